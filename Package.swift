@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Placefinder",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "placefinder", targets: ["placefinder"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure domain, Welsh geography and matching: no I/O, no database, no terminal.
+        .target(name: "PlacementCore"),
+        // Persistence on GRDB: the one place that knows SQL.
+        .target(
+            name: "PlacementStore",
+            dependencies: [
+                "PlacementCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .executableTarget(
+            name: "placefinder",
+            dependencies: [
+                "PlacementCore",
+                "PlacementStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PlacementCoreTests",
+            dependencies: [
+                "PlacementCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "PlacementStoreTests",
+            dependencies: ["PlacementCore", "PlacementStore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import PlacementCore
+public enum PlacementStoreModule {}

@@ -1,0 +1,3 @@
+import Testing
+@testable import PlacementCore
+@Test func placeholder() { #expect(true) }

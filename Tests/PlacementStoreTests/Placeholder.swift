@@ -1,0 +1,3 @@
+import Testing
+@testable import PlacementStore
+@Test func placeholder() { #expect(true) }

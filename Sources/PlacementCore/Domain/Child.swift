@@ -1,0 +1,145 @@
+import Foundation
+
+/// The child's legal status, which limits the settings that may be used (secure needs a secure order).
+public enum LegalStatus: String, Sendable, Codable, CaseIterable {
+    case section76 = "s76", interimCareOrder = "interim_care_order", careOrder = "care_order"
+    case placementOrder = "placement_order", emergencyProtection = "emergency_protection"
+    case remand, secureOrder = "secure_order"
+
+    public var label: String {
+        switch self {
+        case .section76: "accommodated (s.76)"
+        case .interimCareOrder: "interim care order"
+        case .careOrder: "care order"
+        case .placementOrder: "placement order"
+        case .emergencyProtection: "emergency protection order"
+        case .remand: "remanded to local authority accommodation"
+        case .secureOrder: "secure accommodation order"
+        }
+    }
+}
+
+public enum ChildStatus: String, Sendable, Codable, CaseIterable {
+    case placed, needsPlacement = "needs_placement", noticeReceived = "notice_received"
+}
+
+/// When a placement is needed: today (emergency) or by a date.
+public enum Urgency: Sendable, Hashable, Codable {
+    case emergency
+    case neededBy(Day)
+
+    /// The day the placement must be available by, given today's date.
+    public func neededDay(today: Day) -> Day {
+        switch self {
+        case .emergency: today
+        case .neededBy(let day): max(day, today)
+        }
+    }
+
+    public var isEmergency: Bool { if case .emergency = self { true } else { false } }
+}
+
+public struct SiblingGroup: Sendable, Hashable, Codable {
+    public var groupID: String
+    public var mustBePlacedTogether: Bool
+    public init(groupID: String, mustBePlacedTogether: Bool) {
+        self.groupID = groupID
+        self.mustBePlacedTogether = mustBePlacedTogether
+    }
+}
+
+/// An area the child must not be placed in, for safeguarding.
+public struct AvoidArea: Sendable, Hashable, Codable {
+    public var postcode: String
+    public var radiusMiles: Double
+    public init(postcode: String, radiusMiles: Double) {
+        self.postcode = postcode
+        self.radiusMiles = radiusMiles
+    }
+}
+
+/// Safeguarding limits on where a child may live (seed report 6.29, 7.14: county lines, abuse).
+public struct SafeguardingConstraints: Sendable, Hashable, Codable {
+    public var avoidAuthorities: [String]
+    public var avoidAreas: [AvoidArea]
+    /// When links must be broken, the placement must be at least this far (straight line) from home.
+    public var minimumMilesFromHome: Double?
+
+    public init(avoidAuthorities: [String] = [], avoidAreas: [AvoidArea] = [], minimumMilesFromHome: Double? = nil) {
+        self.avoidAuthorities = avoidAuthorities
+        self.avoidAreas = avoidAreas
+        self.minimumMilesFromHome = minimumMilesFromHome
+    }
+
+    public var isEmpty: Bool { avoidAuthorities.isEmpty && avoidAreas.isEmpty && minimumMilesFromHome == nil }
+}
+
+/// A looked-after child (or one about to be) with the profile the matching engine reads.
+public struct Child: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var givenName: String
+    public var familyName: String
+    public var dateOfBirth: Day
+    public var gender: Gender
+    public var homePostcode: String
+    /// ONS code of the responsible (placing) authority.
+    public var placingAuthority: String
+    public var schoolPostcode: String?
+    public var firstLanguage: FirstLanguage
+    /// How much a Welsh-speaking placement matters; nil when it does not.
+    public var welshPlacement: NeedLevel?
+    public var legalStatus: LegalStatus
+    public var needs: [NeedRequirement]
+    public var siblingGroup: SiblingGroup?
+    public var safeguarding: SafeguardingConstraints
+    public var acceptableSettings: [Setting]
+    public var urgency: Urgency
+    public var status: ChildStatus
+
+    public init(id: String, givenName: String, familyName: String, dateOfBirth: Day, gender: Gender,
+                homePostcode: String, placingAuthority: String, schoolPostcode: String? = nil,
+                firstLanguage: FirstLanguage = .english, welshPlacement: NeedLevel? = nil,
+                legalStatus: LegalStatus = .careOrder, needs: [NeedRequirement] = [],
+                siblingGroup: SiblingGroup? = nil, safeguarding: SafeguardingConstraints = .init(),
+                acceptableSettings: [Setting] = [.foster, .kinship], urgency: Urgency,
+                status: ChildStatus) {
+        self.id = id
+        self.givenName = givenName
+        self.familyName = familyName
+        self.dateOfBirth = dateOfBirth
+        self.gender = gender
+        self.homePostcode = homePostcode
+        self.placingAuthority = placingAuthority
+        self.schoolPostcode = schoolPostcode
+        self.firstLanguage = firstLanguage
+        self.welshPlacement = welshPlacement
+        self.legalStatus = legalStatus
+        self.needs = needs
+        self.siblingGroup = siblingGroup
+        self.safeguarding = safeguarding
+        self.acceptableSettings = acceptableSettings
+        self.urgency = urgency
+        self.status = status
+    }
+
+    /// Lists show initials only; full names appear on the child's own page.
+    public var initials: String {
+        let letters = [givenName, familyName].compactMap { $0.first.map { String($0).uppercased() } }
+        return letters.joined()
+    }
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+
+    public func age(on day: Day) -> Int { dateOfBirth.age(on: day) }
+
+    /// Key Stage 4 (ages 14-16): a school move needs a nominated officer's approval (reg 11, SI 2015/1818).
+    public func isKeyStage4(on day: Day) -> Bool { (14...16).contains(age(on: day)) }
+
+    public func needs(at level: NeedLevel) -> [String] { needs.filter { $0.level == level }.map(\.code) }
+
+    /// Secure accommodation may only be used with a secure order.
+    public func accepts(_ setting: Setting) -> Bool {
+        if setting == .secure { return legalStatus == .secureOrder && acceptableSettings.contains(.secure) }
+        return acceptableSettings.contains(setting)
+    }
+}

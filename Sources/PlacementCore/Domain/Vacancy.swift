@@ -1,0 +1,72 @@
+import Foundation
+
+public enum VacancyStatus: String, Sendable, Codable, CaseIterable {
+    case open, held, filled, withdrawn
+}
+
+/// A bed held for a named child while the officer decides, so colleagues do not offer it elsewhere.
+public struct Hold: Sendable, Hashable, Codable {
+    public var childID: String
+    public var officer: String
+    public var expiresAt: Date
+    public init(childID: String, officer: String, expiresAt: Date) {
+        self.childID = childID
+        self.officer = officer
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A place a provider says it can offer.
+public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
+    public var id: String
+    public var providerID: String
+    public var setting: Setting
+    /// Where the bed is when it differs from the provider's office (a foster household); else nil.
+    public var postcode: String?
+    public var beds: Int
+    public var ageRange: ClosedRange<Int>
+    public var gendersAccepted: Set<Gender>
+    /// The largest sibling group the vacancy can keep together.
+    public var maxSiblingGroup: Int
+    /// Need codes this vacancy meets beyond the provider's own capabilities.
+    public var extraCapabilities: [String]
+    public var availableFrom: Day
+    public var takesEmergencies: Bool
+    public var weeklyFee: Int
+    public var lastConfirmedAt: Date
+    public var status: VacancyStatus
+    public var hold: Hold?
+
+    public init(id: String, providerID: String, setting: Setting, postcode: String? = nil, beds: Int,
+                ageRange: ClosedRange<Int>, gendersAccepted: Set<Gender> = Set(Gender.allCases),
+                maxSiblingGroup: Int = 1, extraCapabilities: [String] = [], availableFrom: Day,
+                takesEmergencies: Bool = false, weeklyFee: Int, lastConfirmedAt: Date,
+                status: VacancyStatus = .open, hold: Hold? = nil) {
+        self.id = id
+        self.providerID = providerID
+        self.setting = setting
+        self.postcode = postcode
+        self.beds = beds
+        self.ageRange = ageRange
+        self.gendersAccepted = gendersAccepted
+        self.maxSiblingGroup = maxSiblingGroup
+        self.extraCapabilities = extraCapabilities
+        self.availableFrom = availableFrom
+        self.takesEmergencies = takesEmergencies
+        self.weeklyFee = weeklyFee
+        self.lastConfirmedAt = lastConfirmedAt
+        self.status = status
+        self.hold = hold
+    }
+
+    /// Whole days since the provider last confirmed the vacancy.
+    public func daysSinceConfirmed(now: Date) -> Int {
+        max(0, Int(now.timeIntervalSince(lastConfirmedAt) / 86_400))
+    }
+
+    /// Whether the hold (if any) is still in force at `now`.
+    public func isHeld(at now: Date) -> Bool {
+        guard let hold else { return false }
+        return hold.expiresAt > now
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// A broken domain rule, named by the field so importers can point at the column.
+public struct DomainIssue: Sendable, Hashable, CustomStringConvertible {
+    public let field: String
+    public let problem: String
+    public init(field: String, problem: String) {
+        self.field = field
+        self.problem = problem
+    }
+    public var description: String { "\(field): \(problem)" }
+}
+
+/// Ages Placefinder deals with: children's services up to care leavers in supported lodgings.
+public let supportedAges = 0...25
+
+extension Vacancy {
+    public func issues(catalogue: NeedCatalogue = .standard) -> [DomainIssue] {
+        var found: [DomainIssue] = []
+        if beds < 0 { found.append(.init(field: "beds", problem: "must not be negative")) }
+        if !supportedAges.contains(ageRange.lowerBound) || !supportedAges.contains(ageRange.upperBound) {
+            found.append(.init(field: "age_min", problem: "ages must lie within \(supportedAges.lowerBound)-\(supportedAges.upperBound)"))
+        }
+        if maxSiblingGroup < 1 { found.append(.init(field: "max_sibling_group", problem: "must be at least 1")) }
+        if weeklyFee < 0 { found.append(.init(field: "weekly_fee", problem: "must not be negative")) }
+        if gendersAccepted.isEmpty { found.append(.init(field: "genders", problem: "must accept at least one gender")) }
+        for code in extraCapabilities where !catalogue.contains(code) {
+            found.append(.init(field: "capabilities", problem: "unknown need code \(code)"))
+        }
+        if status == .held && hold == nil { found.append(.init(field: "status", problem: "held without a hold")) }
+        return found
+    }
+}
+
+extension Provider {
+    public func issues(catalogue: NeedCatalogue = .standard) -> [DomainIssue] {
+        var found: [DomainIssue] = []
+        if name.trimmingCharacters(in: .whitespaces).isEmpty { found.append(.init(field: "name", problem: "must not be empty")) }
+        for code in capabilities where !catalogue.contains(code) {
+            found.append(.init(field: "capabilities", problem: "unknown need code \(code)"))
+        }
+        return found
+    }
+}
+
+extension Child {
+    public func issues(today: Day, catalogue: NeedCatalogue = .standard) -> [DomainIssue] {
+        var found: [DomainIssue] = []
+        if givenName.isEmpty && familyName.isEmpty { found.append(.init(field: "given_name", problem: "a name is required")) }
+        if dateOfBirth > today { found.append(.init(field: "date_of_birth", problem: "is in the future")) }
+        if !supportedAges.contains(dateOfBirth.age(on: today)) {
+            found.append(.init(field: "date_of_birth", problem: "age outside \(supportedAges.lowerBound)-\(supportedAges.upperBound)"))
+        }
+        var seen = Set<String>()
+        for need in needs {
+            if !catalogue.contains(need.code) { found.append(.init(field: "needs", problem: "unknown need code \(need.code)")) }
+            if !seen.insert(need.code).inserted { found.append(.init(field: "needs", problem: "need \(need.code) listed twice")) }
+        }
+        if acceptableSettings.isEmpty { found.append(.init(field: "settings", problem: "at least one acceptable setting is required")) }
+        if let minimum = safeguarding.minimumMilesFromHome, minimum < 0 {
+            found.append(.init(field: "min_miles_from_home", problem: "must not be negative"))
+        }
+        for area in safeguarding.avoidAreas where area.radiusMiles <= 0 {
+            found.append(.init(field: "avoid_areas", problem: "radius must be positive"))
+        }
+        return found
+    }
+}
+
+extension Placement {
+    public var issues: [DomainIssue] {
+        var found: [DomainIssue] = []
+        if let end = actualEnd, end < start { found.append(.init(field: "actual_end", problem: "is before the start")) }
+        if let end = plannedEnd, end < start { found.append(.init(field: "planned_end", problem: "is before the start")) }
+        if let hours = noticeHours, hours < 0 { found.append(.init(field: "notice_hours", problem: "must not be negative")) }
+        if actualEnd != nil && ending == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
+        if actualEnd == nil && (ending != nil || endReason != nil) {
+            found.append(.init(field: "actual_end", problem: "an ending or reason is recorded but no end date"))
+        }
+        if !(0...5).contains(localityTier) { found.append(.init(field: "locality_tier", problem: "must be 0-5")) }
+        if milesFromHome < 0 { found.append(.init(field: "miles_from_home", problem: "must not be negative")) }
+        return found
+    }
+}

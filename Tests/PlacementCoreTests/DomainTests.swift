@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import PlacementCore
+
+/// Valid values to vary in each test.
+enum Sample {
+    static let today = Day(iso: "2026-11-25")!
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    static func child(dob: String = "2012-05-01", needs: [NeedRequirement] = [], legal: LegalStatus = .careOrder,
+                      settings: [Setting] = [.foster, .residential]) -> Child {
+        Child(id: "C1", givenName: "Gwenllïan", familyName: "Prys", dateOfBirth: Day(iso: dob)!, gender: .female,
+              homePostcode: "CF10 1AA", placingAuthority: "W06000015", legalStatus: legal, needs: needs,
+              acceptableSettings: settings, urgency: .emergency, status: .needsPlacement)
+    }
+
+    static func vacancy(beds: Int = 1, ages: ClosedRange<Int> = 8...17, capabilities: [String] = []) -> Vacancy {
+        Vacancy(id: "V1", providerID: "P1", setting: .residential, beds: beds, ageRange: ages,
+                extraCapabilities: capabilities, availableFrom: today, weeklyFee: 4_500, lastConfirmedAt: now)
+    }
+}
+
+@Suite struct DomainTests {
+    @Test func listsShowInitialsOnly() {
+        #expect(Sample.child().initials == "GP")
+        var c = Sample.child()
+        c.givenName = "ŵyn"
+        c.familyName = "ap Siôn"
+        #expect(c.initials == "ŴA")
+    }
+
+    @Test func keyStage4IsAges14To16() {
+        let c = Sample.child(dob: "2012-05-01")
+        #expect(!c.isKeyStage4(on: Day(iso: "2026-04-30")!))
+        #expect(c.isKeyStage4(on: Day(iso: "2026-05-01")!))
+        #expect(c.isKeyStage4(on: Day(iso: "2029-04-30")!))
+        #expect(!c.isKeyStage4(on: Day(iso: "2029-05-01")!))
+    }
+
+    @Test func secureNeedsASecureOrder() {
+        #expect(!Sample.child(settings: [.secure]).accepts(.secure))
+        #expect(Sample.child(legal: .secureOrder, settings: [.secure]).accepts(.secure))
+        #expect(!Sample.child(legal: .secureOrder, settings: [.foster]).accepts(.secure))
+    }
+
+    @Test func emergencyMeansToday() {
+        #expect(Urgency.emergency.neededDay(today: Sample.today) == Sample.today)
+        let later = Sample.today.adding(days: 10)
+        #expect(Urgency.neededBy(later).neededDay(today: Sample.today) == later)
+        #expect(Urgency.neededBy(Sample.today.adding(days: -3)).neededDay(today: Sample.today) == Sample.today)
+    }
+
+    @Test func vacancyInvariants() {
+        #expect(Sample.vacancy().issues().isEmpty)
+        #expect(Sample.vacancy(beds: -1).issues().map(\.field) == ["beds"])
+        #expect(Sample.vacancy(ages: 0...40).issues().map(\.field) == ["age_min"])
+        #expect(Sample.vacancy(capabilities: ["NOPE"]).issues().map(\.field) == ["capabilities"])
+        var held = Sample.vacancy()
+        held.status = .held
+        #expect(held.issues().map(\.field) == ["status"])
+    }
+
+    @Test func childInvariants() {
+        #expect(Sample.child().issues(today: Sample.today).isEmpty)
+        #expect(Sample.child(dob: "2030-01-01").issues(today: Sample.today).contains { $0.field == "date_of_birth" })
+        let doubled = Sample.child(needs: [.init(code: "AUT", level: .essential), .init(code: "AUT", level: .desirable)])
+        #expect(doubled.issues(today: Sample.today).map(\.problem) == ["need AUT listed twice"])
+        #expect(Sample.child(settings: []).issues(today: Sample.today).map(\.field) == ["settings"])
+    }
+
+    @Test func placementInvariants() {
+        let start = Day(iso: "2025-01-10")!
+        var p = Placement(id: "PL1", childID: "C1", providerID: "P1", start: start, placementType: .K2,
+                          localityTier: 0, milesFromHome: 4)
+        #expect(p.issues.isEmpty && p.isOpen)
+        p.actualEnd = Day(iso: "2025-01-09")
+        #expect(p.issues.map(\.field).contains("actual_end"))
+        p.actualEnd = Day(iso: "2025-03-01")
+        #expect(p.issues.map(\.field) == ["ending"])
+        p.ending = .breakdown
+        p.noticeHours = 6
+        #expect(p.issues.isEmpty && p.isBreakdown && p.isShortNotice && !p.isOpen)
+        #expect(p.overlaps(from: Day(iso: "2025-02-01")!, to: Day(iso: "2025-02-02")!))
+        #expect(!p.overlaps(from: Day(iso: "2025-03-02")!, to: Day(iso: "2025-04-01")!))
+    }
+
+    @Test func noticeHoursRunFromCallToEffect() {
+        let received = Sample.now
+        let notice = ProviderNotice(id: "N1", receivedAt: received, loggedBy: "officer", providerID: "P1",
+                                    kind: .placementEnding, childID: "C1",
+                                    effectiveAt: received.addingTimeInterval(5.5 * 3600), reason: .CREQB)
+        #expect(notice.noticeHours == 5)
+        #expect(ProviderNotice(id: "N2", receivedAt: received, loggedBy: "o", providerID: "P1", kind: .vacancyOpened).noticeHours == nil)
+    }
+
+    @Test func holdExpires() {
+        var v = Sample.vacancy()
+        v.hold = Hold(childID: "C1", officer: "a", expiresAt: Sample.now.addingTimeInterval(60))
+        #expect(v.isHeld(at: Sample.now))
+        #expect(!v.isHeld(at: Sample.now.addingTimeInterval(61)))
+        #expect(v.daysSinceConfirmed(now: Sample.now.addingTimeInterval(8 * 86_400 + 5)) == 8)
+    }
+}
+
+@Suite struct NeedCatalogueTests {
+    let catalogue = NeedCatalogue.standard
+
+    @Test func coversTheNeedsTheIssueNames() {
+        for code in ["AUT", "LD", "PHYS", "EBD", "SH", "MH", "TRM", "CSE", "CCE", "SUB", "MIS", "PAC", "EDU", "WEL", "FTH", "UAS", "SIB"] {
+            #expect(catalogue.contains(code), "missing \(code)")
+        }
+        #expect(Set(catalogue.definitions.map(\.code)).count == catalogue.definitions.count)
+    }
+
+    @Test func bitsetsRoundTrip() {
+        let set = catalogue.set(["MH", "AUT", "UNKNOWN"])
+        #expect(set.count == 2)
+        #expect(catalogue.codes(in: set) == ["AUT", "MH"])
+        #expect(catalogue.set(["AUT", "MH", "EDU"]).isSuperset(of: set))
+        #expect(!catalogue.set(["AUT"]).isSuperset(of: set))
+        #expect(set.subtracting(catalogue.set(["AUT"])) == catalogue.set(["MH"]))
+    }
+
+    @Test func reasonsHaveWordsAndBreakdownsAreClassified() {
+        #expect(EndReason.allCases.count == 12)
+        #expect(EndReason.CREQB.isTypicallyBreakdown && !EndReason.CARPL.isTypicallyBreakdown)
+        #expect(Set(EndReason.allCases.map(\.label)).count == 12)
+    }
+}

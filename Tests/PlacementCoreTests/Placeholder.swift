@@ -1,3 +1,0 @@
-import Testing
-@testable import PlacementCore
-@Test func placeholder() { #expect(true) }

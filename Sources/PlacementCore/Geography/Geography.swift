@@ -1,0 +1,88 @@
+/// The authorities, their land borders and postcode-district centroids, indexed
+/// for lookup. Immutable after construction, so one shared instance is safe.
+public struct Geography: Sendable {
+    /// Built once from the data embedded in GeoData+Generated.swift.
+    public static let wales = Geography(
+        authorities: GeoCSV.authorities(GeoData.authoritiesCSV),
+        borders: GeoCSV.borders(GeoData.bordersCSV),
+        districts: GeoCSV.districts(GeoData.postcodeDistrictsCSV)
+    )
+
+    private let ordered: [Authority]
+    private let byCode: [String: Authority]
+    private let neighbourCodes: [String: Set<String>]
+    private let byName: [String: String]
+    let districtsByOutward: [String: DistrictCentroid]
+
+    /// Builds a geography. Borders are symmetric whichever way round a pair is given.
+    public init(authorities: [Authority], borders: [(String, String)], districts: [DistrictCentroid] = []) {
+        // Welsh first, then by code: the order officers expect in pickers.
+        ordered = authorities.sorted {
+            ($0.nation == .wales ? 0 : 1, $0.code) < ($1.nation == .wales ? 0 : 1, $1.code)
+        }
+        var codes: [String: Authority] = [:]
+        for a in ordered where codes[a.code] == nil { codes[a.code] = a }
+        byCode = codes
+
+        var n: [String: Set<String>] = [:]
+        for (a, b) in borders where a != b {
+            let a = Self.normalisedCode(a), b = Self.normalisedCode(b)
+            n[a, default: []].insert(b)
+            n[b, default: []].insert(a)
+        }
+        neighbourCodes = n
+
+        var names: [String: String] = [:]
+        for a in ordered {
+            for key in NameKey.keys(for: a) where names[key] == nil { names[key] = a.code }
+        }
+        byName = names
+
+        var d: [String: DistrictCentroid] = [:]
+        for item in districts { d[item.district.uppercased()] = item }
+        districtsByOutward = d
+    }
+
+    /// All known authorities, Welsh first, each group in ONS code order.
+    public var authorities: [Authority] { ordered }
+
+    /// The 22 Welsh principal authorities.
+    public var welshAuthorities: [Authority] { ordered.filter { $0.nation == .wales } }
+
+    public func authority(code: String) -> Authority? {
+        byCode[Self.normalisedCode(code)]
+    }
+
+    /// Finds an authority by English or Welsh name, ignoring case, accents
+    /// (Môn = Mon), punctuation and prefixes such as "City of".
+    public func authority(named name: String) -> Authority? {
+        for key in NameKey.lookupKeys(name) {
+            if let code = byName[key] { return byCode[code] }
+        }
+        return nil
+    }
+
+    /// Authorities sharing a land border (or the Menai/Dyfi channel) with `code`, in code order.
+    public func neighbours(of code: String) -> [Authority] {
+        (neighbourCodes[Self.normalisedCode(code)] ?? [])
+            .compactMap { byCode[$0] }
+            .sorted { $0.code < $1.code }
+    }
+
+    public func borders(_ a: String, _ b: String) -> Bool {
+        neighbourCodes[Self.normalisedCode(a)]?.contains(Self.normalisedCode(b)) ?? false
+    }
+
+    /// Approximate centroid and main authority of a postcode district such as "CF10".
+    public func districtCentroid(_ outward: String) -> (Coordinate, String)? {
+        guard let d = districtsByOutward[outward.trimmingASCIIWhitespace().uppercased()] else { return nil }
+        return (d.coordinate, d.authorityCode)
+    }
+
+    /// Number of embedded postcode districts (for diagnostics and tests).
+    public var districtCount: Int { districtsByOutward.count }
+
+    static func normalisedCode(_ code: String) -> String {
+        code.trimmingASCIIWhitespace().uppercased()
+    }
+}

@@ -1,0 +1,43 @@
+/// Every hard constraint a vacancy can fail; kept as bits so 50,000 checks cost nothing extra.
+public struct ExclusionReasons: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+    public static let notOpen = Self(rawValue: 1 << 0)
+    public static let heldByAnother = Self(rawValue: 1 << 1)
+    public static let notAvailableInTime = Self(rawValue: 1 << 2)
+    public static let noSameDayEmergencies = Self(rawValue: 1 << 3)
+    public static let settingNotInPlan = Self(rawValue: 1 << 4)
+    public static let ageOutsideRange = Self(rawValue: 1 << 5)
+    public static let genderNotAccepted = Self(rawValue: 1 << 6)
+    public static let tooFewBeds = Self(rawValue: 1 << 7)
+    public static let siblingCapacity = Self(rawValue: 1 << 8)
+    public static let essentialNeedUnmet = Self(rawValue: 1 << 9)
+    public static let insideAvoidArea = Self(rawValue: 1 << 10)
+    public static let avoidedAuthority = Self(rawValue: 1 << 11)
+    public static let tooNearHome = Self(rawValue: 1 << 12)
+    public static let welshEssential = Self(rawValue: 1 << 13)
+    public static let declined = Self(rawValue: 1 << 14)
+
+    /// In the order an officer reads them: availability first, then fit, then safeguarding.
+    static let ordered: [(ExclusionReasons, String)] = [
+        (.notOpen, "not open"),
+        (.heldByAnother, "held for another child"),
+        (.notAvailableInTime, "not available by the date needed"),
+        (.noSameDayEmergencies, "does not take same-day emergencies"),
+        (.settingNotInPlan, "setting not in the child's plan"),
+        (.ageOutsideRange, "child's age outside the range"),
+        (.genderNotAccepted, "gender not accepted"),
+        (.tooFewBeds, "too few beds for the group"),
+        (.siblingCapacity, "cannot keep the sibling group together"),
+        (.essentialNeedUnmet, "cannot meet an essential need"),
+        (.insideAvoidArea, "inside an area the child must avoid"),
+        (.avoidedAuthority, "in an authority the child must avoid"),
+        (.tooNearHome, "nearer home than the safeguarding minimum"),
+        (.welshEssential, "no Welsh-speaking care (essential)"),
+        (.declined, "provider declined this child"),
+    ]
+
+    /// Plain words for each reason, in reading order.
+    public var descriptions: [String] { Self.ordered.filter { contains($0.0) }.map(\.1) }
+}

@@ -1,0 +1,144 @@
+/// The soft factors the engine weighs. Each scores 0…1 for a candidate.
+public enum Factor: String, Sendable, Codable, CaseIterable {
+    case needsFit, distanceFromHome, distanceFromSchool, locality, welshLanguage, providerStability
+    case previousBreakdown, sector, kinship, freshness, cost
+
+    public var label: String {
+        switch self {
+        case .needsFit: "needs fit"
+        case .distanceFromHome: "distance from home"
+        case .distanceFromSchool: "distance from school"
+        case .locality: "locality (reg 12)"
+        case .welshLanguage: "Welsh language"
+        case .providerStability: "provider stability"
+        case .previousBreakdown: "no earlier breakdown here"
+        case .sector: "sector preference"
+        case .kinship: "kinship carer"
+        case .freshness: "vacancy freshness"
+        case .cost: "cost"
+        }
+    }
+}
+
+/// Weights and curves for ranking; an authority can tune them in a JSON policy file.
+/// Every field is optional in the file: what is missing keeps its default. See docs/matching.md.
+public struct MatchPolicy: Sendable, Hashable, Codable {
+    public var name: String
+    public var weights: [Factor: Double]
+    /// Road miles within which distance from home scores fully (England's 20-mile approval line).
+    public var fullScoreWithinMiles: Double
+    /// Beyond that, the score halves every this many road miles (about 0.1 left at 100 miles).
+    public var halfLifeMiles: Double
+    public var schoolFullScoreWithinMiles: Double
+    /// A placement this many road miles or more from school probably means a change of school.
+    public var schoolMoveMiles: Double
+    /// Score for each reg 12 tier, in-county first.
+    public var localityScores: [Double]
+    public var sectorScores: [Sector: Double]
+    public var welshScores: [WelshCapability: Double]
+    /// The authority's usual weekly fee for each setting; above it the cost score falls to 0 at double.
+    public var usualWeeklyFee: [Setting: Int]
+    public var staleAfterDays: Int
+    /// How far back provider stability is counted.
+    public var stabilityWindowDays: Int
+
+    public static let `default` = MatchPolicy(
+        name: "Placefinder default 2026-11",
+        weights: [
+            .needsFit: 4, .previousBreakdown: 3, .distanceFromHome: 2, .locality: 2, .kinship: 2,
+            .distanceFromSchool: 1, .welshLanguage: 1, .providerStability: 1, .sector: 1,
+            .freshness: 0.3, .cost: 0.3,
+        ],
+        fullScoreWithinMiles: 20, halfLifeMiles: 25,
+        schoolFullScoreWithinMiles: 10, schoolMoveMiles: 15,
+        localityScores: [1.0, 0.8, 0.6, 0.45, 0.25, 0.0],
+        sectorScores: [.localAuthority: 1.0, .thirdSector: 0.7, .private: 0.4],
+        welshScores: [.fluent: 1.0, .some: 0.5, .none: 0.0],
+        usualWeeklyFee: [.residential: 5_000, .foster: 900, .kinship: 400, .parentAndChild: 3_500,
+                         .supportedLodgings: 700, .secure: 8_000, .shortBreak: 1_500],
+        staleAfterDays: 7, stabilityWindowDays: 365
+    )
+
+    public init(name: String, weights: [Factor: Double], fullScoreWithinMiles: Double, halfLifeMiles: Double,
+                schoolFullScoreWithinMiles: Double, schoolMoveMiles: Double, localityScores: [Double],
+                sectorScores: [Sector: Double], welshScores: [WelshCapability: Double],
+                usualWeeklyFee: [Setting: Int], staleAfterDays: Int, stabilityWindowDays: Int) {
+        self.name = name
+        self.weights = weights
+        self.fullScoreWithinMiles = fullScoreWithinMiles
+        self.halfLifeMiles = halfLifeMiles
+        self.schoolFullScoreWithinMiles = schoolFullScoreWithinMiles
+        self.schoolMoveMiles = schoolMoveMiles
+        self.localityScores = localityScores
+        self.sectorScores = sectorScores
+        self.welshScores = welshScores
+        self.usualWeeklyFee = usualWeeklyFee
+        self.staleAfterDays = staleAfterDays
+        self.stabilityWindowDays = stabilityWindowDays
+    }
+
+    public func weight(_ factor: Factor) -> Double { weights[factor] ?? 0 }
+
+    /// Problems with a tuned policy, one line each.
+    public var issues: [String] {
+        var found: [String] = []
+        for (factor, w) in weights where !(w >= 0 && w.isFinite) { found.append("weight \(factor.rawValue) must be 0 or more") }
+        if localityScores.count != LocalityTier.allCases.count { found.append("localityScores needs \(LocalityTier.allCases.count) values, in-county first") }
+        if !(localityScores.allSatisfy { (0...1).contains($0) }) { found.append("localityScores must lie within 0-1") }
+        if halfLifeMiles <= 0 { found.append("halfLifeMiles must be positive") }
+        if weight(.cost) >= weight(.needsFit) { found.append("cost must weigh less than needs fit") }
+        return found
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, weights, fullScoreWithinMiles, halfLifeMiles, schoolFullScoreWithinMiles, schoolMoveMiles
+        case localityScores, sectorScores, welshScores, usualWeeklyFee, staleAfterDays, stabilityWindowDays
+    }
+
+    public init(from decoder: Decoder) throws {
+        let d = MatchPolicy.default
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decodeIfPresent(String.self, forKey: .name) ?? "custom policy"
+        weights = try d.weights.merging(Self.keyed(c, .weights, Factor.init(rawValue:)) ?? [:]) { $1 }
+        fullScoreWithinMiles = try c.decodeIfPresent(Double.self, forKey: .fullScoreWithinMiles) ?? d.fullScoreWithinMiles
+        halfLifeMiles = try c.decodeIfPresent(Double.self, forKey: .halfLifeMiles) ?? d.halfLifeMiles
+        schoolFullScoreWithinMiles = try c.decodeIfPresent(Double.self, forKey: .schoolFullScoreWithinMiles) ?? d.schoolFullScoreWithinMiles
+        schoolMoveMiles = try c.decodeIfPresent(Double.self, forKey: .schoolMoveMiles) ?? d.schoolMoveMiles
+        localityScores = try c.decodeIfPresent([Double].self, forKey: .localityScores) ?? d.localityScores
+        sectorScores = try d.sectorScores.merging(Self.keyed(c, .sectorScores, Sector.init(rawValue:)) ?? [:]) { $1 }
+        welshScores = try d.welshScores.merging(Self.keyed(c, .welshScores, WelshCapability.init(rawValue:)) ?? [:]) { $1 }
+        usualWeeklyFee = try d.usualWeeklyFee.merging(Self.keyed(c, .usualWeeklyFee, Setting.init(rawValue:)) ?? [:]) { $1 }
+        staleAfterDays = try c.decodeIfPresent(Int.self, forKey: .staleAfterDays) ?? d.staleAfterDays
+        stabilityWindowDays = try c.decodeIfPresent(Int.self, forKey: .stabilityWindowDays) ?? d.stabilityWindowDays
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(Dictionary(uniqueKeysWithValues: weights.map { ($0.rawValue, $1) }), forKey: .weights)
+        try c.encode(fullScoreWithinMiles, forKey: .fullScoreWithinMiles)
+        try c.encode(halfLifeMiles, forKey: .halfLifeMiles)
+        try c.encode(schoolFullScoreWithinMiles, forKey: .schoolFullScoreWithinMiles)
+        try c.encode(schoolMoveMiles, forKey: .schoolMoveMiles)
+        try c.encode(localityScores, forKey: .localityScores)
+        try c.encode(Dictionary(uniqueKeysWithValues: sectorScores.map { ($0.rawValue, $1) }), forKey: .sectorScores)
+        try c.encode(Dictionary(uniqueKeysWithValues: welshScores.map { ($0.rawValue, $1) }), forKey: .welshScores)
+        try c.encode(Dictionary(uniqueKeysWithValues: usualWeeklyFee.map { ($0.rawValue, $1) }), forKey: .usualWeeklyFee)
+        try c.encode(staleAfterDays, forKey: .staleAfterDays)
+        try c.encode(stabilityWindowDays, forKey: .stabilityWindowDays)
+    }
+
+    /// Decodes a JSON object keyed by an enum's raw values, naming an unknown key.
+    private static func keyed<K: Hashable, V: Decodable>(_ c: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys,
+                                                          _ make: (String) -> K?) throws -> [K: V]? {
+        guard let raw = try c.decodeIfPresent([String: V].self, forKey: key) else { return nil }
+        var result: [K: V] = [:]
+        for (name, value) in raw {
+            guard let k = make(name) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "unknown key \(name) in \(key.stringValue)")
+            }
+            result[k] = value
+        }
+        return result
+    }
+}

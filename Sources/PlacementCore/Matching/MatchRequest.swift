@@ -1,0 +1,73 @@
+import Foundation
+
+/// What the engine needs to know about one child (or a sibling group placed together) beyond the
+/// vacancies: locations already resolved, the calls already made and the child's history.
+public struct MatchRequest: Sendable {
+    /// One child, or every member of a group that must be placed together (the first is the lead).
+    public var children: [Child]
+    public var home: GeoLocation
+    public var school: GeoLocation?
+    public var avoidAreas: [(location: GeoLocation, radiusMiles: Double)]
+    public var today: Day
+    public var now: Date
+    /// Providers and vacancies recorded as having declined this child.
+    public var declinedProviderIDs: Set<String>
+    public var declinedVacancyIDs: Set<String>
+    /// The children's earlier placements, to find providers they broke down with.
+    public var history: [Placement]
+
+    public init(children: [Child], home: GeoLocation, school: GeoLocation? = nil,
+                avoidAreas: [(location: GeoLocation, radiusMiles: Double)] = [], today: Day, now: Date,
+                declinedProviderIDs: Set<String> = [], declinedVacancyIDs: Set<String> = [],
+                history: [Placement] = []) {
+        precondition(!children.isEmpty, "a match needs a child")
+        self.children = children
+        self.home = home
+        self.school = school
+        self.avoidAreas = avoidAreas
+        self.today = today
+        self.now = now
+        self.declinedProviderIDs = declinedProviderIDs
+        self.declinedVacancyIDs = declinedVacancyIDs
+        self.history = history
+    }
+
+    /// Builds a request by resolving the lead child's postcodes; nil (with the field) when home cannot be located.
+    public static func resolving(children: [Child], today: Day, now: Date, contacts: [Contact] = [],
+                                 history: [Placement] = [],
+                                 locate: (String) -> GeoLocation?) -> Result<MatchRequest, MatchError> {
+        let lead = children[0]
+        guard let home = locate(lead.homePostcode) else { return .failure(.homeNotLocated(childID: lead.id)) }
+        let ids = Set(children.map(\.id))
+        let declines = contacts.filter { ids.contains($0.childID) && $0.outcome == .declined }
+        var areas: [(GeoLocation, Double)] = []
+        for child in children {
+            for area in child.safeguarding.avoidAreas {
+                guard let where_ = locate(area.postcode) else { return .failure(.avoidAreaNotLocated(childID: child.id)) }
+                areas.append((where_, area.radiusMiles))
+            }
+        }
+        return .success(MatchRequest(
+            children: children, home: home, school: lead.schoolPostcode.flatMap(locate), avoidAreas: areas,
+            today: today, now: now,
+            declinedProviderIDs: Set(declines.filter { $0.vacancyID == nil }.map(\.providerID)),
+            declinedVacancyIDs: Set(declines.compactMap(\.vacancyID)),
+            history: history.filter { ids.contains($0.childID) }))
+    }
+}
+
+public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownChild(String)
+    case alreadyPlaced(childID: String)
+    case homeNotLocated(childID: String)
+    case avoidAreaNotLocated(childID: String)
+
+    public var description: String {
+        switch self {
+        case .unknownChild(let id): "no child with id \(id)"
+        case .alreadyPlaced(let id): "child \(id) is placed and no notice has been received; nothing to match"
+        case .homeNotLocated(let id): "child \(id): home postcode cannot be located (import postcodes or fix the postcode)"
+        case .avoidAreaNotLocated(let id): "child \(id): an avoid-area postcode cannot be located"
+        }
+    }
+}

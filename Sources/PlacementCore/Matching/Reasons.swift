@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes the reasons and flags of one ranked candidate in words an officer would use.
+struct ReasonWriter {
+    let engine: MatchEngine
+    let profile: Profile
+    let request: MatchRequest
+    let index: Int
+    let candidate: RankedCandidate
+    let compact: CandidateIndex.Compact
+
+    private var vacancy: Vacancy { engine.index.vacancies[index] }
+    private var provider: Provider { engine.index.provider(of: index) }
+    private var approximate: Bool { compact.approximate || request.home.isApproximate }
+
+    func reasons() -> [String] {
+        var out = [needs(), distance()]
+        if let school = profile.school {
+            let miles = school.greatCircleMiles(to: compact.unit) * Distance.roadFactor
+            out.append("\(Distance.formatMiles(miles, approximate: approximate)) by road from school (est.)")
+        }
+        if let level = profile.welshLevel {
+            let offer = switch compact.welsh {
+            case .fluent: "Welsh-speaking care"
+            case .some: "some Welsh spoken"
+            case .none: "no Welsh-speaking care"
+            }
+            out.append("\(offer) (Welsh \(level.rawValue))")
+        }
+        out.append(stability())
+        if profile.brokeDownWith[Int(compact.provider)] {
+            let earlier = request.history.filter { $0.providerID == provider.id && $0.isBreakdown }.map(\.start).max()
+            out.append("this child's earlier placement with this provider broke down" + (earlier.map { " (started \($0))" } ?? ""))
+        }
+        switch provider.sector {
+        case .localAuthority: out.append("local authority (in-house)")
+        case .thirdSector: out.append("not-for-profit provider")
+        case .private: out.append(provider.profitStatus == .forProfit ? "private, for-profit provider" : "private, not-for-profit provider")
+        }
+        if vacancy.setting == .kinship { out.append("kinship / connected-person carer (preferred under s.81 of the 2014 Act)") }
+        let days = vacancy.daysSinceConfirmed(now: request.now)
+        out.append(days == 0 ? "confirmed today" : days == 1 ? "confirmed yesterday" : "confirmed \(days) days ago")
+        let usual = engine.policy.usualWeeklyFee[vacancy.setting] ?? 0
+        out.append("£\(Self.grouped(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual £\(Self.grouped(usual)))" : ""))
+        return out
+    }
+
+    func flags() -> [MatchFlag] {
+        var out: [MatchFlag] = []
+        if candidate.tier != .inCounty { out.append(.outOfArea) }
+        if let school = profile.school,
+           school.greatCircleMiles(to: compact.unit) * Distance.roadFactor >= engine.policy.schoolMoveMiles {
+            let needed = Day(daysSinceEpoch: Int(profile.neededDay))
+            if request.children.contains(where: { $0.isKeyStage4(on: needed) }) { out.append(.keyStage4SchoolMove) }
+        }
+        if provider.profitStatus == .forProfit { out.append(.forProfit) }
+        if vacancy.daysSinceConfirmed(now: request.now) > engine.policy.staleAfterDays { out.append(.staleVacancy) }
+        if approximate { out.append(.approximateLocation) }
+        return out
+    }
+
+    private func needs() -> String {
+        let catalogue = engine.index.catalogue
+        let all = profile.essential.union(profile.important).union(profile.desirable)
+        guard !all.isEmpty else { return "no specific needs recorded" }
+        let missed = all.subtracting(compact.capabilities)
+        var text = "meets \(all.count - missed.count) of \(all.count) needs"
+        if !missed.isEmpty {
+            let names = catalogue.codes(in: missed).map { code in
+                let level: NeedLevel = profile.important.isSuperset(of: catalogue.set([code])) ? .important : .desirable
+                return "\(catalogue.name(of: code)) (\(level.rawValue))"
+            }
+            text += "; misses " + names.joined(separator: ", ")
+        }
+        return text
+    }
+
+    private func distance() -> String {
+        let miles = candidate.roadMiles
+        let minutes = Int(Distance.estimatedDriveMinutes(roadMiles: miles).rounded())
+        return "\(Distance.formatMiles(miles, approximate: approximate)) by road (est., about \(minutes) min), \(candidate.tier.label)"
+    }
+
+    private func stability() -> String {
+        let s = engine.index.stability(of: index)
+        let window = engine.policy.stabilityWindowDays == 365 ? "the last 12 months" : "the last \(engine.policy.stabilityWindowDays) days"
+        if s.shortNoticeEndings > 0 {
+            return "this provider ended \(s.shortNoticeEndings) placement\(s.shortNoticeEndings == 1 ? "" : "s") at same-day notice in \(window)"
+                + (s.breakdowns > 0 ? "; \(s.breakdowns) breakdown\(s.breakdowns == 1 ? "" : "s") of \(s.placements) placements" : "")
+        }
+        if s.breakdowns > 0 {
+            return "\(s.breakdowns) of this provider's \(s.placements) placements broke down in \(window)"
+        }
+        if s.placements > 0 { return "no breakdowns in \(s.placements) placement\(s.placements == 1 ? "" : "s") in \(window)" }
+        return "no placement history with this provider in \(window)"
+    }
+
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return out
+    }
+}

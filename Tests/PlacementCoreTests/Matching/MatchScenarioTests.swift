@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import PlacementCore
+
+@Suite struct MatchScenarioTests {
+    typealias W = MatchWorld
+
+    @Test func fartherPlacementMeetingAnEssentialNeedBeatsANearerOneThatDoesNot() {
+        let providers = [W.provider("NEAR", at: "CF14 4XW"), W.provider("FAR", at: "SA1 1AA", capabilities: ["MH"])]
+        let engine = W.engine(providers: providers, vacancies: [W.vacancy("V-NEAR", provider: "NEAR"), W.vacancy("V-FAR", provider: "FAR")])
+        let child = W.child(needs: [.init(code: "MH", level: .essential)])
+        let result = engine.rank(W.request([child]))
+        #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-FAR"])
+        #expect(result.excluded.map(\.reasons) == [.essentialNeedUnmet])
+    }
+
+    @Test func inCountyBeatsAnEquallyGoodOutOfWalesPlacementAtTheSameDistance() {
+        // Bristol is across the Severn from Cardiff; put an in-county bed at the same straight-line distance.
+        let bristol = W.places["BS1 4AA"]!
+        let cardiff = W.places["CF10 1AA"]!
+        let miles = Distance.greatCircleMiles(Coordinate(latitude: cardiff.0, longitude: cardiff.1), Coordinate(latitude: bristol.0, longitude: bristol.1))
+        #expect(miles > 20)
+        let providers = [W.provider("ENG", at: "BS1 4AA"), W.provider("CDF", at: "CF14 4XW")]
+        let vacancies = [W.vacancy("V-ENG", provider: "ENG"), W.vacancy("V-CDF", provider: "CDF")]
+        let ranked = W.engine(providers: providers, vacancies: vacancies).rank(W.request([W.child()])).ranked
+        #expect(ranked.first?.tier == .inCounty)
+        #expect(ranked.last?.tier == .elsewhereInEngland)
+        #expect(ranked[0].score > ranked[1].score)
+    }
+
+    @Test func aProviderThisChildBrokeDownWithRanksLow() {
+        let providers = [W.provider("P-BROKE", at: "CF14 4XW"), W.provider("P-OTHER", at: "NP20 1AA")]
+        let vacancies = [W.vacancy("V-BROKE", provider: "P-BROKE"), W.vacancy("V-OTHER", provider: "P-OTHER")]
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let child = W.child()
+        #expect(W.rankedIDs(engine, W.request([child])) == ["V-BROKE", "V-OTHER"], "nearer wins without history")
+        let history = [Placement(id: "PL1", childID: child.id, providerID: "P-BROKE", start: Day(iso: "2025-01-01")!,
+                                 actualEnd: Day(iso: "2025-06-01")!, endReason: .CREQB, noticeHours: 4,
+                                 ending: .breakdown, placementType: .K2, localityTier: 0, milesFromHome: 3)]
+        let result = engine.rank(W.request([child], history: history))
+        #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-OTHER", "V-BROKE"])
+        let reasons = result.ranked[1].explanation!.reasons
+        #expect(reasons.contains { $0.contains("earlier placement with this provider broke down") })
+    }
+
+    @Test func kinshipCarersComeFirst() {
+        let providers = [W.provider("LA", at: "CF14 4XW"), W.provider("KIN", at: "NP20 1AA")]
+        let vacancies = [W.vacancy("V-FOSTER", provider: "LA", setting: .foster),
+                         W.vacancy("V-KIN", provider: "KIN", setting: .kinship)]
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let result = engine.rank(W.request([W.child()]))
+        #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-KIN", "V-FOSTER"])
+        #expect(result.ranked[0].explanation!.reasons.contains { $0.contains("kinship") })
+    }
+
+    @Test func avoidAreasAndMinimumDistanceAlwaysHold() {
+        let providers = ["CF14 4XW", "CF62 4AA", "NP20 1AA", "SA1 1AA", "LL57 2DG"].enumerated().map { W.provider("P\($0)", at: $1) }
+        let vacancies = providers.map { W.vacancy("V-\($0.id)", provider: $0.id) }
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let constraints = SafeguardingConstraints(avoidAuthorities: ["W06000022"],
+                                                  avoidAreas: [AvoidArea(postcode: "SA1 1AA", radiusMiles: 10)],
+                                                  minimumMilesFromHome: 12)
+        let result = engine.rank(W.request([W.child(safeguarding: constraints)]))
+        #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-P4"])
+        let reasons = Dictionary(uniqueKeysWithValues: result.excluded.map { (engine.index.vacancies[$0.index].id, $0.reasons) })
+        #expect(reasons["V-P0"] == [.tooNearHome])
+        #expect(reasons["V-P1"] == [.tooNearHome])
+        #expect(reasons["V-P2"]!.contains(.avoidedAuthority))
+        #expect(reasons["V-P3"] == [.insideAvoidArea])
+    }
+
+    @Test func siblingGroupIsNeverSplitSilently() {
+        let providers = [W.provider("P1", at: "CF14 4XW"), W.provider("P2", at: "CF62 4AA")]
+        let group = SiblingGroup(groupID: "G1", mustBePlacedTogether: true)
+        let sisters = [W.child("C1", siblings: group), W.child("C2", dob: "2016-01-01", siblings: group)]
+        let singles = [W.vacancy("V1", provider: "P1"), W.vacancy("V2", provider: "P2")]
+        let engine = W.engine(providers: providers, vacancies: singles)
+        guard case .split(let together, let perChild) = engine.rankGroup(W.request(sisters)) else {
+            Issue.record("a group with no joint vacancy must come back as a labelled split")
+            return
+        }
+        #expect(together.ranked.isEmpty)
+        #expect(together.excluded.allSatisfy { $0.reasons.contains(.tooFewBeds) && $0.reasons.contains(.siblingCapacity) })
+        #expect(perChild.count == 2)
+        #expect(perChild.allSatisfy { $0.ranked.allSatisfy { $0.explanation?.flags.first == .separatesSiblings || $0.explanation == nil } })
+
+        let joint = W.engine(providers: providers, vacancies: singles + [W.vacancy("V-BOTH", provider: "P2", beds: 2, siblings: 3)])
+        guard case .together(let result) = joint.rankGroup(W.request(sisters)) else {
+            Issue.record("a vacancy that takes both must be ranked together")
+            return
+        }
+        #expect(result.ranked.map { joint.index.vacancies[$0.index].id } == ["V-BOTH"])
+    }
+
+    @Test func hardConstraintsEachExcludeWithTheirReason() {
+        let p = W.provider("P", at: "CF14 4XW")
+        var held = W.vacancy("held", provider: "P", status: .held)
+        held.hold = Hold(childID: "OTHER", officer: "colleague", expiresAt: W.now.addingTimeInterval(3600))
+        var heldForMe = W.vacancy("held-mine", provider: "P", status: .held)
+        heldForMe.hold = Hold(childID: "C1", officer: "me", expiresAt: W.now.addingTimeInterval(3600))
+        let vacancies = [
+            W.vacancy("filled", provider: "P", status: .filled),
+            held, heldForMe,
+            W.vacancy("later", provider: "P", from: W.today.adding(days: 3)),
+            W.vacancy("no-emergency", provider: "P", emergencies: false),
+            W.vacancy("secure", provider: "P", setting: .secure),
+            W.vacancy("too-young", provider: "P", ages: 16...18),
+            W.vacancy("boys", provider: "P", genders: [.male]),
+            W.vacancy("no-beds", provider: "P", beds: 0),
+            W.vacancy("ok", provider: "P"),
+        ]
+        let engine = W.engine(providers: [p], vacancies: vacancies)
+        let result = engine.rank(W.request([W.child()]))
+        let reasons = Dictionary(uniqueKeysWithValues: result.excluded.map { (engine.index.vacancies[$0.index].id, $0.reasons) })
+        #expect(reasons["filled"] == [.notOpen])
+        #expect(reasons["held"] == [.heldByAnother])
+        #expect(reasons["later"] == [.notAvailableInTime])
+        #expect(reasons["no-emergency"] == [.noSameDayEmergencies])
+        #expect(reasons["secure"] == [.settingNotInPlan])
+        #expect(reasons["too-young"] == [.ageOutsideRange])
+        #expect(reasons["boys"] == [.genderNotAccepted])
+        #expect(reasons["no-beds"] == [.tooFewBeds])
+        #expect(Set(result.ranked.map { engine.index.vacancies[$0.index].id }) == ["ok", "held-mine"])
+    }
+
+    @Test func welshEssentialAndDeclinesExclude() {
+        let providers = [W.provider("CY", at: "LL57 2DG", welsh: .fluent), W.provider("EN", at: "CF14 4XW"),
+                         W.provider("NO", at: "CF62 4AA", welsh: .fluent)]
+        let vacancies = providers.map { W.vacancy("V-\($0.id)", provider: $0.id) }
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let declined = Contact(id: "K1", childID: "C1", providerID: "NO", at: W.now, outcome: .declined, declineReason: "full", by: "officer")
+        let result = engine.rank(W.request([W.child(welsh: .essential)], contacts: [declined]))
+        #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-CY"])
+        let reasons = Dictionary(uniqueKeysWithValues: result.excluded.map { (engine.index.vacancies[$0.index].id, $0.reasons) })
+        #expect(reasons["V-EN"] == [.welshEssential])
+        #expect(reasons["V-NO"] == [.declined])
+    }
+
+    @Test func explanationsNameMissedNeedsDistanceAndFlags() {
+        let providers = [W.provider("P", at: "HR1 2AA", sector: .private, capabilities: ["AUT"])]
+        let engine = W.engine(providers: providers, vacancies: [W.vacancy("V", provider: "P", confirmedDaysAgo: 9)])
+        let child = W.child(dob: "2011-06-01", needs: [.init(code: "AUT", level: .important), .init(code: "MH", level: .important)], school: "CF14 4XW")
+        let e = engine.rank(W.request([child])).ranked[0].explanation!
+        #expect(e.reasons[0] == "meets 1 of 2 needs; misses therapeutic support (important)")
+        #expect(e.reasons[1].contains("by road") && e.reasons[1].contains("elsewhere in England"))
+        #expect(Set(e.flags) == [.outOfArea, .keyStage4SchoolMove, .forProfit, .staleVacancy])
+        let total = e.contributions.reduce(0) { $0 + $1.points }
+        #expect(abs(total - engine.rank(W.request([child])).ranked[0].score) < 1e-9)
+    }
+
+    @Test func providerSameDayEndingsAreReported() {
+        let providers = [W.provider("P", at: "CF14 4XW")]
+        let endings = (1...2).map { n in
+            Placement(id: "PL\(n)", childID: "X\(n)", providerID: "P", start: W.today.adding(days: -200),
+                      actualEnd: W.today.adding(days: -10 * n), endReason: .CREQB, noticeHours: 2, ending: .breakdown,
+                      placementType: .K2, localityTier: 0, milesFromHome: 5)
+        }
+        let engine = W.engine(providers: providers, vacancies: [W.vacancy("V", provider: "P")], placements: endings)
+        let reasons = engine.rank(W.request([W.child()])).ranked[0].explanation!.reasons
+        #expect(reasons.contains { $0.hasPrefix("this provider ended 2 placements at same-day notice in the last 12 months") })
+    }
+
+    @Test func policyFilesDefaultWhatTheyOmitAndRejectUnknownFactors() throws {
+        let tuned = try JSONDecoder().decode(MatchPolicy.self, from: Data(#"{"name":"Gwynedd 2026","weights":{"cost":0.1}}"#.utf8))
+        #expect(tuned.name == "Gwynedd 2026" && tuned.weight(.cost) == 0.1 && tuned.weight(.needsFit) == 4)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(MatchPolicy.self, from: Data(#"{"weights":{"price":1}}"#.utf8)) }
+        let roundTrip = try JSONDecoder().decode(MatchPolicy.self, from: JSONEncoder().encode(MatchPolicy.default))
+        #expect(roundTrip == MatchPolicy.default)
+        #expect(MatchPolicy.default.issues.isEmpty)
+        var bad = MatchPolicy.default
+        bad.weights[.cost] = 5
+        #expect(bad.issues == ["cost must weigh less than needs fit"])
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// The documented JSON shape of a match (docs/matching.md, "JSON output"), built from a result.
+public struct MatchReport: Sendable, Codable {
+    public struct Factor: Sendable, Codable {
+        public let factor: String
+        public let score: Double
+        public let weight: Double
+        public let points: Double
+    }
+
+    public struct Candidate: Sendable, Codable {
+        public let rank: Int
+        public let vacancyId: String
+        public let providerId: String
+        public let provider: String
+        public let setting: String
+        public let authority: String
+        public let authorityName: String?
+        public let score: Double
+        public let roadMilesEstimate: Double
+        public let straightMiles: Double
+        public let approximateLocation: Bool
+        public let localityTier: Int
+        public let locality: String
+        public let sector: String
+        public let profitStatus: String
+        public let availableFrom: String
+        public let weeklyFee: Int
+        public let factors: [Factor]
+        public let reasons: [String]
+        public let flags: [String]
+    }
+
+    public struct Excluded: Sendable, Codable {
+        public let vacancyId: String
+        public let providerId: String
+        public let reasons: [String]
+    }
+
+    public struct Section: Sendable, Codable {
+        public let children: [String]
+        public let rankedCount: Int
+        public let excludedCount: Int
+        public let ranked: [Candidate]
+        public let excluded: [Excluded]?
+    }
+
+    public let policy: String
+    public let children: [String]
+    /// False when no single vacancy can take a sibling group together; `split` then ranks each child.
+    public let together: Bool
+    public let message: String?
+    public let result: Section
+    public let split: [Section]?
+
+    public init(_ match: GroupMatch, engine: MatchEngine, top: Int, includeExcluded: Bool) {
+        switch match {
+        case .together(let r):
+            policy = r.policyName
+            children = r.childIDs
+            together = true
+            message = nil
+            result = Self.section(r, engine: engine, top: top, includeExcluded: includeExcluded)
+            split = nil
+        case .split(let t, let perChild):
+            policy = t.policyName
+            children = t.childIDs
+            together = false
+            message = "No single vacancy can take all \(t.childIDs.count) siblings together. The options below SEPARATE the siblings."
+            result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded)
+            split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded) }
+        }
+    }
+
+    static func section(_ r: MatchResult, engine: MatchEngine, top: Int, includeExcluded: Bool) -> Section {
+        let index = engine.index
+        let ranked = r.ranked.prefix(min(top, r.explained)).enumerated().map { n, c in
+            let v = index.vacancies[c.index]
+            let p = index.provider(of: c.index)
+            let location = index.locations[c.index]
+            let e = c.explanation
+            return Candidate(
+                rank: n + 1, vacancyId: v.id, providerId: p.id, provider: p.name, setting: v.setting.rawValue,
+                authority: location.authorityCode, authorityName: engine.geography.authority(code: location.authorityCode)?.name,
+                score: rounded(c.score, 2), roadMilesEstimate: rounded(c.roadMiles, 1), straightMiles: rounded(c.straightMiles, 1),
+                approximateLocation: location.isApproximate, localityTier: c.tier.rawValue, locality: c.tier.label,
+                sector: p.sector.rawValue, profitStatus: p.profitStatus.rawValue, availableFrom: v.availableFrom.iso,
+                weeklyFee: v.weeklyFee,
+                factors: (e?.contributions ?? []).map { Factor(factor: $0.factor.rawValue, score: rounded($0.score, 4), weight: $0.weight, points: rounded($0.points, 2)) },
+                reasons: e?.reasons ?? [], flags: (e?.flags ?? []).map(\.rawValue))
+        }
+        let excluded = includeExcluded ? r.excluded.map {
+            Excluded(vacancyId: index.vacancies[$0.index].id, providerId: index.vacancies[$0.index].providerID, reasons: $0.reasons.descriptions)
+        } : nil
+        return Section(children: r.childIDs, rankedCount: r.ranked.count, excludedCount: r.excluded.count,
+                       ranked: Array(ranked), excluded: excluded)
+    }
+
+    static func rounded(_ x: Double, _ places: Int) -> Double {
+        let scale = pow(10, Double(places))
+        return (x * scale).rounded() / scale
+    }
+
+    public func json() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+    }
+
+    /// A table readable at 80 columns: one line per candidate, then its reasons and flags indented.
+    public func text(width: Int = 80, heading: String) -> String {
+        var lines = [heading, "policy: \(policy)"]
+        if let message { lines.append("!! " + message) }
+        lines += Self.table(result, width: width)
+        for part in split ?? [] {
+            lines.append("")
+            lines.append("Separately for \(part.children.joined(separator: ", ")) (SEPARATES THE SIBLINGS):")
+            lines += Self.table(part, width: width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ s: Section, width: Int) -> [String] {
+        var lines: [String] = []
+        lines.append("\(s.rankedCount) ranked, \(s.excludedCount) excluded")
+        guard !s.ranked.isEmpty else { return lines + ["No vacancy meets every hard constraint."] }
+        let providerWidth = max(12, width - 54)
+        lines.append(pad(" #", 3) + " " + pad("Score", 5, right: true) + "  " + pad("Provider", providerWidth) + " "
+                     + pad("Setting", 11) + " " + pad("Road mi", 7, right: true) + "  " + pad("Locality", 20))
+        for c in s.ranked {
+            let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
+            lines.append(pad(String(c.rank), 3, right: true) + " " + pad(String(format: "%.1f", c.score), 5, right: true) + "  "
+                         + pad(c.provider, providerWidth) + " " + pad(c.setting, 11) + " " + pad(miles, 7, right: true) + "  "
+                         + pad(c.locality, 20))
+            for reason in c.reasons { lines.append(clip("      " + reason, width)) }
+            if !c.flags.isEmpty {
+                let labels = c.flags.compactMap { MatchFlag(rawValue: $0)?.label }
+                for label in labels { lines.append(clip("      ! " + label, width)) }
+            }
+        }
+        for e in s.excluded ?? [] {
+            lines.append(clip("  excluded \(e.vacancyId) (\(e.providerId)): " + e.reasons.joined(separator: "; "), width))
+        }
+        return lines
+    }
+
+    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let cut = clip(s, width)
+        let fill = String(repeating: " ", count: max(0, width - cut.count))
+        return right ? fill + cut : cut + fill
+    }
+
+    static func clip(_ s: String, _ width: Int) -> String {
+        s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+    }
+}

@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Pure terminal rendering (widgets into a cell buffer); ncurses lives elsewhere.
+        .target(name: "TerminalUI"),
         .executableTarget(
             name: "placefinder",
             dependencies: [
@@ -44,6 +46,7 @@ let package = Package(
             name: "PlacementStoreTests",
             dependencies: ["PlacementCore", "PlacementStore"]
         ),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

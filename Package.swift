@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "PlacementStoreTests",
-            dependencies: ["PlacementCore", "PlacementStore"]
+            // GRDB directly: tests tamper with the file (fake newer migration, audit UPDATE) as a foreign writer would.
+            dependencies: ["PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     ],

@@ -1,2 +1,0 @@
-import PlacementCore
-public enum PlacementStoreModule {}

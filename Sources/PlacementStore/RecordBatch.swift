@@ -1,0 +1,48 @@
+import GRDB
+import PlacementCore
+
+/// Records to add in one transaction: all are stored, or none.
+public struct RecordBatch: Sendable, Hashable {
+    public var providers: [Provider]
+    public var vacancies: [Vacancy]
+    public var children: [Child]
+    public var placements: [Placement]
+    public var notices: [ProviderNotice]
+    public var contacts: [Contact]
+    public var postcodes: [StoredPostcode]
+
+    public init(providers: [Provider] = [], vacancies: [Vacancy] = [], children: [Child] = [],
+                placements: [Placement] = [], notices: [ProviderNotice] = [], contacts: [Contact] = [],
+                postcodes: [StoredPostcode] = []) {
+        self.providers = providers
+        self.vacancies = vacancies
+        self.children = children
+        self.placements = placements
+        self.notices = notices
+        self.contacts = contacts
+        self.postcodes = postcodes
+    }
+
+    public var isEmpty: Bool {
+        providers.isEmpty && vacancies.isEmpty && children.isEmpty && placements.isEmpty
+            && notices.isEmpty && contacts.isEmpty && postcodes.isEmpty
+    }
+}
+
+extension PlacementDatabase {
+    /// Inserts the batch in one IMMEDIATE transaction, parents before the rows that refer to them
+    /// (children before vacancies because a hold names a child). A duplicate id or a missing reference
+    /// rolls everything back. `audit`, when given, is appended in the same transaction.
+    public func insert(_ batch: RecordBatch, audit: AuditEntry? = nil) throws {
+        try write { db in
+            for provider in batch.providers { try ProviderRecord(provider).insert(db) }
+            for child in batch.children { try ChildRecord(child).insert(db) }
+            for vacancy in batch.vacancies { try VacancyRecord(vacancy).insert(db) }
+            for placement in batch.placements { try PlacementRecord(placement).insert(db) }
+            for notice in batch.notices { try NoticeRecord(notice).insert(db) }
+            for contact in batch.contacts { try ContactRecord(contact).insert(db) }
+            try Self.insertPostcodes(batch.postcodes, in: db)
+            if let audit { try Self.append(audit, in: db) }
+        }
+    }
+}

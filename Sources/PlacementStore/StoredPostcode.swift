@@ -1,0 +1,59 @@
+import GRDB
+
+/// One ONSPD row as stored: the postcode normalised ("CF10 1AA"), its centroid and its authority.
+/// Normalising is the geography module's job; the store keeps the text it is given.
+public struct StoredPostcode: Sendable, Hashable, Codable {
+    public var postcode: String
+    public var latitude: Double
+    public var longitude: Double
+    public var authorityCode: String
+
+    public init(postcode: String, latitude: Double, longitude: Double, authorityCode: String) {
+        self.postcode = postcode
+        self.latitude = latitude
+        self.longitude = longitude
+        self.authorityCode = authorityCode
+    }
+}
+
+extension PlacementDatabase {
+    /// The stored row for an already-normalised postcode, or nil.
+    public func postcode(_ normalised: String) throws -> StoredPostcode? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM postcodes WHERE postcode = ?",
+                                             arguments: [normalised]) else { return nil }
+            let r = RowReader(row: row, table: "postcodes")
+            return StoredPostcode(postcode: try r.value("postcode"), latitude: try r.value("latitude"),
+                                  longitude: try r.value("longitude"), authorityCode: try r.value("authority_code"))
+        }
+    }
+
+    public func postcodeCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postcodes") ?? 0 }
+    }
+
+    /// Loads postcodes in one transaction; a postcode already stored is replaced (ONSPD is reissued quarterly).
+    /// Returns how many rows were written.
+    @discardableResult
+    public func insertPostcodes(_ rows: some Sequence<StoredPostcode>) throws -> Int {
+        try write { db in try Self.insertPostcodes(rows, in: db) }
+    }
+
+    /// One cached prepared statement for all rows: ONSPD has ~2.7 M of them.
+    @discardableResult
+    static func insertPostcodes(_ rows: some Sequence<StoredPostcode>, in db: Database) throws -> Int {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO postcodes (postcode, latitude, longitude, authority_code) VALUES (?, ?, ?, ?)
+            ON CONFLICT (postcode) DO UPDATE SET
+                latitude = excluded.latitude, longitude = excluded.longitude, authority_code = excluded.authority_code
+            """)
+        var written = 0
+        for row in rows {
+            // Four typed values for four placeholders: the argument check can be skipped safely.
+            statement.setUncheckedArguments([row.postcode, row.latitude, row.longitude, row.authorityCode])
+            try statement.execute()
+            written += 1
+        }
+        return written
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import PlacementStore
-@Test func placeholder() { #expect(true) }

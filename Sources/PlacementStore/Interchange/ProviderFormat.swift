@@ -1,0 +1,46 @@
+import Foundation
+import PlacementCore
+
+/// providers.csv: one row per registered provider.
+enum ProviderFormat {
+    static let schema = Schema(columns: [
+        ColumnSpec("id", required: true),
+        ColumnSpec("name", required: true),
+        ColumnSpec("sector", required: true),
+        ColumnSpec("profit_status"),
+        ColumnSpec("regulator"),
+        ColumnSpec("registration_number", required: true),
+        ColumnSpec("service_type", required: true),
+        ColumnSpec("postcode", required: true),
+        ColumnSpec("authority_code", required: true),
+        ColumnSpec("authority_name", exportOnly: true),
+        ColumnSpec("welsh_language"),
+        ColumnSpec("capabilities"),
+        ColumnSpec("contact_name"),
+        ColumnSpec("contact_phone"),
+        ColumnSpec("contact_email"),
+    ], personal: false)
+
+    static func parse(_ r: CSVRecord) throws(ImportError) -> Provider {
+        Provider(
+            id: try r.required("id"),
+            name: try r.required("name"),
+            sector: try r.enumValue("sector", Sector.self),
+            profitStatus: try r.optionalEnum("profit_status", ProfitStatus.self),
+            regulator: try r.optionalEnum("regulator", Regulator.self) ?? .ciw,
+            registrationNumber: try r.required("registration_number"),
+            serviceType: try r.enumValue("service_type", ServiceType.self),
+            postcode: try r.postcode("postcode"),
+            authorityCode: try r.authority("authority_code"),
+            welshLanguage: try r.optionalEnum("welsh_language", WelshCapability.self) ?? WelshCapability.none,
+            capabilities: try r.needCodes("capabilities"),
+            contact: ContactDetails(name: r.text("contact_name"), phone: r.text("contact_phone"),
+                                    email: r.text("contact_email")))
+    }
+
+    static func row(_ p: Provider, authorityName: AuthorityNaming) -> [String] {
+        [p.id, p.name, p.sector.rawValue, p.profitStatus.rawValue, p.regulator.rawValue, p.registrationNumber,
+         p.serviceType.rawValue, p.postcode, p.authorityCode, authorityName(p.authorityCode) ?? "",
+         p.welshLanguage.rawValue, Cell.list(p.capabilities), p.contact.name, p.contact.phone, p.contact.email]
+    }
+}

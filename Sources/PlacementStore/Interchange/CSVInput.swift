@@ -63,7 +63,7 @@ struct HeaderMap {
     let names: [String]
     let index: [String: Int]
 
-    init(header: [String], line: Int, schema: Schema, file: String) throws(ImportError) {
+    init(header: [String], line: Int, schema: FileLayout, file: String) throws(ImportError) {
         self.file = file
         var index: [String: Int] = [:]
         var names: [String] = []
@@ -89,7 +89,7 @@ struct HeaderMap {
 }
 
 /// Reads every data row of `source` against `schema`, calling `body` with each non-blank row.
-func readRecords(_ source: CSVRowSource, schema: Schema,
+func readRecords(_ source: CSVRowSource, schema: FileLayout,
                  _ body: (CSVRecord) throws(ImportError) -> Void) throws(ImportError) {
     guard let first = try source.next(),
           !(first.fields.count == 1 && first.fields[0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) else {
@@ -115,7 +115,7 @@ func readRecords(_ source: CSVRowSource, schema: Schema,
 }
 
 /// Reads in-memory CSV: checks UTF-8 first (reporting the line of the first bad byte), drops a BOM.
-func readRecords(_ data: Data, file: String, schema: Schema,
+func readRecords(_ data: Data, file: String, schema: FileLayout,
                  _ body: (CSVRecord) throws(ImportError) -> Void) throws(ImportError) {
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }

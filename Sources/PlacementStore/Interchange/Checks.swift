@@ -63,7 +63,7 @@ enum RecordChecks {
 }
 
 /// Reads every row of a CSV with `parse`, then checks it and that its id is new in the file.
-func readAll<T>(_ data: Data, file: String, schema: Schema, id: (T) -> String,
+func readAll<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> String,
                 check: (T) -> [DomainIssue],
                 parse: (CSVRecord) throws(ImportError) -> T) throws(ImportError) -> [T] {
     var values: [T] = []

@@ -3,7 +3,7 @@ import PlacementCore
 
 /// children.csv: one row per looked-after child. Personal: errors never echo a value.
 enum ChildFormat {
-    static let schema = Schema(columns: [
+    static let schema = FileLayout(columns: [
         ColumnSpec("id", required: true),
         ColumnSpec("given_name", required: true),
         ColumnSpec("family_name", required: true),

@@ -44,7 +44,7 @@ public enum RecordKind: String, CaseIterable, Sendable {
     /// Columns an import file must have (their cells may still be optional).
     public var requiredColumns: [String] { schema.columns.filter(\.required).map(\.name) }
 
-    var schema: Schema {
+    var schema: FileLayout {
         switch self {
         case .providers: ProviderFormat.schema
         case .vacancies: VacancyFormat.schema
@@ -68,7 +68,7 @@ struct ColumnSpec: Sendable {
     }
 }
 
-struct Schema: Sendable {
+struct FileLayout: Sendable {
     let columns: [ColumnSpec]
     /// Rows about a person whose values must never appear in error messages.
     let personal: Bool

@@ -3,7 +3,7 @@ import PlacementCore
 
 /// placements.csv: a child's placement history, one row per placement episode.
 enum PlacementFormat {
-    static let schema = Schema(columns: [
+    static let schema = FileLayout(columns: [
         ColumnSpec("id", required: true),
         ColumnSpec("child_id", required: true),
         ColumnSpec("provider_id", required: true),

@@ -20,7 +20,7 @@ public struct PostcodeRow: Sendable, Hashable {
 
 /// The ONSPD subset Placefinder reads: columns found by name among the directory's many others.
 enum PostcodeFormat {
-    static let schema = Schema(columns: [
+    static let schema = FileLayout(columns: [
         ColumnSpec("pcds", required: true),
         ColumnSpec("lat", required: true),
         ColumnSpec("long", required: true),

@@ -3,7 +3,7 @@ import PlacementCore
 
 /// providers.csv: one row per registered provider.
 enum ProviderFormat {
-    static let schema = Schema(columns: [
+    static let schema = FileLayout(columns: [
         ColumnSpec("id", required: true),
         ColumnSpec("name", required: true),
         ColumnSpec("sector", required: true),

@@ -3,7 +3,7 @@ import PlacementCore
 
 /// vacancies.csv: one row per place a provider offers.
 enum VacancyFormat {
-    static let schema = Schema(columns: [
+    static let schema = FileLayout(columns: [
         ColumnSpec("id", required: true),
         ColumnSpec("provider_id", required: true),
         ColumnSpec("setting", required: true),

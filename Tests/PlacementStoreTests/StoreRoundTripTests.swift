@@ -4,7 +4,7 @@ import PlacementCore
 import Testing
 @testable import PlacementStore
 
-@Suite struct RoundTripTests {
+@Suite struct StoreRoundTripTests {
     @Test func everyRecordTypeRoundTripsExactly() throws {
         let folder = try TempFolder()
         let store = try PlacementDatabase(path: folder.file("s.sqlite"))

@@ -4,7 +4,7 @@ import Testing
 @testable import PlacementStore
 
 @Suite("Round trips")
-struct RoundTripTests {
+struct InterchangeRoundTripTests {
     @Test func providersCSVAndJSON() throws {
         let examples = try Interchange.readProviders(try example("providers.csv"), file: "providers.csv")
         for values in [examples, trickyProviders] {

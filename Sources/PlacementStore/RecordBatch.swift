@@ -34,15 +34,17 @@ extension PlacementDatabase {
     /// (children before vacancies because a hold names a child). A duplicate id or a missing reference
     /// rolls everything back. `audit`, when given, is appended in the same transaction.
     public func insert(_ batch: RecordBatch, audit: AuditEntry? = nil) throws {
-        try write { db in
-            for provider in batch.providers { try ProviderRecord(provider).insert(db) }
-            for child in batch.children { try ChildRecord(child).insert(db) }
-            for vacancy in batch.vacancies { try VacancyRecord(vacancy).insert(db) }
-            for placement in batch.placements { try PlacementRecord(placement).insert(db) }
-            for notice in batch.notices { try NoticeRecord(notice).insert(db) }
-            for contact in batch.contacts { try ContactRecord(contact).insert(db) }
-            try Self.insertPostcodes(batch.postcodes, in: db)
-            if let audit { try Self.append(audit, in: db) }
-        }
+        try write { db in try Self.insert(batch, audit: audit, in: db) }
+    }
+
+    static func insert(_ batch: RecordBatch, audit: AuditEntry?, in db: Database) throws {
+        for provider in batch.providers { try ProviderRecord(provider).insert(db) }
+        for child in batch.children { try ChildRecord(child).insert(db) }
+        for vacancy in batch.vacancies { try VacancyRecord(vacancy).insert(db) }
+        for placement in batch.placements { try PlacementRecord(placement).insert(db) }
+        for notice in batch.notices { try NoticeRecord(notice).insert(db) }
+        for contact in batch.contacts { try ContactRecord(contact).insert(db) }
+        try Self.insertPostcodes(batch.postcodes, in: db)
+        if let audit { try Self.append(audit, in: db) }
     }
 }

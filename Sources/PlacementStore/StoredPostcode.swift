@@ -57,3 +57,28 @@ extension PlacementDatabase {
         return written
     }
 }
+
+extension PlacementDatabase {
+    /// Every stored postcode in order (for export and for building a match index).
+    public func allPostcodes() throws -> [StoredPostcode] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT postcode, latitude, longitude, authority_code FROM postcodes ORDER BY postcode").map {
+                StoredPostcode(postcode: $0[0], latitude: $0[1], longitude: $0[2], authorityCode: $0[3])
+            }
+        }
+    }
+}
+
+extension PlacementDatabase {
+    /// The stored rows among these normalised postcodes.
+    func postcodes(_ normalised: [String]) throws -> [StoredPostcode] {
+        guard !normalised.isEmpty else { return [] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: normalised.count).joined(separator: ",")
+            return try Row.fetchAll(db, sql: "SELECT postcode, latitude, longitude, authority_code FROM postcodes WHERE postcode IN (\(marks))",
+                                    arguments: StatementArguments(normalised)).map {
+                StoredPostcode(postcode: $0[0], latitude: $0[1], longitude: $0[2], authorityCode: $0[3])
+            }
+        }
+    }
+}

@@ -50,3 +50,8 @@ public enum LocalityTier: Int, Sendable, Codable, CaseIterable, Comparable {
     /// Every tier but in-county is an out-of-area placement needing panel approval (reg 12(3)).
     public var isOutOfArea: Bool { self != .inCounty }
 }
+
+extension Placement {
+    /// The stored tier as the reg 12 ladder (rows are validated to 0…5 on the way in).
+    public var locality: LocalityTier { LocalityTier(rawValue: localityTier) ?? .outsideEnglandAndWales }
+}

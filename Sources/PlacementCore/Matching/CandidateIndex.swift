@@ -47,7 +47,7 @@ public struct CandidateIndex: Sendable {
 
     public init(vacancies: [Vacancy], providers: [Provider], placements: [Placement], today: Day,
                 policy: MatchPolicy = .default, catalogue: NeedCatalogue = .standard,
-                locate: (String) -> GeoLocation?) {
+                locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) {
         self.providers = providers
         self.catalogue = catalogue
         self.builtFor = today
@@ -67,7 +67,7 @@ public struct CandidateIndex: Sendable {
         compact.reserveCapacity(vacancies.count)
         for v in vacancies {
             guard let p = providerIndex[v.providerID],
-                  let location = locate(v.postcode ?? providers[Int(p)].postcode) else {
+                  let location = locate(v.postcode ?? providers[Int(p)].postcode, providers[Int(p)].authorityCode) else {
                 unlocated.append(v.id)
                 continue
             }

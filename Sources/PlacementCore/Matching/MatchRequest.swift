@@ -35,20 +35,20 @@ public struct MatchRequest: Sendable {
     /// Builds a request by resolving the lead child's postcodes; nil (with the field) when home cannot be located.
     public static func resolving(children: [Child], today: Day, now: Date, contacts: [Contact] = [],
                                  history: [Placement] = [],
-                                 locate: (String) -> GeoLocation?) -> Result<MatchRequest, MatchError> {
+                                 locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) -> Result<MatchRequest, MatchError> {
         let lead = children[0]
-        guard let home = locate(lead.homePostcode) else { return .failure(.homeNotLocated(childID: lead.id)) }
+        guard let home = locate(lead.homePostcode, lead.placingAuthority) else { return .failure(.homeNotLocated(childID: lead.id)) }
         let ids = Set(children.map(\.id))
         let declines = contacts.filter { ids.contains($0.childID) && $0.outcome == .declined }
         var areas: [(GeoLocation, Double)] = []
         for child in children {
             for area in child.safeguarding.avoidAreas {
-                guard let where_ = locate(area.postcode) else { return .failure(.avoidAreaNotLocated(childID: child.id)) }
-                areas.append((where_, area.radiusMiles))
+                guard let centre = locate(area.postcode, nil) else { return .failure(.avoidAreaNotLocated(childID: child.id)) }
+                areas.append((centre, area.radiusMiles))
             }
         }
         return .success(MatchRequest(
-            children: children, home: home, school: lead.schoolPostcode.flatMap(locate), avoidAreas: areas,
+            children: children, home: home, school: lead.schoolPostcode.flatMap { locate($0, lead.placingAuthority) }, avoidAreas: areas,
             today: today, now: now,
             declinedProviderIDs: Set(declines.filter { $0.vacancyID == nil }.map(\.providerID)),
             declinedVacancyIDs: Set(declines.compactMap(\.vacancyID)),

@@ -1,3 +1,4 @@
+import PlacementCore
 import CSV
 import Foundation
 
@@ -31,11 +32,13 @@ enum Cell {
     static func optional(_ value: String?) -> String { value ?? "" }
 }
 
-/// The hook for authority names in exports: give a function from ONS code to name
-/// (e.g. from `Geography.wales` once merged). Import ignores the name columns.
+/// The hook for authority names in exports: a function from ONS code to name. Import ignores the
+/// name columns.
 public typealias AuthorityNaming = (String) -> String?
 
 public enum AuthorityNames {
-    /// No names yet: the name column is written empty.
+    /// The name column is written empty.
     public static func none(_ code: String) -> String? { nil }
+    /// English names from the embedded geography (the default for exports).
+    public static func geography(_ code: String) -> String? { Geography.wales.authority(code: code)?.name }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlacementCore
 
 /// Whole-record checks shared by CSV and JSON import: the domain's own `issues(...)` plus the
@@ -66,6 +67,14 @@ enum RecordChecks {
 func readAll<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> String,
                 check: (T) -> [DomainIssue],
                 parse: (CSVRecord) throws(ImportError) -> T) throws(ImportError) -> [T] {
+    try readAllWithLines(data, file: file, schema: schema, id: id, check: check, parse: parse).values
+}
+
+/// As `readAll`, also returning the line each id stands on, so later checks (references into the
+/// store) can point at the line too.
+func readAllWithLines<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> String,
+                         check: (T) -> [DomainIssue],
+                         parse: (CSVRecord) throws(ImportError) -> T) throws(ImportError) -> (values: [T], lines: [String: Int]) {
     var values: [T] = []
     var firstLine: [String: Int] = [:]
     try readRecords(data, file: file, schema: schema) { (record: CSVRecord) throws(ImportError) in
@@ -78,7 +87,6 @@ func readAll<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> Strin
         firstLine[key] = record.line
         values.append(value)
     }
-    return values
+    return (values, firstLine)
 }
 
-import Foundation

@@ -31,7 +31,7 @@ public enum Interchange {
     // MARK: CSV export: header row in the documented order, CRLF line ends, RFC 4180 quoting.
 
     /// `authorityName` fills the `authority_name` column (import ignores it); empty by default.
-    public static func csv(providers: [Provider], authorityName: AuthorityNaming = AuthorityNames.none) -> String {
+    public static func csv(providers: [Provider], authorityName: AuthorityNaming = AuthorityNames.geography) -> String {
         csvText(header: RecordKind.providers.columns, rows: providers.map { ProviderFormat.row($0, authorityName: authorityName) })
     }
 
@@ -40,7 +40,7 @@ public enum Interchange {
     }
 
     /// `authorityName` fills the `placing_authority_name` column (import ignores it); empty by default.
-    public static func csv(children: [Child], authorityName: AuthorityNaming = AuthorityNames.none) -> String {
+    public static func csv(children: [Child], authorityName: AuthorityNaming = AuthorityNames.geography) -> String {
         csvText(header: RecordKind.children.columns, rows: children.map { ChildFormat.row($0, authorityName: authorityName) })
     }
 

@@ -47,7 +47,7 @@ import Testing
     }
 
     static func engine(_ w: World) -> MatchEngine {
-        let index = CandidateIndex(vacancies: w.vacancies, providers: w.providers, placements: [], today: W.today) { w.locations[$0] }
+        let index = CandidateIndex(vacancies: w.vacancies, providers: w.providers, placements: [], today: W.today) { postcode, _ in w.locations[postcode] }
         return MatchEngine(index: index)
     }
 

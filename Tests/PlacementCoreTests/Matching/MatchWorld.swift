@@ -20,7 +20,7 @@ struct MatchWorld {
         "BS1 4AA": (51.4545, -2.5879, "E06000023"),  // Bristol
     ]
 
-    static func locate(_ postcode: String) -> GeoLocation? {
+    static func locate(_ postcode: String, _ fallbackAuthority: String? = nil) -> GeoLocation? {
         places[postcode].map { GeoLocation(coordinate: Coordinate(latitude: $0.0, longitude: $0.1), authorityCode: $0.2, precision: .postcode) }
     }
 

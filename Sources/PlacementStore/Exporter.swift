@@ -1,0 +1,34 @@
+import Foundation
+import PlacementCore
+
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case csv, json
+}
+
+extension PlacementDatabase {
+    /// The whole of one kind as CSV (which imports back) or JSON; the export is recorded in the audit trail.
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String {
+        let text: String
+        let count: Int
+        switch kind {
+        case .providers:
+            let all = try providers()
+            (text, count) = (format == .csv ? Interchange.csv(providers: all) : Interchange.json(all), all.count)
+        case .vacancies:
+            let all = try vacancies()
+            (text, count) = (format == .csv ? Interchange.csv(vacancies: all) : Interchange.json(all), all.count)
+        case .children:
+            let all = try children()
+            (text, count) = (format == .csv ? Interchange.csv(children: all) : Interchange.json(all), all.count)
+        case .placements:
+            let all = try placements()
+            (text, count) = (format == .csv ? Interchange.csv(placements: all) : Interchange.json(all), all.count)
+        case .postcodes:
+            let all = try allPostcodes()
+            let rows = all.map { PostcodeRow(postcode: $0.postcode, latitude: $0.latitude, longitude: $0.longitude, authorityCode: $0.authorityCode) }
+            (text, count) = (format == .csv ? Interchange.csv(postcodes: rows) : Interchange.json(all), all.count)
+        }
+        try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
+        return text
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import PlacementCore
+
+/// Imports one file into the store, all or nothing: the whole file is parsed and checked first,
+/// references are checked against the store inside the same write transaction, and only then written.
+extension PlacementDatabase {
+    /// Returns how many records were imported. Errors are `ImportError` (file, line, column) or `StoreError`.
+    @discardableResult
+    public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
+        if kind == .postcodes { return try importPostcodes(from: url, user: user) }
+        let file = url.path
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw ImportError(file: file, line: 0, message: "cannot be opened or read")
+        }
+        let parsed = try Self.parse(kind, data: data, file: file, json: url.pathExtension.lowercased() == "json", today: today)
+        let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
+                               detail: "\(parsed.count) records from \(url.lastPathComponent)")
+        try write { db in
+            try Self.checkReferences(parsed, kind: kind, file: file, in: db)
+            try Self.insert(parsed.batch, audit: audit, in: db)
+        }
+        return parsed.count
+    }
+
+    /// ONSPD is large, so it streams: every batch is written inside one transaction, and a bad row
+    /// rolls back the lot.
+    private func importPostcodes(from url: URL, user: String) throws -> Int {
+        try write { db in
+            var written = 0
+            try Interchange.readPostcodes(url) { rows in
+                written += try Self.insertPostcodes(rows.map {
+                    StoredPostcode(postcode: $0.postcode, latitude: $0.latitude, longitude: $0.longitude, authorityCode: $0.authorityCode)
+                }, in: db)
+            }
+            try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
+                                            detail: "\(written) postcodes from \(url.lastPathComponent)"), in: db)
+            return written
+        }
+    }
+
+    struct ParsedFile {
+        var batch = RecordBatch()
+        /// The line each id stands on (CSV only; JSON records are named by id).
+        var lines: [String: Int] = [:]
+        var count: Int {
+            batch.providers.count + batch.vacancies.count + batch.children.count + batch.placements.count
+        }
+    }
+
+    static func parse(_ kind: RecordKind, data: Data, file: String, json: Bool, today: Day) throws(ImportError) -> ParsedFile {
+        var parsed = ParsedFile()
+        switch (kind, json) {
+        case (.providers, false):
+            (parsed.batch.providers, parsed.lines) = try readAllWithLines(data, file: file, schema: ProviderFormat.schema, id: \.id,
+                                                                          check: RecordChecks.provider, parse: ProviderFormat.parse)
+        case (.vacancies, false):
+            (parsed.batch.vacancies, parsed.lines) = try readAllWithLines(data, file: file, schema: VacancyFormat.schema, id: \.id,
+                                                                          check: RecordChecks.vacancy, parse: VacancyFormat.parse)
+        case (.children, false):
+            (parsed.batch.children, parsed.lines) = try readAllWithLines(data, file: file, schema: ChildFormat.schema, id: \.id,
+                                                                         check: { RecordChecks.child($0, today: today) }, parse: ChildFormat.parse)
+        case (.placements, false):
+            (parsed.batch.placements, parsed.lines) = try readAllWithLines(data, file: file, schema: PlacementFormat.schema, id: \.id,
+                                                                           check: RecordChecks.placement, parse: PlacementFormat.parse)
+        case (.providers, true): parsed.batch.providers = try Interchange.read(json: data, as: [Provider].self, file: file, today: today)
+        case (.vacancies, true): parsed.batch.vacancies = try Interchange.read(json: data, as: [Vacancy].self, file: file, today: today)
+        case (.children, true): parsed.batch.children = try Interchange.read(json: data, as: [Child].self, file: file, today: today)
+        case (.placements, true): parsed.batch.placements = try Interchange.read(json: data, as: [Placement].self, file: file, today: today)
+        case (.postcodes, _): break
+        }
+        return parsed
+    }
+
+    /// Every id the file refers to must exist in the store (or, for new ids, must not yet).
+    static func checkReferences(_ parsed: ParsedFile, kind: RecordKind, file: String, in db: Database) throws {
+        func ids(_ table: String) throws -> Set<String> { Set(try String.fetchAll(db, sql: "SELECT id FROM \(table)")) }
+        func fail(_ id: String, _ column: String, _ message: String) -> ImportError {
+            if let line = parsed.lines[id] { return ImportError(file: file, line: line, column: column, message: message) }
+            return ImportError(file: file, line: 0, column: column, message: "record \(id): " + message)
+        }
+        let table = kind.rawValue
+        let existing = try ids(table)
+        let newIDs: [String] = parsed.batch.providers.map(\.id) + parsed.batch.vacancies.map(\.id)
+            + parsed.batch.children.map(\.id) + parsed.batch.placements.map(\.id)
+        for id in newIDs where existing.contains(id) {
+            throw fail(id, "id", "\(id) is already in the store (import adds new records only)")
+        }
+        if !parsed.batch.vacancies.isEmpty {
+            let providers = try ids("providers"), children = try ids("children")
+            for v in parsed.batch.vacancies {
+                if !providers.contains(v.providerID) { throw fail(v.id, "provider_id", "no provider \(v.providerID) in the store") }
+                if let hold = v.hold, !children.contains(hold.childID) { throw fail(v.id, "hold_child_id", "no child \(hold.childID) in the store") }
+            }
+        }
+        if !parsed.batch.placements.isEmpty {
+            let providers = try ids("providers"), children = try ids("children"), vacancies = try ids("vacancies")
+            for p in parsed.batch.placements {
+                if !children.contains(p.childID) { throw fail(p.id, "child_id", "no child \(p.childID) in the store") }
+                if !providers.contains(p.providerID) { throw fail(p.id, "provider_id", "no provider \(p.providerID) in the store") }
+                if let v = p.vacancyID, !vacancies.contains(v) { throw fail(p.id, "vacancy_id", "no vacancy \(v) in the store") }
+            }
+        }
+    }
+}

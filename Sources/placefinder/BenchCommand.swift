@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Benchmark the matching engine on generated data (use a release build).",
+        discussion: "Results and the machine they came from are recorded in docs/performance.md.")
+
+    @Option(parsing: .upToNextOption, help: "Vacancy counts to rank.") var vacancies: [Int] = [50_000, 5_000]
+    @Option(help: "Ranking runs per size.") var runs = 200
+    @Option(help: "Explanations built per run.") var explain = 50
+    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+
+    func run() throws {
+        let (today, now) = (Session.today, Session.now)
+        print("matching benchmark: \(runs) runs per size, explanations for the top \(explain)")
+        for size in vacancies {
+            let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, size / 25), vacancies: size,
+                                                          children: 150, today: today, now: now))
+            let records: [String: PostcodeRecord] = Dictionary(data.postcodes.map { ($0.postcode.value, $0) }) { first, _ in first }
+            let resolver = PostcodeResolver { records[$0.value] }
+            let locate = { (raw: String, fallback: String?) -> GeoLocation? in
+                Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: fallback) }
+            }
+            var clock = ContinuousClock.now
+            let index = CandidateIndex(vacancies: data.vacancies, providers: data.providers, placements: data.placements,
+                                       today: today, locate: locate)
+            let buildMs = (ContinuousClock.now - clock).milliseconds
+            let engine = MatchEngine(index: index)
+            let requests = data.children.filter { $0.status != .placed }.compactMap { child in
+                try? MatchRequest.resolving(children: [child], today: today, now: now, contacts: data.contacts,
+                                            history: data.placements.filter { $0.childID == child.id }, locate: locate).get()
+            }
+            guard !requests.isEmpty else { throw UserError("no child needing placement in the generated data") }
+            var times: [Double] = []
+            var ranked = 0
+            for run in 0..<(runs + 10) {
+                clock = ContinuousClock.now
+                let result = engine.rank(requests[run % requests.count], explainTop: explain)
+                let elapsed = (ContinuousClock.now - clock).milliseconds
+                if run >= 10 { times.append(elapsed); ranked += result.ranked.count } // first 10 warm up
+            }
+            times.sort()
+            print(String(format: "%6d vacancies: median %.3f ms, p90 %.3f ms, min %.3f ms, max %.3f ms (index built once in %.1f ms; on average %d ranked, rest excluded)",
+                         index.count, times[times.count / 2], times[times.count * 9 / 10], times[0], times[times.count - 1],
+                         buildMs, ranked / max(1, times.count)))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+import PlacementStore
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build a demo store of fictional Welsh data, then open it.",
+        discussion: """
+            The demo store is a separate file (default: placefinder-demo.sqlite beside the real store), \
+            rebuilt from the seed each time, so the same seed always gives the same data. It never \
+            touches an officer's real store: an existing file that is not a demo store is refused.
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+    @Option(help: "Number of providers.") var providers = 200
+    @Option(help: "Number of vacancies (50,000 for benchmarks).") var vacancies = 600
+    @Option(help: "Number of children.") var children = 150
+    @Flag(name: .customLong("no-tui"), help: "Build the store, print its path and exit.") var noTUI = false
+
+    static let demoMarker = "demo_store"
+
+    func validate() throws {
+        guard (1...20_000).contains(providers) else { throw ValidationError("--providers must be 1 to 20,000") }
+        guard (0...1_000_000).contains(vacancies) else { throw ValidationError("--vacancies must be 0 to 1,000,000") }
+        guard (1...100_000).contains(children) else { throw ValidationError("--children must be 1 to 100,000") }
+    }
+
+    func run() throws {
+        let path = storeOptions.store ?? PlacementDatabase.defaultDemoPath(environment: ProcessInfo.processInfo.environment)
+        try Self.removeOldDemo(at: path)
+        let started = ContinuousClock.now
+        let (today, now) = (Session.today, Session.now)
+        let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: providers, vacancies: vacancies,
+                                                      children: children, today: today, now: now))
+        let db = try PlacementDatabase(path: path)
+        let batch = RecordBatch(
+            providers: data.providers, vacancies: data.vacancies, children: data.children, placements: data.placements,
+            notices: data.notices, contacts: data.contacts,
+            postcodes: data.postcodes.map {
+                StoredPostcode(postcode: $0.postcode.value, latitude: $0.coordinate.latitude, longitude: $0.coordinate.longitude,
+                               authorityCode: $0.authorityCode)
+            })
+        try db.insert(batch, audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
+                                               detail: "seed \(seed)"))
+        try db.setSetting(Self.demoMarker, "true")
+        if try db.setting(StoreSettingKey.officerAuthority) == nil {
+            try db.setSetting(StoreSettingKey.officerAuthority, "W06000015")
+        }
+        let seconds = (ContinuousClock.now - started).milliseconds / 1000
+        if noTUI {
+            print(path)
+            FileHandle.standardError.write(Data(String(format: "built in %.2f s: %d providers, %d vacancies, %d children, %d placements\n",
+                                                       seconds, data.providers.count, data.vacancies.count, data.children.count,
+                                                       data.placements.count).utf8))
+            return
+        }
+        print(try Summary.text(db))
+    }
+
+    /// Removes a previous demo store; refuses anything else.
+    static func removeOldDemo(at path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let isDemo = (try? PlacementDatabase(path: path).setting(demoMarker)) == "true"
+        guard isDemo else {
+            throw UserError("\(path) exists and is not a demo store; choose another --store for the demo")
+        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+import PlacementStore
+
+struct Match: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rank every vacancy for a child (or their sibling group) with reasons.",
+        discussion: "Factors, weights and sources: docs/matching.md.")
+
+    @Argument(help: "The child's id, e.g. C0012.") var childID: String
+    @Option(help: "How many ranked candidates to show.") var top = 10
+    @Flag(help: "Print the documented JSON instead of a table.") var json = false
+    @Flag(help: "Also list every excluded vacancy with its reasons.") var includeExcluded = false
+    @Option(help: ArgumentHelp("A JSON policy file tuning the weights (see docs/matching.md).", valueName: "file")) var policy: String?
+    @Flag(help: "Show the first-available-bed and nearest-bed orders beside the engine's.") var compare = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let policy = try loadPolicy()
+        let db = try storeOptions.openExisting()
+        let (today, now) = (Session.today, Session.now)
+        let request = try db.matchRequest(childID: childID, today: today, now: now)
+        let engine = try db.matchEngine(today: today, policy: policy)
+        let outcome = engine.rankGroup(request, explainTop: max(top, 5))
+        try db.audit(action: "match", recordType: "child", recordID: childID, detail: "policy: \(policy.name)", user: Session.officer)
+        let report = MatchReport(outcome, engine: engine, top: top, includeExcluded: includeExcluded)
+        if json {
+            print(report.json())
+            return
+        }
+        let lead = request.children[0]
+        let heading = "Matches for \(request.children.map { "\($0.id) (\($0.initials), \($0.age(on: today)))" }.joined(separator: " + "))"
+            + (lead.urgency.isEmergency ? " — EMERGENCY, needed today" : "")
+        print(report.text(heading: heading))
+        if compare { print("\n" + comparison(engine: engine, request: request, outcome: outcome)) }
+    }
+
+    func loadPolicy() throws -> MatchPolicy {
+        guard let file = policy else { return .default }
+        let name = URL(fileURLWithPath: file).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: file) else { throw UserError("\(name): cannot be read") }
+        let decoded: MatchPolicy
+        do { decoded = try JSONDecoder().decode(MatchPolicy.self, from: data) } catch let DecodingError.dataCorrupted(context) {
+            throw UserError("\(name): \(context.debugDescription)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw UserError("\(name): \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
+        } catch {
+            throw UserError("\(name): not a valid policy file (JSON object expected)")
+        }
+        if let problem = decoded.issues.first { throw UserError("\(name): \(problem)") }
+        return decoded
+    }
+
+    func comparison(engine: MatchEngine, request: MatchRequest, outcome: GroupMatch) -> String {
+        let result: MatchResult = switch outcome {
+        case .together(let r): r
+        case .split(let t, _): t
+        }
+        let baseline = BaselineOrders(engine: engine, request: request, top: 5)
+        let index = engine.index
+        func line(_ n: Int, _ i: Int, _ verdict: String) -> String {
+            let v = index.vacancies[i], p = index.provider(of: i)
+            let miles = Distance.formatMiles(UnitVector(request.home.coordinate).greatCircleMiles(to: UnitVector(index.locations[i].coordinate)) * Distance.roadFactor,
+                                             approximate: index.locations[i].isApproximate)
+            return "  \(n). \(p.name) — \(v.setting.label), \(miles), from \(v.availableFrom): \(verdict)"
+        }
+        var lines = ["Engine's top five:"]
+        for (n, r) in result.ranked.prefix(5).enumerated() { lines.append(line(n + 1, r.index, "score \(Int(r.score.rounded()))")) }
+        lines.append("First available bed (open, free, right setting and age):")
+        for (n, i) in baseline.firstAvailable.enumerated() { lines.append(line(n + 1, i, BaselineOrders.verdict(for: i, in: result))) }
+        lines.append("Nearest bed (same checks):")
+        for (n, i) in baseline.nearest.enumerated() { lines.append(line(n + 1, i, BaselineOrders.verdict(for: i, in: result))) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+import PlacementStore
+
+/// `--store PATH`, accepted by every subcommand after its name.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The store file (default: PLACEFINDER_STORE, else $XDG_DATA_HOME/placefinder/placefinder.sqlite).", valueName: "path"))
+    var store: String?
+
+    var path: String {
+        store ?? PlacementDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens an existing store; a missing one is a clear message, not a new empty file.
+    func openExisting() throws -> PlacementDatabase {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UserError("no store at \(path) (run `placefinder demo` for a demo store, or `placefinder import` to fill a new one with --store)")
+        }
+        return try PlacementDatabase(path: path)
+    }
+
+    /// Opens the store, creating it if needed (import fills new stores).
+    func openOrCreate() throws -> PlacementDatabase {
+        try PlacementDatabase(path: path)
+    }
+}
+
+/// The officer and the date: from the OS, overridable for tests and reproducible docs.
+enum Session {
+    static var officer: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["PLACEFINDER_OFFICER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+    }
+
+    /// `PLACEFINDER_NOW` (ISO 8601, e.g. 2026-11-25T09:00:00Z) pins the clock for tests and captures.
+    static var now: Date {
+        if let raw = ProcessInfo.processInfo.environment["PLACEFINDER_NOW"], let pinned = ISO8601DateFormatter().date(from: raw) {
+            return pinned
+        }
+        return Date()
+    }
+
+    /// Today's date in Wales.
+    static var today: Day { day(of: now) }
+
+    static func day(of date: Date) -> Day {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return Day(year: c.year!, month: c.month!, day: c.day!)!
+    }
+}

@@ -27,6 +27,14 @@ let package = Package(
         ),
         // Pure terminal rendering (widgets into a cell buffer); ncurses lives elsewhere.
         .target(name: "TerminalUI"),
+        // ncurses (wide-character) for the real terminal; only NcursesTerminal imports it.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Draws TerminalUI buffers with ncurses, reads keys, restores the terminal.
+        .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         .executableTarget(
             name: "placefinder",
             dependencies: [
@@ -48,6 +56,7 @@ let package = Package(
             dependencies: ["PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,186 @@
+import CNcursesw
+import TerminalUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The only place Placefinder talks to ncurses: draws `Buffer`s (only the
+/// cells that changed), reads keys and resizes, and puts the terminal back.
+/// The app owns its loop:
+///
+///     let term = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
+///     defer { term.restore() }
+///     while term.pendingSignal == nil {
+///         term.draw(render(size: term.size))
+///         if let event = term.nextEvent(timeoutMs: 250) { … }
+///     }
+///
+/// Not thread-safe: use it from one thread (ncurses is not re-entrant).
+///
+/// All calls into the shim's signal/restore state live in THIS file: that
+/// state is `static` in a header, so each object file gets its own copy.
+public final class NcursesTerminal {
+    /// Whether colour pairs are in use (false with NO_COLOR or a monochrome terminal).
+    public let usesColor: Bool
+    /// Cells written by the last `draw`: the caller reports it per move.
+    public private(set) var lastCellsWritten = 0
+
+    private var previous: Buffer?
+    private var restored = false
+    private let colorCount: Int
+    private var attrCache: [Style: attr_t] = [:]
+
+    /// True when `NO_COLOR` is set to a non-empty value (https://no-color.org).
+    public static func noColorRequested(environment: [String: String]) -> Bool {
+        guard let value = environment["NO_COLOR"] else { return false }
+        return !value.isEmpty
+    }
+
+    /// Reads the process environment.
+    public static func noColorRequested() -> Bool {
+        guard let raw = getenv("NO_COLOR") else { return false }
+        return raw.pointee != 0
+    }
+
+    /// Takes over the terminal. If the terminal cannot be opened (no TERM, not a
+    /// tty) ncurses prints an error and exits, as `initscr` does.
+    public init(noColor: Bool) {
+        setlocale(LC_ALL, "")
+        pf_install_signal_handlers()   // before initscr, or ncurses installs its own
+        pf_register_atexit()
+        initscr()
+        pf_mark_screen_active()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(pf_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+
+        var color = false
+        if !noColor && has_colors() {
+            start_color()
+            let defaults = use_default_colors() == OK
+            for role in Style.Role.allCases {
+                let pair = Appearance.colorPair(for: role, colors: Int(pf_colors()))
+                let fg = pair.fg == .terminalDefault && !defaults ? Appearance.Color.white : pair.fg
+                let bg = pair.bg == .terminalDefault && !defaults ? Appearance.Color.black : pair.bg
+                init_pair(Appearance.pairNumber(for: role), fg.rawValue, bg.rawValue)
+            }
+            color = true
+        }
+        usesColor = color
+        colorCount = color ? Int(pf_colors()) : 0
+    }
+
+    deinit { restore() }
+
+    /// Current terminal size in columns and rows.
+    public var size: (width: Int, height: Int) {
+        (width: Int(pf_maxx()), height: Int(pf_maxy()))
+    }
+
+    /// The signal number (SIGINT, SIGTERM, SIGHUP) caught since start, if any.
+    /// The loop should `restore()` and exit when this is non-nil.
+    public var pendingSignal: Int32? {
+        let s = pf_pending_signal()
+        return s == 0 ? nil : Int32(s)
+    }
+
+    /// Writes the cells of `buffer` that differ from the last drawn buffer
+    /// (everything on the first draw or after a size change) and refreshes.
+    /// `cursor`, if given, shows the hardware cursor there (form fields).
+    public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)? = nil) {
+        guard !restored else { return }
+        let win = pf_stdscr()
+        let base: Buffer
+        if let previous, previous.area == buffer.area {
+            base = previous
+        } else {
+            // First draw or new size: clear what lies outside the buffer too.
+            werase(win)
+            base = Buffer(area: Rect(x: -1, y: -1, width: 0, height: 0))
+        }
+        let changes = buffer.diff(from: base)
+        var cc = cchar_t()
+        var wide = [wchar_t](repeating: 0, count: Int(pf_ccharw_max()) + 1)
+        for change in changes {
+            // A cell is one grapheme: base character plus combining marks, up
+            // to CCHARW_MAX code points, NUL-terminated.
+            var n = 0
+            for scalar in change.cell.symbol.unicodeScalars where n < wide.count - 1 {
+                wide[n] = wchar_t(bitPattern: scalar.value)
+                n += 1
+            }
+            if n == 0 { continue }
+            wide[n] = 0
+            let attrs = attributes(for: change.cell.style)
+            let pair = usesColor ? Appearance.pairNumber(for: change.cell.style.role) : 0
+            setcchar(&cc, wide, attrs, pair, nil)
+            mvwadd_wch(win, Int32(change.y), Int32(change.x), &cc)
+        }
+        lastCellsWritten = changes.count
+        previous = buffer
+        if let cursor {
+            curs_set(1)
+            wmove(win, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(win)
+        doupdate()
+    }
+
+    /// Forgets what is on screen so the next `draw` repaints every cell
+    /// (e.g. after a Ctrl-L, or if something else wrote to the terminal).
+    public func invalidate() {
+        previous = nil
+        clearok(pf_stdscr(), true)
+    }
+
+    /// Waits up to `timeoutMs` (negative: forever, 0: poll) for a key or a
+    /// resize. Returns nil on timeout, or when a signal interrupted the wait
+    /// (check `pendingSignal`).
+    public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
+        guard !restored else { return nil }
+        let win = pf_stdscr()
+        wtimeout(win, Int32(clamping: timeoutMs))
+        var ch: wint_t = 0
+        let result = wget_wch(win, &ch)
+        if result == ERR { return nil }
+        let isFunctionKey = result == KeyCode.codeYes
+        let code = Int32(bitPattern: UInt32(ch))
+        if isFunctionKey && code == KeyCode.resize {
+            previous = nil
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        }
+        return .key(KeyDecoder.decode(code: code, isFunctionKey: isFunctionKey))
+    }
+
+    /// Gives the terminal back: `endwin`, echo on, cursor visible, previous
+    /// signal handlers reinstated. Safe to call more than once; also run by
+    /// `deinit`, an `atexit` hook, and (write/tcsetattr only) on fatal signals.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        pf_endwin()
+        pf_uninstall_signal_handlers()
+    }
+
+    private func attributes(for style: Style) -> attr_t {
+        if let cached = attrCache[style] { return cached }
+        var attrs = Appearance.attributes(for: style, color: usesColor)
+        if usesColor, style.role == .muted, colorCount < 16 { attrs.insert(.dim) }
+        var value = pf_a_normal()
+        if attrs.contains(.bold) { value |= pf_a_bold() }
+        if attrs.contains(.underline) { value |= pf_a_underline() }
+        if attrs.contains(.reverse) { value |= pf_a_reverse() }
+        if attrs.contains(.dim) { value |= pf_a_dim() }
+        attrCache[style] = value
+        return value
+    }
+}

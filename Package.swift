@@ -56,6 +56,8 @@ let package = Package(
             dependencies: ["PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
+        .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the real `placefinder` binary built beside the test bundle, as a user would.
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let examples = packageRoot.appendingPathComponent("fixtures/examples")
+
+    static var binary: URL {
+        // The test bundle sits in the build folder (.build/debug/PlacefinderPackageTests.xctest).
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("placefinder")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return packageRoot.appendingPathComponent(".build/debug/placefinder")
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// A fixed clock so dates in the examples and the demo are reproducible.
+    static let pinnedNow = "2026-11-25T09:00:00Z"
+
+    @discardableResult
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["PLACEFINDER_NOW"] = pinnedNow
+        env["PLACEFINDER_OFFICER"] = "test-officer"
+        env["PLACEFINDER_STORE"] = nil
+        for (k, v) in extra { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and stall the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("placefinder-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Imports every example file into a new store, in dependency order.
+    static func importExamples(into store: String) throws {
+        for kind in ["postcodes", "providers", "children", "vacancies", "placements"] {
+            let result = try run(["import", kind, examples.appendingPathComponent("\(kind).csv").path, "--store", store])
+            precondition(result.status == 0, "import \(kind) failed: \(result.stderr)")
+        }
+    }
+}

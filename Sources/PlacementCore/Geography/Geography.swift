@@ -82,6 +82,11 @@ public struct Geography: Sendable {
     /// Number of embedded postcode districts (for diagnostics and tests).
     public var districtCount: Int { districtsByOutward.count }
 
+    /// Every embedded postcode district, sorted by district, so callers never see dictionary order.
+    public var districts: [DistrictCentroid] {
+        districtsByOutward.values.sorted { $0.district < $1.district }
+    }
+
     static func normalisedCode(_ code: String) -> String {
         code.trimmingASCIIWhitespace().uppercased()
     }

@@ -37,6 +37,26 @@ public enum Urgency: Sendable, Hashable, Codable {
     }
 
     public var isEmergency: Bool { if case .emergency = self { true } else { false } }
+
+    /// One value in files: "emergency" or the date needed by ("2026-12-01").
+    public init(from decoder: Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        if raw == "emergency" {
+            self = .emergency
+        } else if let day = Day(iso: raw) {
+            self = .neededBy(day)
+        } else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "urgency must be emergency or a date (YYYY-MM-DD)"))
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .emergency: try c.encode("emergency")
+        case .neededBy(let day): try c.encode(day.iso)
+        }
+    }
 }
 
 public struct SiblingGroup: Sendable, Hashable, Codable {

@@ -55,6 +55,7 @@ public struct MatchEngine: Sendable {
             var single = request
             single.children = [child]
             single.history = request.history.filter { $0.childID == child.id }
+            single.avoidAreas = request.avoidAreas.filter { $0.childID == child.id }
             return rank(single, explainTop: explainTop).withFlag(.separatesSiblings)
         }
         return .split(together: together, perChild: perChild)

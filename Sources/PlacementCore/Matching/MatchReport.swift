@@ -38,10 +38,17 @@ public struct MatchReport: Sendable, Codable {
         public let reasons: [String]
     }
 
+    public struct ExclusionCount: Sendable, Codable {
+        public let reason: String
+        public let vacancies: Int
+    }
+
     public struct Section: Sendable, Codable {
         public let children: [String]
         public let rankedCount: Int
         public let excludedCount: Int
+        /// Why vacancies were excluded, most common first: what to relax or ring about when few are left.
+        public let exclusionsByReason: [ExclusionCount]
         public let ranked: [Candidate]
         public let excluded: [Excluded]?
     }
@@ -67,7 +74,8 @@ public struct MatchReport: Sendable, Codable {
             policy = t.policyName
             children = t.childIDs
             together = false
-            message = "No single vacancy can take all \(t.childIDs.count) siblings together. The options below SEPARATE the siblings."
+            let who = t.childIDs.count == 2 ? "both siblings" : "all \(t.childIDs.count) siblings"
+            message = "No single vacancy can take \(who) together. The options below SEPARATE the siblings."
             result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded)
             split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded) }
         }
@@ -93,8 +101,11 @@ public struct MatchReport: Sendable, Codable {
         let excluded = includeExcluded ? r.excluded.map {
             Excluded(vacancyId: index.vacancies[$0.index].id, providerId: index.vacancies[$0.index].providerID, reasons: $0.reasons.descriptions)
         } : nil
+        let byReason = ExclusionReasons.ordered.map { reason, words in
+            ExclusionCount(reason: words, vacancies: r.excluded.count { $0.reasons.contains(reason) })
+        }.filter { $0.vacancies > 0 }.sorted { $0.vacancies > $1.vacancies }
         return Section(children: r.childIDs, rankedCount: r.ranked.count, excludedCount: r.excluded.count,
-                       ranked: Array(ranked), excluded: excluded)
+                       exclusionsByReason: byReason, ranked: Array(ranked), excluded: excluded)
     }
 
     static func rounded(_ x: Double, _ places: Int) -> Double {
@@ -111,7 +122,7 @@ public struct MatchReport: Sendable, Codable {
     /// A table readable at 80 columns: one line per candidate, then its reasons and flags indented.
     public func text(width: Int = 80, heading: String) -> String {
         var lines = [heading, "policy: \(policy)"]
-        if let message { lines.append("!! " + message) }
+        if let message { lines += Self.wrap(message, width: width, first: "!! ", rest: "   ") }
         lines += Self.table(result, width: width)
         for part in split ?? [] {
             lines.append("")
@@ -124,7 +135,11 @@ public struct MatchReport: Sendable, Codable {
     static func table(_ s: Section, width: Int) -> [String] {
         var lines: [String] = []
         lines.append("\(s.rankedCount) ranked, \(s.excludedCount) excluded")
-        guard !s.ranked.isEmpty else { return lines + ["No vacancy meets every hard constraint."] }
+        guard !s.ranked.isEmpty else {
+            let common = s.exclusionsByReason.prefix(3).map { "\($0.reason) (\($0.vacancies))" }.joined(separator: "; ")
+            return lines + ["No vacancy meets every hard constraint."]
+                + (common.isEmpty ? [] : wrap("Most often: " + common, width: width, first: "", rest: "  "))
+        }
         let providerWidth = max(12, width - 54)
         lines.append(pad(" #", 3) + " " + pad("Score", 5, right: true) + "  " + pad("Provider", providerWidth) + " "
                      + pad("Setting", 11) + " " + pad("Road mi", 7, right: true) + "  " + pad("Locality", 20))
@@ -133,16 +148,31 @@ public struct MatchReport: Sendable, Codable {
             lines.append(pad(String(c.rank), 3, right: true) + " " + pad(String(format: "%.1f", c.score), 5, right: true) + "  "
                          + pad(c.provider, providerWidth) + " " + pad(c.setting, 11) + " " + pad(miles, 7, right: true) + "  "
                          + pad(c.locality, 20))
-            for reason in c.reasons { lines.append(clip("      " + reason, width)) }
-            if !c.flags.isEmpty {
-                let labels = c.flags.compactMap { MatchFlag(rawValue: $0)?.label }
-                for label in labels { lines.append(clip("      ! " + label, width)) }
+            for reason in c.reasons { lines += wrap(reason, width: width, first: "      ", rest: "        ") }
+            for label in c.flags.compactMap({ MatchFlag(rawValue: $0)?.label }) {
+                lines += wrap(label, width: width, first: "      ! ", rest: "        ")
             }
         }
         for e in s.excluded ?? [] {
-            lines.append(clip("  excluded \(e.vacancyId) (\(e.providerId)): " + e.reasons.joined(separator: "; "), width))
+            lines += wrap("excluded \(e.vacancyId) (\(e.providerId)): " + e.reasons.joined(separator: "; "), width: width, first: "  ", rest: "    ")
         }
-        return lines
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+    }
+
+    /// Word-wraps `text` to `width` columns with the given indents (reasons are never cut off).
+    static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
+        var lines: [String] = []
+        var line = first
+        for word in text.split(separator: " ") {
+            let indent = lines.isEmpty ? first : rest
+            if line.count > indent.count && line.count + 1 + word.count > width {
+                lines.append(line)
+                line = rest
+            }
+            line += (line.count > (lines.isEmpty ? first : rest).count ? " " : "") + word
+        }
+        lines.append(line)
+        return lines.map { clip($0, width) }
     }
 
     static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {

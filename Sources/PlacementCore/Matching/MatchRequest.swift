@@ -6,8 +6,9 @@ public struct MatchRequest: Sendable {
     /// One child, or every member of a group that must be placed together (the first is the lead).
     public var children: [Child]
     public var home: GeoLocation
-    public var school: GeoLocation?
-    public var avoidAreas: [(location: GeoLocation, radiusMiles: Double)]
+    /// Each child's school, by child id (the lead's counts for a group placed together).
+    public var schools: [String: GeoLocation]
+    public var avoidAreas: [ResolvedAvoidArea]
     public var today: Day
     public var now: Date
     /// Providers and vacancies recorded as having declined this child.
@@ -16,14 +17,14 @@ public struct MatchRequest: Sendable {
     /// The children's earlier placements, to find providers they broke down with.
     public var history: [Placement]
 
-    public init(children: [Child], home: GeoLocation, school: GeoLocation? = nil,
-                avoidAreas: [(location: GeoLocation, radiusMiles: Double)] = [], today: Day, now: Date,
+    public init(children: [Child], home: GeoLocation, schools: [String: GeoLocation] = [:],
+                avoidAreas: [ResolvedAvoidArea] = [], today: Day, now: Date,
                 declinedProviderIDs: Set<String> = [], declinedVacancyIDs: Set<String> = [],
                 history: [Placement] = []) {
         precondition(!children.isEmpty, "a match needs a child")
         self.children = children
         self.home = home
-        self.school = school
+        self.schools = schools
         self.avoidAreas = avoidAreas
         self.today = today
         self.now = now
@@ -40,19 +41,33 @@ public struct MatchRequest: Sendable {
         guard let home = locate(lead.homePostcode, lead.placingAuthority) else { return .failure(.homeNotLocated(childID: lead.id)) }
         let ids = Set(children.map(\.id))
         let declines = contacts.filter { ids.contains($0.childID) && $0.outcome == .declined }
-        var areas: [(GeoLocation, Double)] = []
+        var areas: [ResolvedAvoidArea] = []
+        var schools: [String: GeoLocation] = [:]
         for child in children {
+            schools[child.id] = child.schoolPostcode.flatMap { locate($0, child.placingAuthority) }
             for area in child.safeguarding.avoidAreas {
                 guard let centre = locate(area.postcode, nil) else { return .failure(.avoidAreaNotLocated(childID: child.id)) }
-                areas.append((centre, area.radiusMiles))
+                areas.append(ResolvedAvoidArea(childID: child.id, location: centre, radiusMiles: area.radiusMiles))
             }
         }
         return .success(MatchRequest(
-            children: children, home: home, school: lead.schoolPostcode.flatMap { locate($0, lead.placingAuthority) }, avoidAreas: areas,
+            children: children, home: home, schools: schools, avoidAreas: areas,
             today: today, now: now,
             declinedProviderIDs: Set(declines.filter { $0.vacancyID == nil }.map(\.providerID)),
             declinedVacancyIDs: Set(declines.compactMap(\.vacancyID)),
             history: history.filter { ids.contains($0.childID) }))
+    }
+}
+
+/// A safeguarding avoid-area with its centre located, and whose it is.
+public struct ResolvedAvoidArea: Sendable, Hashable {
+    public var childID: String
+    public var location: GeoLocation
+    public var radiusMiles: Double
+    public init(childID: String, location: GeoLocation, radiusMiles: Double) {
+        self.childID = childID
+        self.location = location
+        self.radiusMiles = radiusMiles
     }
 }
 

@@ -41,7 +41,7 @@ struct Profile {
         let lead = children[0]
         self.policy = policy
         home = UnitVector(request.home.coordinate)
-        school = request.school.map { UnitVector($0.coordinate) }
+        school = request.schools[lead.id].map { UnitVector($0.coordinate) }
         neededDay = Int32(lead.urgency.neededDay(today: request.today).daysSinceEpoch)
         emergency = children.contains { $0.urgency.isEmergency }
         let needed = Day(daysSinceEpoch: Int(neededDay))

@@ -78,7 +78,8 @@ struct ReasonWriter {
     private func distance() -> String {
         let miles = candidate.roadMiles
         let minutes = Int(Distance.estimatedDriveMinutes(roadMiles: miles).rounded())
-        return "\(Distance.formatMiles(miles, approximate: approximate)) by road (est., about \(minutes) min), \(candidate.tier.label)"
+        let drive = minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
+        return "\(Distance.formatMiles(miles, approximate: approximate)) by road (est., about \(drive) drive), \(candidate.tier.label)"
     }
 
     private func stability() -> String {

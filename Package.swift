@@ -27,6 +27,8 @@ let package = Package(
         ),
         // Pure terminal rendering (widgets into a cell buffer); ncurses lives elsewhere.
         .target(name: "TerminalUI"),
+        // The terminal application as pure Elm-style Model / Msg / update / view.
+        .target(name: "PlacefinderApp", dependencies: ["PlacementCore", "TerminalUI"]),
         .executableTarget(
             name: "placefinder",
             dependencies: [
@@ -48,6 +50,11 @@ let package = Package(
             dependencies: ["PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "PlacefinderAppTests",
+            dependencies: ["PlacefinderApp", "PlacementCore", "TerminalUI"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -35,11 +35,16 @@ let package = Package(
         ),
         // Draws TerminalUI buffers with ncurses, reads keys, restores the terminal.
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
+        // The terminal application as pure Elm-style Model / Msg / update / view.
+        .target(name: "PlacefinderApp", dependencies: ["PlacementCore", "TerminalUI"]),
         .executableTarget(
             name: "placefinder",
             dependencies: [
                 "PlacementCore",
                 "PlacementStore",
+                "PlacefinderApp",
+                "NcursesTerminal",
+                "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +64,11 @@ let package = Package(
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
         .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
+        .testTarget(
+            name: "PlacefinderAppTests",
+            dependencies: ["PlacefinderApp", "PlacementCore", "TerminalUI"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

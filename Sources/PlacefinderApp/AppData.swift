@@ -1,0 +1,62 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+/// Everything the screens show, as one immutable snapshot the runtime loads from the store.
+public struct AppData: Sendable {
+    public var children: [Child]
+    public var providers: [Provider]
+    public var vacancies: [Vacancy]
+    public var placements: [Placement]
+    public var notices: [ProviderNotice]
+    /// Vacancy id → ONS code of the authority the bed is in (the provider's when absent).
+    public var vacancyAuthority: [String: String]
+    /// Children needing action: notice received, or needing a placement in an emergency
+    /// or by a date within 7 days.
+    public var urgentCount: Int
+    public var loadedAt: Date
+
+    public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
+                notices: [ProviderNotice] = [], vacancyAuthority: [String: String] = [:],
+                urgentCount: Int? = nil, loadedAt: Date) {
+        self.children = children
+        self.providers = providers
+        self.vacancies = vacancies
+        self.placements = placements
+        self.notices = notices
+        self.vacancyAuthority = vacancyAuthority
+        self.urgentCount = urgentCount ?? AppData.countUrgent(children, today: Format.day(loadedAt))
+        self.loadedAt = loadedAt
+    }
+
+    /// Whether a child counts as urgent on `today` (the top bar's count).
+    public static func isUrgent(_ child: Child, today: Day) -> Bool {
+        switch child.status {
+        case .noticeReceived: return true
+        case .placed: return false
+        case .needsPlacement: return today.days(until: child.urgency.neededDay(today: today)) <= 7
+        }
+    }
+
+    public static func countUrgent(_ children: [Child], today: Day) -> Int {
+        children.reduce(0) { $0 + (isUrgent($1, today: today) ? 1 : 0) }
+    }
+}
+
+/// Messages into `update`.
+public enum Msg: Sendable {
+    case event(TerminalEvent)
+    case tick(Date)
+    case dataLoaded(AppData)
+    case loadFailed(String)
+    case storeChanged
+}
+
+/// Work for the runtime to do; `update` itself never performs I/O.
+public enum Command: Sendable, Equatable {
+    /// Read a fresh `AppData` from the store and send `.dataLoaded` or `.loadFailed`.
+    case load
+    case quit
+    /// Append to the audit trail (every view of a child's page is recorded).
+    case audit(action: String, recordType: String, recordID: String)
+}

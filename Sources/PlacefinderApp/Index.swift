@@ -1,0 +1,240 @@
+import Foundation
+import PlacementCore
+
+/// Vacancy sort orders, cycled with `s`.
+public enum VacancySort: Int, CaseIterable, Sendable {
+    case availableFrom, fee, confirmed, locality, provider
+
+    public var label: String {
+        switch self {
+        case .availableFrom: "available from"
+        case .fee: "weekly fee"
+        case .confirmed: "days since confirmed"
+        case .locality: "locality, then provider"
+        case .provider: "provider name"
+        }
+    }
+
+    public var next: VacancySort { VacancySort(rawValue: (rawValue + 1) % VacancySort.allCases.count)! }
+}
+
+/// Everything keystrokes need about the vacancies, computed once when data arrives:
+/// derived columns as flat arrays, a folded search haystack and a permutation per sort.
+struct VacancyIndex: Sendable {
+    let count: Int
+    let providerIndex: [Int32]          // into AppData.providers, -1 when unknown
+    let authorityCode: [String]         // where the bed is
+    let authorityName: [String]         // distinct names are shared storage
+    let region: [Int8]                  // Region.rawValue or -1
+    let tier: [UInt8]                   // LocalityTier from the officer's authority
+    let capBits: [UInt64]               // provider capabilities ∪ vacancy extras
+    let ageLow: [UInt8], ageHigh: [UInt8]
+    let availableDay: [Int32]
+    let confirmedAt: [Double]
+    let fee: [Int32]
+    let setting: [UInt8]                // index into Setting.allCases
+    let sector: [UInt8]                 // index into Sector.allCases
+    let status: [UInt8]                 // index into VacancyStatus.allCases
+    let emergencies: [Bool]
+    let welshFluent: [Bool]
+    let haystack: SearchHaystack
+    let sorted: [[Int32]]               // by VacancySort.rawValue
+
+    init(data: AppData, officerAuthority: String, catalogue: NeedCatalogue = .standard) {
+        let geo = Geography.wales
+        let vs = data.vacancies
+        count = vs.count
+        var providerPos: [String: Int32] = [:]
+        for (i, p) in data.providers.enumerated() where providerPos[p.id] == nil { providerPos[p.id] = Int32(i) }
+
+        // Per-provider and per-authority values, folded once and shared by their vacancies.
+        var foldCache: [UInt32: [UInt8]] = [:]
+        func fold(_ s: String) -> [UInt8] { var out: [UInt8] = []; Fold.append(s, to: &out, cache: &foldCache); return out }
+        let providerCaps = data.providers.map { catalogue.set($0.capabilities).bits }
+        let providerName = data.providers.map { fold($0.name) }
+        let providerPostcode = data.providers.map { fold($0.postcode) }
+        let settingText = Setting.allCases.map { fold($0.label + " " + $0.rawValue) }
+        let capText: [[UInt8]] = catalogue.definitions.map { fold($0.code + " " + $0.name) }
+        var authorityNames: [String: String] = [:]
+        var authorityFolded: [String: [UInt8]] = [:]
+        var tierByAuthority: [String: UInt8] = [:]
+
+        var providerIndex = [Int32](), authorityCode = [String](), authorityName = [String]()
+        var region = [Int8](), tier = [UInt8](), capBits = [UInt64](), ageLow = [UInt8](), ageHigh = [UInt8]()
+        var availableDay = [Int32](), confirmedAt = [Double](), fee = [Int32](), setting = [UInt8](), sector = [UInt8]()
+        var status = [UInt8](), emergencies = [Bool](), welshFluent = [Bool]()
+        providerIndex.reserveCapacity(count); authorityCode.reserveCapacity(count); authorityName.reserveCapacity(count)
+        capBits.reserveCapacity(count); availableDay.reserveCapacity(count)
+        var hay = SearchHaystack()
+        let settingIndex = Dictionary(uniqueKeysWithValues: Setting.allCases.enumerated().map { ($1, UInt8($0)) })
+        let sectorIndex = Dictionary(uniqueKeysWithValues: Sector.allCases.enumerated().map { ($1, UInt8($0)) })
+        let statusIndex = Dictionary(uniqueKeysWithValues: VacancyStatus.allCases.enumerated().map { ($1, UInt8($0)) })
+
+        for v in vs {
+            let pi = providerPos[v.providerID] ?? -1
+            let provider = pi >= 0 ? data.providers[Int(pi)] : nil
+            let code = data.vacancyAuthority[v.id] ?? provider?.authorityCode ?? ""
+            if authorityNames[code] == nil {
+                let name = geo.authority(code: code)?.name ?? (code.isEmpty ? "unknown" : code)
+                authorityNames[code] = name
+                let a = geo.authority(code: code)
+                authorityFolded[code] = fold([name, a?.welshName ?? ""].joined(separator: " "))
+                tierByAuthority[code] = UInt8(geo.localityTier(home: officerAuthority, placement: code).rawValue)
+            }
+            providerIndex.append(pi)
+            authorityCode.append(code)
+            authorityName.append(authorityNames[code]!)
+            region.append(Region.of(code).map { Int8($0.rawValue) } ?? -1)
+            tier.append(tierByAuthority[code]!)
+            let bits = (pi >= 0 ? providerCaps[Int(pi)] : 0) | catalogue.set(v.extraCapabilities).bits
+            capBits.append(bits)
+            ageLow.append(UInt8(clamping: v.ageRange.lowerBound))
+            ageHigh.append(UInt8(clamping: v.ageRange.upperBound))
+            availableDay.append(Int32(v.availableFrom.daysSinceEpoch))
+            confirmedAt.append(v.lastConfirmedAt.timeIntervalSince1970)
+            fee.append(Int32(clamping: v.weeklyFee))
+            setting.append(settingIndex[v.setting]!)
+            sector.append(provider.map { sectorIndex[$0.sector]! } ?? UInt8.max)
+            status.append(statusIndex[v.status]!)
+            emergencies.append(v.takesEmergencies)
+            welshFluent.append(provider?.welshLanguage == .fluent)
+
+            var parts: [[UInt8]] = [pi >= 0 ? providerName[Int(pi)] : [], settingText[Int(settingIndex[v.setting]!)], authorityFolded[code]!]
+            var caps: [UInt8] = []
+            var b = bits, i = 0
+            while b != 0 {
+                if b & 1 != 0 { if !caps.isEmpty { caps.append(0x20) }; caps += capText[i] }
+                b >>= 1; i += 1
+            }
+            parts.append(caps)
+            parts.append(v.postcode.map(fold) ?? (pi >= 0 ? providerPostcode[Int(pi)] : []))
+            hay.append(folded: parts)
+        }
+        self.providerIndex = providerIndex; self.authorityCode = authorityCode; self.authorityName = authorityName
+        self.region = region; self.tier = tier; self.capBits = capBits; self.ageLow = ageLow; self.ageHigh = ageHigh
+        self.availableDay = availableDay; self.confirmedAt = confirmedAt; self.fee = fee; self.setting = setting
+        self.sector = sector; self.status = status; self.emergencies = emergencies; self.welshFluent = welshFluent
+        self.haystack = hay
+
+        // Provider rank by folded name, so name sorts compare integers.
+        let providerOrder = data.providers.indices.sorted {
+            let a = providerName[$0], b = providerName[$1]
+            return a.lexicographicallyPrecedes(b) || (a == b && $0 < $1)
+        }
+        var providerRank = [Int32](repeating: 0, count: data.providers.count)
+        for (rank, p) in providerOrder.enumerated() { providerRank[p] = Int32(rank) }
+        let rank: [Int32] = providerIndex.map { $0 >= 0 ? providerRank[Int($0)] : Int32.max }
+
+        let base = (0..<Int32(count)).map { $0 }
+        func sortBy(_ less: (Int, Int) -> Bool?) -> [Int32] {
+            base.sorted { a, b in
+                let i = Int(a), j = Int(b)
+                if let r = less(i, j) { return r }
+                if rank[i] != rank[j] { return rank[i] < rank[j] }
+                return i < j
+            }
+        }
+        func cmp<T: Comparable>(_ x: T, _ y: T) -> Bool? { x == y ? nil : x < y }
+        var sorts = [[Int32]](repeating: [], count: VacancySort.allCases.count)
+        sorts[VacancySort.availableFrom.rawValue] = sortBy { cmp(availableDay[$0], availableDay[$1]) ?? cmp(fee[$0], fee[$1]) }
+        sorts[VacancySort.fee.rawValue] = sortBy { cmp(fee[$0], fee[$1]) }
+        sorts[VacancySort.confirmed.rawValue] = sortBy { cmp(-confirmedAt[$0], -confirmedAt[$1]) }
+        sorts[VacancySort.locality.rawValue] = sortBy { cmp(tier[$0], tier[$1]) }
+        sorts[VacancySort.provider.rawValue] = sortBy { _, _ in nil }
+        sorted = sorts
+    }
+}
+
+/// One row of the children list, formatted when data arrives (children number in the
+/// hundreds or low thousands, so rows are cheap to keep).
+struct ChildRow: Sendable {
+    let index: Int                      // into AppData.children
+    let id: String
+    let initials: String
+    let age: Int
+    let authorityCode: String
+    let authorityName: String
+    let status: ChildStatus
+    let urgency: String
+    let urgent: Bool
+    let recentPlacements: Int           // placements running at any time in the last 12 months
+}
+
+struct ChildIndex: Sendable {
+    let rows: [ChildRow]                // list order: notices first, then need by date, then placed
+    let haystack: SearchHaystack        // entry i is rows[i]
+    /// Child id → indices into AppData.placements, newest first.
+    let placementsByChild: [String: [Int]]
+    /// Provider id → indices into AppData.placements, newest ending first.
+    let placementsByProvider: [String: [Int]]
+    let childByID: [String: Int]
+
+    init(data: AppData, today: Day) {
+        let geo = Geography.wales
+        var byChild: [String: [Int]] = [:]
+        var byProvider: [String: [Int]] = [:]
+        for (i, p) in data.placements.enumerated() {
+            byChild[p.childID, default: []].append(i)
+            byProvider[p.providerID, default: []].append(i)
+        }
+        let ps = data.placements
+        for key in byChild.keys {
+            byChild[key]!.sort { ps[$0].start != ps[$1].start ? ps[$0].start > ps[$1].start : ps[$0].id > ps[$1].id }
+        }
+        for key in byProvider.keys {
+            byProvider[key]!.sort {
+                let a = ps[$0].actualEnd ?? Day(daysSinceEpoch: Int.max / 4), b = ps[$1].actualEnd ?? Day(daysSinceEpoch: Int.max / 4)
+                return a != b ? a > b : ps[$0].id > ps[$1].id
+            }
+        }
+        placementsByChild = byChild
+        placementsByProvider = byProvider
+        var ids: [String: Int] = [:]
+        for (i, c) in data.children.enumerated() where ids[c.id] == nil { ids[c.id] = i }
+        childByID = ids
+
+        let yearAgo = today.adding(days: -365)
+        var rows: [ChildRow] = data.children.enumerated().map { i, c in
+            let recent = (byChild[c.id] ?? []).filter { ps[$0].overlaps(from: yearAgo, to: today) }.count
+            let urgency: String
+            switch c.status {
+            case .placed: urgency = ""
+            case .needsPlacement, .noticeReceived:
+                switch c.urgency {
+                case .emergency: urgency = "emergency"
+                case .neededBy(let d): urgency = "by " + Format.short(d)
+                }
+            }
+            return ChildRow(index: i, id: c.id, initials: c.initials, age: c.age(on: today),
+                            authorityCode: c.placingAuthority,
+                            authorityName: geo.authority(code: c.placingAuthority)?.name ?? c.placingAuthority,
+                            status: c.status, urgency: urgency, urgent: AppData.isUrgent(c, today: today),
+                            recentPlacements: recent)
+        }
+        func statusRank(_ s: ChildStatus) -> Int { s == .noticeReceived ? 0 : s == .needsPlacement ? 1 : 2 }
+        let children = data.children
+        rows.sort { a, b in
+            let ra = statusRank(a.status), rb = statusRank(b.status)
+            if ra != rb { return ra < rb }
+            if a.status != .placed {
+                let da = children[a.index].urgency.neededDay(today: today), db = children[b.index].urgency.neededDay(today: today)
+                if da != db { return da < db }
+            }
+            return a.id < b.id
+        }
+        self.rows = rows
+        var hay = SearchHaystack()
+        for r in rows {
+            hay.append(fields: [r.id, r.initials, r.authorityName, geo.authority(code: r.authorityCode)?.welshName ?? "", r.status.words])
+        }
+        haystack = hay
+    }
+}
+
+/// Both indexes, plus the day they were computed for.
+struct DataIndex: Sendable {
+    var vacancies: VacancyIndex
+    var children: ChildIndex
+    var day: Day
+    var openVacancies: Int
+}

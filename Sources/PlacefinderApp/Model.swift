@@ -1,0 +1,144 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+public enum Tab: Int, CaseIterable, Sendable {
+    case dashboard, children, vacancies, notices, providers, reports
+
+    public var title: String {
+        switch self {
+        case .dashboard: "Dashboard"
+        case .children: "Children"
+        case .vacancies: "Vacancies"
+        case .notices: "Notices"
+        case .providers: "Providers"
+        case .reports: "Reports"
+        }
+    }
+}
+
+/// Where typing goes on a list screen.
+public enum Focus: Sendable, Equatable {
+    case table, search
+}
+
+/// State of one list screen (vacancies or children): search, filters, selection, the open
+/// record, and the derived list of visible rows.
+public struct ListScreen: Sendable {
+    public var query: String = ""
+    public var focus: Focus = .table
+    /// Chosen value per filter field (0 = no filter).
+    public var filters: [Int]
+    public var table = ScrollState(selected: 0)
+    /// The record whose detail page is open: a vacancy index, or a child index into `AppData.children`.
+    public var open: Int?
+    /// First wrapped line shown on the detail page.
+    public var pageScroll = 0
+    /// Rows shown, in display order (vacancy indices, or child-row indices).
+    public internal(set) var visible: [Int32] = []
+
+    // Search state kept between keystrokes so that a longer query filters only previous matches.
+    var matchedNeedle: [UInt8]?
+    var matches: [Int32] = []
+    var searchMask: [UInt8] = []
+    var filterMask: [UInt8] = []
+    /// Entries examined by the last search step (tests check the narrowing is incremental).
+    public internal(set) var lastSearchScanned = 0
+
+    init(filterCount: Int) { filters = Array(repeating: 0, count: filterCount) }
+
+    var hasFilters: Bool { filters.contains { $0 != 0 } }
+}
+
+public struct HelpState: Sendable, Equatable {
+    /// The screen whose keys are listed.
+    public var context: KeyContext
+    public var scroll = 0
+}
+
+public struct FilterPanelState: Sendable, Equatable {
+    public var tab: Tab
+    public var cursor = 0
+}
+
+public struct Model: Sendable {
+    public var width: Int
+    public var height: Int
+    public var tab: Tab = .vacancies
+    public var officer: String
+    /// ONS code of the officer's authority.
+    public var authority: String
+    public var now: Date
+    public var redact: Bool
+    public internal(set) var data: AppData?
+    var index: DataIndex?
+    public var vacancies = ListScreen(filterCount: VacancyFilter.fields.count)
+    public var sort: VacancySort = .availableFrom
+    public var children = ListScreen(filterCount: ChildFilter.fields.count)
+    public var help: HelpState?
+    public var filterPanel: FilterPanelState?
+    /// One line for the top bar: load failures and the like.
+    public var status: String?
+
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+
+    public var isTooSmall: Bool { width < Model.minimumWidth || height < Model.minimumHeight }
+
+    public var today: Day { Format.day(now) }
+
+    /// The focus on the current screen.
+    public var focus: Focus {
+        switch tab {
+        case .vacancies: vacancies.focus
+        case .children: children.focus
+        default: .table
+        }
+    }
+
+    /// Which bindings apply now.
+    public var context: KeyContext {
+        if help != nil { return .help }
+        if filterPanel != nil { return .filterPanel }
+        if isTooSmall { return .tooSmall }
+        switch tab {
+        case .vacancies:
+            guard data != nil else { return .placeholder }
+            if vacancies.open != nil { return .vacancyDetail }
+            return vacancies.focus == .search ? .vacancySearch : .vacancyList
+        case .children:
+            guard data != nil else { return .placeholder }
+            if children.open != nil { return .childPage }
+            return children.focus == .search ? .childSearch : .childList
+        default:
+            return .placeholder
+        }
+    }
+
+    /// The starting model; the runtime performs `.load` and answers with `.dataLoaded`.
+    public static func initial(size: (width: Int, height: Int), officer: String, authority: String,
+                               now: Date, redact: Bool) -> (Model, [Command]) {
+        (Model(width: size.width, height: size.height, officer: officer, authority: authority, now: now, redact: redact), [.load])
+    }
+
+    init(width: Int, height: Int, officer: String, authority: String, now: Date, redact: Bool) {
+        self.width = width
+        self.height = height
+        self.officer = officer
+        self.authority = authority
+        self.now = now
+        self.redact = redact
+    }
+
+    /// The vacancy on the selected row, if any.
+    public var selectedVacancy: Vacancy? {
+        guard let data, let s = vacancies.table.selected, s < vacancies.visible.count else { return nil }
+        return data.vacancies[Int(vacancies.visible[s])]
+    }
+
+    /// The child on the selected row, if any.
+    public var selectedChild: Child? {
+        guard let data, let index, let s = children.table.selected, s < children.visible.count else { return nil }
+        return data.children[index.children.rows[Int(children.visible[s])].index]
+    }
+}

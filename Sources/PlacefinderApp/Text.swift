@@ -1,0 +1,208 @@
+import Foundation
+import PlacementCore
+
+/// Search text folding: lower-case, diacritics removed ("Llŷr" → "llyr", "Môn" → "mon"),
+/// as UTF-8 bytes so that matching is a plain byte comparison.
+enum Fold {
+    /// Folds `s` into `out`. ASCII takes the fast path; other scalars are decomposed once
+    /// and cached in `cache` (a build folds tens of thousands of strings from few letters).
+    static func append(_ s: String, to out: inout [UInt8], cache: inout [UInt32: [UInt8]]) {
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+                continue
+            }
+            if let folded = cache[v] { out += folded; continue }
+            var folded: [UInt8] = []
+            for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+                switch part.properties.generalCategory {
+                case .nonspacingMark, .enclosingMark, .spacingMark: continue
+                default: break
+                }
+                folded += Array(String(part).lowercased().utf8)
+            }
+            cache[v] = folded
+            out += folded
+        }
+    }
+
+    static func bytes(_ s: String) -> [UInt8] {
+        var cache: [UInt32: [UInt8]] = [:]
+        var out: [UInt8] = []
+        append(s, to: &out, cache: &cache)
+        return out
+    }
+}
+
+/// Many short texts stored back to back in one byte array, searched bytewise.
+/// Entry `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
+struct SearchHaystack: Sendable {
+    private(set) var bytes: [UInt8] = []
+    private(set) var offsets: [Int32] = [0]
+    private var cache: [UInt32: [UInt8]] = [:]
+
+    init() {}
+
+    var count: Int { offsets.count - 1 }
+
+    /// Appends one entry made of `fields` (folded, separated by 0x1F so a query never spans two).
+    mutating func append(fields: [String]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { bytes.append(0x1F) }
+            Fold.append(field, to: &bytes, cache: &cache)
+        }
+        offsets.append(Int32(bytes.count))
+    }
+
+    /// Appends an entry from already folded parts (shared provider/authority text).
+    mutating func append(folded parts: [[UInt8]]) {
+        for (i, part) in parts.enumerated() {
+            if i > 0 { bytes.append(0x1F) }
+            bytes += part
+        }
+        offsets.append(Int32(bytes.count))
+    }
+
+    func fold(_ s: String) -> [UInt8] { Fold.bytes(s) }
+
+    /// The candidates (entry indices, in order) whose text contains `needle`.
+    func filter(_ candidates: some Collection<Int32>, containing needle: [UInt8]) -> [Int32] {
+        guard !needle.isEmpty else { return Array(candidates) }
+        var result: [Int32] = []
+        result.reserveCapacity(candidates.count)
+        bytes.withUnsafeBufferPointer { hay in
+            offsets.withUnsafeBufferPointer { off in
+                needle.withUnsafeBufferPointer { n in
+                    let first = n[0], m = n.count
+                    for c in candidates {
+                        let start = Int(off[Int(c)]), end = Int(off[Int(c) + 1])
+                        var i = start
+                        let last = end - m
+                        search: while i <= last {
+                            if hay[i] == first {
+                                var k = 1
+                                while k < m, hay[i + k] == n[k] { k += 1 }
+                                if k == m { result.append(c); break search }
+                            }
+                            i += 1
+                        }
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Dates and numbers the way an officer reads them. Everything takes `now` or a `Day`:
+/// nothing here reads the clock.
+enum Format {
+    static let london: Calendar = {
+        var c = Calendar(identifier: .gregorian)
+        c.timeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
+        return c
+    }()
+
+    /// The calendar day in Wales at `date`.
+    static func day(_ date: Date) -> Day {
+        let c = london.dateComponents([.year, .month, .day], from: date)
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+    }
+
+    /// "14:05", Europe/London.
+    static func clock(_ date: Date) -> String {
+        let c = london.dateComponents([.hour, .minute], from: date)
+        return two(c.hour ?? 0) + ":" + two(c.minute ?? 0)
+    }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// "12 Mar"
+    static func short(_ day: Day) -> String { "\(day.day) \(months[day.month - 1])" }
+
+    /// "12 Mar 2025"
+    static func long(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
+
+    /// "£4,250"
+    static func pounds(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return (n < 0 ? "-£" : "£") + out
+    }
+
+    /// "8–17"
+    static func ages(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
+
+    /// Notice in words: "same-day (4 h)" at 24 hours or less, else "28 days".
+    static func notice(hours: Int?) -> (text: String, sameDay: Bool) {
+        guard let h = hours else { return ("notice not recorded", false) }
+        if h <= 24 { return ("same-day (\(h) h)", true) }
+        let days = h / 24
+        return (days == 1 ? "1 day" : "\(days) days", false)
+    }
+
+    static func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) " + (n == 1 ? one : (many ?? one + "s"))
+    }
+
+    /// "≈12 mi est." — stored placement miles are road estimates.
+    static func miles(_ m: Double) -> String { Distance.formatMiles(m, approximate: true) + " est." }
+}
+
+extension ChildStatus {
+    /// The status in words.
+    var words: String {
+        switch self {
+        case .placed: "placed"
+        case .needsPlacement: "needs placement"
+        case .noticeReceived: "notice received"
+        }
+    }
+}
+
+extension Setting {
+    /// Narrow-screen label (80 columns).
+    var shortLabel: String {
+        switch self {
+        case .residential: "resi home"
+        case .foster: "foster"
+        case .kinship: "kinship"
+        case .parentAndChild: "P&C"
+        case .supportedLodgings: "lodgings"
+        case .secure: "secure"
+        case .shortBreak: "short brk"
+        }
+    }
+}
+
+extension LocalityTier {
+    /// Narrow-screen label (80 columns); the full `label` is used from 100 columns.
+    var shortLabel: String {
+        switch self {
+        case .inCounty: "in-county"
+        case .borderingWelsh: "border W"
+        case .borderingEnglish: "border E"
+        case .otherWelsh: "other W"
+        case .elsewhereInEngland: "England"
+        case .outsideEnglandAndWales: "outside"
+        }
+    }
+}
+
+extension WelshCapability {
+    var words: String {
+        switch self {
+        case .none: "no Welsh"
+        case .some: "some Welsh"
+        case .fluent: "fluent Welsh"
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+/// Draws the whole screen for `model`. Pure: the same model always gives the same buffer.
+public func view(_ model: Model) -> Buffer {
+    var buffer = Buffer(area: Rect(width: model.width, height: model.height))
+    guard !model.isTooSmall else {
+        let text = "terminal too small (need \(Model.minimumWidth)×\(Model.minimumHeight))"
+        let shown = truncate(text, toWidth: model.width)
+        let area = buffer.area.centred(width: displayWidth(of: shown), height: 1)
+        buffer.set(x: area.x, y: area.y, string: shown, style: .warning)
+        return buffer
+    }
+    let g = Geometry(model)
+    drawTopBar(model, g, &buffer)
+    Tabs(Tab.allCases.map(\.title), selected: model.tab.rawValue).render(in: g.tabs, buffer: &buffer)
+
+    if model.data == nil {
+        centred(model.status == nil ? "Loading…" : "The store could not be loaded.", in: g.body, style: .muted, &buffer)
+    } else {
+        switch model.tab {
+        case .vacancies:
+            if let open = model.vacancies.open { drawPage(model, title: Pages.vacancyTitle(model, open), Pages.vacancy(model, open), scroll: model.vacancies.pageScroll, g, &buffer) }
+            else { drawVacancyList(model, g, &buffer) }
+        case .children:
+            if let open = model.children.open { drawPage(model, title: Pages.childTitle(model, open), Pages.child(model, open), scroll: model.children.pageScroll, g, &buffer) }
+            else { drawChildList(model, g, &buffer) }
+        default:
+            centred("Coming with the placement workflow", in: g.body, style: .muted, &buffer)
+        }
+    }
+    KeyHintBar(Keymap.hints(for: model.context)).render(in: g.hints, buffer: &buffer)
+    if let panel = model.filterPanel { drawFilterPanel(model, panel, &buffer) }
+    if let help = model.help { drawHelp(model, help, &buffer) }
+    return buffer
+}
+
+func centred(_ text: String, in area: Rect, style: Style, _ buffer: inout Buffer) {
+    let shown = truncate(text, toWidth: area.width)
+    let r = area.centred(width: displayWidth(of: shown), height: 1)
+    buffer.set(x: r.x, y: r.y, string: shown, style: style)
+}
+
+func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+    let authority = Geography.wales.authority(code: model.authority)
+    let name = (model.width >= 100 ? authority?.bilingualName : authority?.name) ?? model.authority
+    var right: [String] = []
+    if let data = model.data, let index = model.index {
+        let wide = model.width >= 100
+        right.append(wide ? Format.plural(data.urgentCount, "urgent child", "urgent children") : "\(data.urgentCount) urgent")
+        right.append(wide ? Format.plural(index.openVacancies, "open vacancy", "open vacancies") : "\(index.openVacancies) open")
+    }
+    right.append(Format.clock(model.now))
+    StatusBar(left: " Placefinder │ \(name) │ \(model.officer)", centre: model.status ?? "",
+              right: right.joined(separator: " │ ") + " ").render(in: g.topBar, buffer: &buffer)
+}
+
+// MARK: - Lists
+
+/// The search line: the field on the left, sort and counts on the right.
+func drawSearchRow(_ list: ListScreen, right: String, placeholder: String, _ g: Geometry, _ buffer: inout Buffer) {
+    let rightWidth = displayWidth(of: right)
+    let parts = g.searchRow.splitColumns([.fill(1), .length(rightWidth)], spacing: 2)
+    let focused = list.focus == .search
+    if list.query.isEmpty && !focused {
+        buffer.set(x: parts[0].x, y: parts[0].y, spans: [Span("/", style: Style(.accent, bold: true)), Span(" " + placeholder, style: .muted)], maxWidth: parts[0].width)
+    } else {
+        FormField(label: "Search", value: list.query, cursor: focused ? list.query.count : nil, focused: focused)
+            .render(in: parts[0], buffer: &buffer)
+    }
+    buffer.set(x: parts[1].x, y: parts[1].y, string: right, style: .muted)
+}
+
+func drawSummary(_ parts: [String], none: String, _ g: Geometry, _ buffer: inout Buffer) {
+    let row = g.summaryRow
+    if parts.isEmpty {
+        buffer.set(x: row.x, y: row.y, string: truncate(none, toWidth: row.width), style: .muted)
+    } else {
+        let x = buffer.set(x: row.x, y: row.y, string: "Filters: ", style: Style(.accent, bold: true))
+        buffer.set(x: x, y: row.y, string: truncate(parts.joined(separator: " · "), toWidth: row.right - x), style: .accent)
+    }
+}
+
+func drawVacancyList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+    guard let data = model.data, let index = model.index else { return }
+    let list = model.vacancies
+    drawSearchRow(list, right: "sort: \(model.sort.label) (s) │ \(list.visible.count) of \(data.vacancies.count)",
+                  placeholder: model.width >= 100 ? "search provider, setting, area, needs, postcode" : "search provider, area, needs…", g, &buffer)
+    var summary = VacancyFilter.summary(list.filters, today: model.today)
+    if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert("open and held", at: 0) }
+    drawSummary(summary, none: "Open and held vacancies, no filters (f to filter)", g, &buffer)
+    let source = VacancyRowSource(data: data, index: index.vacancies, visible: list.visible, now: model.now,
+                                  today: model.today, width: g.table.width)
+    var table = Table(columns: source.columns, source: source)
+    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No vacancies in the store." : "No vacancies match. Esc clears the search, f changes filters."
+    var state = list.table
+    table.render(in: g.table, buffer: &buffer, state: &state)
+}
+
+/// Vacancy rows formatted on demand: only the rows on screen are ever built.
+struct VacancyRowSource: TableRowSource {
+    enum Width { case narrow, medium, wide }
+    let data: AppData
+    let index: VacancyIndex
+    let visible: [Int32]
+    let now: Date
+    let today: Day
+    let layout: Width
+
+    init(data: AppData, index: VacancyIndex, visible: [Int32], now: Date, today: Day, width: Int) {
+        self.data = data; self.index = index; self.visible = visible; self.now = now; self.today = today
+        layout = width >= 128 ? .wide : width >= 100 ? .medium : .narrow
+    }
+
+    var columns: [Column] {
+        let wide = layout == .wide
+        var cols: [Column] = [
+            Column("Provider", width: .fill(1)),
+            Column("Setting", width: .length(wide ? 18 : 9)),
+            Column("Authority", width: .length(wide ? 17 : layout == .medium ? 12 : 10)),
+            Column("Locality", width: .length(wide ? 20 : 9)),
+            Column(layout == .narrow ? "Bd" : "Beds", width: .length(layout == .narrow ? 2 : 4), alignment: .right),
+            Column("Ages", width: .length(5)),
+            Column("Sib", width: .length(3), alignment: .right),
+        ]
+        if layout != .narrow { cols.append(Column("Needs met", width: .length(wide ? 16 : 12))) }
+        cols += [
+            Column("From", width: .length(6)),
+            Column("£/wk", width: .length(6), alignment: .right),
+            Column("Conf", width: .length(4), alignment: .right),
+        ]
+        return cols
+    }
+
+    var count: Int { visible.count }
+
+    func row(at position: Int) -> TableRow {
+        let i = Int(visible[position])
+        let v = data.vacancies[i]
+        let pi = Int(index.providerIndex[i])
+        let provider = pi >= 0 ? data.providers[pi].name : v.providerID
+        let tier = LocalityTier(rawValue: Int(index.tier[i])) ?? .outsideEnglandAndWales
+        let narrow = layout != .wide
+        let days = v.daysSinceConfirmed(now: now)
+        var cells: [TableCell] = [
+            TableCell(v.status == .filled || v.status == .withdrawn ? "✗ " + provider : provider),
+            TableCell(narrow ? v.setting.shortLabel : v.setting.label),
+            TableCell(index.authorityName[i]),
+            TableCell(narrow ? tier.shortLabel : tier.label, style: tier == .inCounty ? .good : nil),
+            TableCell(String(v.beds)),
+            TableCell(Format.ages(v.ageRange)),
+            TableCell(String(v.maxSiblingGroup)),
+        ]
+        if layout != .narrow {
+            cells.append(TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " ")))
+        }
+        cells += [
+            v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),
+            TableCell(Format.pounds(v.weeklyFee)),
+            TableCell("\(days)d", style: days > 7 ? .warning : nil),
+        ]
+        let muted = v.status != .open
+        return TableRow(cells, style: muted ? .muted : nil)
+    }
+}
+
+func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+    guard let data = model.data, let index = model.index else { return }
+    let list = model.children
+    drawSearchRow(list, right: "\(list.visible.count) of \(data.children.count) children",
+                  placeholder: "search id, initials, authority, status", g, &buffer)
+    drawSummary(ChildFilter.summary(list.filters), none: "All children, most urgent first (f to filter)", g, &buffer)
+    let rows = index.children.rows
+    let visible = list.visible
+    let wide = g.table.width >= 100
+    let columns = [
+        Column("ID", width: .length(wide ? 10 : 8)),
+        Column("Initials", width: .length(8)),
+        Column("Age", width: .length(3), alignment: .right),
+        Column("Home authority", width: .fill(1)),
+        Column("Status", width: .length(16)),
+        Column("Needed", width: .length(10)),
+        Column(wide ? "Placements 12 mo" : "Plcmts 12m", width: .length(wide ? 16 : 10), alignment: .right),
+    ]
+    var table = Table(columns: columns, rowCount: visible.count) { position in
+        let r = rows[Int(visible[position])]
+        return TableRow([
+            TableCell(r.id),
+            TableCell(r.initials),
+            TableCell(String(r.age)),
+            TableCell(r.authorityName),
+            TableCell(r.status.words, style: r.urgent ? .urgent : nil),
+            TableCell(r.urgency, style: r.urgent ? .urgent : nil),
+            TableCell(String(r.recentPlacements), style: r.recentPlacements >= 3 ? .urgent : nil),
+        ])
+    }
+    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No children in the store." : "No children match. Esc clears the search, f changes filters."
+    var state = list.table
+    table.render(in: g.table, buffer: &buffer, state: &state)
+}
+
+// MARK: - Pages
+
+func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, _ g: Geometry, _ buffer: inout Buffer) {
+    let text = g.pageText
+    let rows = Pages.layout(items, width: text.width)
+    let total = rows.count
+    Block(title: title, borderStyle: .accent).render(in: g.body, buffer: &buffer)
+    for (n, row) in rows.dropFirst(scroll).prefix(text.height).enumerated() {
+        buffer.set(x: text.x + row.x, y: text.y + n, spans: row.spans, maxWidth: text.width - row.x)
+    }
+    if total > text.height {
+        let last = min(total, scroll + text.height)
+        let marker = " lines \(scroll + 1)–\(last) of \(total) "
+        buffer.set(x: g.body.right - 2 - displayWidth(of: marker), y: g.body.bottom - 1, string: marker, style: .muted)
+    }
+}
+
+// MARK: - Overlays
+
+struct HelpContent: Widget {
+    let bindings: [KeyBinding]
+    let scroll: Int
+    func render(in area: Rect, buffer: inout Buffer) {
+        let keyWidth = min(16, (bindings.map { displayWidth(of: $0.keyLabel) }.max() ?? 0) + 2)
+        for (row, b) in bindings.dropFirst(scroll).prefix(area.height).enumerated() {
+            let y = area.y + row
+            buffer.set(x: area.x, y: y, string: truncate(b.keyLabel, toWidth: keyWidth - 1), style: Style(.accent, bold: true))
+            buffer.set(x: area.x + keyWidth, y: y, string: truncate(b.help, toWidth: area.width - keyWidth))
+        }
+    }
+}
+
+func drawHelp(_ model: Model, _ help: HelpState, _ buffer: inout Buffer) {
+    let bindings = Keymap.bindings(for: help.context)
+    let width = min(model.width - 4, 80)
+    let height = min(model.height - 2, bindings.count + 2)
+    let scroll = min(help.scroll, max(0, bindings.count - (height - 2)))
+    Modal(title: "Keys — \(help.context.title) (Esc closes)", width: width, height: height,
+          content: Padded(HelpContent(bindings: bindings, scroll: scroll))).render(in: buffer.area, buffer: &buffer)
+}
+
+struct FilterContent: Widget {
+    let fields: [FilterField]
+    let values: [Int]
+    let cursor: Int
+    let footer: String
+    func render(in area: Rect, buffer: inout Buffer) {
+        let labelWidth = (fields.map { displayWidth(of: $0.name) }.max() ?? 0) + 4
+        for (i, field) in fields.enumerated() where i < area.height - 2 {
+            let y = area.y + i
+            let selected = i == cursor
+            let active = values[i] != 0
+            let rowStyle: Style = selected ? Style(.selected, bold: true) : .normal
+            if selected { buffer.setStyle(Rect(x: area.x, y: y, width: area.width, height: 1), rowStyle) }
+            buffer.set(x: area.x, y: y, string: (selected ? "› " : "  ") + field.name, style: rowStyle)
+            let value = "◂ " + field.options[values[i]] + " ▸"
+            buffer.set(x: area.x + labelWidth, y: y, string: truncate(value, toWidth: area.width - labelWidth),
+                       style: selected ? rowStyle : (active ? Style(.accent, bold: true) : .muted))
+        }
+        buffer.set(x: area.x, y: area.bottom - 1, string: truncate(footer, toWidth: area.width), style: .muted)
+    }
+}
+
+func drawFilterPanel(_ model: Model, _ panel: FilterPanelState, _ buffer: inout Buffer) {
+    let vacancies = panel.tab == .vacancies
+    let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
+    let values = vacancies ? model.vacancies.filters : model.children.filters
+    let shown = vacancies ? model.vacancies.visible.count : model.children.visible.count
+    let noun = vacancies ? (shown == 1 ? "vacancy" : "vacancies") : (shown == 1 ? "child" : "children")
+    let content = FilterContent(fields: fields, values: values, cursor: panel.cursor, footer: "\(shown) \(noun) match")
+    Modal(title: vacancies ? "Filter vacancies" : "Filter children", width: min(model.width - 4, 66),
+          height: min(model.height - 4, fields.count + 4), content: Padded(content)).render(in: Geometry(model).body, buffer: &buffer)
+}
+
+/// One column of space inside a modal's border.
+struct Padded: Widget {
+    let inner: any Widget
+    init(_ inner: any Widget) { self.inner = inner }
+    func render(in area: Rect, buffer: inout Buffer) { inner.render(in: area.inner(horizontal: 1, vertical: 0), buffer: &buffer) }
+}

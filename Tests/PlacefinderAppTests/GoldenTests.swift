@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import PlacementCore
+import TerminalUI
+@testable import PlacefinderApp
+
+/// Golden screens: each is the buffer's text, then a role map (one letter per cell:
+/// H header, S selected, U urgent, W warning, m muted, g good, a accent, space normal).
+/// Set PLACEFINDER_UPDATE_GOLDEN=1 to rewrite them; review the diff before committing.
+enum Golden {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static var updating: Bool { ProcessInfo.processInfo.environment["PLACEFINDER_UPDATE_GOLDEN"] == "1" }
+
+    static func render(_ buffer: Buffer) -> String {
+        var out = buffer.lines().joined(separator: "\n") + "\n--- roles ---\n"
+        for y in 0..<buffer.area.height {
+            var line = ""
+            for x in 0..<buffer.area.width {
+                let cell = buffer[x, y]
+                if cell.isContinuation { continue }
+                switch cell.style.role {
+                case .normal: line += " "
+                case .header: line += "H"
+                case .selected: line += "S"
+                case .urgent: line += "U"
+                case .warning: line += "W"
+                case .muted: line += "m"
+                case .good: line += "g"
+                case .accent: line += "a"
+                }
+            }
+            while line.last == " " { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+
+    static func check(_ name: String, _ model: Model, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = directory.appendingPathComponent("\(name)-\(model.width)x\(model.height).txt")
+        let actual = render(view(model))
+        if updating {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        #expect(expected != nil, "missing golden \(url.lastPathComponent); run with PLACEFINDER_UPDATE_GOLDEN=1", sourceLocation: sourceLocation)
+        if let expected, expected != actual {
+            Issue.record("golden \(url.lastPathComponent) differs:\n\(actual)", sourceLocation: sourceLocation)
+        }
+    }
+}
+
+/// The screens worth pinning down, each built by driving `update` with keys.
+enum Screens {
+    static func all(width: Int, height: Int, redact: Bool = false) -> [(String, Model)] {
+        var out: [(String, Model)] = []
+        let base = Fixtures.model(width: width, height: height, redact: redact)
+        out.append(("vacancies", base))
+
+        var search = base
+        search.press(.char("/"))
+        search.type("gw")
+        out.append(("vacancies-search", search))
+
+        var filter = base
+        filter.press(.char("f"), .char(" "), .char(" "), .down, .down, .down, .right, .right, .right, .right, .right, .right, .right, .right, .right)
+        out.append(("filter-panel", filter))
+
+        var detail = base
+        detail.press(.down, .enter)
+        out.append(("vacancy-detail", detail))
+
+        var children = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        out.append(("children", children))
+
+        children.press(.enter)
+        out.append(("child-page", children))
+
+        var help = base
+        help.press(.char("?"))
+        out.append(("help", help))
+
+        var small = base
+        _ = update(&small, .event(.resize(width: 60, height: 20)))
+        out.append(("too-small", small))
+        return out
+    }
+}
+
+@Suite struct GoldenScreenTests {
+    @Test(arguments: [(80, 24), (132, 43)])
+    func screensMatchGoldens(size: (Int, Int)) throws {
+        for (name, model) in Screens.all(width: size.0, height: size.1) {
+            // The too-small screen is rendered from a 60×20 resize of each size's model.
+            try Golden.check(name, model)
+        }
+    }
+
+    @Test func redactShowsNoFullNameAnywhere() {
+        let fullNames = Fixtures.children.flatMap { [$0.fullName, $0.givenName, $0.familyName] }
+        for size in [(80, 24), (132, 43)] {
+            for (name, model) in Screens.all(width: size.0, height: size.1, redact: true) {
+                let text = model.screenText
+                for n in fullNames where n.count > 3 {
+                    #expect(!text.contains(n), "\(name) at \(size) shows \(n)")
+                }
+            }
+        }
+        // And the goldens (made without redact) never show full names outside the child page.
+        let files = (try? FileManager.default.contentsOfDirectory(at: Golden.directory, includingPropertiesForKeys: nil)) ?? []
+        for file in files where !file.lastPathComponent.hasPrefix("child-page") {
+            let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+            for c in Fixtures.children { #expect(!text.contains(c.fullName), "\(file.lastPathComponent) shows \(c.fullName)") }
+        }
+    }
+}

@@ -18,6 +18,7 @@ struct Demo: ParsableCommand {
     @Option(help: "Number of vacancies (50,000 for benchmarks).") var vacancies = 600
     @Option(help: "Number of children.") var children = 150
     @Flag(name: .customLong("no-tui"), help: "Build the store, print its path and exit.") var noTUI = false
+    @OptionGroup var ui: UIOptions
 
     static let demoMarker = "demo_store"
 
@@ -56,7 +57,7 @@ struct Demo: ParsableCommand {
                                                        data.placements.count).utf8))
             return
         }
-        print(try Summary.text(db))
+        try ui.present(db)
     }
 
     /// Removes a previous demo store; refuses anything else.

@@ -3,16 +3,45 @@ import Foundation
 import PlacementCore
 import PlacementStore
 
-/// Opens the store. Until the terminal UI lands, prints a summary: counts by authority and setting.
+/// Opens the store in the terminal UI (or prints a summary with --summary, or when not on a terminal).
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open the store (prints a summary of open vacancies by authority and setting).")
+        commandName: "open", abstract: "Open the store in the terminal dashboard.")
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var ui: UIOptions
 
     func run() throws {
         let db = try storeOptions.openExisting()
-        print(try Summary.text(db))
+        try ui.present(db)
+    }
+}
+
+/// Options shared by everything that opens the dashboard.
+struct UIOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Your authority's ONS code, e.g. W06000015 (default: the store's setting).", valueName: "code"))
+    var authority: String?
+    @Flag(help: "Hide children's names everywhere, for screen sharing.") var redact = false
+    @Flag(help: "Print a summary of open vacancies by authority and setting instead of opening the dashboard.") var summary = false
+
+    func validate() throws {
+        if let authority, Geography.wales.authority(code: authority) == nil {
+            throw ValidationError("--authority: \(authority) is not a known authority code (e.g. W06000015 for Cardiff)")
+        }
+    }
+
+    func present(_ db: PlacementDatabase) throws {
+        guard !summary, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            print(try Summary.text(db))
+            return
+        }
+        let stored = try db.setting(StoreSettingKey.officerAuthority)
+        let code = authority ?? stored ?? "W06000015"
+        let runtime = TerminalRuntime(db: db, officer: Session.officer)
+        if let signal = runtime.run(authority: code, redact: redact) {
+            // The terminal is restored; leave with the conventional status for the signal.
+            Foundation.exit(128 + signal)
+        }
     }
 }
 

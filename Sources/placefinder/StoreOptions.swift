@@ -28,9 +28,12 @@ struct StoreOptions: ParsableArguments {
 
 /// The officer and the date: from the OS, overridable for tests and reproducible docs.
 enum Session {
+    /// The operating-system user: who the audit trail says did it.
     static var officer: String {
         let env = ProcessInfo.processInfo.environment
-        return env["PLACEFINDER_OFFICER"] ?? env["USER"] ?? env["LOGNAME"] ?? "unknown"
+        if let named = env["PLACEFINDER_OFFICER"] ?? env["USER"] ?? env["LOGNAME"], !named.isEmpty { return named }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid \(getuid())"
     }
 
     /// `PLACEFINDER_NOW` (ISO 8601, e.g. 2026-11-25T09:00:00Z) pins the clock for tests and captures.

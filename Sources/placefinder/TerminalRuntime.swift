@@ -1,0 +1,96 @@
+import Foundation
+import NcursesTerminal
+import PlacefinderApp
+import PlacementCore
+import PlacementStore
+import TerminalUI
+
+/// Runs the Elm loop on a real terminal: events in, `update`, commands performed, `view` drawn.
+/// Store reads run on a background queue so the screen never freezes while data loads.
+final class TerminalRuntime: @unchecked Sendable {
+    private let db: PlacementDatabase
+    private let officer: String
+    private let inbox = Inbox()
+
+    init(db: PlacementDatabase, officer: String) {
+        self.db = db
+        self.officer = officer
+    }
+
+    /// Returns the signal that ended the session, if one did.
+    func run(authority: String, redact: Bool) -> Int32? {
+        let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
+        defer { terminal.restore() }
+        var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,
+                                               now: Session.now, redact: redact)
+        var running = perform(commands)
+        var lastTick = Date()
+        while running {
+            if let signal = terminal.pendingSignal { return signal }
+            for message in inbox.drain() where running {
+                running = perform(update(&model, message))
+            }
+            guard running else { break }
+            terminal.draw(view(model))
+            if let event = terminal.nextEvent(timeoutMs: 250) {
+                running = perform(update(&model, .event(event)))
+            }
+            if Date().timeIntervalSince(lastTick) >= 1 {
+                lastTick = Date()
+                running = running && perform(update(&model, .tick(Session.now)))
+            }
+        }
+        return terminal.pendingSignal
+    }
+
+    /// Performs commands; false when one of them is `.quit`.
+    private func perform(_ commands: [Command]) -> Bool {
+        for command in commands {
+            switch command {
+            case .quit:
+                return false
+            case .load:
+                let (db, inbox) = (self.db, self.inbox)
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do {
+                        inbox.post(.dataLoaded(try AppDataLoader.load(db, now: Session.now)))
+                    } catch {
+                        inbox.post(.loadFailed(Self.describe(error)))
+                    }
+                }
+            case .audit(let action, let recordType, let recordID):
+                // Recorded before the next frame: a view that cannot be audited is reported, not hidden.
+                do {
+                    try db.audit(action: action, recordType: recordType, recordID: recordID, detail: nil, user: officer)
+                } catch {
+                    inbox.post(.loadFailed("audit trail: \(Self.describe(error))"))
+                }
+            }
+        }
+        return true
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? StoreError)?.description ?? "the store could not be read"
+    }
+}
+
+/// Messages from background work to the UI loop.
+final class Inbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [Msg] = []
+
+    func post(_ message: Msg) {
+        lock.lock()
+        messages.append(message)
+        lock.unlock()
+    }
+
+    func drain() -> [Msg] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = messages
+        messages.removeAll()
+        return taken
+    }
+}

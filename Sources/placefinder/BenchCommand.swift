@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import PlacefinderApp
 import PlacementCore
+import TerminalUI
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,8 +13,50 @@ struct Bench: ParsableCommand {
     @Option(help: "Ranking runs per size.") var runs = 200
     @Option(help: "Explanations built per run.") var explain = 50
     @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+    @Flag(help: "Also time the dashboard: key press to updated buffer on the largest size.") var ui = false
 
     func run() throws {
+        try benchMatching()
+        if ui { try benchDashboard(vacancies: vacancies.max() ?? 50_000) }
+    }
+
+    /// Key press → `update` → `view` (a full Buffer), as the runtime does for every key.
+    func benchDashboard(vacancies size: Int) throws {
+        let (today, now) = (Session.today, Session.now)
+        let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, size / 25), vacancies: size,
+                                                      children: 2_000, today: today, now: now))
+        let located = Dictionary(data.postcodes.map { ($0.postcode.value, $0.authorityCode) }) { first, _ in first }
+        let providerPostcode = Dictionary(data.providers.map { ($0.id, $0.postcode) }) { first, _ in first }
+        let authority = Dictionary(data.vacancies.map { v in
+            (v.id, located[v.postcode ?? providerPostcode[v.providerID] ?? ""] ?? "")
+        }) { first, _ in first }
+        let appData = AppData(children: data.children, providers: data.providers, vacancies: data.vacancies,
+                              placements: data.placements, notices: data.notices, vacancyAuthority: authority, loadedAt: now)
+        var clock = ContinuousClock.now
+        var model = PlacefinderApp.Benchmark.model(data: appData, width: 132, height: 43, now: now)
+        let loadMs = (ContinuousClock.now - clock).milliseconds
+        var times: [Double] = []
+        var previous = view(model)
+        var changed: [Int] = []
+        for round in 0..<(runs / PlacefinderApp.Benchmark.keys.count + 2) {
+            for key in PlacefinderApp.Benchmark.keys {
+                clock = ContinuousClock.now
+                _ = update(&model, .event(.key(key)))
+                let frame = view(model)
+                let elapsed = (ContinuousClock.now - clock).milliseconds
+                if round > 0 { times.append(elapsed) } // the first round warms up
+                if key == .down { changed.append(frame.diff(from: previous).count) }
+                previous = frame
+            }
+        }
+        times.sort()
+        changed.sort()
+        print(String(format: "dashboard, %d vacancies at 132×43: key → buffer median %.3f ms, p90 %.3f ms, max %.3f ms over %d keys (data indexed in %.0f ms); cells changed per ↓ move: median %d of %d",
+                     size, times[times.count / 2], times[times.count * 9 / 10], times[times.count - 1], times.count, loadMs,
+                     changed[changed.count / 2], 132 * 43))
+    }
+
+    func benchMatching() throws {
         let (today, now) = (Session.today, Session.now)
         print("matching benchmark: \(runs) runs per size, explanations for the top \(explain)")
         for size in vacancies {

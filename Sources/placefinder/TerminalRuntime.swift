@@ -32,7 +32,8 @@ final class TerminalRuntime: @unchecked Sendable {
             }
             guard running else { break }
             terminal.draw(view(model))
-            if let event = terminal.nextEvent(timeoutMs: 250) {
+            // Wait for keys briefly while a load is in flight, so its data shows as soon as it lands.
+            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : 250) {
                 running = perform(update(&model, .event(event)))
             }
             if Date().timeIntervalSince(lastTick) >= 1 {
@@ -51,11 +52,12 @@ final class TerminalRuntime: @unchecked Sendable {
                 return false
             case .load:
                 let (db, inbox) = (self.db, self.inbox)
+                inbox.expect()
                 DispatchQueue.global(qos: .userInitiated).async {
                     do {
-                        inbox.post(.dataLoaded(try AppDataLoader.load(db, now: Session.now)))
+                        inbox.post(.dataLoaded(try AppDataLoader.load(db, now: Session.now)), answering: true)
                     } catch {
-                        inbox.post(.loadFailed(Self.describe(error)))
+                        inbox.post(.loadFailed(Self.describe(error)), answering: true)
                     }
                 }
             case .audit(let action, let recordType, let recordID):
@@ -79,10 +81,25 @@ final class TerminalRuntime: @unchecked Sendable {
 final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [Msg] = []
+    private var expected = 0
 
-    func post(_ message: Msg) {
+    /// How many answers to background work are still to come.
+    var awaiting: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return expected
+    }
+
+    func expect() {
+        lock.lock()
+        expected += 1
+        lock.unlock()
+    }
+
+    func post(_ message: Msg, answering: Bool = false) {
         lock.lock()
         messages.append(message)
+        if answering { expected -= 1 }
         lock.unlock()
     }
 

@@ -25,8 +25,7 @@ extension PlacementDatabase {
             (text, count) = (format == .csv ? Interchange.csv(placements: all) : Interchange.json(all), all.count)
         case .postcodes:
             let all = try allPostcodes()
-            let rows = all.map { PostcodeRow(postcode: $0.postcode, latitude: $0.latitude, longitude: $0.longitude, authorityCode: $0.authorityCode) }
-            (text, count) = (format == .csv ? Interchange.csv(postcodes: rows) : Interchange.json(all), all.count)
+            (text, count) = (format == .csv ? Interchange.csv(postcodes: all) : Interchange.json(all), all.count)
         }
         try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
         return text

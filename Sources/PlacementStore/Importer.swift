@@ -30,9 +30,7 @@ extension PlacementDatabase {
         try write { db in
             var written = 0
             try Interchange.readPostcodes(url) { rows in
-                written += try Self.insertPostcodes(rows.map {
-                    StoredPostcode(postcode: $0.postcode, latitude: $0.latitude, longitude: $0.longitude, authorityCode: $0.authorityCode)
-                }, in: db)
+                written += try Self.insertPostcodes(rows, in: db)
             }
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
                                             detail: "\(written) postcodes from \(url.lastPathComponent)"), in: db)

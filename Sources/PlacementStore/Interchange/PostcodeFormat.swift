@@ -1,22 +1,8 @@
 import CSV
 import Foundation
 
-/// One live postcode from the ONS Postcode Directory.
-public struct PostcodeRow: Sendable, Hashable {
-    /// Normalised, e.g. "CF10 1AA".
-    public var postcode: String
-    public var latitude: Double
-    public var longitude: Double
-    /// ONS code of the local authority (ONSPD `oslaua`).
-    public var authorityCode: String
-
-    public init(postcode: String, latitude: Double, longitude: Double, authorityCode: String) {
-        self.postcode = postcode
-        self.latitude = latitude
-        self.longitude = longitude
-        self.authorityCode = authorityCode
-    }
-}
+/// One live postcode from the ONS Postcode Directory: the same shape the store keeps.
+public typealias PostcodeRow = StoredPostcode
 
 /// The ONSPD subset Placefinder reads: columns found by name among the directory's many others.
 enum PostcodeFormat {

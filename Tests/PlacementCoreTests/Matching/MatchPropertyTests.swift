@@ -24,7 +24,7 @@ import Testing
     static let seed = Gen.int(in: 0...Int.max)
 
     static func makeWorld(count: Int, seed: Int) -> World {
-        var rng = SplitMix(seed: UInt64(truncatingIfNeeded: seed))
+        var rng = SplitMix64(seed: UInt64(truncatingIfNeeded: seed))
         var providers: [Provider] = []
         var vacancies: [Vacancy] = []
         var locations: [String: GeoLocation] = ["HOME": GeoLocation(coordinate: Coordinate(latitude: 51.48, longitude: -3.18), authorityCode: "W06000015", precision: .postcode)]
@@ -118,17 +118,8 @@ import Testing
     }
 }
 
-/// A tiny deterministic generator so each generated world is reproducible from its seed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// Worlds draw from the suite's seeded generator so each reproduces from its seed.
+extension SplitMix64 {
     mutating func int(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

@@ -62,7 +62,8 @@ let package = Package(
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
-        .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder"]),
+        // Reads the store afterwards to check what the binary wrote (notices and calls have no export).
+        .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder", "PlacementStore"]),
         .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
         .testTarget(
             name: "PlacefinderAppTests",

@@ -4,12 +4,13 @@ import PlacementCore
 /// The store's migrations. Identifiers are `v<N>`; a file with an identifier not listed here
 /// was written by a newer build and is refused rather than half-understood.
 enum Schema {
-    static let knownVersions = ["v1"]
+    static let knownVersions = ["v1", "v2"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         // Foreign keys are checked at the end of each migration (GRDB's default deferred check).
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
@@ -185,6 +186,15 @@ enum Schema {
         let insert = try db.makeStatement(sql: "INSERT INTO need_catalogue (code, name, description) VALUES (?, ?, ?)")
         for need in NeedCatalogue.standard.definitions {
             try insert.execute(arguments: [need.code, need.name, need.description])
+        }
+    }
+
+    /// Optimistic concurrency for the workflow's writes: who changed a child, vacancy or placement last,
+    /// and when. Every workflow write bumps `version` and sets both; rows from v1 or imports keep NULL.
+    private static func v2(_ db: Database) throws {
+        for table in ["children", "vacancies", "placements"] {
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN updated_by TEXT")
+            try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN updated_at TEXT")
         }
     }
 }

@@ -12,7 +12,8 @@ struct Placefinder: ParsableCommand {
             With no subcommand, opens the store given by --store, PLACEFINDER_STORE or \
             $XDG_DATA_HOME/placefinder/placefinder.sqlite.
             """,
-        subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self],
+        subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self,
+                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self],
         defaultSubcommand: Open.self
     )
 
@@ -26,6 +27,8 @@ struct Placefinder: ParsableCommand {
         } catch let error as StoreError {
             fail(error.description)
         } catch let error as MatchError {
+            fail(error.description)
+        } catch let error as WorkflowError {
             fail(error.description)
         } catch let error as UserError {
             fail(error.message)

@@ -15,7 +15,7 @@ import Testing
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Self.tables.isSubset(of: names))
-        #expect(try store.appliedMigrations() == ["v1"])
+        #expect(try store.appliedMigrations() == ["v1", "v2"])
         let catalogue = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT code FROM need_catalogue ORDER BY rowid") }
         #expect(catalogue == NeedCatalogueCodes.standard)
         let versioned = try store.pool.read { db in
@@ -24,6 +24,13 @@ import Testing
             }
         }
         #expect(versioned)
+        let stamped = try store.pool.read { db in
+            try ["children", "vacancies", "placements"].allSatisfy { table in
+                let names = try db.columns(in: table).map(\.name)
+                return names.contains("updated_by") && names.contains("updated_at")
+            }
+        }
+        #expect(stamped)
     }
 
     @Test func connectionsUseWalFullSyncForeignKeysAndBusyTimeout() throws {
@@ -51,7 +58,7 @@ import Testing
         try first.close()
 
         let second = try PlacementDatabase(path: path)
-        #expect(try second.appliedMigrations() == ["v1"])
+        #expect(try second.appliedMigrations() == ["v1", "v2"])
         #expect(try second.counts() == counts)
         #expect(try second.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") } == schema)
         #expect(try second.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need_catalogue") }
@@ -65,18 +72,18 @@ import Testing
         // A later Placefinder would have recorded its own migrations.
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2'), ('v3')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3'), ('v4')")
         }
         try raw.close()
 
-        #expect(throws: StoreError.newerSchema(found: "v3", known: "v1")) { try PlacementDatabase(path: path) }
-        #expect(StoreError.newerSchema(found: "v3", known: "v1").description
-                == "this store was written by a newer Placefinder (schema v3); this version knows up to v1")
+        #expect(throws: StoreError.newerSchema(found: "v4", known: "v2")) { try PlacementDatabase(path: path) }
+        #expect(StoreError.newerSchema(found: "v4", known: "v2").description
+                == "this store was written by a newer Placefinder (schema v4); this version knows up to v2")
         // Refusing must not touch the file: the newer migrations are still recorded.
         let identifiers = try DatabaseQueue(path: path).read { db in
             try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(identifiers == ["v1", "v2", "v3"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4"])
     }
 
     @Test func aFileThatIsNotSQLiteIsRefused() throws {

@@ -1,0 +1,63 @@
+import Foundation
+
+extension Workflow {
+    /// Records one ring-round call. A decline needs a reason (the matching engine then excludes that
+    /// provider for this child); a reason on any other outcome is refused rather than silently dropped.
+    public static func recordContact(_ draft: ContactDraft, id: String, officer: String, child: Child?,
+                                     provider: Provider?, vacancy: Vacancy?) throws(WorkflowError) -> Contact {
+        guard let child, child.id == draft.childID else { throw .unknownChild(draft.childID) }
+        guard let provider, provider.id == draft.providerID else { throw .unknownProvider(draft.providerID) }
+        if let vacancyID = draft.vacancyID {
+            guard let vacancy, vacancy.id == vacancyID else { throw .unknownVacancy(vacancyID) }
+            guard vacancy.providerID == provider.id else {
+                throw .vacancyOfAnotherProvider(vacancyID: vacancyID, providerID: provider.id)
+            }
+        }
+        let reason = draft.declineReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reasonGiven = !(reason ?? "").isEmpty
+        if draft.outcome == .declined && !reasonGiven { throw .missing(field: "a reason", for: "a declined call") }
+        if draft.outcome != .declined && reasonGiven {
+            throw .notApplicable(field: "a decline reason", for: "a call with outcome \(draft.outcome.rawValue)")
+        }
+        return Contact(id: id, childID: child.id, providerID: provider.id, vacancyID: draft.vacancyID, at: draft.at,
+                       outcome: draft.outcome, declineReason: reasonGiven ? reason : nil, by: officer)
+    }
+
+    /// Holds a vacancy for a child so colleagues do not offer the bed elsewhere (seed report 6.9: the bed
+    /// goes while the decision is made). The same officer re-holding for the same child extends the hold;
+    /// a live hold by anyone else is refused. An expired hold is simply replaced.
+    /// - Parameter until: when the hold lapses; default 23:59 Welsh time today.
+    public static func hold(_ vacancy: Vacancy, for child: Child, officer: String, now: Date,
+                            until: Date? = nil) throws(WorkflowError) -> Vacancy {
+        guard vacancy.status == .open || vacancy.status == .held else {
+            throw .vacancyNotOpen(vacancyID: vacancy.id, status: vacancy.status)
+        }
+        guard vacancy.beds > 0 else { throw .noBedsLeft(vacancyID: vacancy.id) }
+        if let current = vacancy.hold, vacancy.isHeld(at: now) {
+            if current.childID != child.id {
+                throw .heldByAnother(vacancyID: vacancy.id, officer: current.officer, until: current.expiresAt)
+            }
+            if current.officer != officer {
+                throw .heldByColleague(vacancyID: vacancy.id, officer: current.officer, until: current.expiresAt)
+            }
+        }
+        let expiry = until ?? WorkflowTime.endOfDay(now)
+        guard expiry > now else { throw .holdMustEndInFuture }
+        var held = vacancy
+        held.status = .held
+        held.hold = Hold(childID: child.id, officer: officer, expiresAt: expiry)
+        return held
+    }
+
+    /// Releases a hold: the holder may at any time; anyone may once it has expired.
+    public static func releaseHold(_ vacancy: Vacancy, officer: String, now: Date) throws(WorkflowError) -> Vacancy {
+        guard let current = vacancy.hold else { throw .notHeld(vacancyID: vacancy.id) }
+        if vacancy.isHeld(at: now) && current.officer != officer {
+            throw .notHolder(vacancyID: vacancy.id, officer: current.officer, until: current.expiresAt)
+        }
+        var released = vacancy
+        released.hold = nil
+        if released.status == .held { released.status = .open }
+        return released
+    }
+}

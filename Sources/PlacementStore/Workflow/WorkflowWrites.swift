@@ -1,0 +1,211 @@
+import Foundation
+import GRDB
+import PlacementCore
+
+/// The placement workflow's writes. Each is one IMMEDIATE transaction: read the current rows, ask the pure
+/// `Workflow` rules for the changes (or a `WorkflowError`), write them, stamp versions, append one audit
+/// entry per record changed (stamped with the wall clock). Any failure rolls everything back.
+extension PlacementDatabase {
+    /// Logs a provider's notice and applies it (see `Workflow.logNotice`).
+    /// - Parameter expectedVacancyVersion: the vacancy version the officer saw; a different one throws
+    ///   `WorkflowError.changedBy`.
+    @discardableResult
+    public func logNotice(_ draft: NoticeDraft, officer: String, now: Date,
+                          expectedVacancyVersion: Int? = nil) throws -> NoticeEffects {
+        try write { db in
+            let provider = try Self.provider(draft.providerID, in: db)
+            let child = try draft.childID.flatMap { try Self.child($0, in: db) }
+            let placements = try draft.childID.map { try Self.placements(childID: $0, in: db) } ?? []
+            let vacancy = try draft.vacancyID.flatMap { try Self.vacancy($0, in: db) }
+            if let vacancyID = draft.vacancyID, vacancy != nil {
+                try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
+            }
+            let id = try Self.nextID(prefix: "N", width: 4, table: "notices", in: db)
+            let newVacancyID = draft.newVacancy == nil ? nil : try Self.nextID(prefix: "V", width: 5, table: "vacancies", in: db)
+            let effects = try Workflow.logNotice(draft, id: id, newVacancyID: newVacancyID, officer: officer,
+                                                 records: NoticeRecords(provider: provider, child: child, placements: placements,
+                                                                        vacancy: vacancy),
+                                                 now: now)
+            var audit: [AuditEntry] = []
+            func log(_ action: String, _ type: String, _ recordID: String, _ detail: String) {
+                audit.append(AuditEntry(user: officer, action: action, recordType: type, recordID: recordID, detail: detail))
+            }
+            // A created vacancy must exist before the notice refers to it.
+            if let changed = effects.vacancy {
+                if effects.vacancyCreated {
+                    try VacancyRecord(changed).insert(db)
+                    try Self.stampNew(.vacancies, id: changed.id, by: officer, at: now, in: db)
+                    log("vacancy.create", "vacancy", changed.id, "status open; notice \(id)")
+                } else if let before = vacancy {
+                    try VacancyRecord(changed).update(db)
+                    try Self.touch(.vacancies, id: changed.id, by: officer, at: now, in: db)
+                    let action = switch draft.kind {
+                    case .vacancyOpened: "vacancy.open"
+                    case .vacancyFilled: "vacancy.fill"
+                    case .vacancyWithdrawn: "vacancy.withdraw"
+                    case .vacancyChanged, .placementEnding: "vacancy.change"
+                    }
+                    var detail = "status \(before.status.rawValue)→\(changed.status.rawValue)"
+                    if !draft.changes.changedFields.isEmpty { detail += "; changed \(draft.changes.changedFields.joined(separator: ", "))" }
+                    log(action, "vacancy", changed.id, detail + "; notice \(id)")
+                }
+            }
+            try NoticeRecord(effects.notice).insert(db)
+            log("notice.log", "notice", id, "kind \(draft.kind.rawValue); provider \(draft.providerID)"
+                + (effects.notice.childID.map { "; child \($0)" } ?? "") + (effects.notice.vacancyID.map { "; vacancy \($0)" } ?? ""))
+            if let placement = effects.placement {
+                try PlacementRecord(placement).update(db)
+                try Self.touch(.placements, id: placement.id, by: officer, at: now, in: db)
+                log("placement.notice", "placement", placement.id, "planned end set; notice \(id)")
+            }
+            if let updated = effects.child, let before = child {
+                try ChildRecord(updated).update(db)
+                try Self.touch(.children, id: updated.id, by: officer, at: now, in: db)
+                log("child.notice", "child", updated.id,
+                    "status \(before.status.rawValue)→\(updated.status.rawValue); \(updated.urgency.isEmergency ? "emergency" : "needed by set"); notice \(id)")
+            }
+            for entry in audit { try Self.append(entry, in: db) }
+            return effects
+        }
+    }
+
+    /// Records one ring-round call (see `Workflow.recordContact`).
+    @discardableResult
+    public func recordContact(_ draft: ContactDraft, officer: String, now: Date) throws -> Contact {
+        try write { db in
+            let child = try Self.child(draft.childID, in: db)
+            let provider = try Self.provider(draft.providerID, in: db)
+            let vacancy = try draft.vacancyID.flatMap { try Self.vacancy($0, in: db) }
+            let id = try Self.nextID(prefix: "K", width: 4, table: "contacts", in: db)
+            let contact = try Workflow.recordContact(draft, id: id, officer: officer, child: child, provider: provider, vacancy: vacancy)
+            try ContactRecord(contact).insert(db)
+            try Self.append(AuditEntry(user: officer, action: "contact.record", recordType: "contact", recordID: id,
+                                       detail: "outcome \(contact.outcome.rawValue); child \(contact.childID); provider \(contact.providerID)"
+                                           + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")), in: db)
+            return contact
+        }
+    }
+
+    /// Holds a vacancy for a child until `until` (default 23:59 Welsh time today); see `Workflow.hold`.
+    @discardableResult
+    public func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date? = nil,
+                     expectedVersion: Int? = nil) throws -> Vacancy {
+        try write { db in
+            guard let vacancy = try Self.vacancy(vacancyID, in: db) else { throw WorkflowError.unknownVacancy(vacancyID) }
+            guard let child = try Self.child(childID, in: db) else { throw WorkflowError.unknownChild(childID) }
+            try Self.check(.vacancies, id: vacancyID, expected: expectedVersion, in: db)
+            let held = try Workflow.hold(vacancy, for: child, officer: officer, now: now, until: until)
+            try VacancyRecord(held).update(db)
+            try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
+            let extended = vacancy.hold?.childID == childID && vacancy.isHeld(at: now)
+            try Self.append(AuditEntry(user: officer, action: extended ? "vacancy.hold.extend" : "vacancy.hold",
+                                       recordType: "vacancy", recordID: vacancyID,
+                                       detail: "status \(vacancy.status.rawValue)→held; child \(childID); until \(WorkflowTime.clock(held.hold!.expiresAt))"),
+                           in: db)
+            return held
+        }
+    }
+
+    /// Releases a hold: the holder at any time, anyone once it has expired; see `Workflow.releaseHold`.
+    @discardableResult
+    public func releaseHold(vacancyID: String, officer: String, now: Date, expectedVersion: Int? = nil) throws -> Vacancy {
+        try write { db in
+            guard let vacancy = try Self.vacancy(vacancyID, in: db) else { throw WorkflowError.unknownVacancy(vacancyID) }
+            try Self.check(.vacancies, id: vacancyID, expected: expectedVersion, in: db)
+            let released = try Workflow.releaseHold(vacancy, officer: officer, now: now)
+            try VacancyRecord(released).update(db)
+            try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
+            try Self.append(AuditEntry(user: officer, action: "vacancy.release", recordType: "vacancy", recordID: vacancyID,
+                                       detail: "status \(vacancy.status.rawValue)→\(released.status.rawValue)"
+                                           + (vacancy.isHeld(at: now) ? "" : "; hold had expired")), in: db)
+            return released
+        }
+    }
+
+    /// Places a child into a vacancy in one transaction (see `Workflow.place`): new placement, previous one
+    /// ended (breakdown or planned from the provider's notice), a bed taken, the hold released, child placed.
+    /// - Parameters:
+    ///   - plannedMove: the officer confirms moving a child who is placed and has no notice.
+    ///   - expectedVacancyVersion, expectedChildVersion: the versions the officer saw.
+    @discardableResult
+    public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, plannedMove: Bool = false,
+                      expectedVacancyVersion: Int? = nil, expectedChildVersion: Int? = nil,
+                      geography: Geography = .wales) throws -> PlaceEffects {
+        try write { db in
+            guard let child = try Self.child(childID, in: db) else { throw WorkflowError.unknownChild(childID) }
+            guard let vacancy = try Self.vacancy(vacancyID, in: db) else { throw WorkflowError.unknownVacancy(vacancyID) }
+            guard let provider = try Self.provider(vacancy.providerID, in: db) else { throw WorkflowError.unknownProvider(vacancy.providerID) }
+            try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
+            try Self.check(.children, id: childID, expected: expectedChildVersion, in: db)
+            let placements = try Self.placements(childID: childID, in: db)
+            let notices = try NoticeRecord.fetchAll(db, sql: "SELECT * FROM notices WHERE child_id = ? AND kind = ?",
+                                                    arguments: [childID, NoticeKind.placementEnding.rawValue]).map(\.value)
+            let bedPostcode = vacancy.postcode ?? provider.postcode
+            let known = try Self.postcodeRecords([child.homePostcode, bedPostcode], in: db)
+            let resolver = PostcodeResolver(geography: geography) { known[$0.value] }
+            func locate(_ raw: String, _ authority: String) -> GeoLocation? {
+                Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: authority) } ?? resolver.locate(authority: authority)
+            }
+            guard let home = locate(child.homePostcode, child.placingAuthority) else { throw WorkflowError.cannotLocate(recordID: childID) }
+            guard let bed = locate(bedPostcode, provider.authorityCode) else { throw WorkflowError.cannotLocate(recordID: vacancyID) }
+
+            let id = try Self.nextID(prefix: "PL", width: 5, table: "placements", in: db)
+            let effects = try Workflow.place(PlaceRecords(child: child, vacancy: vacancy, provider: provider, placements: placements,
+                                                          notices: notices, home: home, bed: bed),
+                                             id: id, start: start, plannedMove: plannedMove, geography: geography, now: now)
+            var audit: [AuditEntry] = []
+            func log(_ action: String, _ type: String, _ recordID: String, _ detail: String) {
+                audit.append(AuditEntry(user: officer, action: action, recordType: type, recordID: recordID, detail: detail))
+            }
+            for ended in effects.ended {
+                try PlacementRecord(ended).update(db)
+                try Self.touch(.placements, id: ended.id, by: officer, at: now, in: db)
+                log("placement.end", "placement", ended.id, "ending \(ended.ending!.rawValue) (\(ended.endReason!.rawValue))"
+                    + (ended.noticeHours.map { "; notice \($0) h" } ?? "") + "; next \(id)")
+            }
+            try PlacementRecord(effects.placement).insert(db)
+            try Self.stampNew(.placements, id: id, by: officer, at: now, in: db)
+            log("placement.start", "placement", id, "child \(childID); vacancy \(vacancyID); tier \(effects.placement.localityTier)")
+            try VacancyRecord(effects.vacancy).update(db)
+            try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
+            log("vacancy.take_bed", "vacancy", vacancyID, "beds \(vacancy.beds)→\(effects.vacancy.beds); status \(vacancy.status.rawValue)→\(effects.vacancy.status.rawValue)"
+                + (vacancy.hold == nil ? "" : "; hold released"))
+            try ChildRecord(effects.child).update(db)
+            try Self.touch(.children, id: childID, by: officer, at: now, in: db)
+            log("child.place", "child", childID, "status \(child.status.rawValue)→placed; placement \(id)")
+            for entry in audit { try Self.append(entry, in: db) }
+            return effects
+        }
+    }
+
+    // MARK: reads inside a write transaction
+
+    static func provider(_ id: String, in db: Database) throws -> Provider? {
+        try ProviderRecord.fetchOne(db, sql: "SELECT * FROM providers WHERE id = ?", arguments: [id])?.value
+    }
+
+    static func child(_ id: String, in db: Database) throws -> Child? {
+        try ChildRecord.fetchOne(db, sql: "SELECT * FROM children WHERE id = ?", arguments: [id])?.value
+    }
+
+    static func vacancy(_ id: String, in db: Database) throws -> Vacancy? {
+        try VacancyRecord.fetchOne(db, sql: "SELECT * FROM vacancies WHERE id = ?", arguments: [id])?.value
+    }
+
+    static func placements(childID: String, in db: Database) throws -> [Placement] {
+        try PlacementRecord.fetchAll(db, sql: "SELECT * FROM placements WHERE child_id = ? ORDER BY start, id",
+                                     arguments: [childID]).map(\.value)
+    }
+
+    /// Directory rows for these raw postcodes, keyed by normalised postcode.
+    static func postcodeRecords(_ raw: [String], in db: Database) throws -> [String: PostcodeRecord] {
+        var found: [String: PostcodeRecord] = [:]
+        for code in Set(raw.compactMap { Postcode($0) }) {
+            guard let row = try Row.fetchOne(db, sql: "SELECT latitude, longitude, authority_code FROM postcodes WHERE postcode = ?",
+                                             arguments: [code.value]) else { continue }
+            found[code.value] = PostcodeRecord(postcode: code, coordinate: Coordinate(latitude: row[0], longitude: row[1]),
+                                               authorityCode: row[2])
+        }
+        return found
+    }
+}

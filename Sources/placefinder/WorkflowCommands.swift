@@ -1,0 +1,222 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+import PlacementStore
+
+// The ring-round and notice commands: each is one transaction in the store and prints one line of ids.
+
+/// Reads a time the officer typed (Europe/London when no offset is given).
+func parseTime(_ text: String, option: String) throws -> Date {
+    guard let date = WorkflowTime.parse(text, now: Session.now) else {
+        throw UserError("\(option): not a time (use ISO 8601 such as 2026-11-25T17:00, or \"today 17:00\")")
+    }
+    return date
+}
+
+func parseDay(_ text: String, option: String) throws -> Day {
+    guard let day = Day(iso: text) else { throw UserError("\(option): not a date (use YYYY-MM-DD)") }
+    return day
+}
+
+/// "11-17" → 11...17.
+func parseAges(_ text: String) throws -> ClosedRange<Int> {
+    let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+    guard parts.count == 2, let low = parts[0], let high = parts[1], low <= high else {
+        throw UserError("--ages: use MIN-MAX, e.g. 11-17")
+    }
+    return low...high
+}
+
+/// Accepts the stored spelling (placement_ending) or the hyphenated one (placement-ending).
+func parseCode<E: RawRepresentable<String> & CaseIterable>(_ text: String, option: String, as type: E.Type) throws -> E {
+    if let value = E(rawValue: text.replacingOccurrences(of: "-", with: "_")) ?? E(rawValue: text) ?? E(rawValue: text.uppercased()) {
+        return value
+    }
+    throw UserError("\(option): \(text) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+}
+
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice", abstract: "Log what a provider rang to say.", subcommands: [NoticeAdd.self])
+}
+
+struct NoticeAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Log a provider's notice: a placement ending, or a vacancy opened, changed, filled or withdrawn.",
+        discussion: """
+            KIND is placement_ending, vacancy_opened, vacancy_changed, vacancy_filled or vacancy_withdrawn. \
+            An ending needs --child, --effective and --reason (SSDA903 code, e.g. CREQB): the child's status \
+            becomes notice_received and they top the urgent queue (emergency when the ending is today). \
+            Vacancy notices need --vacancy (vacancy_opened may instead give --setting, --ages, --fee and \
+            --available-from to create one) and refresh when the vacancy was last confirmed. Times are \
+            Europe/London unless they carry an offset.
+            """)
+
+    @Option(help: "The provider's id.") var provider: String
+    @Option(help: "placement_ending | vacancy_opened | vacancy_changed | vacancy_filled | vacancy_withdrawn") var kind: String
+    @Option(help: "The child (placement endings).") var child: String?
+    @Option(help: ArgumentHelp("When the ending takes effect: ISO 8601 or \"today 17:00\".", valueName: "time")) var effective: String?
+    @Option(help: "SSDA903 reason for the ending (ALLEG, APPRR, CARPL, CHILD, CLOSE, CREQB, CREQO, CUSTOD, LAREQ, OTHER, PLACE, STAND).") var reason: String?
+    @Option(help: "The vacancy (vacancy notices).") var vacancy: String?
+    @Option(help: "What the provider said, in a few words.") var text: String = ""
+    @Option(help: ArgumentHelp("When the call came (default: now).", valueName: "time")) var received: String?
+    @Option(help: "Beds now offered.") var beds: Int?
+    @Option(help: "Weekly fee in pounds.") var fee: Int?
+    @Option(help: ArgumentHelp("Available from (YYYY-MM-DD).", valueName: "date")) var availableFrom: String?
+    @Option(help: ArgumentHelp("Age range, e.g. 11-17.", valueName: "min-max")) var ages: String?
+    @Option(help: ArgumentHelp("Takes same-day emergencies: yes or no.", valueName: "yes|no")) var emergencies: String?
+    @Option(help: "Setting of a new vacancy (vacancy_opened without --vacancy).") var setting: String?
+    @Option(help: "Postcode of a new vacancy when not the provider's.") var postcode: String?
+    @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let now = Session.now
+        let kind = try parseCode(kind, option: "--kind", as: NoticeKind.self)
+        var emergencyFlag: Bool?
+        if let emergencies {
+            switch emergencies.lowercased() {
+            case "yes", "y", "true": emergencyFlag = true
+            case "no", "n", "false": emergencyFlag = false
+            default: throw UserError("--emergencies: use yes or no")
+            }
+        }
+        let changes = VacancyChanges(beds: beds, weeklyFee: fee, availableFrom: try availableFrom.map { try parseDay($0, option: "--available-from") },
+                                     ageRange: try ages.map(parseAges), takesEmergencies: emergencyFlag)
+        var newVacancy: VacancyDraft?
+        var draftChanges = changes
+        if kind == .vacancyOpened && vacancy == nil {
+            guard let setting else { throw UserError("a new vacancy needs --setting (or give --vacancy)") }
+            guard let ageRange = changes.ageRange else { throw UserError("a new vacancy needs --ages") }
+            guard let weeklyFee = changes.weeklyFee else { throw UserError("a new vacancy needs --fee") }
+            newVacancy = VacancyDraft(setting: try parseCode(setting, option: "--setting", as: Setting.self), postcode: postcode,
+                                      beds: changes.beds ?? 1, ageRange: ageRange, availableFrom: changes.availableFrom ?? Session.day(of: now),
+                                      takesEmergencies: changes.takesEmergencies ?? false, weeklyFee: weeklyFee)
+            draftChanges = VacancyChanges()
+        } else if setting != nil || postcode != nil {
+            throw UserError("--setting and --postcode only describe a new vacancy (vacancy_opened without --vacancy)")
+        }
+        let draft = NoticeDraft(providerID: provider, kind: kind, receivedAt: try received.map { try parseTime($0, option: "--received") } ?? now,
+                                childID: child, effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
+                                reason: try reason.map { try parseCode($0, option: "--reason", as: EndReason.self) },
+                                vacancyID: vacancy, text: text, changes: draftChanges, newVacancy: newVacancy)
+        let db = try storeOptions.openExisting()
+        let effects = try db.logNotice(draft, officer: Session.officer, now: now, expectedVacancyVersion: expectedVersion)
+        var line = "logged notice \(effects.notice.id) (\(kind.label))"
+        if let child = effects.child, let placement = effects.placement {
+            let when = child.urgency.isEmergency ? "needed today (emergency)" : "needed by \(placement.plannedEnd!.iso)"
+            line += ": \(child.id) notice_received, \(placement.id) ends \(placement.plannedEnd!.iso), \(when)"
+            if let hours = effects.notice.noticeHours { line += ", \(hours) h notice" }
+        }
+        if let vacancy = effects.vacancy {
+            line += ": vacancy \(vacancy.id) \(effects.vacancyCreated ? "created, " : "")\(vacancy.status.rawValue), \(vacancy.beds) bed\(vacancy.beds == 1 ? "" : "s")"
+        }
+        print(line)
+    }
+}
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Record a ring-round call.", subcommands: [ContactAdd.self])
+}
+
+struct ContactAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Record one call to a provider about a child.",
+        discussion: """
+            OUTCOME is no_answer, declined, considering, offered or accepted. A decline needs --reason, and \
+            from then on the matching engine excludes that provider for this child.
+            """)
+
+    @Option(help: "The child's id.") var child: String
+    @Option(help: "The provider's id.") var provider: String
+    @Option(help: "The vacancy discussed, if any.") var vacancy: String?
+    @Option(help: "no_answer | declined | considering | offered | accepted") var outcome: String
+    @Option(help: "Why the provider declined (declined only).") var reason: String?
+    @Option(help: ArgumentHelp("When the call was (default: now).", valueName: "time")) var at: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let now = Session.now
+        let draft = ContactDraft(childID: child, providerID: provider, vacancyID: vacancy,
+                                 at: try at.map { try parseTime($0, option: "--at") } ?? now,
+                                 outcome: try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self), declineReason: reason)
+        let db = try storeOptions.openExisting()
+        let contact = try db.recordContact(draft, officer: Session.officer, now: now)
+        print("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
+    }
+}
+
+struct HoldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hold",
+        abstract: "Hold a vacancy for a child while you decide, or release your hold.",
+        discussion: """
+            A hold lasts until 23:59 today (Europe/London) unless --until says otherwise; holding again for the \
+            same child extends it. Only the holder can release a hold before it expires.
+            """)
+
+    @Argument(help: "The vacancy's id.") var vacancy: String
+    @Option(help: "The child to hold it for.") var child: String?
+    @Option(help: ArgumentHelp("When the hold lapses: ISO 8601 or \"today 17:00\".", valueName: "time")) var until: String?
+    @Flag(help: "Release the hold instead.") var release = false
+    @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if release && (child != nil || until != nil) { throw ValidationError("--release takes no --child or --until") }
+        if !release && child == nil { throw ValidationError("give --child to hold, or --release") }
+    }
+
+    func run() throws {
+        let now = Session.now
+        let db = try storeOptions.openExisting()
+        if release {
+            let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
+            print("released \(released.id) (\(released.status.rawValue))")
+            return
+        }
+        let expiry = try until.map { try parseTime($0, option: "--until") }
+        let held = try db.hold(vacancyID: vacancy, childID: child!, officer: Session.officer, now: now, until: expiry,
+                               expectedVersion: expectedVersion)
+        let hold = held.hold!
+        let sameDay = Session.day(of: hold.expiresAt) == Session.day(of: now)
+        print("held \(held.id) for \(hold.childID) until \(sameDay ? "" : Session.day(of: hold.expiresAt).iso + " ")\(WorkflowTime.clock(hold.expiresAt))")
+    }
+}
+
+struct PlaceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "place",
+        abstract: "Place a child into a vacancy: one change that starts the placement and ends the last one.",
+        discussion: """
+            Takes a bed (the vacancy is filled at none), releases the hold, sets the child placed, and ends \
+            their open placement on the start day: with the provider's notice, its reason and notice hours, \
+            a breakdown when the reason usually is one or the notice was 24 hours or less; without a notice, \
+            a planned move (CARPL). A child already placed with no notice needs --planned-move.
+            """)
+
+    @Argument(help: "The child's id.") var child: String
+    @Argument(help: "The vacancy's id.") var vacancy: String
+    @Option(help: ArgumentHelp("First day of the placement (default: today).", valueName: "YYYY-MM-DD")) var start: String?
+    @Flag(help: "Move a child who is placed and has no notice (a planned move).") var plannedMove = false
+    @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let now = Session.now
+        let startDay = try start.map { try parseDay($0, option: "--start") } ?? Session.day(of: now)
+        let db = try storeOptions.openExisting()
+        let effects = try db.place(childID: child, vacancyID: vacancy, start: startDay, officer: Session.officer, now: now,
+                                   plannedMove: plannedMove, expectedVacancyVersion: expectedVersion)
+        var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
+        for ended in effects.ended {
+            line += "; ended \(ended.id): \(ended.ending!.rawValue) (\(ended.endReason!.rawValue)"
+                + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"
+        }
+        if effects.vacancy.status == .filled { line += "; \(effects.vacancy.id) now filled" }
+        print(line)
+    }
+}

@@ -71,21 +71,30 @@ extension Workflow {
         return (reason, hours, breakdown ? .breakdown : .planned)
     }
 
-    /// Why `vacancy` cannot take `child` from `start`: the hard constraints checked at the moment of
-    /// placing (status, beds, hold, availability, setting, age, gender). Empty when it can.
-    public static func hardConstraintFailures(child: Child, vacancy: Vacancy, start: Day, now: Date) -> [String] {
-        var reasons: [String] = []
-        if let hold = vacancy.hold, vacancy.isHeld(at: now), hold.childID != child.id { reasons.append("held for another child") }
-        if vacancy.availableFrom > start { reasons.append("not available until \(vacancy.availableFrom.iso)") }
-        if !child.accepts(vacancy.setting) { reasons.append("setting not in the child's plan") }
-        if !vacancy.ageRange.contains(child.age(on: start)) { reasons.append("child's age outside the range") }
-        if !vacancy.gendersAccepted.contains(child.gender) { reasons.append("gender not accepted") }
+    /// The matching engine's hard constraints (`ExclusionReasons`, same words) that `vacancy` fails for
+    /// `child` from `start`: a live hold for another child, availability, setting, age on the start day,
+    /// gender, essential needs, avoided authority, the safeguarding minimum distance and essential Welsh.
+    /// Not re-checked here: avoid-area circles (their postcodes would need resolving) and sibling capacity.
+    public static func hardConstraintFailures(child: Child, vacancy: Vacancy, provider: Provider, home: GeoLocation,
+                                              bed: GeoLocation, start: Day, now: Date) -> ExclusionReasons {
+        var reasons: ExclusionReasons = []
+        if let hold = vacancy.hold, vacancy.isHeld(at: now), hold.childID != child.id { reasons.insert(.heldByAnother) }
+        if vacancy.availableFrom > start { reasons.insert(.notAvailableInTime) }
+        if !child.accepts(vacancy.setting) { reasons.insert(.settingNotInPlan) }
+        if !vacancy.ageRange.contains(child.age(on: start)) { reasons.insert(.ageOutsideRange) }
+        if !vacancy.gendersAccepted.contains(child.gender) { reasons.insert(.genderNotAccepted) }
+        let met = Set(provider.capabilities + vacancy.extraCapabilities)
+        if !Set(child.needs(at: .essential)).isSubset(of: met) { reasons.insert(.essentialNeedUnmet) }
+        if child.safeguarding.avoidAuthorities.contains(bed.authorityCode) { reasons.insert(.avoidedAuthority) }
+        if let minimum = child.safeguarding.minimumMilesFromHome,
+           Distance.greatCircleMiles(home.coordinate, bed.coordinate) < minimum { reasons.insert(.tooNearHome) }
+        if child.welshPlacement == .essential && provider.welshLanguage != .fluent { reasons.insert(.welshEssential) }
         return reasons
     }
 
     /// Places a child: a new open placement, a bed taken, the previous placement ended, the hold released
     /// and the child `placed`. Refuses a child already placed with no notice unless `plannedMove`, and any
-    /// vacancy that fails a hard constraint.
+    /// vacancy that fails a hard constraint (`hardConstraintFailures`).
     /// - Parameter id: the new placement's id, chosen by the store.
     public static func place(_ records: PlaceRecords, id: String, start: Day, plannedMove: Bool = false,
                              geography: Geography = .wales, now: Date) throws(WorkflowError) -> PlaceEffects {
@@ -101,8 +110,9 @@ extension Workflow {
         if let hold = vacancy.hold, vacancy.isHeld(at: now), hold.childID != child.id {
             throw .heldByAnother(vacancyID: vacancy.id, officer: hold.officer, until: hold.expiresAt)
         }
-        let failures = hardConstraintFailures(child: child, vacancy: vacancy, start: start, now: now)
-        if !failures.isEmpty { throw .unsuitable(vacancyID: vacancy.id, childID: child.id, reasons: failures) }
+        let failures = hardConstraintFailures(child: child, vacancy: vacancy, provider: records.provider, home: records.home,
+                                              bed: records.bed, start: start, now: now)
+        if !failures.isEmpty { throw .unsuitable(vacancyID: vacancy.id, childID: child.id, reasons: failures.descriptions) }
 
         var ended: [Placement] = []
         for var open in records.placements where open.childID == child.id && open.isOpen {

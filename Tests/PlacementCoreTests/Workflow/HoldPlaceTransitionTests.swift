@@ -156,7 +156,7 @@ import Testing
         #expect(effects.vacancy.beds == 1 && effects.vacancy.status == .open && effects.vacancy.hold == nil)
     }
 
-    @Test func placingIsRefusedWhenTheVacancyOrChildCannotTakeIt() {
+    @Test func placingIsRefusedWhenTheVacancyOrChildCannotTakeIt() throws {
         func place(_ records: PlaceRecords, start: Day = WF.today) throws(WorkflowError) {
             _ = try Workflow.place(records, id: "PL2", start: start, now: WF.now)
         }
@@ -178,9 +178,24 @@ import Testing
         foster.gendersAccepted = [.male]
         foster.availableFrom = Day(iso: "2026-12-01")!
         #expect(throws: WorkflowError.unsuitable(vacancyID: "V1", childID: "C1",
-                                                 reasons: ["not available until 2026-12-01", "setting not in the child's plan", "gender not accepted"])) {
+                                                 reasons: ["not available by the date needed", "setting not in the child's plan", "gender not accepted"])) {
             try place(WF.placeRecords(vacancy: foster))
         }
+        // Needs and safeguarding, as the matching engine words them.
+        var needy = WF.child(status: .noticeReceived)
+        needy.needs = [NeedRequirement(code: "AUT", level: .essential)]
+        needy.welshPlacement = .essential
+        needy.safeguarding = SafeguardingConstraints(avoidAuthorities: ["W06000011"], minimumMilesFromHome: 60)
+        #expect(throws: WorkflowError.unsuitable(vacancyID: "V1", childID: "C1", reasons: [
+            "cannot meet an essential need", "in an authority the child must avoid",
+            "nearer home than the safeguarding minimum", "no Welsh-speaking care (essential)"])) {
+            try place(WF.placeRecords(child: needy))
+        }
+        var met = WF.vacancy()
+        met.extraCapabilities = ["AUT"]
+        needy.welshPlacement = nil
+        needy.safeguarding = SafeguardingConstraints(minimumMilesFromHome: 20)
+        #expect(try Workflow.place(WF.placeRecords(child: needy, vacancy: met), id: "PL2", start: WF.today, now: WF.now).child.status == .placed)
         var early = WF.vacancy()
         early.availableFrom = Day(iso: "2024-01-01")!
         #expect(throws: WorkflowError.endsBeforeStart(placementID: "PL1")) {

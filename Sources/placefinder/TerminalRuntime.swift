@@ -25,6 +25,7 @@ final class TerminalRuntime: @unchecked Sendable {
                                                now: Session.now, redact: redact)
         var running = perform(commands)
         var lastTick = Date()
+        var seenVersion = try? db.dataVersion()
         while running {
             if let signal = terminal.pendingSignal { return signal }
             for message in inbox.drain() where running {
@@ -39,6 +40,13 @@ final class TerminalRuntime: @unchecked Sendable {
             if Date().timeIntervalSince(lastTick) >= 1 {
                 lastTick = Date()
                 running = running && perform(update(&model, .tick(Session.now)))
+                // A colleague's commit changes SQLite's data_version: reload so their notices, holds
+                // and calls show here within a second or two.
+                let version = try? db.dataVersion()
+                if running, version != seenVersion {
+                    seenVersion = version
+                    running = perform(update(&model, .storeChanged))
+                }
             }
         }
         return terminal.pendingSignal

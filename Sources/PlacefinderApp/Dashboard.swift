@@ -126,8 +126,8 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
 
 /// "today", "2 days", "overdue 3 days", "emergency".
 func timeLeft(_ child: Child, today: Day) -> (text: String, style: Style?) {
-    if child.urgency.isEmergency { return ("emergency", .urgent) }
-    let days = today.days(until: child.urgency.neededDay(today: today))
+    guard case .neededBy(let needed) = child.urgency else { return ("emergency", .urgent) }
+    let days = today.days(until: needed)
     if days < 0 { return ("overdue " + Format.plural(-days, "day"), .urgent) }
     if days == 0 { return ("today", .urgent) }
     return (Format.plural(days, "day"), days <= 7 ? .warning : nil)
@@ -172,9 +172,9 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
                                  TableCell(n.kind.shortLabel + (child.isEmpty ? "" : " " + child)),
                                  TableCell(inner.width >= 50 || n.kind != .placementEnding ? notice.text
-                                           : n.noticeHours.map { $0 <= 24 ? "same \($0)h" : "\($0 / 24) days" } ?? "")],
+                                           : n.noticeHours.map { $0 <= 24 ? "same-day" : "\($0 / 24) days" } ?? "")],
                                 style: isSameDay(n) ? .urgent : nil)
-            }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 9)),
+            }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
                          Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])
         case .grid:
             drawGrid(d.grid, in: inner, &buffer)

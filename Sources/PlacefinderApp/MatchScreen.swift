@@ -34,7 +34,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
             case .home: s = 0
             default: s = count
             }
-            match.excludedScroll = min(max(0, s), max(0, count - rows))
+            match.excludedScroll = min(max(0, s), max(0, count - 1))
         } else {
             move(&match.table, action, rows: layout.tableRows, count: match.data?.candidates.count ?? 0)
         }
@@ -189,7 +189,10 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
                maxWidth: layout.header.width)
     if let message = result.message {
         buffer.setStyle(layout.header.row(1), .urgent)
-        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate("!! " + message, toWidth: layout.header.width), style: .urgent)
+        let full = "!! " + message
+        let short = "!! Siblings cannot stay together: every option below SEPARATES them."
+        let shown = displayWidth(of: full) <= layout.header.width ? full : short
+        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate(shown, toWidth: layout.header.width), style: .urgent)
     }
     if match.showExcluded {
         drawExcluded(model, result, match, layout, &buffer)
@@ -205,9 +208,12 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
     }
 }
 
-/// The latest call about `childID` to `providerID`: "declined 10:12 (ceri.jones)".
-func contactStatus(_ model: Model, childID: String, providerID: String, withWho: Bool = true) -> (text: String, style: Style)? {
-    guard let data = model.data, let i = model.index?.work.latestContact[WorkIndex.key(childID, providerID)] else { return nil }
+/// The latest call to `providerID` about any of `childIDs` (a sibling group is rung about together):
+/// "declined 10:12 (ceri.jones)".
+func contactStatus(_ model: Model, childIDs: [String], providerID: String, withWho: Bool = true) -> (text: String, style: Style)? {
+    guard let data = model.data, let work = model.index?.work else { return nil }
+    let found = childIDs.compactMap { work.latestContact[WorkIndex.key($0, providerID)] }
+    guard let i = found.max(by: { data.contacts[$0].at < data.contacts[$1].at }) else { return nil }
     let c = data.contacts[i]
     let when = Format.day(c.at) == model.today ? Format.clock(c.at) : Format.short(Format.day(c.at))
     let style: Style = c.outcome == .declined ? .warning : c.outcome == .accepted || c.outcome == .offered ? .good : .normal
@@ -238,9 +244,9 @@ struct MatchRowSource: TableRowSource {
             cols += [Column("Sector", width: .length(8)), Column("From", width: .length(6)),
                      Column("£/wk", width: .length(6), alignment: .right), Column("Contact", width: .length(27))]
         } else {
-            cols += [Column("Contact", width: .length(14))]
+            cols += [Column("Contact", width: .length(15))]
         }
-        cols.append(Column("Flags", width: .length(wide ? 12 : 7)))
+        cols.append(Column("Flags", width: .length(wide ? 12 : split ? 11 : 7)))
         return cols
     }
 
@@ -248,7 +254,7 @@ struct MatchRowSource: TableRowSource {
 
     func row(at position: Int) -> TableRow {
         let c = result.candidates[position]
-        let contact = contactStatus(model, childID: c.childID, providerID: c.provider.id, withWho: wide)
+        let contact = contactStatus(model, childIDs: result.childIDs, providerID: c.provider.id, withWho: wide)
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
             TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
@@ -283,7 +289,7 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
                          Span(" · " + Distance.formatMiles(c.roadMiles, approximate: c.approximate) + " by road (est.)"),
                          Span(" · from " + (c.vacancy.availableFrom <= model.today ? "now" : Format.short(c.vacancy.availableFrom))),
                          Span(" · " + Format.pounds(c.vacancy.weeklyFee) + "/wk")]
-    if let contact = contactStatus(model, childID: c.childID, providerID: c.provider.id) {
+    if let contact = contactStatus(model, childIDs: model.match?.data?.childIDs ?? [c.childID], providerID: c.provider.id) {
         facts += [Span(" · last call: "), Span(contact.text, style: contact.style)]
     }
     if let current = model.data?.vacancies.first(where: { $0.id == c.vacancy.id }), let hold = current.hold, current.isHeld(at: model.now) {
@@ -330,10 +336,11 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
     }
     let idWidth = 6
     let nameWidth = min(28, max(12, area.width / 4))
-    for (n, e) in result.excluded.dropFirst(match.excludedScroll).prefix(area.height - 1).enumerated() {
-        let y = area.y + 1 + n
-        buffer.set(x: area.x, y: y, string: e.vacancy.id)
-        buffer.set(x: area.x + idWidth, y: y, string: truncate(e.providerName, toWidth: nameWidth - 1))
+    let reasonWidth = max(10, area.width - idWidth - nameWidth)
+    // One entry per vacancy; its reasons wrap under themselves, so none is cut off.
+    var y = area.y + 1
+    var shown = 0
+    for e in result.excluded.dropFirst(match.excludedScroll) where y < area.bottom {
         var spans: [Span] = []
         if e.declined {
             spans.append(Span(declinedText(model, childIDs: result.childIDs, providerID: e.vacancy.providerID, vacancyID: e.vacancy.id), style: .warning))
@@ -342,11 +349,16 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
             if !spans.isEmpty { spans.append(Span("; ", style: .muted)) }
             spans.append(Span(r))
         }
-        buffer.set(x: area.x + idWidth + nameWidth, y: y, spans: spans, maxWidth: area.width - idWidth - nameWidth)
+        buffer.set(x: area.x, y: y, string: e.vacancy.id)
+        buffer.set(x: area.x + idWidth, y: y, string: truncate(e.providerName, toWidth: nameWidth - 1))
+        for line in TextBlock.wrap([spans], width: reasonWidth) where y < area.bottom {
+            buffer.set(x: area.x + idWidth + nameWidth, y: y, spans: line, maxWidth: reasonWidth)
+            y += 1
+        }
+        shown += 1
     }
-    let last = min(result.excluded.count, match.excludedScroll + area.height - 1)
-    if result.excluded.count > area.height - 1 {
-        let marker = " \(match.excludedScroll + 1)–\(last) of \(result.excluded.count) "
+    if match.excludedScroll > 0 || match.excludedScroll + shown < result.excluded.count {
+        let marker = " \(match.excludedScroll + 1)–\(match.excludedScroll + shown) of \(result.excluded.count) "
         buffer.set(x: area.right - displayWidth(of: marker), y: area.y, string: marker, style: .muted)
     }
 }

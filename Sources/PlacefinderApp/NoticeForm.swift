@@ -27,10 +27,13 @@ public struct NoticeForm: Sendable, Equatable {
     public var kind: NoticeKind = .placementEnding
     public var childQuery = ""
     public var childPick = 0
+    /// The officer has picked a child (typed or moved in the list): nothing is picked silently.
+    public var childChosen = false
     public var effective = ""
     /// 0 = none chosen, else `EndReason.allCases[reason - 1]`.
     public var reason = 0
     public var vacancyPick = 0
+    public var vacancyChosen = false
     public var text = ""
     /// Enter was pressed: show what is still missing, not only what is wrong.
     public var attempted = false
@@ -116,9 +119,9 @@ struct NoticeDraft {
             guard let child = data?.children[c] else { return false }
             return childNeedle.isEmpty || contains(Fold.bytes(child.initials + " " + child.id), childNeedle)
         }
-        child = children.isEmpty ? nil : data?.children[children[min(form.childPick, children.count - 1)]]
+        child = children.isEmpty || !form.childChosen ? nil : data?.children[children[min(form.childPick, children.count - 1)]]
         vacancies = provider.flatMap { index?.providers.vacancies[$0.id] } ?? []
-        vacancy = vacancies.isEmpty ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
+        vacancy = vacancies.isEmpty || !form.vacancyChosen ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
         effective = DateTimeText.parse(form.effective, now: model.now)
         reason = form.reason == 0 ? nil : EndReason.allCases[form.reason - 1]
 
@@ -179,8 +182,12 @@ private func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
 func noticeFormType(_ c: Character, _ model: inout Model) {
     guard var form = model.noticeForm, !form.saving else { return }
     switch form.field {
-    case .provider: form.providerQuery.append(c); form.providerPick = 0; form.childPick = 0; form.vacancyPick = 0
-    case .child: form.childQuery.append(c); form.childPick = 0
+    case .provider:
+        form.providerQuery.append(c)
+        form.providerPick = 0
+        form.childPick = 0; form.childChosen = false
+        form.vacancyPick = 0; form.vacancyChosen = false
+    case .child: form.childQuery.append(c); form.childPick = 0; form.childChosen = true
     case .effective: form.effective.append(c)
     case .text: form.text.append(c)
     case .kind, .reason, .vacancy: break
@@ -206,11 +213,14 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
         switch form.field {
         case .provider where !draft.providers.isEmpty:
             form.providerPick = min(max(0, form.providerPick + delta), draft.providers.count - 1)
-            form.childPick = 0; form.vacancyPick = 0
+            form.childPick = 0; form.childChosen = false
+            form.vacancyPick = 0; form.vacancyChosen = false
         case .child where !draft.children.isEmpty:
-            form.childPick = min(max(0, form.childPick + delta), draft.children.count - 1)
+            form.childPick = form.childChosen ? min(max(0, form.childPick + delta), draft.children.count - 1) : 0
+            form.childChosen = true
         case .vacancy where !draft.vacancies.isEmpty:
-            form.vacancyPick = min(max(0, form.vacancyPick + delta), draft.vacancies.count - 1)
+            form.vacancyPick = form.vacancyChosen ? min(max(0, form.vacancyPick + delta), draft.vacancies.count - 1) : 0
+            form.vacancyChosen = true
         default:
             step(delta)
         }
@@ -224,17 +234,21 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
             let n = EndReason.allCases.count + 1
             form.reason = (form.reason + delta + n) % n
         case .vacancy where !draft.vacancies.isEmpty:
-            form.vacancyPick = (form.vacancyPick + delta + draft.vacancies.count) % draft.vacancies.count
+            form.vacancyPick = form.vacancyChosen ? (form.vacancyPick + delta + draft.vacancies.count) % draft.vacancies.count : 0
+            form.vacancyChosen = true
         case .child where !draft.children.isEmpty:
-            form.childPick = (form.childPick + delta + draft.children.count) % draft.children.count
+            form.childPick = form.childChosen ? (form.childPick + delta + draft.children.count) % draft.children.count : 0
+            form.childChosen = true
         case .provider where !draft.providers.isEmpty:
             form.providerPick = (form.providerPick + delta + draft.providers.count) % draft.providers.count
+            form.childChosen = false; form.vacancyChosen = false
         default: break
         }
     case .deleteChar:
         switch form.field {
         case .provider: if !form.providerQuery.isEmpty { form.providerQuery.removeLast(); form.providerPick = 0 }
-        case .child: if !form.childQuery.isEmpty { form.childQuery.removeLast(); form.childPick = 0 }
+        case .child:
+            if !form.childQuery.isEmpty { form.childQuery.removeLast(); form.childPick = 0 } else { form.childChosen = false }
         case .effective: if !form.effective.isEmpty { form.effective.removeLast() }
         case .text: if !form.text.isEmpty { form.text.removeLast() }
         case .reason: form.reason = 0
@@ -291,7 +305,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
     }
     func choices(_ items: [String], selected: Int, focused: Bool) {
         guard focused, !items.isEmpty else { return }
-        let start = max(0, min(selected - listRows / 2, items.count - listRows))
+        let start = max(0, min(max(0, selected) - listRows / 2, items.count - listRows))
         for (n, item) in items.enumerated().dropFirst(start).prefix(listRows) where y < inner.bottom {
             let isSel = n == selected
             buffer.set(x: inner.x + labelWidth + 4, y: y, string: truncate((isSel ? "▸ " : "  ") + item, toWidth: inner.width - labelWidth - 4),
@@ -325,7 +339,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             y += 1
             error(.child)
             choices(draft.children.map { "\(data.children[$0].id) \(data.children[$0].initials)" },
-                    selected: min(form.childPick, max(0, draft.children.count - 1)), focused: form.field == .child && draft.children.count > 1)
+                    selected: form.childChosen ? min(form.childPick, max(0, draft.children.count - 1)) : -1, focused: form.field == .child)
         case .effective:
             var spans = input(form.effective, .effective, placeholder: "today 17:00 · tomorrow 09:00 · 2026-11-26 09:00")
             if let e = draft.effective, draft.errors[.effective] == nil {
@@ -345,7 +359,8 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             y += 1
             error(.reason)
         case .vacancy:
-            let text = draft.vacancy.map { v in "◂ \(v.id) · \(v.setting.label) · \(v.status.rawValue) · \(Format.plural(v.beds, "bed")) ▸" } ?? "◂ none ▸"
+            let text = draft.vacancy.map { v in "◂ \(v.id) · \(v.setting.label) · \(v.status.rawValue) · \(Format.plural(v.beds, "bed")) ▸" }
+                ?? (draft.vacancies.isEmpty ? "none" : "◂ choose with ←→ (\(draft.vacancies.count) for this provider) ▸")
             value([Span(text, style: form.field == .vacancy ? Style(.selected, bold: true) : .normal)])
             y += 1
             error(.vacancy)

@@ -33,7 +33,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     let order = index.work.noticeOrder
     let header = g.body.row(0)
     buffer.set(x: header.x, y: header.y, spans: [Span("Notices from providers, newest first", style: Pages.heading),
-                                                 Span(" · \(Format.plural(order.count, "notice")) · same-day endings stand out · a logs a call", style: .muted)],
+                                                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · same-day endings stand out · a logs a call" : ""), style: .muted)],
                maxWidth: header.width)
     let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
     let wide = area.width >= 120

@@ -136,7 +136,9 @@ struct DashboardIndex: Sendable {
         urgent = cs.indices.filter { cs[$0].status != .placed }.sorted { a, b in
             let ea = cs[a].urgency.isEmergency, eb = cs[b].urgency.isEmergency
             if ea != eb { return ea }
-            let da = cs[a].urgency.neededDay(today: today), db = cs[b].urgency.neededDay(today: today)
+            // The recorded date, not clamped to today, so the most overdue come first.
+            func needed(_ c: Child) -> Day { if case .neededBy(let d) = c.urgency { d } else { today } }
+            let da = needed(cs[a]), db = needed(cs[b])
             if da != db { return da < db }
             return cs[a].id < cs[b].id
         }

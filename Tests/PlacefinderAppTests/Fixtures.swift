@@ -141,7 +141,7 @@ enum Fixtures {
         Contact(id: "K02", childID: "C1001", providerID: "P01", at: at(-0.6), outcome: .noAnswer, by: "alun.owen"),
         Contact(id: "K03", childID: "C1001", providerID: "P01", at: at(-72), outcome: .considering, by: "ceri.jones"),
         Contact(id: "K04", childID: "C1001", providerID: "P06", vacancyID: "V105", at: at(-50), outcome: .declined, declineReason: "too young", by: "alun.owen"),
-        Contact(id: "K05", childID: "C1003", providerID: "P04", at: at(-0.2), outcome: .offered, by: "ceri.jones"),
+        Contact(id: "K05", childID: "C1003", providerID: "P03", at: at(-0.2), outcome: .offered, by: "ceri.jones"),
     ]
 
     static let data = AppData(children: children, providers: providers, vacancies: vacancies, placements: placements,

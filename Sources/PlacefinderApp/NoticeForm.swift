@@ -343,7 +343,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
         case .effective:
             var spans = input(form.effective, .effective, placeholder: "today 17:00 · tomorrow 09:00 · 2026-11-26 09:00")
             if let e = draft.effective, draft.errors[.effective] == nil {
-                spans.append(Span("  → \(Format.long(Format.day(e))) \(Format.clock(e))", style: .muted))
+                spans.append(Span("  → \(Format.short(Format.day(e))) \(Format.clock(e))", style: .muted))
                 if form.kind == .placementEnding {
                     let hours = max(0, Int(e.timeIntervalSince(model.now) / 3600))
                     let notice = Format.notice(hours: hours)

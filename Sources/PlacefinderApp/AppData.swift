@@ -9,6 +9,8 @@ public struct AppData: Sendable {
     public var vacancies: [Vacancy]
     public var placements: [Placement]
     public var notices: [ProviderNotice]
+    /// The ring-round: every call recorded, for every child (the match screen shows who rang whom).
+    public var contacts: [Contact]
     /// Vacancy id → ONS code of the authority the bed is in (the provider's when absent).
     public var vacancyAuthority: [String: String]
     /// Children needing action: notice received, or needing a placement in an emergency
@@ -17,13 +19,14 @@ public struct AppData: Sendable {
     public var loadedAt: Date
 
     public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
-                notices: [ProviderNotice] = [], vacancyAuthority: [String: String] = [:],
+                notices: [ProviderNotice] = [], contacts: [Contact] = [], vacancyAuthority: [String: String] = [:],
                 urgentCount: Int? = nil, loadedAt: Date) {
         self.children = children
         self.providers = providers
         self.vacancies = vacancies
         self.placements = placements
         self.notices = notices
+        self.contacts = contacts
         self.vacancyAuthority = vacancyAuthority
         self.urgentCount = urgentCount ?? AppData.countUrgent(children, today: Format.day(loadedAt))
         self.loadedAt = loadedAt
@@ -50,6 +53,13 @@ public enum Msg: Sendable {
     case dataLoaded(AppData)
     case loadFailed(String)
     case storeChanged
+    /// The ranking the runtime computed for `.runMatch` (built with `MatchScreenData(result:engine:top:)`).
+    case matchReady(childID: String, MatchScreenData)
+    case matchFailed(String)
+    /// A write command finished; the text goes to the status line. A fresh `.dataLoaded` follows.
+    case commandSucceeded(String)
+    /// A write command was refused ("changed by ceri.jones at 10:42 — reload", "held by … until …").
+    case commandFailed(String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -59,4 +69,17 @@ public enum Command: Sendable, Equatable {
     case quit
     /// Append to the audit trail (every view of a child's page is recorded).
     case audit(action: String, recordType: String, recordID: String)
+    /// Rank vacancies for the child (and any siblings who must stay together); answer `.matchReady`
+    /// or `.matchFailed`.
+    case runMatch(childID: String)
+    /// Store a provider's notice; `id` is empty and the store assigns it.
+    case logNotice(ProviderNotice)
+    /// Store one call of the ring-round; `id` is empty and the store assigns it.
+    case recordContact(Contact)
+    /// Hold a vacancy for a child until `until` (refused if someone else holds it).
+    case hold(vacancyID: String, childID: String, until: Date)
+    case releaseHold(vacancyID: String)
+    /// Place the child: placement from `start`, a bed taken, the previous placement ended, the hold
+    /// released and the audit written, in one transaction.
+    case place(childID: String, vacancyID: String, start: Day)
 }

@@ -237,4 +237,17 @@ struct DataIndex: Sendable {
     var children: ChildIndex
     var day: Day
     var openVacancies: Int
+    var providers: ProviderIndex
+    var work: WorkIndex
+    var dashboard: DashboardIndex
+
+    init(data: AppData, officerAuthority: String, now: Date, today: Day) {
+        vacancies = VacancyIndex(data: data, officerAuthority: officerAuthority)
+        children = ChildIndex(data: data, today: today)
+        day = today
+        openVacancies = data.vacancies.reduce(0) { $0 + ($1.status == .open ? 1 : 0) }
+        providers = ProviderIndex(data: data, today: today, childByID: children.childByID)
+        work = WorkIndex(data: data)
+        dashboard = DashboardIndex(data: data, now: now, today: today, vacancies: vacancies, children: children, work: work)
+    }
 }

@@ -30,11 +30,14 @@ public struct ListScreen: Sendable {
     /// Chosen value per filter field (0 = no filter).
     public var filters: [Int]
     public var table = ScrollState(selected: 0)
-    /// The record whose detail page is open: a vacancy index, or a child index into `AppData.children`.
+    /// The record whose detail page is open: a vacancy index, a child index into `AppData.children`,
+    /// or a provider index into `AppData.providers`.
     public var open: Int?
     /// First wrapped line shown on the detail page.
     public var pageScroll = 0
-    /// Rows shown, in display order (vacancy indices, or child-row indices).
+    /// On a page with a list inside (the provider page's vacancies): the chosen row.
+    public var pageSelection = 0
+    /// Rows shown, in display order (vacancy indices, child-row indices or provider indices).
     public internal(set) var visible: [Int32] = []
 
     // Search state kept between keystrokes so that a longer query filters only previous matches.
@@ -64,7 +67,7 @@ public struct FilterPanelState: Sendable, Equatable {
 public struct Model: Sendable {
     public var width: Int
     public var height: Int
-    public var tab: Tab = .vacancies
+    public var tab: Tab = .dashboard
     public var officer: String
     /// ONS code of the officer's authority.
     public var authority: String
@@ -75,6 +78,19 @@ public struct Model: Sendable {
     public var vacancies = ListScreen(filterCount: VacancyFilter.fields.count)
     public var sort: VacancySort = .availableFrom
     public var children = ListScreen(filterCount: ChildFilter.fields.count)
+    public var providers = ListScreen(filterCount: 0)
+    public var providerSort: ProviderSort = .name
+    public var notices = NoticesScreen()
+    public var dashboard = DashboardScreen()
+    /// A child's page or a vacancy's detail opened from another screen (dashboard, provider page);
+    /// Esc returns to that screen.
+    public var peek: Peek?
+    public var peekScroll = 0
+    /// The match screen, over whatever screen `m` was pressed on.
+    public var match: MatchScreen?
+    public var contactForm: ContactForm?
+    public var confirm: Confirmation?
+    public var noticeForm: NoticeForm?
     public var help: HelpState?
     public var filterPanel: FilterPanelState?
     /// One line for the top bar: load failures and the like.
@@ -92,6 +108,7 @@ public struct Model: Sendable {
         switch tab {
         case .vacancies: vacancies.focus
         case .children: children.focus
+        case .providers: providers.focus
         default: .table
         }
     }
@@ -101,6 +118,19 @@ public struct Model: Sendable {
         if help != nil { return .help }
         if filterPanel != nil { return .filterPanel }
         if isTooSmall { return .tooSmall }
+        if confirm != nil { return .confirm }
+        if contactForm != nil { return .contactForm }
+        if let match {
+            if match.showWeights { return .weights }
+            return match.showExcluded ? .matchExcluded : .matches
+        }
+        if noticeForm != nil { return .noticeForm }
+        if let peek, data != nil {
+            switch peek {
+            case .child: return .childPage
+            case .vacancy: return .vacancyDetail
+            }
+        }
         switch tab {
         case .vacancies:
             guard data != nil else { return .placeholder }
@@ -110,6 +140,15 @@ public struct Model: Sendable {
             guard data != nil else { return .placeholder }
             if children.open != nil { return .childPage }
             return children.focus == .search ? .childSearch : .childList
+        case .dashboard:
+            return data == nil ? .placeholder : .dashboard
+        case .notices:
+            guard data != nil else { return .placeholder }
+            return notices.open != nil ? .noticeDetail : .noticeList
+        case .providers:
+            guard data != nil else { return .placeholder }
+            if providers.open != nil { return .providerPage }
+            return providers.focus == .search ? .providerSearch : .providerList
         default:
             return .placeholder
         }
@@ -134,6 +173,12 @@ public struct Model: Sendable {
     public var selectedVacancy: Vacancy? {
         guard let data, let s = vacancies.table.selected, s < vacancies.visible.count else { return nil }
         return data.vacancies[Int(vacancies.visible[s])]
+    }
+
+    /// The provider on the selected row of the providers list, if any.
+    public var selectedProvider: Provider? {
+        guard let data, let s = providers.table.selected, s < providers.visible.count else { return nil }
+        return data.providers[Int(providers.visible[s])]
     }
 
     /// The child on the selected row, if any.

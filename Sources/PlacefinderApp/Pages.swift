@@ -8,6 +8,8 @@ struct PageItem: Sendable {
     var label: String?
     var spans: [Span]
     var indent = 0
+    /// Marks a choosable row (the provider page's vacancies: the vacancy index).
+    var tag: Int? = nil
 }
 
 enum Pages {
@@ -23,17 +25,17 @@ enum Pages {
     static let blank = PageItem(label: nil, spans: [])
 
     /// Screen rows for `items` at `width`: (x offset, spans) per row.
-    static func layout(_ items: [PageItem], width: Int) -> [(x: Int, spans: [Span])] {
-        var rows: [(x: Int, spans: [Span])] = []
+    static func layout(_ items: [PageItem], width: Int) -> [(x: Int, spans: [Span], tag: Int?)] {
+        var rows: [(x: Int, spans: [Span], tag: Int?)] = []
         for item in items {
             let x = item.label != nil ? labelWidth : item.indent
             let wrapped = item.spans.isEmpty ? [[]] : TextBlock.wrap([item.spans], width: max(1, width - x))
             for (n, line) in wrapped.enumerated() {
                 if n == 0, let label = item.label {
                     let pad = String(repeating: " ", count: max(1, x - displayWidth(of: label)))
-                    rows.append((0, [Span(label, style: .muted), Span(pad)] + line))
+                    rows.append((0, [Span(label, style: .muted), Span(pad)] + line, item.tag))
                 } else {
-                    rows.append((x, line))
+                    rows.append((x, line, item.tag))
                 }
             }
         }

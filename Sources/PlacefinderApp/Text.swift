@@ -111,6 +111,11 @@ enum Format {
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
     }
 
+    /// The moment `hour`:`minute` on `day` in Wales.
+    static func date(_ day: Day, hour: Int, minute: Int) -> Date? {
+        london.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
+    }
+
     /// "14:05", Europe/London.
     static func clock(_ date: Date) -> String {
         let c = london.dateComponents([.hour, .minute], from: date)

@@ -43,6 +43,26 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .storeChanged:
         return [.load]
+    case .matchReady(let childID, let data):
+        guard model.match?.childID == childID else { return [] }
+        model.match?.data = data
+        model.match?.failure = nil
+        model.match?.table = ScrollState(selected: data.candidates.isEmpty ? nil : 0)
+        model.match?.excludedScroll = 0
+        return []
+    case .matchFailed(let reason):
+        model.match?.failure = reason
+        return []
+    case .commandSucceeded(let text):
+        model.status = text
+        if model.noticeForm?.saving == true { model.noticeForm = nil }
+        if model.contactForm?.saving == true { model.contactForm = nil }
+        return []
+    case .commandFailed(let text):
+        model.status = text
+        model.noticeForm?.saving = false
+        model.contactForm?.saving = false
+        return []
     }
 }
 
@@ -54,18 +74,31 @@ func rebuild(_ model: inout Model, keepSelection: Bool) {
     let keepVacancy = keepSelection ? model.selectedVacancy?.id : nil
     let keepChild = keepSelection ? model.selectedChild?.id : nil
     let openVacancy = model.vacancies.open.flatMap { $0 < (model.data?.vacancies.count ?? 0) ? data.vacancies[$0].id : nil }
+    let keepProvider = keepSelection ? model.selectedProvider?.id : nil
+    let openProvider = model.providers.open.flatMap { $0 < (model.data?.providers.count ?? 0) ? data.providers[$0].id : nil }
     let today = model.today
-    model.index = DataIndex(vacancies: VacancyIndex(data: data, officerAuthority: model.authority),
-                            children: ChildIndex(data: data, today: today), day: today,
-                            openVacancies: data.vacancies.reduce(0) { $0 + ($1.status == .open ? 1 : 0) })
-    for screen in [Tab.vacancies, .children] {
-        var list = screen == .vacancies ? model.vacancies : model.children
+    model.index = DataIndex(data: data, officerAuthority: model.authority, now: model.now, today: today)
+    for screen in listTabs {
+        var list = model[list: screen]
         list.matchedNeedle = nil
         list.matches = []
         list.searchMask = []
-        if screen == .vacancies { model.vacancies = list } else { model.children = list }
+        model[list: screen] = list
         refreshFilters(&model, screen)
     }
+    if let id = keepProvider, let pos = model.providers.visible.firstIndex(where: { data.providers[Int($0)].id == id }) {
+        model.providers.table.selected = pos
+    }
+    if let id = openProvider { model.providers.open = data.providers.firstIndex { $0.id == id } }
+    else { model.providers.open = nil }
+    if let open = model.notices.open, open >= data.notices.count { model.notices.open = nil }
+    switch model.peek {
+    case .child(let i) where i >= data.children.count: model.peek = nil
+    case .vacancy(let i) where i >= data.vacancies.count: model.peek = nil
+    default: break
+    }
+    model.dashboard.clamp(model.index!.dashboard)
+    model.notices.table.selected = data.notices.isEmpty ? nil : min(model.notices.table.selected ?? 0, data.notices.count - 1)
     if let id = keepVacancy, let pos = model.vacancies.visible.firstIndex(where: { data.vacancies[Int($0)].id == id }) {
         model.vacancies.table.selected = pos
     }
@@ -82,11 +115,14 @@ func rebuild(_ model: inout Model, keepSelection: Bool) {
 /// Re-applies the filter panel's choices, then the search, then the sort.
 func refreshFilters(_ model: inout Model, _ screen: Tab) {
     guard let index = model.index else { return }
-    if screen == .vacancies {
+    switch screen {
+    case .vacancies:
         model.vacancies.filterMask = VacancyFilter.mask(model.vacancies.filters, index: index.vacancies, today: model.today,
                                                         now: model.now.timeIntervalSince1970)
-    } else {
+    case .children:
         model.children.filterMask = index.children.rows.map { ChildFilter.passes($0, model.children.filters) ? 1 : 0 }
+    default:
+        model.providers.filterMask = [UInt8](repeating: 1, count: model.data?.providers.count ?? 0)
     }
     refreshSearch(&model, screen)
 }
@@ -94,8 +130,8 @@ func refreshFilters(_ model: inout Model, _ screen: Tab) {
 /// Runs the search incrementally: a query extending the previous one scans only its matches.
 func refreshSearch(_ model: inout Model, _ screen: Tab) {
     guard let index = model.index else { return }
-    var list = screen == .vacancies ? model.vacancies : model.children
-    let hay = screen == .vacancies ? index.vacancies.haystack : index.children.haystack
+    var list = model[list: screen]
+    let hay = screen == .vacancies ? index.vacancies.haystack : screen == .children ? index.children.haystack : index.providers.haystack
     let count = hay.count
     let needle = Fold.bytes(list.query.trimmingCharacters(in: .whitespaces))
     if list.searchMask.count != count || list.matchedNeedle == nil {
@@ -119,7 +155,8 @@ func refreshSearch(_ model: inout Model, _ screen: Tab) {
         list.matchedNeedle = needle
     }
     // Visible rows: the display order, keeping those passing both search and filters.
-    let order: [Int32] = screen == .vacancies ? index.vacancies.sorted[model.sort.rawValue] : Array(0..<Int32(count))
+    let order: [Int32] = screen == .vacancies ? index.vacancies.sorted[model.sort.rawValue]
+        : screen == .providers ? index.providers.sorted[model.providerSort.rawValue] : Array(0..<Int32(count))
     var visible: [Int32] = []
     visible.reserveCapacity(min(order.count, list.matches.count))
     list.searchMask.withUnsafeBufferPointer { s in
@@ -130,7 +167,24 @@ func refreshSearch(_ model: inout Model, _ screen: Tab) {
     list.visible = visible
     list.table.scrollToSelection(visibleRows: Geometry(model).tableRows, rowCount: visible.count)
     if list.table.selected == nil, !visible.isEmpty { list.table.selected = 0 }
-    if screen == .vacancies { model.vacancies = list } else { model.children = list }
+    model[list: screen] = list
+}
+
+/// The tabs that are searchable lists.
+let listTabs: [Tab] = [.vacancies, .children, .providers]
+
+extension Model {
+    /// The list screen of a list tab (vacancies, children or providers).
+    subscript(list tab: Tab) -> ListScreen {
+        get { tab == .vacancies ? vacancies : tab == .children ? children : providers }
+        set {
+            switch tab {
+            case .vacancies: vacancies = newValue
+            case .children: children = newValue
+            default: providers = newValue
+            }
+        }
+    }
 }
 
 // MARK: - Keys
@@ -139,7 +193,11 @@ func handle(_ key: Key, _ model: inout Model) -> [Command] {
     let context = model.context
     guard let action = Keymap.action(for: key, in: context) else {
         if context.isTextEntry, case .char(let c) = key, renderable(c) != nil, !c.isNewline {
-            editQuery(&model) { $0.append(c) }
+            switch context {
+            case .noticeForm: noticeFormType(c, &model)
+            case .contactForm: if model.contactForm?.saving == false { model.contactForm?.reason.append(c) }
+            default: editQuery(&model) { $0.append(c) }
+            }
         }
         return []
     }
@@ -147,7 +205,6 @@ func handle(_ key: Key, _ model: inout Model) -> [Command] {
 }
 
 func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-    let geometry = Geometry(model)
     switch action {
     case .quit:
         return [.quit]
@@ -159,13 +216,68 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.tab = tab
         model.help = nil
         model.filterPanel = nil
+        model.match = nil
+        model.confirm = nil
+        model.contactForm = nil
+        model.peek = nil
         return []
+    case .runMatch:
+        guard let child = matchTarget(model, context) else { return [] }
+        model.match = MatchScreen(childID: child.id)
+        return [.runMatch(childID: child.id)]
+    default:
+        break
+    }
+    switch context {
+    case .matches, .matchExcluded, .weights: return performMatch(action, context, &model)
+    case .contactForm: return performContactForm(action, &model)
+    case .confirm: return performConfirm(action, &model)
+    case .noticeForm: return performNoticeForm(action, &model)
+    case .dashboard: return performDashboard(action, &model)
+    case .providerPage: return performProviderPage(action, &model)
+    case .noticeList:
+        if action == .newNotice { model.noticeForm = NoticeForm(); return [] }
+        if action == .open, let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count {
+            model.notices.open = order[s]
+            model.notices.pageScroll = 0
+            return []
+        }
+    default: break
+    }
+    return performList(action, context, &model)
+}
+
+/// The child `m` ranks for, on the current screen.
+func matchTarget(_ model: Model, _ context: KeyContext) -> Child? {
+    guard let data = model.data else { return nil }
+    switch context {
+    case .childList: return model.selectedChild
+    case .childPage:
+        if case .child(let i) = model.peek { return data.children[i] }
+        return model.children.open.map { data.children[$0] }
+    case .dashboard:
+        switch dashboardRow(model) {
+        case .child(let i): return data.children[i]
+        case .notice(let n): return data.notices[n].childID.flatMap { model.index?.children.childByID[$0] }.map { data.children[$0] }
+        default: return nil
+        }
+    default: return nil
+    }
+}
+
+/// Moves, search and paging on the list screens and pages (vacancies, children, providers, notices).
+func performList(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+    let geometry = Geometry(model)
+    switch action {
     case .back:
         switch context {
         case .help: model.help = nil
         case .filterPanel: model.filterPanel = nil
-        case .vacancyDetail: model.vacancies.open = nil
-        case .childPage: model.children.open = nil
+        case .vacancyDetail, .childPage:
+            if model.peek != nil { model.peek = nil }
+            else if context == .vacancyDetail { model.vacancies.open = nil }
+            else { model.children.open = nil }
+        case .noticeDetail: model.notices.open = nil
         default: break
         }
         return []
@@ -184,22 +296,16 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
             let count = panel.tab == .vacancies ? VacancyFilter.fields.count : ChildFilter.fields.count
             let step = action == .up ? -1 : action == .down ? 1 : 0
             model.filterPanel?.cursor = (panel.cursor + step + count) % count
-        case .vacancyDetail, .childPage:
+        case .vacancyDetail, .childPage, .noticeDetail:
             scrollPage(action, &model, rows: geometry.pageText.height)
-        case .vacancyList, .childList:
-            let tab: Tab = context == .vacancyList ? .vacancies : .children
-            var list = tab == .vacancies ? model.vacancies : model.children
+        case .vacancyList, .childList, .providerList:
+            let tab: Tab = context == .vacancyList ? .vacancies : context == .childList ? .children : .providers
+            var list = model[list: tab]
             let n = list.visible.count, rows = geometry.tableRows
-            switch action {
-            case .up: list.table.moveSelection(by: -1, rowCount: n)
-            case .down: list.table.moveSelection(by: 1, rowCount: n)
-            case .pageUp: list.table.page(.up, visibleRows: rows, rowCount: n)
-            case .pageDown: list.table.page(.down, visibleRows: rows, rowCount: n)
-            case .home: list.table.first(rowCount: n)
-            default: list.table.last(rowCount: n)
-            }
-            list.table.scrollToSelection(visibleRows: rows, rowCount: n)
-            if tab == .vacancies { model.vacancies = list } else { model.children = list }
+            move(&list.table, action, rows: rows, count: n)
+            model[list: tab] = list
+        case .noticeList:
+            move(&model.notices.table, action, rows: geometry.body.height - 1, count: model.data?.notices.count ?? 0)
         default: break
         }
         return []
@@ -212,6 +318,11 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
             model.children.open = i
             model.children.pageScroll = 0
             return [.audit(action: "view", recordType: "child", recordID: child.id)]
+        }
+        if context == .providerList, let s = model.providers.table.selected, s < model.providers.visible.count {
+            model.providers.open = Int(model.providers.visible[s])
+            model.providers.pageScroll = 0
+            model.providers.pageSelection = 0
         }
         return []
     case .search, .focusSearch:
@@ -227,12 +338,21 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
     case .deleteChar:
         editQuery(&model) { if !$0.isEmpty { $0.removeLast() } }
         return []
-    case .typeText:
-        return []
     case .filter:
         model.filterPanel = FilterPanelState(tab: model.tab)
         return []
     case .sort:
+        if context == .providerList {
+            let keep = model.selectedProvider?.id
+            model.providerSort = model.providerSort.next
+            refreshSearch(&model, .providers)
+            if let keep, let data = model.data,
+               let pos = model.providers.visible.firstIndex(where: { data.providers[Int($0)].id == keep }) {
+                model.providers.table.selected = pos
+                model.providers.table.scrollToSelection(visibleRows: geometry.tableRows, rowCount: model.providers.visible.count)
+            }
+            return []
+        }
         let keep = model.selectedVacancy?.id
         model.sort = model.sort.next
         refreshSearch(&model, .vacancies)
@@ -257,30 +377,96 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         if panel.tab == .vacancies { model.vacancies.table = ScrollState(selected: 0) } else { model.children.table = ScrollState(selected: 0) }
         refreshFilters(&model, panel.tab)
         return []
+    default:
+        return []
     }
 }
 
-func setFocus(_ model: inout Model, _ focus: Focus) {
-    switch model.tab {
-    case .vacancies: model.vacancies.focus = focus
-    case .children: model.children.focus = focus
-    default: break
+/// Applies a movement key to a selectable list of `count` rows showing `rows` at a time.
+func move(_ table: inout ScrollState, _ action: Action, rows: Int, count n: Int) {
+    switch action {
+    case .up: table.moveSelection(by: -1, rowCount: n)
+    case .down: table.moveSelection(by: 1, rowCount: n)
+    case .pageUp: table.page(.up, visibleRows: rows, rowCount: n)
+    case .pageDown: table.page(.down, visibleRows: rows, rowCount: n)
+    case .home: table.first(rowCount: n)
+    case .end: table.last(rowCount: n)
+    default: return
     }
+    table.scrollToSelection(visibleRows: max(1, rows), rowCount: n)
+}
+
+func setFocus(_ model: inout Model, _ focus: Focus) {
+    guard listTabs.contains(model.tab) else { return }
+    model[list: model.tab].focus = focus
 }
 
 /// Changes the current screen's query and narrows (or widens) the list at once.
 func editQuery(_ model: inout Model, _ edit: (inout String) -> Void) {
     let tab = model.tab
-    guard tab == .vacancies || tab == .children else { return }
-    if tab == .vacancies { edit(&model.vacancies.query); model.vacancies.table = ScrollState(selected: 0) }
-    else { edit(&model.children.query); model.children.table = ScrollState(selected: 0) }
+    guard listTabs.contains(tab) else { return }
+    edit(&model[list: tab].query)
+    model[list: tab].table = ScrollState(selected: 0)
     refreshSearch(&model, tab)
 }
 
+// MARK: - Pages
+
+/// Where the open page's scroll lives.
+enum PageSlot { case peek, vacancies, children, notices, providers }
+
+func pageSlot(_ model: Model) -> PageSlot? {
+    if model.peek != nil { return .peek }
+    switch model.tab {
+    case .vacancies: return model.vacancies.open != nil ? .vacancies : nil
+    case .children: return model.children.open != nil ? .children : nil
+    case .notices: return model.notices.open != nil ? .notices : nil
+    case .providers: return model.providers.open != nil ? .providers : nil
+    default: return nil
+    }
+}
+
+func pageScroll(_ model: Model, _ slot: PageSlot) -> Int {
+    switch slot {
+    case .peek: model.peekScroll
+    case .vacancies: model.vacancies.pageScroll
+    case .children: model.children.pageScroll
+    case .notices: model.notices.pageScroll
+    case .providers: model.providers.pageScroll
+    }
+}
+
+func setPageScroll(_ model: inout Model, _ slot: PageSlot, _ value: Int) {
+    switch slot {
+    case .peek: model.peekScroll = value
+    case .vacancies: model.vacancies.pageScroll = value
+    case .children: model.children.pageScroll = value
+    case .notices: model.notices.pageScroll = value
+    case .providers: model.providers.pageScroll = value
+    }
+}
+
+/// The open page's title and items, if a page is open.
+func currentPage(_ model: Model) -> (title: String, items: [PageItem])? {
+    switch model.peek {
+    case .child(let i): return (Pages.childTitle(model, i), Pages.child(model, i))
+    case .vacancy(let i): return (Pages.vacancyTitle(model, i), Pages.vacancy(model, i))
+    case nil: break
+    }
+    switch model.tab {
+    case .vacancies: return model.vacancies.open.map { (Pages.vacancyTitle(model, $0), Pages.vacancy(model, $0)) }
+    case .children: return model.children.open.map { (Pages.childTitle(model, $0), Pages.child(model, $0)) }
+    case .notices: return model.notices.open.map { (Pages.noticeTitle(model, $0), Pages.notice(model, $0)) }
+    case .providers: return model.providers.open.map { (Pages.providerTitle(model, $0), Pages.provider(model, $0)) }
+    default: return nil
+    }
+}
+
 func scrollPage(_ action: Action, _ model: inout Model, rows: Int) {
+    guard let slot = pageSlot(model) else { return }
     let total = pageLineCount(model)
     let maxScroll = max(0, total - rows)
-    var s = model.tab == .vacancies ? model.vacancies.pageScroll : model.children.pageScroll
+    var s = pageScroll(model, slot)
     switch action {
     case .up: s -= 1
     case .down: s += 1
@@ -289,30 +475,26 @@ func scrollPage(_ action: Action, _ model: inout Model, rows: Int) {
     case .home: s = 0
     default: s = maxScroll
     }
-    s = min(max(0, s), maxScroll)
-    if model.tab == .vacancies { model.vacancies.pageScroll = s } else { model.children.pageScroll = s }
+    setPageScroll(&model, slot, min(max(0, s), maxScroll))
 }
 
 func pageLineCount(_ model: Model) -> Int {
-    let width = Geometry(model).pageText.width
-    if model.tab == .vacancies, let v = model.vacancies.open {
-        return Pages.layout(Pages.vacancy(model, v), width: width).count
-    }
-    if model.tab == .children, let c = model.children.open {
-        return Pages.layout(Pages.child(model, c), width: width).count
-    }
-    return 0
+    guard let page = currentPage(model) else { return 0 }
+    return Pages.layout(page.items, width: Geometry(model).pageText.width).count
 }
 
 /// Keeps page scroll inside the content after a resize or reload.
 func clampPages(_ model: inout Model) {
-    guard !model.isTooSmall else { return }
+    guard !model.isTooSmall, model.data != nil else { return }
     let rows = Geometry(model).pageText.height
-    for tab in [Tab.vacancies, .children] {
-        var m = model
+    var m = model
+    m.peek = nil
+    for tab in [Tab.vacancies, .children, .notices, .providers] {
         m.tab = tab
-        let maxScroll = max(0, pageLineCount(m) - rows)
-        if tab == .vacancies { model.vacancies.pageScroll = min(model.vacancies.pageScroll, maxScroll) }
-        else { model.children.pageScroll = min(model.children.pageScroll, maxScroll) }
+        guard let slot = pageSlot(m) else { continue }
+        setPageScroll(&model, slot, min(pageScroll(model, slot), max(0, pageLineCount(m) - rows)))
+    }
+    if model.peek != nil {
+        setPageScroll(&model, .peek, min(model.peekScroll, max(0, pageLineCount(model) - rows)))
     }
 }

@@ -18,6 +18,12 @@ public func view(_ model: Model) -> Buffer {
 
     if model.data == nil {
         centred(model.status == nil ? "Loading…" : "The store could not be loaded.", in: g.body, style: .muted, &buffer)
+    } else if model.match != nil {
+        drawMatches(model, &buffer)
+    } else if let form = model.noticeForm {
+        drawNoticeForm(model, form, &buffer)
+    } else if model.peek != nil, let page = currentPage(model) {
+        drawPage(model, title: page.title, page.items, scroll: model.peekScroll, g, &buffer)
     } else {
         switch model.tab {
         case .vacancies:
@@ -26,11 +32,26 @@ public func view(_ model: Model) -> Buffer {
         case .children:
             if let open = model.children.open { drawPage(model, title: Pages.childTitle(model, open), Pages.child(model, open), scroll: model.children.pageScroll, g, &buffer) }
             else { drawChildList(model, g, &buffer) }
-        default:
-            centred("Coming with the placement workflow", in: g.body, style: .muted, &buffer)
+        case .dashboard:
+            drawDashboard(model, &buffer)
+        case .notices:
+            if let open = model.notices.open { drawPage(model, title: Pages.noticeTitle(model, open), Pages.notice(model, open), scroll: model.notices.pageScroll, g, &buffer) }
+            else { drawNoticeList(model, g, &buffer) }
+        case .providers:
+            if let open = model.providers.open {
+                let vacancies = providerPageVacancies(model)
+                let chosen = vacancies.isEmpty ? nil : vacancies[min(model.providers.pageSelection, vacancies.count - 1)]
+                drawPage(model, title: Pages.providerTitle(model, open), Pages.provider(model, open), scroll: model.providers.pageScroll,
+                         highlight: chosen, g, &buffer)
+            } else { drawProviderList(model, g, &buffer) }
+        case .reports:
+            centred("Reports are coming with the next release", in: g.body, style: .muted, &buffer)
         }
     }
     KeyHintBar(Keymap.hints(for: model.context)).render(in: g.hints, buffer: &buffer)
+    if let match = model.match, match.showWeights, let result = match.data { drawWeights(model, result, &buffer) }
+    if let form = model.contactForm { drawContactForm(model, form, &buffer) }
+    if let confirm = model.confirm { drawConfirm(model, confirm, &buffer) }
     if let panel = model.filterPanel { drawFilterPanel(model, panel, &buffer) }
     if let help = model.help { drawHelp(model, help, &buffer) }
     return buffer
@@ -202,13 +223,16 @@ func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 
 // MARK: - Pages
 
-func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, _ g: Geometry, _ buffer: inout Buffer) {
+func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, highlight: Int? = nil, _ g: Geometry, _ buffer: inout Buffer) {
     let text = g.pageText
     let rows = Pages.layout(items, width: text.width)
     let total = rows.count
     Block(title: title, borderStyle: .accent).render(in: g.body, buffer: &buffer)
     for (n, row) in rows.dropFirst(scroll).prefix(text.height).enumerated() {
-        buffer.set(x: text.x + row.x, y: text.y + n, spans: row.spans, maxWidth: text.width - row.x)
+        let chosen = highlight != nil && row.tag == highlight
+        if chosen { buffer.setStyle(Rect(x: text.x, y: text.y + n, width: text.width, height: 1), .selected) }
+        let spans = chosen ? row.spans.map { Span($0.text, style: $0.style.patched(with: .selected)) } : row.spans
+        buffer.set(x: text.x + row.x, y: text.y + n, spans: spans, maxWidth: text.width - row.x)
     }
     if total > text.height {
         let last = min(total, scroll + text.height)

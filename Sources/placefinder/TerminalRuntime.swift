@@ -75,6 +75,11 @@ final class TerminalRuntime: @unchecked Sendable {
                 } catch {
                     inbox.post(.loadFailed("audit trail: \(Self.describe(error))"))
                 }
+            case .runMatch:
+                // Placeholder until the runtime performs the workflow commands (issue 5, wired separately).
+                inbox.post(.matchFailed("matching is not wired into this build yet"))
+            case .logNotice, .recordContact, .hold, .releaseHold, .place:
+                inbox.post(.commandFailed("saving is not wired into this build yet"))
             }
         }
         return true

@@ -119,8 +119,46 @@ enum Fixtures {
 
     static let vacancyAuthority: [String: String] = ["V101": "W06000002", "V109": "W06000001", "V117": "W06000004"]
 
+    static func at(_ hoursFromNow: Double) -> Date { now.addingTimeInterval(hoursFromNow * 3600) }
+
+    /// Notices as officers logged them: a same-day ending this morning, older endings, vacancy news.
+    static let notices: [ProviderNotice] = [
+        ProviderNotice(id: "N01", receivedAt: at(-1.75), loggedBy: "ceri.jones", providerID: "P02", kind: .placementEnding,
+                       childID: "C1008", effectiveAt: at(7.5), reason: .CLOSE, text: "Home closing early after the inspection"),
+        ProviderNotice(id: "N02", receivedAt: at(-0.5), loggedBy: "alun.owen", providerID: "P06", kind: .vacancyChanged,
+                       vacancyID: "V105", text: "Fee up from July"),
+        ProviderNotice(id: "N03", receivedAt: at(-19), loggedBy: "alun.owen", providerID: "P05", kind: .vacancyOpened,
+                       vacancyID: "V104", text: "Two beds from Monday"),
+        ProviderNotice(id: "N04", receivedAt: at(-24.5), loggedBy: "ceri.jones", providerID: "P02", kind: .placementEnding,
+                       childID: "C1001", effectiveAt: at(-20.5), reason: .CREQB),
+        ProviderNotice(id: "N05", receivedAt: at(-96), loggedBy: "ceri.jones", providerID: "P04", kind: .placementEnding,
+                       childID: "C1003", effectiveAt: at(-76), reason: .STAND, text: "Staffing concerns"),
+    ]
+
+    /// The ring-round so far: who rang which provider about which child, and what they said.
+    static let contacts: [Contact] = [
+        Contact(id: "K01", childID: "C1001", providerID: "P03", at: at(-0.3), outcome: .declined, declineReason: "no capacity for EBD", by: "ceri.jones"),
+        Contact(id: "K02", childID: "C1001", providerID: "P01", at: at(-0.6), outcome: .noAnswer, by: "alun.owen"),
+        Contact(id: "K03", childID: "C1001", providerID: "P01", at: at(-72), outcome: .considering, by: "ceri.jones"),
+        Contact(id: "K04", childID: "C1001", providerID: "P06", vacancyID: "V105", at: at(-50), outcome: .declined, declineReason: "too young", by: "alun.owen"),
+        Contact(id: "K05", childID: "C1003", providerID: "P03", at: at(-0.2), outcome: .offered, by: "ceri.jones"),
+    ]
+
     static let data = AppData(children: children, providers: providers, vacancies: vacancies, placements: placements,
-                              notices: [], vacancyAuthority: vacancyAuthority, loadedAt: now)
+                              notices: notices, contacts: contacts, vacancyAuthority: vacancyAuthority, loadedAt: now)
+
+    /// Ranks for `childIDs` (a group placed together when more than one) with the real engine, locating
+    /// postcodes by district centroid, as the runtime does without a postcode directory.
+    static func match(_ childIDs: [String], top: Int = 20) -> MatchScreenData {
+        let resolver = PostcodeResolver { _ in nil }
+        let locate = { (raw: String, fallback: String?) -> GeoLocation? in Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: fallback) } }
+        let index = CandidateIndex(vacancies: vacancies, providers: providers, placements: placements, today: today, locate: locate)
+        let engine = MatchEngine(index: index)
+        let group = childIDs.map { id in children.first { $0.id == id }! }
+        let request = try! MatchRequest.resolving(children: group, today: today, now: now, contacts: contacts,
+                                                  history: placements, locate: locate).get()
+        return MatchScreenData(result: engine.rankGroup(request, explainTop: top), engine: engine, top: top)
+    }
 
     /// A model with the fixture data loaded, at the given size and tab.
     static func model(width: Int = 80, height: Int = 24, tab: Tab = .vacancies, redact: Bool = false) -> Model {

@@ -81,6 +81,43 @@ enum Screens {
         help.press(.char("?"))
         out.append(("help", help))
 
+        out.append(("dashboard", Fixtures.model(width: width, height: height, tab: .dashboard, redact: redact)))
+
+        var matches = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        matches.press(.char("/"))
+        matches.type("c1005")
+        matches.press(.enter, .char("m"))
+        _ = update(&matches, .matchReady(childID: "C1005", Fixtures.match(["C1005"])))
+        out.append(("matches", matches))
+
+        var excluded = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        excluded.press(.char("m"))
+        _ = update(&excluded, .matchReady(childID: "C1001", Fixtures.match(["C1001"])))
+        excluded.press(.char("x"))
+        out.append(("matches-excluded", excluded))
+
+        var split = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        split.press(.char("m"))
+        _ = update(&split, .matchReady(childID: "C1001", Fixtures.match(["C1001", "C1002", "C1010"])))
+        out.append(("matches-siblings-split", split))
+
+        var notices = Fixtures.model(width: width, height: height, tab: .notices, redact: redact)
+        out.append(("notices", notices))
+
+        notices.press(.char("a"))
+        notices.type("bryn")
+        notices.press(.tab, .tab)
+        notices.type("rt")
+        notices.press(.tab)
+        notices.type("today 09:00")
+        out.append(("notice-form", notices))
+
+        var providers = Fixtures.model(width: width, height: height, tab: .providers, redact: redact)
+        out.append(("providers", providers))
+
+        providers.press(.enter)
+        out.append(("provider-page", providers))
+
         var small = base
         _ = update(&small, .event(.resize(width: 60, height: 20)))
         out.append(("too-small", small))

@@ -30,7 +30,11 @@ import TerminalUI
         #expect(m.screenText.contains("Initials"))
         m.press(.char("4"))
         #expect(m.tab == .notices)
-        #expect(m.screenText.contains("Coming with the placement workflow"))
+        #expect(m.screenText.contains("Notices from providers, newest first"))
+        m.press(.char("6"))
+        #expect(m.screenText.contains("Reports are coming"))
+        m.press(.char("1"))
+        #expect(m.tab == .dashboard && m.screenText.contains("Urgent children"))
         m.press(.char("3"))
         #expect(m.tab == .vacancies)
     }

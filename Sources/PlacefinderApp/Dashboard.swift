@@ -1,0 +1,235 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+/// The dashboard's panels, in Tab order (the vacancy grid has no rows to open, so Tab skips it).
+public enum DashboardPanel: Int, CaseIterable, Sendable {
+    case urgent, notices, grid, stale, holds, unstable
+
+    var title: String {
+        switch self {
+        case .urgent: "Urgent children"
+        case .notices: "Today's notices"
+        case .grid: "Open vacancies by locality"
+        case .stale: "Stale: unconfirmed > 7 days"
+        case .holds: "Holds ending today"
+        case .unstable: "3+ placements in 12 months"
+        }
+    }
+
+    /// Panels with rows to choose, in focus order.
+    static let focusable: [DashboardPanel] = [.urgent, .notices, .stale, .holds, .unstable]
+}
+
+public struct DashboardScreen: Sendable {
+    public var focus: DashboardPanel = .urgent
+    /// Selection per panel (`DashboardPanel.rawValue`).
+    public var tables = [ScrollState](repeating: ScrollState(selected: 0), count: DashboardPanel.allCases.count)
+    public init() {}
+
+    mutating func clamp(_ index: DashboardIndex) {
+        for panel in DashboardPanel.focusable {
+            let n = index.count(panel)
+            if n == 0 { tables[panel.rawValue] = ScrollState(selected: 0) }
+            else if let s = tables[panel.rawValue].selected, s >= n { tables[panel.rawValue].selected = n - 1 }
+        }
+    }
+}
+
+extension DashboardIndex {
+    func count(_ panel: DashboardPanel) -> Int {
+        switch panel {
+        case .urgent: urgent.count
+        case .notices: todayNotices.count
+        case .grid: 0
+        case .stale: stale.count
+        case .holds: holdsToday.count
+        case .unstable: unstable.count
+        }
+    }
+}
+
+/// What a dashboard row points at.
+enum DashboardRow: Equatable {
+    case child(Int), vacancy(Int), notice(Int)
+}
+
+func dashboardRow(_ model: Model) -> DashboardRow? {
+    guard let d = model.index?.dashboard else { return nil }
+    let panel = model.dashboard.focus
+    guard let s = model.dashboard.tables[panel.rawValue].selected, s < d.count(panel) else { return nil }
+    switch panel {
+    case .urgent: return .child(d.urgent[s])
+    case .notices: return .notice(d.todayNotices[s])
+    case .stale: return .vacancy(d.stale[s])
+    case .holds: return .vacancy(d.holdsToday[s])
+    case .unstable: return .child(d.unstable[s])
+    case .grid: return nil
+    }
+}
+
+/// The six panels: two columns of three rows.
+struct DashboardLayout {
+    let panels: [Rect]   // by DashboardPanel.rawValue
+    init(_ model: Model) {
+        let body = Geometry(model).body
+        let cols = body.splitColumns([.fill(1), .fill(1)], spacing: 1)
+        let left = cols[0].splitRows([.fill(1), .fill(1), .fill(1)])
+        let right = cols[1].splitRows([.fill(1), .fill(1), .fill(1)])
+        // urgent, notices | grid, stale | holds, unstable — reading order left to right, top to bottom.
+        panels = [left[0], right[0], left[1], right[1], left[2], right[2]]
+    }
+    func rows(_ panel: DashboardPanel) -> Int { max(1, panels[panel.rawValue].height - 2) }
+}
+
+func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
+    guard let index = model.index else { return [] }
+    let focusable = DashboardPanel.focusable
+    let position = focusable.firstIndex(of: model.dashboard.focus) ?? 0
+    switch action {
+    case .nextPanel: model.dashboard.focus = focusable[(position + 1) % focusable.count]
+    case .previousPanel: model.dashboard.focus = focusable[(position + focusable.count - 1) % focusable.count]
+    case .panelLeft, .panelRight:
+        // Columns: left holds urgent, grid, holds; right holds notices, stale, unstable.
+        let pairs: [DashboardPanel: DashboardPanel] = [.urgent: .notices, .notices: .urgent, .stale: .urgent,
+                                                       .holds: .unstable, .unstable: .holds]
+        if let other = pairs[model.dashboard.focus] { model.dashboard.focus = other }
+    case .up, .down, .pageUp, .pageDown, .home, .end:
+        let panel = model.dashboard.focus
+        move(&model.dashboard.tables[panel.rawValue], action, rows: DashboardLayout(model).rows(panel), count: index.dashboard.count(panel))
+    case .open:
+        guard let row = dashboardRow(model), let data = model.data else { return [] }
+        switch row {
+        case .child(let i):
+            model.peek = .child(i)
+            model.peekScroll = 0
+            return [.audit(action: "view", recordType: "child", recordID: data.children[i].id)]
+        case .vacancy(let i):
+            model.peek = .vacancy(i)
+            model.peekScroll = 0
+        case .notice(let n):
+            let notice = data.notices[n]
+            if let id = notice.childID, let i = index.children.childByID[id] {
+                model.peek = .child(i)
+                model.peekScroll = 0
+                return [.audit(action: "view", recordType: "child", recordID: id)]
+            }
+            if let id = notice.vacancyID, let i = data.vacancies.firstIndex(where: { $0.id == id }) {
+                model.peek = .vacancy(i)
+                model.peekScroll = 0
+            }
+        }
+    default: break
+    }
+    return []
+}
+
+/// "today", "2 days", "overdue 3 days", "emergency".
+func timeLeft(_ child: Child, today: Day) -> (text: String, style: Style?) {
+    guard case .neededBy(let needed) = child.urgency else { return ("emergency", .urgent) }
+    let days = today.days(until: needed)
+    if days < 0 { return ("overdue " + Format.plural(-days, "day"), .urgent) }
+    if days == 0 { return ("today", .urgent) }
+    return (Format.plural(days, "day"), days <= 7 ? .warning : nil)
+}
+
+func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
+    guard let data = model.data, let index = model.index else { return }
+    let d = index.dashboard
+    let layout = DashboardLayout(model)
+    let today = model.today
+    let providerName: (String) -> String = { id in index.providers.byID[id].map { data.providers[$0].name } ?? id }
+
+    for panel in DashboardPanel.allCases {
+        let area = layout.panels[panel.rawValue]
+        let focused = panel == model.dashboard.focus
+        let count = panel == .grid ? d.grid.joined().reduce(0, +) : d.count(panel)
+        let block = Block(title: "\(panel.title) (\(count))", borderStyle: focused ? .accent : .muted)
+        block.render(in: area, buffer: &buffer)
+        let inner = block.inner(area)
+        var state = model.dashboard.tables[panel.rawValue]
+        if !focused { state.selected = nil }
+        func list(_ n: Int, empty: String, _ row: @escaping (Int) -> TableRow, columns: [Column]) {
+            var table = Table(columns: columns, rowCount: n, row: row)
+            table.emptyMessage = empty
+            table.headerStyle = .muted
+            table.render(in: inner, buffer: &buffer, state: &state)
+        }
+        switch panel {
+        case .urgent:
+            list(d.urgent.count, empty: "No child is waiting for a placement.", { r in
+                let c = data.children[d.urgent[r]]
+                let left = timeLeft(c, today: today)
+                return TableRow([TableCell(c.id), TableCell(c.initials), TableCell(c.status == .noticeReceived ? "notice" : "needs"),
+                                 TableCell(left.text, style: left.style)])
+            }, columns: [Column("Child", width: .length(6)), Column("Init", width: .length(4)), Column("Status", width: .fill(1)),
+                         Column("Time left", width: .length(14))])
+        case .notices:
+            list(d.todayNotices.count, empty: "No notices today.", { r in
+                let n = data.notices[d.todayNotices[r]]
+                let child = n.childID.flatMap { index.children.childByID[$0] }.map { data.children[$0].initials } ?? ""
+                let notice = n.kind == .placementEnding ? Format.notice(hours: n.noticeHours) : (text: "", sameDay: false)
+                return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
+                                 TableCell(n.kind.shortLabel + (child.isEmpty ? "" : " " + child)),
+                                 TableCell(inner.width >= 50 || n.kind != .placementEnding ? notice.text
+                                           : n.noticeHours.map { $0 <= 24 ? "same-day" : "\($0 / 24) days" } ?? "")],
+                                style: isSameDay(n) ? .urgent : nil)
+            }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
+                         Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])
+        case .grid:
+            drawGrid(d.grid, in: inner, &buffer)
+        case .stale:
+            list(d.stale.count, empty: "Every open vacancy was confirmed this week.", { r in
+                let v = data.vacancies[d.stale[r]]
+                return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.shortLabel),
+                                 TableCell("\(v.daysSinceConfirmed(now: model.now))d", style: .warning)])
+            }, columns: [Column("Vac", width: .length(5)), Column("Provider", width: .fill(1)), Column("Setting", width: .length(9)),
+                         Column("Conf", width: .length(4), alignment: .right)])
+        case .holds:
+            list(d.holdsToday.count, empty: "No hold ends today.", { r in
+                let v = data.vacancies[d.holdsToday[r]]
+                let hold = v.hold!
+                let child = index.children.childByID[hold.childID].map { data.children[$0].initials } ?? hold.childID
+                return TableRow([TableCell(v.id), TableCell(hold.officer), TableCell(child), TableCell(Format.clock(hold.expiresAt), style: .warning)])
+            }, columns: [Column("Vac", width: .length(5)), Column("Held by", width: .fill(1)), Column("Child", width: .length(5)),
+                         Column("Until", width: .length(5))])
+        case .unstable:
+            let rows = index.children.rows
+            let rowOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
+            list(d.unstable.count, empty: "No child has had 3 or more placements.", { r in
+                let row = rowOf[d.unstable[r]]!
+                return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.words),
+                                 TableCell(String(row.recentPlacements), style: .urgent)])
+            }, columns: [Column("Child", width: .length(6)), Column("Init", width: .length(4)), Column("Status", width: .fill(1)),
+                         Column("12 mo", width: .length(5), alignment: .right)])
+        }
+    }
+}
+
+/// Settings down, locality tiers across; only settings with an open vacancy get a row.
+func drawGrid(_ grid: [[Int]], in area: Rect, _ buffer: inout Buffer) {
+    let tiers = LocalityTier.allCases
+    let labelWidth = 10
+    let cell = max(4, min(8, (area.width - labelWidth) / tiers.count))
+    let headers = cell >= 7 ? ["in-cty", "bord W", "bord E", "oth W", "Engl", "outsd"] : ["cty", "bW", "bE", "oW", "Eng", "out"]
+    buffer.set(x: area.x, y: area.y, string: "setting", style: .muted)
+    for (t, h) in headers.enumerated() {
+        let text = truncate(h, toWidth: cell - 1)
+        buffer.set(x: area.x + labelWidth + t * cell + (cell - 1 - displayWidth(of: text)), y: area.y, string: text, style: .muted)
+    }
+    let rows = Setting.allCases.enumerated().filter { grid[$0.offset].reduce(0, +) > 0 }
+    if rows.isEmpty {
+        buffer.set(x: area.x, y: area.y + 1, string: "No open vacancies.", style: .muted)
+        return
+    }
+    for (n, (s, setting)) in rows.prefix(area.height - 1).enumerated() {
+        let y = area.y + 1 + n
+        buffer.set(x: area.x, y: y, string: truncate(setting.shortLabel, toWidth: labelWidth - 1))
+        for t in tiers.indices {
+            let v = grid[s][t]
+            let text = v == 0 ? "·" : String(v)
+            buffer.set(x: area.x + labelWidth + t * cell + (cell - 1 - displayWidth(of: text)), y: y, string: text,
+                       style: v == 0 ? .muted : (t == 0 ? .good : .normal))
+        }
+    }
+}

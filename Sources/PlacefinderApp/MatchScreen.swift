@@ -1,0 +1,491 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+// MARK: - Update
+
+/// Keys on the match screen, its excluded list and the weights modal.
+func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+    guard var match = model.match else { return [] }
+    let layout = MatchLayout(model)
+    switch action {
+    case .back:
+        if context == .weights { model.match?.showWeights = false } else { model.match = nil }
+        return []
+    case .toggleWeights:
+        model.match?.showWeights.toggle()
+        return []
+    case .toggleExcluded:
+        model.match?.showExcluded.toggle()
+        return []
+    case .rerunMatch:
+        model.match = MatchScreen(childID: match.childID)
+        return [.runMatch(childID: match.childID)]
+    case .up, .down, .pageUp, .pageDown, .home, .end:
+        if context == .matchExcluded {
+            let count = match.data?.excluded.count ?? 0
+            let rows = layout.excludedRows
+            var s = match.excludedScroll
+            switch action {
+            case .up: s -= 1
+            case .down: s += 1
+            case .pageUp: s -= max(1, rows - 1)
+            case .pageDown: s += max(1, rows - 1)
+            case .home: s = 0
+            default: s = count
+            }
+            match.excludedScroll = min(max(0, s), max(0, count - 1))
+        } else {
+            move(&match.table, action, rows: layout.tableRows, count: match.data?.candidates.count ?? 0)
+        }
+        model.match = match
+        return []
+    case .recordCall:
+        guard let c = match.selected else { return [] }
+        model.contactForm = ContactForm(childID: c.childID, providerID: c.provider.id, vacancyID: c.vacancy.id)
+        return []
+    case .holdOrRelease:
+        guard let c = match.selected else { return [] }
+        let current = model.data.flatMap { d in d.vacancies.first { $0.id == c.vacancy.id } } ?? c.vacancy
+        if let hold = current.hold, current.isHeld(at: model.now) {
+            if hold.officer == model.officer && hold.childID == c.childID {
+                model.confirm = .release(vacancyID: c.vacancy.id, childID: c.childID)
+            } else {
+                model.status = "held by \(hold.officer) for \(hold.childID) until \(Format.clock(hold.expiresAt))"
+            }
+            return []
+        }
+        model.confirm = .hold(vacancyID: c.vacancy.id, childID: c.childID, until: endOfDay(model.now))
+        return []
+    case .place:
+        guard let c = match.selected else { return [] }
+        model.confirm = .place(childID: c.childID, vacancyID: c.vacancy.id, start: model.today)
+        return []
+    default:
+        return []
+    }
+}
+
+/// 23:59 on the day of `now`, in Wales.
+func endOfDay(_ now: Date) -> Date {
+    let day = Format.day(now)
+    return Format.date(day, hour: 23, minute: 59) ?? now
+}
+
+func performConfirm(_ action: Action, _ model: inout Model) -> [Command] {
+    guard let confirm = model.confirm else { return [] }
+    switch action {
+    case .back:
+        model.confirm = nil
+        return []
+    case .confirm:
+        model.confirm = nil
+        return [confirm.command]
+    case .fieldNext, .fieldPrevious:
+        if case .hold(let v, let c, let until) = confirm {
+            let moved = until.addingTimeInterval(action == .fieldNext ? 3600 : -3600)
+            if moved > model.now { model.confirm = .hold(vacancyID: v, childID: c, until: moved) }
+        }
+        return []
+    default:
+        return []
+    }
+}
+
+func performContactForm(_ action: Action, _ model: inout Model) -> [Command] {
+    guard var form = model.contactForm, !form.saving || action == .back else { return [] }
+    let outcomes = Contact.Outcome.allCases
+    switch action {
+    case .back:
+        model.contactForm = nil
+        return []
+    case .fieldNext, .fieldPrevious:
+        let i = outcomes.firstIndex(of: form.outcome)!
+        form.outcome = outcomes[(i + (action == .fieldNext ? 1 : outcomes.count - 1)) % outcomes.count]
+    case .deleteChar:
+        if !form.reason.isEmpty { form.reason.removeLast() }
+    case .submit:
+        form.attempted = true
+        if form.error == nil {
+            form.saving = true
+            model.contactForm = form
+            let reason = form.reason.trimmingCharacters(in: .whitespaces)
+            return [.recordContact(Contact(id: "", childID: form.childID, providerID: form.providerID, vacancyID: form.vacancyID,
+                                           at: model.now, outcome: form.outcome,
+                                           declineReason: form.outcome == .declined ? reason : (reason.isEmpty ? nil : reason),
+                                           by: model.officer))]
+        }
+    default:
+        break
+    }
+    model.contactForm = form
+    return []
+}
+
+extension Contact.Outcome {
+    var words: String {
+        switch self {
+        case .noAnswer: "no answer"
+        case .declined: "declined"
+        case .considering: "considering"
+        case .offered: "offered"
+        case .accepted: "accepted"
+        }
+    }
+}
+
+// MARK: - View
+
+/// Where the match screen's parts go: the table, and the explanation beside (150 columns or
+/// more) or below.
+struct MatchLayout {
+    let header: Rect
+    let table: Rect
+    let detail: Rect
+    let beside: Bool
+
+    init(_ model: Model) {
+        let body = Geometry(model).body
+        let message = model.match?.data?.message != nil ? 1 : 0
+        header = Rect(x: body.x, y: body.y, width: body.width, height: 1 + message)
+        let rest = Rect(x: body.x, y: body.y + 1 + message, width: body.width, height: max(0, body.height - 1 - message))
+        beside = body.width >= 150
+        if beside {
+            let parts = rest.splitColumns([.fill(1), .length(56)], spacing: 1)
+            table = parts[0]
+            detail = parts[1]
+        } else {
+            let tableHeight = max(4, min(rest.height / 2, (model.match?.data?.candidates.count ?? 0) + 1))
+            table = Rect(x: rest.x, y: rest.y, width: rest.width, height: tableHeight)
+            detail = Rect(x: rest.x, y: rest.y + tableHeight, width: rest.width, height: max(0, rest.height - tableHeight))
+        }
+    }
+
+    var tableRows: Int { max(1, table.height - 1) }
+    /// Rows of the excluded list (it takes the table and detail space, less a header line).
+    var excludedRows: Int { max(1, (beside ? table.height : table.height + detail.height) - 1) }
+}
+
+func drawMatches(_ model: Model, _ buffer: inout Buffer) {
+    guard let match = model.match, let data = model.data else { return }
+    let g = Geometry(model)
+    let layout = MatchLayout(model)
+    let child = model.index?.children.childByID[match.childID].map { data.children[$0] }
+    let who = child.map { "\($0.id) \($0.initials)" } ?? match.childID
+    guard let result = match.data else {
+        buffer.set(x: g.body.x, y: g.body.y, string: "Matches for \(who)", style: Pages.heading)
+        if let failure = match.failure {
+            centred("Could not rank: \(failure)", in: g.body, style: .urgent, &buffer)
+        } else {
+            centred("Ranking…", in: g.body, style: .muted, &buffer)
+        }
+        return
+    }
+    let siblings = result.childIDs.count > 1 ? " (with \(result.childIDs.dropFirst().joined(separator: ", ")))" : ""
+    var summary = " · \(result.rankedCount) ranked, \(result.excluded.count) excluded"
+    let policy = " · policy: \(result.policyName)"
+    if displayWidth(of: "Matches for \(who)\(siblings)" + summary + policy) <= layout.header.width { summary += policy }
+    buffer.set(x: layout.header.x, y: layout.header.y, spans: [Span("Matches for \(who)\(siblings)", style: Pages.heading), Span(summary, style: .muted)],
+               maxWidth: layout.header.width)
+    if let message = result.message {
+        buffer.setStyle(layout.header.row(1), .urgent)
+        let full = "!! " + message
+        let short = "!! Siblings cannot stay together: every option below SEPARATES them."
+        let shown = displayWidth(of: full) <= layout.header.width ? full : short
+        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate(shown, toWidth: layout.header.width), style: .urgent)
+    }
+    if match.showExcluded {
+        drawExcluded(model, result, match, layout, &buffer)
+        return
+    }
+    let source = MatchRowSource(model: model, result: result, width: layout.table.width)
+    var table = Table(columns: source.columns, source: source)
+    table.emptyMessage = "No vacancy meets every hard constraint. x shows why each was excluded."
+    var state = match.table
+    table.render(in: layout.table, buffer: &buffer, state: &state)
+    if let selected = match.selected {
+        drawExplanation(model, selected, in: layout.detail, &buffer)
+    }
+}
+
+/// The latest call to `providerID` about any of `childIDs` (a sibling group is rung about together):
+/// "declined 10:12 (ceri.jones)".
+func contactStatus(_ model: Model, childIDs: [String], providerID: String, withWho: Bool = true) -> (text: String, style: Style)? {
+    guard let data = model.data, let work = model.index?.work else { return nil }
+    let found = childIDs.compactMap { work.latestContact[WorkIndex.key($0, providerID)] }
+    guard let i = found.max(by: { data.contacts[$0].at < data.contacts[$1].at }) else { return nil }
+    let c = data.contacts[i]
+    let when = Format.day(c.at) == model.today ? Format.clock(c.at) : Format.short(Format.day(c.at))
+    let style: Style = c.outcome == .declined ? .warning : c.outcome == .accepted || c.outcome == .offered ? .good : .normal
+    return ("\(c.outcome.words) \(when)" + (withWho ? " (\(c.by))" : ""), style)
+}
+
+struct MatchRowSource: TableRowSource {
+    let model: Model
+    let result: MatchScreenData
+    let wide: Bool
+    let split: Bool
+
+    init(model: Model, result: MatchScreenData, width: Int) {
+        self.model = model
+        self.result = result
+        wide = width >= 120
+        split = !result.together
+    }
+
+    var columns: [Column] {
+        var cols: [Column] = [Column("#", width: .length(split ? 8 : 2), alignment: split ? .left : .right),
+                              Column("Score", width: .length(10)),
+                              Column("Provider", width: .fill(1))]
+        if wide { cols.append(Column("Setting", width: .length(9))) }
+        cols += [Column("Road mi", width: .length(7), alignment: .right),
+                 Column("Locality", width: .length(9))]
+        if wide {
+            cols += [Column("Sector", width: .length(8)), Column("From", width: .length(6)),
+                     Column("£/wk", width: .length(6), alignment: .right), Column("Contact", width: .length(27))]
+        } else {
+            cols += [Column("Contact", width: .length(15))]
+        }
+        cols.append(Column("Flags", width: .length(wide ? 12 : split ? 11 : 7)))
+        return cols
+    }
+
+    var count: Int { result.candidates.count }
+
+    func row(at position: Int) -> TableRow {
+        let c = result.candidates[position]
+        let contact = contactStatus(model, childIDs: result.childIDs, providerID: c.provider.id, withWho: wide)
+        let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
+        var cells: [TableCell] = [
+            TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
+            TableCell(BarGauge.bar(value: c.score / 100, width: 5) + String(format: "%5.1f", c.score), style: .good),
+            TableCell(c.provider.name),
+        ]
+        if wide { cells.append(TableCell(c.vacancy.setting.shortLabel)) }
+        cells += [
+            TableCell(miles),
+            TableCell(c.tier.shortLabel, style: c.tier == .inCounty ? .good : nil),
+        ]
+        if wide {
+            cells += [TableCell(c.provider.sector.shortLabel),
+                      c.vacancy.availableFrom <= model.today ? TableCell("now", style: .good) : TableCell(Format.short(c.vacancy.availableFrom)),
+                      TableCell(Format.pounds(c.vacancy.weeklyFee))]
+        }
+        cells.append(TableCell(contact?.text ?? "not rung", style: contact?.style ?? .muted))
+        cells.append(TableCell(c.flags.map(\.short).joined(separator: " "), style: c.flags.isEmpty ? nil : .warning))
+        return TableRow(cells)
+    }
+}
+
+/// The selected candidate's why: reasons, flags in full, factor contributions with small bars.
+func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Rect, _ buffer: inout Buffer) {
+    guard area.height >= 3 else { return }
+    let block = Block(title: "#\(c.rank) \(c.vacancy.id) · \(c.provider.name)", borderStyle: .accent)
+    block.render(in: area, buffer: &buffer)
+    let inner = block.inner(area).inner(horizontal: 1, vertical: 0)
+    var items: [PageItem] = []
+    var facts: [Span] = [Span(c.vacancy.setting.label + " · " + c.provider.sector.label), Span(" · \(c.authorityName) · "),
+                         Span(c.tier.label, style: c.tier == .inCounty ? .good : .normal),
+                         Span(" · " + Distance.formatMiles(c.roadMiles, approximate: c.approximate) + " by road (est.)"),
+                         Span(" · from " + (c.vacancy.availableFrom <= model.today ? "now" : Format.short(c.vacancy.availableFrom))),
+                         Span(" · " + Format.pounds(c.vacancy.weeklyFee) + "/wk")]
+    if let contact = contactStatus(model, childIDs: model.match?.data?.childIDs ?? [c.childID], providerID: c.provider.id) {
+        facts += [Span(" · last call: "), Span(contact.text, style: contact.style)]
+    }
+    if let current = model.data?.vacancies.first(where: { $0.id == c.vacancy.id }), let hold = current.hold, current.isHeld(at: model.now) {
+        let mine = hold.officer == model.officer && hold.childID == c.childID
+        facts.append(Span(" · held " + (mine ? "by you" : "by \(hold.officer) for \(hold.childID)") + " until \(Format.clock(hold.expiresAt))", style: .warning))
+    }
+    items.append(PageItem(spans: facts))
+    for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
+    for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
+    let rows = Pages.layout(items, width: inner.width)
+    var y = inner.y
+    for row in rows where y < inner.bottom {
+        buffer.set(x: inner.x + row.x, y: y, spans: row.spans, maxWidth: inner.width - row.x)
+        y += 1
+    }
+    // Factor contributions: label, bar of the factor's own score, points added.
+    if !c.contributions.isEmpty, y < inner.bottom {
+        buffer.set(x: inner.x, y: y, string: truncate("Factors: bar = how well it scores, number = points of the 100", toWidth: inner.width), style: .muted)
+        y += 1
+    }
+    let labelWidth = min(26, (c.contributions.map { displayWidth(of: $0.factor.label) }.max() ?? 0) + 1)
+    let twoColumns = inner.width >= 2 * (labelWidth + 18) + 2
+    let columnWidth = twoColumns ? (inner.width - 2) / 2 : inner.width
+    for (n, f) in c.contributions.enumerated() {
+        let col = twoColumns ? n % 2 : 0
+        let rowY = y + (twoColumns ? n / 2 : n)
+        guard rowY < inner.bottom else { break }
+        let x = inner.x + col * (columnWidth + 2)
+        buffer.set(x: x, y: rowY, string: truncate(f.factor.label, toWidth: labelWidth - 1), style: .muted)
+        let barWidth = max(4, min(10, columnWidth - labelWidth - 7))
+        buffer.set(x: x + labelWidth, y: rowY, string: BarGauge.bar(value: f.score, width: barWidth), style: .good)
+        let points = String(format: "%5.1f", f.points)
+        buffer.set(x: x + labelWidth + barWidth + 1, y: rowY, string: points)
+    }
+}
+
+func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScreen, _ layout: MatchLayout, _ buffer: inout Buffer) {
+    let area = layout.beside ? layout.table
+        : Rect(x: layout.table.x, y: layout.table.y, width: layout.table.width, height: layout.table.height + layout.detail.height)
+    buffer.set(x: area.x, y: area.y, string: truncate("Excluded vacancies and why (\(result.excluded.count)); x returns to the ranking", toWidth: area.width), style: .header)
+    guard !result.excluded.isEmpty else {
+        buffer.set(x: area.x, y: area.y + 1, string: "Nothing excluded.", style: .muted)
+        return
+    }
+    let idWidth = 6
+    let nameWidth = min(28, max(12, area.width / 4))
+    let reasonWidth = max(10, area.width - idWidth - nameWidth)
+    // One entry per vacancy; its reasons wrap under themselves, so none is cut off.
+    var y = area.y + 1
+    var shown = 0
+    for e in result.excluded.dropFirst(match.excludedScroll) where y < area.bottom {
+        var spans: [Span] = []
+        if e.declined {
+            spans.append(Span(declinedText(model, childIDs: result.childIDs, providerID: e.vacancy.providerID, vacancyID: e.vacancy.id), style: .warning))
+        }
+        for r in e.reasons {
+            if !spans.isEmpty { spans.append(Span("; ", style: .muted)) }
+            spans.append(Span(r))
+        }
+        buffer.set(x: area.x, y: y, string: e.vacancy.id)
+        buffer.set(x: area.x + idWidth, y: y, string: truncate(e.providerName, toWidth: nameWidth - 1))
+        for line in TextBlock.wrap([spans], width: reasonWidth) where y < area.bottom {
+            buffer.set(x: area.x + idWidth + nameWidth, y: y, spans: line, maxWidth: reasonWidth)
+            y += 1
+        }
+        shown += 1
+    }
+    if match.excludedScroll > 0 || match.excludedScroll + shown < result.excluded.count {
+        let marker = " \(match.excludedScroll + 1)–\(match.excludedScroll + shown) of \(result.excluded.count) "
+        buffer.set(x: area.right - displayWidth(of: marker), y: area.y, string: marker, style: .muted)
+    }
+}
+
+/// "declined 14 Jun" from the latest recorded decline (vacancy first, then provider).
+func declinedText(_ model: Model, childIDs: [String], providerID: String, vacancyID: String) -> String {
+    guard let data = model.data, let work = model.index?.work else { return "declined" }
+    let found = childIDs.lazy.compactMap { c in
+        work.latestDecline[WorkIndex.key(c, providerID, vacancyID)] ?? work.latestDecline[WorkIndex.key(c, providerID)]
+    }.first
+    guard let i = found else { return "declined" }
+    return "declined " + Format.short(Format.day(data.contacts[i].at))
+}
+
+// MARK: - Modals
+
+struct LinesContent: Widget {
+    let lines: [[Span]]
+    func render(in area: Rect, buffer: inout Buffer) {
+        for (n, row) in LinesContent.rows(lines, width: area.width).prefix(area.height).enumerated() {
+            buffer.set(x: area.x + row.x, y: area.y + n, spans: row.spans, maxWidth: area.width - row.x)
+        }
+    }
+
+    /// Lines that fit are drawn as they are (spacing kept, so columns line up); longer ones wrap.
+    static func rows(_ lines: [[Span]], width: Int) -> [(x: Int, spans: [Span])] {
+        lines.flatMap { line -> [(x: Int, spans: [Span])] in
+            if line.reduce(0, { $0 + $1.width }) <= width { return [(0, line)] }
+            return Pages.layout([PageItem(spans: line)], width: width).map { ($0.x, $0.spans) }
+        }
+    }
+}
+
+func drawLinesModal(_ model: Model, title: String, _ lines: [[Span]], width: Int, _ buffer: inout Buffer) {
+    let w = min(model.width - 4, width)
+    let count = LinesContent.rows(lines, width: w - 4).count
+    Modal(title: title, width: w, height: min(model.height - 2, count + 2), content: Padded(LinesContent(lines: lines)))
+        .render(in: buffer.area, buffer: &buffer)
+}
+
+func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buffer) {
+    var lines: [[Span]] = [[Span("Policy: ", style: .muted), Span(result.policyName, style: Style(.normal, bold: true))], []]
+    let total = result.weights.reduce(0) { $0 + $1.weight }
+    for w in result.weights {
+        let share = total > 0 ? w.weight / total : 0
+        let label = w.factor.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+        lines.append([Span(label), Span(BarGauge.bar(value: share / 0.25, width: 10), style: .good),
+                      Span(String(format: " %4.1f", w.weight)), Span(String(format: "  %3.0f%%", share * 100), style: .muted)])
+    }
+    lines.append([])
+    lines.append([Span("Bars show each factor's share of the total weight (full bar = 25%).", style: .muted)])
+    drawLinesModal(model, title: "Policy weights (w or Esc closes)", lines, width: 64, &buffer)
+}
+
+func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer) {
+    guard let data = model.data else { return }
+    let provider = data.providers.first { $0.id == form.providerID }
+    let child = model.index?.children.childByID[form.childID].map { data.children[$0] }
+    var lines: [[Span]] = [
+        [Span("Provider  ", style: .muted), Span(provider?.name ?? form.providerID)],
+        [Span("Contact   ", style: .muted), Span([provider?.contact.name, provider?.contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))],
+        [Span("Child     ", style: .muted), Span("\(form.childID) \(child?.initials ?? "")") , Span(form.vacancyID.map { " · vacancy \($0)" } ?? "", style: .muted)],
+        [],
+        [Span("Outcome   ", style: Style(.accent, bold: true))] + Contact.Outcome.allCases.flatMap { o -> [Span] in
+            [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
+        },
+        [Span("Reason    ", style: form.outcome == .declined ? Style(.accent, bold: true) : .muted),
+         Span(form.reason + "▏", style: Style(.normal, underline: true))],
+    ]
+    if form.attempted, let error = form.error { lines.append([Span("          " + error, style: .urgent)]) }
+    lines.append([])
+    lines.append([Span(form.saving ? "Saving…" : "←→ outcome · type the reason · Enter saves · Esc cancels", style: .muted)])
+    drawLinesModal(model, title: "Record a call", lines, width: 72, &buffer)
+}
+
+func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer) {
+    guard let data = model.data else { return }
+    func childName(_ id: String) -> String {
+        model.index?.children.childByID[id].map { "\(data.children[$0].initials) (\(id))" } ?? id
+    }
+    func vacancyName(_ id: String) -> String {
+        guard let v = data.vacancies.first(where: { $0.id == id }) else { return id }
+        return "\(id) at \(data.providers.first { $0.id == v.providerID }?.name ?? v.providerID)"
+    }
+    var lines: [[Span]] = []
+    let title: String
+    switch confirm {
+    case .hold(let v, let c, let until):
+        title = "Hold this vacancy?"
+        let day = Format.day(until) == model.today ? "today" : Format.long(Format.day(until))
+        lines.append([Span("Hold \(vacancyName(v)) for \(childName(c)).")])
+        lines.append([Span("Expires "), Span("\(day) \(Format.clock(until))", style: Style(.normal, bold: true)), Span(" (←→ an hour earlier or later).", style: .muted)])
+        lines.append([Span("Colleagues see it as held by \(model.officer) until then.", style: .muted)])
+    case .release(let v, let c):
+        title = "Release your hold?"
+        lines.append([Span("You hold \(vacancyName(v)) for \(childName(c)). Release it so colleagues can offer it?")])
+    case .place(let c, let v, let start):
+        title = "Place the child?"
+        let vacancy = data.vacancies.first { $0.id == v }
+        lines.append([Span("Place \(childName(c)) in \(vacancyName(v)), starting ", style: .normal),
+                      Span(start == model.today ? "today (\(Format.long(start)))" : Format.long(start), style: Style(.normal, bold: true)), Span(".")])
+        lines.append([])
+        lines.append([Span("This will:")])
+        lines.append([Span("• create the placement, starting \(start == model.today ? "today" : Format.long(start))")])
+        if let vacancy {
+            let after = vacancy.beds - 1
+            lines.append([Span("• take a bed: \(Format.plural(vacancy.beds, "bed")) → \(after)" + (after == 0 ? " (the vacancy is filled)" : ""))])
+        }
+        let open = (model.index?.children.placementsByChild[c] ?? []).map { data.placements[$0] }.first { $0.actualEnd == nil }
+        if let open {
+            let name = data.providers.first { $0.id == open.providerID }?.name ?? open.providerID
+            lines.append([Span("• end the current placement with \(name) (since \(Format.long(open.start)))")])
+        } else {
+            lines.append([Span("• no current placement to end", style: .muted)])
+        }
+        if let hold = vacancy?.hold, vacancy?.isHeld(at: model.now) == true {
+            lines.append([Span("• release the hold (\(hold.officer) for \(hold.childID))")])
+        } else {
+            lines.append([Span("• release any hold on the vacancy")])
+        }
+        lines.append([Span("• write the audit trail")])
+        if let flags = model.match?.selected?.flags, !flags.isEmpty {
+            lines.append([])
+            for f in flags { lines.append([Span("! " + f.label, style: f == .separatesSiblings ? .urgent : .warning)]) }
+        }
+    }
+    lines.append([])
+    lines.append([Span("Enter or y confirms · Esc or n cancels", style: .muted)])
+    drawLinesModal(model, title: title, lines, width: 76, &buffer)
+}

@@ -1,0 +1,111 @@
+import Foundation
+import PlacementCore
+import TerminalUI
+
+/// The notices log (tab 4).
+public struct NoticesScreen: Sendable {
+    /// Selection over the log, newest first.
+    public var table = ScrollState(selected: 0)
+    /// Index into `AppData.notices` of the open notice.
+    public var open: Int?
+    public var pageScroll = 0
+    public init() {}
+}
+
+/// "16 Jun 10:12", or "10:12" when it is today.
+func when(_ date: Date, today: Day) -> String {
+    let day = Format.day(date)
+    return (day == today ? "" : Format.short(day) + " ") + Format.clock(date)
+}
+
+/// "today 17:00", "tomorrow 09:00", "18 Jun 09:00".
+func whenInWords(_ date: Date, today: Day) -> String {
+    let day = Format.day(date)
+    let name = day == today ? "today" : day == today.adding(days: 1) ? "tomorrow" : day == today.adding(days: -1) ? "yesterday" : Format.short(day)
+    return name + " " + Format.clock(date)
+}
+
+/// Same-day notice (24 hours or less) for an ending.
+func isSameDay(_ n: ProviderNotice) -> Bool { n.kind == .placementEnding && (n.noticeHours ?? .max) <= 24 }
+
+func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+    guard let data = model.data, let index = model.index else { return }
+    let order = index.work.noticeOrder
+    let header = g.body.row(0)
+    buffer.set(x: header.x, y: header.y, spans: [Span("Notices from providers, newest first", style: Pages.heading),
+                                                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · same-day endings stand out · a logs a call" : ""), style: .muted)],
+               maxWidth: header.width)
+    let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
+    let wide = area.width >= 120
+    var columns = [Column("Received", width: .length(12)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(wide ? 17 : 11)),
+                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(15))]
+    if wide { columns += [Column("Reason", width: .length(30)), Column("Logged by", width: .length(12))] }
+    let children = index.children.childByID
+    let providers = index.providers.byID
+    let today = model.today
+    var table = Table(columns: columns, rowCount: order.count) { position in
+        let n = data.notices[order[position]]
+        let provider = providers[n.providerID].map { data.providers[$0].name } ?? n.providerID
+        let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
+        let kind = wide ? n.kind.label : n.kind.shortLabel
+        let notice = n.kind == .placementEnding ? Format.notice(hours: n.noticeHours) : (text: "", sameDay: false)
+        let urgent = isSameDay(n)
+        var cells: [TableCell] = [
+            TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
+            TableCell(child), TableCell(n.effectiveAt.map { when($0, today: today) } ?? ""),
+            TableCell(notice.text, style: urgent ? .urgent : nil),
+        ]
+        if wide { cells += [TableCell(n.reason?.label ?? ""), TableCell(n.loggedBy)] }
+        return TableRow(cells, style: urgent ? .urgent : nil)
+    }
+    table.emptyMessage = "No notices logged. Press a to log a provider's call."
+    var state = model.notices.table
+    table.render(in: area, buffer: &buffer, state: &state)
+}
+
+extension NoticeKind {
+    var shortLabel: String {
+        switch self {
+        case .placementEnding: "ending"
+        case .vacancyOpened: "vac opened"
+        case .vacancyChanged: "vac changed"
+        case .vacancyFilled: "vac filled"
+        case .vacancyWithdrawn: "vac withdrwn"
+        }
+    }
+
+    var isVacancyChange: Bool { self == .vacancyChanged || self == .vacancyFilled || self == .vacancyWithdrawn }
+}
+
+extension Pages {
+    static func noticeTitle(_ model: Model, _ i: Int) -> String {
+        guard let data = model.data, i < data.notices.count else { return "Notice" }
+        let n = data.notices[i]
+        return "Notice \(n.id) · \(n.kind.label)"
+    }
+
+    static func notice(_ model: Model, _ i: Int) -> [PageItem] {
+        guard let data = model.data, let index = model.index, i < data.notices.count else { return [] }
+        let n = data.notices[i]
+        let today = model.today
+        var out: [PageItem] = []
+        let provider = index.providers.byID[n.providerID].map { data.providers[$0] }
+        out.append(field("Provider", provider.map { "\($0.name) (\($0.id))" } ?? n.providerID))
+        if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field("Phone", "\(contact.name) · \(contact.phone)")) }
+        out.append(field("Kind", n.kind.label, style: isSameDay(n) ? .urgent : .normal))
+        out.append(field("Received", "\(Format.long(Format.day(n.receivedAt))) \(Format.clock(n.receivedAt)) · logged by \(n.loggedBy)"))
+        if let e = n.effectiveAt { out.append(field("Effective", "\(Format.long(Format.day(e))) \(Format.clock(e)) (\(whenInWords(e, today: today)))")) }
+        if n.kind == .placementEnding {
+            let notice = Format.notice(hours: n.noticeHours)
+            out.append(field("Notice given", notice.text, style: notice.sameDay ? .urgent : .normal))
+        }
+        if let id = n.childID {
+            let child = index.children.childByID[id].map { data.children[$0] }
+            out.append(field("Child", "\(id) \(child?.initials ?? "")"))
+        }
+        if let r = n.reason { out.append(field("Reason", "\(r.label) (\(r.rawValue))")) }
+        if let v = n.vacancyID { out.append(field("Vacancy", v)) }
+        out.append(field("Notes", n.text.isEmpty ? "none" : n.text, style: n.text.isEmpty ? .muted : .normal))
+        return out
+    }
+}

@@ -88,7 +88,7 @@ public enum DateTimeText {
 }
 
 /// What the form has resolved from the officer's typing, and what is wrong with it.
-struct NoticeDraft {
+struct NoticeFormCheck {
     let providers: [Int]          // provider indices matching the query
     let provider: Provider?
     let children: [Int]           // child indices placed with the provider, matching the child query
@@ -198,7 +198,7 @@ func noticeFormType(_ c: Character, _ model: inout Model) {
 func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
     guard var form = model.noticeForm else { return [] }
     if form.saving && action != .back { return [] }
-    let draft = NoticeDraft(form, model: model)
+    let draft = NoticeFormCheck(form, model: model)
     let fields = form.fields
     let position = fields.firstIndex(of: form.field) ?? 0
     func step(_ delta: Int) { form.field = fields[(position + delta + fields.count) % fields.count] }
@@ -256,7 +256,7 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
         }
     case .submit:
         form.attempted = true
-        let checked = NoticeDraft(form, model: model)
+        let checked = NoticeFormCheck(form, model: model)
         if let notice = checked.notice(form, model: model) {
             form.saving = true
             model.noticeForm = form
@@ -276,7 +276,7 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
 func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) {
     guard let data = model.data else { return }
     let g = Geometry(model)
-    let draft = NoticeDraft(form, model: model)
+    let draft = NoticeFormCheck(form, model: model)
     let area = g.body
     Block(title: "New notice — received \(whenInWords(model.now, today: model.today)) · logged by \(model.officer)", borderStyle: .accent)
         .render(in: area, buffer: &buffer)

@@ -15,7 +15,8 @@ enum AppDataLoader {
             authority[v.id] = locate(v.postcode ?? provider.postcode, provider.authorityCode)?.authorityCode ?? provider.authorityCode
         }
         return AppData(children: try db.children(), providers: providers, vacancies: vacancies,
-                       placements: try db.placements(), notices: try db.notices(), vacancyAuthority: authority,
+                       placements: try db.placements(), notices: try db.notices(), contacts: try db.contacts(),
+                       vacancyAuthority: authority,
                        loadedAt: now)
     }
 }

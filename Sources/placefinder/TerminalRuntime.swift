@@ -75,18 +75,81 @@ final class TerminalRuntime: @unchecked Sendable {
                 } catch {
                     inbox.post(.loadFailed("audit trail: \(Self.describe(error))"))
                 }
-            case .runMatch:
-                // Placeholder until the runtime performs the workflow commands (issue 5, wired separately).
-                inbox.post(.matchFailed("matching is not wired into this build yet"))
-            case .logNotice, .recordContact, .hold, .releaseHold, .place:
-                inbox.post(.commandFailed("saving is not wired into this build yet"))
+            case .runMatch(let childID):
+                background(Msg.matchFailed) { db, officer in
+                    let (today, now) = (Session.today, Session.now)
+                    let request = try db.matchRequest(childID: childID, today: today, now: now)
+                    let engine = try db.matchEngine(today: today)
+                    let outcome = engine.rankGroup(request)
+                    try db.audit(action: "match", recordType: "child", recordID: childID, detail: "policy: default", user: officer)
+                    return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
+                }
+            case .logNotice(let notice):
+                write { db, officer, now in
+                    let draft = NoticeDraft(providerID: notice.providerID, kind: notice.kind, receivedAt: notice.receivedAt,
+                                            childID: notice.childID, effectiveAt: notice.effectiveAt, reason: notice.reason,
+                                            vacancyID: notice.vacancyID, text: notice.text)
+                    let effects = try db.logNotice(draft, officer: officer, now: now)
+                    return "notice \(effects.notice.id) logged"
+                }
+            case .recordContact(let contact):
+                write { db, officer, now in
+                    let draft = ContactDraft(childID: contact.childID, providerID: contact.providerID, vacancyID: contact.vacancyID,
+                                             at: contact.at, outcome: contact.outcome, declineReason: contact.declineReason)
+                    let saved = try db.recordContact(draft, officer: officer, now: now)
+                    return "call \(saved.id) recorded"
+                }
+            case .hold(let vacancyID, let childID, let until):
+                write { db, officer, now in
+                    _ = try db.hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until)
+                    return "\(vacancyID) held for \(childID)"
+                }
+            case .releaseHold(let vacancyID):
+                write { db, officer, now in
+                    _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now)
+                    return "hold on \(vacancyID) released"
+                }
+            case .place(let childID, let vacancyID, let start):
+                write { db, officer, now in
+                    let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now)
+                    return "\(childID) placed: placement \(effects.placement.id)"
+                }
             }
         }
         return true
     }
 
+    /// Runs store work off the UI loop and posts the messages it returns (or `failure` with a one-line reason).
+    private func background(_ failure: @escaping @Sendable (String) -> Msg,
+                            _ work: @escaping @Sendable (PlacementDatabase, String) throws -> [Msg]) {
+        let (db, officer, inbox) = (self.db, self.officer, self.inbox)
+        inbox.expect()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                let messages = try work(db, officer)
+                for (n, message) in messages.enumerated() { inbox.post(message, answering: n == messages.count - 1) }
+                if messages.isEmpty { inbox.post(.storeChanged, answering: true) }
+            } catch {
+                inbox.post(failure(Self.describe(error)), answering: true)
+            }
+        }
+    }
+
+    /// A write: one transaction in the store, then the outcome in the status line and a fresh snapshot.
+    private func write(_ work: @escaping @Sendable (PlacementDatabase, String, Date) throws -> String) {
+        background(Msg.commandFailed) { db, officer in
+            [.commandSucceeded(try work(db, officer, Session.now)), .storeChanged]
+        }
+    }
+
+    /// One line for the status bar: the store's and the workflow's own messages, ids only.
     static func describe(_ error: any Error) -> String {
-        (error as? StoreError)?.description ?? "the store could not be read"
+        switch error {
+        case let error as WorkflowError: error.description
+        case let error as StoreError: error.description
+        case let error as MatchError: error.description
+        default: "the store could not be read or written"
+        }
     }
 }
 

@@ -203,7 +203,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         return m
     }
 
-    static func draft(_ m: Model) -> NoticeDraft { NoticeDraft(m.noticeForm!, model: m) }
+    static func draft(_ m: Model) -> NoticeFormCheck { NoticeFormCheck(m.noticeForm!, model: m) }
 
     @Test func searchPicksAProvider() {
         var m = Self.form()

@@ -58,13 +58,20 @@ let package = Package(
         .testTarget(
             name: "PlacementStoreTests",
             // GRDB directly: tests tamper with the file (fake newer migration, audit UPDATE) as a foreign writer would.
-            dependencies: ["PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PlacementCore", "PlacementStore", .product(name: "GRDB", package: "GRDB.swift"),
+                // Property-based fuzzing of the importers (FuzzTests.swift; corpus in fuzz/corpus/).
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
         // Reads the store afterwards to check what the binary wrote (notices and calls have no export).
         .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder", "PlacementStore"]),
-        .testTarget(name: "NcursesTerminalTests", dependencies: ["NcursesTerminal", "TerminalUI"]),
+        .testTarget(
+            name: "NcursesTerminalTests",
+            dependencies: ["NcursesTerminal", "TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "PlacefinderAppTests",
             dependencies: ["PlacefinderApp", "PlacementCore", "TerminalUI"],

@@ -63,3 +63,44 @@ enum FilePrivacy {
         return info.st_mode & 0o777
     }
 }
+
+extension PlacementDatabase {
+    /// A one-line warning when an existing store at `path` is open to other accounts: the file or its
+    /// folder readable or writable by group or others, or the file owned by another account. Nil when
+    /// the store is private (or missing). Call it before opening: opening tightens a file we own to 0600,
+    /// but never the folder, and never another account's file.
+    public static func permissionWarning(for path: String) -> String? {
+        var file = stat()
+        guard stat(path, &file) == 0 else { return nil }
+        let folderPath = (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent
+        var folder = stat()
+        let folderKnown = stat(folderPath, &folder) == 0
+        let groupOther: mode_t = 0o077
+        var problems: [String] = []
+        var fixes: [String] = []
+        if file.st_uid != geteuid() {
+            problems.append("the file belongs to another account (uid \(file.st_uid))")
+            fixes.append("have its owner or the administrator chown it to the account that runs Placefinder")
+        }
+        if file.st_mode & groupOther != 0 {
+            problems.append("the file has mode \(octal(file.st_mode & 0o777))")
+            fixes.append("chmod 600 \(shellQuoted(path))")
+        }
+        if folderKnown && folder.st_mode & groupOther != 0 {
+            problems.append("its folder has mode \(octal(folder.st_mode & 0o777))")
+            fixes.append("chmod 700 \(shellQuoted(folderPath))")
+        }
+        guard !problems.isEmpty else { return nil }
+        return "warning: \(path) may be open to other accounts (\(problems.joined(separator: ", "))); fix: \(fixes.joined(separator: " and "))"
+    }
+
+    private static func octal(_ mode: mode_t) -> String {
+        let digits = String(mode, radix: 8)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    private static func shellQuoted(_ path: String) -> String {
+        let safe = path.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "/._-+@%:,".contains($0)) }
+        return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

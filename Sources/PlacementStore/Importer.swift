@@ -15,8 +15,9 @@ extension PlacementDatabase {
             throw ImportError(file: file, line: 0, message: "cannot be opened or read")
         }
         let parsed = try Self.parse(kind, data: data, file: file, json: url.pathExtension.lowercased() == "json", today: today)
+        // Not the file's name: officers name files after children, and the audit log can never be corrected.
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
-                               detail: "\(parsed.count) records from \(url.lastPathComponent)")
+                               detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
         try write { db in
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
             try Self.insert(parsed.batch, audit: audit, in: db)
@@ -33,7 +34,7 @@ extension PlacementDatabase {
                 written += try Self.insertPostcodes(rows, in: db)
             }
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                            detail: "\(written) postcodes from \(url.lastPathComponent)"), in: db)
+                                            detail: "\(written) postcodes from a CSV file"), in: db)
             return written
         }
     }

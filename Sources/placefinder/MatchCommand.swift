@@ -27,7 +27,9 @@ struct Match: ParsableCommand {
         let request = try db.matchRequest(childID: childID, today: today, now: now)
         let engine = try db.matchEngine(today: today, policy: policy)
         let outcome = engine.rankGroup(request, explainTop: max(top, 5))
-        try db.audit(action: "match", recordType: "child", recordID: childID, detail: "policy: \(policy.name)", user: Session.officer)
+        // A policy's name is free text from its file, and the audit log can never be corrected: record which
+        // policy by fingerprint, never by name.
+        try db.audit(action: "match", recordType: "child", recordID: childID, detail: policyDetail, user: Session.officer)
         let report = MatchReport(outcome, engine: engine, top: top, includeExcluded: includeExcluded)
         if json {
             print(report.json())
@@ -38,6 +40,15 @@ struct Match: ParsableCommand {
             + (lead.urgency.isEmergency ? " — EMERGENCY, needed today" : "")
         print(report.text(heading: heading))
         if compare { print("\n" + comparison(engine: engine, request: request, outcome: outcome)) }
+    }
+
+    /// "policy: default", or "policy: custom <fingerprint of the file's bytes>" (FNV-1a, 64 bits).
+    var policyDetail: String {
+        guard let file = policy, let data = FileManager.default.contents(atPath: file) else { return "policy: default" }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hex = String(hash, radix: 16)
+        return "policy: custom " + String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     func loadPolicy() throws -> MatchPolicy {

@@ -13,7 +13,7 @@ struct Placefinder: ParsableCommand {
             $XDG_DATA_HOME/placefinder/placefinder.sqlite.
             """,
         subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self,
-                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self],
+                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self, AuditLog.self, Check.self],
         defaultSubcommand: Open.self
     )
 

@@ -17,12 +17,21 @@ struct StoreOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else {
             throw UserError("no store at \(path) (run `placefinder demo` for a demo store, or `placefinder import` to fill a new one with --store)")
         }
+        Self.warnIfOpenToOthers(path)
         return try PlacementDatabase(path: path)
+    }
+
+    /// One line on stderr when the store or its folder is readable or writable by other accounts
+    /// (or the file belongs to another account); the command goes on.
+    static func warnIfOpenToOthers(_ path: String) {
+        guard let warning = PlacementDatabase.permissionWarning(for: path) else { return }
+        FileHandle.standardError.write(Data("placefinder: \(warning)\n".utf8))
     }
 
     /// Opens the store, creating it if needed (import fills new stores).
     func openOrCreate() throws -> PlacementDatabase {
-        try PlacementDatabase(path: path)
+        Self.warnIfOpenToOthers(path)
+        return try PlacementDatabase(path: path)
     }
 }
 
@@ -31,7 +40,11 @@ enum Session {
     /// The operating-system user: who the audit trail says did it.
     static var officer: String {
         let env = ProcessInfo.processInfo.environment
-        if let named = env["PLACEFINDER_OFFICER"] ?? env["USER"] ?? env["LOGNAME"], !named.isEmpty { return named }
+        // SUDO_USER: an officer running Placefinder as the store's service account (`sudo -u placefinder`,
+        // see docs/operations.md) is recorded as themselves, not as the service account.
+        for key in ["PLACEFINDER_OFFICER", "SUDO_USER", "USER", "LOGNAME"] {
+            if let named = env[key], !named.isEmpty { return named }
+        }
         if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return "uid \(getuid())"
     }

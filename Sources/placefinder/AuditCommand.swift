@@ -1,0 +1,126 @@
+import ArgumentParser
+import Foundation
+import PlacementCore
+import PlacementStore
+
+/// `placefinder audit`: the audit trail, for a data-subject access request or an investigation.
+struct AuditLog: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "List the audit trail: who did what to which record, and when (times in UK time).",
+        discussion: """
+            Filters combine. --child lists entries about the child's own record and the placements, \
+            contacts and notices that belong to the child. The trail holds ids and actions, never record \
+            contents. Reading it is itself recorded (action audit.read).
+            """)
+
+    @Option(help: ArgumentHelp("Only entries about this child (and their placements, contacts and notices).", valueName: "id"))
+    var child: String?
+    @Option(help: ArgumentHelp("Only entries by this OS account.", valueName: "name")) var user: String?
+    @Option(help: ArgumentHelp("Only entries on or after this day (UK time).", valueName: "YYYY-MM-DD")) var since: String?
+    @Flag(help: "Print a JSON array instead of a table.") var json = false
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if let since, Day(iso: since) == nil {
+            throw ValidationError("--since must be a real date written YYYY-MM-DD, e.g. 2025-09-01")
+        }
+    }
+
+    func run() throws {
+        let sinceDate = since.flatMap(Day.init(iso:)).map(Self.startOfDayInUK)
+        let db = try storeOptions.openExisting()
+        // Recorded before anything is shown: no listing leaves without its own entry.
+        var filters: [String] = []
+        if let child { filters.append("child \(child)") }
+        if let user { filters.append("user \(user)") }
+        if let since { filters.append("since \(since)") }
+        try db.audit(action: "audit.read", recordType: child == nil ? "audit_log" : "child", recordID: child,
+                     detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "), user: Session.officer)
+        let entries = try db.auditEntries(AuditQuery(childID: child, user: user, since: sinceDate))
+        print(json ? Self.json(entries) : Self.table(entries))
+    }
+
+    static func startOfDayInUK(_ day: Day) -> Date {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
+    }
+
+    /// `2026-11-25 09:00:00 GMT` (or BST in summer).
+    static func ukTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
+        return formatter.string(from: date)
+    }
+
+    /// ISO 8601 with the UK offset: `2026-07-01T10:00:00+01:00`.
+    static func ukISO(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt))
+    }
+
+    static func table(_ entries: [AuditEntry]) -> String {
+        let header = ["time (UK)", "user", "action", "record type", "record id", "detail"]
+        let rows = entries.map { e in
+            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", oneLine(e.detail ?? "")]
+        }
+        // Every column but the last is padded to its widest cell.
+        var widths = header.map(\.count)
+        for row in rows { for i in 0..<(row.count - 1) { widths[i] = max(widths[i], row[i].count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                i == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var lines = [line(header)] + rows.map(line)
+        lines.append("\(entries.count) entr\(entries.count == 1 ? "y" : "ies")")
+        return lines.joined(separator: "\n")
+    }
+
+    struct JSONEntry: Encodable {
+        let id: Int64?
+        let time: String
+        let user: String
+        let action: String
+        let recordType: String
+        let recordID: String?
+        let detail: String?
+    }
+
+    static func json(_ entries: [AuditEntry]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let values = entries.map {
+            JSONEntry(id: $0.id, time: ukISO($0.at), user: $0.user, action: $0.action, recordType: $0.recordType,
+                      recordID: $0.recordID, detail: $0.detail)
+        }
+        return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "[]"
+    }
+
+    /// A hand-written detail could hold a line break; keep one entry on one line.
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+    }
+}
+
+/// `placefinder check`: SQLite's integrity checks plus Placefinder's own rules.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the store: SQLite integrity, foreign keys and Placefinder's consistency rules.",
+        discussion: """
+            Prints one line per check (ok or PROBLEM) and the records at fault by id. Exits 1 when \
+            anything is wrong. Run it after a crash and on every restored backup (docs/operations.md).
+            """)
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let db = try storeOptions.openExisting()
+        let report = try db.consistencyReport(now: Session.now)
+        print("Checking \(db.path)")
+        print(report.text)
+        if !report.isClean { throw ExitCode(1) }
+    }
+}

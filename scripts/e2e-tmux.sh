@@ -13,10 +13,12 @@ store="$work/demo.sqlite"
 passed=0 failed=0
 check() { # name, command...
   local name=$1; shift
-  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else failed=$((failed + 1)); echo "FAIL $name"; fi
+  if "$@"; then passed=$((passed + 1)); echo "ok   $name"; else
+    failed=$((failed + 1)); echo "FAIL $name"; screen 2>/dev/null | sed 's/^/     | /'
+  fi
 }
 t() { tmux -L pf-e2e "$@"; }
-screen() { t capture-pane -p -t e2e; }
+screen() { t capture-pane -p -t e2e 2>/dev/null; }
 # Waits up to 5 s for text to appear on the screen.
 wait_for() { for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done; screen > "$work/last-screen.txt"; return 1; }
 shows() { screen | grep -qF -- "$1"; }
@@ -33,12 +35,15 @@ RUN
 start() {
   rm -f "$work/status" "$work/stty-before" "$work/stty-after"
   t kill-server 2>/dev/null
-  t -u new-session -d -s e2e -x 100 -y 30 "bash $work/run.sh"
+  for _ in $(seq 50); do t has-session 2>/dev/null || break; sleep 0.1; done
+  t -u new-session -d -s e2e -x 100 -y 30 "bash $work/run.sh" || { sleep 0.5; t -u new-session -d -s e2e -x 100 -y 30 "bash $work/run.sh"; }
 }
 same_stty() { [ -s "$work/stty-after" ] && cmp -s "$work/stty-before" "$work/stty-after"; }
 
 start
-check "dashboard opens on the vacancies list" wait_for "open vacancies"
+check "the dashboard opens" wait_for "Urgent children"
+t send-keys -t e2e 3
+check "tab 3 lists vacancies" wait_for "sort: available from"
 t send-keys -t e2e /
 t send-keys -t e2e -l "ty celyn"
 check "search folds accents and Welsh names render (ŷ)" wait_for "Tŷ"
@@ -62,6 +67,72 @@ wait_for "open vacancies" >/dev/null
 pkill -TERM -f "$bin --store $store"
 check "SIGTERM ends the program" wait_for "DONE"
 check "SIGTERM restores the terminal (stty -g)" same_stty
+
+# The phone call (issue 5): a provider ends a placement today; the officer logs it, matches, rings
+# round, holds, places, and the child's history shows the breakdown.
+# Choose a placed child with several options once the provider's notice is in: try the notice on a
+# scratch copy of the store first, through the CLI.
+pick_child() {
+  "$bin" export children --format json --store "$store" | python3 -c '
+import json, subprocess, sys
+bin, store, scratch = sys.argv[1:4]
+run = lambda *a: subprocess.run([bin, *a], capture_output=True, text=True)
+exported = lambda kind: json.loads(run("export", kind, "--format", "json", "--store", store).stdout)
+placements, providers = exported("placements"), {p["id"]: p for p in exported("providers")}
+for c in json.load(sys.stdin):
+    if c["status"] != "placed" or "siblingGroup" in c:
+        continue
+    open_ = [p for p in placements if p["childID"] == c["id"] and "actualEnd" not in p]
+    run("backup", scratch, "--overwrite", "--store", store)
+    run("notice", "add", "--provider", open_[0]["providerID"], "--kind", "placement_ending", "--child", c["id"],
+        "--effective", "today 17:00", "--reason", "CREQB", "--store", scratch)
+    ranked = json.loads(run("match", c["id"], "--json", "--store", scratch).stdout or "{}").get("result", {}).get("rankedCount", 0)
+    if ranked >= 3:
+        print(c["id"], providers[open_[0]["providerID"]]["name"]); break
+' "$bin" "$store" "$work/scratch.sqlite"
+}
+read -r child provider < <(pick_child)
+start
+wait_for "open vacancies" >/dev/null
+t send-keys -t e2e 4 a
+t send-keys -t e2e -l "$provider"
+t send-keys -t e2e Tab Tab
+t send-keys -t e2e -l "$child"
+t send-keys -t e2e Tab
+t send-keys -t e2e -l "today 17:00"
+t send-keys -t e2e Tab Right
+check "the notice form computes same-day notice" wait_for "same-day (8 h)"
+t send-keys -t e2e Enter
+check "the same-day ending is logged" wait_for "Notices from providers"
+check "the log shows it as same-day" wait_for "same-day (8 h)"
+t send-keys -t e2e 1
+urgent_top() { screen | grep -m1 -oE '│C[0-9]{4}' | tr -d '│'; }
+check "the child tops the urgent queue" wait_for "Urgent children"
+check "the child tops the urgent queue ($child)" [ "$(urgent_top)" = "$child" ]
+t send-keys -t e2e m
+check "m opens the ranked matches with reasons" wait_for "#1 V"
+t send-keys -t e2e c Right
+t send-keys -t e2e -l "no staff for these needs"
+t send-keys -t e2e Enter
+check "a decline is recorded" wait_for "recorded"
+t send-keys -t e2e x
+check "the decline moves to the excluded list" wait_for "declined"
+t send-keys -t e2e x h
+check "h asks before holding" wait_for "Hold this vacancy?"
+t send-keys -t e2e Enter
+check "the bed is held" wait_for "held for $child"
+t send-keys -t e2e p
+wait_for "Enter" >/dev/null
+t send-keys -t e2e Enter
+check "the child is placed" wait_for "$child placed"
+t send-keys -t e2e Escape 2 /
+t send-keys -t e2e -l "$child"
+t send-keys -t e2e Enter Enter
+check "the child's history shows the new placement" wait_for "current placement"
+check "the child's history shows the breakdown" shows "breakdown"
+check "the child's history shows the same-day notice" shows "same-day"
+t send-keys -t e2e Escape q
+wait_for "DONE" >/dev/null
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -172,7 +172,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
                                  TableCell(n.kind.shortLabel + (child.isEmpty ? "" : " " + child)),
                                  TableCell(inner.width >= 50 || n.kind != .placementEnding ? notice.text
-                                           : n.noticeHours.map { $0 <= 24 ? "same-day" : "\($0 / 24) days" } ?? "")],
+                                           : n.noticeHours.map { $0 <= 24 ? "same-day" : $0 / 24 == 1 ? "1 day" : "\($0 / 24) days" } ?? "")],
                                 style: isSameDay(n) ? .urgent : nil)
             }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
                          Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])

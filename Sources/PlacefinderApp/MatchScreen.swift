@@ -334,7 +334,8 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
         buffer.set(x: area.x, y: area.y + 1, string: "Nothing excluded.", style: .muted)
         return
     }
-    let idWidth = 6
+    // Ids as long as the longest shown, plus a gap: demo and real ids differ in length.
+    let idWidth = (result.excluded.map { displayWidth(of: $0.vacancy.id) }.max() ?? 6) + 1
     let nameWidth = min(28, max(12, area.width / 4))
     let reasonWidth = max(10, area.width - idWidth - nameWidth)
     // One entry per vacancy; its reasons wrap under themselves, so none is cut off.

@@ -35,7 +35,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .dataLoaded(let data):
         model.data = data
-        model.status = nil
+        // A fresh snapshot answers a failed load; the outcome of a write stays on show.
+        if model.status?.hasPrefix("Could not load") == true { model.status = nil }
         rebuild(&model, keepSelection: true)
         return []
     case .loadFailed(let reason):
@@ -57,6 +58,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
         if model.contactForm?.saving == true { model.contactForm = nil }
+        // A call, hold or placement changes the ranking (a decline excludes): rank again from the store.
+        if let childID = model.match?.childID { return [.runMatch(childID: childID)] }
         return []
     case .commandFailed(let text):
         model.status = text

@@ -48,7 +48,7 @@ public func view(_ model: Model) -> Buffer {
             centred("Reports are coming with the next release", in: g.body, style: .muted, &buffer)
         }
     }
-    KeyHintBar(Keymap.hints(for: model.context)).render(in: g.hints, buffer: &buffer)
+    drawHints(model, g, &buffer)
     if let match = model.match, match.showWeights, let result = match.data { drawWeights(model, result, &buffer) }
     if let form = model.contactForm { drawContactForm(model, form, &buffer) }
     if let confirm = model.confirm { drawConfirm(model, confirm, &buffer) }
@@ -73,8 +73,19 @@ func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         right.append(wide ? Format.plural(index.openVacancies, "open vacancy", "open vacancies") : "\(index.openVacancies) open")
     }
     right.append(Format.clock(model.now))
-    StatusBar(left: " Placefinder │ \(name) │ \(model.officer)", centre: model.status ?? "",
+    StatusBar(left: " Placefinder │ \(name) │ \(model.officer)", centre: "",
               right: right.joined(separator: " │ ") + " ").render(in: g.topBar, buffer: &buffer)
+}
+
+/// The bottom line: the outcome of the last action, where the eye goes after a key, then the key hints.
+func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+    var area = g.hints
+    if let status = model.status {
+        let shown = truncate(status, toWidth: max(0, area.width * 2 / 3))
+        let end = buffer.set(x: area.x, y: area.y, string: shown + " │ ", style: Style(.accent, bold: true), maxWidth: area.width)
+        area = Rect(x: end, y: area.y, width: max(0, area.x + area.width - end), height: 1)
+    }
+    KeyHintBar(Keymap.hints(for: model.context)).render(in: area, buffer: &buffer)
 }
 
 // MARK: - Lists

@@ -165,7 +165,14 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
     @Test func commandFailedShowsTheMessage() {
         var m = matchModel(width: 132, height: 43)
         _ = update(&m, .commandFailed("changed by alun.owen at 10:42 — reload"))
-        #expect(m.screen[0].contains("changed by alun.owen at 10:42 — reload"))
+        #expect(m.screen.last!.contains("changed by alun.owen at 10:42 — reload"))
+    }
+
+    @Test func aSavedCallRanksAgainAndTheOutcomeSurvivesTheReload() {
+        var m = matchModel(width: 132, height: 43)
+        #expect(update(&m, .commandSucceeded("call K0042 recorded")) == [.runMatch(childID: "C1005")])
+        _ = update(&m, .dataLoaded(m.data!))
+        #expect(m.screen.last!.contains("call K0042 recorded"))
     }
 
     @Test func siblingsWhoCannotStayTogetherAreLabelledSeparated() {

@@ -102,9 +102,17 @@ public struct MatchScreenData: Sendable {
         }
     }
 
+    /// Declined first (the ring-round so far), then fewest reasons first (nearest to possible), then by id.
     static func excluded(_ r: MatchResult, engine: MatchEngine) -> [Excluded] {
         let index = engine.index
-        return r.excluded.map { e in
+        let ordered = r.excluded.sorted { a, b in
+            let (da, db) = (a.reasons.contains(.declined), b.reasons.contains(.declined))
+            if da != db { return da }
+            let (na, nb) = (a.reasons.rawValue.nonzeroBitCount, b.reasons.rawValue.nonzeroBitCount)
+            if na != nb { return na < nb }
+            return index.vacancies[a.index].id < index.vacancies[b.index].id
+        }
+        return ordered.map { e in
             let v = index.vacancies[e.index]
             return Excluded(vacancy: v, providerName: index.provider(of: e.index).name,
                             reasons: e.reasons.subtracting(.declined).descriptions, declined: e.reasons.contains(.declined))

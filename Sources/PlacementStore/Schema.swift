@@ -4,13 +4,14 @@ import PlacementCore
 /// The store's migrations. Identifiers are `v<N>`; a file with an identifier not listed here
 /// was written by a newer build and is refused rather than half-understood.
 enum Schema {
-    static let knownVersions = ["v1", "v2"]
+    static let knownVersions = ["v1", "v2", "v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         // Foreign keys are checked at the end of each migration (GRDB's default deferred check).
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -196,5 +197,10 @@ enum Schema {
             try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN updated_by TEXT")
             try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN updated_at TEXT")
         }
+    }
+
+    /// A kinship / connected-person carer is approved for particular children (s.81): JSON list of ids.
+    private static func v3(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE vacancies ADD COLUMN connected_children TEXT NOT NULL DEFAULT '[]'")
     }
 }

@@ -25,7 +25,8 @@ public enum DemoGenerator {
 
         var vacancyMaker = DemoVacancyMaker(providers: providers, geography: geography, today: options.today, now: options.now,
                                             rng: DemoRandom(seed: seed, stream: 5), postcodes: book)
-        let vacancies = vacancyMaker.make(count: max(0, options.vacancies), children: children, placements: &placements)
+        let made = vacancyMaker.make(count: max(0, options.vacancies), children: children, placements: &placements)
+        let vacancies = DemoKinship.connect(made, providers: providers.map(\.provider), children: children.map(\.child))
         book = vacancyMaker.postcodes
 
         var noticeMaker = DemoNoticeMaker(today: options.today, now: options.now, rng: DemoRandom(seed: seed, stream: 6))

@@ -36,12 +36,15 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     public var lastConfirmedAt: Date
     public var status: VacancyStatus
     public var hold: Hold?
+    /// For a kinship / connected-person carer: the children they are approved for (s.81 of the 2014 Act).
+    /// Such a carer is a placement for those children only.
+    public var connectedChildIDs: [String]
 
     public init(id: String, providerID: String, setting: Setting, postcode: String? = nil, beds: Int,
                 ageRange: ClosedRange<Int>, gendersAccepted: Set<Gender> = Set(Gender.allCases),
                 maxSiblingGroup: Int = 1, extraCapabilities: [String] = [], availableFrom: Day,
                 takesEmergencies: Bool = false, weeklyFee: Int, lastConfirmedAt: Date,
-                status: VacancyStatus = .open, hold: Hold? = nil) {
+                status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = []) {
         self.id = id
         self.providerID = providerID
         self.setting = setting
@@ -57,6 +60,29 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
         self.lastConfirmedAt = lastConfirmedAt
         self.status = status
         self.hold = hold
+        self.connectedChildIDs = connectedChildIDs
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, providerID, setting, postcode, beds, ageRange, gendersAccepted, maxSiblingGroup, extraCapabilities
+        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), providerID: try c.decode(String.self, forKey: .providerID),
+                  setting: try c.decode(Setting.self, forKey: .setting), postcode: try c.decodeIfPresent(String.self, forKey: .postcode),
+                  beds: try c.decode(Int.self, forKey: .beds), ageRange: try c.decode(ClosedRange<Int>.self, forKey: .ageRange),
+                  gendersAccepted: try c.decode(Set<Gender>.self, forKey: .gendersAccepted),
+                  maxSiblingGroup: try c.decode(Int.self, forKey: .maxSiblingGroup),
+                  extraCapabilities: try c.decode([String].self, forKey: .extraCapabilities),
+                  availableFrom: try c.decode(Day.self, forKey: .availableFrom),
+                  takesEmergencies: try c.decode(Bool.self, forKey: .takesEmergencies),
+                  weeklyFee: try c.decode(Int.self, forKey: .weeklyFee),
+                  lastConfirmedAt: try c.decode(Date.self, forKey: .lastConfirmedAt),
+                  status: try c.decode(VacancyStatus.self, forKey: .status), hold: try c.decodeIfPresent(Hold.self, forKey: .hold),
+                  // Older exports have no connections: read them as none.
+                  connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [])
     }
 
     /// Whole days since the provider last confirmed the vacancy.

@@ -38,6 +38,8 @@ public struct CandidateIndex: Sendable {
     /// Position of each vacancy by id, and the child each live hold is for (holds are few).
     public let position: [String: Int]
     let holds: [Int: String]
+    /// Kinship vacancies and the children each carer is approved for (few, so kept aside).
+    let kinship: [Int: Set<String>]
     public let catalogue: NeedCatalogue
     public let builtFor: Day
 
@@ -109,6 +111,9 @@ public struct CandidateIndex: Sendable {
         self.vacancies = kept
         self.position = Dictionary(kept.enumerated().map { ($1.id, $0) }) { first, _ in first }
         self.holds = Dictionary(uniqueKeysWithValues: kept.enumerated().compactMap { i, v in v.hold.map { (i, $0.childID) } })
+        self.kinship = Dictionary(uniqueKeysWithValues: kept.enumerated().compactMap { i, v in
+            v.setting == .kinship ? (i, Set(v.connectedChildIDs)) : nil
+        })
         self.locations = locations
         self.compact = compact
         self.authorityCodes = authorityCodes

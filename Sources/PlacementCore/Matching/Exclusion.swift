@@ -18,6 +18,7 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
     public static let tooNearHome = Self(rawValue: 1 << 12)
     public static let welshEssential = Self(rawValue: 1 << 13)
     public static let declined = Self(rawValue: 1 << 14)
+    public static let kinshipForOthers = Self(rawValue: 1 << 15)
 
     /// In the order an officer reads them: availability first, then fit, then safeguarding.
     static let ordered: [(ExclusionReasons, String)] = [
@@ -26,6 +27,7 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
         (.notAvailableInTime, "not available by the date needed"),
         (.noSameDayEmergencies, "does not take same-day emergencies"),
         (.settingNotInPlan, "setting not in the child's plan"),
+        (.kinshipForOthers, "kinship carer approved for other children"),
         (.ageOutsideRange, "child's age outside the range"),
         (.genderNotAccepted, "gender not accepted"),
         (.tooFewBeds, "too few beds for the group"),

@@ -24,6 +24,8 @@ struct Profile {
     let stability: [Double]
     /// Candidates held for a member of this group: a hold for the same child does not exclude.
     let heldForGroup: Set<Int>
+    /// Kinship vacancies whose carer is approved for a member of this group (s.81: connected persons).
+    let kinshipForGroup: Set<Int>
     let now: Double
     let policy: MatchPolicy
     /// Weights of the factors that apply to this child; the others do not count at all.
@@ -73,6 +75,7 @@ struct Profile {
         stability = index.stability.map(\.score)
         let ids = Set(children.map(\.id))
         heldForGroup = Set(index.holds.filter { ids.contains($0.value) }.keys)
+        kinshipForGroup = Set(index.kinship.filter { !$0.value.isDisjoint(with: ids) }.keys)
         now = request.now.timeIntervalSince1970
 
         var weights: [Factor: Double] = [:]
@@ -120,6 +123,7 @@ struct Profile {
         if c.availableFrom > neededDay { r.insert(.notAvailableInTime) }
         if emergency && !c.takesEmergencies { r.insert(.noSameDayEmergencies) }
         if settingMask & c.settingBit == 0 { r.insert(.settingNotInPlan) }
+        if c.setting == .kinship, !kinshipForGroup.contains(i) { r.insert(.kinshipForOthers) }
         for age in ages where age < c.ageMin || age > c.ageMax { r.insert(.ageOutsideRange) }
         if genderMask & ~c.genderMask != 0 { r.insert(.genderNotAccepted) }
         if c.beds < groupSize { r.insert(.tooFewBeds) }

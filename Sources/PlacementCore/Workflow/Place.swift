@@ -71,25 +71,21 @@ extension Workflow {
         return (reason, hours, breakdown ? .breakdown : .planned)
     }
 
-    /// The matching engine's hard constraints (`ExclusionReasons`, same words) that `vacancy` fails for
-    /// `child` from `start`: a live hold for another child, availability, setting, age on the start day,
-    /// gender, essential needs, avoided authority, the safeguarding minimum distance and essential Welsh.
-    /// Not re-checked here: avoid-area circles (their postcodes would need resolving) and sibling capacity.
+    /// The matching engine's own hard constraints (`ExclusionReasons`, same words) that `vacancy` fails for
+    /// `child` placed on `start`: the engine itself is asked, over an index of this one vacancy, so the two
+    /// can never disagree. Left to the caller or the officer: open status, beds and holds (checked before,
+    /// with better messages), same-day emergencies (the officer has just agreed it with the provider) and
+    /// declines. Not checked: avoid-area circles (their postcodes would need resolving).
     public static func hardConstraintFailures(child: Child, vacancy: Vacancy, provider: Provider, home: GeoLocation,
                                               bed: GeoLocation, start: Day, now: Date) -> ExclusionReasons {
-        var reasons: ExclusionReasons = []
-        if let hold = vacancy.hold, vacancy.isHeld(at: now), hold.childID != child.id { reasons.insert(.heldByAnother) }
-        if vacancy.availableFrom > start { reasons.insert(.notAvailableInTime) }
-        if !child.accepts(vacancy.setting) { reasons.insert(.settingNotInPlan) }
-        if !vacancy.ageRange.contains(child.age(on: start)) { reasons.insert(.ageOutsideRange) }
-        if !vacancy.gendersAccepted.contains(child.gender) { reasons.insert(.genderNotAccepted) }
-        let met = Set(provider.capabilities + vacancy.extraCapabilities)
-        if !Set(child.needs(at: .essential)).isSubset(of: met) { reasons.insert(.essentialNeedUnmet) }
-        if child.safeguarding.avoidAuthorities.contains(bed.authorityCode) { reasons.insert(.avoidedAuthority) }
-        if let minimum = child.safeguarding.minimumMilesFromHome,
-           Distance.greatCircleMiles(home.coordinate, bed.coordinate) < minimum { reasons.insert(.tooNearHome) }
-        if child.welshPlacement == .essential && provider.welshLanguage != .fluent { reasons.insert(.welshEssential) }
-        return reasons
+        var onStart = child
+        onStart.urgency = .neededBy(start)
+        let index = CandidateIndex(vacancies: [vacancy], providers: [provider], placements: [], today: start) { _, _ in bed }
+        let result = MatchEngine(index: index).rank(MatchRequest(children: [onStart], home: home, today: start, now: now),
+                                                    explainTop: 0)
+        let decidedElsewhere: ExclusionReasons = [.notOpen, .heldByAnother, .tooFewBeds, .siblingCapacity,
+                                                  .noSameDayEmergencies, .declined]
+        return (result.excluded.first?.reasons ?? []).subtracting(decidedElsewhere)
     }
 
     /// Places a child: a new open placement, a bed taken, the previous placement ended, the hold released

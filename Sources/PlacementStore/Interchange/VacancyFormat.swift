@@ -22,6 +22,7 @@ enum VacancyFormat {
         ColumnSpec("hold_child_id"),
         ColumnSpec("hold_officer"),
         ColumnSpec("hold_expires_at"),
+        ColumnSpec("connected_children"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Vacancy {
@@ -47,11 +48,12 @@ enum VacancyFormat {
         let confirmed = try r.timestamp("last_confirmed_at")
         let status = try r.optionalEnum("status", VacancyStatus.self) ?? .open
         let hold = try parseHold(r)
+        let connected = r.list("connected_children")
         return Vacancy(id: id, providerID: providerID, setting: setting, postcode: postcode, beds: beds,
                        ageRange: ageMin...ageMax, gendersAccepted: genders, maxSiblingGroup: maxSiblings,
                        extraCapabilities: capabilities, availableFrom: availableFrom,
                        takesEmergencies: emergencies, weeklyFee: fee, lastConfirmedAt: confirmed,
-                       status: status, hold: hold)
+                       status: status, hold: hold, connectedChildIDs: connected)
     }
 
     /// A hold needs all three hold columns or none.
@@ -72,6 +74,6 @@ enum VacancyFormat {
          String(v.maxSiblingGroup), Cell.list(v.extraCapabilities), v.availableFrom.iso,
          Cell.bool(v.takesEmergencies), String(v.weeklyFee), formattedTimestamp(v.lastConfirmedAt),
          v.status.rawValue, Cell.optional(v.hold?.childID), Cell.optional(v.hold?.officer),
-         v.hold.map { formattedTimestamp($0.expiresAt) } ?? ""]
+         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs)]
     }
 }

@@ -26,7 +26,8 @@ struct VacancyRecord: FetchableRecord, PersistableRecord {
             gendersAccepted: Set(genders), maxSiblingGroup: try r.value("max_sibling_group"),
             extraCapabilities: try r.json("extra_capabilities"), availableFrom: try r.day("available_from"),
             takesEmergencies: try r.value("takes_emergencies"), weeklyFee: try r.value("weekly_fee"),
-            lastConfirmedAt: try r.value("last_confirmed_at"), status: try r.code("status"), hold: hold)
+            lastConfirmedAt: try r.value("last_confirmed_at"), status: try r.code("status"), hold: hold,
+            connectedChildIDs: try r.json("connected_children"))
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -49,5 +50,6 @@ struct VacancyRecord: FetchableRecord, PersistableRecord {
         container["hold_child_id"] = value.hold?.childID
         container["hold_officer"] = value.hold?.officer
         container["hold_expires_at"] = value.hold?.expiresAt
+        container["connected_children"] = try JSONColumn.text(value.connectedChildIDs)
     }
 }

@@ -36,6 +36,18 @@ struct DemoTests {
         #expect(try canonicalJSON(DemoGenerator.generate(other)) != canonicalJSON(demo))
     }
 
+    @Test func kinshipCarersAreConnectedToChildrenOfTheirAuthority() {
+        let children = Dictionary(uniqueKeysWithValues: demo.children.map { ($0.id, $0) })
+        let authority = Dictionary(uniqueKeysWithValues: demo.providers.map { ($0.id, $0.authorityCode) })
+        let kinship = demo.vacancies.filter { $0.setting == .kinship }
+        #expect(!kinship.isEmpty)
+        for v in kinship {
+            #expect(!v.connectedChildIDs.isEmpty, "\(v.id) is connected to nobody")
+            #expect(v.connectedChildIDs.allSatisfy { children[$0]?.placingAuthority == authority[v.providerID] })
+        }
+        #expect(demo.vacancies.filter { $0.setting != .kinship }.allSatisfy { $0.connectedChildIDs.isEmpty })
+    }
+
     @Test func coversAllWelshAuthoritiesWithDefaultCounts() {
         #expect(welshCodes.count == 22)
         #expect(welshCodes.isSubset(of: Set(demo.children.map(\.placingAuthority))))

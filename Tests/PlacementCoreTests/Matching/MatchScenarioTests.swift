@@ -43,14 +43,18 @@ import Testing
         #expect(reasons.contains { $0.contains("earlier placement with this provider broke down") })
     }
 
-    @Test func kinshipCarersComeFirst() {
+    @Test func kinshipCarersComeFirstForTheChildrenTheyAreApprovedFor() {
         let providers = [W.provider("LA", at: "CF14 4XW"), W.provider("KIN", at: "NP20 1AA")]
         let vacancies = [W.vacancy("V-FOSTER", provider: "LA", setting: .foster),
-                         W.vacancy("V-KIN", provider: "KIN", setting: .kinship)]
+                         W.vacancy("V-KIN", provider: "KIN", setting: .kinship, connected: ["C1"]),
+                         W.vacancy("V-KIN-OTHER", provider: "KIN", setting: .kinship, connected: ["C7"]),
+                         W.vacancy("V-KIN-NONE", provider: "KIN", setting: .kinship)]
         let engine = W.engine(providers: providers, vacancies: vacancies)
         let result = engine.rank(W.request([W.child()]))
         #expect(result.ranked.map { engine.index.vacancies[$0.index].id } == ["V-KIN", "V-FOSTER"])
         #expect(result.ranked[0].explanation!.reasons.contains { $0.contains("kinship") })
+        // A connected person is a placement for their own child only (s.81), never for a stranger.
+        #expect(result.excluded.map(\.reasons) == [.kinshipForOthers, .kinshipForOthers])
     }
 
     @Test func avoidAreasAndMinimumDistanceAlwaysHold() {

@@ -35,11 +35,13 @@ struct MatchWorld {
                         ages: ClosedRange<Int> = 5...17, siblings: Int = 1, capabilities: [String] = [],
                         from: Day = today, emergencies: Bool = true, fee: Int = 4_000,
                         confirmedDaysAgo: Double = 0, status: VacancyStatus = .open,
-                        postcode: String? = nil, genders: Set<Gender> = Set(Gender.allCases)) -> Vacancy {
+                        postcode: String? = nil, genders: Set<Gender> = Set(Gender.allCases),
+                        connected: [String] = []) -> Vacancy {
         Vacancy(id: id, providerID: provider, setting: setting, postcode: postcode, beds: beds, ageRange: ages,
                 gendersAccepted: genders, maxSiblingGroup: siblings, extraCapabilities: capabilities,
                 availableFrom: from, takesEmergencies: emergencies, weeklyFee: fee,
-                lastConfirmedAt: now.addingTimeInterval(-confirmedDaysAgo * 86_400), status: status)
+                lastConfirmedAt: now.addingTimeInterval(-confirmedDaysAgo * 86_400), status: status,
+                connectedChildIDs: connected)
     }
 
     static func child(_ id: String = "C1", dob: String = "2014-03-01", home: String = "CF10 1AA",

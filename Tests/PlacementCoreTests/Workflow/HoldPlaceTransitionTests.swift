@@ -178,7 +178,8 @@ import Testing
         foster.gendersAccepted = [.male]
         foster.availableFrom = Day(iso: "2026-12-01")!
         #expect(throws: WorkflowError.unsuitable(vacancyID: "V1", childID: "C1",
-                                                 reasons: ["not available by the date needed", "setting not in the child's plan", "gender not accepted"])) {
+                                                 reasons: ["not available by the date needed", "setting not in the child's plan",
+                                                           "kinship carer approved for other children", "gender not accepted"])) {
             try place(WF.placeRecords(vacancy: foster))
         }
         // Needs and safeguarding, as the matching engine words them.

@@ -15,7 +15,8 @@ t -u new-session -d -s cap -x 100 -y 30 "$bin --store $work/demo.sqlite; sleep 3
 sleep 1.5
 snap() { sleep 0.4; t capture-pane -p -t cap | sed 's/[[:space:]]*$//' > "$out/$1.txt"; }
 keys() { t send-keys -t cap "$@"; }
-snap vacancies
+snap dashboard
+keys 3; snap vacancies
 keys /; keys -l "fostering"; snap vacancies-search
 keys Escape f; snap vacancies-filter
 keys Escape s s; snap vacancies-sorted
@@ -23,4 +24,10 @@ keys Enter; snap vacancy-detail
 keys Escape 2; snap children
 keys /; keys -l "C0124"; keys Enter Enter; snap child-page
 keys Escape ?; snap help
+keys Escape m; sleep 1; snap matches
+keys x; snap matches-excluded
+keys x Escape 4; snap notices
+keys a; keys -l "Meadow View"; keys Tab Tab; keys -l "C0018"; keys Tab; keys -l "today 08:00"; snap notice-form
+keys Escape 5; snap providers
+keys Enter; snap provider-page
 keys Escape q

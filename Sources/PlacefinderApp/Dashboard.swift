@@ -183,7 +183,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 let v = data.vacancies[d.stale[r]]
                 return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.shortLabel),
                                  TableCell("\(v.daysSinceConfirmed(now: model.now))d", style: .warning)])
-            }, columns: [Column("Vac", width: .length(5)), Column("Provider", width: .fill(1)), Column("Setting", width: .length(9)),
+            }, columns: [Column("Vacancy", width: .length(7)), Column("Provider", width: .fill(1)), Column("Setting", width: .length(9)),
                          Column("Conf", width: .length(4), alignment: .right)])
         case .holds:
             list(d.holdsToday.count, empty: "No hold ends today.", { r in
@@ -191,7 +191,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 let hold = v.hold!
                 let child = index.children.childByID[hold.childID].map { data.children[$0].initials } ?? hold.childID
                 return TableRow([TableCell(v.id), TableCell(hold.officer), TableCell(child), TableCell(Format.clock(hold.expiresAt), style: .warning)])
-            }, columns: [Column("Vac", width: .length(5)), Column("Held by", width: .fill(1)), Column("Child", width: .length(5)),
+            }, columns: [Column("Vacancy", width: .length(7)), Column("Held by", width: .fill(1)), Column("Child", width: .length(5)),
                          Column("Until", width: .length(5))])
         case .unstable:
             let rows = index.children.rows

@@ -131,7 +131,15 @@ t send-keys -t e2e Enter Enter
 check "the child's history shows the new placement" wait_for "current placement"
 check "the child's history shows the breakdown" shows "breakdown"
 check "the child's history shows the same-day notice" shows "same-day"
-t send-keys -t e2e Escape q
+# A colleague in another process logs a notice: it shows here within seconds, with no key pressed.
+t send-keys -t e2e Escape 4
+wait_for "Notices from providers" >/dev/null
+count() { screen | grep -oE '[0-9]+ notices' | head -1 | grep -oE '[0-9]+'; }
+before=$(count)
+PLACEFINDER_OFFICER=alun.owen "$bin" notice add --provider P0001 --kind vacancy_changed --vacancy V00117 --fee 5100 \
+  --store "$store" >/dev/null 2>&1
+check "a colleague's notice appears without a restart" wait_for "$((before + 1)) notices"
+t send-keys -t e2e q
 wait_for "DONE" >/dev/null
 
 echo "$passed passed, $failed failed"

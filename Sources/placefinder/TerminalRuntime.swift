@@ -11,6 +11,9 @@ final class TerminalRuntime: @unchecked Sendable {
     private let db: PlacementDatabase
     private let officer: String
     private let inbox = Inbox()
+    /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
+    /// colleague's change in between is refused with "changed by … — reload" instead of overwritten.
+    private let seen = SeenStamps()
 
     init(db: PlacementDatabase, officer: String) {
         self.db = db
@@ -59,11 +62,13 @@ final class TerminalRuntime: @unchecked Sendable {
             case .quit:
                 return false
             case .load:
-                let (db, inbox) = (self.db, self.inbox)
+                let (db, inbox, seen) = (self.db, self.inbox, self.seen)
                 inbox.expect()
                 DispatchQueue.global(qos: .userInitiated).async {
                     do {
-                        inbox.post(.dataLoaded(try AppDataLoader.load(db, now: Session.now)), answering: true)
+                        let data = try AppDataLoader.load(db, now: Session.now)
+                        seen.update(vacancies: try db.stamps(of: .vacancies), children: try db.stamps(of: .children))
+                        inbox.post(.dataLoaded(data), answering: true)
                     } catch {
                         inbox.post(.loadFailed(Self.describe(error)), answering: true)
                     }
@@ -85,11 +90,12 @@ final class TerminalRuntime: @unchecked Sendable {
                     return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
                 }
             case .logNotice(let notice):
+                let expected = notice.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
                     let draft = NoticeDraft(providerID: notice.providerID, kind: notice.kind, receivedAt: notice.receivedAt,
                                             childID: notice.childID, effectiveAt: notice.effectiveAt, reason: notice.reason,
                                             vacancyID: notice.vacancyID, text: notice.text)
-                    let effects = try db.logNotice(draft, officer: officer, now: now)
+                    let effects = try db.logNotice(draft, officer: officer, now: now, expectedVacancyVersion: expected)
                     return "notice \(effects.notice.id) logged"
                 }
             case .recordContact(let contact):
@@ -100,18 +106,23 @@ final class TerminalRuntime: @unchecked Sendable {
                     return "call \(saved.id) recorded"
                 }
             case .hold(let vacancyID, let childID, let until):
+                let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
-                    _ = try db.hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until)
+                    _ = try db.hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until,
+                                    expectedVersion: expected)
                     return "\(vacancyID) held for \(childID)"
                 }
             case .releaseHold(let vacancyID):
+                let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
-                    _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now)
+                    _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now, expectedVersion: expected)
                     return "hold on \(vacancyID) released"
                 }
             case .place(let childID, let vacancyID, let start):
+                let (vacancyVersion, childVersion) = (seen.vacancy(vacancyID), seen.child(childID))
                 write { db, officer, now in
-                    let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now)
+                    let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
+                                               expectedVacancyVersion: vacancyVersion, expectedChildVersion: childVersion)
                     return "\(childID) placed: placement \(effects.placement.id)"
                 }
             }
@@ -185,5 +196,30 @@ final class Inbox: @unchecked Sendable {
         let taken = messages
         messages.removeAll()
         return taken
+    }
+}
+
+/// Record versions from the last load, shared between the loading queue and the UI loop.
+final class SeenStamps: @unchecked Sendable {
+    private let lock = NSLock()
+    private var vacancies: [String: RecordStamp] = [:]
+    private var children: [String: RecordStamp] = [:]
+
+    func update(vacancies: [String: RecordStamp], children: [String: RecordStamp]) {
+        lock.lock()
+        (self.vacancies, self.children) = (vacancies, children)
+        lock.unlock()
+    }
+
+    func vacancy(_ id: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return vacancies[id]?.version
+    }
+
+    func child(_ id: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return children[id]?.version
     }
 }

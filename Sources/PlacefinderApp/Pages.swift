@@ -207,21 +207,22 @@ enum Pages {
                         Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
             var detail: [Span] = [Span(p.locality.label, style: p.locality == .inCounty ? .good : .normal),
                                   Span(" · " + Format.miles(p.milesFromHome))]
-            if p.actualEnd != nil {
-                detail.append(Span(" · ended: "))
-                detail.append(Span(p.endReason?.label ?? "reason not recorded"))
-                let notice = Format.notice(hours: p.noticeHours)
-                detail.append(Span(" · notice: "))
-                detail.append(Span(notice.text, style: notice.sameDay ? .urgent : (p.noticeHours == nil ? .muted : .normal)))
-                if let ending = p.ending {
-                    detail.append(Span(" · "))
-                    detail.append(Span(ending.rawValue, style: ending == .breakdown ? .warning : .good))
-                }
-            } else {
-                detail.append(Span(" · current placement", style: .good))
-            }
+            detail += endingSpans(p)
             out.append(PageItem(spans: detail, indent: 4))
         }
         return out
     }
+}
+
+/// How a placement ended, in words: the reason, the notice given (same-day stands out) and whether it
+/// was planned or a breakdown; or that it is the current placement.
+func endingSpans(_ p: Placement) -> [Span] {
+    guard p.actualEnd != nil else { return [Span(" · current placement", style: .good)] }
+    let notice = Format.notice(hours: p.noticeHours)
+    var spans = [Span(" · ended: "), Span(p.endReason?.label ?? "reason not recorded"), Span(" · notice: "),
+                 Span(notice.text, style: notice.sameDay ? .urgent : (p.noticeHours == nil ? .muted : .normal))]
+    if let ending = p.ending {
+        spans += [Span(" · "), Span(ending.rawValue, style: ending == .breakdown ? .warning : .good)]
+    }
+    return spans
 }

@@ -138,19 +138,7 @@ extension Pages {
             let child = index.children.childByID[pl.childID].map { data.children[$0].initials } ?? pl.childID
             let dates = Format.long(pl.start) + " – " + (pl.actualEnd.map(Format.long) ?? "now")
             var spans = [Span(dates, style: Style(.normal, bold: true)), Span(" · \(pl.childID) \(child)")]
-            if pl.actualEnd != nil {
-                spans.append(Span(" · ended: "))
-                spans.append(Span(pl.endReason?.label ?? "reason not recorded"))
-                let notice = Format.notice(hours: pl.noticeHours)
-                spans.append(Span(" · notice: "))
-                spans.append(Span(notice.text, style: notice.sameDay ? .urgent : (pl.noticeHours == nil ? .muted : .normal)))
-                if let ending = pl.ending {
-                    spans.append(Span(" · "))
-                    spans.append(Span(ending.rawValue, style: ending == .breakdown ? .warning : .good))
-                }
-            } else {
-                spans.append(Span(" · current placement", style: .good))
-            }
+            spans += endingSpans(pl)
             out.append(PageItem(spans: spans, indent: 2))
         }
         return out

@@ -12,9 +12,11 @@ public struct PlaceRecords: Sendable, Hashable {
     /// Where the child's home is and where the bed is (for the reg 12 tier and the miles from home).
     public var home: GeoLocation
     public var bed: GeoLocation
+    /// The child's safeguarding avoid-areas, located: a placement inside one is refused.
+    public var avoidAreas: [ResolvedAvoidArea]
 
     public init(child: Child, vacancy: Vacancy, provider: Provider, placements: [Placement] = [],
-                notices: [ProviderNotice] = [], home: GeoLocation, bed: GeoLocation) {
+                notices: [ProviderNotice] = [], home: GeoLocation, bed: GeoLocation, avoidAreas: [ResolvedAvoidArea] = []) {
         self.child = child
         self.vacancy = vacancy
         self.provider = provider
@@ -22,6 +24,7 @@ public struct PlaceRecords: Sendable, Hashable {
         self.notices = notices
         self.home = home
         self.bed = bed
+        self.avoidAreas = avoidAreas
     }
 }
 
@@ -75,13 +78,14 @@ extension Workflow {
     /// `child` placed on `start`: the engine itself is asked, over an index of this one vacancy, so the two
     /// can never disagree. Left to the caller or the officer: open status, beds and holds (checked before,
     /// with better messages), same-day emergencies (the officer has just agreed it with the provider) and
-    /// declines. Not checked: avoid-area circles (their postcodes would need resolving).
+    /// declines. Avoid-areas count when given located (the store locates them).
     public static func hardConstraintFailures(child: Child, vacancy: Vacancy, provider: Provider, home: GeoLocation,
-                                              bed: GeoLocation, start: Day, now: Date) -> ExclusionReasons {
+                                              bed: GeoLocation, start: Day, now: Date,
+                                              avoidAreas: [ResolvedAvoidArea] = []) -> ExclusionReasons {
         var onStart = child
         onStart.urgency = .neededBy(start)
         let index = CandidateIndex(vacancies: [vacancy], providers: [provider], placements: [], today: start) { _, _ in bed }
-        let result = MatchEngine(index: index).rank(MatchRequest(children: [onStart], home: home, today: start, now: now),
+        let result = MatchEngine(index: index).rank(MatchRequest(children: [onStart], home: home, avoidAreas: avoidAreas, today: start, now: now),
                                                     explainTop: 0)
         let decidedElsewhere: ExclusionReasons = [.notOpen, .heldByAnother, .tooFewBeds, .siblingCapacity,
                                                   .noSameDayEmergencies, .declined]
@@ -107,7 +111,7 @@ extension Workflow {
             throw .heldByAnother(vacancyID: vacancy.id, officer: hold.officer, until: hold.expiresAt)
         }
         let failures = hardConstraintFailures(child: child, vacancy: vacancy, provider: records.provider, home: records.home,
-                                              bed: records.bed, start: start, now: now)
+                                              bed: records.bed, start: start, now: now, avoidAreas: records.avoidAreas)
         if !failures.isEmpty { throw .unsuitable(vacancyID: vacancy.id, childID: child.id, reasons: failures.descriptions) }
 
         var ended: [Placement] = []

@@ -141,17 +141,24 @@ extension PlacementDatabase {
             let notices = try NoticeRecord.fetchAll(db, sql: "SELECT * FROM notices WHERE child_id = ? AND kind = ?",
                                                     arguments: [childID, NoticeKind.placementEnding.rawValue]).map(\.value)
             let bedPostcode = vacancy.postcode ?? provider.postcode
-            let known = try Self.postcodeRecords([child.homePostcode, bedPostcode], in: db)
+            let known = try Self.postcodeRecords([child.homePostcode, bedPostcode] + child.safeguarding.avoidAreas.map(\.postcode), in: db)
             let resolver = PostcodeResolver(geography: geography) { known[$0.value] }
             func locate(_ raw: String, _ authority: String) -> GeoLocation? {
                 Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: authority) } ?? resolver.locate(authority: authority)
             }
             guard let home = locate(child.homePostcode, child.placingAuthority) else { throw WorkflowError.cannotLocate(recordID: childID) }
             guard let bed = locate(bedPostcode, provider.authorityCode) else { throw WorkflowError.cannotLocate(recordID: vacancyID) }
+            // Safeguarding: an avoid-area that cannot be located refuses the placement rather than skip the check.
+            let avoidAreas = try child.safeguarding.avoidAreas.map { area -> ResolvedAvoidArea in
+                guard let centre = Postcode(area.postcode).flatMap({ resolver.locate($0, fallbackAuthority: nil) }) else {
+                    throw WorkflowError.cannotLocate(recordID: childID)
+                }
+                return ResolvedAvoidArea(childID: childID, location: centre, radiusMiles: area.radiusMiles)
+            }
 
             let id = try Self.nextID(prefix: "PL", width: 5, table: "placements", in: db)
             let effects = try Workflow.place(PlaceRecords(child: child, vacancy: vacancy, provider: provider, placements: placements,
-                                                          notices: notices, home: home, bed: bed),
+                                                          notices: notices, home: home, bed: bed, avoidAreas: avoidAreas),
                                              id: id, start: start, plannedMove: plannedMove, geography: geography, now: now)
             var audit: [AuditEntry] = []
             func log(_ action: String, _ type: String, _ recordID: String, _ detail: String) {

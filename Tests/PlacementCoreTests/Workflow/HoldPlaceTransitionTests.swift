@@ -192,6 +192,12 @@ import Testing
             "nearer home than the safeguarding minimum", "no Welsh-speaking care (essential)"])) {
             try place(WF.placeRecords(child: needy))
         }
+        // An avoid-area around the bed refuses the placement, as it excludes the vacancy from matching.
+        var records = WF.placeRecords()
+        records.avoidAreas = [ResolvedAvoidArea(childID: "C1", location: WF.swansea, radiusMiles: 3)]
+        #expect(throws: WorkflowError.unsuitable(vacancyID: "V1", childID: "C1", reasons: ["inside an area the child must avoid"])) {
+            try place(records)
+        }
         var met = WF.vacancy()
         met.extraCapabilities = ["AUT"]
         needy.welshPlacement = nil

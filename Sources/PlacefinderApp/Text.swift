@@ -99,30 +99,21 @@ struct SearchHaystack: Sendable {
 /// Dates and numbers the way an officer reads them. Everything takes `now` or a `Day`:
 /// nothing here reads the clock.
 enum Format {
-    static let london: Calendar = {
-        var c = Calendar(identifier: .gregorian)
-        c.timeZone = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
-        return c
-    }()
-
     /// The calendar day in Wales at `date`.
     static func day(_ date: Date) -> Day {
-        let c = london.dateComponents([.year, .month, .day], from: date)
-        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(daysSinceEpoch: 0)
+        WorkflowTime.day(of: date)
     }
 
     /// The moment `hour`:`minute` on `day` in Wales.
     static func date(_ day: Day, hour: Int, minute: Int) -> Date? {
-        london.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute))
+        WorkflowTime.date(day, hour: hour, minute: minute)
     }
 
     /// "14:05", Europe/London.
     static func clock(_ date: Date) -> String {
-        let c = london.dateComponents([.hour, .minute], from: date)
-        return two(c.hour ?? 0) + ":" + two(c.minute ?? 0)
+        WorkflowTime.clock(date)
     }
 
-    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 

@@ -42,23 +42,21 @@ struct AuditLog: ParsableCommand {
     }
 
     static func startOfDayInUK(_ day: Day) -> Date {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        return calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date.distantPast
+        WorkflowTime.date(day, hour: 0, minute: 0) ?? Date.distantPast
     }
 
     /// `2026-11-25 09:00:00 GMT` (or BST in summer).
     static func ukTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+        formatter.timeZone = WorkflowTime.zone
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss zzz"
         return formatter.string(from: date)
     }
 
     /// ISO 8601 with the UK offset: `2026-07-01T10:00:00+01:00`.
     static func ukISO(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "Europe/London") ?? .gmt))
+        date.formatted(Date.ISO8601FormatStyle(timeZone: WorkflowTime.zone))
     }
 
     static func table(_ entries: [AuditEntry]) -> String {

@@ -60,10 +60,5 @@ enum Session {
     /// Today's date in Wales.
     static var today: Day { day(of: now) }
 
-    static func day(of date: Date) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Europe/London") ?? .gmt
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return Day(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    static func day(of date: Date) -> Day { WorkflowTime.day(of: date) }
 }

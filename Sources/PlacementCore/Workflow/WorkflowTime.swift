@@ -4,11 +4,12 @@ import Foundation
 public enum WorkflowTime {
     public static let zone = TimeZone(identifier: "Europe/London") ?? .gmt
 
-    static var calendar: Calendar {
+    /// Built once: day and clock conversions run for every row of a screen.
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar
-    }
+    }()
 
     /// "17:30" in Welsh local time.
     public static func clock(_ date: Date) -> String {

@@ -204,4 +204,4 @@ func formattedTimestamp(_ date: Date) -> String {
                             timeZone: ukTimeZone).format(date)
 }
 
-let ukTimeZone = TimeZone(identifier: "Europe/London") ?? .gmt
+let ukTimeZone = WorkflowTime.zone

@@ -39,7 +39,13 @@ struct Match: ParsableCommand {
         let heading = "Matches for \(request.children.map { "\($0.id) (\($0.initials), \($0.age(on: today)))" }.joined(separator: " + "))"
             + (lead.urgency.isEmergency ? " — EMERGENCY, needed today" : "")
         print(report.text(heading: heading))
-        if compare { print("\n" + comparison(engine: engine, request: request, outcome: outcome)) }
+        if compare {
+            let together: MatchResult = switch outcome {
+            case .together(let r): r
+            case .split(let t, _): t
+            }
+            print("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request))
+        }
     }
 
     /// "policy: default", or "policy: custom <fingerprint of the file's bytes>" (FNV-1a, 64 bits).
@@ -65,27 +71,5 @@ struct Match: ParsableCommand {
         }
         if let problem = decoded.issues.first { throw UserError("\(name): \(problem)") }
         return decoded
-    }
-
-    func comparison(engine: MatchEngine, request: MatchRequest, outcome: GroupMatch) -> String {
-        let result: MatchResult = switch outcome {
-        case .together(let r): r
-        case .split(let t, _): t
-        }
-        let baseline = BaselineOrders(engine: engine, request: request, top: 5)
-        let index = engine.index
-        func line(_ n: Int, _ i: Int, _ verdict: String) -> String {
-            let v = index.vacancies[i], p = index.provider(of: i)
-            let miles = Distance.formatMiles(UnitVector(request.home.coordinate).greatCircleMiles(to: UnitVector(index.locations[i].coordinate)) * Distance.roadFactor,
-                                             approximate: index.locations[i].isApproximate)
-            return "  \(n). \(p.name) — \(v.setting.label), \(miles), from \(v.availableFrom): \(verdict)"
-        }
-        var lines = ["Engine's top five:"]
-        for (n, r) in result.ranked.prefix(5).enumerated() { lines.append(line(n + 1, r.index, "score \(Int(r.score.rounded()))")) }
-        lines.append("First available bed (open, free, right setting and age):")
-        for (n, i) in baseline.firstAvailable.enumerated() { lines.append(line(n + 1, i, BaselineOrders.verdict(for: i, in: result))) }
-        lines.append("Nearest bed (same checks):")
-        for (n, i) in baseline.nearest.enumerated() { lines.append(line(n + 1, i, BaselineOrders.verdict(for: i, in: result))) }
-        return lines.joined(separator: "\n")
     }
 }

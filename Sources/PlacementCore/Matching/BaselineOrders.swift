@@ -24,6 +24,26 @@ public struct BaselineOrders: Sendable {
         nearest = Array(basic.map { ($0, miles($0)) }.sorted { ($0.1, index.vacancies[$0.0].id) < ($1.1, index.vacancies[$1.0].id) }.prefix(top).map(\.0))
     }
 
+    /// The engine's top five beside both baseline orders, each baseline pick with the engine's verdict
+    /// (docs/matching.md, "Not just a bed").
+    public func comparison(with result: MatchResult, engine: MatchEngine, request: MatchRequest) -> String {
+        let index = engine.index
+        let home = UnitVector(request.home.coordinate)
+        func line(_ n: Int, _ i: Int, _ verdict: String) -> String {
+            let v = index.vacancies[i], location = index.locations[i]
+            let miles = Distance.formatMiles(home.greatCircleMiles(to: UnitVector(location.coordinate)) * Distance.roadFactor,
+                                             approximate: location.isApproximate)
+            return "  \(n). \(index.provider(of: i).name) — \(v.setting.label), \(miles), from \(v.availableFrom): \(verdict)"
+        }
+        var lines = ["Engine's top five:"]
+        for (n, r) in result.ranked.prefix(5).enumerated() { lines.append(line(n + 1, r.index, "score \(Int(r.score.rounded()))")) }
+        lines.append("First available bed (open, free, right setting and age):")
+        for (n, i) in firstAvailable.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result))) }
+        lines.append("Nearest bed (same checks):")
+        for (n, i) in nearest.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result))) }
+        return lines.joined(separator: "\n")
+    }
+
     /// What the engine made of a baseline pick: its rank, or why it was excluded.
     public static func verdict(for candidate: Int, in result: MatchResult) -> String {
         if let rank = result.ranked.firstIndex(where: { $0.index == candidate }) {

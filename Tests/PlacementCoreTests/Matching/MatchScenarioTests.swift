@@ -175,4 +175,18 @@ import Testing
         bad.weights[.cost] = 5
         #expect(bad.issues == ["cost must weigh less than needs fit"])
     }
+
+    @Test func baselinesListFirstFreeAndNearestBedsWithTheEnginesVerdict() {
+        let providers = [W.provider("NEAR", at: "CF14 4XW"), W.provider("FAR", at: "SA1 1AA", capabilities: ["MH"])]
+        let vacancies = [W.vacancy("V-NEAR", provider: "NEAR"), W.vacancy("V-FAR", provider: "FAR", from: W.today.adding(days: -5))]
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let request = W.request([W.child(needs: [.init(code: "MH", level: .essential)])])
+        let result = engine.rank(request)
+        let baselines = BaselineOrders(engine: engine, request: request, top: 5)
+        #expect(baselines.firstAvailable.map { engine.index.vacancies[$0].id } == ["V-FAR", "V-NEAR"])
+        #expect(baselines.nearest.map { engine.index.vacancies[$0].id } == ["V-NEAR", "V-FAR"])
+        let text = baselines.comparison(with: result, engine: engine, request: request)
+        #expect(text.contains("Provider NEAR — residential home") && text.contains("excluded: cannot meet an essential need"))
+        #expect(text.contains("engine rank 1"))
+    }
 }

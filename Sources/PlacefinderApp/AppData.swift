@@ -32,6 +32,19 @@ public struct AppData: Sendable {
         self.loadedAt = loadedAt
     }
 
+    /// Where each vacancy's bed is: its own postcode, else its provider's, located by `locate`; the
+    /// provider's recorded authority when neither can be located.
+    public static func bedAuthorities(vacancies: [Vacancy], providers: [Provider],
+                                      locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) -> [String: String] {
+        let byID = Dictionary(providers.map { ($0.id, $0) }) { first, _ in first }
+        var authority: [String: String] = [:]
+        for v in vacancies {
+            guard let provider = byID[v.providerID] else { continue }
+            authority[v.id] = locate(v.postcode ?? provider.postcode, provider.authorityCode)?.authorityCode ?? provider.authorityCode
+        }
+        return authority
+    }
+
     /// Whether a child counts as urgent on `today` (the top bar's count).
     public static func isUrgent(_ child: Child, today: Day) -> Bool {
         switch child.status {

@@ -19,10 +19,7 @@ extension PlacementDatabase {
         let wanted = Set(postcodes.compactMap { Postcode($0)?.value })
         let known = try postcodeRows(wanted)
         let resolver = PostcodeResolver(geography: geography) { known[$0.value] }
-        return { raw, fallback in
-            guard let postcode = Postcode(raw) else { return fallback.flatMap { resolver.locate(authority: $0) } }
-            return resolver.locate(postcode, fallbackAuthority: fallback)
-        }
+        return resolver.locate(raw:fallbackAuthority:)
     }
 
     func postcodeRows(_ wanted: Set<String>) throws -> [String: PostcodeRecord] {

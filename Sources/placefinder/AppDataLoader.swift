@@ -7,13 +7,8 @@ import PlacementStore
 enum AppDataLoader {
     static func load(_ db: PlacementDatabase, now: Date) throws -> AppData {
         let providers = try db.providers(), vacancies = try db.vacancies()
-        let byID = Dictionary(providers.map { ($0.id, $0) }) { first, _ in first }
         let locate = try db.locator(for: vacancies.compactMap(\.postcode) + providers.map(\.postcode))
-        var authority: [String: String] = [:]
-        for v in vacancies {
-            guard let provider = byID[v.providerID] else { continue }
-            authority[v.id] = locate(v.postcode ?? provider.postcode, provider.authorityCode)?.authorityCode ?? provider.authorityCode
-        }
+        let authority = AppData.bedAuthorities(vacancies: vacancies, providers: providers, locate: locate)
         return AppData(children: try db.children(), providers: providers, vacancies: vacancies,
                        placements: try db.placements(), notices: try db.notices(), contacts: try db.contacts(),
                        vacancyAuthority: authority,

@@ -25,11 +25,7 @@ struct Bench: ParsableCommand {
         let (today, now) = (Session.today, Session.now)
         let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, size / 25), vacancies: size,
                                                       children: 2_000, today: today, now: now))
-        let located = Dictionary(data.postcodes.map { ($0.postcode.value, $0.authorityCode) }) { first, _ in first }
-        let providerPostcode = Dictionary(data.providers.map { ($0.id, $0.postcode) }) { first, _ in first }
-        let authority = Dictionary(data.vacancies.map { v in
-            (v.id, located[v.postcode ?? providerPostcode[v.providerID] ?? ""] ?? "")
-        }) { first, _ in first }
+        let authority = AppData.bedAuthorities(vacancies: data.vacancies, providers: data.providers, locate: Self.locator(data))
         let appData = AppData(children: data.children, providers: data.providers, vacancies: data.vacancies,
                               placements: data.placements, notices: data.notices, vacancyAuthority: authority, loadedAt: now)
         var clock = ContinuousClock.now
@@ -62,11 +58,7 @@ struct Bench: ParsableCommand {
         for size in vacancies {
             let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, size / 25), vacancies: size,
                                                           children: 150, today: today, now: now))
-            let records: [String: PostcodeRecord] = Dictionary(data.postcodes.map { ($0.postcode.value, $0) }) { first, _ in first }
-            let resolver = PostcodeResolver { records[$0.value] }
-            let locate = { (raw: String, fallback: String?) -> GeoLocation? in
-                Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: fallback) }
-            }
+            let locate = Self.locator(data)
             var clock = ContinuousClock.now
             let index = CandidateIndex(vacancies: data.vacancies, providers: data.providers, placements: data.placements,
                                        today: today, locate: locate)
@@ -90,5 +82,11 @@ struct Bench: ParsableCommand {
                          index.count, times[times.count / 2], times[times.count * 9 / 10], times[0], times[times.count - 1],
                          buildMs, ranked / max(1, times.count)))
         }
+    }
+
+    /// Locates the generated data's postcodes exactly, as a store holding them would.
+    static func locator(_ data: DemoDataset) -> (String, String?) -> GeoLocation? {
+        let records = Dictionary(data.postcodes.map { ($0.postcode.value, $0) }) { first, _ in first }
+        return PostcodeResolver { records[$0.value] }.locate(raw:fallbackAuthority:)
     }
 }

@@ -53,4 +53,10 @@ struct PostcodeResolverTests {
         #expect(resolver.locate(authority: "W06000015")?.precision == .authority)
         #expect(resolver.locate(authority: "nope") == nil)
     }
+
+    @Test func rawRecordPostcodesParseOrFallBackToTheAuthority() {
+        #expect(resolver.locate(raw: "cf10 1ep", fallbackAuthority: nil)?.precision == .postcode)
+        #expect(resolver.locate(raw: "not a postcode", fallbackAuthority: "W06000023")?.authorityCode == "W06000023")
+        #expect(resolver.locate(raw: "not a postcode", fallbackAuthority: nil) == nil)
+    }
 }

@@ -31,6 +31,12 @@ public struct PostcodeResolver: Sendable {
         return nil
     }
 
+    /// Locates a postcode as typed in a record: one that does not parse falls back to the authority.
+    public func locate(raw: String, fallbackAuthority: String?) -> GeoLocation? {
+        guard let postcode = Postcode(raw) else { return fallbackAuthority.flatMap { locate(authority: $0) } }
+        return locate(postcode, fallbackAuthority: fallbackAuthority)
+    }
+
     /// Locates an authority with no postcode at all (authority-centroid precision).
     public func locate(authority code: String) -> GeoLocation? {
         geography.authority(code: code).map {

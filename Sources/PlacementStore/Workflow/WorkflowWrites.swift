@@ -143,14 +143,15 @@ extension PlacementDatabase {
             let bedPostcode = vacancy.postcode ?? provider.postcode
             let known = try Self.postcodeRecords([child.homePostcode, bedPostcode] + child.safeguarding.avoidAreas.map(\.postcode), in: db)
             let resolver = PostcodeResolver(geography: geography) { known[$0.value] }
-            func locate(_ raw: String, _ authority: String) -> GeoLocation? {
-                Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: authority) } ?? resolver.locate(authority: authority)
+            guard let home = resolver.locate(raw: child.homePostcode, fallbackAuthority: child.placingAuthority) else {
+                throw WorkflowError.cannotLocate(recordID: childID)
             }
-            guard let home = locate(child.homePostcode, child.placingAuthority) else { throw WorkflowError.cannotLocate(recordID: childID) }
-            guard let bed = locate(bedPostcode, provider.authorityCode) else { throw WorkflowError.cannotLocate(recordID: vacancyID) }
+            guard let bed = resolver.locate(raw: bedPostcode, fallbackAuthority: provider.authorityCode) else {
+                throw WorkflowError.cannotLocate(recordID: vacancyID)
+            }
             // Safeguarding: an avoid-area that cannot be located refuses the placement rather than skip the check.
             let avoidAreas = try child.safeguarding.avoidAreas.map { area -> ResolvedAvoidArea in
-                guard let centre = Postcode(area.postcode).flatMap({ resolver.locate($0, fallbackAuthority: nil) }) else {
+                guard let centre = resolver.locate(raw: area.postcode, fallbackAuthority: nil) else {
                     throw WorkflowError.cannotLocate(recordID: childID)
                 }
                 return ResolvedAvoidArea(childID: childID, location: centre, radiusMiles: area.radiusMiles)

@@ -345,24 +345,19 @@ func performList(_ action: Action, _ context: KeyContext, _ model: inout Model) 
         model.filterPanel = FilterPanelState(tab: model.tab)
         return []
     case .sort:
+        // The selected row stays selected under the new order.
         if context == .providerList {
             let keep = model.selectedProvider?.id
             model.providerSort = model.providerSort.next
             refreshSearch(&model, .providers)
-            if let keep, let data = model.data,
-               let pos = model.providers.visible.firstIndex(where: { data.providers[Int($0)].id == keep }) {
-                model.providers.table.selected = pos
-                model.providers.table.scrollToSelection(visibleRows: geometry.tableRows, rowCount: model.providers.visible.count)
-            }
-            return []
-        }
-        let keep = model.selectedVacancy?.id
-        model.sort = model.sort.next
-        refreshSearch(&model, .vacancies)
-        if let keep, let data = model.data,
-           let pos = model.vacancies.visible.firstIndex(where: { data.vacancies[Int($0)].id == keep }) {
-            model.vacancies.table.selected = pos
-            model.vacancies.table.scrollToSelection(visibleRows: geometry.tableRows, rowCount: model.vacancies.visible.count)
+            let providers = model.data?.providers ?? []
+            reselect(&model.providers, keep, rows: geometry.tableRows) { providers[Int($0)].id }
+        } else {
+            let keep = model.selectedVacancy?.id
+            model.sort = model.sort.next
+            refreshSearch(&model, .vacancies)
+            let vacancies = model.data?.vacancies ?? []
+            reselect(&model.vacancies, keep, rows: geometry.tableRows) { vacancies[Int($0)].id }
         }
         return []
     case .fieldNext, .fieldPrevious, .fieldClear, .resetFilters:
@@ -500,4 +495,11 @@ func clampPages(_ model: inout Model) {
     if model.peek != nil {
         setPageScroll(&model, .peek, min(model.peekScroll, max(0, pageLineCount(model) - rows)))
     }
+}
+
+/// Selects the row whose id is `keep` again after the list was re-sorted, keeping it on screen.
+func reselect(_ list: inout ListScreen, _ keep: String?, rows: Int, id: (Int32) -> String?) {
+    guard let keep, let pos = list.visible.firstIndex(where: { id($0) == keep }) else { return }
+    list.table.selected = pos
+    list.table.scrollToSelection(visibleRows: rows, rowCount: list.visible.count)
 }

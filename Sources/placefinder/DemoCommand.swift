@@ -36,14 +36,7 @@ struct Demo: ParsableCommand {
         let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: providers, vacancies: vacancies,
                                                       children: children, today: today, now: now))
         let db = try PlacementDatabase(path: path)
-        let batch = RecordBatch(
-            providers: data.providers, vacancies: data.vacancies, children: data.children, placements: data.placements,
-            notices: data.notices, contacts: data.contacts,
-            postcodes: data.postcodes.map {
-                StoredPostcode(postcode: $0.postcode.value, latitude: $0.coordinate.latitude, longitude: $0.coordinate.longitude,
-                               authorityCode: $0.authorityCode)
-            })
-        try db.insert(batch, audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
+        try db.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
                                                detail: "seed \(seed)"))
         try db.setSetting(Self.demoMarker, "true")
         if try db.setting(StoreSettingKey.officerAuthority) == nil {

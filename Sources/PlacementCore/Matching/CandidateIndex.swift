@@ -47,15 +47,25 @@ public struct CandidateIndex: Sendable {
     /// in `unlocated`, so the officer can fix the data instead of losing a bed silently.
     public private(set) var unlocated: [String] = []
 
+    /// Counts provider stability from `placements` itself; a store that aggregates it should pass `stability`.
     public init(vacancies: [Vacancy], providers: [Provider], placements: [Placement], today: Day,
                 policy: MatchPolicy = .default, catalogue: NeedCatalogue = .standard,
+                locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) {
+        self.init(vacancies: vacancies, providers: providers,
+                  stability: ProviderStability.compute(placements, today: today, windowDays: policy.stabilityWindowDays),
+                  today: today, catalogue: catalogue, locate: locate)
+    }
+
+    /// `stability` is each provider's record over the policy's stability window, by provider id
+    /// (a provider missing from it has no history).
+    public init(vacancies: [Vacancy], providers: [Provider], stability byProvider: [String: ProviderStability],
+                today: Day, catalogue: NeedCatalogue = .standard,
                 locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) {
         self.providers = providers
         self.catalogue = catalogue
         self.builtFor = today
         let providerIndex = Dictionary(providers.enumerated().map { ($1.id, Int32($0)) }) { first, _ in first }
         self.providerIndex = providerIndex
-        let byProvider = ProviderStability.compute(placements, today: today, windowDays: policy.stabilityWindowDays)
         self.stability = providers.map { byProvider[$0.id] ?? .init() }
         let providerCaps = providers.map { catalogue.set($0.capabilities) }
 

@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // Pure domain, Welsh geography and matching: no I/O, no database, no terminal.
         .target(name: "PlacementCore"),
+        // The seeded fictional Welsh world for the demo store and the benchmarks (pure, like the core).
+        .target(name: "PlacementDemo", dependencies: ["PlacementCore"]),
         // Persistence on GRDB: the one place that knows SQL.
         .target(
             name: "PlacementStore",
@@ -37,10 +39,14 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // The terminal application as pure Elm-style Model / Msg / update / view.
         .target(name: "PlacefinderApp", dependencies: ["PlacementCore", "TerminalUI"]),
+        // The release benchmarks behind `placefinder bench`: engine and dashboard on generated data.
+        .target(name: "PlacefinderBench", dependencies: ["PlacementCore", "PlacementDemo", "PlacefinderApp", "TerminalUI"]),
         .executableTarget(
             name: "placefinder",
             dependencies: [
                 "PlacementCore",
+                "PlacementDemo",
+                "PlacefinderBench",
                 "PlacementStore",
                 "PlacefinderApp",
                 "NcursesTerminal",
@@ -64,6 +70,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "PlacementDemoTests", dependencies: ["PlacementCore", "PlacementDemo"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
         // Reads the store afterwards to check what the binary wrote (notices and calls have no export).

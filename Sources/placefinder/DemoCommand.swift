@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlacementCore
+import PlacementDemo
 import PlacementStore
 
 struct Demo: ParsableCommand {

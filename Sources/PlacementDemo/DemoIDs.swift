@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// Readable, fixed-width ids ("P0001", "V00001", "PL00001").

@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// Builds a realistic, entirely fictional Welsh placements world for demos and load tests.

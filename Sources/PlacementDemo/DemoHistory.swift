@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// A placement ending a provider has announced but that has not happened yet (a notice to log).

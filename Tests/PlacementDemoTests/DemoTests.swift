@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import PlacementCore
+import PlacementCore
+@testable import PlacementDemo
 
 private let today = Day(iso: "2026-11-25")!
 private let now = Date(timeIntervalSince1970: 1_795_600_000) // 2026-11-25 around 08:00 UTC

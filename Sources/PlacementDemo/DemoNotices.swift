@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// About thirty provider notices over the last two weeks, some today: announced endings for children

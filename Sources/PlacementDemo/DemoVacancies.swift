@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// Vacancies in proportion to each provider kind, with beds, ages, fees and freshness by setting.

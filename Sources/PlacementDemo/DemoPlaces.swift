@@ -1,3 +1,4 @@
+import PlacementCore
 /// Where demo people and homes are: population weights, Welsh-speaking shares and English sites.
 enum DemoPlaces {
     /// One Welsh authority's weights.

@@ -1,3 +1,4 @@
+import PlacementCore
 /// A generated child with the located postcodes later stages need.
 struct DemoChild {
     var child: Child

@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// A generated provider with the facts later stages need (kept out of the public dataset).

@@ -1,3 +1,4 @@
+import PlacementCore
 /// SplitMix64 (Steele, Lea and Flood 2014). Our own generator because the standard library
 /// promises neither a seedable generator nor stable `random(in:using:)` algorithms across versions:
 /// the same seed must give the same demo data everywhere.

@@ -1,3 +1,4 @@
+import PlacementCore
 /// Kinship and connected-person carers are approved for particular children (s.81 of the 2014 Act), so each
 /// demo kinship vacancy is connected to a child of its provider's authority — preferring children who
 /// still need a home and whose plan accepts kinship care — and to that child's siblings.

@@ -1,3 +1,4 @@
+import PlacementCore
 /// Invents postcodes and remembers each one's coordinate and authority, so the dataset can ship
 /// its own `PostcodeRecord`s and a store geocodes demo postcodes exactly.
 struct PostcodeBook {

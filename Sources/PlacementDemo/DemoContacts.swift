@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// Today's ring-round for a few children needing placement (seed report 6.9: 100-150 calls is usual),

@@ -1,3 +1,4 @@
+import PlacementCore
 /// Chooses the provider for a historical placement the way placements actually fall out in Wales.
 struct DemoProviderPicker {
     let geography: Geography

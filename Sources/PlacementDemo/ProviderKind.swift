@@ -1,3 +1,4 @@
+import PlacementCore
 /// The demo's provider categories and how many of each to make.
 enum ProviderKind: Int, CaseIterable, Sendable {
     case residentialPrivate, residentialLA, residentialThird

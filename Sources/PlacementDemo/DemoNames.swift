@@ -1,3 +1,4 @@
+import PlacementCore
 /// Fictional names for demo children, carers, officers and providers. Any likeness to a real
 /// person or service is accidental; provider names are built from common Welsh house names.
 enum DemoNames {

@@ -1,3 +1,4 @@
+import PlacementCore
 import Foundation
 
 /// Everything the demo generator makes, ready to load into a store.

@@ -25,16 +25,15 @@ extension PlacementDatabase {
         return parsed.count
     }
 
-    /// ONSPD is large, so it streams: every batch is written inside one transaction, and a bad row
-    /// rolls back the lot.
+    /// ONSPD is large: the whole file is read and checked first, outside the write lock, so colleagues'
+    /// writes are not held up while it parses; then one transaction inserts every row, or none.
     private func importPostcodes(from url: URL, user: String) throws -> Int {
-        try write { db in
-            var written = 0
-            try Interchange.readPostcodes(url) { rows in
-                written += try Self.insertPostcodes(rows, in: db)
-            }
+        var rows: [PostcodeRow] = []
+        try Interchange.readPostcodes(url) { rows += $0 }
+        return try write { db in
+            let written = try Self.insertPostcodes(rows, in: db)
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                            detail: "\(written) postcodes from a CSV file"), in: db)
+                                       detail: "\(written) postcodes from a CSV file"), in: db)
             return written
         }
     }

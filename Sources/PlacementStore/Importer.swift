@@ -18,9 +18,12 @@ extension PlacementDatabase {
         // Not the file's name: officers name files after children, and the audit log can never be corrected.
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
                                detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
+        // Encoded before the lock too: the transaction only checks references and inserts.
+        let encoded = try StoreError.mapping { try EncodedBatch(parsed.batch) }
         try write { db in
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
-            try Self.insert(parsed.batch, audit: audit, in: db)
+            try encoded.insert(in: db)
+            try Self.append(audit, in: db)
         }
         return parsed.count
     }

@@ -66,6 +66,8 @@ enum FilePrivacy {
             if mkdir(folder, 0o700) != 0 && errno != EEXIST { throw StoreError.cannotCreateFolder(path: folder) }
         } else if gid == nil {
             return
+        } else if let gid, let existing = try? folderMode(of: folder), existing.mode == mode, existing.gid == gid {
+            return   // already the group's layout (perhaps set up by the administrator, who owns it)
         }
         // chown before chmod: changing the group clears the setgid bit on some systems.
         if let gid, chown(folder, uid_t.max, gid) != 0 { throw StoreError.cannotSecure(path: folder) }
@@ -113,6 +115,12 @@ enum FilePrivacy {
                 throw StoreError.cannotSecure(path: file)
             }
         }
+    }
+
+    private static func folderMode(of path: String) throws -> (mode: mode_t, gid: gid_t) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw StoreError.cannotCreateFolder(path: path) }
+        return (info.st_mode & 0o7777, info.st_gid)
     }
 
     static func mode(of path: String) -> mode_t? {

@@ -45,7 +45,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "this store was written by a newer Placefinder (schema \(found)); this version knows up to \(known)"
         case .notADatabase(let path): "\(path) is not a Placefinder store (not an SQLite database)"
         case .cannotCreateFolder(let path): "could not create the folder \(path)"
-        case .cannotSecure(let path): "could not make \(path) private to you (mode 0600)"
+        case .cannotSecure(let path):
+            "could not set the owner or mode of \(path), which keep the store to your account (or its group); ask the administrator"
         case .backupExists(let path): "\(path) already exists; choose another name or allow overwriting"
         case .backupDamaged(let path): "the backup at \(path) failed its integrity check and was not kept"
         case .unreadableValue(let table, let column): "a stored value in \(table).\(column) could not be read"

@@ -18,7 +18,7 @@ public final class PlacementDatabase: Sendable {
     ///   Placefinder store: an empty file, another program's file or a symbolic link is refused, never reused.
     /// - `readOnly`: never write while opening (no migration, no chmod) and work on a read-only file or folder.
     ///   Where the file and folder can be written, later writes (a command's audit entry) still succeed;
-    ///   where they cannot, they throw `StoreError.readOnly` / `.readOnlyFolder`.
+    ///   where they cannot, audit entries are counted in `unrecordedAuditEntries` and other writes throw.
     /// Throws `StoreError.newerSchema` when the file was written by a newer Placefinder.
     public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path

@@ -50,8 +50,7 @@ public struct AuditQuery: Sendable, Hashable {
 extension PlacementDatabase {
     /// Appends one entry in its own transaction.
     public func audit(action: String, recordType: String, recordID: String?, detail: String?, user: String) throws {
-        let entry = AuditEntry(user: user, action: action, recordType: recordType, recordID: recordID, detail: detail)
-        try write { db in try Self.append(entry, in: db) }
+        try audit([AuditEntry(user: user, action: action, recordType: recordType, recordID: recordID, detail: detail)])
     }
 
     /// Entries matching every filter given, oldest first.
@@ -89,9 +88,44 @@ extension PlacementDatabase {
         }
     }
 
+    /// Appends in the caller's transaction, chained to the last entry (AuditChain). The id is the next
+    /// after the last; a time earlier than the last entry's (an entry made before waiting for the write lock)
+    /// is moved up to now, so the trail stays in time order.
     static func append(_ entry: AuditEntry, in db: Database) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, at, hash FROM audit_log ORDER BY id DESC LIMIT 1")
+        let id = (last?["id"] as Int64? ?? 0) + 1
+        var at = AuditChain.storedText(entry.at)
+        if let lastAt: String = last?["at"], at < lastAt { at = max(AuditChain.storedText(Date()), lastAt) }
+        let previous: String = last?["hash"] ?? AuditChain.genesis
+        let hash = AuditChain.hash(id: id, at: at, user: entry.user, action: entry.action, recordType: entry.recordType,
+                                   recordID: entry.recordID, detail: entry.detail, previous: previous)
         try db.execute(sql: """
-            INSERT INTO audit_log (at, os_user, action, record_type, record_id, detail) VALUES (?, ?, ?, ?, ?, ?)
-            """, arguments: [entry.at, entry.user, entry.action, entry.recordType, entry.recordID, entry.detail])
+            INSERT INTO audit_log (id, at, os_user, action, record_type, record_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, at, entry.user, entry.action, entry.recordType, entry.recordID, entry.detail, hash])
+    }
+
+    /// Appends several entries in one transaction (a sibling group's match records every child).
+    /// On a store opened read-only by an account that cannot write it, nothing can be stored: the entries
+    /// are counted in `unrecordedAuditEntries` for the command to report.
+    public func audit(_ entries: [AuditEntry]) throws {
+        if cannotWrite {
+            unrecorded.withLock { $0 += entries.count }
+            return
+        }
+        try write { db in for entry in entries { try Self.append(entry, in: db) } }
+    }
+}
+
+extension PlacementDatabase {
+    /// Audit entries this read-only session could not store (see `audit(_:)`).
+    public var unrecordedAuditEntries: Int { unrecorded.withLock { $0 } }
+
+    /// True when `name` is an account on this host or already appears in the audit trail
+    /// (so `audit --user` records it, and records "unknown id" for anything else typed).
+    public func isKnownOfficer(_ name: String) throws -> Bool {
+        if getpwnam(name) != nil { return true }
+        return try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit_log WHERE os_user = ?)", arguments: [name]) ?? false
+        }
     }
 }

@@ -83,8 +83,10 @@ public struct ConsistencyReport: Sendable {
     public var storageProblems: [String]
     /// Every rule with the breaches found (empty when the rule holds), in `ConsistencyRule.all` order.
     public var rules: [(rule: ConsistencyRule, breaches: [String])]
+    /// The first entry where the audit trail's hash chain fails, if any.
+    public var auditChain: AuditChainBreak?
 
-    public var isClean: Bool { storageProblems.isEmpty && rules.allSatisfy(\.breaches.isEmpty) }
+    public var isClean: Bool { storageProblems.isEmpty && auditChain == nil && rules.allSatisfy(\.breaches.isEmpty) }
 
     /// One line per check, `ok` or `PROBLEM`, followed by an indented line per breach.
     public var text: String {
@@ -95,11 +97,17 @@ public struct ConsistencyReport: Sendable {
             lines.append("PROBLEM  the file is damaged or has broken references (SQLite integrity check and foreign keys)")
             lines += storageProblems.map { "         - \($0)" }
         }
+        if let auditChain {
+            lines.append("PROBLEM  the audit trail is unbroken (each entry's hash chains to the one before)")
+            lines.append("         - \(auditChain.description)")
+        } else {
+            lines.append("ok       the audit trail is unbroken (each entry's hash chains to the one before)")
+        }
         for (rule, breaches) in rules {
             lines.append((breaches.isEmpty ? "ok       " : "PROBLEM  ") + rule.rule)
             lines += breaches.map { "         - \($0)" }
         }
-        let count = storageProblems.count + rules.reduce(0) { $0 + $1.breaches.count }
+        let count = storageProblems.count + (auditChain == nil ? 0 : 1) + rules.reduce(0) { $0 + $1.breaches.count }
         lines.append(count == 0 ? "No problems found." : "\(count) problem\(count == 1 ? "" : "s") found.")
         return lines.joined(separator: "\n")
     }
@@ -117,7 +125,7 @@ extension PlacementDatabase {
                 let ids = try String.fetchAll(db, sql: rule.sql, arguments: arguments)
                 rules.append((rule, ids.map(rule.breach)))
             }
-            return ConsistencyReport(storageProblems: storage, rules: rules)
+            return ConsistencyReport(storageProblems: storage, rules: rules, auditChain: try AuditChain.firstBreak(in: db))
         }
     }
 }

@@ -18,23 +18,25 @@ extension PlacementDatabase {
         // Not the file's name: officers name files after children, and the audit log can never be corrected.
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
                                detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
+        // Encoded before the lock too: the transaction only checks references and inserts.
+        let encoded = try StoreError.mapping { try EncodedBatch(parsed.batch) }
         try write { db in
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
-            try Self.insert(parsed.batch, audit: audit, in: db)
+            try encoded.insert(in: db)
+            try Self.append(audit, in: db)
         }
         return parsed.count
     }
 
-    /// ONSPD is large, so it streams: every batch is written inside one transaction, and a bad row
-    /// rolls back the lot.
+    /// ONSPD is large: the whole file is read and checked first, outside the write lock, so colleagues'
+    /// writes are not held up while it parses; then one transaction inserts every row, or none.
     private func importPostcodes(from url: URL, user: String) throws -> Int {
-        try write { db in
-            var written = 0
-            try Interchange.readPostcodes(url) { rows in
-                written += try Self.insertPostcodes(rows, in: db)
-            }
+        var rows: [PostcodeRow] = []
+        try Interchange.readPostcodes(url) { rows += $0 }
+        return try write { db in
+            let written = try Self.insertPostcodes(rows, in: db)
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                            detail: "\(written) postcodes from a CSV file"), in: db)
+                                       detail: "\(written) postcodes from a CSV file"), in: db)
             return written
         }
     }

@@ -1,21 +1,43 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The Placefinder store: one SQLite file in WAL mode, shared by several officers' processes on one host.
 /// All calls are synchronous; reads run concurrently, writes are serialised by SQLite.
 public final class PlacementDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Opened read-only because this account cannot write the file or its folder: audit entries for reading
+    /// cannot be stored, and are counted instead so the command can say so.
+    let cannotWrite: Bool
+    let unrecorded = Mutex(0)
 
-    /// Opens (creating if needed) and migrates the store at `path`.
+    /// Opens and migrates the store at `path`.
+    /// - `create`: make a new store when nothing is at `path` (the CLI passes true only for `store init` and
+    ///   `demo`; the default keeps library callers and tests short). An existing file is opened only if it is a
+    ///   Placefinder store: an empty file, another program's file or a symbolic link is refused, never reused.
+    /// - `readOnly`: never write while opening (no migration, no chmod) and work on a read-only file or folder.
+    ///   Where the file and folder can be written, later writes (a command's audit entry) still succeed;
+    ///   where they cannot, audit entries are counted in `unrecordedAuditEntries` and other writes throw.
     /// Throws `StoreError.newerSchema` when the file was written by a newer Placefinder.
-    public init(path: String) throws {
+    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
         self.path = path
-        try FilePrivacy.ensureFolder(for: path)
-        pool = try FilePrivacy.withPrivateUmask {
+        cannotWrite = readOnly && !StoreFile.canWrite(path)
+        let state = try StoreFile.inspect(path)
+        if state == .missing && (!create || readOnly) { throw StoreError.missingStore(path: path) }
+        if readOnly {
+            pool = try Self.openWithoutWriting(path)
+            try StoreError.mapping { try pool.read { db in try StoreFile.verifyIdentity(db, path: path) } }
+            try Self.requireCurrentSchema(pool, path: path)
+            return
+        }
+        if state == .missing { try FilePrivacy.ensureFolder(for: path) } else { try StoreFile.verifyIdentityBeforeOpening(path) }
+        let layout = StoreLayout.of(storeAt: path)
+        pool = try FilePrivacy.withUmask(layout.umask) {
             let pool: DatabasePool
             do {
                 pool = try DatabasePool(path: path, configuration: Self.configuration)
+                if state == .present { try pool.read { db in try StoreFile.verifyIdentity(db, path: path) } }
                 // DatabasePool sets synchronous=NORMAL on its writer after prepareDatabase runs (GRDB's
                 // setUpWALMode), so FULL must be set again here; the writer connection lives as long as the pool.
                 try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
@@ -28,8 +50,24 @@ public final class PlacementDatabase: Sendable {
             return pool
         }
         // The umask covered files created while opening; chmod also tightens a file that already existed loose.
-        try FilePrivacy.secure(databaseAt: path)
+        try FilePrivacy.secure(databaseAt: path, layout: layout)
     }
+
+    /// Creates a new store at `path` and refuses if anything is already there (`placefinder store init`).
+    /// With `group`, the folder becomes 2770 in that group and the files 0660, so the group's officers
+    /// share it under their own accounts; without, the folder is 0700 and the files 0600.
+    public static func create(at path: String, group: String? = nil) throws -> PlacementDatabase {
+        var info = stat()
+        guard lstat(path, &info) != 0 else { throw StoreError.storeExists(path: path) }
+        if let group {
+            guard let entry = getgrnam(group) else { throw StoreError.unknownGroup(name: group) }
+            try FilePrivacy.ensureFolder(for: path, mode: 0o2770, gid: entry.pointee.gr_gid)
+        }
+        return try PlacementDatabase(path: path, create: true)
+    }
+
+    /// The newest schema version this build knows ("v5"), for `placefinder store upgrade`'s report.
+    public static var schemaVersion: String { Schema.newest(of: Schema.migrator.migrations) }
 
     static var configuration: Configuration {
         var config = Configuration()

@@ -4,7 +4,7 @@ import PlacementCore
 /// The store's migrations. Identifiers are `v<N>`; a file with an identifier not listed here
 /// was written by a newer build and is refused rather than half-understood.
 enum Schema {
-    static let knownVersions = ["v1", "v2", "v3"]
+    static let knownVersions = ["v1", "v2", "v3", "v5"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -12,6 +12,8 @@ enum Schema {
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        // v5: hash-chained audit trail and the store's application id (AuditChain.swift); independent of v4.
+        migrator.registerMigration("v5", migrate: AuditChain.migrate)
         return migrator
     }
 

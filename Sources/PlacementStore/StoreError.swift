@@ -20,6 +20,24 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case rejected(reason: String)
     case busy
     case sqlite(code: Int32)
+    /// Only `placefinder store init` (or `demo`) creates a store; every other command needs one there.
+    case missingStore(path: String)
+    /// `store init` never overwrites: a file is already at the path.
+    case storeExists(path: String)
+    /// The file exists but is not one Placefinder made (empty, another program's database, not SQLite).
+    case notAPlacefinderStore(path: String, why: String)
+    /// A symbolic link at the store's path (or its -wal/-shm): following it would chmod and write its target.
+    case symlink(path: String)
+    case isDirectory(path: String)
+    /// A read-only open found a store that needs upgrading first.
+    case needsMigration(path: String)
+    case unknownGroup(name: String)
+    case diskFull
+    case readOnly
+    case readOnlyFolder
+    case corrupt
+    case cannotOpen
+    case writeFailed
 
     public var description: String {
         switch self {
@@ -27,7 +45,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "this store was written by a newer Placefinder (schema \(found)); this version knows up to \(known)"
         case .notADatabase(let path): "\(path) is not a Placefinder store (not an SQLite database)"
         case .cannotCreateFolder(let path): "could not create the folder \(path)"
-        case .cannotSecure(let path): "could not make \(path) private to you (mode 0600)"
+        case .cannotSecure(let path):
+            "could not set the owner or mode of \(path), which keep the store to your account (or its group); ask the administrator"
         case .backupExists(let path): "\(path) already exists; choose another name or allow overwriting"
         case .backupDamaged(let path): "the backup at \(path) failed its integrity check and was not kept"
         case .unreadableValue(let table, let column): "a stored value in \(table).\(column) could not be read"
@@ -36,6 +55,23 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .rejected(let reason): "the store refused the change: \(reason)"
         case .busy: "the store is busy with another officer's change; try again in a moment"
         case .sqlite(let code): "the store reported an SQLite error (code \(code))"
+        case .missingStore(let path):
+            "no store at \(path); create one with `placefinder store init --store \(path)` (or `placefinder demo` for a demo)"
+        case .storeExists(let path): "\(path) already exists; `store init` only creates a new store"
+        case .notAPlacefinderStore(let path, let why): "\(path) is not a Placefinder store (\(why)); check the --store path"
+        case .symlink(let path): "\(path) is a symbolic link; give the real path of the store (links are refused so its target is never changed)"
+        case .isDirectory(let path): "\(path) is a folder, not a store file; give the path of the store file"
+        case .needsMigration(let path):
+            "the store at \(path) was made by an older Placefinder and must be upgraded first: run `placefinder store upgrade --store \(path)` as an officer who can write to it"
+        case .unknownGroup(let name): "there is no group called \(name) on this host; create it first (groupadd) or check the spelling"
+        case .diskFull: "the disk holding the store is full; nothing was saved (free some space, see `df -h`, and try again)"
+        case .readOnly: "the store is read-only for you; nothing was saved (ask the administrator for write access, or use a read-only command)"
+        case .readOnlyFolder:
+            "the store's folder is read-only for you, so SQLite cannot write beside the store; nothing was saved (ask the administrator, or use a read-only command)"
+        case .corrupt: "the store file is damaged (SQLite reports corruption); stop using it, keep a copy, and restore the latest backup (docs/operations.md)"
+        case .cannotOpen: "the store cannot be opened (its folder may be missing or unreadable, or the path may be a folder); check the --store path"
+        case .writeFailed:
+            "the store's file could not be read or written (disk full, a file-size limit such as `ulimit -f`, or a disk fault); nothing was saved"
         }
     }
 }
@@ -47,6 +83,12 @@ extension StoreError {
         switch db.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy
         case .SQLITE_NOTADB: return StoreError.sqlite(code: db.extendedResultCode.rawValue)
+        case .SQLITE_FULL: return StoreError.diskFull
+        case .SQLITE_READONLY:
+            return db.extendedResultCode == .SQLITE_READONLY_DIRECTORY ? StoreError.readOnlyFolder : StoreError.readOnly
+        case .SQLITE_CORRUPT: return StoreError.corrupt
+        case .SQLITE_CANTOPEN: return StoreError.cannotOpen
+        case .SQLITE_IOERR: return StoreError.writeFailed
         case .SQLITE_CONSTRAINT:
             switch db.extendedResultCode {
             case .SQLITE_CONSTRAINT_FOREIGNKEY: return StoreError.missingReference

@@ -19,6 +19,8 @@ struct AuditLog: ParsableCommand {
     @Option(help: ArgumentHelp("Only entries by this OS account.", valueName: "name")) var user: String?
     @Option(help: ArgumentHelp("Only entries on or after this day (UK time).", valueName: "YYYY-MM-DD")) var since: String?
     @Flag(help: "Print a JSON array instead of a table.") var json = false
+    @Flag(help: "Print only the trail's last entry and its hash (ID:HASH), to record elsewhere and compare later with `check --audit-head`.")
+    var head = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -29,14 +31,23 @@ struct AuditLog: ParsableCommand {
 
     func run() throws {
         let sinceDate = since.flatMap(Day.init(iso:)).map(Self.startOfDayInUK)
-        let db = try storeOptions.openExisting()
-        // Recorded before anything is shown: no listing leaves without its own entry.
+        let db = try storeOptions.openReadOnly()
+        if head {
+            print(try db.auditHead()?.text ?? "the audit trail is empty")
+            return
+        }
+        // The filters are typed text (an officer may type a child's name): the entry records the id looked up,
+        // or "unknown id", never the text itself.
+        let knownChild = try child.map { try db.child(id: $0) != nil }
         var filters: [String] = []
-        if let child { filters.append("child \(child)") }
-        if let user { filters.append("user \(user)") }
+        if let child { filters.append(knownChild == true ? "child \(child)" : "child unknown id") }
+        if let user { filters.append(try db.isKnownOfficer(user) ? "user \(user)" : "user unknown id") }
         if let since { filters.append("since \(since)") }
-        try db.audit(action: "audit.read", recordType: child == nil ? "audit_log" : "child", recordID: child,
-                     detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "), user: Session.officer)
+        // Recorded before anything is shown: no listing leaves without its own entry.
+        try db.audit([AuditEntry(user: Session.officer, action: "audit.read", recordType: knownChild == true ? "child" : "audit_log",
+                                 recordID: knownChild == true ? child : nil,
+                                 detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "))])
+        Session.noteIfUnrecorded(db)
         let entries = try db.auditEntries(AuditQuery(childID: child, user: user, since: sinceDate))
         print(json ? Self.json(entries) : Self.table(entries))
     }
@@ -112,13 +123,31 @@ struct Check: ParsableCommand {
             anything is wrong. Run it after a crash and on every restored backup (docs/operations.md).
             """)
 
+    @Option(help: ArgumentHelp("A head printed earlier by `audit --head`: check that entry still has that hash.", valueName: "ID:HASH"))
+    var auditHead: String?
     @OptionGroup var storeOptions: StoreOptions
 
+    func validate() throws {
+        if let auditHead, AuditHead(text: auditHead) == nil {
+            throw ValidationError("--audit-head must be ID:HASH as `placefinder audit --head` prints it")
+        }
+    }
+
     func run() throws {
-        let db = try storeOptions.openExisting()
-        let report = try db.consistencyReport(now: Session.now)
-        print("Checking \(db.path)")
-        print(report.text)
-        if !report.isClean { throw ExitCode(1) }
+        print("Checking \(storeOptions.path)")
+        do {
+            // Read-only: checking never migrates, chmods or records anything.
+            let db = try storeOptions.openReadOnly()
+            let report = try db.consistencyReport(now: Session.now)
+            print(report.text)
+            if let head = auditHead.flatMap(AuditHead.init(text:)), let problem = try db.auditHeadProblem(head) {
+                print("PROBLEM  the audit trail still holds the head recorded earlier\n         - \(problem)")
+                throw ExitCode(1)
+            }
+            if !report.isClean { throw ExitCode(1) }
+        } catch StoreError.corrupt {
+            print("PROBLEM  the file is damaged: SQLite reports it corrupt; restore the latest backup (docs/operations.md)")
+            throw ExitCode(1)
+        }
     }
 }

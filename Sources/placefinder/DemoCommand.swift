@@ -36,7 +36,7 @@ struct Demo: ParsableCommand {
         let (today, now) = (Session.today, Session.now)
         let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: providers, vacancies: vacancies,
                                                       children: children, today: today, now: now))
-        let db = try PlacementDatabase(path: path)
+        let db = try PlacementDatabase(path: path, create: true)
         try db.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
                                                detail: "seed \(seed)"))
         try db.setSetting(Self.demoMarker, "true")
@@ -57,7 +57,7 @@ struct Demo: ParsableCommand {
     /// Removes a previous demo store; refuses anything else.
     static func removeOldDemo(at path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        let isDemo = (try? PlacementDatabase(path: path).setting(demoMarker)) == "true"
+        let isDemo = (try? PlacementDatabase(path: path, create: false).setting(demoMarker)) == "true"
         guard isDemo else {
             throw UserError("\(path) exists and is not a demo store; choose another --store for the demo")
         }

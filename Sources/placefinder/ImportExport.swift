@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw UserError("\(url.lastPathComponent): no such readable file") }
-        let db = try storeOptions.openOrCreate()
+        let db = try storeOptions.openExisting()
         let count = try db.importFile(kind, from: url, user: Session.officer, today: Session.today)
         print("imported \(count) \(kind.rawValue) from \(url.lastPathComponent)")
     }
@@ -39,8 +39,9 @@ struct Export: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openReadOnly()
         let text = try db.export(kind, format: format, user: Session.officer)
+        Session.noteIfUnrecorded(db)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return

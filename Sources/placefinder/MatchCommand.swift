@@ -22,14 +22,18 @@ struct Match: ParsableCommand {
 
     func run() throws {
         let policy = try loadPolicy()
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openReadOnly()
         let (today, now) = (Session.today, Session.now)
         let request = try db.matchRequest(childID: childID, today: today, now: now)
         let engine = try db.matchEngine(today: today, policy: policy)
         let outcome = engine.rankGroup(request, explainTop: max(top, 5))
         // A policy's name is free text from its file, and the audit log can never be corrected: record which
         // policy by fingerprint, never by name.
-        try db.audit(action: "match", recordType: "child", recordID: childID, detail: policyDetail, user: Session.officer)
+        // Every child of a sibling group was matched, so every one gets an entry (one transaction).
+        try db.audit(request.children.map {
+            AuditEntry(user: Session.officer, action: "match", recordType: "child", recordID: $0.id, detail: policyDetail)
+        })
+        Session.noteIfUnrecorded(db)
         let report = MatchReport(outcome, engine: engine, top: top, includeExcluded: includeExcluded)
         if json {
             print(report.json())

@@ -10,10 +10,13 @@ struct Open: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var ui: UIOptions
+    @Flag(help: "Open without writing while opening (no upgrade, no chmod): for a store you may only read.")
+    var readOnly = false
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db = try readOnly ? storeOptions.openReadOnly() : storeOptions.openExisting()
         try ui.present(db)
+        Session.noteIfUnrecorded(db)
     }
 }
 

@@ -13,12 +13,19 @@ struct Placefinder: ParsableCommand {
             $XDG_DATA_HOME/placefinder/placefinder.sqlite.
             """,
         subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self,
-                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self, AuditLog.self, Check.self],
+                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self, AuditLog.self, Check.self,
+                      StoreCommand.self],
         defaultSubcommand: Open.self
     )
 
     /// Every failure ends in one plain line and a non-zero exit: no stack traces, no personal data.
     static func main() {
+        if let refusal = OfficerIdentity.refusal(environment: ProcessInfo.processInfo.environment, testBuild: Session.isTestBuild) {
+            fail(refusal)
+        }
+        // Over a file-size limit (ulimit -f) the kernel would kill the process mid-write with SIGXFSZ;
+        // ignored, the write fails with EFBIG, SQLite rolls the transaction back and the officer gets one line.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

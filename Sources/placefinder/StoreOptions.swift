@@ -12,53 +12,67 @@ struct StoreOptions: ParsableArguments {
         store ?? PlacementDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens an existing store; a missing one is a clear message, not a new empty file.
+    /// Opens an existing store; a missing one is a clear message naming `placefinder store init`, never a new file.
     func openExisting() throws -> PlacementDatabase {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw UserError("no store at \(path) (run `placefinder demo` for a demo store, or `placefinder import` to fill a new one with --store)")
-        }
-        Self.warnIfOpenToOthers(path)
-        return try PlacementDatabase(path: path)
+        try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false) }
     }
 
-    /// One line on stderr when the store or its folder is readable or writable by other accounts
-    /// (or the file belongs to another account); the command goes on.
-    static func warnIfOpenToOthers(_ path: String) {
-        guard let warning = PlacementDatabase.permissionWarning(for: path) else { return }
-        FileHandle.standardError.write(Data("placefinder: \(warning)\n".utf8))
+    /// Opens without writing anything (no migration, no chmod): works on a read-only file or folder.
+    func openReadOnly() throws -> PlacementDatabase {
+        try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false, readOnly: true) }
     }
 
-    /// Opens the store, creating it if needed (import fills new stores).
-    func openOrCreate() throws -> PlacementDatabase {
-        Self.warnIfOpenToOthers(path)
-        return try PlacementDatabase(path: path)
+    /// One line on stderr when the store or its folder is open to accounts outside its layout; the command
+    /// goes on. The modes are read before opening (which tightens a file we own) and reported once the
+    /// file has proved to be a store: a refused file gets its refusal alone.
+    static func warningAfterOpening(_ path: String, _ open: () throws -> PlacementDatabase) throws -> PlacementDatabase {
+        let warning = PlacementDatabase.permissionWarning(for: path)
+        let db = try open()
+        if let warning { FileHandle.standardError.write(Data("placefinder: \(warning)\n".utf8)) }
+        return db
     }
 }
 
 /// The officer and the date: from the OS, overridable for tests and reproducible docs.
 enum Session {
-    /// The operating-system user: who the audit trail says did it.
+    /// The operating-system account of the real user id: who the audit trail says did it.
+    /// Test builds (`swift build`, which CI and the tmux e2e use) honour `PLACEFINDER_OFFICER`;
+    /// a release build refuses to start with it set (`Placefinder.main`).
     static var officer: String {
-        let env = ProcessInfo.processInfo.environment
-        // SUDO_USER: an officer running Placefinder as the store's service account (`sudo -u placefinder`,
-        // see docs/operations.md) is recorded as themselves, not as the service account.
-        for key in ["PLACEFINDER_OFFICER", "SUDO_USER", "USER", "LOGNAME"] {
-            if let named = env[key], !named.isEmpty { return named }
-        }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid \(getuid())"
+        #if DEBUG
+        if let named = ProcessInfo.processInfo.environment["PLACEFINDER_OFFICER"], !named.isEmpty { return named }
+        #endif
+        return OfficerIdentity.account()
     }
 
-    /// `PLACEFINDER_NOW` (ISO 8601, e.g. 2026-11-25T09:00:00Z) pins the clock for tests and captures.
+    /// Test builds: `PLACEFINDER_NOW` (ISO 8601, e.g. 2026-11-25T09:00:00Z) pins the clock for tests and captures.
     static var now: Date {
+        #if DEBUG
         if let raw = ProcessInfo.processInfo.environment["PLACEFINDER_NOW"], let pinned = ISO8601DateFormatter().date(from: raw) {
             return pinned
         }
+        #endif
         return Date()
+    }
+
+    static var isTestBuild: Bool {
+        #if DEBUG
+        true
+        #else
+        false
+        #endif
     }
 
     /// Today's date in Wales.
     static var today: Day { day(of: now) }
 
     static func day(of date: Date) -> Day { WorkflowTime.day(of: date) }
+}
+
+extension Session {
+    /// One line when a reading command on a store this account can only read could not record itself.
+    static func noteIfUnrecorded(_ db: PlacementDatabase) {
+        guard db.unrecordedAuditEntries > 0 else { return }
+        FileHandle.standardError.write(Data("placefinder: note: the store is read-only for you, so this was not recorded in its audit trail\n".utf8))
+    }
 }

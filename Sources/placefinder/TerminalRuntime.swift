@@ -86,7 +86,10 @@ final class TerminalRuntime: @unchecked Sendable {
                     let request = try db.matchRequest(childID: childID, today: today, now: now)
                     let engine = try db.matchEngine(today: today)
                     let outcome = engine.rankGroup(request)
-                    try db.audit(action: "match", recordType: "child", recordID: childID, detail: "policy: default", user: officer)
+                    // Every child of a sibling group was matched: each gets an entry.
+                    try db.audit(request.children.map {
+                        AuditEntry(user: officer, action: "match", recordType: "child", recordID: $0.id, detail: "policy: default")
+                    })
                     return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
                 }
             case .logNotice(let notice):

@@ -56,8 +56,15 @@ enum CLI {
         return dir
     }
 
-    /// Imports every example file into a new store, in dependency order.
+    /// Creates an empty store (`placefinder store init`): no other command creates one.
+    static func initStore(_ store: String) throws {
+        let result = try run(["store", "init", "--store", store])
+        precondition(result.status == 0, "store init failed: \(result.stderr)")
+    }
+
+    /// Imports every example file into a new store (created first when missing), in dependency order.
     static func importExamples(into store: String) throws {
+        if !FileManager.default.fileExists(atPath: store) { try initStore(store) }
         for kind in ["postcodes", "providers", "children", "vacancies", "placements"] {
             let result = try run(["import", kind, examples.appendingPathComponent("\(kind).csv").path, "--store", store])
             precondition(result.status == 0, "import \(kind) failed: \(result.stderr)")

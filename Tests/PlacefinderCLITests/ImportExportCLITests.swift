@@ -15,6 +15,7 @@ import Testing
         }
         // Export → import into a new store → export again: identical.
         let second = dir.appendingPathComponent("second.sqlite").path
+        try CLI.initStore(second)
         for kind in ["postcodes", "providers", "children", "vacancies", "placements"] {
             let file = dir.appendingPathComponent("\(kind).csv")
             #expect(try CLI.run(["export", kind, "-o", file.path, "--store", first]).status == 0)
@@ -56,6 +57,7 @@ import Testing
     @Test func referencesToMissingRecordsAreRefusedWithTheLine() throws {
         let dir = try CLI.temporaryDirectory()
         let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.initStore(store)
         let result = try CLI.run(["import", "vacancies", CLI.examples.appendingPathComponent("vacancies.csv").path, "--store", store])
         #expect(result.status == 1)
         #expect(result.stderr.contains("vacancies.csv line 2, column provider_id: no provider"), "\(result.stderr)")

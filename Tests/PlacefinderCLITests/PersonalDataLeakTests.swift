@@ -101,6 +101,7 @@ import Testing
             ("json syntax", exported.replacingOccurrences(of: "\"Zephyrina\"", with: "\"Zephyrina")),
             ("json future birth", exported.replacingOccurrences(of: "\"2011-04-17\"", with: "\"2031-04-17\"")),
         ]
+        try CLI.initStore(dir.appendingPathComponent("private/other.sqlite").path)
         for (label, text) in jsonCases {
             #expect(text != exported, "\(label): the replacement did nothing")
             let file = dir.appendingPathComponent("children.json")

@@ -38,8 +38,8 @@ func setUmask(_ mask: mode_t) -> mode_t {
         defer { setUmask(previous) }
         let folder = try TempFolder()
         let path = folder.file("old.sqlite")
-        try DatabaseQueue(path: path).close()   // created by something else, 0644
-        #expect(FilePrivacy.mode(of: path) == 0o644)
+        try PlacementDatabase(path: path).close()
+        chmod(path, 0o644)                      // loosened by something else
         let store = try PlacementDatabase(path: path)
         #expect(FilePrivacy.mode(of: path) == 0o600)
         #expect(FilePrivacy.mode(of: path + "-wal") == 0o600)

@@ -17,6 +17,8 @@ public struct CandidateIndex: Sendable {
         var approximate: [Bool] = []
         /// By provider ordinal: the stability score over the policy's window.
         var stabilityScore: [Double] = []
+        /// Each vacancy's place in id order (the last tie-break), so ordering compares no strings.
+        var idRank: [Int32] = []
     }
 
     /// The fields every hard constraint except distance reads, packed.
@@ -47,11 +49,12 @@ public struct CandidateIndex: Sendable {
     /// Provider ordinal by id: per-request lookups (declines, breakdowns) touch only the few ids named.
     let providerOrdinal: [String: Int32]
     let stability: [ProviderStability]
-    /// Position of each vacancy by id, and the child each hold is for (holds are few).
+    /// Position of each vacancy by id.
     public let position: [String: Int]
-    let holds: [(position: Int, childID: String)]
-    /// Kinship vacancies and the children each carer is approved for (few, so kept aside).
-    let kinship: [(position: Int, children: Set<String>)]
+    /// By child id: the vacancies held for the child, and the kinship vacancies whose carer is approved
+    /// for the child, so a request looks up its own children instead of scanning every hold.
+    let holdsByChild: [String: [Int]]
+    let kinshipByChild: [String: [Int]]
     public let catalogue: NeedCatalogue
     public let builtFor: Day
 
@@ -135,9 +138,16 @@ public struct CandidateIndex: Sendable {
             locations.append(location)
         }
         self.vacancies = kept
+        columns.idRank = [Int32](repeating: 0, count: kept.count)
+        for (rank, i) in kept.indices.sorted(by: { kept[$0].id < kept[$1].id }).enumerated() { columns.idRank[i] = Int32(rank) }
         self.position = Dictionary(kept.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        self.holds = kept.enumerated().compactMap { i, v in v.hold.map { (i, $0.childID) } }
-        self.kinship = kept.enumerated().compactMap { i, v in v.setting == .kinship ? (i, Set(v.connectedChildIDs)) : nil }
+        var holdsByChild: [String: [Int]] = [:], kinshipByChild: [String: [Int]] = [:]
+        for (i, v) in kept.enumerated() {
+            if let hold = v.hold { holdsByChild[hold.childID, default: []].append(i) }
+            if v.setting == .kinship { for child in Set(v.connectedChildIDs) { kinshipByChild[child, default: []].append(i) } }
+        }
+        self.holdsByChild = holdsByChild
+        self.kinshipByChild = kinshipByChild
         self.locations = locations
         self.columns = columns
         self.authorityCodes = authorityCodes
@@ -151,4 +161,6 @@ public struct CandidateIndex: Sendable {
 
     static func bit(_ g: Gender) -> UInt8 { 1 << UInt8(Gender.allCases.firstIndex(of: g)!) }
     static func bit(_ s: Setting) -> UInt8 { 1 << UInt8(Setting.allCases.firstIndex(of: s)!) }
+    /// Read per candidate, so worked out once.
+    static let kinshipBit = bit(.kinship)
 }

@@ -76,8 +76,8 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
             FactorDefinition(
                 label: "kinship carer", defaultWeight: 2,
                 source: "2014 Act s.81 (a relative, friend or other connected person)",
-                applies: { p in p.settingMask & CandidateIndex.bit(.kinship) != 0 },
-                score: { p, i, _ in p.columns.gates[i].settingBit == CandidateIndex.bit(.kinship) ? 1 : 0 })
+                applies: { p in p.settingMask & p.kinshipBit != 0 },
+                score: { p, i, _ in p.columns.gates[i].settingBit == p.kinshipBit ? 1 : 0 })
         case .freshness:
             FactorDefinition(
                 label: "vacancy freshness", defaultWeight: 0.3,
@@ -103,6 +103,7 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
 
 /// One row of the factor table.
 public struct FactorDefinition: Sendable {
+    typealias Score = @Sendable (_ profile: Profile, _ candidate: Int, _ straightMiles: Double) -> Double
     public let label: String
     public let defaultWeight: Double
     /// Where the factor comes from, for the policy screen and docs/matching.md.
@@ -111,7 +112,34 @@ public struct FactorDefinition: Sendable {
     /// rather than scoring 1 for everyone (the explanation would claim credit that means nothing).
     let applies: @Sendable (Profile) -> Bool
     /// The candidate's score, 0…1, from the request's tables and the index's columns.
-    let score: @Sendable (_ profile: Profile, _ candidate: Int, _ straightMiles: Double) -> Double
+    let score: Score
+    /// `score` over a whole batch of candidates, adding `scale × score` to each one's sum: one call per
+    /// factor per ranking, the loop inside (column by column, as numpy would).
+    let addScores: @Sendable (Profile, ScoreBatch) -> Void
+
+    @inline(__always)
+    init(label: String, defaultWeight: Double, source: String, applies: @escaping @Sendable (Profile) -> Bool,
+         score: @escaping Score) {
+        self.label = label
+        self.defaultWeight = defaultWeight
+        self.source = source
+        self.applies = applies
+        self.score = score
+        addScores = { p, batch in
+            for k in 0..<batch.sums.count {
+                batch.sums[k] += batch.scale * score(p, Int(batch.candidates[k]), batch.miles[k])
+            }
+        }
+    }
+}
+
+/// The candidates that passed the hard constraints, with their distances and running totals.
+struct ScoreBatch {
+    let candidates: UnsafeBufferPointer<Int32>
+    let miles: UnsafeBufferPointer<Double>
+    let sums: UnsafeMutableBufferPointer<Double>
+    /// 100 × weight / total weight.
+    let scale: Double
 }
 
 /// One value per factor, complete by construction: the only initialiser asks for every factor,

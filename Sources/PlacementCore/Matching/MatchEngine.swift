@@ -6,24 +6,39 @@ public struct MatchEngine: Sendable {
     public let index: CandidateIndex
     public let policy: MatchPolicy
     public let geography: Geography
+    /// The reg 12 tier of each of the index's authorities, for a child placed by each Welsh authority:
+    /// worked out once here so a ranking does no string work per authority.
+    let tiersByPlacingAuthority: [String: [LocalityTier]]
 
     public init(index: CandidateIndex, policy: MatchPolicy = .default, geography: Geography = .wales) {
         self.index = index
         self.policy = policy
         self.geography = geography
+        tiersByPlacingAuthority = Dictionary(geography.welshAuthorities.map { home in
+            (home.code, index.authorityCodes.map { geography.localityTier(home: home.code, placement: $0) })
+        }) { first, _ in first }
+    }
+
+    /// The tier of each of the index's authorities for a child placed by `home`.
+    func tiers(home: String) -> [LocalityTier] {
+        tiersByPlacingAuthority[home] ?? index.authorityCodes.map { geography.localityTier(home: home, placement: $0) }
     }
 
     /// Ranks the vacancies for `request`; explanations are built for the first `explainTop`.
     /// Every candidate is checked against every hard constraint (the excluded list names every reason);
     /// only those that pass are measured, scored and ordered.
     public func rank(_ request: MatchRequest, explainTop: Int = 50) -> MatchResult {
-        let profile = Profile(request: request, index: index, policy: policy, geography: geography)
+        let profile = Profile(request: request, engine: self)
         let n = index.count
-        var keys: [RankKey] = []
+        var passed: [Int32] = []
+        var miles: [Double] = []
         var excluded: [ExcludedCandidate] = []
-        keys.reserveCapacity(n)
+        passed.reserveCapacity(n)
+        miles.reserveCapacity(n)
         excluded.reserveCapacity(n)
         let measureFirst = profile.distanceExcludes
+        // Pass 1, every vacancy: the hard constraints on the packed gate; distance only for those that pass
+        // (or for all when a safeguarding distance applies).
         profile.columns.gates.withUnsafeBufferPointer { gates in
             profile.columns.units.withUnsafeBufferPointer { units in
                 for i in 0..<n {
@@ -34,17 +49,29 @@ public struct MatchEngine: Sendable {
                         continue
                     }
                     if !measureFirst { straight = profile.home.greatCircleMiles(to: units[i]) }
-                    keys.append(RankKey(score: profile.total(i, straightMiles: straight), straightMiles: straight,
-                                        index: Int32(i), tier: UInt8(profile.tiers[Int(gates[i].authority)].rawValue)))
+                    passed.append(Int32(i))
+                    miles.append(straight)
                 }
             }
         }
-        let vacancies = index.vacancies
+        // Pass 2, the candidates left: the weighted sum, factor by factor.
+        var sums = [Double](repeating: 0, count: passed.count)
+        passed.withUnsafeBufferPointer { candidates in
+            miles.withUnsafeBufferPointer { miles in
+                sums.withUnsafeMutableBufferPointer { profile.addTotals(candidates: candidates, miles: miles, into: $0) }
+            }
+        }
+        let idRanks = profile.columns.idRank, gates = profile.columns.gates
+        var keys = passed.indices.map { k in
+            let i = Int(passed[k])
+            return RankKey(score: sums[k], straightMiles: miles[k], index: passed[k], idRank: idRanks[i],
+                           tier: UInt8(profile.tiers[Int(gates[i].authority)].rawValue))
+        }
         keys.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.straightMiles != b.straightMiles { return a.straightMiles < b.straightMiles }
             if a.tier != b.tier { return a.tier < b.tier }
-            return vacancies[Int(a.index)].id < vacancies[Int(b.index)].id
+            return a.idRank < b.idRank
         }
         var ranked = keys.map {
             RankedCandidate(index: Int($0.index), score: $0.score, straightMiles: $0.straightMiles,
@@ -63,6 +90,7 @@ public struct MatchEngine: Sendable {
         var score: Double
         var straightMiles: Double
         var index: Int32
+        var idRank: Int32
         var tier: UInt8
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// Everything about the request that the per-candidate loop reads, precomputed once per ranking.
 /// Setup scales with the request (its needs, declines, history) and the few authorities, never with
 /// the providers by id: providers are integer ordinals precomputed in the index.
-struct Profile {
+/// A class, so the factor table's score functions receive a reference rather than a copy of every table.
+final class Profile {
     /// An important need counts twice a desirable one in the needs-fit score.
     static let importantNeedWeight = 2.0
 
@@ -18,6 +19,8 @@ struct Profile {
     let genderMask: UInt8
     let settingMask: UInt8
     let groupSize: Int16
+    /// A local copy: a static would be checked for initialisation on every read.
+    let kinshipBit = CandidateIndex.kinshipBit
     let essential: NeedSet
     let important: NeedSet
     let desirable: NeedSet
@@ -31,24 +34,26 @@ struct Profile {
     /// By provider ordinal; empty when the request names none (the usual case).
     let declinedProvider: [Bool]
     let brokeDownWith: [Bool]
-    let declinedVacancy: Set<Int>
+    // Short lists (a child's declines, holds and approved kinship carers are a handful): a scan beats hashing.
+    let declinedVacancy: [Int]
     /// Candidates held for a member of this group: a hold for the same child does not exclude.
-    let heldForGroup: Set<Int>
+    let heldForGroup: [Int]
     /// Kinship vacancies whose carer is approved for a member of this group (s.81: connected persons).
-    let kinshipForGroup: Set<Int>
+    let kinshipForGroup: [Int]
     let now: Double
     let policy: MatchPolicy
     /// Weights of the factors that apply to this child, 0 for the others (they do not count at all).
     private(set) var weights: FactorWeights
     private(set) var weightTotal: Double
     /// The factors with a weight for this child, as (weight × 100 / total, score): the hot loop's whole sum.
-    private(set) var active: ContiguousArray<(scale: Double, score: @Sendable (Profile, Int, Double) -> Double)>
+    private(set) var active: ActiveFactors
     let localityScores: [Double]
     let sectorScores: [Double]
     let welshScores: [Double]
     let fees: [Double]
 
-    init(request: MatchRequest, index: CandidateIndex, policy: MatchPolicy, geography: Geography) {
+    init(request: MatchRequest, engine: MatchEngine) {
+        let index = engine.index, policy = engine.policy
         let children = request.children
         let lead = children[0]
         self.policy = policy
@@ -80,14 +85,14 @@ struct Profile {
         avoidAreas = request.avoidAreas.map { (UnitVector($0.location.coordinate), $0.radiusMiles) }
 
         let avoided = Set(children.flatMap(\.safeguarding.avoidAuthorities))
-        tiers = index.authorityCodes.map { geography.localityTier(home: lead.placingAuthority, placement: $0) }
+        tiers = engine.tiers(home: lead.placingAuthority)
         avoidedAuthority = index.authorityCodes.map { avoided.contains($0) }
         declinedProvider = Self.flags(request.declinedProviderIDs, in: index)
-        declinedVacancy = Set(request.declinedVacancyIDs.compactMap { index.position[$0] })
+        declinedVacancy = Set(request.declinedVacancyIDs.compactMap { index.position[$0] }).sorted()
         brokeDownWith = Self.flags(request.history.filter(\.isBreakdown).map(\.providerID), in: index)
         let ids = Set(children.map(\.id))
-        heldForGroup = Set(index.holds.filter { ids.contains($0.childID) }.map(\.position))
-        kinshipForGroup = Set(index.kinship.filter { !$0.children.isDisjoint(with: ids) }.map(\.position))
+        heldForGroup = ids.flatMap { index.holdsByChild[$0] ?? [] }.sorted()
+        kinshipForGroup = Set(ids.flatMap { index.kinshipByChild[$0] ?? [] }).sorted()
         now = request.now.timeIntervalSince1970
         localityScores = LocalityTier.allCases.map { policy.localityScores.indices.contains($0.rawValue) ? policy.localityScores[$0.rawValue] : 0 }
         sectorScores = Sector.allCases.map { policy.sectorScores[$0] ?? 0 }
@@ -107,9 +112,9 @@ struct Profile {
         let total = max(weights.inOrder.reduce(0, +), .leastNonzeroMagnitude)
         self.weights = weights
         self.weightTotal = total
-        self.active = ContiguousArray(Factor.allCases.indices.compactMap { n in
-            weights.inOrder[n] > 0 ? (scale: 100 * weights.inOrder[n] / total, score: table[n].score) : nil
-        })
+        self.active = Factor.allCases.indices.compactMap { n in
+            weights.inOrder[n] > 0 ? (scale: 100 * weights.inOrder[n] / total, definition: table[n]) : nil
+        }
     }
 
     /// A flag per provider ordinal for the few ids named; empty when none is named.
@@ -140,7 +145,7 @@ struct Profile {
         if g.availableFrom > neededDay { r |= ExclusionReasons.notAvailableInTime.rawValue }
         if emergency && g.flags & CandidateIndex.Gate.takesEmergencies == 0 { r |= ExclusionReasons.noSameDayEmergencies.rawValue }
         if settingMask & g.settingBit == 0 { r |= ExclusionReasons.settingNotInPlan.rawValue }
-        if g.settingBit == CandidateIndex.bit(.kinship), !kinshipForGroup.contains(i) { r |= ExclusionReasons.kinshipForOthers.rawValue }
+        if g.settingBit == kinshipBit, !kinshipForGroup.contains(i) { r |= ExclusionReasons.kinshipForOthers.rawValue }
         if youngest < g.ageMin || oldest > g.ageMax { r |= ExclusionReasons.ageOutsideRange.rawValue }
         if genderMask & ~g.genderMask != 0 { r |= ExclusionReasons.genderNotAccepted.rawValue }
         if g.beds < groupSize { r |= ExclusionReasons.tooFewBeds.rawValue }
@@ -160,12 +165,15 @@ struct Profile {
         return ExclusionReasons(rawValue: r)
     }
 
-    /// The 0…100 total: Σ weight × score / Σ weight over the factors that apply.
-    @inline(__always)
-    func total(_ i: Int, straightMiles: Double) -> Double {
-        var sum = 0.0
-        for f in active { sum += f.scale * f.score(self, i, straightMiles) }
-        return sum
+    typealias ActiveFactors = [(scale: Double, definition: FactorDefinition)]
+
+    /// Each candidate's 0…100 total, Σ weight × score / Σ weight over the factors that apply, into `sums`
+    /// (zeroed): factor by factor, so each candidate's sum is added up in factor order.
+    func addTotals(candidates: UnsafeBufferPointer<Int32>, miles: UnsafeBufferPointer<Double>,
+                   into sums: UnsafeMutableBufferPointer<Double>) {
+        for f in active {
+            f.definition.addScores(self, ScoreBatch(candidates: candidates, miles: miles, sums: sums, scale: f.scale))
+        }
     }
 
     /// Full score within `full` road miles, then halving every `halfLifeMiles`.

@@ -45,7 +45,7 @@ final class Profile {
     /// Weights of the factors that apply to this child, 0 for the others (they do not count at all).
     private(set) var weights: FactorWeights
     private(set) var weightTotal: Double
-    /// The factors with a weight for this child, as (weight × 100 / total, score): the hot loop's whole sum.
+    /// The factors with a weight for this child, each with its scale (100 × weight / total): the whole sum.
     private(set) var active: ActiveFactors
     let localityScores: [Double]
     let sectorScores: [Double]

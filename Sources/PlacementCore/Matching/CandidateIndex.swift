@@ -139,7 +139,8 @@ public struct CandidateIndex: Sendable {
         }
         self.vacancies = kept
         columns.idRank = [Int32](repeating: 0, count: kept.count)
-        for (rank, i) in kept.indices.sorted(by: { kept[$0].id < kept[$1].id }).enumerated() { columns.idRank[i] = Int32(rank) }
+        let ids = kept.map(\.id) // sorting by `kept[$0].id` would copy a whole vacancy per comparison
+        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { columns.idRank[i] = Int32(rank) }
         self.position = Dictionary(kept.enumerated().map { ($1.id, $0) }) { first, _ in first }
         var holdsByChild: [String: [Int]] = [:], kinshipByChild: [String: [Int]] = [:]
         for (i, v) in kept.enumerated() {

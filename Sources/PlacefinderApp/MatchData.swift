@@ -81,8 +81,7 @@ public struct MatchScreenData: Sendable {
         case .split(let t, let perChild):
             childIDs = t.childIDs
             together = false
-            let who = t.childIDs.count == 2 ? "both siblings" : "all \(t.childIDs.count) siblings"
-            message = "No single vacancy can take \(who) together. Every option below SEPARATES the siblings."
+            message = GroupMatch.splitWarning(siblings: t.childIDs.count)
             candidates = perChild.flatMap { Self.candidates($0, childID: $0.childIDs.first ?? "", engine: engine, top: top) }
             excluded = Self.excluded(t, engine: engine)
             rankedCount = perChild.reduce(0) { $0 + $1.ranked.count }

@@ -189,10 +189,7 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
                maxWidth: layout.header.width)
     if let message = result.message {
         buffer.setStyle(layout.header.row(1), .urgent)
-        let full = "!! " + message
-        let short = "!! Siblings cannot stay together: every option below SEPARATES them."
-        let shown = displayWidth(of: full) <= layout.header.width ? full : short
-        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate(shown, toWidth: layout.header.width), style: .urgent)
+        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate("!! " + message, toWidth: layout.header.width), style: .urgent)
     }
     if match.showExcluded {
         drawExcluded(model, result, match, layout, &buffer)

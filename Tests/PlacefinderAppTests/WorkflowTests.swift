@@ -181,10 +181,11 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
     @Test func siblingsWhoCannotStayTogetherAreLabelledSeparated() {
         let m = matchModel(child: "C1001", group: ["C1001", "C1002", "C1010"])
         let text = m.screenText
-        #expect(text.contains("!! Siblings cannot stay together: every option below SEPARATES them."))
+        let warning = "!! " + GroupMatch.splitWarning(siblings: 3)
+        #expect(text.contains(warning))
         #expect(view(m)[0, 3].style.role == .urgent)
         let wide = matchModel(width: 132, height: 43, child: "C1001", group: ["C1001", "C1002", "C1010"])
-        #expect(wide.screenText.contains("!! No single vacancy can take all 3 siblings together. Every option below SEPARATES the siblings."))
+        #expect(wide.screenText.contains(warning))
         #expect(text.contains("SPLIT"))
         #expect(m.screen.contains { $0.hasPrefix("1 C1002") })
         #expect(text.contains(MatchFlag.separatesSiblings.label))

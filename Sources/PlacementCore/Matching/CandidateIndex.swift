@@ -1,45 +1,60 @@
 import Foundation
 
-/// Vacancies prepared once for ranking many times: plain values in one contiguous array, capability
-/// bits and unit vectors precomputed, so a ranking pass touches no strings or dictionaries.
+/// Vacancies prepared once for ranking many times: plain values in contiguous columns, capability
+/// bits and unit vectors precomputed, providers as integer ordinals, so a ranking pass touches no
+/// strings or dictionaries.
 public struct CandidateIndex: Sendable {
-    /// The fields the hard constraints and scores read, with no reference-counted members.
-    struct Compact {
-        var unit: UnitVector
+    /// Structure of arrays: the pass over every vacancy reads only `gates` (32 bytes each); the other
+    /// columns are read for the few that pass the hard constraints, or for the rare hold or avoid-area.
+    struct Columns: Sendable {
+        var gates: [Gate] = []
+        var units: [UnitVector] = []
+        var holdExpiresAt: [Double] = []
+        var confirmedAt: [Double] = []
+        var fee: [Int32] = []
+        /// `Sector` ordinal in `allCases`.
+        var sector: [UInt8] = []
+        var approximate: [Bool] = []
+        /// By provider ordinal: the stability score over the policy's window.
+        var stabilityScore: [Double] = []
+        /// Each vacancy's place in id order (the last tie-break), so ordering compares no strings.
+        var idRank: [Int32] = []
+    }
+
+    /// The fields every hard constraint except distance reads, packed.
+    struct Gate {
         var capabilities: NeedSet
         var availableFrom: Int32
-        var confirmedAt: Double
-        var holdExpiresAt: Double
-        var fee: Int32
-        var authority: Int32
         var provider: Int32
+        var authority: Int32
         var beds: Int16
         var maxSiblingGroup: Int16
         var ageMin: UInt8
         var ageMax: UInt8
         var genderMask: UInt8
         var settingBit: UInt8
-        var welsh: WelshCapability
-        var sector: Sector
-        var setting: Setting
-        var isOpen: Bool
-        var takesEmergencies: Bool
-        var approximate: Bool
+        var flags: UInt8
+        /// `WelshCapability` ordinal in `allCases` (none, some, fluent).
+        var welsh: UInt8
+
+        static let open: UInt8 = 1, takesEmergencies: UInt8 = 2, hasHold: UInt8 = 4
     }
 
     public let vacancies: [Vacancy]
     public let providers: [Provider]
     public let locations: [GeoLocation]
-    let compact: [Compact]
-    /// Distinct authority codes of the candidates; `Compact.authority` indexes this.
+    let columns: Columns
+    /// Distinct authority codes of the candidates; `Gate.authority` indexes this.
     let authorityCodes: [String]
-    let providerIndex: [String: Int32]
+    /// Provider ordinal by id: per-request lookups (declines, breakdowns) touch only the few ids named.
+    let providerOrdinal: [String: Int32]
     let stability: [ProviderStability]
-    /// Position of each vacancy by id, and the child each live hold is for (holds are few).
+    /// Position of each vacancy by id.
     public let position: [String: Int]
-    let holds: [Int: String]
-    /// Kinship vacancies and the children each carer is approved for (few, so kept aside).
-    let kinship: [Int: Set<String>]
+    /// By child id: the vacancies held for the child, and the kinship vacancies whose carer is approved
+    /// for the child, so a request looks up its own children instead of scanning every hold.
+    let holdsByChild: [String: [Int]]
+    let kinshipByChild: [String: [Int]]
     public let catalogue: NeedCatalogue
     public let builtFor: Day
 
@@ -65,18 +80,20 @@ public struct CandidateIndex: Sendable {
         self.catalogue = catalogue
         self.builtFor = today
         let providerIndex = Dictionary(providers.enumerated().map { ($1.id, Int32($0)) }) { first, _ in first }
-        self.providerIndex = providerIndex
-        self.stability = providers.map { byProvider[$0.id] ?? .init() }
+        self.providerOrdinal = providerIndex
+        let stability = providers.map { byProvider[$0.id] ?? .init() }
+        self.stability = stability
         let providerCaps = providers.map { catalogue.set($0.capabilities) }
 
         var authorityIndex: [String: Int32] = [:]
         var authorityCodes: [String] = []
         var kept: [Vacancy] = []
         var locations: [GeoLocation] = []
-        var compact: [Compact] = []
+        var columns = Columns()
+        columns.stabilityScore = stability.map(\.score)
         var unlocated: [String] = []
         kept.reserveCapacity(vacancies.count)
-        compact.reserveCapacity(vacancies.count)
+        columns.gates.reserveCapacity(vacancies.count)
         for v in vacancies {
             guard let p = providerIndex[v.providerID],
                   let location = locate(v.postcode ?? providers[Int(p)].postcode, providers[Int(p)].authorityCode) else {
@@ -94,47 +111,57 @@ public struct CandidateIndex: Sendable {
             }
             var genders: UInt8 = 0
             for g in v.gendersAccepted { genders |= Self.bit(g) }
-            compact.append(Compact(
-                unit: UnitVector(location.coordinate),
+            var flags: UInt8 = 0
+            if v.status == .open || v.status == .held { flags |= Gate.open }
+            if v.takesEmergencies { flags |= Gate.takesEmergencies }
+            if v.hold != nil { flags |= Gate.hasHold }
+            columns.gates.append(Gate(
                 capabilities: providerCaps[Int(p)].union(catalogue.set(v.extraCapabilities)),
                 availableFrom: Int32(v.availableFrom.daysSinceEpoch),
-                confirmedAt: v.lastConfirmedAt.timeIntervalSince1970,
-                holdExpiresAt: v.hold?.expiresAt.timeIntervalSince1970 ?? 0,
-                fee: Int32(clamping: v.weeklyFee),
-                authority: authority,
                 provider: p,
+                authority: authority,
                 beds: Int16(clamping: v.beds),
                 maxSiblingGroup: Int16(clamping: v.maxSiblingGroup),
                 ageMin: UInt8(clamping: v.ageRange.lowerBound),
                 ageMax: UInt8(clamping: v.ageRange.upperBound),
                 genderMask: genders,
                 settingBit: Self.bit(v.setting),
-                welsh: provider.welshLanguage,
-                sector: provider.sector,
-                setting: v.setting,
-                isOpen: v.status == .open || v.status == .held,
-                takesEmergencies: v.takesEmergencies,
-                approximate: location.isApproximate))
+                flags: flags,
+                welsh: UInt8(WelshCapability.allCases.firstIndex(of: provider.welshLanguage)!)))
+            columns.units.append(UnitVector(location.coordinate))
+            columns.holdExpiresAt.append(v.hold?.expiresAt.timeIntervalSince1970 ?? 0)
+            columns.confirmedAt.append(v.lastConfirmedAt.timeIntervalSince1970)
+            columns.fee.append(Int32(clamping: v.weeklyFee))
+            columns.sector.append(UInt8(Sector.allCases.firstIndex(of: provider.sector)!))
+            columns.approximate.append(location.isApproximate)
             kept.append(v)
             locations.append(location)
         }
         self.vacancies = kept
+        columns.idRank = [Int32](repeating: 0, count: kept.count)
+        let ids = kept.map(\.id) // sorting by `kept[$0].id` would copy a whole vacancy per comparison
+        for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { columns.idRank[i] = Int32(rank) }
         self.position = Dictionary(kept.enumerated().map { ($1.id, $0) }) { first, _ in first }
-        self.holds = Dictionary(uniqueKeysWithValues: kept.enumerated().compactMap { i, v in v.hold.map { (i, $0.childID) } })
-        self.kinship = Dictionary(uniqueKeysWithValues: kept.enumerated().compactMap { i, v in
-            v.setting == .kinship ? (i, Set(v.connectedChildIDs)) : nil
-        })
+        var holdsByChild: [String: [Int]] = [:], kinshipByChild: [String: [Int]] = [:]
+        for (i, v) in kept.enumerated() {
+            if let hold = v.hold { holdsByChild[hold.childID, default: []].append(i) }
+            if v.setting == .kinship { for child in Set(v.connectedChildIDs) { kinshipByChild[child, default: []].append(i) } }
+        }
+        self.holdsByChild = holdsByChild
+        self.kinshipByChild = kinshipByChild
         self.locations = locations
-        self.compact = compact
+        self.columns = columns
         self.authorityCodes = authorityCodes
         self.unlocated = unlocated
     }
 
     public var count: Int { vacancies.count }
 
-    public func provider(of index: Int) -> Provider { providers[Int(compact[index].provider)] }
-    public func stability(of index: Int) -> ProviderStability { stability[Int(compact[index].provider)] }
+    public func provider(of index: Int) -> Provider { providers[Int(columns.gates[index].provider)] }
+    public func stability(of index: Int) -> ProviderStability { stability[Int(columns.gates[index].provider)] }
 
     static func bit(_ g: Gender) -> UInt8 { 1 << UInt8(Gender.allCases.firstIndex(of: g)!) }
     static func bit(_ s: Setting) -> UInt8 { 1 << UInt8(Setting.allCases.firstIndex(of: s)!) }
+    /// Read per candidate, so worked out once.
+    static let kinshipBit = bit(.kinship)
 }

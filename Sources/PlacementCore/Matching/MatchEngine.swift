@@ -6,37 +6,76 @@ public struct MatchEngine: Sendable {
     public let index: CandidateIndex
     public let policy: MatchPolicy
     public let geography: Geography
+    /// The reg 12 tier of each of the index's authorities, for a child placed by each Welsh authority:
+    /// worked out once here so a ranking does no string work per authority.
+    let tiersByPlacingAuthority: [String: [LocalityTier]]
 
     public init(index: CandidateIndex, policy: MatchPolicy = .default, geography: Geography = .wales) {
         self.index = index
         self.policy = policy
         self.geography = geography
+        tiersByPlacingAuthority = Dictionary(geography.welshAuthorities.map { home in
+            (home.code, index.authorityCodes.map { geography.localityTier(home: home.code, placement: $0) })
+        }) { first, _ in first }
+    }
+
+    /// The tier of each of the index's authorities for a child placed by `home`.
+    func tiers(home: String) -> [LocalityTier] {
+        tiersByPlacingAuthority[home] ?? index.authorityCodes.map { geography.localityTier(home: home, placement: $0) }
     }
 
     /// Ranks the vacancies for `request`; explanations are built for the first `explainTop`.
+    /// Every candidate is checked against every hard constraint (the excluded list names every reason);
+    /// only those that pass are measured, scored and ordered.
     public func rank(_ request: MatchRequest, explainTop: Int = 50) -> MatchResult {
-        let profile = Profile(request: request, index: index, policy: policy, geography: geography)
-        var ranked: [RankedCandidate] = []
+        let profile = Profile(request: request, engine: self)
+        let n = index.count
+        var passed: [Int32] = []
+        var miles: [Double] = []
         var excluded: [ExcludedCandidate] = []
-        index.compact.withUnsafeBufferPointer { candidates in
-            for i in candidates.indices {
-                let c = candidates[i]
-                let straight = profile.home.greatCircleMiles(to: c.unit)
-                let reasons = profile.exclusions(c, at: i, straightMiles: straight)
-                if !reasons.isEmpty {
-                    excluded.append(ExcludedCandidate(index: i, reasons: reasons))
-                    continue
+        passed.reserveCapacity(n)
+        miles.reserveCapacity(n)
+        excluded.reserveCapacity(n)
+        let measureFirst = profile.distanceExcludes
+        // Pass 1, every vacancy: the hard constraints on the packed gate; distance only for those that pass
+        // (or for all when a safeguarding distance applies).
+        profile.columns.gates.withUnsafeBufferPointer { gates in
+            profile.columns.units.withUnsafeBufferPointer { units in
+                for i in 0..<n {
+                    var straight = measureFirst ? profile.home.greatCircleMiles(to: units[i]) : 0
+                    let reasons = profile.exclusions(gates[i], at: i, straightMiles: straight)
+                    if !reasons.isEmpty {
+                        excluded.append(ExcludedCandidate(index: i, reasons: reasons))
+                        continue
+                    }
+                    if !measureFirst { straight = profile.home.greatCircleMiles(to: units[i]) }
+                    passed.append(Int32(i))
+                    miles.append(straight)
                 }
-                let scores = profile.scores(c, straightMiles: straight)
-                ranked.append(RankedCandidate(index: i, score: profile.total(scores), straightMiles: straight,
-                                              tier: profile.tier(c), explanation: nil))
             }
         }
-        ranked.sort { a, b in
+        // Pass 2, the candidates left: the weighted sum, factor by factor.
+        var sums = [Double](repeating: 0, count: passed.count)
+        passed.withUnsafeBufferPointer { candidates in
+            miles.withUnsafeBufferPointer { miles in
+                sums.withUnsafeMutableBufferPointer { profile.addTotals(candidates: candidates, miles: miles, into: $0) }
+            }
+        }
+        let idRanks = profile.columns.idRank, gates = profile.columns.gates
+        var keys = passed.indices.map { k in
+            let i = Int(passed[k])
+            return RankKey(score: sums[k], straightMiles: miles[k], index: passed[k], idRank: idRanks[i],
+                           tier: UInt8(profile.tiers[Int(gates[i].authority)].rawValue))
+        }
+        keys.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             if a.straightMiles != b.straightMiles { return a.straightMiles < b.straightMiles }
             if a.tier != b.tier { return a.tier < b.tier }
-            return index.vacancies[a.index].id < index.vacancies[b.index].id
+            return a.idRank < b.idRank
+        }
+        var ranked = keys.map {
+            RankedCandidate(index: Int($0.index), score: $0.score, straightMiles: $0.straightMiles,
+                            tier: LocalityTier(rawValue: Int($0.tier))!, explanation: nil)
         }
         let explained = min(explainTop, ranked.count)
         for r in 0..<explained {
@@ -44,6 +83,15 @@ public struct MatchEngine: Sendable {
         }
         return MatchResult(policyName: policy.name, childIDs: request.children.map(\.id),
                            ranked: ranked, excluded: excluded, explained: explained)
+    }
+
+    /// What the order reads, as plain values: score, then straight miles, then tier, then vacancy id.
+    struct RankKey {
+        var score: Double
+        var straightMiles: Double
+        var index: Int32
+        var idRank: Int32
+        var tier: UInt8
     }
 
     /// For a group that must stay together: rank vacancies that take them all; if none can, say so
@@ -64,16 +112,13 @@ public struct MatchEngine: Sendable {
     /// The factor scores and plain-language reasons for one ranked candidate.
     func explain(_ candidate: RankedCandidate, profile: Profile, request: MatchRequest) -> Explanation {
         let i = candidate.index
-        let c = index.compact[i]
-        let scores = profile.scores(c, straightMiles: candidate.straightMiles)
-        let total = profile.weightTotal
-        let contributions = Factor.allCases.compactMap { factor -> FactorContribution? in
-            guard let w = profile.weights[factor], w > 0 else { return nil }
-            let s = scores[factor]
-            return FactorContribution(factor: factor, score: s, weight: w, points: 100 * w * s / total)
+        let contributions = zip(Factor.allCases, Factor.table).compactMap { factor, definition -> FactorContribution? in
+            let w = profile.weights[factor]
+            guard w > 0 else { return nil }
+            let s = definition.score(profile, i, candidate.straightMiles)
+            return FactorContribution(factor: factor, score: s, weight: w, points: 100 * w / profile.weightTotal * s)
         }
-        let notes = ReasonWriter(engine: self, profile: profile, request: request, index: i,
-                                 candidate: candidate, compact: c)
+        let notes = ReasonWriter(engine: self, profile: profile, request: request, index: i, candidate: candidate)
         return Explanation(contributions: contributions, reasons: notes.reasons(), flags: notes.flags())
     }
 }

@@ -1,30 +1,9 @@
-/// The soft factors the engine weighs. Each scores 0…1 for a candidate.
-public enum Factor: String, Sendable, Codable, CaseIterable {
-    case needsFit, distanceFromHome, distanceFromSchool, locality, welshLanguage, providerStability
-    case previousBreakdown, sector, kinship, freshness, cost
-
-    public var label: String {
-        switch self {
-        case .needsFit: "needs fit"
-        case .distanceFromHome: "distance from home"
-        case .distanceFromSchool: "distance from school"
-        case .locality: "locality (reg 12)"
-        case .welshLanguage: "Welsh language"
-        case .providerStability: "provider stability"
-        case .previousBreakdown: "no earlier breakdown here"
-        case .sector: "sector preference"
-        case .kinship: "kinship carer"
-        case .freshness: "vacancy freshness"
-        case .cost: "cost"
-        }
-    }
-}
-
 /// Weights and curves for ranking; an authority can tune them in a JSON policy file.
 /// Every field is optional in the file: what is missing keeps its default. See docs/matching.md.
 public struct MatchPolicy: Sendable, Hashable, Codable {
     public var name: String
-    public var weights: [Factor: Double]
+    /// Every factor's weight; the defaults are in the factor table (`Factor.definition`).
+    public var weights: FactorWeights
     /// Road miles within which distance from home scores fully (England's 20-mile approval line).
     public var fullScoreWithinMiles: Double
     /// Beyond that, the score halves every this many road miles (about 0.1 left at 100 miles).
@@ -44,11 +23,7 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
 
     public static let `default` = MatchPolicy(
         name: "Placefinder default 2026-11",
-        weights: [
-            .needsFit: 4, .previousBreakdown: 3, .distanceFromHome: 2, .locality: 2, .kinship: 2,
-            .distanceFromSchool: 1, .welshLanguage: 1, .providerStability: 1, .sector: 1,
-            .freshness: 0.3, .cost: 0.3,
-        ],
+        weights: FactorWeights(\.defaultWeight),
         fullScoreWithinMiles: 20, halfLifeMiles: 25,
         schoolFullScoreWithinMiles: 10, schoolMoveMiles: 15,
         localityScores: [1.0, 0.8, 0.6, 0.45, 0.25, 0.0],
@@ -59,7 +34,7 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         staleAfterDays: 7, stabilityWindowDays: 365
     )
 
-    public init(name: String, weights: [Factor: Double], fullScoreWithinMiles: Double, halfLifeMiles: Double,
+    public init(name: String, weights: FactorWeights, fullScoreWithinMiles: Double, halfLifeMiles: Double,
                 schoolFullScoreWithinMiles: Double, schoolMoveMiles: Double, localityScores: [Double],
                 sectorScores: [Sector: Double], welshScores: [WelshCapability: Double],
                 usualWeeklyFee: [Setting: Int], staleAfterDays: Int, stabilityWindowDays: Int) {
@@ -77,12 +52,12 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         self.stabilityWindowDays = stabilityWindowDays
     }
 
-    public func weight(_ factor: Factor) -> Double { weights[factor] ?? 0 }
+    public func weight(_ factor: Factor) -> Double { weights[factor] }
 
     /// Problems with a tuned policy, one line each.
     public var issues: [String] {
         var found: [String] = []
-        for (factor, w) in weights where !(w >= 0 && w.isFinite) { found.append("weight \(factor.rawValue) must be 0 or more") }
+        for factor in Factor.allCases where !(weights[factor] >= 0 && weights[factor].isFinite) { found.append("weight \(factor.rawValue) must be 0 or more") }
         if localityScores.count != LocalityTier.allCases.count { found.append("localityScores needs \(LocalityTier.allCases.count) values, in-county first") }
         if !(localityScores.allSatisfy { (0...1).contains($0) }) { found.append("localityScores must lie within 0-1") }
         if halfLifeMiles <= 0 { found.append("halfLifeMiles must be positive") }
@@ -99,7 +74,8 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         let d = MatchPolicy.default
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? "custom policy"
-        weights = try d.weights.merging(Self.keyed(c, .weights, Factor.init(rawValue:)) ?? [:]) { $1 }
+        weights = d.weights
+        for (factor, w) in try Self.keyed(c, .weights, Factor.init(rawValue:)) as [Factor: Double]? ?? [:] { weights[factor] = w }
         fullScoreWithinMiles = try c.decodeIfPresent(Double.self, forKey: .fullScoreWithinMiles) ?? d.fullScoreWithinMiles
         halfLifeMiles = try c.decodeIfPresent(Double.self, forKey: .halfLifeMiles) ?? d.halfLifeMiles
         schoolFullScoreWithinMiles = try c.decodeIfPresent(Double.self, forKey: .schoolFullScoreWithinMiles) ?? d.schoolFullScoreWithinMiles
@@ -115,7 +91,7 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
-        try c.encode(Dictionary(uniqueKeysWithValues: weights.map { ($0.rawValue, $1) }), forKey: .weights)
+        try c.encode(Dictionary(uniqueKeysWithValues: Factor.allCases.map { ($0.rawValue, weights[$0]) }), forKey: .weights)
         try c.encode(fullScoreWithinMiles, forKey: .fullScoreWithinMiles)
         try c.encode(halfLifeMiles, forKey: .halfLifeMiles)
         try c.encode(schoolFullScoreWithinMiles, forKey: .schoolFullScoreWithinMiles)

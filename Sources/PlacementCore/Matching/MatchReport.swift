@@ -74,8 +74,7 @@ public struct MatchReport: Sendable, Codable {
             policy = t.policyName
             children = t.childIDs
             together = false
-            let who = t.childIDs.count == 2 ? "both siblings" : "all \(t.childIDs.count) siblings"
-            message = "No single vacancy can take \(who) together. The options below SEPARATE the siblings."
+            message = GroupMatch.splitWarning(siblings: t.childIDs.count)
             result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded)
             split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded) }
         }

@@ -73,3 +73,11 @@ public enum GroupMatch: Sendable {
     /// No single vacancy can take the whole group; each child ranked on their own.
     case split(together: MatchResult, perChild: [MatchResult])
 }
+
+extension GroupMatch {
+    /// The one wording of the warning wherever a sibling group would be split (text, JSON, dashboard);
+    /// with the "!! " marker it fits 80 columns, so no screen needs a shorter variant.
+    public static func splitWarning(siblings count: Int) -> String {
+        "No single vacancy takes \(count == 2 ? "both siblings" : "all \(count) siblings"): every option below SEPARATES them."
+    }
+}

@@ -7,20 +7,21 @@ struct ReasonWriter {
     let request: MatchRequest
     let index: Int
     let candidate: RankedCandidate
-    let compact: CandidateIndex.Compact
 
     private var vacancy: Vacancy { engine.index.vacancies[index] }
     private var provider: Provider { engine.index.provider(of: index) }
-    private var approximate: Bool { compact.approximate || request.home.isApproximate }
+    private var columns: CandidateIndex.Columns { engine.index.columns }
+    private var unit: UnitVector { columns.units[index] }
+    private var approximate: Bool { columns.approximate[index] || request.home.isApproximate }
 
     func reasons() -> [String] {
         var out = [needs(), distance()]
         if let school = profile.school {
-            let miles = school.greatCircleMiles(to: compact.unit) * Distance.roadFactor
+            let miles = school.greatCircleMiles(to: unit) * Distance.roadFactor
             out.append("\(Distance.formatMiles(miles, approximate: approximate)) by road from school (est.)")
         }
         if let level = profile.welshLevel {
-            let offer = switch compact.welsh {
+            let offer = switch provider.welshLanguage {
             case .fluent: "Welsh-speaking care"
             case .some: "some Welsh spoken"
             case .none: "no Welsh-speaking care"
@@ -28,7 +29,7 @@ struct ReasonWriter {
             out.append("\(offer) (Welsh \(level.rawValue))")
         }
         out.append(stability())
-        if profile.brokeDownWith[Int(compact.provider)] {
+        if profile.brokeDown(provider: columns.gates[index].provider) {
             let earlier = request.history.filter { $0.providerID == provider.id && $0.isBreakdown }.map(\.start).max()
             out.append("this child's earlier placement with this provider broke down" + (earlier.map { " (started \($0))" } ?? ""))
         }
@@ -49,7 +50,7 @@ struct ReasonWriter {
         var out: [MatchFlag] = []
         if candidate.tier != .inCounty { out.append(.outOfArea) }
         if let school = profile.school,
-           school.greatCircleMiles(to: compact.unit) * Distance.roadFactor >= engine.policy.schoolMoveMiles {
+           school.greatCircleMiles(to: unit) * Distance.roadFactor >= engine.policy.schoolMoveMiles {
             let needed = Day(daysSinceEpoch: Int(profile.neededDay))
             if request.children.contains(where: { $0.isKeyStage4(on: needed) }) { out.append(.keyStage4SchoolMove) }
         }
@@ -63,7 +64,7 @@ struct ReasonWriter {
         let catalogue = engine.index.catalogue
         let all = profile.essential.union(profile.important).union(profile.desirable)
         guard !all.isEmpty else { return "no specific needs recorded" }
-        let missed = all.subtracting(compact.capabilities)
+        let missed = all.subtracting(columns.gates[index].capabilities)
         var text = "meets \(all.count - missed.count) of \(all.count) needs"
         if !missed.isEmpty {
             let names = catalogue.codes(in: missed).map { code in

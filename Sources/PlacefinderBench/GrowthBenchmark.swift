@@ -50,7 +50,7 @@ public enum GrowthBenchmark {
             let timing = RankTiming(engine: engine, requests: requests, runs: runs, explain: explain)
             let matchPeak = PeakMemory.text
 
-            lines.append(String(format: "%7d vacancies: build %.2f s (generate %.2f s, write %.2f s; store %.0f MiB; peak %@)",
+            lines.append(String(format: "%7d vacancies: build %.2f s (generate %.2f s, write %.2f s; store %.1f MiB; peak %@)",
                                 size, (built.generateMs + built.writeMs) / 1000, built.generateMs / 1000, built.writeMs / 1000,
                                 Double(storeBytes) / 1_048_576, buildPeak as NSString))
             lines.append(String(format: "         store → snapshot %.2f s (peak %@); store → engine %.2f s; rank ", snapshotMs / 1000,

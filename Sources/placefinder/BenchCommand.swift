@@ -104,8 +104,8 @@ struct Bench: ParsableCommand {
                 defer { try? db.close() }
                 return try Self.engineAndRequests(db)
             })
-        for line in try GrowthBenchmark.run(sizes: growthSizes, runs: runs, explain: explain, folder: folder, stages: stages) {
-            print(line)
+        try GrowthBenchmark.run(sizes: growthSizes, runs: runs, explain: explain, folder: folder, stages: stages) { line in
+            FileHandle.standardOutput.write(Data((line + "\n").utf8))
         }
     }
 }

@@ -9,8 +9,8 @@ struct CSVRowSource {
     private var reader: CSVByteReader
     let file: String
     private var readFailed: () -> Bool
-    /// Column names, once the header has been read, to name the column of a failure.
-    var names: [String] = []
+    /// The header, once read, to name the column of a failure.
+    var header: HeaderMap?
 
     init(data: Data, file: String) {
         reader = CSVByteReader(data: data)
@@ -36,7 +36,7 @@ struct CSVRowSource {
         return more
     }
 
-    private func columnName(_ field: Int) -> String { field < names.count && !names[field].isEmpty ? names[field] : "\(field + 1)" }
+    private func columnName(_ field: Int) -> String { header?.columnName(field) ?? "\(field + 1)" }
 
     private func importError(_ failure: CSVReadFailure) -> ImportError {
         switch failure {
@@ -83,6 +83,12 @@ struct HeaderMap {
         self.names = names
         self.index = index
     }
+
+    /// How a message names the column at `position`: its header name when it is one the format reads
+    /// (other header text may be anything, line breaks included), else its number.
+    func columnName(_ position: Int) -> String {
+        position < names.count && index[names[position]] == position ? names[position] : "\(position + 1)"
+    }
 }
 
 /// Reads every data row of `source` against `schema`, calling `body` with each non-blank row.
@@ -94,15 +100,14 @@ func readRecords(_ source: inout CSVRowSource, schema: FileLayout,
     }
     let header = (0..<source.row.fieldCount).map(source.row.string)
     let map = try HeaderMap(header: header, line: source.row.line, schema: schema, file: source.file)
-    source.names = map.names
+    source.header = map
     let readColumns = map.index.values.sorted()
     var fields = [String](repeating: "", count: map.names.count)
     while try source.next() {
         let row = source.row
         let line = row.line
         for i in 0..<row.fieldCount where row.fieldByteCount(i) > maximumFieldLength && row.string(i).count > maximumFieldLength {
-            let column = i < map.names.count ? map.names[i] : "\(i + 1)"
-            throw ImportError(file: source.file, line: line, column: column,
+            throw ImportError(file: source.file, line: line, column: map.columnName(i),
                               message: "field is longer than \(maximumFieldLength) characters (is a quote left open?)")
         }
         // Spreadsheets leave blank rows (",,,,"); skip them.

@@ -39,6 +39,19 @@ struct CSVByteReaderTests {
                 == ImportError(file: onspd.path, line: 3, column: "pcds", message: "a quote opened on this line is never closed"))
     }
 
+    /// Found by a long fuzz run: a header swallowed by an open quote used to name the column with
+    /// the swallowed text, line breaks and all. Only a column the format reads is named; others get a number.
+    @Test func aFailureInAColumnTheFormatDoesNotReadNamesItByNumber() throws {
+        let header = RecordKind.providers.columns.joined(separator: ",")
+        let inHeader = Data("id,\"name,sector\nP1,Home,private\n".utf8)
+        #expect(importError { _ = try Interchange.readProviders(inHeader, file: "providers.csv") }
+                == ImportError(file: "providers.csv", line: 1, column: "2", message: "a quote opened on this line is never closed"))
+        let oddColumn = Data((header + ",\"odd\nnote\"\nP1,Home" + String(repeating: ",", count: 13) + ",\"open\n").utf8)
+        let error = importError { _ = try Interchange.readProviders(oddColumn, file: "providers.csv") }
+        #expect(error == ImportError(file: "providers.csv", line: 3, column: "16", message: "a quote opened on this line is never closed"))
+        #expect(error.map { !$0.description.contains("\n") } == true)
+    }
+
     @Test func anOpenQuoteInABigFileStopsAtTheFieldLimitInsteadOfReadingTheRest() throws {
         var text = "pcds,lat,long,oslaua,doterm\n\"CF10 1EP,51.4,-3.1,W06000015,\n"
         text += String(repeating: "CF10 1EQ,51.4,-3.1,W06000015,\n", count: 5_000)

@@ -15,7 +15,7 @@ public enum EngineBenchmark {
             let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, size / 25), vacancies: size,
                                                           children: 150, today: today, now: now))
             let locate = data.locator
-            var clock = ContinuousClock.now
+            let clock = ContinuousClock.now
             let index = CandidateIndex(vacancies: data.vacancies, providers: data.providers, placements: data.placements,
                                        today: today, locate: locate)
             let buildMs = (ContinuousClock.now - clock).milliseconds
@@ -25,18 +25,9 @@ public enum EngineBenchmark {
                                             history: data.placements.filter { $0.childID == child.id }, locate: locate).get()
             }
             guard !requests.isEmpty else { throw Failure(description: "no child needing placement in the generated data") }
-            var times: [Double] = []
-            var ranked = 0
-            for run in 0..<(runs + 10) {
-                clock = ContinuousClock.now
-                let result = engine.rank(requests[run % requests.count], explainTop: explain)
-                let elapsed = (ContinuousClock.now - clock).milliseconds
-                if run >= 10 { times.append(elapsed); ranked += result.ranked.count } // first 10 warm up
-            }
-            times.sort()
-            lines.append(String(format: "%6d vacancies: median %.3f ms, p90 %.3f ms, min %.3f ms, max %.3f ms (index built once in %.1f ms; on average %d ranked, rest excluded)",
-                                index.count, times[times.count / 2], times[times.count * 9 / 10], times[0], times[times.count - 1],
-                                buildMs, ranked / max(1, times.count)))
+            let timing = RankTiming(engine: engine, requests: requests, runs: runs, explain: explain)
+            lines.append(String(format: "%6d vacancies: ", index.count) + timing.summary
+                         + String(format: " (index built once in %.1f ms; on average %d ranked, rest excluded)", buildMs, timing.averageRanked))
         }
         return lines
     }

@@ -40,22 +40,22 @@ struct PostcodeBook {
     }
 
     /// Real outward code + invented inward code ("4AB"), placed within about 2 km of the district centre.
-    /// A clash with an earlier postcode draws again, so one postcode never has two locations.
+    /// A code drawn before is the same postcode again (a postcode covers about 15 homes), at its first
+    /// location, so one postcode never has two locations. No redraw: a district holds only 3,600 codes,
+    /// and redrawing until a new one turned up never finished once a district was full (issue 9).
     mutating func make(outward: String, centre: Coordinate, authority: String,
                        _ rng: inout DemoRandom) -> PostcodeRecord {
-        while true {
-            let inward = "\(rng.int(1...9))\(rng.pick(Self.inwardLetters))\(rng.pick(Self.inwardLetters))"
-            guard let postcode = Postcode("\(outward) \(inward)") else { preconditionFailure("bad outward \(outward)") }
-            if index[postcode.value] != nil { continue }
-            // About 1.4 km each way: 0.0125° of latitude, 0.02° of longitude at Welsh latitudes.
-            let lat = Self.round5(centre.latitude + rng.double(-0.0125...0.0125))
-            let lon = Self.round5(centre.longitude + rng.double(-0.02...0.02))
-            let record = PostcodeRecord(postcode: postcode, coordinate: Coordinate(latitude: lat, longitude: lon),
-                                        authorityCode: authority)
-            index[postcode.value] = records.count
-            records.append(record)
-            return record
-        }
+        let inward = "\(rng.int(1...9))\(rng.pick(Self.inwardLetters))\(rng.pick(Self.inwardLetters))"
+        guard let postcode = Postcode("\(outward) \(inward)") else { preconditionFailure("bad outward \(outward)") }
+        if let earlier = index[postcode.value] { return records[earlier] }
+        // About 1.4 km each way: 0.0125° of latitude, 0.02° of longitude at Welsh latitudes.
+        let lat = Self.round5(centre.latitude + rng.double(-0.0125...0.0125))
+        let lon = Self.round5(centre.longitude + rng.double(-0.02...0.02))
+        let record = PostcodeRecord(postcode: postcode, coordinate: Coordinate(latitude: lat, longitude: lon),
+                                    authorityCode: authority)
+        index[postcode.value] = records.count
+        records.append(record)
+        return record
     }
 
     /// ONSPD precision is about 1 m; five decimals keeps encoded output short and stable.

@@ -36,22 +36,30 @@ struct Demo: ParsableCommand {
         let (today, now) = (Session.today, Session.now)
         let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: providers, vacancies: vacancies,
                                                       children: children, today: today, now: now))
-        let db = try PlacementDatabase(path: path, create: true)
-        try db.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
-                                               detail: "seed \(seed)"))
-        try db.setSetting(Self.demoMarker, "true")
-        if try db.setting(StoreSettingKey.officerAuthority) == nil {
-            try db.setSetting(StoreSettingKey.officerAuthority, "W06000015")
-        }
+        let generated = ContinuousClock.now
+        let db = try Self.write(data, seed: seed, to: path)
+        let writeSeconds = (ContinuousClock.now - generated).milliseconds / 1000
         let seconds = (ContinuousClock.now - started).milliseconds / 1000
         if noTUI {
             print(path)
-            FileHandle.standardError.write(Data(String(format: "built in %.2f s: %d providers, %d vacancies, %d children, %d placements\n",
-                                                       seconds, data.providers.count, data.vacancies.count, data.children.count,
+            FileHandle.standardError.write(Data(String(format: "built in %.2f s (generated in %.2f s, written in %.2f s): %d providers, %d vacancies, %d children, %d placements\n",
+                                                       seconds, seconds - writeSeconds, writeSeconds, data.providers.count, data.vacancies.count, data.children.count,
                                                        data.placements.count).utf8))
             return
         }
         try ui.present(db)
+    }
+
+    /// Writes a generated world as a new demo store (one transaction) and marks it as a demo.
+    static func write(_ data: DemoDataset, seed: UInt64, to path: String) throws -> PlacementDatabase {
+        let db = try PlacementDatabase(path: path, create: true)
+        try db.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
+                                                           detail: "seed \(seed)"))
+        try db.setSetting(demoMarker, "true")
+        if try db.setting(StoreSettingKey.officerAuthority) == nil {
+            try db.setSetting(StoreSettingKey.officerAuthority, "W06000015")
+        }
+        return db
     }
 
     /// Removes a previous demo store; refuses anything else.

@@ -1,60 +1,57 @@
-import CSV
 import Foundation
 
 /// Longest field accepted, in characters. Anything longer is a broken quote or not our file.
 let maximumFieldLength = 10_000
 
-/// Rows from a CSV source (yaslab's CSVReader), with the physical line each row starts on.
-///
-/// CSVReader does not count lines, so this does: a row takes one line plus one for every line
-/// break inside its quoted fields (CRLF counts once). CSVReader reports undecodable UTF-8 by
-/// ending the row early and setting `error` (and, on file streams, sets `cannotReadFile` at the
-/// end of the file), so `error` is checked after every row.
-final class CSVRowSource {
-    private let reader: CSVReader
+/// Rows of one CSV file with the physical line each starts on; read failures become `ImportError`s
+/// naming the file, the line and (once the header is known) the column.
+struct CSVRowSource {
+    private var reader: CSVByteReader
     let file: String
-    private var nextLine = 1
+    private var readFailed: () -> Bool
+    /// The header, once read, to name the column of a failure.
+    var header: HeaderMap?
 
-    init(reader: CSVReader, file: String) {
-        self.reader = reader
+    init(data: Data, file: String) {
+        reader = CSVByteReader(data: data)
         self.file = file
+        readFailed = { false }
     }
 
-    func next() throws(ImportError) -> (line: Int, fields: [String])? {
-        let row = reader.next()
-        let line = nextLine
-        switch reader.error {
-        case nil:
-            break
-        case CSVError.cannotReadFile?:
-            // BinaryReader reports reaching the end of a file stream this way; the row is complete.
-            break
-        case CSVError.unicodeDecoding?:
-            let partial = row.map(Self.lineBreaks(in:)) ?? 0
-            throw ImportError(file: file, line: line + partial, message: "is not valid UTF-8 text (save the file as \"CSV UTF-8\")")
-        default:
-            throw ImportError(file: file, line: line, message: "could not be read")
+    init(handle: FileHandle, file: String) {
+        final class Flag: @unchecked Sendable { var raised = false }
+        let flag = Flag()
+        reader = CSVByteReader(handle: handle, failed: { flag.raised = true })
+        self.file = file
+        readFailed = { flag.raised }
+    }
+
+    var row: CSVByteReader { reader }
+
+    /// Moves to the next row; false at the end of the file.
+    mutating func next() throws(ImportError) -> Bool {
+        let more: Bool
+        do { more = try reader.next() } catch { throw importError(error) }
+        if readFailed() { throw ImportError(file: file, line: reader.line, message: "could not be read") }
+        return more
+    }
+
+    private func columnName(_ field: Int) -> String { header?.columnName(field) ?? "\(field + 1)" }
+
+    private func importError(_ failure: CSVReadFailure) -> ImportError {
+        switch failure {
+        case .invalidUTF8(let line):
+            return ImportError(file: file, line: line, message: "is not valid UTF-8 text (save the file as \"CSV UTF-8\")")
+        case .unclosedQuote(let line, let field):
+            return ImportError(file: file, line: line, column: columnName(field),
+                               message: "a quote opened on this line is never closed")
+        case .fieldTooLong(let line, let field):
+            return ImportError(file: file, line: line, column: columnName(field),
+                               message: "field is longer than \(maximumFieldLength) characters (is a quote left open?)")
+        case .unreadable:
+            return ImportError(file: file, line: reader.line, message: "could not be read")
         }
-        guard let row else { return nil }
-        nextLine += 1 + Self.lineBreaks(in: row)
-        return (line, row)
     }
-
-    static func lineBreaks(in fields: [String]) -> Int {
-        var count = 0
-        for field in fields {
-            // Fast path: most fields hold no line break at all.
-            guard field.utf8.contains(10) || field.utf8.contains(13) else { continue }
-            var previousCR = false
-            for byte in field.utf8 {
-                if byte == 13 { count += 1; previousCR = true }
-                else { if byte == 10 && !previousCR { count += 1 }; previousCR = false }
-            }
-        }
-        return count
-    }
-
-    static func lineBreaks(in fields: [String]?) -> Int { fields.map { lineBreaks(in: $0) } ?? 0 }
 }
 
 /// A header mapped to column positions, found by name (case-insensitive, surrounding spaces ignored).
@@ -86,30 +83,42 @@ struct HeaderMap {
         self.names = names
         self.index = index
     }
+
+    /// How a message names the column at `position`: its header name when it is one the format reads
+    /// (other header text may be anything, line breaks included), else its number.
+    func columnName(_ position: Int) -> String {
+        position < names.count && index[names[position]] == position ? names[position] : "\(position + 1)"
+    }
 }
 
 /// Reads every data row of `source` against `schema`, calling `body` with each non-blank row.
-func readRecords(_ source: CSVRowSource, schema: FileLayout,
+/// Only the columns the schema reads become text; the others are checked as bytes and left empty.
+func readRecords(_ source: inout CSVRowSource, schema: FileLayout,
                  _ body: (CSVRecord) throws(ImportError) -> Void) throws(ImportError) {
-    guard let first = try source.next(),
-          !(first.fields.count == 1 && first.fields[0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty) else {
+    guard try source.next(), !(source.row.fieldCount == 1 && source.row.isBlank(0)) else {
         throw ImportError(file: source.file, line: 1, message: "file is empty: the first line must be the header row")
     }
-    let (headerLine, header) = first
-    let map = try HeaderMap(header: header, line: headerLine, schema: schema, file: source.file)
-    while let (line, fields) = try source.next() {
-        for (i, field) in fields.enumerated() where field.count > maximumFieldLength {
-            let column = i < map.names.count ? map.names[i] : "\(i + 1)"
-            throw ImportError(file: source.file, line: line, column: column,
+    let header = (0..<source.row.fieldCount).map(source.row.string)
+    let map = try HeaderMap(header: header, line: source.row.line, schema: schema, file: source.file)
+    source.header = map
+    let readColumns = map.index.values.sorted()
+    var fields = [String](repeating: "", count: map.names.count)
+    while try source.next() {
+        let row = source.row
+        let line = row.line
+        for i in 0..<row.fieldCount where row.fieldByteCount(i) > maximumFieldLength && row.string(i).count > maximumFieldLength {
+            throw ImportError(file: source.file, line: line, column: map.columnName(i),
                               message: "field is longer than \(maximumFieldLength) characters (is a quote left open?)")
         }
         // Spreadsheets leave blank rows (",,,,"); skip them.
-        if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
-        if fields.count > map.names.count,
-           fields[map.names.count...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if (0..<row.fieldCount).allSatisfy(row.isBlank) { continue }
+        if row.fieldCount > map.names.count,
+           (map.names.count..<row.fieldCount).contains(where: { !row.string($0).trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ImportError(file: source.file, line: line,
-                              message: "row has \(fields.count) fields but the header has \(map.names.count)")
+                              message: "row has \(row.fieldCount) fields but the header has \(map.names.count)")
         }
+        if fields.count != row.fieldCount { fields = [String](repeating: "", count: row.fieldCount) }
+        for i in readColumns where i < row.fieldCount { fields[i] = row.string(i) }
         try body(CSVRecord(file: source.file, line: line, fields: fields, header: map, personal: schema.personal))
     }
 }
@@ -119,15 +128,12 @@ func readRecords(_ data: Data, file: String, schema: FileLayout,
                  _ body: (CSVRecord) throws(ImportError) -> Void) throws(ImportError) {
     var bytes = data[...]
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
         throw ImportError(file: file, line: lineOfFirstInvalidUTF8(bytes),
                           message: "is not valid UTF-8 text (save the file as \"CSV UTF-8\")")
     }
-    let reader: CSVReader
-    do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch {
-        throw ImportError(file: file, line: 1, message: "cannot be read as CSV")
-    }
-    try readRecords(CSVRowSource(reader: reader, file: file), schema: schema, body)
+    var source = CSVRowSource(data: data, file: file)
+    try readRecords(&source, schema: schema, body)
 }
 
 /// The physical line holding the first byte that breaks UTF-8.

@@ -26,7 +26,11 @@ struct CSVRecord {
     /// The trimmed cell, "" when the column is absent or the row is short.
     func text(_ column: String) -> String {
         guard let i = header.index[column], i < fields.count else { return "" }
-        return fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        let field = fields[i]
+        // Most cells have no surrounding space: skip Foundation's trim (millions of ONSPD cells).
+        if let first = field.utf8.first, let last = field.utf8.last,
+           first > 32, first < 128, last > 32, last < 128 { return field }
+        return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     func optional(_ column: String) -> String? {
@@ -183,7 +187,7 @@ func splitList(_ cell: String) -> [String] {
 
 /// A finite decimal number ("12", "12.5", "-3.1"); rejects nan, inf and hex forms.
 func parsedNumber(_ raw: String) -> Double? {
-    guard raw.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E") }),
+    guard raw.utf8.allSatisfy({ (48...57).contains($0) || $0 == 46 || $0 == 45 || $0 == 43 || $0 == 101 || $0 == 69 }),
           let value = Double(raw), value.isFinite else { return nil }
     return value
 }

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 
 /// One live postcode from the ONS Postcode Directory: the same shape the store keeps.
@@ -45,20 +44,19 @@ extension Interchange {
     public static func readPostcodes(_ url: URL, batchSize: Int = 50_000,
                                      _ body: ([PostcodeRow]) throws -> Void) throws {
         let file = url.path
-        guard let stream = InputStream(url: url) else {
+        let handle: FileHandle
+        do { handle = try FileHandle(forReadingFrom: url) } catch {
             throw ImportError(file: file, line: 0, message: "cannot be opened")
         }
-        let reader: CSVReader
-        do { reader = try CSVReader(stream: stream, hasHeaderRow: false) } catch {
-            throw ImportError(file: file, line: 0, message: "cannot be opened or read")
-        }
+        defer { try? handle.close() }
+        var source = CSVRowSource(handle: handle, file: file)
         let size = max(1, batchSize)
         var batch: [PostcodeRow] = []
         batch.reserveCapacity(min(size, 100_000))
         var bodyError: (any Error)?
         let stop = ImportError(file: file, line: -1, message: "stopped by the caller")
         do {
-            try readRecords(CSVRowSource(reader: reader, file: file), schema: PostcodeFormat.schema) {
+            try readRecords(&source, schema: PostcodeFormat.schema) {
                 (record: CSVRecord) throws(ImportError) in
                 guard let row = try PostcodeFormat.parse(record) else { return }
                 batch.append(row)

@@ -33,6 +33,8 @@ extension PlacementDatabase {
             try Interchange.readPostcodes(url) { rows in
                 written += try Self.insertPostcodes(rows, in: db)
             }
+            // Records are located when written: those already stored move to their newly known postcodes.
+            try DerivedColumns.relocateAll(db)
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
                                             detail: "\(written) postcodes from a CSV file"), in: db)
             return written

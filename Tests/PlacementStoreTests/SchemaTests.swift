@@ -15,7 +15,7 @@ import Testing
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Self.tables.isSubset(of: names))
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         let catalogue = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT code FROM need_catalogue ORDER BY rowid") }
         #expect(catalogue == NeedCatalogueCodes.standard)
         let versioned = try store.pool.read { db in
@@ -58,7 +58,7 @@ import Testing
         try first.close()
 
         let second = try PlacementDatabase(path: path)
-        #expect(try second.appliedMigrations() == ["v1", "v2", "v3"])
+        #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4"])
         #expect(try second.counts() == counts)
         #expect(try second.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") } == schema)
         #expect(try second.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need_catalogue") }
@@ -72,18 +72,18 @@ import Testing
         // A later Placefinder would have recorded its own migrations.
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v4'), ('v5')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v5'), ('v6')")
         }
         try raw.close()
 
-        #expect(throws: StoreError.newerSchema(found: "v5", known: "v3")) { try PlacementDatabase(path: path) }
-        #expect(StoreError.newerSchema(found: "v5", known: "v3").description
-                == "this store was written by a newer Placefinder (schema v5); this version knows up to v3")
+        #expect(throws: StoreError.newerSchema(found: "v6", known: "v4")) { try PlacementDatabase(path: path) }
+        #expect(StoreError.newerSchema(found: "v6", known: "v4").description
+                == "this store was written by a newer Placefinder (schema v6); this version knows up to v4")
         // Refusing must not touch the file: the newer migrations are still recorded.
         let identifiers = try DatabaseQueue(path: path).read { db in
             try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6"])
     }
 
     @Test func aFileThatIsNotSQLiteIsRefused() throws {

@@ -50,7 +50,9 @@ extension PlacementDatabase {
         return versions
     }
 
-    static func snapshot(since previous: [String: Int]?, in db: Database) throws -> StoreSnapshot {
+    /// `afterRead` runs after each table is read (tests commit from another connection there).
+    static func snapshot(since previous: [String: Int]?, in db: Database,
+                         afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
         let versions = try tableVersions(in: db)
         func changed(_ table: String) -> Bool { previous?[table] == nil || previous?[table] != versions[table] }
         var snapshot = StoreSnapshot(tableVersions: versions)
@@ -58,6 +60,7 @@ extension PlacementDatabase {
         // Providers are needed for bed authorities when vacancies are read; read them then too.
         if changed("providers") || changed("vacancies") {
             snapshot.providers = try providers(in: db, bits: bits).map(\.provider)
+            try afterRead("providers")
         }
         if changed("vacancies") {
             let rows = try vacancies(in: db, bits: bits)
@@ -74,14 +77,22 @@ extension PlacementDatabase {
             }
             snapshot.vacancyVersions = versions
             snapshot.bedAuthority = authority
+            try afterRead("vacancies")
         }
         if changed("children") {
             let rows = try children(in: db, bits: bits)
             snapshot.children = rows.map(\.child)
             snapshot.childVersions = Dictionary(rows.map { ($0.child.id, $0.version) }) { first, _ in first }
+            try afterRead("children")
         }
-        if changed("placements") { snapshot.placements = try placements(in: db).map(\.placement) }
-        if changed("notices") { snapshot.notices = try notices(in: db) }
+        if changed("placements") {
+            snapshot.placements = try placements(in: db).map(\.placement)
+            try afterRead("placements")
+        }
+        if changed("notices") {
+            snapshot.notices = try notices(in: db)
+            try afterRead("notices")
+        }
         if changed("contacts") { snapshot.contacts = try contacts(in: db) }
         return snapshot
     }

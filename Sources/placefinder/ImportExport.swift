@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw UserError("\(url.lastPathComponent): no such readable file") }
-        let db = try storeOptions.openOrCreate()
+        let db: any PlacementStoring = try storeOptions.openOrCreate()
         let count = try db.importFile(kind, from: url, user: Session.officer, today: Session.today)
         print("imported \(count) \(kind.rawValue) from \(url.lastPathComponent)")
     }
@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         let text = try db.export(kind, format: format, user: Session.officer)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -61,7 +61,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)
         print("backed up to \(destination) (integrity check ok)")

@@ -22,7 +22,7 @@ struct Match: ParsableCommand {
 
     func run() throws {
         let policy = try loadPolicy()
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         let (today, now) = (Session.today, Session.now)
         let request = try db.matchRequest(childID: childID, today: today, now: now)
         let engine = try db.matchEngine(today: today, policy: policy)

@@ -53,21 +53,30 @@ extension PlacementDatabase {
     }
 }
 
-/// Stored locations answering the index's question, `locate(bed postcode ?? provider postcode, provider authority)`:
-/// keyed by both, as the resolver's answer depends on both.
+/// Stored locations answering the index's question, `locate(bed postcode ?? provider postcode, provider authority)`.
+/// The resolver's answer depends on both, but one postcode nearly always has one answer: keyed by postcode,
+/// with the authority checked, and the rare postcode located two ways kept aside under both.
 struct StoredLocations {
-    private var located: [String: GeoLocation] = [:]
+    private var byPostcode: [String: (authority: String, location: GeoLocation)] = [:]
+    private var split: [String: [String: GeoLocation]] = [:]
 
     init(beds: [(vacancy: Vacancy, version: Int, location: GeoLocation?)], providers: [(provider: Provider, location: GeoLocation?)]) {
         let place = Dictionary(providers.map { ($0.provider.id, $0.provider) }) { first, _ in first }
-        located.reserveCapacity(beds.count)
+        byPostcode.reserveCapacity(beds.count)
         for bed in beds {
             guard let location = bed.location, let provider = place[bed.vacancy.providerID] else { continue }
-            located[Self.key(bed.vacancy.postcode ?? provider.postcode, provider.authorityCode)] = location
+            let postcode = bed.vacancy.postcode ?? provider.postcode
+            if let seen = byPostcode[postcode], seen.authority != provider.authorityCode || seen.location != location {
+                split[postcode, default: [seen.authority: seen.location]][provider.authorityCode] = location
+            } else {
+                byPostcode[postcode] = (provider.authorityCode, location)
+            }
         }
     }
 
-    private static func key(_ postcode: String, _ authority: String?) -> String { (authority ?? "") + "\u{1F}" + postcode }
-
-    func locate(_ postcode: String, _ authority: String?) -> GeoLocation? { located[Self.key(postcode, authority)] }
+    func locate(_ postcode: String, _ authority: String?) -> GeoLocation? {
+        if let alternatives = split[postcode] { return authority.flatMap { alternatives[$0] } }
+        guard let found = byPostcode[postcode], found.authority == authority else { return nil }
+        return found.location
+    }
 }

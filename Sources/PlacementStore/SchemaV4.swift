@@ -1,7 +1,9 @@
 import GRDB
 import PlacementCore
 
-/// v4 stores what is read: list columns also as integer bit masks (bit positions from `need_catalogue.bit`),
+/// v4 stores what is read: list columns also as integer bit masks (bit positions from `need_catalogue.bit`;
+/// `verbatim_lists` flags the rare list the mask cannot give back exactly — another order, an unknown code,
+/// ids — so only those lists' JSON is parsed),
 /// days as integers, timestamps as seconds, each bed's, provider's and child's home location as located when
 /// written; plus per-table change counters (a reload reads only what changed) and id counters (`nextID`
 /// without a scan), both kept by triggers so every process's writes count.
@@ -19,6 +21,7 @@ extension Schema {
             ALTER TABLE need_catalogue ADD COLUMN bit INTEGER;
 
             ALTER TABLE providers ADD COLUMN capability_mask INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE providers ADD COLUMN verbatim_lists INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE providers ADD COLUMN latitude REAL;
             ALTER TABLE providers ADD COLUMN longitude REAL;
             ALTER TABLE providers ADD COLUMN located_authority TEXT;
@@ -26,6 +29,7 @@ extension Schema {
 
             ALTER TABLE vacancies ADD COLUMN capability_mask INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE vacancies ADD COLUMN gender_mask INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE vacancies ADD COLUMN verbatim_lists INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE vacancies ADD COLUMN available_day INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE vacancies ADD COLUMN confirmed_seconds REAL NOT NULL DEFAULT 0;
             ALTER TABLE vacancies ADD COLUMN hold_expires_seconds REAL;
@@ -38,6 +42,7 @@ extension Schema {
             ALTER TABLE children ADD COLUMN important_mask INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE children ADD COLUMN desirable_mask INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE children ADD COLUMN settings_mask INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE children ADD COLUMN verbatim_lists INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE children ADD COLUMN birth_day INTEGER NOT NULL DEFAULT 0;
             ALTER TABLE children ADD COLUMN needed_day INTEGER;
             ALTER TABLE children ADD COLUMN home_latitude REAL;

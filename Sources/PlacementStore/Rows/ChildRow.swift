@@ -12,11 +12,21 @@ enum ChildRow {
         "sibling_must_be_together", "avoid_authorities", "avoid_areas", "minimum_miles_from_home",
         "acceptable_settings", "urgency", "needed_by", "status",
         "essential_mask", "important_mask", "desirable_mask", "settings_mask", "birth_day", "needed_day",
-        "home_latitude", "home_longitude", "home_authority", "home_precision",
+        "verbatim_lists", "home_latitude", "home_longitude", "home_authority", "home_precision",
     ]
+
+    /// `verbatim_lists` flags: the JSON must be read for these columns.
+    static let needsVerbatim: Int64 = 1, settingsVerbatim: Int64 = 2, avoidAuthoritiesVerbatim: Int64 = 4, avoidAreasVerbatim: Int64 = 8
 
     static func arguments(_ c: Child, home: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         let neededBy: Day? = if case .neededBy(let day) = c.urgency { day } else { nil }
+        let masks = NeedMasks(essential: bits.mask(c.needs(at: .essential)), important: bits.mask(c.needs(at: .important)),
+                              desirable: bits.mask(c.needs(at: .desirable)))
+        let settings = EnumBits.mask(c.acceptableSettings)
+        let verbatim = (canonicalNeeds(masks, bits: bits) == c.needs ? 0 : needsVerbatim)
+            | (EnumBits.values(settings, as: Setting.self) == c.acceptableSettings ? 0 : settingsVerbatim)
+            | (c.safeguarding.avoidAuthorities.isEmpty ? 0 : avoidAuthoritiesVerbatim)
+            | (c.safeguarding.avoidAreas.isEmpty ? 0 : avoidAreasVerbatim)
         return [
             c.id, c.givenName, c.familyName, c.dateOfBirth.iso, c.gender.rawValue, c.homePostcode, c.placingAuthority,
             c.schoolPostcode, c.firstLanguage.rawValue, c.welshPlacement?.rawValue, c.legalStatus.rawValue,
@@ -24,8 +34,8 @@ enum ChildRow {
             try JSONColumn.strings(c.safeguarding.avoidAuthorities), try JSONColumn.text(c.safeguarding.avoidAreas),
             c.safeguarding.minimumMilesFromHome, try JSONColumn.strings(c.acceptableSettings.map(\.rawValue)),
             neededBy == nil ? "emergency" : "needed_by", neededBy?.iso, c.status.rawValue,
-            bits.mask(c.needs(at: .essential)), bits.mask(c.needs(at: .important)), bits.mask(c.needs(at: .desirable)),
-            EnumBits.mask(c.acceptableSettings), c.dateOfBirth.daysSinceEpoch, neededBy?.daysSinceEpoch,
+            masks.essential, masks.important, masks.desirable, settings, c.dateOfBirth.daysSinceEpoch, neededBy?.daysSinceEpoch,
+            verbatim,
         ] + LocationColumns.arguments(home)
     }
 
@@ -34,26 +44,26 @@ enum ChildRow {
         "school_postcode", "first_language", "welsh_placement", "legal_status", "essential_mask", "important_mask",
         "desirable_mask", "needs", "sibling_group_id", "sibling_must_be_together", "avoid_authorities", "avoid_areas",
         "minimum_miles_from_home", "settings_mask", "acceptable_settings", "urgency", "needed_day", "status", "version",
-        "home_latitude", "home_longitude", "home_authority", "home_precision",
+        "verbatim_lists", "home_latitude", "home_longitude", "home_authority", "home_precision",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM children"
 
     struct NeedMasks: Hashable { var essential, important, desirable: Int64 }
 
+    /// The needs the masks stand for, by bit, each code at its level.
+    static func canonicalNeeds(_ masks: NeedMasks, bits: NeedBits) -> [NeedRequirement] {
+        bits.codes(masks.essential | masks.important | masks.desirable).map { code in
+            let bit = bits.mask([code])
+            let level: NeedLevel = masks.essential & bit != 0 ? .essential : masks.important & bit != 0 ? .important : .desirable
+            return NeedRequirement(code: code, level: level)
+        }
+    }
+
     final class Decoder {
-        let needs: ListColumn<NeedMasks, [NeedRequirement]>
-        let settings = ListColumn<Int64, [String]>(canonical: { EnumBits.values($0, as: Setting.self).map(\.rawValue) },
-                                                   text: JSONColumn.strings)
+        let needs: MaskedList<NeedMasks, [NeedRequirement]>
+        let settings = MaskedList<Int64, [Setting]>(canonical: { EnumBits.values($0, as: Setting.self) })
         init(bits: NeedBits) {
-            needs = ListColumn(canonical: { masks in
-                // Canonical order: by bit, each code at its level.
-                let all = masks.essential | masks.important | masks.desirable
-                return bits.codes(all).map { code in
-                    let bit = bits.mask([code])
-                    let level: NeedLevel = masks.essential & bit != 0 ? .essential : masks.important & bit != 0 ? .important : .desirable
-                    return NeedRequirement(code: code, level: level)
-                }
-            }, text: JSONColumn.text)
+            needs = MaskedList(canonical: { ChildRow.canonicalNeeds($0, bits: bits) })
         }
 
         func decode(_ row: Row) throws -> (child: Child, version: Int, home: GeoLocation?) {
@@ -69,24 +79,25 @@ enum ChildRow {
                 siblings = SiblingGroup(groupID: groupID, mustBePlacedTogether: try r.value(16))
             }
             let masks = NeedMasks(essential: try r.value(11), important: try r.value(12), desirable: try r.value(13))
-            let settingCodes = try settings.value(try r.value(20), row: row, index: 21, table: table, column: read[21])
-            let acceptable = try settingCodes.map { code in
-                guard let s = Setting(rawValue: code) else { throw r.unreadable(21) }
-                return s
-            }
+            let verbatim: Int64 = try r.value(26)
+            func flag(_ f: Int64) -> Bool { verbatim & f != 0 }
             let child = Child(
                 id: try r.value(0), givenName: try r.value(1), familyName: try r.value(2), dateOfBirth: try r.day(3),
                 gender: try r.code(4), homePostcode: try r.value(5), placingAuthority: try r.value(6),
                 schoolPostcode: try r.optional(7), firstLanguage: try r.code(8), welshPlacement: try r.optionalCode(9),
                 legalStatus: try r.code(10),
-                needs: try needs.value(masks, row: row, index: 14, table: table, column: read[14]),
+                needs: try needs.value(masks, verbatim: flag(needsVerbatim), row: row, index: 14, table: table, column: read[14]),
                 siblingGroup: siblings,
                 safeguarding: SafeguardingConstraints(
-                    avoidAuthorities: try JSONText.list([String].self, row: row, index: 17, table: table, column: read[17]),
-                    avoidAreas: try JSONText.list([AvoidArea].self, row: row, index: 18, table: table, column: read[18]),
+                    avoidAuthorities: try JSONText.list([String].self, verbatim: flag(avoidAuthoritiesVerbatim),
+                                                       row: row, index: 17, table: table, column: read[17]),
+                    avoidAreas: try JSONText.list([AvoidArea].self, verbatim: flag(avoidAreasVerbatim),
+                                                  row: row, index: 18, table: table, column: read[18]),
                     minimumMilesFromHome: try r.optional(19)),
-                acceptableSettings: acceptable, urgency: urgency, status: try r.code(24))
-            return (child, try r.value(25), try r.location(latitude: 26))
+                acceptableSettings: try settings.value(try r.value(20), verbatim: flag(settingsVerbatim),
+                                                      row: row, index: 21, table: table, column: read[21]),
+                urgency: urgency, status: try r.code(24))
+            return (child, try r.value(25), try r.location(latitude: 27))
         }
     }
 }

@@ -12,19 +12,25 @@ enum VacancyRow {
         "max_sibling_group", "extra_capabilities", "available_from", "takes_emergencies", "weekly_fee",
         "last_confirmed_at", "status", "hold_child_id", "hold_officer", "hold_expires_at", "connected_children",
         "capability_mask", "gender_mask", "available_day", "confirmed_seconds", "hold_expires_seconds",
-        "latitude", "longitude", "located_authority", "location_precision",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
     ]
+
+    /// `verbatim_lists` flags: the JSON must be read for these columns.
+    static let capabilitiesVerbatim: Int64 = 1, connectionsVerbatim: Int64 = 2
 
     static func arguments(_ v: Vacancy, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         // A set has no order: store it sorted so the same set always gives the same text.
         let genders = v.gendersAccepted.map(\.rawValue).sorted()
+        let mask = bits.mask(v.extraCapabilities)
+        let verbatim = (bits.codes(mask) == v.extraCapabilities ? 0 : capabilitiesVerbatim)
+            | (v.connectedChildIDs.isEmpty ? 0 : connectionsVerbatim)
         return [
             v.id, v.providerID, v.setting.rawValue, v.postcode, v.beds, v.ageRange.lowerBound, v.ageRange.upperBound,
             try JSONColumn.strings(genders), v.maxSiblingGroup, try JSONColumn.strings(v.extraCapabilities),
             v.availableFrom.iso, v.takesEmergencies, v.weeklyFee, v.lastConfirmedAt, v.status.rawValue,
             v.hold?.childID, v.hold?.officer, v.hold?.expiresAt, try JSONColumn.strings(v.connectedChildIDs),
-            bits.mask(v.extraCapabilities), EnumBits.mask(v.gendersAccepted), v.availableFrom.daysSinceEpoch,
-            v.lastConfirmedAt.timeIntervalSinceReferenceDate, v.hold?.expiresAt.timeIntervalSinceReferenceDate,
+            mask, EnumBits.mask(v.gendersAccepted), v.availableFrom.daysSinceEpoch,
+            v.lastConfirmedAt.timeIntervalSinceReferenceDate, v.hold?.expiresAt.timeIntervalSinceReferenceDate, verbatim,
         ] + LocationColumns.arguments(location)
     }
 
@@ -32,21 +38,22 @@ enum VacancyRow {
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "gender_mask", "max_sibling_group",
         "capability_mask", "extra_capabilities", "available_day", "takes_emergencies", "weekly_fee", "confirmed_seconds",
         "status", "hold_child_id", "hold_officer", "hold_expires_seconds", "connected_children", "version",
-        "latitude", "longitude", "located_authority", "location_precision",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM vacancies"
 
     /// Decodes rows of `select`; one per read, since it caches list texts.
     final class Decoder {
-        let capabilities: ListColumn<Int64, [String]>
+        let capabilities: MaskedList<Int64, [String]>
         init(bits: NeedBits) {
-            capabilities = ListColumn(canonical: bits.codes, text: JSONColumn.strings)
+            capabilities = MaskedList(canonical: bits.codes)
         }
 
         func decode(_ row: Row) throws -> (vacancy: Vacancy, version: Int, location: GeoLocation?) {
             let r = ColumnReader(row: row, table: table, columns: read)
             let ageMin: Int = try r.value(5), ageMax: Int = try r.value(6)
             guard ageMin <= ageMax else { throw r.unreadable(6) }
+            let verbatim: Int64 = try r.value(21)
             var hold: Hold?
             if let childID: String = try r.optional(16) {
                 hold = Hold(childID: childID, officer: try r.value(17), expiresAt: try r.seconds(18))
@@ -56,11 +63,13 @@ enum VacancyRow {
                 beds: try r.value(4), ageRange: ageMin...ageMax,
                 gendersAccepted: Set(EnumBits.values(try r.value(7), as: Gender.self)),
                 maxSiblingGroup: try r.value(8),
-                extraCapabilities: try capabilities.value(try r.value(9), row: row, index: 10, table: table, column: read[10]),
+                extraCapabilities: try capabilities.value(try r.value(9), verbatim: verbatim & capabilitiesVerbatim != 0,
+                                                         row: row, index: 10, table: table, column: read[10]),
                 availableFrom: try r.day(11), takesEmergencies: try r.value(12), weeklyFee: try r.value(13),
                 lastConfirmedAt: try r.seconds(14), status: try r.code(15), hold: hold,
-                connectedChildIDs: try JSONText.list([String].self, row: row, index: 19, table: table, column: read[19]))
-            return (vacancy, try r.value(20), try r.location(latitude: 21))
+                connectedChildIDs: try JSONText.list([String].self, verbatim: verbatim & connectionsVerbatim != 0,
+                                                     row: row, index: 19, table: table, column: read[19]))
+            return (vacancy, try r.value(20), try r.location(latitude: 22))
         }
     }
 }

@@ -7,12 +7,20 @@ import GRDB
 /// from the mask, built once per distinct mask, and its text is never read.
 final class MaskedList<Key: Hashable, Value: Decodable> {
     private var cache: [Key: Value] = [:]
+    /// Verbatim lists repeat too (the same needs in another order): each distinct text is parsed once.
+    private var parsed: [String: Value] = [:]
     private let canonical: (Key) -> Value
 
     init(canonical: @escaping (Key) -> Value) { self.canonical = canonical }
 
     func value(_ key: Key, verbatim: Bool, row: Row, index: Int, table: String, column: String) throws -> Value {
-        if verbatim { return try JSONText.decode(Value.self, row: row, index: index, table: table, column: column) }
+        if verbatim {
+            guard let text = try? row.decode(String.self, atIndex: index) else { throw StoreError.unreadableValue(table: table, column: column) }
+            if let known = parsed[text] { return known }
+            let value = try JSONText.decode(Value.self, row: row, index: index, table: table, column: column)
+            parsed[text] = value
+            return value
+        }
         if let known = cache[key] { return known }
         let value = canonical(key)
         cache[key] = value

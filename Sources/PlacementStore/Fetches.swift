@@ -5,11 +5,11 @@ import PlacementCore
 /// Each table has one read (its `…Row.select` with an order), shared by these calls, the snapshot and
 /// the workflow's reads inside write transactions.
 extension PlacementDatabase {
-    public func providers() throws -> [Provider] { try read { db in try Self.providers(in: db).map(\.provider) } }
-    public func vacancies() throws -> [Vacancy] { try read { db in try Self.vacancies(in: db).map(\.vacancy) } }
-    public func children() throws -> [Child] { try read { db in try Self.children(in: db).map(\.child) } }
+    public func providers() throws -> [Provider] { try read { db in try Self.providers(in: db).values } }
+    public func vacancies() throws -> [Vacancy] { try read { db in try Self.vacancies(in: db).values } }
+    public func children() throws -> [Child] { try read { db in try Self.children(in: db).values } }
     public func child(id: String) throws -> Child? { try read { db in try Self.child(id, in: db) } }
-    public func placements() throws -> [Placement] { try read { db in try Self.placements(in: db).map(\.placement) } }
+    public func placements() throws -> [Placement] { try read { db in try Self.placements(in: db).values } }
 
     /// A child's placement history, oldest first.
     public func placements(childID: String) throws -> [Placement] { try read { db in try Self.placements(childID: childID, in: db) } }
@@ -35,48 +35,59 @@ extension PlacementDatabase {
     }
 
     static func providers(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
-                          bits: NeedBits? = nil) throws -> [(provider: Provider, location: GeoLocation?)] {
+                          bits: NeedBits? = nil) throws -> Fetched<Provider> {
         let decoder = ProviderRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        return try all(db, ProviderRow.select + filter + " ORDER BY name, id", arguments, decoder.decode)
+        var fetched = Fetched<Provider>()
+        let rows = try Row.fetchCursor(db, sql: ProviderRow.select + filter + " ORDER BY name, id", arguments: arguments)
+        while let row = try rows.next() {
+            let (provider, location) = try decoder.decode(row)
+            fetched.append(provider, version: 0, location: location)
+        }
+        return fetched
     }
 
     // Whole tables are read in storage order and put in order here: an ORDER BY on a text key walks its index
     // and looks every row up again (a third of the read). Ids are compared as bytes, as SQLite's BINARY does.
 
     static func vacancies(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
-                          bits: NeedBits? = nil) throws -> [(vacancy: Vacancy, version: Int, location: GeoLocation?)] {
+                          bits: NeedBits? = nil) throws -> Fetched<Vacancy> {
         let decoder = VacancyRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        return inOrder(try all(db, VacancyRow.select + filter, arguments, decoder.decode)) {
-            Bytes.before(($0.vacancy.providerID, $0.vacancy.id), ($1.vacancy.providerID, $1.vacancy.id))
+        var fetched = Fetched<Vacancy>()
+        let rows = try Row.fetchCursor(db, sql: VacancyRow.select + filter, arguments: arguments)
+        while let row = try rows.next() {
+            let (vacancy, version, location) = try decoder.decode(row)
+            fetched.append(vacancy, version: version, location: location)
         }
+        // Providers compared by rank (a few thousand distinct ids sorted once), ids only within a provider.
+        let providerIDs = Set(fetched.values.lazy.map(\.providerID)).sorted(by: Bytes.before)
+        let rank = Dictionary(uniqueKeysWithValues: providerIDs.enumerated().map { ($1, $0) })
+        return fetched.inOrder(key: { (rank[$0.providerID]!, $0.id) }) { a, b in a.0 != b.0 ? a.0 < b.0 : Bytes.before(a.1, b.1) }
     }
 
     static func children(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
-                         bits: NeedBits? = nil) throws -> [(child: Child, version: Int, home: GeoLocation?)] {
+                         bits: NeedBits? = nil) throws -> Fetched<Child> {
         let decoder = ChildRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        return inOrder(try all(db, ChildRow.select + filter, arguments, decoder.decode)) { Bytes.before($0.child.id, $1.child.id) }
+        var fetched = Fetched<Child>()
+        let rows = try Row.fetchCursor(db, sql: ChildRow.select + filter, arguments: arguments)
+        while let row = try rows.next() {
+            let (child, version, home) = try decoder.decode(row)
+            fetched.append(child, version: version, location: home)
+        }
+        return fetched.inOrder(key: \.id, before: Bytes.before)
     }
 
-    static func placements(in db: Database) throws -> [(placement: Placement, version: Int)] {
-        inOrder(try all(db, PlacementRow.select, [], PlacementRow.decode)) { a, b in
-            let (x, y) = (a.placement, b.placement)
-            if x.childID != y.childID { return Bytes.before(x.childID, y.childID) }
-            if x.start != y.start { return x.start < y.start }
-            return Bytes.before(x.id, y.id)
+    static func placements(in db: Database) throws -> Fetched<Placement> {
+        var fetched = Fetched<Placement>()
+        let rows = try Row.fetchCursor(db, sql: PlacementRow.select)
+        while let row = try rows.next() {
+            let (placement, version) = try PlacementRow.decode(row)
+            fetched.append(placement, version: version, location: nil)
         }
-    }
-
-    /// `rows` sorted by `before`, untouched when already in order (rows usually arrive in id order).
-    static func inOrder<T>(_ rows: [T], by before: (T, T) -> Bool) -> [T] {
-        var sorted = true
-        for i in rows.indices.dropFirst() where before(rows[i], rows[i - 1]) {
-            sorted = false
-            break
+        return fetched.inOrder(key: { ($0.childID, $0.start.daysSinceEpoch, $0.id) }) { x, y in
+            if x.0 != y.0 { return Bytes.before(x.0, y.0) }
+            if x.1 != y.1 { return x.1 < y.1 }
+            return Bytes.before(x.2, y.2)
         }
-        if sorted { return rows }
-        // Sort positions, not the (large) records, then gather once.
-        let order = rows.indices.sorted { before(rows[$0], rows[$1]) }
-        return order.map { rows[$0] }
     }
 
     static func notices(in db: Database) throws -> [ProviderNotice] {
@@ -88,19 +99,19 @@ extension PlacementDatabase {
     }
 
     static func provider(_ id: String, in db: Database) throws -> Provider? {
-        try providers(in: db, where: " WHERE id = ?", [id]).first?.provider
+        try providers(in: db, where: " WHERE id = ?", [id]).values.first
     }
 
     static func child(_ id: String, in db: Database) throws -> Child? {
-        try children(in: db, where: " WHERE id = ?", [id]).first?.child
+        try children(in: db, where: " WHERE id = ?", [id]).values.first
     }
 
     static func vacancy(_ id: String, in db: Database) throws -> Vacancy? {
-        try vacancies(in: db, where: " WHERE id = ?", [id]).first?.vacancy
+        try vacancies(in: db, where: " WHERE id = ?", [id]).values.first
     }
 
     static func placements(childID: String, in db: Database) throws -> [Placement] {
-        try all(db, PlacementRow.select + " WHERE child_id = ? ORDER BY start_day, id", [childID], PlacementRow.decode).map(\.placement)
+        try all(db, PlacementRow.select + " WHERE child_id = ? ORDER BY start_day, id", [childID]) { try PlacementRow.decode($0).placement }
     }
 }
 
@@ -110,5 +121,33 @@ enum Bytes {
 
     static func before(_ a: (String, String), _ b: (String, String)) -> Bool {
         a.0 == b.0 ? before(a.1, b.1) : before(a.0, b.0)
+    }
+}
+
+/// Records read from one table, with each row's version and stored location beside them (parallel arrays:
+/// the records are never copied into and out of tuples).
+struct Fetched<Value> {
+    var values: [Value] = []
+    var versions: [Int] = []
+    var locations: [GeoLocation?] = []
+
+    mutating func append(_ value: Value, version: Int, location: GeoLocation?) {
+        values.append(value)
+        versions.append(version)
+        locations.append(location)
+    }
+
+    /// Sorted by `key`, untouched when already in order (rows usually arrive in id order). Keys are taken out
+    /// once and positions sorted, so no record is copied while sorting.
+    func inOrder<K>(key: (Value) -> K, before: (K, K) -> Bool) -> Fetched {
+        let keys = values.map(key)
+        var sorted = true
+        for i in keys.indices.dropFirst() where before(keys[i], keys[i - 1]) {
+            sorted = false
+            break
+        }
+        if sorted { return self }
+        let order = keys.indices.sorted { before(keys[$0], keys[$1]) }
+        return Fetched(values: order.map { values[$0] }, versions: order.map { versions[$0] }, locations: order.map { locations[$0] })
     }
 }

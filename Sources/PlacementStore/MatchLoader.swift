@@ -14,7 +14,7 @@ extension PlacementDatabase {
             let vacancies = try Self.vacancies(in: db, bits: bits)
             let stability = try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db)
             let stored = StoredLocations(beds: vacancies, providers: providers)
-            let index = CandidateIndex(vacancies: vacancies.map(\.vacancy), providers: providers.map(\.provider),
+            let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
                                        stability: stability, today: today, catalogue: .standard,
                                        locate: stored.locate)
             return MatchEngine(index: index, policy: policy)
@@ -26,14 +26,14 @@ extension PlacementDatabase {
     public func matchRequest(childID: String, today: Day, now: Date) throws -> MatchRequest {
         try read { db in
             let bits = try NeedBits.load(db)
-            guard let (child, _, home) = try Self.children(in: db, where: " WHERE id = ?", [childID], bits: bits).first else {
-                throw MatchError.unknownChild(childID)
-            }
+            let found = try Self.children(in: db, where: " WHERE id = ?", [childID], bits: bits)
+            guard let child = found.values.first else { throw MatchError.unknownChild(childID) }
+            let home = found.locations[0]
             guard child.status != .placed else { throw MatchError.alreadyPlaced(childID: childID) }
             var group = [child]
             if let siblings = child.siblingGroup, siblings.mustBePlacedTogether {
                 group += try Self.children(in: db, where: " WHERE sibling_group_id = ? AND id != ? AND status != 'placed'",
-                                           [siblings.groupID, child.id], bits: bits).map(\.child)
+                                           [siblings.groupID, child.id], bits: bits).values
             }
             var contacts: [Contact] = [], history: [Placement] = []
             for member in group {
@@ -60,12 +60,12 @@ struct StoredLocations {
     private var byPostcode: [String: (authority: String, location: GeoLocation)] = [:]
     private var split: [String: [String: GeoLocation]] = [:]
 
-    init(beds: [(vacancy: Vacancy, version: Int, location: GeoLocation?)], providers: [(provider: Provider, location: GeoLocation?)]) {
-        let place = Dictionary(providers.map { ($0.provider.id, $0.provider) }) { first, _ in first }
-        byPostcode.reserveCapacity(beds.count)
-        for bed in beds {
-            guard let location = bed.location, let provider = place[bed.vacancy.providerID] else { continue }
-            let postcode = bed.vacancy.postcode ?? provider.postcode
+    init(beds: Fetched<Vacancy>, providers: Fetched<Provider>) {
+        let place = Dictionary(providers.values.map { ($0.id, $0) }) { first, _ in first }
+        byPostcode.reserveCapacity(beds.values.count)
+        for (bed, location) in zip(beds.values, beds.locations) {
+            guard let location, let provider = place[bed.providerID] else { continue }
+            let postcode = bed.postcode ?? provider.postcode
             if let seen = byPostcode[postcode], seen.authority != provider.authorityCode || seen.location != location {
                 split[postcode, default: [seen.authority: seen.location]][provider.authorityCode] = location
             } else {

@@ -59,20 +59,20 @@ extension PlacementDatabase {
         let bits = try NeedBits.load(db)
         // Providers are needed for bed authorities when vacancies are read; read them then too.
         if changed("providers") || changed("vacancies") {
-            snapshot.providers = try providers(in: db, bits: bits).map(\.provider)
+            snapshot.providers = try providers(in: db, bits: bits).values
             try afterRead("providers")
         }
         if changed("vacancies") {
             let rows = try vacancies(in: db, bits: bits)
             let providerAuthority = Dictionary((snapshot.providers ?? []).map { ($0.id, $0.authorityCode) }) { first, _ in first }
-            snapshot.vacancies = rows.map(\.vacancy)
+            snapshot.vacancies = rows.values
             var versions: [String: Int] = [:], authority: [String: String] = [:]
-            versions.reserveCapacity(rows.count)
-            authority.reserveCapacity(rows.count)
-            for row in rows {
-                versions[row.vacancy.id] = row.version
-                if let located = row.location?.authorityCode ?? providerAuthority[row.vacancy.providerID] {
-                    authority[row.vacancy.id] = located
+            versions.reserveCapacity(rows.values.count)
+            authority.reserveCapacity(rows.values.count)
+            for (i, vacancy) in rows.values.enumerated() {
+                versions[vacancy.id] = rows.versions[i]
+                if let located = rows.locations[i]?.authorityCode ?? providerAuthority[vacancy.providerID] {
+                    authority[vacancy.id] = located
                 }
             }
             snapshot.vacancyVersions = versions
@@ -81,12 +81,12 @@ extension PlacementDatabase {
         }
         if changed("children") {
             let rows = try children(in: db, bits: bits)
-            snapshot.children = rows.map(\.child)
-            snapshot.childVersions = Dictionary(rows.map { ($0.child.id, $0.version) }) { first, _ in first }
+            snapshot.children = rows.values
+            snapshot.childVersions = Dictionary(zip(rows.values.lazy.map(\.id), rows.versions)) { first, _ in first }
             try afterRead("children")
         }
         if changed("placements") {
-            snapshot.placements = try placements(in: db).map(\.placement)
+            snapshot.placements = try placements(in: db).values
             try afterRead("placements")
         }
         if changed("notices") {

@@ -28,7 +28,7 @@ final class MaskedList<Key: Hashable, Value: Decodable> {
     }
 }
 
-/// JSON list columns, parsed only when a row's `verbatim_lists` flag says so.
+/// A JSON column parsed (only when a row's `verbatim_lists` flag says so).
 enum JSONText {
     static func decode<T: Decodable>(_ type: T.Type, row: Row, index: Int, table: String, column: String) throws -> T {
         let data = try row.withUnsafeData(atIndex: index) { $0.map { Data($0) } }
@@ -36,9 +36,5 @@ enum JSONText {
         do { return try JSONColumn.decoder.decode(T.self, from: data) } catch {
             throw StoreError.unreadableValue(table: table, column: column)
         }
-    }
-
-    static func list<T: Decodable>(_ type: [T].Type, verbatim: Bool, row: Row, index: Int, table: String, column: String) throws -> [T] {
-        verbatim ? try decode(type, row: row, index: index, table: table, column: column) : []
     }
 }

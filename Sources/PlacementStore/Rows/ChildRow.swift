@@ -62,6 +62,9 @@ enum ChildRow {
     final class Decoder {
         let needs: MaskedList<NeedMasks, [NeedRequirement]>
         let settings = MaskedList<Int64, [Setting]>(canonical: { EnumBits.values($0, as: Setting.self) })
+        /// No mask: empty unless flagged; a flagged list is parsed once per distinct text.
+        let avoidAuthorities = MaskedList<Int64, [String]>(canonical: { _ in [] })
+        let avoidAreas = MaskedList<Int64, [AvoidArea]>(canonical: { _ in [] })
         init(bits: NeedBits) {
             needs = MaskedList(canonical: { ChildRow.canonicalNeeds($0, bits: bits) })
         }
@@ -89,10 +92,10 @@ enum ChildRow {
                 needs: try needs.value(masks, verbatim: flag(needsVerbatim), row: row, index: 14, table: table, column: read[14]),
                 siblingGroup: siblings,
                 safeguarding: SafeguardingConstraints(
-                    avoidAuthorities: try JSONText.list([String].self, verbatim: flag(avoidAuthoritiesVerbatim),
-                                                       row: row, index: 17, table: table, column: read[17]),
-                    avoidAreas: try JSONText.list([AvoidArea].self, verbatim: flag(avoidAreasVerbatim),
-                                                  row: row, index: 18, table: table, column: read[18]),
+                    avoidAuthorities: try avoidAuthorities.value(0, verbatim: flag(avoidAuthoritiesVerbatim),
+                                                                 row: row, index: 17, table: table, column: read[17]),
+                    avoidAreas: try avoidAreas.value(0, verbatim: flag(avoidAreasVerbatim),
+                                                     row: row, index: 18, table: table, column: read[18]),
                     minimumMilesFromHome: try r.optional(19)),
                 acceptableSettings: try settings.value(try r.value(20), verbatim: flag(settingsVerbatim),
                                                       row: row, index: 21, table: table, column: read[21]),

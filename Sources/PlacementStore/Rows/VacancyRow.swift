@@ -45,6 +45,8 @@ enum VacancyRow {
     /// Decodes rows of `select`; one per read, since it caches list texts.
     final class Decoder {
         let capabilities: MaskedList<Int64, [String]>
+        /// No mask: empty unless flagged; a flagged list is parsed once per distinct text.
+        let connections = MaskedList<Int64, [String]>(canonical: { _ in [] })
         init(bits: NeedBits) {
             capabilities = MaskedList(canonical: bits.codes)
         }
@@ -67,8 +69,8 @@ enum VacancyRow {
                                                          row: row, index: 10, table: table, column: read[10]),
                 availableFrom: try r.day(11), takesEmergencies: try r.value(12), weeklyFee: try r.value(13),
                 lastConfirmedAt: try r.seconds(14), status: try r.code(15), hold: hold,
-                connectedChildIDs: try JSONText.list([String].self, verbatim: verbatim & connectionsVerbatim != 0,
-                                                     row: row, index: 19, table: table, column: read[19]))
+                connectedChildIDs: try connections.value(0, verbatim: verbatim & connectionsVerbatim != 0,
+                                                         row: row, index: 19, table: table, column: read[19]))
             return (vacancy, try r.value(20), try r.location(latitude: 22))
         }
     }

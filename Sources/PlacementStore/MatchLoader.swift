@@ -13,10 +13,10 @@ extension PlacementDatabase {
             let providers = try Self.providers(in: db, bits: bits)
             let vacancies = try Self.vacancies(in: db, bits: bits)
             let stability = try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db)
-            let stored = StoredLocations(beds: vacancies, providers: providers)
+            var stored = StoredLocations(beds: vacancies, providers: providers)
             let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
                                        stability: stability, today: today, catalogue: .standard,
-                                       locate: stored.locate)
+                                       locate: { stored.locate($0, $1) })
             return MatchEngine(index: index, policy: policy)
         }
     }
@@ -54,29 +54,31 @@ extension PlacementDatabase {
 }
 
 /// Stored locations answering the index's question, `locate(bed postcode ?? provider postcode, provider authority)`.
-/// The resolver's answer depends on both, but one postcode nearly always has one answer: keyed by postcode,
-/// with the authority checked, and the rare postcode located two ways kept aside under both.
+/// The index asks for the beds in the order it was given them, so the answer is the next stored location when
+/// the question matches that bed; anything else (a bed the index skipped) is looked up by scanning forward.
 struct StoredLocations {
-    private var byPostcode: [String: (authority: String, location: GeoLocation)] = [:]
-    private var split: [String: [String: GeoLocation]] = [:]
+    private let questions: [(postcode: String, authority: String?)]
+    private let answers: [GeoLocation?]
+    private var next = 0
 
     init(beds: Fetched<Vacancy>, providers: Fetched<Provider>) {
         let place = Dictionary(providers.values.map { ($0.id, $0) }) { first, _ in first }
-        byPostcode.reserveCapacity(beds.values.count)
-        for (bed, location) in zip(beds.values, beds.locations) {
-            guard let location, let provider = place[bed.providerID] else { continue }
-            let postcode = bed.postcode ?? provider.postcode
-            if let seen = byPostcode[postcode], seen.authority != provider.authorityCode || seen.location != location {
-                split[postcode, default: [seen.authority: seen.location]][provider.authorityCode] = location
-            } else {
-                byPostcode[postcode] = (provider.authorityCode, location)
-            }
+        questions = beds.values.map { bed in
+            let provider = place[bed.providerID]
+            return (bed.postcode ?? provider?.postcode ?? "", provider?.authorityCode)
         }
+        answers = beds.locations
     }
 
-    func locate(_ postcode: String, _ authority: String?) -> GeoLocation? {
-        if let alternatives = split[postcode] { return authority.flatMap { alternatives[$0] } }
-        guard let found = byPostcode[postcode], found.authority == authority else { return nil }
-        return found.location
+    mutating func locate(_ postcode: String, _ authority: String?) -> GeoLocation? {
+        var i = next
+        while i < questions.count {
+            if questions[i].postcode == postcode, questions[i].authority == authority {
+                next = i + 1
+                return answers[i]
+            }
+            i += 1
+        }
+        return nil
     }
 }

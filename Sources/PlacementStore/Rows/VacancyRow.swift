@@ -47,6 +47,8 @@ enum VacancyRow {
         let capabilities: MaskedList<Int64, [String]>
         /// No mask: empty unless flagged; a flagged list is parsed once per distinct text.
         let connections = MaskedList<Int64, [String]>(canonical: { _ in [] })
+        /// The eight possible gender sets, built once.
+        let genderSets = (0..<8).map { Set(EnumBits.values(Int64($0), as: Gender.self)) }
         init(bits: NeedBits) {
             capabilities = MaskedList(canonical: bits.codes)
         }
@@ -63,7 +65,7 @@ enum VacancyRow {
             let vacancy = Vacancy(
                 id: try r.value(0), providerID: try r.value(1), setting: try r.code(2), postcode: try r.optional(3),
                 beds: try r.value(4), ageRange: ageMin...ageMax,
-                gendersAccepted: Set(EnumBits.values(try r.value(7), as: Gender.self)),
+                gendersAccepted: genderSets[Int(try r.value(7, as: Int64.self) & 7)],
                 maxSiblingGroup: try r.value(8),
                 extraCapabilities: try capabilities.value(try r.value(9), verbatim: verbatim & capabilitiesVerbatim != 0,
                                                          row: row, index: 10, table: table, column: read[10]),

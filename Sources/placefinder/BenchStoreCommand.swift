@@ -45,5 +45,5 @@ struct BenchStore: ParsableCommand {
                      median(incremental), incremental.max() ?? 0))
     }
 
-    private func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+    private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 }

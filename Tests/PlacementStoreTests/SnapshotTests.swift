@@ -58,26 +58,26 @@ private typealias W = WorkflowWorld
         #expect(afterCall.vacancies == nil && afterCall.children == nil && afterCall.placements == nil && afterCall.notices == nil)
     }
 
+    /// A bed is in the authority of its own postcode, else of its provider's; located when written.
     @Test func bedAuthoritiesAreTheLocatedOnes() throws {
         let folder = try TempFolder()
         let store = try W.store(in: folder)
-        let snapshot = try store.snapshot()
-        let locate = try store.locator(for: ["SA1 1AA", "CF10 1AA"])
-        let expected = AppDataBedAuthorities.compute(vacancies: try store.vacancies(), providers: try store.providers(), locate: locate)
-        #expect(snapshot.bedAuthority == expected)
-        #expect(snapshot.bedAuthority?["V1"] == "W06000011")
-    }
-}
+        var atTheOffice = W.vacancy("V9", provider: "P1", beds: 1)
+        atTheOffice.postcode = nil
+        var unknownStreet = W.vacancy("V10", provider: "P1", beds: 1)
+        unknownStreet.postcode = "NP20 9ZZ"              // not in the directory: its district's centre
+        try store.insert(RecordBatch(vacancies: [atTheOffice, unknownStreet]))
+        let authority = try #require(try store.snapshot().bedAuthority)
+        #expect(authority["V1"] == "W06000011")          // SA1 1AA, Swansea, though P2's office is elsewhere
+        #expect(authority["V9"] == "W06000015")          // P1's office, CF10 1AA, Cardiff
+        #expect(authority["V10"] == "W06000015")         // district centre, with the recorded authority (as PostcodeResolver)
 
-/// The rule `AppData.bedAuthorities` (PlacefinderApp) applies, restated for a store test without that target.
-enum AppDataBedAuthorities {
-    static func compute(vacancies: [Vacancy], providers: [Provider], locate: (String, String?) -> GeoLocation?) -> [String: String] {
-        let byID = Dictionary(uniqueKeysWithValues: providers.map { ($0.id, $0) })
-        var result: [String: String] = [:]
-        for v in vacancies {
-            guard let p = byID[v.providerID] else { continue }
-            result[v.id] = locate(v.postcode ?? p.postcode, p.authorityCode)?.authorityCode ?? p.authorityCode
-        }
-        return result
+        // The directory learns the postcode: stored beds are located again, and the next load sees it.
+        let before = try store.snapshot()
+        try store.insert(RecordBatch(postcodes: [StoredPostcode(postcode: "NP20 9ZZ", latitude: 51.58, longitude: -3.0,
+                                                                authorityCode: "W06000022")]))
+        let after = try store.snapshot(since: before.tableVersions)
+        #expect(after.bedAuthority?["V10"] == "W06000022")
+        #expect(after.bedAuthority?["V9"] == "W06000015")
     }
 }

@@ -17,10 +17,18 @@ public struct AppData: Sendable {
     /// or by a date within 7 days.
     public var urgentCount: Int
     public var loadedAt: Date
+    /// The version of each vacancy and child as read (a write names the one the officer saw, and is refused
+    /// with "changed by … — reload" if a colleague's commit came since). Read with the records, in one
+    /// transaction.
+    public var vacancyVersions: [String: Int]
+    public var childVersions: [String: Int]
+    /// The store's per-table change counters at the read: the next load re-reads only tables that moved.
+    public var tableVersions: [String: Int]
 
     public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
                 notices: [ProviderNotice] = [], contacts: [Contact] = [], vacancyAuthority: [String: String] = [:],
-                urgentCount: Int? = nil, loadedAt: Date) {
+                urgentCount: Int? = nil, loadedAt: Date, vacancyVersions: [String: Int] = [:],
+                childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:]) {
         self.children = children
         self.providers = providers
         self.vacancies = vacancies
@@ -30,6 +38,9 @@ public struct AppData: Sendable {
         self.vacancyAuthority = vacancyAuthority
         self.urgentCount = urgentCount ?? AppData.countUrgent(children, today: Format.day(loadedAt))
         self.loadedAt = loadedAt
+        self.vacancyVersions = vacancyVersions
+        self.childVersions = childVersions
+        self.tableVersions = tableVersions
     }
 
     /// Where each vacancy's bed is: its own postcode, else its provider's, located by `locate`; the

@@ -2,51 +2,152 @@ import GRDB
 import PlacementCore
 
 /// Reads of whole records, in a stable order so screens and exports do not shuffle between runs.
+/// Each table has one read (its `…Row.select` with an order), shared by these calls, the snapshot and
+/// the workflow's reads inside write transactions.
 extension PlacementDatabase {
-    public func providers() throws -> [Provider] {
-        try read { db in try ProviderRecord.fetchAll(db, sql: "SELECT * FROM providers ORDER BY name, id").map(\.value) }
-    }
-
-    public func vacancies() throws -> [Vacancy] {
-        try read { db in try VacancyRecord.fetchAll(db, sql: "SELECT * FROM vacancies ORDER BY provider_id, id").map(\.value) }
-    }
-
-    public func children() throws -> [Child] {
-        try read { db in try ChildRecord.fetchAll(db, sql: "SELECT * FROM children ORDER BY id").map(\.value) }
-    }
-
-    public func child(id: String) throws -> Child? {
-        try read { db in
-            try ChildRecord.fetchOne(db, sql: "SELECT * FROM children WHERE id = ?", arguments: [id])?.value
-        }
-    }
-
-    public func placements() throws -> [Placement] {
-        try read { db in
-            try PlacementRecord.fetchAll(db, sql: "SELECT * FROM placements ORDER BY child_id, start, id").map(\.value)
-        }
-    }
+    public func providers() throws -> [Provider] { try read { db in try Self.providers(in: db).values } }
+    public func vacancies() throws -> [Vacancy] { try read { db in try Self.vacancies(in: db).values } }
+    public func children() throws -> [Child] { try read { db in try Self.children(in: db).values } }
+    public func child(id: String) throws -> Child? { try read { db in try Self.child(id, in: db) } }
+    public func placements() throws -> [Placement] { try read { db in try Self.placements(in: db).values } }
 
     /// A child's placement history, oldest first.
-    public func placements(childID: String) throws -> [Placement] {
-        try read { db in
-            try PlacementRecord.fetchAll(db, sql: "SELECT * FROM placements WHERE child_id = ? ORDER BY start, id",
-                                         arguments: [childID]).map(\.value)
-        }
-    }
+    public func placements(childID: String) throws -> [Placement] { try read { db in try Self.placements(childID: childID, in: db) } }
 
     /// Provider notices, newest first.
-    public func notices() throws -> [ProviderNotice] {
-        try read { db in
-            try NoticeRecord.fetchAll(db, sql: "SELECT * FROM notices ORDER BY received_at DESC, id").map(\.value)
-        }
-    }
+    public func notices() throws -> [ProviderNotice] { try read { db in try Self.notices(in: db) } }
+
+    /// All ring-round calls, in call order.
+    public func contacts() throws -> [Contact] { try read { db in try Self.contacts(in: db) } }
 
     /// The ring-round for a child, in call order.
     public func contacts(childID: String) throws -> [Contact] {
-        try read { db in
-            try ContactRecord.fetchAll(db, sql: "SELECT * FROM contacts WHERE child_id = ? ORDER BY at, id",
-                                       arguments: [childID]).map(\.value)
+        try read { db in try Self.all(db, ContactRow.select + " WHERE child_id = ? ORDER BY at, id", [childID], ContactRow.decode) }
+    }
+
+    // MARK: one read per table, inside any transaction
+
+    static func all<T>(_ db: Database, _ sql: String, _ arguments: StatementArguments = [], _ decode: (Row) throws -> T) throws -> [T] {
+        var found: [T] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { found.append(try decode(row)) }
+        return found
+    }
+
+    static func providers(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
+                          bits: NeedBits? = nil) throws -> Fetched<Provider> {
+        let decoder = ProviderRow.Decoder(bits: try bits ?? NeedBits.load(db))
+        var fetched = Fetched<Provider>()
+        let rows = try Row.fetchCursor(db, sql: ProviderRow.select + filter + " ORDER BY name, id", arguments: arguments)
+        while let row = try rows.next() {
+            let (provider, location) = try decoder.decode(row)
+            fetched.append(provider, version: 0, location: location)
         }
+        return fetched
+    }
+
+    // Whole tables are read in storage order and put in order here: an ORDER BY on a text key walks its index
+    // and looks every row up again (a third of the read). Ids are compared as bytes, as SQLite's BINARY does.
+
+    static func vacancies(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
+                          bits: NeedBits? = nil) throws -> Fetched<Vacancy> {
+        let decoder = VacancyRow.Decoder(bits: try bits ?? NeedBits.load(db))
+        var fetched = Fetched<Vacancy>()
+        let rows = try Row.fetchCursor(db, sql: VacancyRow.select + filter, arguments: arguments)
+        while let row = try rows.next() {
+            let (vacancy, version, location) = try decoder.decode(row)
+            fetched.append(vacancy, version: version, location: location)
+        }
+        // Providers compared by rank (a few thousand distinct ids sorted once), ids only within a provider.
+        let providerIDs = Set(fetched.values.lazy.map(\.providerID)).sorted(by: Bytes.before)
+        let rank = Dictionary(uniqueKeysWithValues: providerIDs.enumerated().map { ($1, $0) })
+        return fetched.inOrder(key: { (rank[$0.providerID]!, $0.id) }) { a, b in a.0 != b.0 ? a.0 < b.0 : Bytes.before(a.1, b.1) }
+    }
+
+    static func children(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
+                         bits: NeedBits? = nil) throws -> Fetched<Child> {
+        let decoder = ChildRow.Decoder(bits: try bits ?? NeedBits.load(db))
+        var fetched = Fetched<Child>()
+        let rows = try Row.fetchCursor(db, sql: ChildRow.select + filter, arguments: arguments)
+        while let row = try rows.next() {
+            let (child, version, home) = try decoder.decode(row)
+            fetched.append(child, version: version, location: home)
+        }
+        return fetched.inOrder(key: \.id, before: Bytes.before)
+    }
+
+    static func placements(in db: Database) throws -> Fetched<Placement> {
+        var fetched = Fetched<Placement>()
+        let rows = try Row.fetchCursor(db, sql: PlacementRow.select)
+        while let row = try rows.next() {
+            let (placement, version) = try PlacementRow.decode(row)
+            fetched.append(placement, version: version, location: nil)
+        }
+        return fetched.inOrder(key: { ($0.childID, $0.start.daysSinceEpoch, $0.id) }) { x, y in
+            if x.0 != y.0 { return Bytes.before(x.0, y.0) }
+            if x.1 != y.1 { return x.1 < y.1 }
+            return Bytes.before(x.2, y.2)
+        }
+    }
+
+    static func notices(in db: Database) throws -> [ProviderNotice] {
+        try all(db, NoticeRow.select + " ORDER BY received_at DESC, id", [], NoticeRow.decode)
+    }
+
+    static func contacts(in db: Database) throws -> [Contact] {
+        try all(db, ContactRow.select + " ORDER BY at, id", [], ContactRow.decode)
+    }
+
+    static func provider(_ id: String, in db: Database) throws -> Provider? {
+        try providers(in: db, where: " WHERE id = ?", [id]).values.first
+    }
+
+    static func child(_ id: String, in db: Database) throws -> Child? {
+        try children(in: db, where: " WHERE id = ?", [id]).values.first
+    }
+
+    static func vacancy(_ id: String, in db: Database) throws -> Vacancy? {
+        try vacancies(in: db, where: " WHERE id = ?", [id]).values.first
+    }
+
+    static func placements(childID: String, in db: Database) throws -> [Placement] {
+        try all(db, PlacementRow.select + " WHERE child_id = ? ORDER BY start_day, id", [childID]) { try PlacementRow.decode($0).placement }
+    }
+}
+
+/// Byte-wise string order (SQLite's BINARY collation), not Unicode order.
+enum Bytes {
+    static func before(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+
+    static func before(_ a: (String, String), _ b: (String, String)) -> Bool {
+        a.0 == b.0 ? before(a.1, b.1) : before(a.0, b.0)
+    }
+}
+
+/// Records read from one table, with each row's version and stored location beside them (parallel arrays:
+/// the records are never copied into and out of tuples).
+struct Fetched<Value> {
+    var values: [Value] = []
+    var versions: [Int] = []
+    var locations: [GeoLocation?] = []
+
+    mutating func append(_ value: Value, version: Int, location: GeoLocation?) {
+        values.append(value)
+        versions.append(version)
+        locations.append(location)
+    }
+
+    /// Sorted by `key`, untouched when already in order (rows usually arrive in id order). Keys are taken out
+    /// once and positions sorted, so no record is copied while sorting.
+    func inOrder<K>(key: (Value) -> K, before: (K, K) -> Bool) -> Fetched {
+        let keys = values.map(key)
+        var sorted = true
+        for i in keys.indices.dropFirst() where before(keys[i], keys[i - 1]) {
+            sorted = false
+            break
+        }
+        if sorted { return self }
+        let order = keys.indices.sorted { before(keys[$0], keys[$1]) }
+        return Fetched(values: order.map { values[$0] }, versions: order.map { versions[$0] }, locations: order.map { locations[$0] })
     }
 }

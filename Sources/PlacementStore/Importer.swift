@@ -18,12 +18,10 @@ extension PlacementDatabase {
         // Not the file's name: officers name files after children, and the audit log can never be corrected.
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
                                detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
-        // Encoded before the lock too: the transaction only checks references and inserts.
-        let encoded = try StoreError.mapping { try EncodedBatch(parsed.batch) }
+        // The transaction only checks references and inserts through the cached statements.
         try write { db in
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
-            try encoded.insert(in: db)
-            try Self.append(audit, in: db)
+            try Self.insert(parsed.batch, audit: audit, in: db)
         }
         return parsed.count
     }
@@ -35,6 +33,8 @@ extension PlacementDatabase {
         try Interchange.readPostcodes(url) { rows += $0 }
         return try write { db in
             let written = try Self.insertPostcodes(rows, in: db)
+            // Records are located when written: those already stored move to their newly known postcodes.
+            try DerivedColumns.relocateAll(db)
             try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
                                        detail: "\(written) postcodes from a CSV file"), in: db)
             return written

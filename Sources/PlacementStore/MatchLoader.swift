@@ -1,36 +1,84 @@
 import Foundation
+import GRDB
 import PlacementCore
 
-/// Reads what the matching engine needs from the store and assembles the pure engine's inputs.
+/// Reads what the matching engine needs from the store and assembles the pure engine's inputs: records
+/// decoded by column, locations as stored when each record was written, provider stability aggregated by
+/// SQLite — one read transaction each.
 extension PlacementDatabase {
-    /// An engine over every vacancy in the store, locations resolved once.
+    /// An engine over every vacancy in the store.
     public func matchEngine(today: Day, policy: MatchPolicy = .default) throws -> MatchEngine {
-        let vacancies = try vacancies(), providers = try providers(), placements = try placements()
-        let locate = try locator(for: vacancies.compactMap(\.postcode) + providers.map(\.postcode))
-        let index = CandidateIndex(vacancies: vacancies, providers: providers, placements: placements,
-                                   today: today, policy: policy, locate: locate)
-        return MatchEngine(index: index, policy: policy)
+        try read { db in
+            let bits = try NeedBits.load(db)
+            let providers = try Self.providers(in: db, bits: bits)
+            let vacancies = try Self.vacancies(in: db, bits: bits)
+            let stability = try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db)
+            var stored = StoredLocations(beds: vacancies, providers: providers)
+            let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
+                                       stability: stability, today: today, catalogue: .standard,
+                                       locate: { stored.locate($0, $1) })
+            return MatchEngine(index: index, policy: policy)
+        }
     }
 
     /// The request for one child: with their sibling group when it must be placed together, their
     /// ring-round contacts and their history. Fails plainly for an unknown or settled child.
     public func matchRequest(childID: String, today: Day, now: Date) throws -> MatchRequest {
-        guard let child = try child(id: childID) else { throw MatchError.unknownChild(childID) }
-        guard child.status != .placed else { throw MatchError.alreadyPlaced(childID: childID) }
-        var group = [child]
-        if let siblings = child.siblingGroup, siblings.mustBePlacedTogether {
-            group += try children().filter {
-                $0.id != child.id && $0.siblingGroup?.groupID == siblings.groupID && $0.status != .placed
-            }.sorted { $0.id < $1.id }
+        try read { db in
+            let bits = try NeedBits.load(db)
+            let found = try Self.children(in: db, where: " WHERE id = ?", [childID], bits: bits)
+            guard let child = found.values.first else { throw MatchError.unknownChild(childID) }
+            let home = found.locations[0]
+            guard child.status != .placed else { throw MatchError.alreadyPlaced(childID: childID) }
+            var group = [child]
+            if let siblings = child.siblingGroup, siblings.mustBePlacedTogether {
+                group += try Self.children(in: db, where: " WHERE sibling_group_id = ? AND id != ? AND status != 'placed'",
+                                           [siblings.groupID, child.id], bits: bits).values
+            }
+            var contacts: [Contact] = [], history: [Placement] = []
+            for member in group {
+                contacts += try Self.all(db, ContactRow.select + " WHERE child_id = ? ORDER BY at, id", [member.id], ContactRow.decode)
+                history += try Self.placements(childID: member.id, in: db)
+            }
+            // Home as stored; schools and avoid-areas (a few) looked up now.
+            let others = group.flatMap { ($0.schoolPostcode.map { [$0] } ?? []) + $0.safeguarding.avoidAreas.map(\.postcode) }
+            let locator = try RecordLocator(postcodes: others + (home == nil ? [child.homePostcode] : []), in: db)
+            let locate = { (postcode: String, fallback: String?) -> GeoLocation? in
+                if let home, postcode == child.homePostcode, fallback == child.placingAuthority { return home }
+                return locator.resolver.locate(raw: postcode, fallbackAuthority: fallback)
+            }
+            return try MatchRequest.resolving(children: group, today: today, now: now, contacts: contacts,
+                                              history: history, locate: locate).get()
         }
-        var contacts: [Contact] = [], history: [Placement] = []
-        for member in group {
-            contacts += try self.contacts(childID: member.id)
-            history += try placements(childID: member.id)
+    }
+}
+
+/// Stored locations answering the index's question, `locate(bed postcode ?? provider postcode, provider authority)`.
+/// The index asks for the beds in the order it was given them, so the answer is the next stored location when
+/// the question matches that bed; anything else (a bed the index skipped) is looked up by scanning forward.
+struct StoredLocations {
+    private let questions: [(postcode: String, authority: String?)]
+    private let answers: [GeoLocation?]
+    private var next = 0
+
+    init(beds: Fetched<Vacancy>, providers: Fetched<Provider>) {
+        let place = Dictionary(providers.values.map { ($0.id, $0) }) { first, _ in first }
+        questions = beds.values.map { bed in
+            let provider = place[bed.providerID]
+            return (bed.postcode ?? provider?.postcode ?? "", provider?.authorityCode)
         }
-        let postcodes = group.flatMap { [$0.homePostcode] + ($0.schoolPostcode.map { [$0] } ?? []) + $0.safeguarding.avoidAreas.map(\.postcode) }
-        let locate = try locator(for: postcodes)
-        return try MatchRequest.resolving(children: group, today: today, now: now, contacts: contacts,
-                                          history: history, locate: locate).get()
+        answers = beds.locations
+    }
+
+    mutating func locate(_ postcode: String, _ authority: String?) -> GeoLocation? {
+        var i = next
+        while i < questions.count {
+            if questions[i].postcode == postcode, questions[i].authority == authority {
+                next = i + 1
+                return answers[i]
+            }
+            i += 1
+        }
+        return nil
     }
 }

@@ -31,20 +31,30 @@ public struct RecordBatch: Sendable, Hashable {
 
 extension PlacementDatabase {
     /// Inserts the batch in one IMMEDIATE transaction, parents before the rows that refer to them
-    /// (children before vacancies because a hold names a child). A duplicate id or a missing reference
+    /// (children before vacancies because a hold names a child; postcodes before all, so records are located
+    /// against them). A duplicate id or a missing reference
     /// rolls everything back. `audit`, when given, is appended in the same transaction.
     public func insert(_ batch: RecordBatch, audit: AuditEntry? = nil) throws {
         try write { db in try Self.insert(batch, audit: audit, in: db) }
     }
 
     static func insert(_ batch: RecordBatch, audit: AuditEntry?, in db: Database) throws {
-        for provider in batch.providers { try ProviderRecord(provider).insert(db) }
-        for child in batch.children { try ChildRecord(child).insert(db) }
-        for vacancy in batch.vacancies { try VacancyRecord(vacancy).insert(db) }
-        for placement in batch.placements { try PlacementRecord(placement).insert(db) }
-        for notice in batch.notices { try NoticeRecord(notice).insert(db) }
-        for contact in batch.contacts { try ContactRecord(contact).insert(db) }
-        try Self.insertPostcodes(batch.postcodes, in: db)
+        // The directory first, so the records below are located against it; records already stored are
+        // located again when it changes.
+        if !batch.postcodes.isEmpty {
+            try Self.insertPostcodes(batch.postcodes, in: db)
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM providers) OR EXISTS (SELECT 1 FROM children)") == true {
+                try DerivedColumns.relocateAll(db)
+            }
+        }
+        let bits = try NeedBits.load(db)
+        var locator = try RecordLocator(postcodes: RecordLocator.postcodes(of: batch), providers: batch.providers, in: db)
+        for provider in batch.providers { try Self.insertProvider(provider, locator: locator, bits: bits, in: db) }
+        for child in batch.children { try Self.insertChild(child, locator: locator, bits: bits, in: db) }
+        for vacancy in batch.vacancies { try Self.insertVacancy(vacancy, locator: &locator, bits: bits, in: db) }
+        for placement in batch.placements { try Self.insertPlacement(placement, in: db) }
+        for notice in batch.notices { try Self.insertNotice(notice, in: db) }
+        for contact in batch.contacts { try Self.insertContact(contact, in: db) }
         if let audit { try Self.append(audit, in: db) }
     }
 }

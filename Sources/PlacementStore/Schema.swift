@@ -4,14 +4,13 @@ import PlacementCore
 /// The store's migrations. Identifiers are `v<N>`; a file with an identifier not listed here
 /// was written by a newer build and is refused rather than half-understood.
 enum Schema {
-    static let knownVersions = ["v1", "v2", "v3", "v5"]
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         // Foreign keys are checked at the end of each migration (GRDB's default deferred check).
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4", migrate: v4)
         // v5: hash-chained audit trail and the store's application id (AuditChain.swift); independent of v4.
         migrator.registerMigration("v5", migrate: AuditChain.migrate)
         return migrator
@@ -29,6 +28,7 @@ enum Schema {
     private static func v1(_ db: Database) throws {
         // Lists (needs, capabilities, genders, settings, avoid areas) are JSON text: they are read whole,
         // never joined on. Days are 'YYYY-MM-DD' text; timestamps are GRDB's 'YYYY-MM-DD HH:MM:SS.SSS' UTC.
+        // (v4 adds masks, integer days and seconds beside them for reading: see SchemaV4.swift.)
         try db.execute(sql: """
             CREATE TABLE providers (
                 id TEXT PRIMARY KEY NOT NULL,

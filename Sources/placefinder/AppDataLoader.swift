@@ -5,13 +5,23 @@ import PlacementStore
 
 /// Reads one snapshot of the store for the terminal UI (store → app model).
 enum AppDataLoader {
-    static func load(_ db: PlacementDatabase, now: Date) throws -> AppData {
-        let providers = try db.providers(), vacancies = try db.vacancies()
-        let locate = try db.locator(for: vacancies.compactMap(\.postcode) + providers.map(\.postcode))
-        let authority = AppData.bedAuthorities(vacancies: vacancies, providers: providers, locate: locate)
-        return AppData(children: try db.children(), providers: providers, vacancies: vacancies,
-                       placements: try db.placements(), notices: try db.notices(), contacts: try db.contacts(),
-                       vacancyAuthority: authority,
-                       loadedAt: now)
+    /// One read transaction (`PlacementStoring.snapshot`). With `previous`, only the tables a commit changed
+    /// since it was read are read again; the rest are `previous`'s arrays, shared, not copied.
+    static func load(_ store: any PlacementStoring, now: Date, previous: AppData? = nil) throws -> AppData {
+        appData(try store.snapshot(since: previous?.tableVersions), now: now, previous: previous)
+    }
+
+    static func appData(_ snapshot: StoreSnapshot, now: Date, previous: AppData?) -> AppData {
+        AppData(children: snapshot.children ?? previous?.children ?? [],
+                providers: snapshot.providers ?? previous?.providers ?? [],
+                vacancies: snapshot.vacancies ?? previous?.vacancies ?? [],
+                placements: snapshot.placements ?? previous?.placements ?? [],
+                notices: snapshot.notices ?? previous?.notices ?? [],
+                contacts: snapshot.contacts ?? previous?.contacts ?? [],
+                vacancyAuthority: snapshot.bedAuthority ?? previous?.vacancyAuthority ?? [:],
+                loadedAt: now,
+                vacancyVersions: snapshot.vacancyVersions ?? previous?.vacancyVersions ?? [:],
+                childVersions: snapshot.childVersions ?? previous?.childVersions ?? [:],
+                tableVersions: snapshot.tableVersions)
     }
 }

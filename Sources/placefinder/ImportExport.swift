@@ -62,7 +62,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)
         print("backed up to \(destination) (integrity check ok)")

@@ -101,7 +101,7 @@ struct NoticeAdd: ParsableCommand {
                                 childID: child, effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
                                 reason: try reason.map { try parseCode($0, option: "--reason", as: EndReason.self) },
                                 vacancyID: vacancy, text: text, changes: draftChanges, newVacancy: newVacancy)
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         let effects = try db.logNotice(draft, officer: Session.officer, now: now, expectedVacancyVersion: expectedVersion)
         var line = "logged notice \(effects.notice.id) (\(kind.label))"
         if let child = effects.child, let placement = effects.placement {
@@ -143,7 +143,7 @@ struct ContactAdd: ParsableCommand {
         let draft = ContactDraft(childID: child, providerID: provider, vacancyID: vacancy,
                                  at: try at.map { try parseTime($0, option: "--at") } ?? now,
                                  outcome: try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self), declineReason: reason)
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         let contact = try db.recordContact(draft, officer: Session.officer, now: now)
         print("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
     }
@@ -172,7 +172,7 @@ struct HoldCommand: ParsableCommand {
 
     func run() throws {
         let now = Session.now
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         if release {
             let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
             print("released \(released.id) (\(released.status.rawValue))")
@@ -208,7 +208,7 @@ struct PlaceCommand: ParsableCommand {
     func run() throws {
         let now = Session.now
         let startDay = try start.map { try parseDay($0, option: "--start") } ?? Session.day(of: now)
-        let db = try storeOptions.openExisting()
+        let db: any PlacementStoring = try storeOptions.openExisting()
         let effects = try db.place(childID: child, vacancyID: vacancy, start: startDay, officer: Session.officer, now: now,
                                    plannedMove: plannedMove, expectedVacancyVersion: expectedVersion)
         var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"

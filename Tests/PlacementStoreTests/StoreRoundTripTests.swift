@@ -136,7 +136,10 @@ import Testing
         let folder = try TempFolder()
         let store = try PlacementDatabase(path: folder.file("s.sqlite"))
         try store.insert(RecordBatch(children: [Fixtures.child()]))
-        try store.pool.write { db in try db.execute(sql: "UPDATE children SET needs = '{broken' WHERE id = 'C1'") }
+        // A list the masks cannot give back (verbatim_lists = 1) is read from its JSON text.
+        try store.pool.write { db in try db.execute(sql: "UPDATE children SET needs = '{broken', verbatim_lists = 1 WHERE id = 'C1'") }
         #expect(throws: StoreError.unreadableValue(table: "children", column: "needs")) { try store.children() }
+        try store.pool.write { db in try db.execute(sql: "UPDATE children SET verbatim_lists = 0, gender = 'Llŷr' WHERE id = 'C1'") }
+        #expect(throws: StoreError.unreadableValue(table: "children", column: "gender")) { try store.children() }
     }
 }

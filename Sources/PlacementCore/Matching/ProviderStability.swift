@@ -3,7 +3,11 @@ public struct ProviderStability: Sendable, Hashable {
     public var placements = 0
     public var breakdowns = 0
     public var shortNoticeEndings = 0
-    public var placementYears = 0.0
+    /// Days placements ran within the window, summed as whole days so any store that aggregates them
+    /// (SQL `SUM`) gets exactly the same figure in any order.
+    public var placementDays = 0
+
+    public var placementYears: Double { Double(placementDays) / 365 }
 
     public init() {}
 
@@ -23,7 +27,7 @@ public struct ProviderStability: Sendable, Hashable {
             var s = result[p.providerID, default: .init()]
             s.placements += 1
             let start = max(p.start, from), end = min(p.actualEnd ?? today, today)
-            s.placementYears += Double(max(0, start.days(until: end))) / 365
+            s.placementDays += max(0, start.days(until: end))
             if let ended = p.actualEnd, ended >= from {
                 if p.isBreakdown { s.breakdowns += 1 }
                 if p.isShortNotice { s.shortNoticeEndings += 1 }

@@ -40,11 +40,6 @@ extension PlacementDatabase {
         try read { db in try Self.stamp(of: table, id: id, in: db) }
     }
 
-    /// All ring-round calls, in call order.
-    public func contacts() throws -> [Contact] {
-        try read { db in try ContactRecord.fetchAll(db, sql: "SELECT * FROM contacts ORDER BY at, id").map(\.value) }
-    }
-
     /// SQLite's `PRAGMA data_version` on the store's writer connection: it changes whenever another
     /// process (another officer) commits, so a screen can poll it cheaply and reload only then.
     /// Commits made through this `PlacementDatabase` do not change it; the caller knows about those.
@@ -85,16 +80,16 @@ extension PlacementDatabase {
     }
 
     /// The next id after the highest stored one with this prefix and digits only ("N0042" after "N0041"),
-    /// at least `width` digits. Run inside the write transaction so two officers never pick the same id.
-    static func nextID(prefix: String, width: Int, table: String, in db: Database) throws -> String {
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM \(table) WHERE id GLOB ?", arguments: ["\(prefix)[0-9]*"])
-        var highest = 0, digits = width
-        for id in ids {
-            let rest = id.dropFirst(prefix.count)
-            guard rest.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(rest) else { continue }
-            if n > highest { highest = n; digits = max(width, rest.count) }
+    /// at least `width` digits. The highest is kept by an insert trigger in `id_counters` (schema v4), so this
+    /// is one indexed read at any table size. Run inside the write transaction so two officers never pick the
+    /// same id (the write lock is held from the start: GRDB begins IMMEDIATE).
+    static func nextID(table: String, width: Int, in db: Database) throws -> String {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT prefix, highest, digits FROM id_counters WHERE name = ?"),
+                                         arguments: [table]) else {
+            throw StoreError.unreadableValue(table: "id_counters", column: table)
         }
+        let (prefix, highest, digits): (String, Int, Int) = (row[0], row[1], row[2])
         let number = String(highest + 1)
-        return prefix + String(repeating: "0", count: max(0, digits - number.count)) + number
+        return prefix + String(repeating: "0", count: max(0, max(width, digits) - number.count)) + number
     }
 }

@@ -20,8 +20,8 @@ extension PlacementDatabase {
             if let vacancyID = draft.vacancyID, vacancy != nil {
                 try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
             }
-            let id = try Self.nextID(prefix: "N", width: 4, table: "notices", in: db)
-            let newVacancyID = draft.newVacancy == nil ? nil : try Self.nextID(prefix: "V", width: 5, table: "vacancies", in: db)
+            let id = try Self.nextID(table: "notices", width: 4, in: db)
+            let newVacancyID = draft.newVacancy == nil ? nil : try Self.nextID(table: "vacancies", width: 5, in: db)
             let effects = try Workflow.logNotice(draft, id: id, newVacancyID: newVacancyID, officer: officer,
                                                  records: NoticeRecords(provider: provider, child: child, placements: placements,
                                                                         vacancy: vacancy),
@@ -33,11 +33,11 @@ extension PlacementDatabase {
             // A created vacancy must exist before the notice refers to it.
             if let changed = effects.vacancy {
                 if effects.vacancyCreated {
-                    try VacancyRecord(changed).insert(db)
+                    try Self.saveVacancy(changed, isNew: true, in: db)
                     try Self.stampNew(.vacancies, id: changed.id, by: officer, at: now, in: db)
                     log("vacancy.create", "vacancy", changed.id, "status open; notice \(id)")
                 } else if let before = vacancy {
-                    try VacancyRecord(changed).update(db)
+                    try Self.saveVacancy(changed, isNew: false, in: db)
                     try Self.touch(.vacancies, id: changed.id, by: officer, at: now, in: db)
                     let action = switch draft.kind {
                     case .vacancyOpened: "vacancy.open"
@@ -50,16 +50,16 @@ extension PlacementDatabase {
                     log(action, "vacancy", changed.id, detail + "; notice \(id)")
                 }
             }
-            try NoticeRecord(effects.notice).insert(db)
+            try Self.insertNotice(effects.notice, in: db)
             log("notice.log", "notice", id, "kind \(draft.kind.rawValue); provider \(draft.providerID)"
                 + (effects.notice.childID.map { "; child \($0)" } ?? "") + (effects.notice.vacancyID.map { "; vacancy \($0)" } ?? ""))
             if let placement = effects.placement {
-                try PlacementRecord(placement).update(db)
+                try Self.updatePlacement(placement, in: db)
                 try Self.touch(.placements, id: placement.id, by: officer, at: now, in: db)
                 log("placement.notice", "placement", placement.id, "planned end set; notice \(id)")
             }
             if let updated = effects.child, let before = child {
-                try ChildRecord(updated).update(db)
+                try Self.saveChild(updated, in: db)
                 try Self.touch(.children, id: updated.id, by: officer, at: now, in: db)
                 log("child.notice", "child", updated.id,
                     "status \(before.status.rawValue)→\(updated.status.rawValue); \(updated.urgency.isEmergency ? "emergency" : "needed by set"); notice \(id)")
@@ -76,9 +76,9 @@ extension PlacementDatabase {
             let child = try Self.child(draft.childID, in: db)
             let provider = try Self.provider(draft.providerID, in: db)
             let vacancy = try draft.vacancyID.flatMap { try Self.vacancy($0, in: db) }
-            let id = try Self.nextID(prefix: "K", width: 4, table: "contacts", in: db)
+            let id = try Self.nextID(table: "contacts", width: 4, in: db)
             let contact = try Workflow.recordContact(draft, id: id, officer: officer, child: child, provider: provider, vacancy: vacancy)
-            try ContactRecord(contact).insert(db)
+            try Self.insertContact(contact, in: db)
             try Self.append(AuditEntry(user: officer, action: "contact.record", recordType: "contact", recordID: id,
                                        detail: "outcome \(contact.outcome.rawValue); child \(contact.childID); provider \(contact.providerID)"
                                            + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")), in: db)
@@ -95,7 +95,7 @@ extension PlacementDatabase {
             guard let child = try Self.child(childID, in: db) else { throw WorkflowError.unknownChild(childID) }
             try Self.check(.vacancies, id: vacancyID, expected: expectedVersion, in: db)
             let held = try Workflow.hold(vacancy, for: child, officer: officer, now: now, until: until)
-            try VacancyRecord(held).update(db)
+            try Self.saveVacancy(held, isNew: false, in: db)
             try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
             let extended = vacancy.hold?.childID == childID && vacancy.isHeld(at: now)
             try Self.append(AuditEntry(user: officer, action: extended ? "vacancy.hold.extend" : "vacancy.hold",
@@ -113,7 +113,7 @@ extension PlacementDatabase {
             guard let vacancy = try Self.vacancy(vacancyID, in: db) else { throw WorkflowError.unknownVacancy(vacancyID) }
             try Self.check(.vacancies, id: vacancyID, expected: expectedVersion, in: db)
             let released = try Workflow.releaseHold(vacancy, officer: officer, now: now)
-            try VacancyRecord(released).update(db)
+            try Self.saveVacancy(released, isNew: false, in: db)
             try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
             try Self.append(AuditEntry(user: officer, action: "vacancy.release", recordType: "vacancy", recordID: vacancyID,
                                        detail: "status \(vacancy.status.rawValue)→\(released.status.rawValue)"
@@ -138,10 +138,10 @@ extension PlacementDatabase {
             try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
             try Self.check(.children, id: childID, expected: expectedChildVersion, in: db)
             let placements = try Self.placements(childID: childID, in: db)
-            let notices = try NoticeRecord.fetchAll(db, sql: "SELECT * FROM notices WHERE child_id = ? AND kind = ?",
-                                                    arguments: [childID, NoticeKind.placementEnding.rawValue]).map(\.value)
+            let notices = try Self.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?",
+                                       [childID, NoticeKind.placementEnding.rawValue], NoticeRow.decode)
             let bedPostcode = vacancy.postcode ?? provider.postcode
-            let known = try Self.postcodeRecords([child.homePostcode, bedPostcode] + child.safeguarding.avoidAreas.map(\.postcode), in: db)
+            let known = try RecordLocator.directoryRows([child.homePostcode, bedPostcode] + child.safeguarding.avoidAreas.map(\.postcode), in: db)
             let resolver = PostcodeResolver(geography: geography) { known[$0.value] }
             guard let home = resolver.locate(raw: child.homePostcode, fallbackAuthority: child.placingAuthority) else {
                 throw WorkflowError.cannotLocate(recordID: childID)
@@ -157,7 +157,7 @@ extension PlacementDatabase {
                 return ResolvedAvoidArea(childID: childID, location: centre, radiusMiles: area.radiusMiles)
             }
 
-            let id = try Self.nextID(prefix: "PL", width: 5, table: "placements", in: db)
+            let id = try Self.nextID(table: "placements", width: 5, in: db)
             let effects = try Workflow.place(PlaceRecords(child: child, vacancy: vacancy, provider: provider, placements: placements,
                                                           notices: notices, home: home, bed: bed, avoidAreas: avoidAreas),
                                              id: id, start: start, plannedMove: plannedMove, geography: geography, now: now)
@@ -166,54 +166,23 @@ extension PlacementDatabase {
                 audit.append(AuditEntry(user: officer, action: action, recordType: type, recordID: recordID, detail: detail))
             }
             for ended in effects.ended {
-                try PlacementRecord(ended).update(db)
+                try Self.updatePlacement(ended, in: db)
                 try Self.touch(.placements, id: ended.id, by: officer, at: now, in: db)
                 log("placement.end", "placement", ended.id, "ending \(ended.ending!.rawValue) (\(ended.endReason!.rawValue))"
                     + (ended.noticeHours.map { "; notice \($0) h" } ?? "") + "; next \(id)")
             }
-            try PlacementRecord(effects.placement).insert(db)
+            try Self.insertPlacement(effects.placement, in: db)
             try Self.stampNew(.placements, id: id, by: officer, at: now, in: db)
             log("placement.start", "placement", id, "child \(childID); vacancy \(vacancyID); tier \(effects.placement.localityTier)")
-            try VacancyRecord(effects.vacancy).update(db)
+            try Self.saveVacancy(effects.vacancy, isNew: false, in: db)
             try Self.touch(.vacancies, id: vacancyID, by: officer, at: now, in: db)
             log("vacancy.take_bed", "vacancy", vacancyID, "beds \(vacancy.beds)→\(effects.vacancy.beds); status \(vacancy.status.rawValue)→\(effects.vacancy.status.rawValue)"
                 + (vacancy.hold == nil ? "" : "; hold released"))
-            try ChildRecord(effects.child).update(db)
+            try Self.saveChild(effects.child, in: db)
             try Self.touch(.children, id: childID, by: officer, at: now, in: db)
             log("child.place", "child", childID, "status \(child.status.rawValue)→placed; placement \(id)")
             for entry in audit { try Self.append(entry, in: db) }
             return effects
         }
-    }
-
-    // MARK: reads inside a write transaction
-
-    static func provider(_ id: String, in db: Database) throws -> Provider? {
-        try ProviderRecord.fetchOne(db, sql: "SELECT * FROM providers WHERE id = ?", arguments: [id])?.value
-    }
-
-    static func child(_ id: String, in db: Database) throws -> Child? {
-        try ChildRecord.fetchOne(db, sql: "SELECT * FROM children WHERE id = ?", arguments: [id])?.value
-    }
-
-    static func vacancy(_ id: String, in db: Database) throws -> Vacancy? {
-        try VacancyRecord.fetchOne(db, sql: "SELECT * FROM vacancies WHERE id = ?", arguments: [id])?.value
-    }
-
-    static func placements(childID: String, in db: Database) throws -> [Placement] {
-        try PlacementRecord.fetchAll(db, sql: "SELECT * FROM placements WHERE child_id = ? ORDER BY start, id",
-                                     arguments: [childID]).map(\.value)
-    }
-
-    /// Directory rows for these raw postcodes, keyed by normalised postcode.
-    static func postcodeRecords(_ raw: [String], in db: Database) throws -> [String: PostcodeRecord] {
-        var found: [String: PostcodeRecord] = [:]
-        for code in Set(raw.compactMap { Postcode($0) }) {
-            guard let row = try Row.fetchOne(db, sql: "SELECT latitude, longitude, authority_code FROM postcodes WHERE postcode = ?",
-                                             arguments: [code.value]) else { continue }
-            found[code.value] = PostcodeRecord(postcode: code, coordinate: Coordinate(latitude: row[0], longitude: row[1]),
-                                               authorityCode: row[2])
-        }
-        return found
     }
 }

@@ -1,0 +1,61 @@
+import GRDB
+import PlacementCore
+
+/// Locates records as they are written (v4 stores the result): a bed at its own postcode or its provider's,
+/// a provider at its postcode, a child at home; each falls back to its recorded authority as `PostcodeResolver`
+/// does. The postcode directory rows are read once per write, in that write's transaction.
+struct RecordLocator {
+    let resolver: PostcodeResolver
+    private var providerPlaces: [String: (postcode: String, authority: String)]
+
+    /// Reads the directory rows for `postcodes` and the places of providers `batchProviders` lacks, as needed.
+    init(postcodes: some Sequence<String>, providers batchProviders: [Provider] = [], in db: Database) throws {
+        let known = try Self.directoryRows(postcodes, in: db)
+        resolver = PostcodeResolver(geography: .wales) { known[$0.value] }
+        providerPlaces = Dictionary(batchProviders.map { ($0.id, ($0.postcode, $0.authorityCode)) }) { first, _ in first }
+    }
+
+    func provider(_ p: Provider) -> GeoLocation? { resolver.locate(raw: p.postcode, fallbackAuthority: p.authorityCode) }
+
+    func home(_ c: Child) -> GeoLocation? { resolver.locate(raw: c.homePostcode, fallbackAuthority: c.placingAuthority) }
+
+    /// A bed whose provider is neither in the batch nor in the store cannot be located (the insert then fails on
+    /// its foreign key anyway).
+    mutating func bed(_ v: Vacancy, in db: Database) throws -> GeoLocation? {
+        guard let place = try providerPlace(v.providerID, in: db) else { return nil }
+        return resolver.locate(raw: v.postcode ?? place.postcode, fallbackAuthority: place.authority)
+    }
+
+    private mutating func providerPlace(_ id: String, in db: Database) throws -> (postcode: String, authority: String)? {
+        if let known = providerPlaces[id] { return known }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT postcode, authority_code FROM providers WHERE id = ?"), arguments: [id]) else {
+            return nil
+        }
+        let place = (postcode: row[0] as String, authority: row[1] as String)
+        providerPlaces[id] = place
+        return place
+    }
+
+    /// Postcodes a batch needs looked up: beds' own and providers' (a provider in the store needs its own too).
+    static func postcodes(of batch: RecordBatch) -> [String] {
+        batch.vacancies.compactMap(\.postcode) + batch.providers.map(\.postcode) + batch.children.map(\.homePostcode)
+    }
+
+    /// Directory rows for these raw postcodes, keyed by normalised postcode (chunked: SQLite limits parameters).
+    static func directoryRows(_ raw: some Sequence<String>, in db: Database) throws -> [String: PostcodeRecord] {
+        let wanted = Array(Set(raw.compactMap { Postcode($0)?.value })).sorted()
+        var found: [String: PostcodeRecord] = [:]
+        for start in stride(from: 0, to: wanted.count, by: 500) {
+            let chunk = Array(wanted[start..<min(start + 500, wanted.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: "SELECT postcode, latitude, longitude, authority_code FROM postcodes WHERE postcode IN (\(marks))",
+                                           arguments: StatementArguments(chunk))
+            while let row = try rows.next() {
+                let text: String = row[0]
+                guard let code = Postcode(text) else { continue }
+                found[text] = PostcodeRecord(postcode: code, coordinate: Coordinate(latitude: row[1], longitude: row[2]), authorityCode: row[3])
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PlacementCore
+
+/// What the dashboard, the command line, import and export ask of a store. `PlacementDatabase` is the
+/// SQLite (GRDB) implementation; a PostgreSQL store would be another type conforming to this, with the same
+/// guarantees: every write one transaction, `snapshot` one consistent read, record versions checked on write.
+public protocol PlacementStoring: Sendable {
+    // MARK: reading
+
+    /// The dashboard's data in one read transaction; tables unchanged since `since` (a previous snapshot's
+    /// `tableVersions`) are left out. See `StoreSnapshot`.
+    func snapshot(since: [String: Int]?) throws -> StoreSnapshot
+    func providers() throws -> [Provider]
+    func vacancies() throws -> [Vacancy]
+    func children() throws -> [Child]
+    func child(id: String) throws -> Child?
+    func placements() throws -> [Placement]
+    func placements(childID: String) throws -> [Placement]
+    func notices() throws -> [ProviderNotice]
+    func contacts() throws -> [Contact]
+    func contacts(childID: String) throws -> [Contact]
+    func counts() throws -> StoreCounts
+    func openVacancyCounts() throws -> [(authorityCode: String, setting: Setting, count: Int)]
+    /// `ProviderStability.compute` over the stored placements, aggregated where the data is.
+    func providerStability(today: Day, windowDays: Int) throws -> [String: ProviderStability]
+    func stamps(of table: StampedTable) throws -> [String: RecordStamp]
+    func stamp(of table: StampedTable, id: String) throws -> RecordStamp?
+    /// Changes whenever another process commits (cheap to poll).
+    func dataVersion() throws -> Int
+    func setting(_ key: String) throws -> String?
+
+    // MARK: matching
+
+    func matchEngine(today: Day, policy: MatchPolicy) throws -> MatchEngine
+    func matchRequest(childID: String, today: Day, now: Date) throws -> MatchRequest
+
+    // MARK: writing (each one transaction)
+
+    func insert(_ batch: RecordBatch, audit: AuditEntry?) throws
+    @discardableResult func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int
+    func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String
+    func setSetting(_ key: String, _ value: String?) throws
+    @discardableResult func logNotice(_ draft: NoticeDraft, officer: String, now: Date, expectedVacancyVersion: Int?) throws -> NoticeEffects
+    @discardableResult func recordContact(_ draft: ContactDraft, officer: String, now: Date) throws -> Contact
+    @discardableResult func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date?,
+                                 expectedVersion: Int?) throws -> Vacancy
+    @discardableResult func releaseHold(vacancyID: String, officer: String, now: Date, expectedVersion: Int?) throws -> Vacancy
+    @discardableResult func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, plannedMove: Bool,
+                                  expectedVacancyVersion: Int?, expectedChildVersion: Int?, geography: Geography) throws -> PlaceEffects
+
+    // MARK: audit and upkeep
+
+    func audit(action: String, recordType: String, recordID: String?, detail: String?, user: String) throws
+    func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
+    func backup(to destination: String, overwrite: Bool) throws
+    func consistencyReport(now: Date) throws -> ConsistencyReport
+    func integrityCheck() throws -> [String]
+    func appliedMigrations() throws -> [String]
+    func close() throws
+}
+
+/// The defaults `PlacementDatabase` declares, for callers holding `any PlacementStoring`.
+extension PlacementStoring {
+    public func snapshot() throws -> StoreSnapshot { try snapshot(since: nil) }
+    public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
+    public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
+    public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }
+
+    @discardableResult
+    public func logNotice(_ draft: NoticeDraft, officer: String, now: Date) throws -> NoticeEffects {
+        try logNotice(draft, officer: officer, now: now, expectedVacancyVersion: nil)
+    }
+
+    @discardableResult
+    public func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date? = nil) throws -> Vacancy {
+        try hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until, expectedVersion: nil)
+    }
+
+    @discardableResult
+    public func releaseHold(vacancyID: String, officer: String, now: Date) throws -> Vacancy {
+        try releaseHold(vacancyID: vacancyID, officer: officer, now: now, expectedVersion: nil)
+    }
+
+    @discardableResult
+    public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, plannedMove: Bool = false,
+                      expectedVacancyVersion: Int? = nil, expectedChildVersion: Int? = nil) throws -> PlaceEffects {
+        try place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, plannedMove: plannedMove,
+                  expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: .wales)
+    }
+}
+
+extension PlacementDatabase: PlacementStoring {}

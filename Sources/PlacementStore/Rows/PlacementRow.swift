@@ -1,0 +1,73 @@
+import GRDB
+import PlacementCore
+
+/// The v4 `placements` row: days as integers beside the ISO text.
+enum PlacementRow {
+    static let table = "placements"
+
+    static let written = [
+        "id", "child_id", "provider_id", "vacancy_id", "start", "planned_end", "actual_end", "end_reason",
+        "notice_hours", "ending", "placement_type", "locality_tier", "miles_from_home",
+        "start_day", "planned_end_day", "actual_end_day",
+    ]
+
+    static func arguments(_ p: Placement) -> [(any DatabaseValueConvertible)?] {
+        [p.id, p.childID, p.providerID, p.vacancyID, p.start.iso, p.plannedEnd?.iso, p.actualEnd?.iso,
+         p.endReason?.rawValue, p.noticeHours, p.ending?.rawValue, p.placementType.rawValue, p.localityTier,
+         p.milesFromHome, p.start.daysSinceEpoch, p.plannedEnd?.daysSinceEpoch, p.actualEnd?.daysSinceEpoch]
+    }
+
+    static let read = [
+        "id", "child_id", "provider_id", "vacancy_id", "start_day", "planned_end_day", "actual_end_day", "end_reason",
+        "notice_hours", "ending", "placement_type", "locality_tier", "miles_from_home", "version",
+    ]
+    static let select = "SELECT \(read.joined(separator: ", ")) FROM placements"
+
+    static func decode(_ row: Row) throws -> (placement: Placement, version: Int) {
+        let r = ColumnReader(row: row, table: table, columns: read)
+        let placement = Placement(
+            id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
+            start: try r.day(4), plannedEnd: try r.optionalDay(5), actualEnd: try r.optionalDay(6),
+            endReason: try r.optionalCode(7), noticeHours: try r.optional(8), ending: try r.optionalCode(9),
+            placementType: try r.code(10), localityTier: try r.value(11), milesFromHome: try r.value(12))
+        return (placement, try r.value(13))
+    }
+}
+
+/// `notices` rows (few: timestamps stay GRDB text, read from bytes).
+enum NoticeRow {
+    static let table = "notices"
+    static let written = ["id", "received_at", "logged_by", "provider_id", "kind", "child_id", "effective_at", "reason", "vacancy_id", "text"]
+    static let read = written
+    static let select = "SELECT \(read.joined(separator: ", ")) FROM notices"
+
+    static func arguments(_ n: ProviderNotice) -> [(any DatabaseValueConvertible)?] {
+        [n.id, n.receivedAt, n.loggedBy, n.providerID, n.kind.rawValue, n.childID, n.effectiveAt, n.reason?.rawValue, n.vacancyID, n.text]
+    }
+
+    static func decode(_ row: Row) throws -> ProviderNotice {
+        let r = ColumnReader(row: row, table: table, columns: read)
+        return ProviderNotice(
+            id: try r.value(0), receivedAt: try r.timestamp(1), loggedBy: try r.value(2), providerID: try r.value(3),
+            kind: try r.code(4), childID: try r.optional(5), effectiveAt: try r.optionalTimestamp(6),
+            reason: try r.optionalCode(7), vacancyID: try r.optional(8), text: try r.value(9))
+    }
+}
+
+/// `contacts` rows: one call of the ring-round.
+enum ContactRow {
+    static let table = "contacts"
+    static let written = ["id", "child_id", "provider_id", "vacancy_id", "at", "outcome", "decline_reason", "by"]
+    static let read = written
+    static let select = "SELECT \(read.joined(separator: ", ")) FROM contacts"
+
+    static func arguments(_ c: Contact) -> [(any DatabaseValueConvertible)?] {
+        [c.id, c.childID, c.providerID, c.vacancyID, c.at, c.outcome.rawValue, c.declineReason, c.by]
+    }
+
+    static func decode(_ row: Row) throws -> Contact {
+        let r = ColumnReader(row: row, table: table, columns: read)
+        return Contact(id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
+                       at: try r.timestamp(4), outcome: try r.code(5), declineReason: try r.optional(6), by: try r.value(7))
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+import PlacementCore
+
+/// Everything the dashboard shows, read in ONE read transaction: records, each vacancy's and child's version
+/// (what a later write checks for "changed by … — reload") and the tables' change counters all describe the
+/// same moment, so a colleague's commit can never fall between the data and the versions.
+///
+/// Read with `since:` a previous snapshot's `tableVersions`, a table that has not changed since is not read
+/// again: its fields are nil and the caller keeps what it had.
+public struct StoreSnapshot: Sendable {
+    /// Per-table change counters (schema v4 triggers) at the moment of the read.
+    public var tableVersions: [String: Int]
+    public var children: [Child]?
+    public var providers: [Provider]?
+    public var vacancies: [Vacancy]?
+    public var placements: [Placement]?
+    public var notices: [ProviderNotice]?
+    public var contacts: [Contact]?
+    /// Record versions (1 until a workflow write changes the record), with `vacancies` / `children`.
+    public var vacancyVersions: [String: Int]?
+    public var childVersions: [String: Int]?
+    /// Vacancy id → ONS code of the authority the bed is in, as located when written (the provider's recorded
+    /// authority when it could not be located); with `vacancies`.
+    public var bedAuthority: [String: String]?
+
+    /// Whether `table` was read in this snapshot.
+    public func reread(_ table: String) -> Bool {
+        switch table {
+        case "children": children != nil
+        case "providers": providers != nil
+        case "vacancies": vacancies != nil
+        case "placements": placements != nil
+        case "notices": notices != nil
+        case "contacts": contacts != nil
+        default: false
+        }
+    }
+}
+
+extension PlacementDatabase {
+    /// One read transaction: the change counters first, then every table whose counter differs from `since`
+    /// (all of them when `since` is nil).
+    public func snapshot(since previous: [String: Int]? = nil) throws -> StoreSnapshot {
+        try read { db in try Self.snapshot(since: previous, in: db) }
+    }
+
+    static func tableVersions(in db: Database) throws -> [String: Int] {
+        var versions: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, version FROM table_versions") { versions[row[0]] = row[1] }
+        return versions
+    }
+
+    /// `afterRead` runs after each table is read (tests commit from another connection there).
+    static func snapshot(since previous: [String: Int]?, in db: Database,
+                         afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
+        let versions = try tableVersions(in: db)
+        func changed(_ table: String) -> Bool { previous?[table] == nil || previous?[table] != versions[table] }
+        var snapshot = StoreSnapshot(tableVersions: versions)
+        let bits = try NeedBits.load(db)
+        // Providers are needed for bed authorities when vacancies are read; read them then too.
+        if changed("providers") || changed("vacancies") {
+            snapshot.providers = try providers(in: db, bits: bits).values
+            try afterRead("providers")
+        }
+        if changed("vacancies") {
+            let rows = try vacancies(in: db, bits: bits)
+            let providerAuthority = Dictionary((snapshot.providers ?? []).map { ($0.id, $0.authorityCode) }) { first, _ in first }
+            snapshot.vacancies = rows.values
+            var versions: [String: Int] = [:], authority: [String: String] = [:]
+            versions.reserveCapacity(rows.values.count)
+            authority.reserveCapacity(rows.values.count)
+            for (i, vacancy) in rows.values.enumerated() {
+                versions[vacancy.id] = rows.versions[i]
+                if let located = rows.locations[i]?.authorityCode ?? providerAuthority[vacancy.providerID] {
+                    authority[vacancy.id] = located
+                }
+            }
+            snapshot.vacancyVersions = versions
+            snapshot.bedAuthority = authority
+            try afterRead("vacancies")
+        }
+        if changed("children") {
+            let rows = try children(in: db, bits: bits)
+            snapshot.children = rows.values
+            snapshot.childVersions = Dictionary(zip(rows.values.lazy.map(\.id), rows.versions)) { first, _ in first }
+            try afterRead("children")
+        }
+        if changed("placements") {
+            snapshot.placements = try placements(in: db).values
+            try afterRead("placements")
+        }
+        if changed("notices") {
+            snapshot.notices = try notices(in: db)
+            try afterRead("notices")
+        }
+        if changed("contacts") { snapshot.contacts = try contacts(in: db) }
+        return snapshot
+    }
+}

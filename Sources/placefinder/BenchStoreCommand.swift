@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import PlacefinderApp
+import PlacementCore
+import PlacementStore
+
+/// `placefinder bench-store`: the store's own figures on a demo store — dashboard loads (store → AppData,
+/// whole and after one commit) and workflow commits. Release build; it writes, so it refuses a real store.
+struct BenchStore: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-store",
+        abstract: "Benchmark store loads and commits on a demo store (use a release build).",
+        discussion: "Figures and commands are recorded in docs/performance.md (Store and load).")
+
+    @Option(help: "Dashboard loads to time.") var loads = 20
+    @Option(help: "Notice and call commits to time (each).") var commits = 500
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let db = try storeOptions.openExisting()
+        guard try db.setting(Demo.demoMarker) == "true" else {
+            throw UserError("bench-store writes notices and calls: give it a demo store (placefinder demo --no-tui)")
+        }
+        let clock = ContinuousClock()
+        var whole: [Double] = [], incremental: [Double] = []
+        var data = try AppDataLoader.load(db, now: Session.now)
+        for _ in 0..<loads {
+            let start = clock.now
+            data = try AppDataLoader.load(db, now: Session.now)
+            whole.append((clock.now - start).milliseconds)
+        }
+        print(String(format: "load (store → AppData, %d vacancies, %d children): median %.1f ms, max %.1f ms",
+                     data.vacancies.count, data.children.count, median(whole), whole.max() ?? 0))
+        for figures in try CommitBenchmark.run(db, count: commits, officer: Session.officer, now: Session.now) {
+            print(figures.line)
+        }
+        for _ in 0..<loads {
+            try db.recordContact(ContactDraft(childID: data.children[0].id, providerID: data.providers[0].id, at: Session.now,
+                                              outcome: .considering), officer: Session.officer, now: Session.now)
+            let start = clock.now
+            data = try AppDataLoader.load(db, now: Session.now, previous: data)
+            incremental.append((clock.now - start).milliseconds)
+        }
+        print(String(format: "reload after a call (only contacts re-read): median %.1f ms, max %.1f ms",
+                     median(incremental), incremental.max() ?? 0))
+    }
+
+    private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
+}

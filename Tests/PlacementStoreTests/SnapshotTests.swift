@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+import PlacementCore
+import Testing
+@testable import PlacementStore
+
+private typealias W = WorkflowWorld
+
+@Suite struct SnapshotTests {
+    /// A colleague commits while the dashboard's load is half done: the snapshot still shows one moment —
+    /// records, record versions and table counters from before the commit — so the next write names the
+    /// version the officer saw, and the next load sees the commit.
+    @Test func aCommitBetweenReadsCannotSlipPastTheVersions() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        let colleague = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let before = try store.snapshot()
+
+        let snapshot = try store.pool.read { db in
+            try PlacementDatabase.snapshot(since: nil, in: db) { table in
+                guard table == "providers" else { return }
+                // Between the providers and the vacancies: hold V1 for C2 and change C2 with a notice.
+                try colleague.hold(vacancyID: "V1", childID: "C2", officer: "ceri", now: W.now)
+                try colleague.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now)
+            }
+        }
+        let v1 = try #require(snapshot.vacancies?.first { $0.id == "V1" })
+        #expect(v1.hold == nil && snapshot.vacancyVersions?["V1"] == 1)
+        #expect(snapshot.children?.first { $0.id == "C2" }?.status == .needsPlacement && snapshot.childVersions?["C2"] == 1)
+        #expect(snapshot.placements?.count == 1)
+        #expect(snapshot.tableVersions == before.tableVersions)
+
+        // A write made with what that snapshot showed is refused, naming the colleague.
+        #expect(throws: WorkflowError.self) {
+            try store.hold(vacancyID: "V1", childID: "C3", officer: "alice", now: W.now, until: nil,
+                           expectedVersion: snapshot.vacancyVersions?["V1"])
+        }
+        // And the next load, given the counters it saw, re-reads exactly what the commits changed.
+        let next = try store.snapshot(since: snapshot.tableVersions)
+        #expect(next.vacancyVersions?["V1"] == 2 && next.vacancyVersions?["V2"] == 2)
+        #expect(next.children?.first { $0.id == "C2" }?.status == .placed)
+        #expect(next.placements?.count == 2)
+        #expect(next.notices == nil && next.contacts == nil)
+    }
+
+    @Test func anUnchangedStoreIsNotReadAgain() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        let first = try store.snapshot()
+        #expect(first.vacancies?.count == 3 && first.children?.count == 3 && first.notices == [])
+        let again = try store.snapshot(since: first.tableVersions)
+        #expect(["children", "providers", "vacancies", "placements", "notices", "contacts"].allSatisfy { !again.reread($0) })
+
+        try store.recordContact(ContactDraft(childID: "C2", providerID: "P2", at: W.now, outcome: .considering),
+                                officer: "alice", now: W.now)
+        let afterCall = try store.snapshot(since: again.tableVersions)
+        #expect(afterCall.contacts?.count == 1)
+        #expect(afterCall.vacancies == nil && afterCall.children == nil && afterCall.placements == nil && afterCall.notices == nil)
+    }
+
+    /// A bed is in the authority of its own postcode, else of its provider's; located when written.
+    @Test func bedAuthoritiesAreTheLocatedOnes() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        var atTheOffice = W.vacancy("V9", provider: "P1", beds: 1)
+        atTheOffice.postcode = nil
+        var unknownStreet = W.vacancy("V10", provider: "P1", beds: 1)
+        unknownStreet.postcode = "NP20 9ZZ"              // not in the directory: its district's centre
+        try store.insert(RecordBatch(vacancies: [atTheOffice, unknownStreet]))
+        let authority = try #require(try store.snapshot().bedAuthority)
+        #expect(authority["V1"] == "W06000011")          // SA1 1AA, Swansea, though P2's office is elsewhere
+        #expect(authority["V9"] == "W06000015")          // P1's office, CF10 1AA, Cardiff
+        #expect(authority["V10"] == "W06000015")         // district centre, with the recorded authority (as PostcodeResolver)
+
+        // The directory learns the postcode: stored beds are located again, and the next load sees it.
+        let before = try store.snapshot()
+        try store.insert(RecordBatch(postcodes: [StoredPostcode(postcode: "NP20 9ZZ", latitude: 51.58, longitude: -3.0,
+                                                                authorityCode: "W06000022")]))
+        let after = try store.snapshot(since: before.tableVersions)
+        #expect(after.bedAuthority?["V10"] == "W06000022")
+        #expect(after.bedAuthority?["V9"] == "W06000015")
+    }
+}

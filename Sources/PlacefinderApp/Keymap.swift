@@ -3,7 +3,7 @@ import TerminalUI
 /// What a key does. `update` dispatches only through `Keymap`, and the help overlay and
 /// key-hint bars are generated from the same tables, so help cannot drift from behaviour.
 public enum Action: Hashable, Sendable {
-    case quit, help, back
+    case quit, help, back, reload, repaint
     case tab(Int)
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, focusSearch
@@ -251,11 +251,16 @@ public enum Keymap {
         KeyBinding([.char("?"), .function(1)], .help, "help for this screen", hint: "help"),
         KeyBinding([.char("q")], .quit, "quit", hint: "quit"),
         KeyBinding([.ctrl("c")], .quit, "quit (also from a text field)"),
+        KeyBinding([.char("r")], .reload, "reload from the store now"),
+        KeyBinding([.ctrl("l")], .repaint, "redraw the whole screen"),
     ]
 
     /// Every binding in force in `context`, local first: what `update` obeys and help lists.
     public static func bindings(for context: KeyContext) -> [KeyBinding] {
-        let globals: [KeyBinding] = global.compactMap { binding in
+        let local = local(context)
+        // A screen's own key wins (r re-ranks on the match screen): the global is not listed there.
+        let taken = Set(local.flatMap(\.keys))
+        let globals: [KeyBinding] = global.filter { $0.keys.allSatisfy { !taken.contains($0) } }.compactMap { binding in
             guard context.isTextEntry || context == .help else { return binding }
             var b = binding
             // In a text field a character types itself; in help, ? closes help instead.
@@ -270,7 +275,7 @@ public enum Keymap {
             }
             return b
         }
-        return local(context) + globals
+        return local + globals
     }
 
     /// The action bound to `key` in `context`, if any. Tab digits carry their screen number.

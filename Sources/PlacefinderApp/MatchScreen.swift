@@ -427,7 +427,7 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
             [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
         },
         [Span("Reason    ", style: form.outcome == .declined ? Style(.accent, bold: true) : .muted),
-         Span(form.reason + "▏", style: Style(.normal, underline: true))],
+         Span(form.reason, style: Style(.normal, underline: true)), Span("▏", style: Style(.normal, underline: true), caret: true)],
     ]
     if form.attempted, let error = form.error { lines.append([Span("          " + error, style: .urgent)]) }
     lines.append([])

@@ -295,7 +295,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
     func input(_ text: String, _ field: NoticeForm.Field, placeholder: String = "") -> [Span] {
         let focused = form.field == field
         if text.isEmpty && !focused { return [Span(placeholder, style: .muted)] }
-        return [Span(text, style: Style(.normal, underline: true)), Span(focused ? "▏" : "", style: .accent),
+        return [Span(text, style: Style(.normal, underline: true)), Span(focused ? "▏" : "", style: .accent, caret: focused),
                 Span(text.isEmpty ? " " + placeholder : "", style: .muted)]
     }
     func error(_ field: NoticeForm.Field) {

@@ -31,13 +31,20 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .tick(let date):
         let oldDay = model.today
         model.now = date
-        if model.today != oldDay, model.data != nil { rebuild(&model, keepSelection: true) }
+        // Once a day the day-dependent columns (ages, "now", overdue) are indexed again.
+        if model.today != oldDay, let data = model.data {
+            install(IndexedData(data: data, authority: model.authority, now: model.now), &model)
+        }
         return []
     case .dataLoaded(let data):
-        model.data = data
-        // A fresh snapshot answers a failed load; the outcome of a write stays on show.
-        if model.status?.hasPrefix("Could not load") == true { model.status = nil }
-        rebuild(&model, keepSelection: true)
+        clearLoadFailure(&model)
+        install(IndexedData(data: data, authority: model.authority, now: model.now), &model)
+        return []
+    case .dataIndexed(let loaded):
+        // Built for another authority or day (a load across midnight): index again here.
+        clearLoadFailure(&model)
+        let fits = loaded.authority == model.authority && loaded.today == model.today
+        install(fits ? loaded : IndexedData(data: loaded.data, authority: model.authority, now: model.now), &model)
         return []
     case .loadFailed(let reason):
         model.status = "Could not load the store: \(reason)"
@@ -71,16 +78,22 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
 
 // MARK: - Data arrival
 
-/// Recomputes the indexes and both lists (data arrived, or the day changed).
-func rebuild(_ model: inout Model, keepSelection: Bool) {
-    guard let data = model.data else { return }
-    let keepVacancy = keepSelection ? model.selectedVacancy?.id : nil
-    let keepChild = keepSelection ? model.selectedChild?.id : nil
-    let openVacancy = model.vacancies.open.flatMap { $0 < (model.data?.vacancies.count ?? 0) ? data.vacancies[$0].id : nil }
-    let keepProvider = keepSelection ? model.selectedProvider?.id : nil
-    let openProvider = model.providers.open.flatMap { $0 < (model.data?.providers.count ?? 0) ? data.providers[$0].id : nil }
-    let today = model.today
-    model.index = DataIndex(data: data, officerAuthority: model.authority, now: model.now, today: today)
+/// A fresh snapshot answers a failed load; the outcome of a write stays on show.
+func clearLoadFailure(_ model: inout Model) {
+    if model.status?.hasPrefix("Could not load") == true { model.status = nil }
+}
+
+/// Takes in an indexed snapshot (data arrived, or the day changed) and re-derives every list,
+/// keeping selections and open pages on the same records where they still exist.
+func install(_ loaded: IndexedData, _ model: inout Model) {
+    let keepVacancy = model.selectedVacancy?.id
+    let keepChild = model.selectedChild?.id
+    let openVacancy = model.vacancies.open.flatMap { i in model.data.flatMap { i < $0.vacancies.count ? $0.vacancies[i].id : nil } }
+    let keepProvider = model.selectedProvider?.id
+    let openProvider = model.providers.open.flatMap { i in model.data.flatMap { i < $0.providers.count ? $0.providers[i].id : nil } }
+    let data = loaded.data
+    model.data = data
+    model.index = loaded.index
     for screen in listTabs {
         var list = model[list: screen]
         list.matchedNeedle = nil
@@ -211,6 +224,10 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
     switch action {
     case .quit:
         return [.quit]
+    case .reload:
+        return [.load]
+    case .repaint:
+        return [.repaint]
     case .help:
         if model.help != nil { model.help = nil } else { model.help = HelpState(context: context) }
         return []

@@ -49,6 +49,8 @@ public func view(_ model: Model) -> Buffer {
         }
     }
     drawHints(model, g, &buffer)
+    // An overlay without a text field hides the cursor of the field beneath it.
+    if model.help != nil || model.filterPanel != nil || model.confirm != nil || model.match?.showWeights == true { buffer.cursor = nil }
     if let match = model.match, match.showWeights, let result = match.data { drawWeights(model, result, &buffer) }
     if let form = model.contactForm { drawContactForm(model, form, &buffer) }
     if let confirm = model.confirm { drawConfirm(model, confirm, &buffer) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NcursesTerminal
 import PlacementCore
 import PlacementStore
 
@@ -38,7 +39,8 @@ struct UIOptions: ParsableArguments {
         let stored = try db.setting(StoreSettingKey.officerAuthority)
         let code = authority ?? stored ?? "W06000015"
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
-        if let signal = runtime.run(authority: code, redact: redact) {
+        let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
+        if let signal = runtime.run(on: terminal, authority: code, redact: redact) {
             // The terminal is restored; leave with the conventional status for the signal.
             Foundation.exit(128 + signal)
         }

@@ -22,6 +22,8 @@ final class TerminalRuntime: @unchecked Sendable {
     private var terminal: (any TerminalBackend)?
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
+    /// No background work in flight or queued.
+    var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle }
 
     init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now }) {
         self.db = db
@@ -209,6 +211,8 @@ enum Settles: Sendable { case load, match }
 struct Coalescer<Value> {
     private var running = false
     private var queued: Value?
+
+    var isIdle: Bool { !running }
 
     /// True when the caller should start a run now; otherwise the request waits (the latest one wins).
     mutating func request(_ value: Value) -> Bool {

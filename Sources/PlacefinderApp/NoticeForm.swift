@@ -373,3 +373,41 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
         ? "Ready: Enter logs the notice · Esc cancels" : "Tab moves between fields · Enter logs when nothing is wrong · Esc cancels"
     buffer.set(x: inner.x, y: inner.bottom - 1, string: truncate(footer, toWidth: inner.width), style: .muted)
 }
+
+extension KeyContext {
+    static let noticeForm = KeyContext("noticeForm", "New notice", textEntry: true)
+}
+
+/// The new-notice form, over the notices tab.
+enum NoticeFormLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.noticeForm != nil }
+    static let coversBody = true
+    static func context(_ model: Model) -> KeyContext { .noticeForm }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        guard context == .noticeForm else { return nil }
+        return [
+            KeyBinding([.tab], .nextField, "next field", hint: "field", hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, "previous field"),
+            KeyBinding([.up], .up, "choose in the list (or previous field)", hint: "choose", hintKey: "↑↓"),
+            KeyBinding([.down], .down, "choose in the list (or next field)"),
+            KeyBinding([.right], .fieldNext, "next value of a choice", hint: "change", hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, "previous value of a choice"),
+            KeyBinding([], .typeText, "type to search or fill in the field", label: "letters"),
+            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
+            KeyBinding([.enter], .submit, "log the notice (when nothing is wrong)", hint: "log"),
+            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+        ]
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        performNoticeForm(action, &model)
+    }
+
+    static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) { noticeFormType(c, &model) }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let form = model.noticeForm else { return }
+        drawNoticeForm(model, form, &buffer)
+    }
+}

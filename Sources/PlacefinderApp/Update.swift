@@ -209,17 +209,14 @@ func handle(_ key: Key, _ model: inout Model) -> [Command] {
     let context = model.context
     guard let action = Keymap.action(for: key, in: context) else {
         if context.isTextEntry, case .char(let c) = key, renderable(c) != nil, !c.isNewline {
-            switch context {
-            case .noticeForm: noticeFormType(c, &model)
-            case .contactForm: if model.contactForm?.saving == false { model.contactForm?.reason.append(c) }
-            default: editQuery(&model) { $0.append(c) }
-            }
+            Screens.active(model).type(c, context, &model)
         }
         return []
     }
     return perform(action, context, &model)
 }
 
+/// The global actions here; everything else goes to the component that owns the keyboard.
 func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
     switch action {
     case .quit:
@@ -232,8 +229,8 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         if model.help != nil { model.help = nil } else { model.help = HelpState(context: context) }
         return []
     case .tab(let n):
-        guard let tab = Tab(rawValue: n - 1) else { return [] }
-        model.tab = tab
+        guard Screens.tabs.indices.contains(n - 1) else { return [] }
+        model.tab = Screens.tabs[n - 1].tab
         model.help = nil
         model.filterPanel = nil
         model.match = nil
@@ -246,25 +243,8 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.match = MatchScreen(childID: child.id)
         return [.runMatch(childID: child.id)]
     default:
-        break
+        return Screens.active(model).perform(action, context, &model)
     }
-    switch context {
-    case .matches, .matchExcluded, .weights: return performMatch(action, context, &model)
-    case .contactForm: return performContactForm(action, &model)
-    case .confirm: return performConfirm(action, &model)
-    case .noticeForm: return performNoticeForm(action, &model)
-    case .dashboard: return performDashboard(action, &model)
-    case .providerPage: return performProviderPage(action, &model)
-    case .noticeList:
-        if action == .newNotice { model.noticeForm = NoticeForm(); return [] }
-        if action == .open, let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count {
-            model.notices.open = order[s]
-            model.notices.pageScroll = 0
-            return []
-        }
-    default: break
-    }
-    return performList(action, context, &model)
 }
 
 /// The child `m` ranks for, on the current screen.
@@ -282,118 +262,6 @@ func matchTarget(_ model: Model, _ context: KeyContext) -> Child? {
         default: return nil
         }
     default: return nil
-    }
-}
-
-/// Moves, search and paging on the list screens and pages (vacancies, children, providers, notices).
-func performList(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-    let geometry = Geometry(model)
-    switch action {
-    case .back:
-        switch context {
-        case .help: model.help = nil
-        case .filterPanel: model.filterPanel = nil
-        case .vacancyDetail, .childPage:
-            if model.peek != nil { model.peek = nil }
-            else if context == .vacancyDetail { model.vacancies.open = nil }
-            else { model.children.open = nil }
-        case .noticeDetail: model.notices.open = nil
-        default: break
-        }
-        return []
-    case .up, .down, .pageUp, .pageDown, .home, .end:
-        switch context {
-        case .help:
-            let step = action == .up ? -1 : action == .down ? 1 : 0
-            if var help = model.help {
-                let count = Keymap.bindings(for: help.context).count
-                let inner = min(model.height - 2, count + 2) - 2
-                help.scroll = min(max(0, help.scroll + step), max(0, count - inner))
-                model.help = help
-            }
-        case .filterPanel:
-            guard let panel = model.filterPanel else { return [] }
-            let count = panel.tab == .vacancies ? VacancyFilter.fields.count : ChildFilter.fields.count
-            let step = action == .up ? -1 : action == .down ? 1 : 0
-            model.filterPanel?.cursor = (panel.cursor + step + count) % count
-        case .vacancyDetail, .childPage, .noticeDetail:
-            scrollPage(action, &model, rows: geometry.pageText.height)
-        case .vacancyList, .childList, .providerList:
-            let tab: Tab = context == .vacancyList ? .vacancies : context == .childList ? .children : .providers
-            var list = model[list: tab]
-            let n = list.visible.count, rows = geometry.tableRows
-            move(&list.table, action, rows: rows, count: n)
-            model[list: tab] = list
-        case .noticeList:
-            move(&model.notices.table, action, rows: geometry.body.height - 1, count: model.data?.notices.count ?? 0)
-        default: break
-        }
-        return []
-    case .open:
-        if context == .vacancyList, let s = model.vacancies.table.selected, s < model.vacancies.visible.count {
-            model.vacancies.open = Int(model.vacancies.visible[s])
-            model.vacancies.pageScroll = 0
-        }
-        if context == .childList, let child = model.selectedChild, let i = model.index?.children.childByID[child.id] {
-            model.children.open = i
-            model.children.pageScroll = 0
-            return [.audit(action: "view", recordType: "child", recordID: child.id)]
-        }
-        if context == .providerList, let s = model.providers.table.selected, s < model.providers.visible.count {
-            model.providers.open = Int(model.providers.visible[s])
-            model.providers.pageScroll = 0
-            model.providers.pageSelection = 0
-        }
-        return []
-    case .search, .focusSearch:
-        setFocus(&model, .search)
-        return []
-    case .acceptSearch:
-        setFocus(&model, .table)
-        return []
-    case .clearSearch:
-        editQuery(&model) { $0 = "" }
-        setFocus(&model, .table)
-        return []
-    case .deleteChar:
-        editQuery(&model) { if !$0.isEmpty { $0.removeLast() } }
-        return []
-    case .filter:
-        model.filterPanel = FilterPanelState(tab: model.tab)
-        return []
-    case .sort:
-        // The selected row stays selected under the new order.
-        if context == .providerList {
-            let keep = model.selectedProvider?.id
-            model.providerSort = model.providerSort.next
-            refreshSearch(&model, .providers)
-            let providers = model.data?.providers ?? []
-            reselect(&model.providers, keep, rows: geometry.tableRows) { providers[Int($0)].id }
-        } else {
-            let keep = model.selectedVacancy?.id
-            model.sort = model.sort.next
-            refreshSearch(&model, .vacancies)
-            let vacancies = model.data?.vacancies ?? []
-            reselect(&model.vacancies, keep, rows: geometry.tableRows) { vacancies[Int($0)].id }
-        }
-        return []
-    case .fieldNext, .fieldPrevious, .fieldClear, .resetFilters:
-        guard let panel = model.filterPanel else { return [] }
-        let fields = panel.tab == .vacancies ? VacancyFilter.fields : ChildFilter.fields
-        var filters = panel.tab == .vacancies ? model.vacancies.filters : model.children.filters
-        let n = fields[panel.cursor].options.count
-        switch action {
-        case .fieldNext: filters[panel.cursor] = (filters[panel.cursor] + 1) % n
-        case .fieldPrevious: filters[panel.cursor] = (filters[panel.cursor] - 1 + n) % n
-        case .fieldClear: filters[panel.cursor] = 0
-        default: filters = Array(repeating: 0, count: fields.count)
-        }
-        if panel.tab == .vacancies { model.vacancies.filters = filters } else { model.children.filters = filters }
-        if panel.tab == .vacancies { model.vacancies.table = ScrollState(selected: 0) } else { model.children.table = ScrollState(selected: 0) }
-        refreshFilters(&model, panel.tab)
-        return []
-    default:
-        return []
     }
 }
 

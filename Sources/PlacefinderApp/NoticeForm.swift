@@ -52,41 +52,6 @@ public struct NoticeForm: Sendable, Equatable {
     }
 }
 
-/// Parses "today 17:00", "tomorrow 09:00", "2026-11-26 09:00" (or "…T09:00"), "17:00" (today)
-/// and "now", in Wales's local time.
-public enum DateTimeText {
-    public static func parse(_ text: String, now: Date) -> Date? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t == "now" { return now }
-        var chars = Array(t)
-        if chars.count > 10, chars[10] == "t", chars[4] == "-", chars[7] == "-" { chars[10] = " " }
-        let parts = String(chars).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard !parts.isEmpty, parts.count <= 2 else { return nil }
-        let today = Format.day(now)
-        var day = today
-        var timeText = parts.last!
-        if parts.count == 2 {
-            switch parts[0] {
-            case "today": day = today
-            case "tomorrow": day = today.adding(days: 1)
-            case "yesterday": day = today.adding(days: -1)
-            default:
-                guard let d = Day(iso: parts[0]) else { return nil }
-                day = d
-            }
-        } else if parts[0] == "today" || parts[0] == "tomorrow" {
-            return nil
-        } else if let d = Day(iso: parts[0]) {
-            day = d
-            timeText = "00:00"
-        }
-        let hm = timeText.split(separator: ":").map(String.init)
-        guard hm.count == 2, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
-              (0...23).contains(h), (0...59).contains(m) else { return nil }
-        return Format.date(day, hour: h, minute: m)
-    }
-}
-
 /// What the form has resolved from the officer's typing, and what is wrong with it.
 struct NoticeFormCheck {
     let providers: [Int]          // provider indices matching the query
@@ -122,7 +87,7 @@ struct NoticeFormCheck {
         child = children.isEmpty || !form.childChosen ? nil : data?.children[children[min(form.childPick, children.count - 1)]]
         vacancies = provider.flatMap { index?.providers.vacancies[$0.id] } ?? []
         vacancy = vacancies.isEmpty || !form.vacancyChosen ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
-        effective = DateTimeText.parse(form.effective, now: model.now)
+        effective = WorkflowTime.parse(form.effective, now: model.now)
         reason = form.reason == 0 ? nil : EndReason.allCases[form.reason - 1]
 
         var errors: [NoticeForm.Field: String] = [:]

@@ -120,7 +120,7 @@ extension Pages {
             let vac = data.vacancies[v]
             var spans = [Span(vac.id + "  "), Span(vac.setting.label), Span(" · ages \(Format.ages(vac.ageRange)) · \(Format.plural(vac.beds, "bed"))"),
                          Span(" · " + (vac.availableFrom <= today ? "now" : "from " + Format.short(vac.availableFrom))),
-                         Span(" · " + Format.pounds(vac.weeklyFee) + "/wk"),
+                         Span(" · " + Money.pounds(vac.weeklyFee) + "/wk"),
                          Span(" · " + vac.status.rawValue, style: vac.status == .open ? .good : .muted)]
             if let hold = vac.hold, vac.isHeld(at: model.now) {
                 spans.append(Span(" by \(hold.officer) until \(Format.clock(hold.expiresAt))", style: .warning))

@@ -65,8 +65,6 @@ struct SearchHaystack: Sendable {
         offsets.append(Int32(bytes.count))
     }
 
-    func fold(_ s: String) -> [UInt8] { Fold.bytes(s) }
-
     /// The candidates (entry indices, in order) whose text contains `needle`.
     func filter(_ candidates: some Collection<Int32>, containing needle: [UInt8]) -> [Int32] {
         guard !needle.isEmpty else { return Array(candidates) }
@@ -104,16 +102,10 @@ enum Format {
         WorkflowTime.day(of: date)
     }
 
-    /// The moment `hour`:`minute` on `day` in Wales.
-    static func date(_ day: Day, hour: Int, minute: Int) -> Date? {
-        WorkflowTime.date(day, hour: hour, minute: minute)
-    }
-
     /// "14:05", Europe/London.
     static func clock(_ date: Date) -> String {
         WorkflowTime.clock(date)
     }
-
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -122,17 +114,6 @@ enum Format {
 
     /// "12 Mar 2025"
     static func long(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
-
-    /// "£4,250"
-    static func pounds(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-£" : "£") + out
-    }
 
     /// "8–17"
     static func ages(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }

@@ -160,7 +160,7 @@ struct VacancyRowSource: TableRowSource {
         }
         cells += [
             v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),
-            TableCell(Format.pounds(v.weeklyFee)),
+            TableCell(Money.pounds(v.weeklyFee)),
             TableCell("\(days)d", style: days > 7 ? .warning : nil),
         ]
         let muted = v.status != .open

@@ -61,7 +61,7 @@ enum Summary {
             "Open vacancies by authority and setting:",
         ]
         let short = ["resi", "foster", "kin", "P&C", "lodg", "secure", "break"]
-        lines.append(pad("Authority", 28) + settings.indices.map { pad(short[$0], 7, right: true) }.joined() + pad("total", 7, right: true))
+        lines.append(Columns.pad("Authority", 28) + settings.indices.map { Columns.pad(short[$0], 7, right: true) }.joined() + Columns.pad("total", 7, right: true))
         let geography = Geography.wales
         let codes = byAuthority.keys.sorted { a, b in
             let (wa, wb) = (a.hasPrefix("W"), b.hasPrefix("W"))
@@ -70,15 +70,9 @@ enum Summary {
         for code in codes {
             let name = geography.authority(code: code)?.name ?? code
             let cells = settings.map { byAuthority[code]?[$0] ?? 0 }
-            lines.append(pad(name, 28) + cells.map { pad($0 == 0 ? "·" : String($0), 7, right: true) }.joined()
-                         + pad(String(cells.reduce(0, +)), 7, right: true))
+            lines.append(Columns.pad(name, 28) + cells.map { Columns.pad($0 == 0 ? "·" : String($0), 7, right: true) }.joined()
+                         + Columns.pad(String(cells.reduce(0, +)), 7, right: true))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-        let cut = s.count > width ? String(s.prefix(width - 1)) + "…" : s
-        let fill = String(repeating: " ", count: width - cut.count)
-        return right ? fill + cut : cut + fill
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlacefinderApp
 import PlacementCore
 import PlacementStore
@@ -35,6 +38,13 @@ final class TerminalRuntime: @unchecked Sendable {
     /// `pollSeconds` is how often a colleague's commit is looked for (and the clock ticks).
     func run(on terminal: any TerminalBackend, authority: String, redact: Bool, pollSeconds: Double = 1) -> Int32? {
         defer { terminal.restore() }
+        #if canImport(Glibc)
+        // Loads allocate on a background thread; without a cap glibc gives each thread its own arena and
+        // the freed snapshots' memory stays scattered across them. A fixed mmap threshold keeps every
+        // large array (a snapshot's columns) in its own mapping, returned to the system when freed.
+        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
+        #endif
         self.terminal = terminal
         self.authority = authority
         var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,
@@ -73,7 +83,9 @@ final class TerminalRuntime: @unchecked Sendable {
     /// Background work that answered: free its slot and start the one queued meanwhile, if any.
     private func settle(_ settles: Settles?) -> Bool {
         switch settles {
-        case .load: if loads.finish() != nil { startLoad() }
+        case .load:
+            releaseFreedMemory()
+            if loads.finish() != nil { startLoad() }
         case .match: if let childID = matches.finish() { startMatch(childID) }
         case nil: break
         }
@@ -140,6 +152,14 @@ final class TerminalRuntime: @unchecked Sendable {
         return true
     }
 
+    /// The old snapshot was just freed: hand its pages back to the system, so resident memory stays at
+    /// one snapshot plus the next one loading, instead of ratcheting up with each reload.
+    private func releaseFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
     /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
     private func startLoad() {
         loadsStarted += 1
@@ -202,6 +222,12 @@ final class TerminalRuntime: @unchecked Sendable {
         }
     }
 }
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
 
 /// Which coalesced slot a background answer frees.
 enum Settles: Sendable { case load, match }

@@ -14,6 +14,7 @@ final class TerminalRuntime: @unchecked Sendable {
     private let db: PlacementDatabase
     private let officer: String
     private let clock: @Sendable () -> Date
+    private let loader: @Sendable (PlacementDatabase, Date) throws -> AppData
     private let inbox = Inbox()
     /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
     /// colleague's change in between is refused with "changed by … — reload" instead of overwritten.
@@ -28,10 +29,12 @@ final class TerminalRuntime: @unchecked Sendable {
     /// No background work in flight or queued.
     var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle }
 
-    init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now }) {
+    init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
+         loader: @escaping @Sendable (PlacementDatabase, Date) throws -> AppData = { try AppDataLoader.load($0, now: $1) }) {
         self.db = db
         self.officer = officer
         self.clock = clock
+        self.loader = loader
     }
 
     /// Runs until quit or a signal; returns the signal that ended the session, if one did.
@@ -163,10 +166,10 @@ final class TerminalRuntime: @unchecked Sendable {
     /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
     private func startLoad() {
         loadsStarted += 1
-        let (seen, authority, clock) = (self.seen, self.authority, self.clock)
+        let (seen, authority, clock, loader) = (self.seen, self.authority, self.clock, self.loader)
         background(Msg.loadFailed, settles: .load) { db, _ in
             let now = clock()
-            let data = try AppDataLoader.load(db, now: now)
+            let data = try loader(db, now)
             seen.update(vacancies: try db.stamps(of: .vacancies), children: try db.stamps(of: .children))
             return [.dataIndexed(IndexedData(data: data, authority: authority, now: now))]
         }

@@ -60,7 +60,7 @@ final class TerminalRuntime: @unchecked Sendable {
             for (message, settles) in inbox.drain() where running {
                 running = perform(update(&model, message))
                 // The model holds the new snapshot now (the old one is freed): start a coalesced rerun.
-                if running { running = settle(settles) }
+                if running { settle(settles) }
             }
             guard running else { break }
             terminal.draw(view(model))
@@ -84,7 +84,7 @@ final class TerminalRuntime: @unchecked Sendable {
     }
 
     /// Background work that answered: free its slot and start the one queued meanwhile, if any.
-    private func settle(_ settles: Settles?) -> Bool {
+    private func settle(_ settles: Settles?) {
         switch settles {
         case .load:
             releaseFreedMemory()
@@ -92,7 +92,6 @@ final class TerminalRuntime: @unchecked Sendable {
         case .match: if let childID = matches.finish() { startMatch(childID) }
         case nil: break
         }
-        return true
     }
 
     /// Performs commands; false when one of them is `.quit`.

@@ -37,7 +37,7 @@ struct VacancyIndex: Sendable {
     let status: [UInt8]                 // index into VacancyStatus.allCases
     let emergencies: [Bool]
     let welshFluent: [Bool]
-    let haystack: SearchHaystack
+    let haystack: VacancyHaystack
     let sorted: [[Int32]]               // by VacancySort.rawValue
 
     init(data: AppData, officerAuthority: String, catalogue: NeedCatalogue = .standard) {
@@ -65,7 +65,9 @@ struct VacancyIndex: Sendable {
         var status = [UInt8](), emergencies = [Bool](), welshFluent = [Bool]()
         providerIndex.reserveCapacity(count); authorityCode.reserveCapacity(count); authorityName.reserveCapacity(count)
         capBits.reserveCapacity(count); availableDay.reserveCapacity(count)
-        var hay = SearchHaystack()
+        var hayProvider = [Int32](), haySetting = [UInt8](), hayAuthority = [Int32](), hayNeeds = [Int32]()
+        var authorityHay = SearchHaystack(), needsHay = SearchHaystack(), postcodeHay = SearchHaystack()
+        var authorityID: [String: Int32] = [:], needsID: [UInt64: Int32] = [:]
         let settingIndex = Dictionary(uniqueKeysWithValues: Setting.allCases.enumerated().map { ($1, UInt8($0)) })
         let sectorIndex = Dictionary(uniqueKeysWithValues: Sector.allCases.enumerated().map { ($1, UInt8($0)) })
         let statusIndex = Dictionary(uniqueKeysWithValues: VacancyStatus.allCases.enumerated().map { ($1, UInt8($0)) })
@@ -99,17 +101,33 @@ struct VacancyIndex: Sendable {
             emergencies.append(v.takesEmergencies)
             welshFluent.append(provider?.welshLanguage == .fluent)
 
-            var parts: [[UInt8]] = [pi >= 0 ? providerName[Int(pi)] : [], settingText[Int(settingIndex[v.setting]!)], authorityFolded[code]!]
-            var caps: [UInt8] = []
-            var b = bits, i = 0
-            while b != 0 {
-                if b & 1 != 0 { if !caps.isEmpty { caps.append(0x20) }; caps += capText[i] }
-                b >>= 1; i += 1
+            // Search fields shared between vacancies are folded once and pointed at.
+            hayProvider.append(pi)
+            haySetting.append(settingIndex[v.setting]!)
+            if authorityID[code] == nil {
+                authorityID[code] = Int32(authorityHay.count)
+                authorityHay.append(folded: [authorityFolded[code]!])
             }
-            parts.append(caps)
-            parts.append(v.postcode.map(fold) ?? (pi >= 0 ? providerPostcode[Int(pi)] : []))
-            hay.append(folded: parts)
+            hayAuthority.append(authorityID[code]!)
+            if needsID[bits] == nil {
+                var caps: [UInt8] = []
+                var b = bits, i = 0
+                while b != 0 {
+                    if b & 1 != 0 { if !caps.isEmpty { caps.append(0x20) }; caps += capText[i] }
+                    b >>= 1; i += 1
+                }
+                needsID[bits] = Int32(needsHay.count)
+                needsHay.append(folded: [caps])
+            }
+            hayNeeds.append(needsID[bits]!)
+            postcodeHay.append(folded: [v.postcode.map(fold) ?? (pi >= 0 ? providerPostcode[Int(pi)] : [])])
         }
+        var providerHay = SearchHaystack(), settingHay = SearchHaystack()
+        for name in providerName { providerHay.append(folded: [name]) }
+        for text in settingText { settingHay.append(folded: [text]) }
+        let hay = VacancyHaystack(provider: hayProvider, setting: haySetting, authority: hayAuthority, needs: hayNeeds,
+                                  providers: providerHay, settings: settingHay, authorities: authorityHay, needSets: needsHay,
+                                  postcodes: postcodeHay)
         self.providerIndex = providerIndex; self.authorityCode = authorityCode; self.authorityName = authorityName
         self.region = region; self.tier = tier; self.capBits = capBits; self.ageLow = ageLow; self.ageHigh = ageHigh
         self.availableDay = availableDay; self.confirmedAt = confirmedAt; self.fee = fee; self.setting = setting

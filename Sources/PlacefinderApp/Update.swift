@@ -147,7 +147,8 @@ func refreshFilters(_ model: inout Model, _ screen: Tab) {
 func refreshSearch(_ model: inout Model, _ screen: Tab) {
     guard let index = model.index else { return }
     var list = model[list: screen]
-    let hay = screen == .vacancies ? index.vacancies.haystack : screen == .children ? index.children.haystack : index.providers.haystack
+    let hay: any Searchable = screen == .vacancies ? index.vacancies.haystack
+        : screen == .children ? index.children.haystack : index.providers.haystack
     let count = hay.count
     let needle = Fold.bytes(list.query.trimmingCharacters(in: .whitespaces))
     if list.searchMask.count != count || list.matchedNeedle == nil {

@@ -168,8 +168,9 @@ final class TerminalRuntime: @unchecked Sendable {
         let (seen, authority, clock, loader) = (self.seen, self.authority, self.clock, self.loader)
         background(Msg.loadFailed, settles: .load) { db, _ in
             let now = clock()
-            let data = try loader(db, now)
+            // Stamps first: their read's scratch memory is reused by the snapshot, not added to it.
             seen.update(vacancies: try db.stamps(of: .vacancies), children: try db.stamps(of: .children))
+            let data = try loader(db, now)
             return [.dataIndexed(IndexedData(data: data, authority: authority, now: now))]
         }
     }
@@ -292,27 +293,29 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// Record versions from the last load, shared between the loading queue and the UI loop.
+/// Record versions from the last load, shared between the loading queue and the UI loop. Only the
+/// version numbers are kept: they are all a write checks.
 final class SeenStamps: @unchecked Sendable {
     private let lock = NSLock()
-    private var vacancies: [String: RecordStamp] = [:]
-    private var children: [String: RecordStamp] = [:]
+    private var vacancies: [String: Int] = [:]
+    private var children: [String: Int] = [:]
 
     func update(vacancies: [String: RecordStamp], children: [String: RecordStamp]) {
+        let (v, c) = (vacancies.mapValues(\.version), children.mapValues(\.version))
         lock.lock()
-        (self.vacancies, self.children) = (vacancies, children)
+        (self.vacancies, self.children) = (v, c)
         lock.unlock()
     }
 
     func vacancy(_ id: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        return vacancies[id]?.version
+        return vacancies[id]
     }
 
     func child(_ id: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        return children[id]?.version
+        return children[id]
     }
 }

@@ -22,12 +22,9 @@ import Darwin
 ///
 /// All calls into the shim's signal/restore state live in THIS file: that
 /// state is `static` in a header, so each object file gets its own copy.
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalBackend {
     /// Whether colour pairs are in use (false with NO_COLOR or a monochrome terminal).
     public let usesColor: Bool
-    /// Cells written by the last `draw`: the caller reports it per move.
-    public private(set) var lastCellsWritten = 0
-
     private var previous: Buffer?
     private var restored = false
     private let colorCount: Int
@@ -91,9 +88,9 @@ public final class NcursesTerminal {
     }
 
     /// Writes the cells of `buffer` that differ from the last drawn buffer
-    /// (everything on the first draw or after a size change) and refreshes.
-    /// `cursor`, if given, shows the hardware cursor there (form fields).
-    public func draw(_ buffer: Buffer, cursor: (x: Int, y: Int)? = nil) {
+    /// (everything on the first draw, after a size change or a `repaint()`) and refreshes.
+    /// The hardware cursor shows at `buffer.cursor` (a focused text field) and hides otherwise.
+    public func draw(_ buffer: Buffer) {
         guard !restored else { return }
         let win = pf_stdscr()
         let base: Buffer
@@ -122,9 +119,8 @@ public final class NcursesTerminal {
             setcchar(&cc, wide, attrs, pair, nil)
             mvwadd_wch(win, Int32(change.y), Int32(change.x), &cc)
         }
-        lastCellsWritten = changes.count
         previous = buffer
-        if let cursor {
+        if let cursor = buffer.cursor, buffer.area.contains(x: cursor.x, y: cursor.y) {
             curs_set(1)
             wmove(win, Int32(cursor.y), Int32(cursor.x))
         } else {
@@ -135,8 +131,9 @@ public final class NcursesTerminal {
     }
 
     /// Forgets what is on screen so the next `draw` repaints every cell
-    /// (e.g. after a Ctrl-L, or if something else wrote to the terminal).
-    public func invalidate() {
+    /// (Ctrl-L, or something else wrote to the terminal); `clearok` makes
+    /// ncurses clear the physical screen too instead of trusting its copy.
+    public func repaint() {
         previous = nil
         clearok(pf_stdscr(), true)
     }

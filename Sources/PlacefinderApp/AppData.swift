@@ -74,7 +74,10 @@ public struct AppData: Sendable {
 public enum Msg: Sendable {
     case event(TerminalEvent)
     case tick(Date)
+    /// A snapshot to index here, in `update` (tests, benchmarks).
     case dataLoaded(AppData)
+    /// A snapshot the runtime already indexed off the UI thread (`.load`'s answer).
+    case dataIndexed(IndexedData)
     case loadFailed(String)
     case storeChanged
     /// The ranking the runtime computed for `.runMatch` (built with `MatchScreenData(result:engine:top:)`).
@@ -88,9 +91,12 @@ public enum Msg: Sendable {
 
 /// Work for the runtime to do; `update` itself never performs I/O.
 public enum Command: Sendable, Equatable {
-    /// Read a fresh `AppData` from the store and send `.dataLoaded` or `.loadFailed`.
+    /// Read a fresh `AppData` from the store, index it (`IndexedData`) off the UI thread and send
+    /// `.dataIndexed` or `.loadFailed`. While one load runs, further loads coalesce into one.
     case load
     case quit
+    /// Forget what the terminal shows and draw every cell again (Ctrl-L).
+    case repaint
     /// Append to the audit trail (every view of a child's page is recorded).
     case audit(action: String, recordType: String, recordID: String)
     /// Rank vacancies for the child (and any siblings who must stay together); answer `.matchReady`

@@ -233,3 +233,37 @@ func drawGrid(_ grid: [[Int]], in area: Rect, _ buffer: inout Buffer) {
         }
     }
 }
+
+extension Tab {
+    public static let dashboard = Tab("Dashboard")
+}
+
+extension KeyContext {
+    static let dashboard = KeyContext("dashboard", "Dashboard")
+}
+
+/// The first tab: today's work in six panels.
+enum DashboardTab: TabScreen {
+    static let tab = Tab.dashboard
+    static func context(_ model: Model) -> KeyContext { .dashboard }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        guard context == .dashboard else { return nil }
+        return [
+            KeyBinding([.enter], .open, "open the row's child page or vacancy", hint: "open"),
+            KeyBinding([.tab], .nextPanel, "next panel", hint: "panel", hintKey: "Tab"),
+            KeyBinding([.backTab], .previousPanel, "previous panel"),
+            KeyBinding([.left, .char("h")], .panelLeft, "panel to the left"),
+            KeyBinding([.right, .char("l")], .panelRight, "panel to the right"),
+            KeyBinding([.char("m")], .runMatch, "rank vacancies for the selected child", hint: "match"),
+        ] + Keymap.moveKeys
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        performDashboard(action, &model)
+    }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        drawDashboard(model, &buffer)
+    }
+}

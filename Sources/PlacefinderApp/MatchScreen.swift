@@ -55,7 +55,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
             }
             return []
         }
-        model.confirm = .hold(vacancyID: c.vacancy.id, childID: c.childID, until: endOfDay(model.now))
+        model.confirm = .hold(vacancyID: c.vacancy.id, childID: c.childID, until: WorkflowTime.endOfDay(model.now))
         return []
     case .place:
         guard let c = match.selected else { return [] }
@@ -64,12 +64,6 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
     default:
         return []
     }
-}
-
-/// 23:59 on the day of `now`, in Wales.
-func endOfDay(_ now: Date) -> Date {
-    let day = Format.day(now)
-    return Format.date(day, hour: 23, minute: 59) ?? now
 }
 
 func performConfirm(_ action: Action, _ model: inout Model) -> [Command] {
@@ -266,7 +260,7 @@ struct MatchRowSource: TableRowSource {
         if wide {
             cells += [TableCell(c.provider.sector.shortLabel),
                       c.vacancy.availableFrom <= model.today ? TableCell("now", style: .good) : TableCell(Format.short(c.vacancy.availableFrom)),
-                      TableCell(Format.pounds(c.vacancy.weeklyFee))]
+                      TableCell(Money.pounds(c.vacancy.weeklyFee))]
         }
         cells.append(TableCell(contact?.text ?? "not rung", style: contact?.style ?? .muted))
         cells.append(TableCell(c.flags.map(\.short).joined(separator: " "), style: c.flags.isEmpty ? nil : .warning))
@@ -285,7 +279,7 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
                          Span(c.tier.label, style: c.tier == .inCounty ? .good : .normal),
                          Span(" · " + Distance.formatMiles(c.roadMiles, approximate: c.approximate) + " by road (est.)"),
                          Span(" · from " + (c.vacancy.availableFrom <= model.today ? "now" : Format.short(c.vacancy.availableFrom))),
-                         Span(" · " + Format.pounds(c.vacancy.weeklyFee) + "/wk")]
+                         Span(" · " + Money.pounds(c.vacancy.weeklyFee) + "/wk")]
     if let contact = contactStatus(model, childIDs: model.match?.data?.childIDs ?? [c.childID], providerID: c.provider.id) {
         facts += [Span(" · last call: "), Span(contact.text, style: contact.style)]
     }
@@ -424,7 +418,7 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
             [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
         },
         [Span("Reason    ", style: form.outcome == .declined ? Style(.accent, bold: true) : .muted),
-         Span(form.reason + "▏", style: Style(.normal, underline: true))],
+         Span(form.reason, style: Style(.normal, underline: true)), Span("▏", style: Style(.normal, underline: true), caret: true)],
     ]
     if form.attempted, let error = form.error { lines.append([Span("          " + error, style: .urgent)]) }
     lines.append([])

@@ -2,21 +2,6 @@ import Foundation
 import PlacementCore
 import TerminalUI
 
-public enum Tab: Int, CaseIterable, Sendable {
-    case dashboard, children, vacancies, notices, providers, reports
-
-    public var title: String {
-        switch self {
-        case .dashboard: "Dashboard"
-        case .children: "Children"
-        case .vacancies: "Vacancies"
-        case .notices: "Notices"
-        case .providers: "Providers"
-        case .reports: "Reports"
-        }
-    }
-}
-
 /// Where typing goes on a list screen.
 public enum Focus: Sendable, Equatable {
     case table, search
@@ -113,46 +98,8 @@ public struct Model: Sendable {
         }
     }
 
-    /// Which bindings apply now.
-    public var context: KeyContext {
-        if help != nil { return .help }
-        if filterPanel != nil { return .filterPanel }
-        if isTooSmall { return .tooSmall }
-        if confirm != nil { return .confirm }
-        if contactForm != nil { return .contactForm }
-        if let match {
-            if match.showWeights { return .weights }
-            return match.showExcluded ? .matchExcluded : .matches
-        }
-        if noticeForm != nil { return .noticeForm }
-        if let peek, data != nil {
-            switch peek {
-            case .child: return .childPage
-            case .vacancy: return .vacancyDetail
-            }
-        }
-        switch tab {
-        case .vacancies:
-            guard data != nil else { return .placeholder }
-            if vacancies.open != nil { return .vacancyDetail }
-            return vacancies.focus == .search ? .vacancySearch : .vacancyList
-        case .children:
-            guard data != nil else { return .placeholder }
-            if children.open != nil { return .childPage }
-            return children.focus == .search ? .childSearch : .childList
-        case .dashboard:
-            return data == nil ? .placeholder : .dashboard
-        case .notices:
-            guard data != nil else { return .placeholder }
-            return notices.open != nil ? .noticeDetail : .noticeList
-        case .providers:
-            guard data != nil else { return .placeholder }
-            if providers.open != nil { return .providerPage }
-            return providers.focus == .search ? .providerSearch : .providerList
-        default:
-            return .placeholder
-        }
-    }
+    /// Which bindings apply now: the topmost open layer's, else the tab's (see `Screens`).
+    public var context: KeyContext { Screens.context(self) }
 
     /// The starting model; the runtime performs `.load` and answers with `.dataLoaded`.
     public static func initial(size: (width: Int, height: Int), officer: String, authority: String,

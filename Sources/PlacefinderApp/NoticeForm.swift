@@ -52,41 +52,6 @@ public struct NoticeForm: Sendable, Equatable {
     }
 }
 
-/// Parses "today 17:00", "tomorrow 09:00", "2026-11-26 09:00" (or "…T09:00"), "17:00" (today)
-/// and "now", in Wales's local time.
-public enum DateTimeText {
-    public static func parse(_ text: String, now: Date) -> Date? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if t == "now" { return now }
-        var chars = Array(t)
-        if chars.count > 10, chars[10] == "t", chars[4] == "-", chars[7] == "-" { chars[10] = " " }
-        let parts = String(chars).split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard !parts.isEmpty, parts.count <= 2 else { return nil }
-        let today = Format.day(now)
-        var day = today
-        var timeText = parts.last!
-        if parts.count == 2 {
-            switch parts[0] {
-            case "today": day = today
-            case "tomorrow": day = today.adding(days: 1)
-            case "yesterday": day = today.adding(days: -1)
-            default:
-                guard let d = Day(iso: parts[0]) else { return nil }
-                day = d
-            }
-        } else if parts[0] == "today" || parts[0] == "tomorrow" {
-            return nil
-        } else if let d = Day(iso: parts[0]) {
-            day = d
-            timeText = "00:00"
-        }
-        let hm = timeText.split(separator: ":").map(String.init)
-        guard hm.count == 2, hm[0].count <= 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
-              (0...23).contains(h), (0...59).contains(m) else { return nil }
-        return Format.date(day, hour: h, minute: m)
-    }
-}
-
 /// What the form has resolved from the officer's typing, and what is wrong with it.
 struct NoticeFormCheck {
     let providers: [Int]          // provider indices matching the query
@@ -122,7 +87,7 @@ struct NoticeFormCheck {
         child = children.isEmpty || !form.childChosen ? nil : data?.children[children[min(form.childPick, children.count - 1)]]
         vacancies = provider.flatMap { index?.providers.vacancies[$0.id] } ?? []
         vacancy = vacancies.isEmpty || !form.vacancyChosen ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
-        effective = DateTimeText.parse(form.effective, now: model.now)
+        effective = WorkflowTime.parse(form.effective, now: model.now)
         reason = form.reason == 0 ? nil : EndReason.allCases[form.reason - 1]
 
         var errors: [NoticeForm.Field: String] = [:]
@@ -295,7 +260,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
     func input(_ text: String, _ field: NoticeForm.Field, placeholder: String = "") -> [Span] {
         let focused = form.field == field
         if text.isEmpty && !focused { return [Span(placeholder, style: .muted)] }
-        return [Span(text, style: Style(.normal, underline: true)), Span(focused ? "▏" : "", style: .accent),
+        return [Span(text, style: Style(.normal, underline: true)), Span(focused ? "▏" : "", style: .accent, caret: focused),
                 Span(text.isEmpty ? " " + placeholder : "", style: .muted)]
     }
     func error(_ field: NoticeForm.Field) {
@@ -372,4 +337,42 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
     let footer = form.saving ? "Saving…" : draft.isValid && draft.notice(form, model: model) != nil
         ? "Ready: Enter logs the notice · Esc cancels" : "Tab moves between fields · Enter logs when nothing is wrong · Esc cancels"
     buffer.set(x: inner.x, y: inner.bottom - 1, string: truncate(footer, toWidth: inner.width), style: .muted)
+}
+
+extension KeyContext {
+    static let noticeForm = KeyContext("noticeForm", "New notice", textEntry: true)
+}
+
+/// The new-notice form, over the notices tab.
+enum NoticeFormLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.noticeForm != nil }
+    static let coversBody = true
+    static func context(_ model: Model) -> KeyContext { .noticeForm }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        guard context == .noticeForm else { return nil }
+        return [
+            KeyBinding([.tab], .nextField, "next field", hint: "field", hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, "previous field"),
+            KeyBinding([.up], .up, "choose in the list (or previous field)", hint: "choose", hintKey: "↑↓"),
+            KeyBinding([.down], .down, "choose in the list (or next field)"),
+            KeyBinding([.right], .fieldNext, "next value of a choice", hint: "change", hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, "previous value of a choice"),
+            KeyBinding([], .typeText, "type to search or fill in the field", label: "letters"),
+            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
+            KeyBinding([.enter], .submit, "log the notice (when nothing is wrong)", hint: "log"),
+            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+        ]
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        performNoticeForm(action, &model)
+    }
+
+    static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) { noticeFormType(c, &model) }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let form = model.noticeForm else { return }
+        drawNoticeForm(model, form, &buffer)
+    }
 }

@@ -109,3 +109,58 @@ extension Pages {
         return out
     }
 }
+
+extension Tab {
+    public static let notices = Tab("Notices")
+}
+
+extension KeyContext {
+    static let noticeList = KeyContext("noticeList", "Notices")
+    static let noticeDetail = KeyContext("noticeDetail", "Notice")
+}
+
+/// Providers' notices, newest first; `a` opens the form that logs a new one.
+enum NoticesTab: TabScreen {
+    static let tab = Tab.notices
+
+    static func context(_ model: Model) -> KeyContext {
+        model.notices.open != nil ? .noticeDetail : .noticeList
+    }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        switch context {
+        case .noticeList:
+            return [KeyBinding([.enter], .open, "open the notice", hint: "open")] + Keymap.moveKeys + [
+                KeyBinding([.char("a")], .newNotice, "log a new notice (a provider's call)", hint: "new notice"),
+            ]
+        case .noticeDetail:
+            return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back")] + Keymap.scrollKeys
+        default: return nil
+        }
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        if context == .noticeDetail { return performPage(action, &model) { $0.notices.open = nil } }
+        switch action {
+        case .newNotice:
+            model.noticeForm = NoticeForm()
+        case .open:
+            if let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count {
+                model.notices.open = order[s]
+                model.notices.pageScroll = 0
+            }
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            move(&model.notices.table, action, rows: Geometry(model).body.height - 1, count: model.data?.notices.count ?? 0)
+        default: break
+        }
+        return []
+    }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        if let open = model.notices.open {
+            drawPage(model, title: Pages.noticeTitle(model, open), Pages.notice(model, open), scroll: model.notices.pageScroll, g, &buffer)
+        } else {
+            drawNoticeList(model, g, &buffer)
+        }
+    }
+}

@@ -78,7 +78,7 @@ enum Pages {
         let from = v.availableFrom <= today ? "now (from \(Format.long(v.availableFrom)))" : "from \(Format.long(v.availableFrom))"
         out.append(field("Available", [Span(from, style: v.availableFrom <= today ? .good : .normal),
                                        Span(v.takesEmergencies ? " · takes emergencies" : " · no emergencies")]))
-        out.append(field("Weekly fee", Format.pounds(v.weeklyFee)))
+        out.append(field("Weekly fee", Money.pounds(v.weeklyFee)))
         let days = v.daysSinceConfirmed(now: model.now)
         out.append(field("Confirmed", [Span(days == 0 ? "today" : "\(Format.plural(days, "day")) ago", style: days > 7 ? .warning : .normal),
                                        Span(" (\(Format.long(Format.day(v.lastConfirmedAt))))", style: .muted)]))

@@ -120,7 +120,7 @@ extension Pages {
             let vac = data.vacancies[v]
             var spans = [Span(vac.id + "  "), Span(vac.setting.label), Span(" · ages \(Format.ages(vac.ageRange)) · \(Format.plural(vac.beds, "bed"))"),
                          Span(" · " + (vac.availableFrom <= today ? "now" : "from " + Format.short(vac.availableFrom))),
-                         Span(" · " + Format.pounds(vac.weeklyFee) + "/wk"),
+                         Span(" · " + Money.pounds(vac.weeklyFee) + "/wk"),
                          Span(" · " + vac.status.rawValue, style: vac.status == .open ? .good : .muted)]
             if let hold = vac.hold, vac.isHeld(at: model.now) {
                 spans.append(Span(" by \(hold.officer) until \(Format.clock(hold.expiresAt))", style: .warning))
@@ -142,5 +142,82 @@ extension Pages {
             out.append(PageItem(spans: spans, indent: 2))
         }
         return out
+    }
+}
+
+extension Tab {
+    public static let providers = Tab("Providers")
+}
+
+extension KeyContext {
+    static let providerList = KeyContext("providerList", "Providers")
+    static let providerSearch = KeyContext("providerSearch", "Provider search", textEntry: true)
+    static let providerPage = KeyContext("providerPage", "Provider page")
+}
+
+/// The providers: a searchable, sortable list and each provider's page with its vacancies.
+enum ProvidersTab: TabScreen {
+    static let tab = Tab.providers
+
+    static func context(_ model: Model) -> KeyContext {
+        if model.providers.open != nil { return .providerPage }
+        return model.providers.focus == .search ? .providerSearch : .providerList
+    }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        switch context {
+        case .providerList:
+            return [KeyBinding([.enter], .open, "open the provider's page", hint: "open")] + Keymap.moveKeys + [
+                KeyBinding([.char("/")], .search, "search (type to narrow the list)", hint: "search"),
+                KeyBinding([.tab], .focusSearch, "move focus to the search field"),
+                KeyBinding([.char("s")], .sort, "next sort order", hint: "sort"),
+                KeyBinding([.escape], .clearSearch, "clear the search"),
+            ]
+        case .providerSearch: return Keymap.searchKeys("providers")
+        case .providerPage:
+            return [
+                KeyBinding([.escape, .backspace], .back, "back to the providers", hint: "back"),
+                KeyBinding([.enter], .open, "open the chosen vacancy's details", hint: "open vacancy"),
+                KeyBinding([.up, .char("k")], .up, "previous vacancy", hint: "vacancy", hintKey: "↑↓"),
+                KeyBinding([.down, .char("j")], .down, "next vacancy"),
+                KeyBinding([.pageUp], .pageUp, "page up"),
+                KeyBinding([.pageDown], .pageDown, "page down"),
+                KeyBinding([.home], .home, "top"),
+                KeyBinding([.end], .end, "bottom"),
+            ]
+        default: return nil
+        }
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        if context == .providerPage { return performProviderPage(action, &model) }
+        switch action {
+        case .open:
+            if let s = model.providers.table.selected, s < model.providers.visible.count {
+                model.providers.open = Int(model.providers.visible[s])
+                model.providers.pageScroll = 0
+                model.providers.pageSelection = 0
+            }
+        case .sort:
+            // The selected row stays selected under the new order.
+            let keep = model.selectedProvider?.id
+            model.providerSort = model.providerSort.next
+            refreshSearch(&model, .providers)
+            let providers = model.data?.providers ?? []
+            reselect(&model.providers, keep, rows: Geometry(model).tableRows) { providers[Int($0)].id }
+        default:
+            performListKeys(action, tab, &model)
+        }
+        return []
+    }
+
+    static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) { editQuery(&model) { $0.append(c) } }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let open = model.providers.open else { return drawProviderList(model, g, &buffer) }
+        let vacancies = providerPageVacancies(model)
+        let chosen = vacancies.isEmpty ? nil : vacancies[min(model.providers.pageSelection, vacancies.count - 1)]
+        drawPage(model, title: Pages.providerTitle(model, open), Pages.provider(model, open), scroll: model.providers.pageScroll,
+                 highlight: chosen, g, &buffer)
     }
 }

@@ -38,7 +38,14 @@ enum Fold {
 
 /// Many short texts stored back to back in one byte array, searched bytewise.
 /// Entry `i` is `bytes[offsets[i]..<offsets[i + 1]]`.
-struct SearchHaystack: Sendable {
+/// Text a list is searched by: entries, each a sequence of folded fields, and which of them contain a needle.
+protocol Searchable: Sendable {
+    var count: Int { get }
+    /// The candidates (entry indices, ascending) whose text contains `needle`, in the same order.
+    func filter(_ candidates: [Int32], containing needle: [UInt8]) -> [Int32]
+}
+
+struct SearchHaystack: Searchable {
     private(set) var bytes: [UInt8] = []
     private(set) var offsets: [Int32] = [0]
     private var cache: [UInt32: [UInt8]] = [:]
@@ -65,10 +72,8 @@ struct SearchHaystack: Sendable {
         offsets.append(Int32(bytes.count))
     }
 
-    func fold(_ s: String) -> [UInt8] { Fold.bytes(s) }
-
     /// The candidates (entry indices, in order) whose text contains `needle`.
-    func filter(_ candidates: some Collection<Int32>, containing needle: [UInt8]) -> [Int32] {
+    func filter(_ candidates: [Int32], containing needle: [UInt8]) -> [Int32] {
         guard !needle.isEmpty else { return Array(candidates) }
         var result: [Int32] = []
         result.reserveCapacity(candidates.count)
@@ -96,6 +101,47 @@ struct SearchHaystack: Sendable {
     }
 }
 
+/// The vacancies' search text without repeating what vacancies share. Each vacancy points at its
+/// provider's name, its setting's words, its authority's names and its set of needs, each folded once;
+/// only its postcode is its own. A vacancy matches when one of its fields contains the needle — the
+/// answer a flat text with the fields kept apart gives, in a fraction of the memory (8 MB → under 1 MB
+/// at 50,000 vacancies, and a reload holds two indexes at once).
+struct VacancyHaystack: Searchable {
+    let provider: [Int32]               // per vacancy: entry in `providers`, -1 when unknown
+    let setting: [UInt8]                // per vacancy: entry in `settings`
+    let authority: [Int32]              // per vacancy: entry in `authorities`
+    let needs: [Int32]                  // per vacancy: entry in `needSets`
+    let providers: SearchHaystack
+    let settings: SearchHaystack
+    let authorities: SearchHaystack
+    let needSets: SearchHaystack
+    let postcodes: SearchHaystack       // one entry per vacancy
+
+    var count: Int { provider.count }
+
+    func filter(_ candidates: [Int32], containing needle: [UInt8]) -> [Int32] {
+        guard !needle.isEmpty else { return candidates }
+        func hits(_ hay: SearchHaystack) -> [Bool] {
+            var hit = [Bool](repeating: false, count: hay.count)
+            for i in hay.filter(Array(0..<Int32(hay.count)), containing: needle) { hit[Int(i)] = true }
+            return hit
+        }
+        let (byProvider, bySetting, byAuthority, byNeeds) = (hits(providers), hits(settings), hits(authorities), hits(needSets))
+        let byPostcode = postcodes.filter(candidates, containing: needle)
+        var result: [Int32] = []
+        result.reserveCapacity(candidates.count)
+        var next = 0
+        for c in candidates {
+            let i = Int(c)
+            var hit = (provider[i] >= 0 && byProvider[Int(provider[i])]) || bySetting[Int(setting[i])]
+                || byAuthority[Int(authority[i])] || byNeeds[Int(needs[i])]
+            if next < byPostcode.count, byPostcode[next] == c { hit = true; next += 1 }
+            if hit { result.append(c) }
+        }
+        return result
+    }
+}
+
 /// Dates and numbers the way an officer reads them. Everything takes `now` or a `Day`:
 /// nothing here reads the clock.
 enum Format {
@@ -104,16 +150,10 @@ enum Format {
         WorkflowTime.day(of: date)
     }
 
-    /// The moment `hour`:`minute` on `day` in Wales.
-    static func date(_ day: Day, hour: Int, minute: Int) -> Date? {
-        WorkflowTime.date(day, hour: hour, minute: minute)
-    }
-
     /// "14:05", Europe/London.
     static func clock(_ date: Date) -> String {
         WorkflowTime.clock(date)
     }
-
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
@@ -122,17 +162,6 @@ enum Format {
 
     /// "12 Mar 2025"
     static func long(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
-
-    /// "£4,250"
-    static func pounds(_ n: Int) -> String {
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return (n < 0 ? "-£" : "£") + out
-    }
 
     /// "8–17"
     static func ages(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }

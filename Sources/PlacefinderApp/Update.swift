@@ -31,13 +31,20 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .tick(let date):
         let oldDay = model.today
         model.now = date
-        if model.today != oldDay, model.data != nil { rebuild(&model, keepSelection: true) }
+        // Once a day the day-dependent columns (ages, "now", overdue) are indexed again.
+        if model.today != oldDay, let data = model.data {
+            install(IndexedData(data: data, authority: model.authority, now: model.now), &model)
+        }
         return []
     case .dataLoaded(let data):
-        model.data = data
-        // A fresh snapshot answers a failed load; the outcome of a write stays on show.
-        if model.status?.hasPrefix("Could not load") == true { model.status = nil }
-        rebuild(&model, keepSelection: true)
+        clearLoadFailure(&model)
+        install(IndexedData(data: data, authority: model.authority, now: model.now), &model)
+        return []
+    case .dataIndexed(let loaded):
+        // Built for another authority or day (a load across midnight): index again here.
+        clearLoadFailure(&model)
+        let fits = loaded.authority == model.authority && loaded.today == model.today
+        install(fits ? loaded : IndexedData(data: loaded.data, authority: model.authority, now: model.now), &model)
         return []
     case .loadFailed(let reason):
         model.status = "Could not load the store: \(reason)"
@@ -71,16 +78,22 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
 
 // MARK: - Data arrival
 
-/// Recomputes the indexes and both lists (data arrived, or the day changed).
-func rebuild(_ model: inout Model, keepSelection: Bool) {
-    guard let data = model.data else { return }
-    let keepVacancy = keepSelection ? model.selectedVacancy?.id : nil
-    let keepChild = keepSelection ? model.selectedChild?.id : nil
-    let openVacancy = model.vacancies.open.flatMap { $0 < (model.data?.vacancies.count ?? 0) ? data.vacancies[$0].id : nil }
-    let keepProvider = keepSelection ? model.selectedProvider?.id : nil
-    let openProvider = model.providers.open.flatMap { $0 < (model.data?.providers.count ?? 0) ? data.providers[$0].id : nil }
-    let today = model.today
-    model.index = DataIndex(data: data, officerAuthority: model.authority, now: model.now, today: today)
+/// A fresh snapshot answers a failed load; the outcome of a write stays on show.
+func clearLoadFailure(_ model: inout Model) {
+    if model.status?.hasPrefix("Could not load") == true { model.status = nil }
+}
+
+/// Takes in an indexed snapshot (data arrived, or the day changed) and re-derives every list,
+/// keeping selections and open pages on the same records where they still exist.
+func install(_ loaded: IndexedData, _ model: inout Model) {
+    let keepVacancy = model.selectedVacancy?.id
+    let keepChild = model.selectedChild?.id
+    let openVacancy = model.vacancies.open.flatMap { i in model.data.flatMap { i < $0.vacancies.count ? $0.vacancies[i].id : nil } }
+    let keepProvider = model.selectedProvider?.id
+    let openProvider = model.providers.open.flatMap { i in model.data.flatMap { i < $0.providers.count ? $0.providers[i].id : nil } }
+    let data = loaded.data
+    model.data = data
+    model.index = loaded.index
     for screen in listTabs {
         var list = model[list: screen]
         list.matchedNeedle = nil
@@ -134,7 +147,8 @@ func refreshFilters(_ model: inout Model, _ screen: Tab) {
 func refreshSearch(_ model: inout Model, _ screen: Tab) {
     guard let index = model.index else { return }
     var list = model[list: screen]
-    let hay = screen == .vacancies ? index.vacancies.haystack : screen == .children ? index.children.haystack : index.providers.haystack
+    let hay: any Searchable = screen == .vacancies ? index.vacancies.haystack
+        : screen == .children ? index.children.haystack : index.providers.haystack
     let count = hay.count
     let needle = Fold.bytes(list.query.trimmingCharacters(in: .whitespaces))
     if list.searchMask.count != count || list.matchedNeedle == nil {
@@ -196,27 +210,28 @@ func handle(_ key: Key, _ model: inout Model) -> [Command] {
     let context = model.context
     guard let action = Keymap.action(for: key, in: context) else {
         if context.isTextEntry, case .char(let c) = key, renderable(c) != nil, !c.isNewline {
-            switch context {
-            case .noticeForm: noticeFormType(c, &model)
-            case .contactForm: if model.contactForm?.saving == false { model.contactForm?.reason.append(c) }
-            default: editQuery(&model) { $0.append(c) }
-            }
+            Screens.active(model).type(c, context, &model)
         }
         return []
     }
     return perform(action, context, &model)
 }
 
+/// The global actions here; everything else goes to the component that owns the keyboard.
 func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
     switch action {
     case .quit:
         return [.quit]
+    case .reload:
+        return [.load]
+    case .repaint:
+        return [.repaint]
     case .help:
         if model.help != nil { model.help = nil } else { model.help = HelpState(context: context) }
         return []
     case .tab(let n):
-        guard let tab = Tab(rawValue: n - 1) else { return [] }
-        model.tab = tab
+        guard Screens.tabs.indices.contains(n - 1) else { return [] }
+        model.tab = Screens.tabs[n - 1].tab
         model.help = nil
         model.filterPanel = nil
         model.match = nil
@@ -229,25 +244,8 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.match = MatchScreen(childID: child.id)
         return [.runMatch(childID: child.id)]
     default:
-        break
+        return Screens.active(model).perform(action, context, &model)
     }
-    switch context {
-    case .matches, .matchExcluded, .weights: return performMatch(action, context, &model)
-    case .contactForm: return performContactForm(action, &model)
-    case .confirm: return performConfirm(action, &model)
-    case .noticeForm: return performNoticeForm(action, &model)
-    case .dashboard: return performDashboard(action, &model)
-    case .providerPage: return performProviderPage(action, &model)
-    case .noticeList:
-        if action == .newNotice { model.noticeForm = NoticeForm(); return [] }
-        if action == .open, let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count {
-            model.notices.open = order[s]
-            model.notices.pageScroll = 0
-            return []
-        }
-    default: break
-    }
-    return performList(action, context, &model)
 }
 
 /// The child `m` ranks for, on the current screen.
@@ -265,118 +263,6 @@ func matchTarget(_ model: Model, _ context: KeyContext) -> Child? {
         default: return nil
         }
     default: return nil
-    }
-}
-
-/// Moves, search and paging on the list screens and pages (vacancies, children, providers, notices).
-func performList(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-    let geometry = Geometry(model)
-    switch action {
-    case .back:
-        switch context {
-        case .help: model.help = nil
-        case .filterPanel: model.filterPanel = nil
-        case .vacancyDetail, .childPage:
-            if model.peek != nil { model.peek = nil }
-            else if context == .vacancyDetail { model.vacancies.open = nil }
-            else { model.children.open = nil }
-        case .noticeDetail: model.notices.open = nil
-        default: break
-        }
-        return []
-    case .up, .down, .pageUp, .pageDown, .home, .end:
-        switch context {
-        case .help:
-            let step = action == .up ? -1 : action == .down ? 1 : 0
-            if var help = model.help {
-                let count = Keymap.bindings(for: help.context).count
-                let inner = min(model.height - 2, count + 2) - 2
-                help.scroll = min(max(0, help.scroll + step), max(0, count - inner))
-                model.help = help
-            }
-        case .filterPanel:
-            guard let panel = model.filterPanel else { return [] }
-            let count = panel.tab == .vacancies ? VacancyFilter.fields.count : ChildFilter.fields.count
-            let step = action == .up ? -1 : action == .down ? 1 : 0
-            model.filterPanel?.cursor = (panel.cursor + step + count) % count
-        case .vacancyDetail, .childPage, .noticeDetail:
-            scrollPage(action, &model, rows: geometry.pageText.height)
-        case .vacancyList, .childList, .providerList:
-            let tab: Tab = context == .vacancyList ? .vacancies : context == .childList ? .children : .providers
-            var list = model[list: tab]
-            let n = list.visible.count, rows = geometry.tableRows
-            move(&list.table, action, rows: rows, count: n)
-            model[list: tab] = list
-        case .noticeList:
-            move(&model.notices.table, action, rows: geometry.body.height - 1, count: model.data?.notices.count ?? 0)
-        default: break
-        }
-        return []
-    case .open:
-        if context == .vacancyList, let s = model.vacancies.table.selected, s < model.vacancies.visible.count {
-            model.vacancies.open = Int(model.vacancies.visible[s])
-            model.vacancies.pageScroll = 0
-        }
-        if context == .childList, let child = model.selectedChild, let i = model.index?.children.childByID[child.id] {
-            model.children.open = i
-            model.children.pageScroll = 0
-            return [.audit(action: "view", recordType: "child", recordID: child.id)]
-        }
-        if context == .providerList, let s = model.providers.table.selected, s < model.providers.visible.count {
-            model.providers.open = Int(model.providers.visible[s])
-            model.providers.pageScroll = 0
-            model.providers.pageSelection = 0
-        }
-        return []
-    case .search, .focusSearch:
-        setFocus(&model, .search)
-        return []
-    case .acceptSearch:
-        setFocus(&model, .table)
-        return []
-    case .clearSearch:
-        editQuery(&model) { $0 = "" }
-        setFocus(&model, .table)
-        return []
-    case .deleteChar:
-        editQuery(&model) { if !$0.isEmpty { $0.removeLast() } }
-        return []
-    case .filter:
-        model.filterPanel = FilterPanelState(tab: model.tab)
-        return []
-    case .sort:
-        // The selected row stays selected under the new order.
-        if context == .providerList {
-            let keep = model.selectedProvider?.id
-            model.providerSort = model.providerSort.next
-            refreshSearch(&model, .providers)
-            let providers = model.data?.providers ?? []
-            reselect(&model.providers, keep, rows: geometry.tableRows) { providers[Int($0)].id }
-        } else {
-            let keep = model.selectedVacancy?.id
-            model.sort = model.sort.next
-            refreshSearch(&model, .vacancies)
-            let vacancies = model.data?.vacancies ?? []
-            reselect(&model.vacancies, keep, rows: geometry.tableRows) { vacancies[Int($0)].id }
-        }
-        return []
-    case .fieldNext, .fieldPrevious, .fieldClear, .resetFilters:
-        guard let panel = model.filterPanel else { return [] }
-        let fields = panel.tab == .vacancies ? VacancyFilter.fields : ChildFilter.fields
-        var filters = panel.tab == .vacancies ? model.vacancies.filters : model.children.filters
-        let n = fields[panel.cursor].options.count
-        switch action {
-        case .fieldNext: filters[panel.cursor] = (filters[panel.cursor] + 1) % n
-        case .fieldPrevious: filters[panel.cursor] = (filters[panel.cursor] - 1 + n) % n
-        case .fieldClear: filters[panel.cursor] = 0
-        default: filters = Array(repeating: 0, count: fields.count)
-        }
-        if panel.tab == .vacancies { model.vacancies.filters = filters } else { model.children.filters = filters }
-        if panel.tab == .vacancies { model.vacancies.table = ScrollState(selected: 0) } else { model.children.table = ScrollState(selected: 0) }
-        refreshFilters(&model, panel.tab)
-        return []
-    default:
-        return []
     }
 }
 

@@ -14,46 +14,17 @@ public func view(_ model: Model) -> Buffer {
     }
     let g = Geometry(model)
     drawTopBar(model, g, &buffer)
-    Tabs(Tab.allCases.map(\.title), selected: model.tab.rawValue).render(in: g.tabs, buffer: &buffer)
-
+    Tabs(Tab.allCases.map(\.title), selected: Screens.tabs.firstIndex { $0.tab == model.tab } ?? 0).render(in: g.tabs, buffer: &buffer)
+    let open = Screens.layers.filter { $0.isOpen(model) }
     if model.data == nil {
         centred(model.status == nil ? "Loading…" : "The store could not be loaded.", in: g.body, style: .muted, &buffer)
-    } else if model.match != nil {
-        drawMatches(model, &buffer)
-    } else if let form = model.noticeForm {
-        drawNoticeForm(model, form, &buffer)
-    } else if model.peek != nil, let page = currentPage(model) {
-        drawPage(model, title: page.title, page.items, scroll: model.peekScroll, g, &buffer)
+    } else if let cover = open.first(where: { $0.coversBody }) {
+        cover.drawBody(model, g, &buffer)
     } else {
-        switch model.tab {
-        case .vacancies:
-            if let open = model.vacancies.open { drawPage(model, title: Pages.vacancyTitle(model, open), Pages.vacancy(model, open), scroll: model.vacancies.pageScroll, g, &buffer) }
-            else { drawVacancyList(model, g, &buffer) }
-        case .children:
-            if let open = model.children.open { drawPage(model, title: Pages.childTitle(model, open), Pages.child(model, open), scroll: model.children.pageScroll, g, &buffer) }
-            else { drawChildList(model, g, &buffer) }
-        case .dashboard:
-            drawDashboard(model, &buffer)
-        case .notices:
-            if let open = model.notices.open { drawPage(model, title: Pages.noticeTitle(model, open), Pages.notice(model, open), scroll: model.notices.pageScroll, g, &buffer) }
-            else { drawNoticeList(model, g, &buffer) }
-        case .providers:
-            if let open = model.providers.open {
-                let vacancies = providerPageVacancies(model)
-                let chosen = vacancies.isEmpty ? nil : vacancies[min(model.providers.pageSelection, vacancies.count - 1)]
-                drawPage(model, title: Pages.providerTitle(model, open), Pages.provider(model, open), scroll: model.providers.pageScroll,
-                         highlight: chosen, g, &buffer)
-            } else { drawProviderList(model, g, &buffer) }
-        case .reports:
-            centred("Reports are coming with the next release", in: g.body, style: .muted, &buffer)
-        }
+        Screens.screen(for: model.tab).drawBody(model, g, &buffer)
     }
     drawHints(model, g, &buffer)
-    if let match = model.match, match.showWeights, let result = match.data { drawWeights(model, result, &buffer) }
-    if let form = model.contactForm { drawContactForm(model, form, &buffer) }
-    if let confirm = model.confirm { drawConfirm(model, confirm, &buffer) }
-    if let panel = model.filterPanel { drawFilterPanel(model, panel, &buffer) }
-    if let help = model.help { drawHelp(model, help, &buffer) }
+    for layer in open.reversed() { layer.drawOver(model, g, &buffer) }
     return buffer
 }
 
@@ -189,7 +160,7 @@ struct VacancyRowSource: TableRowSource {
         }
         cells += [
             v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),
-            TableCell(Format.pounds(v.weeklyFee)),
+            TableCell(Money.pounds(v.weeklyFee)),
             TableCell("\(days)d", style: days > 7 ? .warning : nil),
         ]
         let muted = v.status != .open

@@ -4,6 +4,9 @@
 public struct Buffer: Equatable, Sendable {
     public let area: Rect
     public private(set) var cells: [Cell]
+    /// Where the terminal's real cursor goes (the focused text field's insertion point); nil hides it.
+    /// The last widget to claim it wins, so an overlay's field beats the screen's under it.
+    public var cursor: Position?
 
     public init(area: Rect, cell: Cell = .blank) {
         self.area = area

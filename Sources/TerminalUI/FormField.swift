@@ -1,6 +1,6 @@
 /// A labelled single-line input: "Label  value" on the first row and, when
-/// validation failed, the error message on the second. The field is pure; the
-/// ncurses layer places the hardware cursor at `cursorPosition(in:)`.
+/// validation failed, the error message on the second. The field is pure: when focused it puts
+/// `cursorPosition(in:)` into the buffer's `cursor`, and the terminal layer moves the real cursor there.
 public struct FormField: Widget, Sendable {
     public var label: String
     public var value: String
@@ -64,6 +64,7 @@ public struct FormField: Widget, Sendable {
         if let pos = cursorPosition(in: area) , pos.x < field.right {
             // Also drawn as a reversed cell, so the cursor shows in snapshots.
             buffer.patchStyle(Rect(x: pos.x, y: pos.y, width: 1, height: 1), Style(reverse: true))
+            buffer.cursor = Position(x: pos.x, y: pos.y)
         }
         if let error, area.height > 1 {
             buffer.set(x: field.x, y: area.y + 1, string: truncate(error, toWidth: area.right - field.x), style: .urgent)

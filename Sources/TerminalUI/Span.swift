@@ -2,10 +2,14 @@
 public struct Span: Equatable, Hashable, Sendable, ExpressibleByStringLiteral {
     public var text: String
     public var style: Style
+    /// The text field's insertion point is where this span starts: drawing it puts the buffer's
+    /// `cursor` (the terminal's real cursor) there.
+    public var caret: Bool
 
-    public init(_ text: String, style: Style = .normal) {
+    public init(_ text: String, style: Style = .normal, caret: Bool = false) {
         self.text = text
         self.style = style
+        self.caret = caret
     }
 
     public init(stringLiteral value: String) { self.init(value) }
@@ -22,6 +26,7 @@ extension Buffer {
         for span in spans {
             let room = limit.map { $0 - col }
             if let room, room <= 0 { break }
+            if span.caret, area.contains(x: col, y: y) { cursor = Position(x: col, y: y) }
             col = set(x: col, y: y, string: span.text, style: span.style, maxWidth: room)
         }
         return col

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NcursesTerminal
 import PlacementCore
 import PlacementStore
 
@@ -41,7 +42,8 @@ struct UIOptions: ParsableArguments {
         let stored = try db.setting(StoreSettingKey.officerAuthority)
         let code = authority ?? stored ?? "W06000015"
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
-        if let signal = runtime.run(authority: code, redact: redact) {
+        let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
+        if let signal = runtime.run(on: terminal, authority: code, redact: redact) {
             // The terminal is restored; leave with the conventional status for the signal.
             Foundation.exit(128 + signal)
         }
@@ -62,7 +64,7 @@ enum Summary {
             "Open vacancies by authority and setting:",
         ]
         let short = ["resi", "foster", "kin", "P&C", "lodg", "secure", "break"]
-        lines.append(pad("Authority", 28) + settings.indices.map { pad(short[$0], 7, right: true) }.joined() + pad("total", 7, right: true))
+        lines.append(Columns.pad("Authority", 28) + settings.indices.map { Columns.pad(short[$0], 7, right: true) }.joined() + Columns.pad("total", 7, right: true))
         let geography = Geography.wales
         let codes = byAuthority.keys.sorted { a, b in
             let (wa, wb) = (a.hasPrefix("W"), b.hasPrefix("W"))
@@ -71,15 +73,9 @@ enum Summary {
         for code in codes {
             let name = geography.authority(code: code)?.name ?? code
             let cells = settings.map { byAuthority[code]?[$0] ?? 0 }
-            lines.append(pad(name, 28) + cells.map { pad($0 == 0 ? "·" : String($0), 7, right: true) }.joined()
-                         + pad(String(cells.reduce(0, +)), 7, right: true))
+            lines.append(Columns.pad(name, 28) + cells.map { Columns.pad($0 == 0 ? "·" : String($0), 7, right: true) }.joined()
+                         + Columns.pad(String(cells.reduce(0, +)), 7, right: true))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-        let cut = s.count > width ? String(s.prefix(width - 1)) + "…" : s
-        let fill = String(repeating: " ", count: width - cut.count)
-        return right ? fill + cut : cut + fill
     }
 }

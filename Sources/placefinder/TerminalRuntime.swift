@@ -1,48 +1,80 @@
 import Foundation
-import NcursesTerminal
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlacefinderApp
 import PlacementCore
 import PlacementStore
 import TerminalUI
 
-/// Runs the Elm loop on a real terminal: events in, `update`, commands performed, `view` drawn.
-/// Store reads run on a background queue so the screen never freezes while data loads.
+/// Runs the Elm loop on a terminal: events in, `update`, commands performed, `view` drawn.
+/// Store reads, indexing and matching run on a background queue so a key press never waits for them.
+/// The terminal is a `TerminalBackend`: ncurses in the app, a scripted fake in the tests.
 final class TerminalRuntime: @unchecked Sendable {
     private let db: PlacementDatabase
     private let officer: String
+    private let clock: @Sendable () -> Date
+    /// Reads a snapshot; given the last one, it re-reads only the tables that changed since.
+    private let loader: @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData
+    private let lastData = LastSnapshot()
     private let inbox = Inbox()
     /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
     /// colleague's change in between is refused with "changed by … — reload" instead of overwritten.
     private let seen = SeenStamps()
+    /// Loads and rankings in flight; more requests meanwhile coalesce into one more run (UI thread only).
+    private var loads = Coalescer<Void>()
+    private var matches = Coalescer<String>()
+    private var authority = ""
+    private var terminal: (any TerminalBackend)?
+    /// Loads started this session (the tests check that repeated reloads coalesce).
+    private(set) var loadsStarted = 0
+    /// No background work in flight or queued.
+    var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle }
 
-    init(db: PlacementDatabase, officer: String) {
+    init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
+         loader: @escaping @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData = {
+             try AppDataLoader.load($0, now: $1, previous: $2)
+         }) {
         self.db = db
         self.officer = officer
+        self.clock = clock
+        self.loader = loader
     }
 
-    /// Returns the signal that ended the session, if one did.
-    func run(authority: String, redact: Bool) -> Int32? {
-        let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
+    /// Runs until quit or a signal; returns the signal that ended the session, if one did.
+    /// `pollSeconds` is how often a colleague's commit is looked for (and the clock ticks).
+    func run(on terminal: any TerminalBackend, authority: String, redact: Bool, pollSeconds: Double = 1) -> Int32? {
         defer { terminal.restore() }
+        #if canImport(Glibc)
+        // Loads allocate on a background thread; without a cap glibc gives each thread its own arena and
+        // the freed snapshots' memory stays scattered across them. A fixed mmap threshold keeps every
+        // large array (a snapshot's columns) in its own mapping, returned to the system when freed.
+        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
+        #endif
+        self.terminal = terminal
+        self.authority = authority
         var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,
-                                               now: Session.now, redact: redact)
+                                               now: clock(), redact: redact)
         var running = perform(commands)
         var lastTick = Date()
         var seenVersion = try? db.dataVersion()
         while running {
             if let signal = terminal.pendingSignal { return signal }
-            for message in inbox.drain() where running {
+            for (message, settles) in inbox.drain() where running {
                 running = perform(update(&model, message))
+                // The model holds the new snapshot now (the old one is freed): start a coalesced rerun.
+                if running { settle(settles) }
             }
             guard running else { break }
             terminal.draw(view(model))
-            // Wait for keys briefly while a load is in flight, so its data shows as soon as it lands.
+            // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands.
             if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : 250) {
                 running = perform(update(&model, .event(event)))
             }
-            if Date().timeIntervalSince(lastTick) >= 1 {
+            if Date().timeIntervalSince(lastTick) >= pollSeconds {
                 lastTick = Date()
-                running = running && perform(update(&model, .tick(Session.now)))
+                running = running && perform(update(&model, .tick(clock())))
                 // A colleague's commit changes SQLite's data_version: reload so their notices, holds
                 // and calls show here within a second or two.
                 let version = try? db.dataVersion()
@@ -55,6 +87,17 @@ final class TerminalRuntime: @unchecked Sendable {
         return terminal.pendingSignal
     }
 
+    /// Background work that answered: free its slot and start the one queued meanwhile, if any.
+    private func settle(_ settles: Settles?) {
+        switch settles {
+        case .load:
+            releaseFreedMemory()
+            if loads.finish() != nil { startLoad() }
+        case .match: if let childID = matches.finish() { startMatch(childID) }
+        case nil: break
+        }
+    }
+
     /// Performs commands; false when one of them is `.quit`.
     private func perform(_ commands: [Command]) -> Bool {
         for command in commands {
@@ -62,17 +105,9 @@ final class TerminalRuntime: @unchecked Sendable {
             case .quit:
                 return false
             case .load:
-                let (db, inbox, seen) = (self.db, self.inbox, self.seen)
-                inbox.expect()
-                DispatchQueue.global(qos: .userInitiated).async {
-                    do {
-                        let data = try AppDataLoader.load(db, now: Session.now)
-                        seen.update(vacancies: try db.stamps(of: .vacancies), children: try db.stamps(of: .children))
-                        inbox.post(.dataLoaded(data), answering: true)
-                    } catch {
-                        inbox.post(.loadFailed(Self.describe(error)), answering: true)
-                    }
-                }
+                if loads.request(()) { startLoad() }
+            case .repaint:
+                terminal?.repaint()
             case .audit(let action, let recordType, let recordID):
                 // Recorded before the next frame: a view that cannot be audited is reported, not hidden.
                 do {
@@ -81,17 +116,7 @@ final class TerminalRuntime: @unchecked Sendable {
                     inbox.post(.loadFailed("audit trail: \(Self.describe(error))"))
                 }
             case .runMatch(let childID):
-                background(Msg.matchFailed) { db, officer in
-                    let (today, now) = (Session.today, Session.now)
-                    let request = try db.matchRequest(childID: childID, today: today, now: now)
-                    let engine = try db.matchEngine(today: today)
-                    let outcome = engine.rankGroup(request)
-                    // Every child of a sibling group was matched: each gets an entry.
-                    try db.audit(request.children.map {
-                        AuditEntry(user: officer, action: "match", recordType: "child", recordID: $0.id, detail: "policy: default")
-                    })
-                    return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
-                }
+                if matches.request(childID) { startMatch(childID) }
             case .logNotice(let notice):
                 let expected = notice.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
@@ -133,26 +158,69 @@ final class TerminalRuntime: @unchecked Sendable {
         return true
     }
 
-    /// Runs store work off the UI loop and posts the messages it returns (or `failure` with a one-line reason).
-    private func background(_ failure: @escaping @Sendable (String) -> Msg,
+    /// The old snapshot was just freed: hand its pages back to the system, so resident memory stays at
+    /// one snapshot plus the next one loading, instead of ratcheting up with each reload.
+    private func releaseFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+
+    /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
+    private func startLoad() {
+        loadsStarted += 1
+        let (seen, authority, clock, loader, lastData) = (self.seen, self.authority, self.clock, self.loader, self.lastData)
+        background(Msg.loadFailed, settles: .load) { db, _ in
+            let now = clock()
+            // Loads are coalesced, so one runs at a time: the last snapshot is this one's base.
+            let data = try loader(db, now, lastData.value)
+            lastData.value = data
+            // The versions a write will check were read in the snapshot's own transaction.
+            seen.update(vacancies: data.vacancyVersions, children: data.childVersions)
+            return [.dataIndexed(IndexedData(data: data, authority: authority, now: now))]
+        }
+    }
+
+    private func startMatch(_ childID: String) {
+        let clock = self.clock
+        background(Msg.matchFailed, settles: .match) { db, officer in
+            let now = clock()
+            let today = WorkflowTime.day(of: now)
+            let request = try db.matchRequest(childID: childID, today: today, now: now)
+            let engine = try db.matchEngine(today: today)
+            let outcome = engine.rankGroup(request)
+            // Every child of a sibling group was matched: each gets an entry.
+            try db.audit(request.children.map {
+                AuditEntry(user: officer, action: "match", recordType: "child", recordID: $0.id, detail: "policy: default")
+            })
+            return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
+        }
+    }
+
+    /// Runs store work off the UI loop and posts the messages it returns (or `failure` with a one-line
+    /// reason); the last message carries `settles`, which frees a coalesced slot when the loop drains it.
+    private func background(_ failure: @escaping @Sendable (String) -> Msg, settles: Settles? = nil,
                             _ work: @escaping @Sendable (PlacementDatabase, String) throws -> [Msg]) {
         let (db, officer, inbox) = (self.db, self.officer, self.inbox)
         inbox.expect()
         DispatchQueue.global(qos: .userInitiated).async {
             do {
                 let messages = try work(db, officer)
-                for (n, message) in messages.enumerated() { inbox.post(message, answering: n == messages.count - 1) }
-                if messages.isEmpty { inbox.post(.storeChanged, answering: true) }
+                for (n, message) in messages.enumerated() {
+                    inbox.post(message, answering: n == messages.count - 1, settles: settles)
+                }
+                if messages.isEmpty { inbox.post(.storeChanged, answering: true, settles: settles) }
             } catch {
-                inbox.post(failure(Self.describe(error)), answering: true)
+                inbox.post(failure(Self.describe(error)), answering: true, settles: settles)
             }
         }
     }
 
     /// A write: one transaction in the store, then the outcome in the status line and a fresh snapshot.
     private func write(_ work: @escaping @Sendable (PlacementDatabase, String, Date) throws -> String) {
+        let clock = self.clock
         background(Msg.commandFailed) { db, officer in
-            [.commandSucceeded(try work(db, officer, Session.now)), .storeChanged]
+            [.commandSucceeded(try work(db, officer, clock())), .storeChanged]
         }
     }
 
@@ -167,10 +235,42 @@ final class TerminalRuntime: @unchecked Sendable {
     }
 }
 
+#if canImport(Glibc)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
+@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+#endif
+
+/// Which coalesced slot a background answer frees.
+enum Settles: Sendable { case load, match }
+
+/// At most one run in flight; requests meanwhile collapse into one more run with the latest value.
+/// Repeated `r` presses or a burst of colleagues' commits cost at most two loads, not one each.
+struct Coalescer<Value> {
+    private var running = false
+    private var queued: Value?
+
+    var isIdle: Bool { !running }
+
+    /// True when the caller should start a run now; otherwise the request waits (the latest one wins).
+    mutating func request(_ value: Value) -> Bool {
+        if running { queued = value; return false }
+        running = true
+        return true
+    }
+
+    /// The run ended: returns the queued request to start now (still counted as running), if any.
+    mutating func finish() -> Value? {
+        guard let next = queued else { running = false; return nil }
+        queued = nil
+        return next
+    }
+}
+
 /// Messages from background work to the UI loop.
 final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
-    private var messages: [Msg] = []
+    private var messages: [(Msg, Settles?)] = []
     private var expected = 0
 
     /// How many answers to background work are still to come.
@@ -186,14 +286,14 @@ final class Inbox: @unchecked Sendable {
         lock.unlock()
     }
 
-    func post(_ message: Msg, answering: Bool = false) {
+    func post(_ message: Msg, answering: Bool = false, settles: Settles? = nil) {
         lock.lock()
-        messages.append(message)
+        messages.append((message, answering ? settles : nil))
         if answering { expected -= 1 }
         lock.unlock()
     }
 
-    func drain() -> [Msg] {
+    func drain() -> [(Msg, Settles?)] {
         lock.lock()
         defer { lock.unlock() }
         let taken = messages
@@ -202,13 +302,14 @@ final class Inbox: @unchecked Sendable {
     }
 }
 
-/// Record versions from the last load, shared between the loading queue and the UI loop.
+/// Record versions from the last load, shared between the loading queue and the UI loop. Only the
+/// version numbers are kept: they are all a write checks.
 final class SeenStamps: @unchecked Sendable {
     private let lock = NSLock()
-    private var vacancies: [String: RecordStamp] = [:]
-    private var children: [String: RecordStamp] = [:]
+    private var vacancies: [String: Int] = [:]
+    private var children: [String: Int] = [:]
 
-    func update(vacancies: [String: RecordStamp], children: [String: RecordStamp]) {
+    func update(vacancies: [String: Int], children: [String: Int]) {
         lock.lock()
         (self.vacancies, self.children) = (vacancies, children)
         lock.unlock()
@@ -217,12 +318,23 @@ final class SeenStamps: @unchecked Sendable {
     func vacancy(_ id: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        return vacancies[id]?.version
+        return vacancies[id]
     }
 
     func child(_ id: String) -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        return children[id]?.version
+        return children[id]
+    }
+}
+
+/// The last snapshot read, kept by the loading queue as the base of the next partial reload.
+final class LastSnapshot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: AppData?
+
+    var value: AppData? {
+        get { lock.lock(); defer { lock.unlock() }; return data }
+        set { lock.lock(); data = newValue; lock.unlock() }
     }
 }

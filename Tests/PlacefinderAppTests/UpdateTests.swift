@@ -77,19 +77,6 @@ import TerminalUI
         }
     }
 
-    @Test func everyKeymapBindingIsObeyed() {
-        // The dispatcher uses the same table as help: each listed key resolves to its action.
-        for context in KeyContext.allCases {
-            for b in Keymap.bindings(for: context) {
-                for key in b.keys {
-                    let action = Keymap.action(for: key, in: context)
-                    if case .tab = b.action { #expect({ if case .tab = action { true } else { false } }()) }
-                    else { #expect(action == b.action || Keymap.bindings(for: context).first { $0.keys.contains(key) }?.action == action) }
-                }
-            }
-        }
-    }
-
     @Test func tickUpdatesClock() {
         var m = Fixtures.model()
         _ = update(&m, .tick(Fixtures.now.addingTimeInterval(3600 * 2 + 60)))

@@ -304,14 +304,14 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
 
     @Test func dateTimeParser() {
         let now = Fixtures.now
-        #expect(DateTimeText.parse("today 17:00", now: now) == Date(timeIntervalSince1970: 1_750_089_600))
-        #expect(DateTimeText.parse("Tomorrow 09:00", now: now) == Date(timeIntervalSince1970: 1_750_147_200))
-        #expect(DateTimeText.parse("2026-11-26 09:00", now: now) == Date(timeIntervalSince1970: 1_795_683_600))   // GMT in winter
-        #expect(DateTimeText.parse("2026-11-26T09:00", now: now) == Date(timeIntervalSince1970: 1_795_683_600))
-        #expect(DateTimeText.parse("17:00", now: now) == Date(timeIntervalSince1970: 1_750_089_600))
-        #expect(DateTimeText.parse("now", now: now) == now)
+        #expect(WorkflowTime.parse("today 17:00", now: now) == Date(timeIntervalSince1970: 1_750_089_600))
+        #expect(WorkflowTime.parse("Tomorrow 09:00", now: now) == Date(timeIntervalSince1970: 1_750_147_200))
+        #expect(WorkflowTime.parse("2026-11-26 09:00", now: now) == Date(timeIntervalSince1970: 1_795_683_600))   // GMT in winter
+        #expect(WorkflowTime.parse("2026-11-26T09:00", now: now) == Date(timeIntervalSince1970: 1_795_683_600))
+        #expect(WorkflowTime.parse("17:00", now: now) == Date(timeIntervalSince1970: 1_750_089_600))
+        #expect(WorkflowTime.parse("now", now: now) == now)
         for bad in ["", "tomorrow", "today 25:00", "today 9", "2026-13-01 09:00", "next week", "today 17:00 pm"] {
-            #expect(DateTimeText.parse(bad, now: now) == nil, "\(bad) should not parse")
+            #expect(WorkflowTime.parse(bad, now: now) == nil, "\(bad) should not parse")
         }
     }
 }

@@ -140,13 +140,13 @@ public struct MatchReport: Sendable, Codable {
                 + (common.isEmpty ? [] : wrap("Most often: " + common, width: width, first: "", rest: "  "))
         }
         let providerWidth = max(12, width - 54)
-        lines.append(pad(" #", 3) + " " + pad("Score", 5, right: true) + "  " + pad("Provider", providerWidth) + " "
-                     + pad("Setting", 11) + " " + pad("Road mi", 7, right: true) + "  " + pad("Locality", 20))
+        lines.append(Columns.pad(" #", 3) + " " + Columns.pad("Score", 5, right: true) + "  " + Columns.pad("Provider", providerWidth) + " "
+                     + Columns.pad("Setting", 11) + " " + Columns.pad("Road mi", 7, right: true) + "  " + Columns.pad("Locality", 20))
         for c in s.ranked {
             let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
-            lines.append(pad(String(c.rank), 3, right: true) + " " + pad(String(format: "%.1f", c.score), 5, right: true) + "  "
-                         + pad(c.provider, providerWidth) + " " + pad(c.setting, 11) + " " + pad(miles, 7, right: true) + "  "
-                         + pad(c.locality, 20))
+            lines.append(Columns.pad(String(c.rank), 3, right: true) + " " + Columns.pad(String(format: "%.1f", c.score), 5, right: true) + "  "
+                         + Columns.pad(c.provider, providerWidth) + " " + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 7, right: true) + "  "
+                         + Columns.pad(c.locality, 20))
             for reason in c.reasons { lines += wrap(reason, width: width, first: "      ", rest: "        ") }
             for label in c.flags.compactMap({ MatchFlag(rawValue: $0)?.label }) {
                 lines += wrap(label, width: width, first: "      ! ", rest: "        ")
@@ -171,16 +171,6 @@ public struct MatchReport: Sendable, Codable {
             line += (line.count > (lines.isEmpty ? first : rest).count ? " " : "") + word
         }
         lines.append(line)
-        return lines.map { clip($0, width) }
-    }
-
-    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
-        let cut = clip(s, width)
-        let fill = String(repeating: " ", count: max(0, width - cut.count))
-        return right ? fill + cut : cut + fill
-    }
-
-    static func clip(_ s: String, _ width: Int) -> String {
-        s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
+        return lines.map { Columns.clip($0, width) }
     }
 }

@@ -42,7 +42,7 @@ struct ReasonWriter {
         let days = vacancy.daysSinceConfirmed(now: request.now)
         out.append(days == 0 ? "confirmed today" : days == 1 ? "confirmed yesterday" : "confirmed \(days) days ago")
         let usual = engine.policy.usualWeeklyFee[vacancy.setting] ?? 0
-        out.append("£\(Self.grouped(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual £\(Self.grouped(usual)))" : ""))
+        out.append("\(Money.pounds(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual \(Money.pounds(usual)))" : ""))
         return out
     }
 
@@ -95,15 +95,5 @@ struct ReasonWriter {
         }
         if s.placements > 0 { return "no breakdowns in \(s.placements) placement\(s.placements == 1 ? "" : "s") in \(window)" }
         return "no placement history with this provider in \(window)"
-    }
-
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return out
     }
 }

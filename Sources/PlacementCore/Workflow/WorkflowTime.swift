@@ -34,9 +34,10 @@ public enum WorkflowTime {
         date(day(of: now), hour: 23, minute: 59)!
     }
 
-    /// Reads what an officer types for a time: ISO 8601 with an offset ("2026-11-25T17:00:00Z"), or without
-    /// one in Welsh local time ("2026-11-25T17:00", "2026-11-25 17:00"), "today 17:00", "tomorrow 09:30",
-    /// or a bare "17:00" (today). Nil when none fits.
+    /// Reads what an officer types for a time, on the command line or in the dashboard's forms: ISO 8601
+    /// with an offset ("2026-11-25T17:00:00Z"), or without one in Welsh local time ("2026-11-25T17:00",
+    /// "2026-11-25 17:00", "2026-11-25" for midnight), "today 17:00", "tomorrow 09:30", "yesterday 16:00",
+    /// a bare "17:00" (today) or "now". Nil when none fits.
     public static func parse(_ text: String, now: Date) -> Date? {
         let raw = text.trimmingCharacters(in: .whitespaces)
         let withOffset = ISO8601DateFormatter()
@@ -45,12 +46,16 @@ public enum WorkflowTime {
         if let date = withOffset.date(from: raw) { return date }
 
         let lower = raw.lowercased()
+        if lower == "now" { return now }
         let today = day(of: now)
+        if lower.count == 10, let midnight = Day(iso: lower) { return date(midnight, hour: 0, minute: 0) }
         var dayPart: Day?, timePart: Substring
         if lower.hasPrefix("today ") {
             dayPart = today; timePart = lower.dropFirst(6)
         } else if lower.hasPrefix("tomorrow ") {
             dayPart = today.adding(days: 1); timePart = lower.dropFirst(9)
+        } else if lower.hasPrefix("yesterday ") {
+            dayPart = today.adding(days: -1); timePart = lower.dropFirst(10)
         } else if lower.count >= 16, let d = Day(iso: String(lower.prefix(10))), ["t", " "].contains(lower.dropFirst(10).first.map(String.init) ?? "") {
             dayPart = d; timePart = lower.dropFirst(11)
         } else {

@@ -199,6 +199,9 @@ import Testing
         #expect(WorkflowTime.parse("2026-07-01 17:00:30", now: winter) == WF.time("2026-07-01T16:00:30Z"))
         #expect(WorkflowTime.parse("2026-07-01T17:00:00+01:00", now: winter) == WF.time("2026-07-01T16:00:00Z"))
         #expect(WorkflowTime.parse("2026-07-01T17:00:00Z", now: winter) == WF.time("2026-07-01T17:00:00Z"))
+        #expect(WorkflowTime.parse("now", now: winter) == winter)
+        #expect(WorkflowTime.parse("Yesterday 16:00", now: winter) == WF.time("2026-11-24T16:00:00Z"))
+        #expect(WorkflowTime.parse("2026-07-01", now: winter) == WF.time("2026-06-30T23:00:00Z"))   // midnight, BST
         for bad in ["", "today", "25:00", "today 9am", "2026-02-30T10:00", "soon"] {
             #expect(WorkflowTime.parse(bad, now: winter) == nil, "\(bad)")
         }

@@ -1,5 +1,3 @@
-import PlacementCore
-
 /// The four regions officers filter by. One table, so the grouping is stated once: the
 /// Welsh Government's economic regions (North Wales; Mid Wales; South West Wales — the
 /// Swansea Bay City Region; South East Wales — the Cardiff Capital Region, which includes

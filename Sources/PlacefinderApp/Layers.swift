@@ -1,0 +1,134 @@
+import Foundation
+import TerminalUI
+
+extension KeyContext {
+    static let help = KeyContext("help", "Help")
+    static let filterPanel = KeyContext("filterPanel", "Filter panel")
+    static let tooSmall = KeyContext("tooSmall", "Terminal too small")
+}
+
+/// Help over any screen: the keys of the context it was opened in.
+enum HelpLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.help != nil }
+    static func context(_ model: Model) -> KeyContext { .help }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        guard context == .help else { return nil }
+        return [
+            KeyBinding([.up, .char("k")], .up, "scroll help up"),
+            KeyBinding([.down, .char("j")], .down, "scroll help down"),
+            KeyBinding([.escape, .char("?")], .back, "close help", hint: "close"),
+        ]
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        guard var help = model.help else { return [] }
+        switch action {
+        case .back:
+            model.help = nil
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            let step = action == .up ? -1 : action == .down ? 1 : 0
+            let count = Keymap.bindings(for: help.context).count
+            let inner = min(model.height - 2, count + 2) - 2
+            help.scroll = min(max(0, help.scroll + step), max(0, count - inner))
+            model.help = help
+        default: break
+        }
+        return []
+    }
+
+    static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let help = model.help else { return }
+        buffer.cursor = nil
+        drawHelp(model, help, &buffer)
+    }
+}
+
+/// The filter panel of the vacancies or children list.
+enum FilterPanelLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.filterPanel != nil }
+    static func context(_ model: Model) -> KeyContext { .filterPanel }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        guard context == .filterPanel else { return nil }
+        return [
+            KeyBinding([.up, .char("k")], .up, "previous field", hint: "field", hintKey: "↑↓"),
+            KeyBinding([.down, .char("j")], .down, "next field"),
+            KeyBinding([.char(" "), .enter, .right, .char("l")], .fieldNext, "next value", hint: "change", label: "Space/Enter/→", hintKey: "Space"),
+            KeyBinding([.left, .char("h")], .fieldPrevious, "previous value", label: "←/h"),
+            KeyBinding([.backspace, .delete, .char("x")], .fieldClear, "clear this field", hint: "clear", label: "Backspace/x"),
+            KeyBinding([.char("r")], .resetFilters, "clear every filter", hint: "reset"),
+            KeyBinding([.escape, .char("f")], .back, "close the panel (filters stay)", hint: "done"),
+        ]
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        guard let panel = model.filterPanel else { return [] }
+        let vacancies = panel.tab == .vacancies
+        let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
+        switch action {
+        case .back:
+            model.filterPanel = nil
+        case .up, .down, .pageUp, .pageDown, .home, .end:
+            let step = action == .up ? -1 : action == .down ? 1 : 0
+            model.filterPanel?.cursor = (panel.cursor + step + fields.count) % fields.count
+        case .fieldNext, .fieldPrevious, .fieldClear, .resetFilters:
+            var filters = vacancies ? model.vacancies.filters : model.children.filters
+            let n = fields[panel.cursor].options.count
+            switch action {
+            case .fieldNext: filters[panel.cursor] = (filters[panel.cursor] + 1) % n
+            case .fieldPrevious: filters[panel.cursor] = (filters[panel.cursor] - 1 + n) % n
+            case .fieldClear: filters[panel.cursor] = 0
+            default: filters = Array(repeating: 0, count: fields.count)
+            }
+            model[list: panel.tab].filters = filters
+            model[list: panel.tab].table = ScrollState(selected: 0)
+            refreshFilters(&model, panel.tab)
+        default: break
+        }
+        return []
+    }
+
+    static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let panel = model.filterPanel else { return }
+        buffer.cursor = nil
+        drawFilterPanel(model, panel, &buffer)
+    }
+}
+
+/// Below 80×24 only the global keys work; `view` draws the notice itself.
+enum TooSmallLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.isTooSmall }
+    static func context(_ model: Model) -> KeyContext { .tooSmall }
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? { context == .tooSmall ? [] : nil }
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] { [] }
+}
+
+/// A child's page or a vacancy's detail opened from another screen (dashboard, provider page); it
+/// shares the keys of the same page opened from its own tab, and Esc returns to where it came from.
+enum PeekLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.peek != nil && model.data != nil }
+    static let coversBody = true
+
+    static func context(_ model: Model) -> KeyContext {
+        if case .child = model.peek { return .childPage }
+        return .vacancyDetail
+    }
+
+    /// The pages' bindings belong to their tabs (`ChildrenTab`, `VacanciesTab`).
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? { nil }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        switch action {
+        case .back: model.peek = nil
+        case .up, .down, .pageUp, .pageDown, .home, .end: scrollPage(action, &model, rows: Geometry(model).pageText.height)
+        default: break
+        }
+        return []
+    }
+
+    static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let page = currentPage(model) else { return }
+        drawPage(model, title: page.title, page.items, scroll: model.peekScroll, g, &buffer)
+    }
+}

@@ -38,7 +38,7 @@ struct AuditLog: ParsableCommand {
         try db.audit(action: "audit.read", recordType: child == nil ? "audit_log" : "child", recordID: child,
                      detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "), user: Session.officer)
         let entries = try db.auditEntries(AuditQuery(childID: child, user: user, since: sinceDate))
-        print(json ? Self.json(entries) : Self.table(entries))
+        if json { print(Self.json(entries)) } else { say(Self.table(entries)) }
     }
 
     static func startOfDayInUK(_ day: Day) -> Date {
@@ -62,7 +62,7 @@ struct AuditLog: ParsableCommand {
     static func table(_ entries: [AuditEntry]) -> String {
         let header = ["time (UK)", "user", "action", "record type", "record id", "detail"]
         let rows = entries.map { e in
-            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", oneLine(e.detail ?? "")]
+            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", e.detail ?? ""].map(TerminalText.line)
         }
         // Every column but the last is padded to its widest cell.
         var widths = header.map(\.count)
@@ -97,10 +97,6 @@ struct AuditLog: ParsableCommand {
         return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "[]"
     }
 
-    /// A hand-written detail could hold a line break; keep one entry on one line.
-    static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
 }
 
 /// `placefinder check`: SQLite's integrity checks plus Placefinder's own rules.
@@ -117,8 +113,8 @@ struct Check: ParsableCommand {
     func run() throws {
         let db = try storeOptions.openExisting()
         let report = try db.consistencyReport(now: Session.now)
-        print("Checking \(db.path)")
-        print(report.text)
+        say("Checking \(db.path)")
+        say(report.text)
         if !report.isClean { throw ExitCode(1) }
     }
 }

@@ -45,7 +45,7 @@ struct Demo: ParsableCommand {
         }
         let seconds = (ContinuousClock.now - started).milliseconds / 1000
         if noTUI {
-            print(path)
+            say(path)
             FileHandle.standardError.write(Data(String(format: "built in %.2f s: %d providers, %d vacancies, %d children, %d placements\n",
                                                        seconds, data.providers.count, data.vacancies.count, data.children.count,
                                                        data.placements.count).utf8))

@@ -39,7 +39,7 @@ struct Placefinder: ParsableCommand {
     }
 
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("placefinder: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(message))\n".utf8))
         Foundation.exit(1)
     }
 }

@@ -25,7 +25,7 @@ struct StoreOptions: ParsableArguments {
     /// (or the file belongs to another account); the command goes on.
     static func warnIfOpenToOthers(_ path: String) {
         guard let warning = PlacementDatabase.permissionWarning(for: path) else { return }
-        FileHandle.standardError.write(Data("placefinder: \(warning)\n".utf8))
+        FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(warning))\n".utf8))
     }
 
     /// Opens the store, creating it if needed (import fills new stores).

@@ -23,10 +23,11 @@ struct CSVRecord {
         return "\"\(cut)\" "
     }
 
-    /// The trimmed cell, "" when the column is absent or the row is short.
+    /// The trimmed cell, "" when the column is absent or the row is short; a quote that a
+    /// neutralised export put before a formula-like cell is removed (`FormulaCells.restore`).
     func text(_ column: String) -> String {
         guard let i = header.index[column], i < fields.count else { return "" }
-        return fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
+        return FormulaCells.restore(fields[i].trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func optional(_ column: String) -> String? {

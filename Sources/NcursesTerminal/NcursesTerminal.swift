@@ -53,6 +53,7 @@ public final class NcursesTerminal {
         pf_register_atexit()
         initscr()
         pf_mark_screen_active()
+        CrashGuard.screenTaken()
         cbreak()
         noecho()
         nonl()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NcursesTerminal
 import PlacementCore
 import PlacementStore
 
@@ -19,6 +20,9 @@ struct Placefinder: ParsableCommand {
 
     /// Every failure ends in one plain line and a non-zero exit: no stack traces, no personal data.
     static func main() {
+        // First: a crash or Ctrl-\ must never leave Swift's interactive backtracer on an officer's screen.
+        // The file names the subcommand only: its arguments may be a child's id or a file named after them.
+        CrashGuard.install(command: subcommands().first { CommandLine.arguments.dropFirst().contains($0) } ?? "open")
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -36,6 +40,10 @@ struct Placefinder: ParsableCommand {
             // Help, version and usage errors are the argument parser's to print.
             exit(withError: error)
         }
+    }
+
+    static func subcommands() -> [String] {
+        configuration.subcommands.map { $0._commandName }
     }
 
     static func fail(_ message: String) -> Never {

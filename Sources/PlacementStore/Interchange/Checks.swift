@@ -93,7 +93,8 @@ func readAllWithLines<T>(_ data: Data, file: String, schema: FileLayout, id: (T)
 -> (values: [T], lines: [String: Int], tally: ReadTally) {
     let census = RowCensus(data)
     if let line = census.unclosedQuoteLine {
-        throw ImportError(file: file, line: line,
+        let field = census.unclosedQuoteField
+        throw ImportError(file: file, line: line, column: field < census.headerNames.count ? census.headerNames[field] : "\(field + 1)",
                           message: "a quoted field opened on this line is never closed (a \" is missing), "
                               + "so the rest of the file would be read as one field")
     }
@@ -130,13 +131,19 @@ struct RowCensus {
     private(set) var dataRowLines: [Int] = []
     /// Physical lines spanned by the rows in `dataRowLines`.
     private(set) var dataLines = 0
-    /// Where a quoted field opened that the file never closes.
+    /// Where a quoted field opened that the file never closes: its line and field (0-based).
     private(set) var unclosedQuoteLine: Int?
+    private(set) var unclosedQuoteField = 0
+    /// The first line split at its commas, trimmed and lower-cased (a header is not quoted in practice).
+    let headerNames: [String]
 
     init(_ data: Data) {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        var line = 1, rowStart = 1, rowIndex = 0
+        let firstLine = bytes.prefix { $0 != 10 && $0 != 13 }.prefix(100_000)
+        headerNames = String(decoding: firstLine, as: UTF8.self).split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var line = 1, rowStart = 1, rowIndex = 0, field = 0, quoteField = 0
         var quoted = false, quoteJustClosed = false, atFieldStart = true, hasData = false, previousCR = false
         var quoteOpenedOn = 1
 
@@ -148,6 +155,7 @@ struct RowCensus {
             rowIndex += 1
             hasData = false
             atFieldStart = true
+            field = 0
         }
 
         for byte in bytes {
@@ -176,9 +184,11 @@ struct RowCensus {
             case 34 where atFieldStart:
                 quoted = true
                 quoteOpenedOn = line
+                quoteField = field
                 atFieldStart = false
             case 44:
                 atFieldStart = true
+                field += 1
             case 10, 13:
                 if continuesCRLF { continue }
                 endRow()
@@ -193,6 +203,7 @@ struct RowCensus {
         }
         if quoted {
             unclosedQuoteLine = quoteOpenedOn
+            unclosedQuoteField = quoteField
         } else {
             endRow()
         }

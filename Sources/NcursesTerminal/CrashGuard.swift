@@ -48,6 +48,11 @@ public enum CrashGuard {
         action.sa_flags = SA_SIGINFO
         action.__sigaction_handler.sa_sigaction = { signal, _, _ in CrashGuard.handle(signal) }
         for signal in signals { sigaction(signal, &action, nil) }
+        // A parent may have blocked some of them (a blocked SIGQUIT would make Ctrl-\ do nothing).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in signals { sigaddset(&unblock, signal) }
+        sigprocmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// The hook for the terminal: call once the screen is taken over (after `initscr`), so a crash

@@ -78,7 +78,7 @@ awk -v n="$big" 'BEGIN{print "id,name,sector,profit_status,regulator,registratio
   for(i=1;i<=n;i++) printf "BULK-%07d,Bulk Home %d,private,for_profit,CIW,SIN-B%d,childrens_home,CF10 1EP,W06000015,,,,,,\n", i, i, i}' > "$work/big.csv"
 providers_before=$(rows providers "$s")
 mapfile -t vacs < <(pf export vacancies --store "$s" | awk -F, 'NR>1 && $15=="open" && $5>0{print $1","$2}')
-survived_kills=0
+survived_kills=0 killed=0
 for i in $(seq "$kills"); do
   case $((i % 3)) in
     0) pf import providers "$work/big.csv" --store "$s" >/dev/null 2>&1 & ;;
@@ -89,7 +89,7 @@ for i in $(seq "$kills"); do
   esac
   pid=$!
   sleep "0.$((RANDOM % 4))$((RANDOM % 10))"
-  kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)); wait "$pid" 2>/dev/null
   n=$(rows providers "$s")
   # The import is all or nothing: the store holds none of the file's rows or all of them.
   if sound "$s" && { [ "$n" -eq "$providers_before" ] || [ "$n" -eq $((providers_before + big)) ]; }; then
@@ -97,7 +97,7 @@ for i in $(seq "$kills"); do
   fi
   [ "$n" -ne "$providers_before" ] && { copy "$s"; }   # start the next import from a clean store
 done
-row "SIGKILL during notice/place/import of $big rows" "$kills" "$survived_kills"
+row "SIGKILL during notice/place/import of $big rows" "$kills" "$survived_kills" "$killed killed before they finished"
 
 # ---- 4. a full disk ------------------------------------------------------------------------------
 s="$work/full/store.sqlite"; mkdir -p "$work/full"; chmod 700 "$work/full"
@@ -106,7 +106,7 @@ room=$(( $(stat -c %s "$base") / 1024 + 1024 ))
 how="ulimit -f"
 if mount -t tmpfs -o size=${room}k tmpfs "$work/full" 2>/dev/null; then how="tmpfs"; fi
 copy "$s" 2>/dev/null
-full_ok=0 full_tried=2
+full_ok=0 full_tried=2 full_refused=0
 for attempt in 1 2; do
   before=$(rows providers "$s")
   if [ "$how" = "ulimit -f" ]; then
@@ -117,6 +117,7 @@ for attempt in 1 2; do
     pf import providers "$work/big.csv" --store "$s" >/dev/null 2>"$work/full.err"
   fi
   rc=$?
+  [ $rc -ne 0 ] && full_refused=$((full_refused + 1))
   rm -f "$work/full/filler"
   after=$(rows providers "$s")
   # All or nothing: refused with nothing written, or (if it fitted) every row.
@@ -127,7 +128,7 @@ for attempt in 1 2; do
   fi
 done
 mountpoint -q "$work/full" && umount "$work/full"
-row "full disk during a large import ($how)" "$full_tried" "$full_ok"
+row "full disk during a large import ($how)" "$full_tried" "$full_ok" "$full_refused refused for lack of room"
 
 # ---- 5. read-only and corrupt stores ------------------------------------------------------------
 ro_ok=0 ro_tried=0 ro_note=""

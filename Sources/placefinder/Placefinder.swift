@@ -37,8 +37,12 @@ struct Placefinder: ParsableCommand {
         } catch let error as UserError {
             fail(error.message)
         } catch {
-            // Help, version and usage errors are the argument parser's to print.
-            exit(withError: error)
+            // Help, version and usage errors are the argument parser's to word; a usage error can quote
+            // what was typed, so it is escaped like every other text.
+            let code = exitCode(for: error)
+            let text = TerminalText.lines(fullMessage(for: error))
+            if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            Foundation.exit(code.rawValue)
         }
     }
 

@@ -55,6 +55,11 @@ import Testing
         #expect(missing.status == 1)
         #expect(isTerminalSafe(missing.stderr))
         #expect(missing.stderr.contains("C\\x1B]0;pwned\\x07"))
+
+        // The argument parser's own messages quote what was typed.
+        let usage = try CLI.run(["audit", "--no-such-\u{1B}[2J"])
+        #expect(usage.status != 0)
+        #expect(isTerminalSafe(usage.stderr) && usage.stderr.contains("--no-such-\\x1B[2J"))
     }
 
     @Test func matchShowsEscapesInProviderNames() throws {

@@ -15,12 +15,12 @@ bin=$(realpath "${1:-.build/debug/placefinder}")
 work=$(mktemp -d)
 chmod 700 "$work"
 sock="pf-torture-$$"
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; rm -rf "$work"' EXIT
 export LANG=C.UTF-8 PLACEFINDER_NOW=2026-11-25T09:00:00Z PLACEFINDER_OFFICER=torture XDG_STATE_HOME="$work/state"
 unset PLACEFINDER_STORE
 
 if [ $long = 1 ]; then writers=8 writes=40 races=40 kills=200 big=200000 mega=1000000
-else writers=4 writes=8 races=6 kills=24 big=20000 mega=0; fi
+else writers=4 writes=6 races=6 kills=18 big=10000 mega=0; fi
 
 declare -a names tried survived lost notes
 row() { names+=("$1"); tried+=("$2"); survived+=("$3"); lost+=("$(($2 - $3))"); notes+=("${4:-}"); }

@@ -50,6 +50,7 @@ public final class NcursesTerminal: TerminalBackend {
         pf_register_atexit()
         initscr()
         pf_mark_screen_active()
+        CrashGuard.screenTaken()
         cbreak()
         noecho()
         nonl()

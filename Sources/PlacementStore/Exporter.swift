@@ -7,22 +7,23 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 extension PlacementDatabase {
     /// The whole of one kind as CSV (which imports back) or JSON; the export is recorded in the audit trail.
-    public func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String {
+    /// CSV cells a spreadsheet would run as formulas are neutralised unless `formulas` is `.raw`.
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells = .neutralised) throws -> String {
         let text: String
         let count: Int
         switch kind {
         case .providers:
             let all = try providers()
-            (text, count) = (format == .csv ? Interchange.csv(providers: all) : Interchange.json(all), all.count)
+            (text, count) = (format == .csv ? Interchange.csv(providers: all, formulas: formulas) : Interchange.json(all), all.count)
         case .vacancies:
             let all = try vacancies()
-            (text, count) = (format == .csv ? Interchange.csv(vacancies: all) : Interchange.json(all), all.count)
+            (text, count) = (format == .csv ? Interchange.csv(vacancies: all, formulas: formulas) : Interchange.json(all), all.count)
         case .children:
             let all = try children()
-            (text, count) = (format == .csv ? Interchange.csv(children: all) : Interchange.json(all), all.count)
+            (text, count) = (format == .csv ? Interchange.csv(children: all, formulas: formulas) : Interchange.json(all), all.count)
         case .placements:
             let all = try placements()
-            (text, count) = (format == .csv ? Interchange.csv(placements: all) : Interchange.json(all), all.count)
+            (text, count) = (format == .csv ? Interchange.csv(placements: all, formulas: formulas) : Interchange.json(all), all.count)
         case .postcodes:
             let all = try allPostcodes()
             (text, count) = (format == .csv ? Interchange.csv(postcodes: all) : Interchange.json(all), all.count)

@@ -8,7 +8,15 @@ extension PlacementDatabase {
     /// Returns how many records were imported. Errors are `ImportError` (file, line, column) or `StoreError`.
     @discardableResult
     public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
-        if kind == .postcodes { return try importPostcodes(from: url, user: user) }
+        try importFileReporting(kind, from: url, user: user, today: today).imported
+    }
+
+    /// As `importFile`, also saying how many rows and lines were read (see `ImportReport`).
+    public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
+        if kind == .postcodes {
+            let written = try importPostcodes(from: url, user: user)
+            return ImportReport(imported: written, rowsRead: written, dataLines: nil)
+        }
         let file = url.path
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
@@ -23,7 +31,7 @@ extension PlacementDatabase {
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
             try Self.insert(parsed.batch, audit: audit, in: db)
         }
-        return parsed.count
+        return ImportReport(imported: parsed.count, rowsRead: parsed.tally?.rows ?? parsed.count, dataLines: parsed.tally?.dataLines)
     }
 
     /// ONSPD is large: the whole file is read and checked first, outside the write lock, so colleagues'
@@ -45,6 +53,8 @@ extension PlacementDatabase {
         var batch = RecordBatch()
         /// The line each id stands on (CSV only; JSON records are named by id).
         var lines: [String: Int] = [:]
+        /// Rows and lines read (CSV only).
+        var tally: ReadTally?
         var count: Int {
             batch.providers.count + batch.vacancies.count + batch.children.count + batch.placements.count
         }
@@ -54,16 +64,16 @@ extension PlacementDatabase {
         var parsed = ParsedFile()
         switch (kind, json) {
         case (.providers, false):
-            (parsed.batch.providers, parsed.lines) = try readAllWithLines(data, file: file, schema: ProviderFormat.schema, id: \.id,
+            (parsed.batch.providers, parsed.lines, parsed.tally) = try readAllWithLines(data, file: file, schema: ProviderFormat.schema, id: \.id,
                                                                           check: RecordChecks.provider, parse: ProviderFormat.parse)
         case (.vacancies, false):
-            (parsed.batch.vacancies, parsed.lines) = try readAllWithLines(data, file: file, schema: VacancyFormat.schema, id: \.id,
-                                                                          check: RecordChecks.vacancy, parse: VacancyFormat.parse)
+            (parsed.batch.vacancies, parsed.lines, parsed.tally) = try readAllWithLines(data, file: file, schema: VacancyFormat.schema, id: \.id,
+                                                                          check: { RecordChecks.vacancy($0, today: today) }, parse: VacancyFormat.parse)
         case (.children, false):
-            (parsed.batch.children, parsed.lines) = try readAllWithLines(data, file: file, schema: ChildFormat.schema, id: \.id,
+            (parsed.batch.children, parsed.lines, parsed.tally) = try readAllWithLines(data, file: file, schema: ChildFormat.schema, id: \.id,
                                                                          check: { RecordChecks.child($0, today: today) }, parse: ChildFormat.parse)
         case (.placements, false):
-            (parsed.batch.placements, parsed.lines) = try readAllWithLines(data, file: file, schema: PlacementFormat.schema, id: \.id,
+            (parsed.batch.placements, parsed.lines, parsed.tally) = try readAllWithLines(data, file: file, schema: PlacementFormat.schema, id: \.id,
                                                                            check: RecordChecks.placement, parse: PlacementFormat.parse)
         case (.providers, true): parsed.batch.providers = try Interchange.read(json: data, as: [Provider].self, file: file, today: today)
         case (.vacancies, true): parsed.batch.vacancies = try Interchange.read(json: data, as: [Vacancy].self, file: file, today: today)

@@ -37,8 +37,8 @@ public protocol PlacementStoring: Sendable {
     // MARK: writing (each one transaction)
 
     func insert(_ batch: RecordBatch, audit: AuditEntry?) throws
-    @discardableResult func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int
-    func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String
+    func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport
+    func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String
     func setSetting(_ key: String, _ value: String?) throws
     @discardableResult func logNotice(_ draft: NoticeDraft, officer: String, now: Date, expectedVacancyVersion: Int?) throws -> NoticeEffects
     @discardableResult func recordContact(_ draft: ContactDraft, officer: String, now: Date) throws -> Contact

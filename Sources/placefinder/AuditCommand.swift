@@ -49,7 +49,7 @@ struct AuditLog: ParsableCommand {
                                  detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "))])
         Session.noteIfUnrecorded(db)
         let entries = try db.auditEntries(AuditQuery(childID: child, user: user, since: sinceDate))
-        print(json ? Self.json(entries) : Self.table(entries))
+        if json { print(Self.json(entries)) } else { say(Self.table(entries)) }
     }
 
     static func startOfDayInUK(_ day: Day) -> Date {
@@ -73,7 +73,7 @@ struct AuditLog: ParsableCommand {
     static func table(_ entries: [AuditEntry]) -> String {
         let header = ["time (UK)", "user", "action", "record type", "record id", "detail"]
         let rows = entries.map { e in
-            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", oneLine(e.detail ?? "")]
+            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", e.detail ?? ""].map(TerminalText.line)
         }
         // Every column but the last is padded to its widest cell.
         var widths = header.map(\.count)
@@ -108,10 +108,6 @@ struct AuditLog: ParsableCommand {
         return (try? String(decoding: encoder.encode(values), as: UTF8.self)) ?? "[]"
     }
 
-    /// A hand-written detail could hold a line break; keep one entry on one line.
-    static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
 }
 
 /// `placefinder check`: SQLite's integrity checks plus Placefinder's own rules.
@@ -134,12 +130,12 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        print("Checking \(storeOptions.path)")
+        say("Checking \(storeOptions.path)")
         do {
             // Read-only: checking never migrates, chmods or records anything.
             let db = try storeOptions.openReadOnly()
             let report = try db.consistencyReport(now: Session.now)
-            print(report.text)
+            say(report.text)
             if let head = auditHead.flatMap(AuditHead.init(text:)), let problem = try db.auditHeadProblem(head) {
                 print("PROBLEM  the audit trail still holds the head recorded earlier\n         - \(problem)")
                 throw ExitCode(1)

@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
         let writeSeconds = (ContinuousClock.now - generated).milliseconds / 1000
         let seconds = (ContinuousClock.now - started).milliseconds / 1000
         if noTUI {
-            print(path)
+            say(path)
             FileHandle.standardError.write(Data(String(format: "built in %.2f s (generated in %.2f s, written in %.2f s): %d providers, %d vacancies, %d children, %d placements\n",
                                                        seconds, seconds - writeSeconds, writeSeconds, data.providers.count, data.vacancies.count, data.children.count,
                                                        data.placements.count).utf8))

@@ -23,8 +23,8 @@ struct Import: ParsableCommand {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw UserError("\(url.lastPathComponent): no such readable file") }
         let db = try storeOptions.openExisting()
-        let count = try db.importFile(kind, from: url, user: Session.officer, today: Session.today)
-        print("imported \(count) \(kind.rawValue) from \(url.lastPathComponent)")
+        let report = try db.importFileReporting(kind, from: url, user: Session.officer, today: Session.today)
+        say("imported \(report.imported) \(kind.rawValue) from \(url.lastPathComponent) (\(report.summary))")
     }
 }
 
@@ -36,11 +36,13 @@ struct Export: ParsableCommand {
     @Argument(help: "providers | vacancies | children | placements | postcodes") var kind: RecordKind
     @Option(help: "csv or json") var format: ExportFormat = .csv
     @Option(name: [.short, .long], help: "Write to this file (created 0600) instead of standard output.") var output: String?
+    @Flag(help: "Write cells exactly as stored, without the quote that stops a spreadsheet running =, +, -, @ cells as formulas.")
+    var raw = false
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let db = try storeOptions.openReadOnly()
-        let text = try db.export(kind, format: format, user: Session.officer)
+        let text = try db.export(kind, format: format, user: Session.officer, formulas: raw ? .raw : .neutralised)
         Session.noteIfUnrecorded(db)
         guard let output else {
             FileHandle.standardOutput.write(Data(text.utf8))
@@ -65,6 +67,6 @@ struct Backup: ParsableCommand {
         let db: any PlacementStoring = try storeOptions.openExisting()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)
-        print("backed up to \(destination) (integrity check ok)")
+        say("backed up to \(destination) (integrity check ok)")
     }
 }

@@ -42,13 +42,13 @@ struct Match: ParsableCommand {
         let lead = request.children[0]
         let heading = "Matches for \(request.children.map { "\($0.id) (\($0.initials), \($0.age(on: today)))" }.joined(separator: " + "))"
             + (lead.urgency.isEmergency ? " — EMERGENCY, needed today" : "")
-        print(report.text(heading: heading))
+        say(report.text(heading: heading))
         if compare {
             let together: MatchResult = switch outcome {
             case .together(let r): r
             case .split(let t, _): t
             }
-            print("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request))
+            say("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request))
         }
     }
 

@@ -36,7 +36,7 @@ struct UIOptions: ParsableArguments {
 
     func present(_ db: PlacementDatabase) throws {
         guard !summary, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            print(try Summary.text(db))
+            say(try Summary.text(db))
             return
         }
         let stored = try db.setting(StoreSettingKey.officerAuthority)

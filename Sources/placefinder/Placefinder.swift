@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NcursesTerminal
 import PlacementCore
 import PlacementStore
 
@@ -20,6 +21,9 @@ struct Placefinder: ParsableCommand {
 
     /// Every failure ends in one plain line and a non-zero exit: no stack traces, no personal data.
     static func main() {
+        // First: a crash or Ctrl-\ must never leave Swift's interactive backtracer on an officer's screen.
+        // The file names the subcommand only: its arguments may be a child's id or a file named after them.
+        CrashGuard.install(command: subcommands().first { CommandLine.arguments.dropFirst().contains($0) } ?? "open")
         if let refusal = OfficerIdentity.refusal(environment: ProcessInfo.processInfo.environment, testBuild: Session.isTestBuild) {
             fail(refusal)
         }
@@ -40,13 +44,21 @@ struct Placefinder: ParsableCommand {
         } catch let error as UserError {
             fail(error.message)
         } catch {
-            // Help, version and usage errors are the argument parser's to print.
-            exit(withError: error)
+            // Help, version and usage errors are the argument parser's to word; a usage error can quote
+            // what was typed, so it is escaped like every other text.
+            let code = exitCode(for: error)
+            let text = TerminalText.lines(fullMessage(for: error))
+            if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
+            Foundation.exit(code.rawValue)
         }
     }
 
+    static func subcommands() -> [String] {
+        configuration.subcommands.map { $0._commandName }
+    }
+
     static func fail(_ message: String) -> Never {
-        FileHandle.standardError.write(Data("placefinder: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(message))\n".utf8))
         Foundation.exit(1)
     }
 }

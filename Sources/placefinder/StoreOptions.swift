@@ -28,7 +28,7 @@ struct StoreOptions: ParsableArguments {
     static func warningAfterOpening(_ path: String, _ open: () throws -> PlacementDatabase) throws -> PlacementDatabase {
         let warning = PlacementDatabase.permissionWarning(for: path)
         let db = try open()
-        if let warning { FileHandle.standardError.write(Data("placefinder: \(warning)\n".utf8)) }
+        if let warning { FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(warning))\n".utf8)) }
         return db
     }
 }

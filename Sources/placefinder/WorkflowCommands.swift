@@ -112,7 +112,7 @@ struct NoticeAdd: ParsableCommand {
         if let vacancy = effects.vacancy {
             line += ": vacancy \(vacancy.id) \(effects.vacancyCreated ? "created, " : "")\(vacancy.status.rawValue), \(vacancy.beds) bed\(vacancy.beds == 1 ? "" : "s")"
         }
-        print(line)
+        say(line)
     }
 }
 
@@ -145,7 +145,7 @@ struct ContactAdd: ParsableCommand {
                                  outcome: try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self), declineReason: reason)
         let db: any PlacementStoring = try storeOptions.openExisting()
         let contact = try db.recordContact(draft, officer: Session.officer, now: now)
-        print("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
+        say("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
     }
 }
 
@@ -175,7 +175,7 @@ struct HoldCommand: ParsableCommand {
         let db: any PlacementStoring = try storeOptions.openExisting()
         if release {
             let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
-            print("released \(released.id) (\(released.status.rawValue))")
+            say("released \(released.id) (\(released.status.rawValue))")
             return
         }
         let expiry = try until.map { try parseTime($0, option: "--until") }
@@ -183,7 +183,7 @@ struct HoldCommand: ParsableCommand {
                                expectedVersion: expectedVersion)
         let hold = held.hold!
         let sameDay = Session.day(of: hold.expiresAt) == Session.day(of: now)
-        print("held \(held.id) for \(hold.childID) until \(sameDay ? "" : Session.day(of: hold.expiresAt).iso + " ")\(WorkflowTime.clock(hold.expiresAt))")
+        say("held \(held.id) for \(hold.childID) until \(sameDay ? "" : Session.day(of: hold.expiresAt).iso + " ")\(WorkflowTime.clock(hold.expiresAt))")
     }
 }
 
@@ -217,6 +217,6 @@ struct PlaceCommand: ParsableCommand {
                 + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"
         }
         if effects.vacancy.status == .filled { line += "; \(effects.vacancy.id) now filled" }
-        print(line)
+        say(line)
     }
 }

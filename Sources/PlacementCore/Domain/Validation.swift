@@ -18,11 +18,20 @@ extension Vacancy {
     public func issues(catalogue: NeedCatalogue = .standard) -> [DomainIssue] {
         var found: [DomainIssue] = []
         if beds < 0 { found.append(.init(field: "beds", problem: "must not be negative")) }
+        else if !Limits.beds.contains(beds) { found.append(.init(field: "beds", problem: "must be \(Limits.text(Limits.beds))")) }
         if !supportedAges.contains(ageRange.lowerBound) || !supportedAges.contains(ageRange.upperBound) {
             found.append(.init(field: "age_min", problem: "ages must lie within \(supportedAges.lowerBound)-\(supportedAges.upperBound)"))
         }
         if maxSiblingGroup < 1 { found.append(.init(field: "max_sibling_group", problem: "must be at least 1")) }
+        else if !Limits.siblingGroup.contains(maxSiblingGroup) {
+            found.append(.init(field: "max_sibling_group", problem: "must be \(Limits.text(Limits.siblingGroup))"))
+        }
         if weeklyFee < 0 { found.append(.init(field: "weekly_fee", problem: "must not be negative")) }
+        else if !Limits.weeklyFee.contains(weeklyFee) {
+            found.append(.init(field: "weekly_fee", problem: "must be \(Limits.text(Limits.weeklyFee)) pounds a week"))
+        }
+        found += nulIssues([("id", id), ("provider_id", providerID), ("hold_child_id", hold?.childID ?? ""),
+                            ("hold_officer", hold?.officer ?? "")] + connectedChildIDs.map { ("connected_children", $0) })
         if gendersAccepted.isEmpty { found.append(.init(field: "genders", problem: "must accept at least one gender")) }
         for code in extraCapabilities where !catalogue.contains(code) {
             found.append(.init(field: "capabilities", problem: "unknown need code \(code)"))
@@ -36,6 +45,8 @@ extension Provider {
     public func issues(catalogue: NeedCatalogue = .standard) -> [DomainIssue] {
         var found: [DomainIssue] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { found.append(.init(field: "name", problem: "must not be empty")) }
+        found += nulIssues([("id", id), ("name", name), ("registration_number", registrationNumber),
+                            ("contact_name", contact.name), ("contact_phone", contact.phone), ("contact_email", contact.email)])
         for code in capabilities where !catalogue.contains(code) {
             found.append(.init(field: "capabilities", problem: "unknown need code \(code)"))
         }
@@ -59,10 +70,17 @@ extension Child {
         if acceptableSettings.isEmpty { found.append(.init(field: "settings", problem: "at least one acceptable setting is required")) }
         if let minimum = safeguarding.minimumMilesFromHome, minimum < 0 {
             found.append(.init(field: "min_miles_from_home", problem: "must not be negative"))
+        } else if let minimum = safeguarding.minimumMilesFromHome, !Limits.minimumMilesFromHome.contains(minimum) {
+            found.append(.init(field: "min_miles_from_home", problem: "must be \(Limits.text(Limits.minimumMilesFromHome)) miles"))
         }
         for area in safeguarding.avoidAreas where area.radiusMiles <= 0 {
             found.append(.init(field: "avoid_areas", problem: "radius must be positive"))
         }
+        for area in safeguarding.avoidAreas where area.radiusMiles > Limits.avoidRadiusMiles.upperBound || !area.radiusMiles.isFinite {
+            found.append(.init(field: "avoid_areas", problem: "radius must be at most \(Int(Limits.avoidRadiusMiles.upperBound)) miles"))
+        }
+        found += nulIssues([("id", id), ("given_name", givenName), ("family_name", familyName),
+                            ("sibling_group", siblingGroup?.groupID ?? "")])
         return found
     }
 }
@@ -73,12 +91,32 @@ extension Placement {
         if let end = actualEnd, end < start { found.append(.init(field: "actual_end", problem: "is before the start")) }
         if let end = plannedEnd, end < start { found.append(.init(field: "planned_end", problem: "is before the start")) }
         if let hours = noticeHours, hours < 0 { found.append(.init(field: "notice_hours", problem: "must not be negative")) }
+        else if let hours = noticeHours, !Limits.noticeHours.contains(hours) {
+            found.append(.init(field: "notice_hours", problem: "must be \(Limits.text(Limits.noticeHours)) hours"))
+        }
         if actualEnd != nil && ending == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
         if actualEnd == nil && (ending != nil || endReason != nil) {
             found.append(.init(field: "actual_end", problem: "an ending or reason is recorded but no end date"))
         }
         if !(0...5).contains(localityTier) { found.append(.init(field: "locality_tier", problem: "must be 0-5")) }
         if milesFromHome < 0 { found.append(.init(field: "miles_from_home", problem: "must not be negative")) }
+        else if !Limits.milesFromHome.contains(milesFromHome) {
+            found.append(.init(field: "miles_from_home", problem: "must be \(Limits.text(Limits.milesFromHome)) miles"))
+        }
+        found += nulIssues([("id", id), ("child_id", childID), ("provider_id", providerID), ("vacancy_id", vacancyID ?? "")])
         return found
+    }
+}
+
+/// One issue per field holding a NUL byte (see `containsNUL`).
+func nulIssues(_ fields: [(String, String)]) -> [DomainIssue] {
+    fields.filter { containsNUL($0.1) }.map { DomainIssue(field: $0.0, problem: "holds a NUL byte; refused (is the file binary or damaged?)") }
+}
+
+extension Vacancy {
+    /// On import: a hold may lapse at most `Limits.holdDays` after `today` (UK day of expiry).
+    public func holdIssues(today: Day) -> [DomainIssue] {
+        guard let hold, WorkflowTime.day(of: hold.expiresAt) > today.adding(days: Limits.holdDays) else { return [] }
+        return [.init(field: "hold_expires_at", problem: "is more than \(Limits.holdDays) days ahead")]
     }
 }

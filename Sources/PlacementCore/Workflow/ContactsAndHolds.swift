@@ -43,6 +43,7 @@ extension Workflow {
         }
         let expiry = until ?? WorkflowTime.endOfDay(now)
         guard expiry > now else { throw .holdMustEndInFuture }
+        guard expiry <= now.addingTimeInterval(Double(Limits.holdDays) * 86_400) else { throw .holdTooLong(days: Limits.holdDays) }
         var held = vacancy
         held.status = .held
         held.hold = Hold(childID: child.id, officer: officer, expiresAt: expiry)

@@ -26,6 +26,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case notHeld(vacancyID: String)
     case notHolder(vacancyID: String, officer: String, until: Date)
     case holdMustEndInFuture
+    case holdTooLong(days: Int)
     case childAlreadyPlaced(childID: String)
     case unsuitable(vacancyID: String, childID: String, reasons: [String])
     case cannotLocate(recordID: String)
@@ -56,6 +57,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notHolder(let id, let officer, let until):
             "vacancy \(id) is held by \(officer) until \(WorkflowTime.clock(until)); only they can release it before then"
         case .holdMustEndInFuture: "a hold must end in the future"
+        case .holdTooLong(let days): "a hold can last at most \(days) days; hold again nearer the time"
         case .childAlreadyPlaced(let id):
             "\(id) is placed and no notice has been received; say it is a planned move to place them again"
         case .unsuitable(let v, let c, let reasons): "vacancy \(v) does not suit \(c): \(reasons.joined(separator: "; "))"

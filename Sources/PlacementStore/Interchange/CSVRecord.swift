@@ -23,14 +23,15 @@ struct CSVRecord {
         return "\"\(cut)\" "
     }
 
-    /// The trimmed cell, "" when the column is absent or the row is short.
+    /// The trimmed cell, "" when the column is absent or the row is short; a quote that a
+    /// neutralised export put before a formula-like cell is removed (`FormulaCells.restore`).
     func text(_ column: String) -> String {
         guard let i = header.index[column], i < fields.count else { return "" }
         let field = fields[i]
         // Most cells have no surrounding space: skip Foundation's trim (millions of ONSPD cells).
         if let first = field.utf8.first, let last = field.utf8.last,
-           first > 32, first < 128, last > 32, last < 128 { return field }
-        return field.trimmingCharacters(in: .whitespacesAndNewlines)
+           first > 32, first < 128, last > 32, last < 128 { return FormulaCells.restore(field) }
+        return FormulaCells.restore(field.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func optional(_ column: String) -> String? {

@@ -24,13 +24,15 @@ enum RecordChecks {
             + authority(p.authorityCode, field: "authority_code", show: true) + p.issues()
     }
 
-    static func vacancy(_ v: Vacancy) -> [DomainIssue] {
+    /// `today`, when given, bounds how far ahead a hold may lapse.
+    static func vacancy(_ v: Vacancy, today: Day? = nil) -> [DomainIssue] {
         var found = id(v.id) + id(v.providerID, field: "provider_id")
         if let code = v.postcode { found += postcode(code, field: "postcode", show: true) }
         found += v.issues()
         if let hold = v.hold {
             found += id(hold.childID, field: "hold_child_id") + id(hold.officer, field: "hold_officer")
         }
+        if let today { found += v.holdIssues(today: today) }
         return found
     }
 
@@ -70,14 +72,34 @@ func readAll<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> Strin
     try readAllWithLines(data, file: file, schema: schema, id: id, check: check, parse: parse).values
 }
 
+/// What a CSV import read, so the command can say it: rows against lines, nothing silently lost.
+struct ReadTally: Sendable, Equatable {
+    /// Data rows that became records (blank spreadsheet rows are not counted).
+    var rows = 0
+    /// Physical lines after the header that hold data.
+    var dataLines = 0
+}
+
 /// As `readAll`, also returning the line each id stands on, so later checks (references into the
-/// store) can point at the line too.
+/// store) can point at the line too, and the tally of rows read.
+///
+/// The file's rows are first counted from its bytes (`RowCensus`), independently of the reader,
+/// and the reader must then deliver exactly that many: an unterminated quote that swallows the
+/// rest of the file into one field, or a reader that stops early, is an error rather than a
+/// silent loss of rows.
 func readAllWithLines<T>(_ data: Data, file: String, schema: FileLayout, id: (T) -> String,
                          check: (T) -> [DomainIssue],
-                         parse: (CSVRecord) throws(ImportError) -> T) throws(ImportError) -> (values: [T], lines: [String: Int]) {
+                         parse: (CSVRecord) throws(ImportError) -> T) throws(ImportError)
+-> (values: [T], lines: [String: Int], tally: ReadTally) {
+    // The reader itself refuses a quote left open at the end of the file, naming where it opened.
+    let census = RowCensus(data)
     var values: [T] = []
     var firstLine: [String: Int] = [:]
     try readRecords(data, file: file, schema: schema) { (record: CSVRecord) throws(ImportError) in
+        if let i = record.fields.firstIndex(where: containsNUL) {
+            let column = i < record.header.names.count ? record.header.names[i] : "\(i + 1)"
+            throw record.fail(column, "holds a NUL byte; refused (is the file binary or damaged?)")
+        }
         let value = try parse(record)
         if let issue = check(value).first { throw record.fail(issue.field, issue.problem) }
         let key = id(value)
@@ -87,6 +109,95 @@ func readAllWithLines<T>(_ data: Data, file: String, schema: FileLayout, id: (T)
         firstLine[key] = record.line
         values.append(value)
     }
-    return (values, firstLine)
+    if values.count != census.dataRowLines.count {
+        let unread = census.dataRowLines.first { !firstLine.values.contains($0) } ?? census.dataRowLines.last ?? 1
+        throw ImportError(file: file, line: unread,
+                          message: "the file holds \(census.dataRowLines.count) rows but \(values.count) were read; nothing was imported")
+    }
+    return (values, firstLine, ReadTally(rows: values.count, dataLines: census.dataLines))
 }
 
+/// The rows of a CSV file counted from its bytes with RFC 4180's quoting rule (a `"` at the start
+/// of a field opens a quoted field, `""` inside is a quote, a lone `"` closes it); CR, LF and CRLF
+/// each end one physical line. This is the independent count the reader's rows are checked against.
+struct RowCensus {
+    /// The line each row after the header starts on, for rows holding anything but separators,
+    /// white space and quotes (the reader skips such blank rows too).
+    private(set) var dataRowLines: [Int] = []
+    /// Physical lines spanned by the rows in `dataRowLines`.
+    private(set) var dataLines = 0
+
+    init(_ data: Data) {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var line = 1, rowStart = 1, rowIndex = 0
+        var quoted = false, quoteJustClosed = false, atFieldStart = true, hasData = false, previousCR = false
+
+        func endRow() {
+            if rowIndex > 0 && hasData {
+                dataRowLines.append(rowStart)
+                dataLines += line - rowStart + 1
+            }
+            rowIndex += 1
+            hasData = false
+            atFieldStart = true
+        }
+
+        for byte in bytes {
+            let isLF = byte == 10, isCR = byte == 13
+            let continuesCRLF = isLF && previousCR
+            previousCR = isCR
+            if quoted {
+                if byte == 34 {
+                    quoted = false
+                    quoteJustClosed = true
+                } else {
+                    if (isCR || isLF) && !continuesCRLF { line += 1 }
+                    if !(isCR || isLF || byte == 32 || byte == 9) { hasData = true }
+                }
+                continue
+            }
+            if byte == 34 && quoteJustClosed {
+                // `""` inside a quoted field: an escaped quote, still inside.
+                quoted = true
+                quoteJustClosed = false
+                hasData = true
+                continue
+            }
+            quoteJustClosed = false
+            switch byte {
+            case 34 where atFieldStart:
+                quoted = true
+                atFieldStart = false
+            case 44:
+                atFieldStart = true
+            case 10, 13:
+                if continuesCRLF { continue }
+                endRow()
+                line += 1
+                rowStart = line
+            case 32, 9:
+                break
+            default:
+                hasData = true
+                atFieldStart = false
+            }
+        }
+        if !quoted { endRow() }
+    }
+}
+
+/// What one import did: records written against rows and lines read, so a loss would show.
+public struct ImportReport: Sendable, Equatable {
+    public let imported: Int
+    public let rowsRead: Int
+    /// Physical lines after the header holding data (nil for streamed postcode files).
+    public let dataLines: Int?
+
+    /// `5 rows read from 5 lines, 5 imported`
+    public var summary: String {
+        let rows = "\(rowsRead) row\(rowsRead == 1 ? "" : "s") read"
+        let lines = dataLines.map { " from \($0) line\($0 == 1 ? "" : "s")" } ?? ""
+        return "\(rows)\(lines), \(imported) imported"
+    }
+}

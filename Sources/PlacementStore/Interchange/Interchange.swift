@@ -12,8 +12,9 @@ public enum Interchange {
                     parse: ProviderFormat.parse)
     }
 
-    public static func readVacancies(_ data: Data, file: String) throws(ImportError) -> [Vacancy] {
-        try readAll(data, file: file, schema: VacancyFormat.schema, id: \.id, check: RecordChecks.vacancy,
+    /// `today`, when given, refuses holds lapsing more than `Limits.holdDays` after it.
+    public static func readVacancies(_ data: Data, file: String, today: Day? = nil) throws(ImportError) -> [Vacancy] {
+        try readAll(data, file: file, schema: VacancyFormat.schema, id: \.id, check: { RecordChecks.vacancy($0, today: today) },
                     parse: VacancyFormat.parse)
     }
 
@@ -31,20 +32,25 @@ public enum Interchange {
     // MARK: CSV export: header row in the documented order, CRLF line ends, RFC 4180 quoting.
 
     /// `authorityName` fills the `authority_name` column (import ignores it); empty by default.
-    public static func csv(providers: [Provider], authorityName: AuthorityNaming = AuthorityNames.geography) -> String {
-        csvText(header: RecordKind.providers.columns, rows: providers.map { ProviderFormat.row($0, authorityName: authorityName) })
+    /// `formulas`: cells a spreadsheet would run are neutralised unless `.raw` (see `FormulaCells`).
+    public static func csv(providers: [Provider], authorityName: AuthorityNaming = AuthorityNames.geography,
+                           formulas: FormulaCells = .neutralised) -> String {
+        csvText(header: RecordKind.providers.columns, rows: providers.map { ProviderFormat.row($0, authorityName: authorityName) },
+                formulas: formulas)
     }
 
-    public static func csv(vacancies: [Vacancy]) -> String {
-        csvText(header: RecordKind.vacancies.columns, rows: vacancies.map(VacancyFormat.row))
+    public static func csv(vacancies: [Vacancy], formulas: FormulaCells = .neutralised) -> String {
+        csvText(header: RecordKind.vacancies.columns, rows: vacancies.map(VacancyFormat.row), formulas: formulas)
     }
 
     /// `authorityName` fills the `placing_authority_name` column (import ignores it); empty by default.
-    public static func csv(children: [Child], authorityName: AuthorityNaming = AuthorityNames.geography) -> String {
-        csvText(header: RecordKind.children.columns, rows: children.map { ChildFormat.row($0, authorityName: authorityName) })
+    public static func csv(children: [Child], authorityName: AuthorityNaming = AuthorityNames.geography,
+                           formulas: FormulaCells = .neutralised) -> String {
+        csvText(header: RecordKind.children.columns, rows: children.map { ChildFormat.row($0, authorityName: authorityName) },
+                formulas: formulas)
     }
 
-    public static func csv(placements: [Placement]) -> String {
-        csvText(header: RecordKind.placements.columns, rows: placements.map(PlacementFormat.row))
+    public static func csv(placements: [Placement], formulas: FormulaCells = .neutralised) -> String {
+        csvText(header: RecordKind.placements.columns, rows: placements.map(PlacementFormat.row), formulas: formulas)
     }
 }

@@ -125,6 +125,9 @@ extension Interchange {
 
     public static func read<T: Decodable>(json: Data, as: [T].Type, file: String, today: Day) throws(ImportError) -> [T] {
         let personal = T.self == Child.self
+        if let line = JSONFormat.lineOfEscapedNUL(json) {
+            throw ImportError(file: file, line: line, message: "holds a NUL character (\\u0000); refused (is the file damaged?)")
+        }
         let values: [T]
         do {
             values = try JSONFormat.decoder().decode([T].self, from: json)
@@ -135,7 +138,7 @@ extension Interchange {
         }
         let check: ((T) -> [DomainIssue], (T) -> String)? = switch values {
         case is [Provider]: ({ RecordChecks.provider($0 as! Provider) }, { ($0 as! Provider).id })
-        case is [Vacancy]: ({ RecordChecks.vacancy($0 as! Vacancy) }, { ($0 as! Vacancy).id })
+        case is [Vacancy]: ({ RecordChecks.vacancy($0 as! Vacancy, today: today) }, { ($0 as! Vacancy).id })
         case is [Child]: ({ RecordChecks.child($0 as! Child, today: today) }, { ($0 as! Child).id })
         case is [Placement]: ({ RecordChecks.placement($0 as! Placement) }, { ($0 as! Placement).id })
         default: nil
@@ -155,6 +158,27 @@ extension Interchange {
             seen[id(value)] = index
         }
         return values
+    }
+}
+
+extension JSONFormat {
+    /// The line of the first `\u0000` escape, which would decode to a NUL in a string.
+    static func lineOfEscapedNUL(_ json: Data) -> Int? {
+        let needle = Array("\\u0000".utf8)
+        let bytes = [UInt8](json)
+        guard bytes.count >= needle.count else { return nil }
+        var line = 1
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == 10 { line += 1 }
+            // A preceding backslash escapes this one ("\\u0000" is the text \u0000, harmless).
+            if bytes[i] == 92 {
+                if bytes[i + 1] == 92 { i += 2; continue }
+                if Array(bytes[i..<(i + needle.count)]) == needle { return line }
+            }
+            i += 1
+        }
+        return nil
     }
 }
 

@@ -211,17 +211,26 @@ if [ "$mega" -gt 0 ]; then
 fi
 row "hostile CSV files and text" "$csv_tried" "$csv_ok" "${csv_failed:+lost:$csv_failed}"
 
-# ---- 7. forged audit rows: check must notice a row written behind Placefinder's back -----------------
-s="$work/audit.sqlite"; copy "$s"
-# A row inserted with the store's own columns, as someone with the file (and sqlite3) could.
-sqlite3 "$s" "INSERT INTO audit_log (at, os_user, action, record_type, record_id, detail) SELECT at, 'intruder', action, record_type, record_id, detail FROM audit_log ORDER BY id DESC LIMIT 1"
+# ---- 7. forged audit rows: refused by the store, or named by check ----------------------------------
+# Each forgery is made as someone with the file and sqlite3 could; it survives when SQLite refuses it or
+# `check` then fails (the hash chain names the first broken entry).
 forged_ok=0
-pf check --store "$s" >"$work/forged.out" 2>&1 || forged_ok=1
-s2="$work/audit2.sqlite"; copy "$s2"
-# The no-delete trigger is only a guard against mistakes: a forger drops it first.
-sqlite3 "$s2" "DROP TRIGGER IF EXISTS audit_log_no_delete; DELETE FROM audit_log WHERE id=(SELECT min(id) FROM audit_log)"
-pf check --store "$s2" >/dev/null 2>&1 || forged_ok=$((forged_ok + 1))
-row "forged or deleted audit rows" 2 "$forged_ok" "$([ $forged_ok -lt 2 ] && echo 'check does not verify the audit trail yet')"
+forge() { # sql
+  local f="$work/forged-$forged_ok-$RANDOM.sqlite"; copy "$f"
+  if ! sqlite3 "$f" "$1" >/dev/null 2>&1; then forged_ok=$((forged_ok + 1)); return; fi
+  pf check --store "$f" >/dev/null 2>&1 || forged_ok=$((forged_ok + 1))
+}
+# A copy of the last entry under another name, with the triggers in place.
+forge "INSERT INTO audit_log (at, os_user, action, record_type, record_id, detail, hash) SELECT at, 'intruder', action, record_type, record_id, detail, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+# REPLACE over an existing entry (fires no UPDATE or DELETE trigger).
+forge "REPLACE INTO audit_log (id, at, os_user, action, record_type, record_id, detail, hash) SELECT id, at, 'intruder', action, record_type, record_id, detail, hash FROM audit_log ORDER BY id LIMIT 1"
+# The guards are only triggers: a forger drops them first, then deletes, rewrites or appends.
+unguard=""
+for t in $(sqlite3 "$base" "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='audit_log'"); do unguard+="DROP TRIGGER $t; "; done
+forge "$unguard DELETE FROM audit_log WHERE id=(SELECT min(id) FROM audit_log)"
+forge "$unguard UPDATE audit_log SET os_user='intruder' WHERE id=(SELECT max(id) FROM audit_log)"
+forge "$unguard INSERT INTO audit_log (at, os_user, action, record_type, record_id, detail, hash) SELECT at, 'intruder', action, record_type, record_id, detail, hash FROM audit_log ORDER BY id DESC LIMIT 1"
+row "forged or deleted audit rows" 5 "$forged_ok"
 
 # ---- 8. a crash in the dashboard: terminal restored, one line, private crash file -----------------
 if command -v tmux >/dev/null; then

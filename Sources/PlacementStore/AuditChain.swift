@@ -36,6 +36,7 @@ enum AuditChain {
     static func firstBreak(in db: Database) throws -> AuditChainBreak? {
         var previous = genesis
         var previousAt: String?
+        var lastID: Int64 = 0
         let rows = try Row.fetchCursor(db, sql: "SELECT id, at, os_user, action, record_type, record_id, detail, hash FROM audit_log ORDER BY id")
         while let row = try rows.next() {
             let id: Int64 = row["id"]
@@ -47,7 +48,11 @@ enum AuditChain {
             }
             previous = stored
             previousAt = at
+            lastID = id
         }
+        // AUTOINCREMENT remembers the highest id ever issued: entries cut from the end leave it behind.
+        let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
+        if issued > lastID { return AuditChainBreak(entryID: lastID + 1, reason: .missingAtEnd) }
         return nil
     }
 
@@ -86,7 +91,7 @@ enum AuditChain {
 
 /// Where the audit chain first fails to hold.
 public struct AuditChainBreak: Sendable, Hashable {
-    public enum Reason: Sendable, Hashable { case hashMismatch, outOfOrder }
+    public enum Reason: Sendable, Hashable { case hashMismatch, outOfOrder, missingAtEnd }
     public var entryID: Int64
     public var reason: Reason
 
@@ -95,6 +100,7 @@ public struct AuditChainBreak: Sendable, Hashable {
         case .hashMismatch:
             "audit entry \(entryID) does not match its hash: it, or an entry before it, was changed, removed or inserted after it was written"
         case .outOfOrder: "audit entry \(entryID) is dated earlier than the entry before it (back-dated)"
+        case .missingAtEnd: "audit entries from \(entryID) on were removed: the store issued them, the trail no longer holds them"
         }
     }
 }

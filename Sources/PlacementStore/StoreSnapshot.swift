@@ -47,14 +47,19 @@ extension PlacementDatabase {
     static func tableVersions(in db: Database) throws -> [String: Int] {
         var versions: [String: Int] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, version FROM table_versions") { versions[row[0]] = row[1] }
+        // A schema change (a repair, another build's migration) invalidates every table read before it.
+        versions[schemaKey] = try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0
         return versions
     }
+
+    static let schemaKey = "sqlite_schema"
 
     /// `afterRead` runs after each table is read (tests commit from another connection there).
     static func snapshot(since previous: [String: Int]?, in db: Database,
                          afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
         let versions = try tableVersions(in: db)
-        func changed(_ table: String) -> Bool { previous?[table] == nil || previous?[table] != versions[table] }
+        let sameSchema = previous?[schemaKey] == versions[schemaKey]
+        func changed(_ table: String) -> Bool { !sameSchema || previous?[table] == nil || previous?[table] != versions[table] }
         var snapshot = StoreSnapshot(tableVersions: versions)
         let bits = try NeedBits.load(db)
         // Providers are needed for bed authorities when vacancies are read; read them then too.

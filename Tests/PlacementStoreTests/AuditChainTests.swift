@@ -68,6 +68,19 @@ import Testing
         #expect(try edited.auditChainBreak() == AuditChainBreak(entryID: 2, reason: .hashMismatch))
     }
 
+    /// Cutting entries from the end leaves every remaining hash intact; the id SQLite issued last does not.
+    @Test func entriesCutFromTheEndAreFoundByCheck() throws {
+        let folder = try TempFolder()
+        let store = try Self.storeWithThreeEntries(folder)
+        try Self.raw(store, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id >= 2")
+        #expect(try store.auditChainBreak() == AuditChainBreak(entryID: 2, reason: .missingAtEnd))
+
+        let other = try TempFolder()
+        let emptied = try Self.storeWithThreeEntries(other)
+        try Self.raw(emptied, "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log")
+        #expect(try emptied.auditChainBreak() == AuditChainBreak(entryID: 1, reason: .missingAtEnd))
+    }
+
     @Test func aRewrittenChainIsCaughtByTheHeadRecordedEarlier() throws {
         let folder = try TempFolder()
         let store = try Self.storeWithThreeEntries(folder)

@@ -58,6 +58,16 @@ private typealias W = WorkflowWorld
         #expect(afterCall.vacancies == nil && afterCall.children == nil && afterCall.placements == nil && afterCall.notices == nil)
     }
 
+    /// A change of schema (a repair, another build's migration) counts as a change to every table.
+    @Test func aSchemaChangeRereadsEverything() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        let first = try store.snapshot()
+        try store.pool.write { db in try db.execute(sql: "CREATE TABLE scratch (x)") }
+        let next = try store.snapshot(since: first.tableVersions)
+        #expect(["children", "providers", "vacancies", "placements", "notices", "contacts"].allSatisfy { next.reread($0) })
+    }
+
     /// A bed is in the authority of its own postcode, else of its provider's; located when written.
     @Test func bedAuthoritiesAreTheLocatedOnes() throws {
         let folder = try TempFolder()

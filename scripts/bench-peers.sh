@@ -11,7 +11,6 @@ runs=${1:-100}
 children=${2:-20}
 work=.build-peers
 mkdir -p "$work" && chmod 700 "$work"   # the demo store warns when others could read it
-export PLACEFINDER_NOW=2026-11-25T09:00:00Z
 
 swift build -c release --product placefinder >&2
 bin=.build/release/placefinder
@@ -47,24 +46,19 @@ echo "| vacancies | engine | engine + top-50 explanations | numpy | engine/numpy
 echo "|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 
-# (c) Whole process on a 50,000-vacancy store: open, read, index, rank, print.
+# (c) Whole process on a 50,000-vacancy store: open, read, index, rank, print — beside one SQL query in
+# sqlite3 computing the same score over the same store (checked first to return the same top 50).
 store="$work/big.sqlite"
-[ -f "$store" ] || "$bin" demo --vacancies 50000 --children 2000 --providers 2000 --no-tui --store "$store" >/dev/null
-best() { # fastest of five, in ms
-    local best=""
-    for _ in 1 2 3 4 5; do
-        local s; s=$(date +%s%N)
-        "$@" >/dev/null || fail "failed: $*"
-        local t=$(( ($(date +%s%N) - s) / 1000000 ))
-        [ -z "$best" ] || [ "$t" -lt "$best" ] && best=$t
-    done
-    echo "$best"
-}
-whole=$(best "$bin" match C0003 --store "$store")
-echo "placefinder match C0003 (whole process, 50,000 vacancies): $whole ms (fastest of 5)"
-if [ -f scripts/peers/match.sql ]; then
-    sql=$(best sh -c "sqlite3 '$store' < scripts/peers/match.sql")
-    echo "sqlite3 STORE < scripts/peers/match.sql: $sql ms (fastest of 5), $(ratio "$whole" "$sql")"
-else
-    echo "SQL peer: not present"
-fi
+[ -f "$store" ] || "$bin" demo --vacancies 50000 --children 20000 --providers 2000 --no-tui --store "$store" >/dev/null
+child=$(sqlite3 "$store" "SELECT id FROM children WHERE status <> 'placed' AND sibling_group_id IS NULL ORDER BY id LIMIT 1")
+PLACEFINDER="$bin" scripts/peers/check-match.sh "$store" "$child" >&2 || fail "the SQL peer disagrees with the engine for $child"
+{ echo ".parameter set @child '$child'"; cat scripts/peers/match.sql; } > "$work/match-child.sql"
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# Alternating runs, so both see the same cache and load; wall time in ms.
+: > "$work/whole.ms"; : > "$work/sql.ms"
+for _ in $(seq 15); do
+    s=$(date +%s%N); "$bin" match "$child" --top 50 --store "$store" >/dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )) >> "$work/whole.ms"
+    s=$(date +%s%N); sqlite3 "$store" ".read $work/match-child.sql" >/dev/null; echo $(( ($(date +%s%N) - s) / 1000000 )) >> "$work/sql.ms"
+done
+whole=$(median < "$work/whole.ms"); sql=$(median < "$work/sql.ms")
+echo "placefinder match $child --top 50 (whole process, 50,000 vacancies): $whole ms; sqlite3 with scripts/peers/match.sql: $sql ms; ratio $(ratio "$whole" "$sql") (medians of 15 alternating runs)"

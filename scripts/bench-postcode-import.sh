@@ -10,5 +10,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 /usr/bin/time -f "sqlite3 .import: %e s wall, %U s user, %S s sys, peak RSS %M KiB" \
     sqlite3 "$work/peer.sqlite" ".import --csv $file onspd"
+"$root/.build/release/placefinder" store init --store "$work/store.sqlite" >/dev/null
 /usr/bin/time -f "placefinder import postcodes: %e s wall, %U s user, %S s sys, peak RSS %M KiB" \
     "$root/.build/release/placefinder" import postcodes "$file" --store "$work/store.sqlite"

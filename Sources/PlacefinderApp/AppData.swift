@@ -87,6 +87,10 @@ public enum Msg: Sendable {
     case commandSucceeded(String)
     /// A write command was refused ("changed by ceri.jones at 10:42 — reload", "held by … until …").
     case commandFailed(String)
+    /// The `.audit` command with this token was written to the audit trail: the page it gates opens.
+    case auditRecorded(token: Int)
+    /// The `.audit` command with this token could not be written (why and what to do, a few words): nothing opens.
+    case auditFailed(token: Int, reason: String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -97,8 +101,9 @@ public enum Command: Sendable, Equatable {
     case quit
     /// Forget what the terminal shows and draw every cell again (Ctrl-L).
     case repaint
-    /// Append to the audit trail (every view of a child's page is recorded).
-    case audit(action: String, recordType: String, recordID: String)
+    /// Append to the audit trail (every view of a child's page is recorded), then answer
+    /// `.auditRecorded(token)` once the entry is written or `.auditFailed(token, reason)`.
+    case audit(action: String, recordType: String, recordID: String, token: Int)
     /// Rank vacancies for the child (and any siblings who must stay together); answer `.matchReady`
     /// or `.matchFailed`.
     case runMatch(childID: String)

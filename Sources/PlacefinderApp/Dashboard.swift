@@ -101,18 +101,14 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
         guard let row = dashboardRow(model), let data = model.data else { return [] }
         switch row {
         case .child(let i):
-            model.peek = .child(i)
-            model.peekScroll = 0
-            return [.audit(action: "view", recordType: "child", recordID: data.children[i].id)]
+            return ChildPageGate.request(data.children[i].id, .peek, &model)
         case .vacancy(let i):
             model.peek = .vacancy(i)
             model.peekScroll = 0
         case .notice(let n):
             let notice = data.notices[n]
-            if let id = notice.childID, let i = index.children.childByID[id] {
-                model.peek = .child(i)
-                model.peekScroll = 0
-                return [.audit(action: "view", recordType: "child", recordID: id)]
+            if let id = notice.childID, index.children.childByID[id] != nil {
+                return ChildPageGate.request(id, .peek, &model)
             }
             if let id = notice.vacancyID, let i = data.vacancies.firstIndex(where: { $0.id == id }) {
                 model.peek = .vacancy(i)

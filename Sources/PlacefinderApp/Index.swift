@@ -92,7 +92,7 @@ struct VacancyIndex: Sendable {
             capBits.append(bits)
             ageLow.append(UInt8(clamping: v.ageRange.lowerBound))
             ageHigh.append(UInt8(clamping: v.ageRange.upperBound))
-            availableDay.append(Int32(v.availableFrom.daysSinceEpoch))
+            availableDay.append(Int32(clamping: v.availableFrom.daysSinceEpoch))
             confirmedAt.append(v.lastConfirmedAt.timeIntervalSince1970)
             fee.append(Int32(clamping: v.weeklyFee))
             setting.append(settingIndex[v.setting]!)

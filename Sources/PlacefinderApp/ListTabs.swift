@@ -96,10 +96,8 @@ enum ChildrenTab: TabScreen {
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
         if context == .childPage { return performPage(action, &model) { $0.children.open = nil } }
         if action == .open {
-            guard let child = model.selectedChild, let i = model.index?.children.childByID[child.id] else { return [] }
-            model.children.open = i
-            model.children.pageScroll = 0
-            return [.audit(action: "view", recordType: "child", recordID: child.id)]
+            guard let child = model.selectedChild else { return [] }
+            return ChildPageGate.request(child.id, .childrenTab, &model)
         }
         performListKeys(action, tab, &model)
         return []

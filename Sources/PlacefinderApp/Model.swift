@@ -80,6 +80,10 @@ public struct Model: Sendable {
     public var filterPanel: FilterPanelState?
     /// One line for the top bar: load failures and the like.
     public var status: String?
+    /// A child's page waiting for the runtime to record its view (see `ChildPageGate`).
+    public internal(set) var pendingPage: PendingPage?
+    /// The last token handed to an `.audit` command.
+    var auditTokens = 0
 
     public static let minimumWidth = 80
     public static let minimumHeight = 24

@@ -231,3 +231,14 @@ extension WelshCapability {
         }
     }
 }
+
+extension Int {
+    /// `x` truncated toward zero and clamped to Int's range (NaN is 0): a conversion that cannot trap,
+    /// for numbers worked out from stored or typed values.
+    init(saturating x: Double) {
+        if x.isNaN { self = 0 }
+        else if x >= 0x1p63 { self = .max }
+        else if x < -0x1p63 { self = .min }
+        else { self = Int(x) }
+    }
+}

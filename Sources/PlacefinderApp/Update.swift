@@ -73,6 +73,12 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
         return []
+    case .auditRecorded(let token):
+        ChildPageGate.recorded(token, &model)
+        return []
+    case .auditFailed(let token, let reason):
+        ChildPageGate.failed(token, reason, &model)
+        return []
     }
 }
 

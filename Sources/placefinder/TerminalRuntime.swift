@@ -16,6 +16,8 @@ final class TerminalRuntime: @unchecked Sendable {
     private let clock: @Sendable () -> Date
     /// Reads a snapshot; given the last one, it re-reads only the tables that changed since.
     private let loader: @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData
+    /// Writes one audit entry or throws; a child's page opens only after it returns (tests pass a failing one).
+    private let recorder: @Sendable (PlacementDatabase, AuditEntry) throws -> Void
     private let lastData = LastSnapshot()
     private let inbox = Inbox()
     /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
@@ -34,11 +36,21 @@ final class TerminalRuntime: @unchecked Sendable {
     init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
          loader: @escaping @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData = {
              try AppDataLoader.load($0, now: $1, previous: $2)
-         }) {
+         },
+         recorder: @escaping @Sendable (PlacementDatabase, AuditEntry) throws -> Void = TerminalRuntime.recordOrRefuse) {
         self.db = db
         self.officer = officer
         self.clock = clock
         self.loader = loader
+        self.recorder = recorder
+    }
+
+    /// Writes the entry; on a store this account cannot write, the store only counts it as unrecorded,
+    /// which for a child's page is a refusal like any other failed write.
+    static func recordOrRefuse(_ db: PlacementDatabase, _ entry: AuditEntry) throws {
+        let unrecordedBefore = db.unrecordedAuditEntries
+        try db.audit([entry])
+        if db.unrecordedAuditEntries > unrecordedBefore { throw StoreError.readOnly }
     }
 
     /// Runs until quit or a signal; returns the signal that ended the session, if one did.
@@ -108,13 +120,10 @@ final class TerminalRuntime: @unchecked Sendable {
                 if loads.request(()) { startLoad() }
             case .repaint:
                 terminal?.repaint()
-            case .audit(let action, let recordType, let recordID):
-                // Recorded before the next frame: a view that cannot be audited is reported, not hidden.
-                do {
-                    try db.audit(action: action, recordType: recordType, recordID: recordID, detail: nil, user: officer)
-                } catch {
-                    inbox.post(.loadFailed("audit trail: \(Self.describe(error))"))
-                }
+            case .audit(let action, let recordType, let recordID, let token):
+                // Fail closed: the page it gates opens only on `.auditRecorded`. Off the UI thread, so a
+                // store locked by a colleague's write never freezes the keyboard while SQLite waits.
+                recordView(AuditEntry(user: officer, action: action, recordType: recordType, recordID: recordID), token: token)
             case .runMatch(let childID):
                 if matches.request(childID) { startMatch(childID) }
             case .logNotice(let notice):
@@ -213,6 +222,31 @@ final class TerminalRuntime: @unchecked Sendable {
             } catch {
                 inbox.post(failure(Self.describe(error)), answering: true, settles: settles)
             }
+        }
+    }
+
+    /// Records a view off the UI loop and answers `.auditRecorded`, or `.auditFailed` with a few words the
+    /// status line shows whole even at 80 columns (the store's full messages are longer).
+    private func recordView(_ entry: AuditEntry, token: Int) {
+        let (db, recorder, inbox) = (self.db, self.recorder, self.inbox)
+        inbox.expect()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                try recorder(db, entry)
+                inbox.post(.auditRecorded(token: token), answering: true)
+            } catch {
+                inbox.post(.auditFailed(token: token, reason: Self.auditFailure(error)), answering: true)
+            }
+        }
+    }
+
+    /// Why an audit entry was not written, and what to do.
+    static func auditFailure(_ error: any Error) -> String {
+        switch error as? StoreError {
+        case .busy: "store busy — try again"
+        case .readOnly, .readOnlyFolder: "read-only — ask admin"
+        case .diskFull: "disk full — tell admin"
+        default: "store error — tell admin"
         }
     }
 

@@ -170,13 +170,18 @@ enum Fixtures {
 }
 
 extension Model {
-    /// Sends keys one by one, collecting the commands.
+    /// Sends keys one by one, collecting the commands. Plays the runtime's part for `.audit`: the entry is
+    /// recorded at once, so a child's page opens (`ChildPageGateTests` cover the wait and the failure).
     @discardableResult
     mutating func press(_ keys: Key...) -> [Command] { press(keys) }
 
     @discardableResult
     mutating func press(_ keys: [Key]) -> [Command] {
-        keys.flatMap { update(&self, .event(.key($0))) }
+        keys.flatMap { key in
+            let commands = update(&self, .event(.key(key)))
+            for case .audit(_, _, _, let token) in commands { _ = update(&self, .auditRecorded(token: token)) }
+            return commands
+        }
     }
 
     @discardableResult

@@ -233,7 +233,7 @@ import TerminalUI
     @Test func openingAChildEmitsAuditAndShowsTimeline() {
         var m = Fixtures.model(width: 132, height: 43, tab: .children)
         let commands = m.press(.enter)
-        #expect(commands == [.audit(action: "view", recordType: "child", recordID: "C1001")])
+        #expect(commands == [.audit(action: "view", recordType: "child", recordID: "C1001", token: 1)])
         let text = m.screenText
         #expect(text.contains("Gwenllïan Jones"))
         #expect(text.contains("same-day (4 h)"))

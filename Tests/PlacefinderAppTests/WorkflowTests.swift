@@ -375,7 +375,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
     @Test func enterOnARowOpensThatChildOrVacancy() {
         var m = Fixtures.model(tab: .dashboard)
         m.press(.down)
-        #expect(m.press(.enter) == [.audit(action: "view", recordType: "child", recordID: "C1003")])
+        #expect(m.press(.enter) == [.audit(action: "view", recordType: "child", recordID: "C1003", token: 1)])
         #expect(m.context == .childPage)
         #expect(m.screenText.contains("Child C1003"))
         m.press(.escape)
@@ -389,7 +389,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         m.press(.escape, .backTab)
         #expect(m.dashboard.focus == .notices)
         m.press(.down)                            // N01: the ending for C1008 → that child's page
-        #expect(m.press(.enter) == [.audit(action: "view", recordType: "child", recordID: "C1008")])
+        #expect(m.press(.enter) == [.audit(action: "view", recordType: "child", recordID: "C1008", token: 2)])
         m.press(.escape, .left)
         #expect(m.dashboard.focus == .urgent)
         #expect(m.press(.char("m")) == [.runMatch(childID: "C1003")])   // the urgent panel keeps its selection

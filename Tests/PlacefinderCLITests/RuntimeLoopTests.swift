@@ -173,6 +173,45 @@ final class Gate: @unchecked Sendable {
         #expect(cursorAfterEsc == nil)
     }
 
+    /// Children tab, Enter on the first child, then wait for `until`.
+    static func openFirstChild(until what: String, _ check: @escaping (Buffer) -> Bool) -> ScriptedTerminal {
+        ScriptedTerminal([
+            .until("the dashboard", shows("Urgent children")),
+            .key(.char("2")),
+            .until("the children list", shows("most urgent first")),
+            .key(.enter),
+            .until(what, check),
+            .key(.char("q")),
+        ])
+    }
+
+    @Test func aChildsPageOpensOnceItsViewIsInTheAuditTrail() throws {
+        let store = try WorkflowCLITests.demoStore()
+        let terminal = Self.openFirstChild(until: "the page", Self.shows("Placement history"))
+        _ = try Self.runtime(store).run(on: terminal, authority: "W06000002", redact: false)
+        #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
+        let views = try PlacementDatabase(path: store).auditEntries(user: "test-officer").filter { $0.action == "view" }
+        #expect(views.count == 1 && views.first?.recordType == "child")
+    }
+
+    @Test func aChildsPageStaysClosedWhenItsViewCannotBeRecorded() throws {
+        let store = try WorkflowCLITests.demoStore()
+        // The store stays locked past SQLite's busy timeout (as when a colleague's long write holds it).
+        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store), officer: "test-officer", clock: { Self.now },
+                                      recorder: { _, _ in throw StoreError.busy })
+        var frameAtRefusal = ""
+        let terminal = Self.openFirstChild(until: "the refusal") { b in
+            frameAtRefusal = b.lines().joined(separator: "\n")
+            return b.lines().last!.hasPrefix("Not opened, view not recorded: store busy — try again")
+        }
+        _ = runtime.run(on: terminal, authority: "W06000002", redact: false)
+        #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
+        #expect(!frameAtRefusal.contains("Placement history") && frameAtRefusal.contains("most urgent first"))
+        #expect(!terminal.text.contains("Placement history"))
+        let views = try PlacementDatabase(path: store).auditEntries(user: "test-officer").filter { $0.action == "view" }
+        #expect(views.isEmpty)
+    }
+
     @Test func aSignalEndsTheLoopAndRestoresTheTerminal() throws {
         let store = try WorkflowCLITests.demoStore()
         var terminal: ScriptedTerminal!

@@ -81,8 +81,11 @@ final class Profile {
         desirable = cat.set(level.filter { $0.value == .desirable }.keys)
         needsPossible = Self.importantNeedWeight * Double(important.count) + Double(desirable.count)
         welshLevel = children.compactMap(\.welshPlacement).min()
-        minimumMiles = children.compactMap(\.safeguarding.minimumMilesFromHome).max()
-        avoidAreas = request.avoidAreas.map { (UnitVector($0.location.coordinate), $0.radiusMiles) }
+        // Safeguarding fails closed: a distance that is not a number (a row stored before range checks)
+        // counts as unbounded, so it excludes every bed instead of none (every comparison with NaN is false).
+        func failClosed(_ miles: Double) -> Double { miles.isFinite ? miles : .infinity }
+        minimumMiles = children.compactMap(\.safeguarding.minimumMilesFromHome).map(failClosed).max()
+        avoidAreas = request.avoidAreas.map { (UnitVector($0.location.coordinate), failClosed($0.radiusMiles)) }
 
         let avoided = Set(children.flatMap(\.safeguarding.avoidAuthorities))
         tiers = engine.tiers(home: lead.placingAuthority)

@@ -73,6 +73,19 @@ import Testing
         #expect(reasons["V-P3"] == [.insideAvoidArea])
     }
 
+    /// A safeguarding distance that is not a number (stored before range checks) excludes every bed, never none.
+    @Test func safeguardingDistancesThatAreNotNumbersFailClosed() {
+        let providers = ["CF14 4XW", "LL57 2DG"].enumerated().map { W.provider("P\($0)", at: $1) }
+        let engine = W.engine(providers: providers, vacancies: providers.map { W.vacancy("V-\($0.id)", provider: $0.id) })
+        for bad in [Double.nan, .infinity, -.infinity] {
+            let nearHome = engine.rank(W.request([W.child(safeguarding: SafeguardingConstraints(minimumMilesFromHome: bad))]))
+            #expect(nearHome.ranked.isEmpty && nearHome.excluded.allSatisfy { $0.reasons.contains(.tooNearHome) })
+            let area = SafeguardingConstraints(avoidAreas: [AvoidArea(postcode: "SA1 1AA", radiusMiles: bad)])
+            let inArea = engine.rank(W.request([W.child(safeguarding: area)]))
+            #expect(inArea.ranked.isEmpty && inArea.excluded.allSatisfy { $0.reasons.contains(.insideAvoidArea) })
+        }
+    }
+
     @Test func siblingGroupIsNeverSplitSilently() {
         let providers = [W.provider("P1", at: "CF14 4XW"), W.provider("P2", at: "CF62 4AA")]
         let group = SiblingGroup(groupID: "G1", mustBePlacedTogether: true)

@@ -27,15 +27,20 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["PLACEFINDER_NOW"] = pinnedNow
         env["PLACEFINDER_OFFICER"] = "test-officer"
         env["PLACEFINDER_STORE"] = nil
         for (k, v) in extra { env[k] = v }
-        process.environment = env
+        return try launch(binary, arguments, environment: env)
+    }
+
+    /// Runs `executable` with exactly `environment`, collecting what it prints.
+    static func launch(_ executable: URL, _ arguments: [String], environment: [String: String]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -13,25 +13,15 @@ import Glibc
     /// Runs the binary as `nobody` with the `users` group, through setpriv, with `USER`, `LOGNAME` and `SUDO_USER`
     /// claiming to be alice and no PLACEFINDER_OFFICER: the account the kernel says is the one recorded.
     static func runAsNobody(_ arguments: [String], binary: String) throws -> CLI.Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-        process.arguments = ["--reuid=65534", "--regid=65534", "--groups=\(usersGroup)", "--", binary] + arguments
         var env = ProcessInfo.processInfo.environment
         env["PLACEFINDER_OFFICER"] = nil
         env["PLACEFINDER_STORE"] = nil
         env["PLACEFINDER_NOW"] = CLI.pinnedNow
         for key in ["USER", "LOGNAME", "SUDO_USER"] { env[key] = "alice" }
         env["HOME"] = "/nonexistent"
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                          stderr: String(decoding: stderr, as: UTF8.self))
+        return try CLI.launch(URL(fileURLWithPath: "/usr/bin/setpriv"),
+                              ["--reuid=65534", "--regid=65534", "--groups=\(usersGroup)", "--", binary] + arguments,
+                              environment: env)
     }
 
     /// A folder `nobody` can enter, holding a copy of the binary `nobody` can run.

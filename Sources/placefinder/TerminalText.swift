@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 /// Text the command line prints, made safe for a terminal.
@@ -32,17 +33,8 @@ enum TerminalText {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n")
     }
 
-    /// `\n`, `\r`, `\t`, `\x1B` (below U+0100) or `\u{202E}`.
-    static func escape(_ scalar: Unicode.Scalar) -> String {
-        switch scalar {
-        case "\n": return "\\n"
-        case "\r": return "\\r"
-        case "\t": return "\\t"
-        default:
-            let hex = String(scalar.value, radix: 16, uppercase: true)
-            return scalar.value < 0x100 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u{\(hex)}"
-        }
-    }
+    /// The same visible form as the plain-text reports use (`VisibleText.escape`).
+    static func escape(_ scalar: Unicode.Scalar) -> String { VisibleText.escape(scalar) }
 }
 
 /// `print`, escaped for the terminal (keeps the line breaks the command meant).

@@ -162,7 +162,7 @@ public struct MatchReport: Sendable, Codable {
     static func wrap(_ text: String, width: Int, first: String, rest: String) -> [String] {
         var lines: [String] = []
         var line = first
-        for word in text.split(separator: " ") {
+        for word in VisibleText.line(text).split(separator: " ") {
             let indent = lines.isEmpty ? first : rest
             if line.count > indent.count && line.count + 1 + word.count > width {
                 lines.append(line)

@@ -73,6 +73,20 @@ import Testing
         #expect(reasons["V-P3"] == [.insideAvoidArea])
     }
 
+    /// A line break or escape in a provider's name is shown, never obeyed: the printed ranking keeps one line per candidate.
+    @Test func controlCharactersInNamesAreVisibleInTheTextReport() {
+        var hostile = W.provider("P1", at: "CF14 4XW")
+        hostile.name = "Tŷ Gwyn\n  1  99.9  Fake Home\u{1B}[2K\u{202E}"
+        let engine = W.engine(providers: [hostile], vacancies: [W.vacancy("V1", provider: "P1")])
+        let report = MatchReport(engine.rankGroup(W.request([W.child()])), engine: engine, top: 5, includeExcluded: false)
+        let text = report.text(heading: "C1")
+        #expect(!text.unicodeScalars.contains { $0 != "\n" && VisibleText.isControl($0) })
+        let row = text.split(separator: "\n").first { $0.contains("Tŷ Gwyn") }
+        #expect(row?.contains("Tŷ Gwyn\\n") == true)
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("  1  99.9") })
+        #expect(VisibleText.line("a\u{1B}[1Ab\u{202E}") == "a\\x1B[1Ab\\u{202E}")
+    }
+
     /// A safeguarding distance that is not a number (stored before range checks) excludes every bed, never none.
     @Test func safeguardingDistancesThatAreNotNumbersFailClosed() {
         let providers = ["CF14 4XW", "LL57 2DG"].enumerated().map { W.provider("P\($0)", at: $1) }

@@ -13,14 +13,14 @@ public final class PlacementDatabase: Sendable {
     let unrecorded = Mutex(0)
 
     /// Opens and migrates the store at `path`.
-    /// - `create`: make a new store when nothing is at `path` (the CLI passes true only for `store init` and
-    ///   `demo`; the default keeps library callers and tests short). An existing file is opened only if it is a
+    /// - `create`: make a new store when nothing is at `path` (only `store init` and `demo` do; by default a
+    ///   missing store is an error, never a new file). An existing file is opened only if it is a
     ///   Placefinder store: an empty file, another program's file or a symbolic link is refused, never reused.
     /// - `readOnly`: never write while opening (no migration, no chmod) and work on a read-only file or folder.
     ///   Where the file and folder can be written, later writes (a command's audit entry) still succeed;
     ///   where they cannot, audit entries are counted in `unrecordedAuditEntries` and other writes throw.
     /// Throws `StoreError.newerSchema` when the file was written by a newer Placefinder.
-    public init(path: String, create: Bool = true, readOnly: Bool = false) throws {
+    public init(path: String, create: Bool = false, readOnly: Bool = false) throws {
         self.path = path
         cannotWrite = readOnly && !StoreFile.canWrite(path)
         let state = try StoreFile.inspect(path)

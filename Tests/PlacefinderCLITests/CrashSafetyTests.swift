@@ -55,7 +55,7 @@ import Testing
 
     @Test func randomKillsLoseNothingAcknowledgedAndLeaveNoHalfWrittenWorkflow() throws {
         let store = try WorkflowCLITests.demoStore()
-        let before = try PlacementDatabase(path: store)
+        let before = try PlacementDatabase(path: store, create: true)
         let vacancies = try before.vacancies().filter { $0.status == .open && $0.beds > 0 && $0.hold == nil }
         let waiting = try before.children().filter { $0.status != .placed }
         let initialPlacements = Set(try before.placements().map(\.id))
@@ -101,7 +101,7 @@ import Testing
         let acknowledged = outcomes.compactMap(\.acknowledged)
 
         // The store opens, is sound and passes every consistency rule.
-        let after = try PlacementDatabase(path: store)
+        let after = try PlacementDatabase(path: store, create: true)
         #expect(try after.integrityCheck() == ["ok"])
         let check = try CLI.run(["check", "--store", store])
         #expect(check.status == 0, "\(check.stdout)")

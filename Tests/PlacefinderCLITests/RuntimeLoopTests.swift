@@ -83,7 +83,7 @@ final class Gate: @unchecked Sendable {
     static let now = ISO8601DateFormatter().date(from: CLI.pinnedNow)!
 
     static func runtime(_ store: String) throws -> TerminalRuntime {
-        TerminalRuntime(db: try PlacementDatabase(path: store), officer: "test-officer", clock: { now })
+        TerminalRuntime(db: try PlacementDatabase(path: store, create: true), officer: "test-officer", clock: { now })
     }
 
     static func shows(_ text: String) -> (Buffer) -> Bool { { $0.lines().joined(separator: "\n").contains(text) } }
@@ -106,7 +106,7 @@ final class Gate: @unchecked Sendable {
         let store = try WorkflowCLITests.demoStore()
         // Loads wait at a gate the script opens, so the presses surely land while one is in flight.
         let gate = Gate()
-        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store), officer: "test-officer", clock: { Self.now },
+        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store, create: true), officer: "test-officer", clock: { Self.now },
                                       loader: { db, now, previous in gate.pass(); return try AppDataLoader.load(db, now: now, previous: previous) })
         let terminal = ScriptedTerminal([.until("the dashboard", Self.shows("Urgent children")), .run { gate.close() }]
                                         + Array(repeating: .key(.char("r")), count: 20)
@@ -190,14 +190,14 @@ final class Gate: @unchecked Sendable {
         let terminal = Self.openFirstChild(until: "the page", Self.shows("Placement history"))
         _ = try Self.runtime(store).run(on: terminal, authority: "W06000002", redact: false)
         #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
-        let views = try PlacementDatabase(path: store).auditEntries(user: "test-officer").filter { $0.action == "view" }
+        let views = try PlacementDatabase(path: store, create: true).auditEntries(user: "test-officer").filter { $0.action == "view" }
         #expect(views.count == 1 && views.first?.recordType == "child")
     }
 
     @Test func aChildsPageStaysClosedWhenItsViewCannotBeRecorded() throws {
         let store = try WorkflowCLITests.demoStore()
         // The store stays locked past SQLite's busy timeout (as when a colleague's long write holds it).
-        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store), officer: "test-officer", clock: { Self.now },
+        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store, create: true), officer: "test-officer", clock: { Self.now },
                                       recorder: { _, _ in throw StoreError.busy })
         var frameAtRefusal = ""
         let terminal = Self.openFirstChild(until: "the refusal") { b in
@@ -208,7 +208,7 @@ final class Gate: @unchecked Sendable {
         #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
         #expect(!frameAtRefusal.contains("Placement history") && frameAtRefusal.contains("most urgent first"))
         #expect(!terminal.text.contains("Placement history"))
-        let views = try PlacementDatabase(path: store).auditEntries(user: "test-officer").filter { $0.action == "view" }
+        let views = try PlacementDatabase(path: store, create: true).auditEntries(user: "test-officer").filter { $0.action == "view" }
         #expect(views.isEmpty)
     }
 

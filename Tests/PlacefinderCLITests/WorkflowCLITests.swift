@@ -109,7 +109,7 @@ import Testing
         let children = try Self.json(["export", "children", "--format", "json", "--store", store]).map { $0["id"] as! String }
         let vacancies = try Self.json(["export", "vacancies", "--format", "json", "--store", store])
         let open = vacancies.filter { $0["status"] as? String == "open" }
-        let before = try PlacementDatabase(path: store)
+        let before = try PlacementDatabase(path: store, create: true)
         let (noticesBefore, contactsBefore) = (try before.notices().count, try before.contacts().count)
         try before.close()
 
@@ -154,7 +154,7 @@ import Testing
         #expect(!outputs.joined().lowercased().contains("locked"))
         #expect(!outputs.joined().lowercased().contains("busy"))
 
-        let after = try PlacementDatabase(path: store)
+        let after = try PlacementDatabase(path: store, create: true)
         #expect(try after.notices().count == noticesBefore + officers * each)
         #expect(try after.contacts().count == contactsBefore + officers * each)
         for officer in 0..<officers {

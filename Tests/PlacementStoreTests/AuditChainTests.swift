@@ -6,7 +6,7 @@ import Testing
 /// The audit trail is hash-chained: what the triggers cannot stop, `check` finds.
 @Suite struct AuditChainTests {
     static func storeWithThreeEntries(_ folder: TempFolder) throws -> PlacementDatabase {
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         for user in ["alice", "bob", "carol"] {
             try store.audit(action: "view", recordType: "child", recordID: "C1", detail: nil, user: user)
         }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct AuditTests {
     @Test func entriesAreAppendedAndFiltered() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.audit(action: "view", recordType: "child", recordID: "C1", detail: nil, user: "alice")
         try store.audit(action: "hold", recordType: "vacancy", recordID: "V1", detail: "status open→held", user: "bob")
         try store.audit(action: "view", recordType: "child", recordID: "C1", detail: nil, user: "bob")
@@ -23,7 +23,7 @@ import Testing
 
     @Test func auditLogRefusesUpdateAndDelete() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.audit(action: "view", recordType: "child", recordID: "C1", detail: nil, user: "alice")
 
         // Straight SQL, as someone with the file and the sqlite3 tool would try.

@@ -33,7 +33,7 @@ import Testing
     }
 
     static func snapshot(of path: String) throws -> (children: Int, contacts: Int, ids: Set<String>, check: [String]) {
-        let copy = try PlacementDatabase(path: path)
+        let copy = try PlacementDatabase(path: path, create: true)
         defer { try? copy.close() }
         let (contacts, ids) = try copy.pool.read { db in
             (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contacts")!,
@@ -44,7 +44,7 @@ import Testing
 
     @Test func backupWhileAnotherOfficerWritesIsConsistent() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("live.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("live.sqlite"), create: true)
         try store.insert(RecordBatch(providers: [Fixtures.provider()], vacancies: [Fixtures.vacancy()]))
         try store.insertPostcodes((0..<20_000).map { Fixtures.postcode("ZZ\($0) 1AA") })   // a few MB to copy
 
@@ -70,7 +70,7 @@ import Testing
         // Writer stopped: a fresh backup equals the live store exactly.
         let after = folder.file("after.sqlite")
         try store.backup(to: after)
-        let restored = try PlacementDatabase(path: after)
+        let restored = try PlacementDatabase(path: after, create: true)
         #expect(try restored.counts() == store.counts())
         #expect(try restored.children() == store.children())
         #expect(try restored.postcodeCount() == 20_000)
@@ -79,7 +79,7 @@ import Testing
 
     @Test func backupRefusesToOverwriteUnlessAsked() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("live.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("live.sqlite"), create: true)
         let target = folder.file("copy.sqlite")
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: target))
 
@@ -88,7 +88,7 @@ import Testing
 
         try store.insert(Fixtures.fullBatch())
         try store.backup(to: target, overwrite: true)
-        #expect(try PlacementDatabase(path: target).counts() == store.counts())
+        #expect(try PlacementDatabase(path: target, create: true).counts() == store.counts())
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains("partial") }
         #expect(leftovers.isEmpty)
     }

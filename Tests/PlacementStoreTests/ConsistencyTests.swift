@@ -12,7 +12,7 @@ import Testing
 
     /// A store holding one of everything that passes every rule.
     static func cleanStore(_ folder: TempFolder) throws -> PlacementDatabase {
-        let store = try PlacementDatabase(path: folder.file("store/s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("store/s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch())
         // The fixture's C2 is "placed" with no placement; make it a child awaiting one.
         try store.pool.write { db in try db.execute(sql: "UPDATE children SET status = 'needs_placement' WHERE id = 'C2'") }
@@ -114,7 +114,7 @@ import Testing
 @Suite struct AuditQueryTests {
     @Test func childFilterFindsTheChildAndTheirRecordsOnly() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("store/s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("store/s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch())
         try store.audit(action: "view", recordType: "child", recordID: "C1", detail: nil, user: "alice")
         try store.audit(action: "view", recordType: "child", recordID: "C2", detail: nil, user: "bob")
@@ -139,7 +139,7 @@ import Testing
     @Test func aPrivateStoreGetsNoWarning() throws {
         let folder = try TempFolder()
         let path = folder.file("store/s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         #expect(PlacementDatabase.permissionWarning(for: path) == nil)
         #expect(PlacementDatabase.permissionWarning(for: folder.file("store/none.sqlite")) == nil, "missing: nothing to say")
     }
@@ -147,7 +147,7 @@ import Testing
     @Test func aLooseFileOrFolderIsNamedWithTheFix() throws {
         let folder = try TempFolder()
         let path = folder.file("store/s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         chmod(path, 0o644)
         let file = try #require(PlacementDatabase.permissionWarning(for: path))
         #expect(file.contains(path) && file.contains("0644") && file.contains("chmod 600 \(path)"), "\(file)")
@@ -165,7 +165,7 @@ import Testing
         guard geteuid() == 0 else { return }   // only root can give a file away
         let folder = try TempFolder()
         let path = folder.file("store/s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         #expect(chown(path, 65_534, 65_534) == 0)
         let warning = try #require(PlacementDatabase.permissionWarning(for: path))
         #expect(warning.contains("another account"), "\(warning)")
@@ -174,7 +174,7 @@ import Testing
     @Test func pathsWithSpacesAreQuotedInTheFix() throws {
         let folder = try TempFolder()
         let path = folder.file("my store/s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         chmod(path, 0o604)
         let warning = try #require(PlacementDatabase.permissionWarning(for: path))
         #expect(warning.contains("chmod 600 '\(path)'"), "\(warning)")

@@ -13,7 +13,7 @@ import Testing
     @Test func aBadPostcodeFileIsRefusedByLineWhileAColleagueHoldsTheWriteLock() throws {
         let folder = try TempFolder()
         let path = folder.file("s.sqlite")
-        let store = try PlacementDatabase(path: path)
+        let store = try PlacementDatabase(path: path, create: true)
         var text = try String(contentsOf: Self.examples.appendingPathComponent("postcodes.csv"), encoding: .utf8)
         text += "\"CF991ZZ\",\"CF99 1ZZ\",\"CF99 1ZZ\",\"198001\",\"\",\"W99999999\",\"W99999999\",\"W06000015\",\"W05001295\",\"1\",\"318234\",\"176221\",\"1\",\"W92000004\",\"W99999999\",\"W07000080\",north,-3.179090,\"W01001934\",\"W02000401\"\n"
         let file = URL(fileURLWithPath: folder.file("onspd.csv"))

@@ -16,7 +16,7 @@ import Testing
         try LegacyStore.write(path: path, batch: batch, provider: provider,
                               extraNotices: ["N0041", "N7-old"])
 
-        let store = try PlacementDatabase(path: path)
+        let store = try PlacementDatabase(path: path, create: true)
         #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try store.providers() == [provider])
         #expect(try store.children() == batch.children)
@@ -47,7 +47,7 @@ import Testing
 
     @Test func needBitsComeFromTheCatalogueTable() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let rows = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT code, bit FROM need_catalogue ORDER BY bit") }
         #expect(rows.map { $0[0] as String } == NeedCatalogue.standard.definitions.map(\.code))
         #expect(rows.map { $0[1] as Int } == Array(NeedCatalogue.standard.definitions.indices))

@@ -9,7 +9,7 @@ import Testing
 @Suite struct PostcodeLoadTests {
     @Test func hundredThousandPostcodesLoadAndReadBackExactly() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let rows = (0..<100_000).map { i in
             StoredPostcode(postcode: "T\(i / 1000) \(i % 1000)", latitude: 51 + Double(i) / 1e6,
                            longitude: -3 - Double(i) / 1e6, authorityCode: "W06000015")
@@ -21,7 +21,7 @@ import Testing
 
     @Test func aReissuedPostcodeReplacesItsLocation() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insertPostcodes([StoredPostcode(postcode: "CF10 1EP", latitude: 51.4, longitude: -3.1, authorityCode: "W06000015")])
         let moved = StoredPostcode(postcode: "CF10 1EP", latitude: 51.5, longitude: -3.2, authorityCode: "W06000014")
         try store.insertPostcodes([moved])
@@ -32,7 +32,7 @@ import Testing
     /// The file streams in batches of 50,000; a bad last row must undo the batches already written.
     @Test func aBadRowAfterSeveralBatchesLeavesTheStoreUntouched() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         var text = "pcds,lat,long,oslaua,doterm\n"
         for i in 0..<120_000 { text += "CF\(10 + i / 4000) \(i % 10)\(letters[i / 10 % 20])\(letters[i / 200 % 20]),51.4,-3.1,W06000015,\n" }
         let good = URL(fileURLWithPath: folder.file("good.csv"))

@@ -21,7 +21,7 @@ func setUmask(_ mask: mode_t) -> mode_t {
         let folder = try TempFolder()
         let storeFolder = folder.file("nested/placefinder")
         let path = storeFolder + "/placefinder.sqlite"
-        let store = try PlacementDatabase(path: path)
+        let store = try PlacementDatabase(path: path, create: true)
         try store.insert(Fixtures.fullBatch())   // make sure -wal and -shm exist and are written
 
         #expect(FilePrivacy.mode(of: storeFolder) == 0o700)
@@ -38,9 +38,9 @@ func setUmask(_ mask: mode_t) -> mode_t {
         defer { setUmask(previous) }
         let folder = try TempFolder()
         let path = folder.file("old.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         chmod(path, 0o644)                      // loosened by something else
-        let store = try PlacementDatabase(path: path)
+        let store = try PlacementDatabase(path: path, create: true)
         #expect(FilePrivacy.mode(of: path) == 0o600)
         #expect(FilePrivacy.mode(of: path + "-wal") == 0o600)
         try store.close()
@@ -51,7 +51,7 @@ func setUmask(_ mask: mode_t) -> mode_t {
         defer { setUmask(previous) }
         let folder = try TempFolder()
         let path = folder.file("s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         // A plain read-write connection closing last checkpoints and removes -wal/-shm.
         try DatabaseQueue(path: path).close()
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
@@ -67,7 +67,7 @@ func setUmask(_ mask: mode_t) -> mode_t {
         let previous = setUmask(0o022)
         defer { setUmask(previous) }
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch())
         let copy = folder.file("backups/copy.sqlite")
         try store.backup(to: copy)

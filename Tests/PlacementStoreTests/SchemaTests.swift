@@ -10,7 +10,7 @@ import Testing
 
     @Test func migrationFromEmptyCreatesAllTables() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let names = try store.pool.read { db in
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
@@ -35,7 +35,7 @@ import Testing
 
     @Test func connectionsUseWalFullSyncForeignKeysAndBusyTimeout() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let (journal, sync, fks, timeout) = try store.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
              try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA busy_timeout"))
@@ -51,13 +51,13 @@ import Testing
     @Test func reopeningIsIdempotent() throws {
         let folder = try TempFolder()
         let path = folder.file("s.sqlite")
-        let first = try PlacementDatabase(path: path)
+        let first = try PlacementDatabase(path: path, create: true)
         try first.insert(Fixtures.fullBatch())
         let schema = try first.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") }
         let counts = try first.counts()
         try first.close()
 
-        let second = try PlacementDatabase(path: path)
+        let second = try PlacementDatabase(path: path, create: true)
         #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5"])
         #expect(try second.counts() == counts)
         #expect(try second.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") } == schema)
@@ -68,7 +68,7 @@ import Testing
     @Test func storeFromNewerSchemaIsRefusedWithOneClearLine() throws {
         let folder = try TempFolder()
         let path = folder.file("s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         // A later Placefinder would have recorded its own migrations.
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
@@ -76,7 +76,7 @@ import Testing
         }
         try raw.close()
 
-        #expect(throws: StoreError.newerSchema(found: "v9", known: PlacementDatabase.schemaVersion)) { try PlacementDatabase(path: path) }
+        #expect(throws: StoreError.newerSchema(found: "v9", known: PlacementDatabase.schemaVersion)) { try PlacementDatabase(path: path, create: true) }
         #expect(StoreError.newerSchema(found: "v5", known: "v3").description
                 == "this store was written by a newer Placefinder (schema v5); this version knows up to v3")
         // Refusing must not touch the file: the newer migrations are still recorded.
@@ -90,19 +90,19 @@ import Testing
         let folder = try TempFolder()
         let path = folder.file("notes.sqlite")
         try Data(String(repeating: "not a database at all. ", count: 100).utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.notAPlacefinderStore(path: path, why: "not an SQLite database")) { try PlacementDatabase(path: path) }
+        #expect(throws: StoreError.notAPlacefinderStore(path: path, why: "not an SQLite database")) { try PlacementDatabase(path: path, create: true) }
     }
 
     @Test func integrityCheckSaysOk() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch())
         #expect(try store.integrityCheck() == ["ok"])
     }
 
     @Test func integrityCheckReportsBrokenReferencesWithoutContents() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(RecordBatch(providers: [Fixtures.provider()], vacancies: [Fixtures.vacancy()]))
         // Simulate a file edited with foreign keys off.
         try store.pool.writeWithoutTransaction { db in

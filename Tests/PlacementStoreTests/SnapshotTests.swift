@@ -13,7 +13,7 @@ private typealias W = WorkflowWorld
     @Test func aCommitBetweenReadsCannotSlipPastTheVersions() throws {
         let folder = try TempFolder()
         let store = try W.store(in: folder)
-        let colleague = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let colleague = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let before = try store.snapshot()
 
         let snapshot = try store.pool.read { db in

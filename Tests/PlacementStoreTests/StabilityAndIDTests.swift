@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: [("2026-11-25", 365), ("2025-06-30", 90), ("2026-01-01", 1000)])
     func theStoreAggregatesAsTheEngineCounts(today iso: String, window: Int) throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let providers = (1...6).map { Fixtures.provider("P\($0)") }
         var random = SplitMix(seed: 9)
         let base = Fixtures.day("2024-01-01")
@@ -60,7 +60,7 @@ import Testing
     /// One indexed row read, whatever the table holds: the plan touches `id_counters` only.
     @Test func nextIDDoesNotScanTheTable() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let plan = try store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT prefix, highest, digits FROM id_counters WHERE name = ?", arguments: ["notices"])
                 .map { $0["detail"] as String }

@@ -14,7 +14,7 @@ import Glibc
         let folder = try TempFolder()
         let path = folder.file("none/s.sqlite")
         #expect(throws: StoreError.missingStore(path: path)) { try PlacementDatabase(path: path, create: false) }
-        #expect(throws: StoreError.missingStore(path: path)) { try PlacementDatabase(path: path, readOnly: true) }
+        #expect(throws: StoreError.missingStore(path: path)) { try PlacementDatabase(path: path, create: true, readOnly: true) }
         #expect(!FileManager.default.fileExists(atPath: path))
         #expect(!FileManager.default.fileExists(atPath: folder.file("none")), "not even its folder")
         #expect(StoreError.missingStore(path: path).description.contains("placefinder store init"))
@@ -40,7 +40,7 @@ import Glibc
         try DatabaseQueue(path: plain).write { db in try db.execute(sql: "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')") }
         let before = Self.bytes(plain)
         #expect(throws: StoreError.notAPlacefinderStore(path: plain, why: "an SQLite database, but not one Placefinder made")) {
-            try PlacementDatabase(path: plain)
+            try PlacementDatabase(path: plain, create: true)
         }
         #expect(Self.bytes(plain) == before, "not switched to WAL, not migrated")
 
@@ -52,7 +52,7 @@ import Glibc
                 try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA application_id = \(id); CREATE TABLE notes (t TEXT)")
             }
             try queue.close()
-            #expect(throws: StoreError.self) { try PlacementDatabase(path: path) }
+            #expect(throws: StoreError.self) { try PlacementDatabase(path: path, create: true) }
             let tables = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master") }
             #expect(tables == ["notes"], "\(name) was not migrated")
         }
@@ -61,24 +61,24 @@ import Glibc
     @Test func symbolicLinksAtTheStoreOrItsSidecarsAreRefused() throws {
         let folder = try TempFolder()
         let real = folder.file("real.sqlite")
-        try PlacementDatabase(path: real).close()
+        try PlacementDatabase(path: real, create: true).close()
         chmod(real, 0o644)
         let link = folder.file("link.sqlite")
         #expect(symlink(real, link) == 0)
-        #expect(throws: StoreError.symlink(path: link)) { try PlacementDatabase(path: link) }
+        #expect(throws: StoreError.symlink(path: link)) { try PlacementDatabase(path: link, create: true) }
         #expect(FilePrivacy.mode(of: real) == 0o644, "the link's target was not chmod-ed")
 
         let victim = folder.file("victim.txt")
         #expect(FileManager.default.createFile(atPath: victim, contents: Data("keep".utf8)))
         try? FileManager.default.removeItem(atPath: real + "-wal")   // checkpointed on close: nothing in it
         #expect(symlink(victim, real + "-wal") == 0)
-        #expect(throws: StoreError.symlink(path: real + "-wal")) { try PlacementDatabase(path: real) }
+        #expect(throws: StoreError.symlink(path: real + "-wal")) { try PlacementDatabase(path: real, create: true) }
         #expect(Self.bytes(victim) == Data("keep".utf8))
     }
 
     @Test func aFolderAtTheStorePathIsNamed() throws {
         let folder = try TempFolder()
-        #expect(throws: StoreError.isDirectory(path: folder.path)) { try PlacementDatabase(path: folder.path) }
+        #expect(throws: StoreError.isDirectory(path: folder.path)) { try PlacementDatabase(path: folder.path, create: true) }
     }
 
     @Test func aStoreFromBeforeV5IsRecognisedAndMigrated() throws {
@@ -86,7 +86,7 @@ import Glibc
         let path = folder.file("old.sqlite")
         try Self.makeV3Store(at: path, auditUsers: ["alice", "bob", "carol"])
 
-        let store = try PlacementDatabase(path: path)
+        let store = try PlacementDatabase(path: path, create: true)
         #expect(try store.appliedMigrations().last == "v5")
         #expect(try store.pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == StoreFile.applicationID)
         #expect(try store.auditChainBreak() == nil, "existing entries were hashed in order")
@@ -99,7 +99,7 @@ import Glibc
         let folder = try TempFolder()
         let path = folder.file("old.sqlite")
         try Self.makeV3Store(at: path, auditUsers: ["alice"])
-        #expect(throws: StoreError.needsMigration(path: path)) { try PlacementDatabase(path: path, readOnly: true) }
+        #expect(throws: StoreError.needsMigration(path: path)) { try PlacementDatabase(path: path, create: true, readOnly: true) }
         let applied = try DatabaseQueue(path: path).read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(applied == ["v1", "v2", "v3"])
     }
@@ -107,9 +107,9 @@ import Glibc
     @Test func aReadOnlyOpenDoesNotTightenModes() throws {
         let folder = try TempFolder()
         let path = folder.file("s.sqlite")
-        try PlacementDatabase(path: path).close()
+        try PlacementDatabase(path: path, create: true).close()
         chmod(path, 0o640)
-        let store = try PlacementDatabase(path: path, readOnly: true)
+        let store = try PlacementDatabase(path: path, create: true, readOnly: true)
         #expect(try store.counts().children == 0)
         #expect(FilePrivacy.mode(of: path) == 0o640)
     }

@@ -7,7 +7,7 @@ import Testing
 @Suite struct StoreRoundTripTests {
     @Test func everyRecordTypeRoundTripsExactly() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let batch = Fixtures.fullBatch()
         try store.insert(batch)
 
@@ -28,7 +28,7 @@ import Testing
 
     @Test func optionalFieldsLeftEmptyRoundTrip() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let provider = Provider(id: "P9", name: "Council fostering", sector: .localAuthority,
                                 registrationNumber: "", serviceType: .localAuthorityFostering,
                                 postcode: "LL55 1AA", authorityCode: "W06000002")
@@ -50,7 +50,7 @@ import Testing
 
     @Test func listsAreStoredAsJSONAndDaysAsISOText() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch())
         let row = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM children WHERE id = 'C1'")! }
         #expect(row["date_of_birth"] as String == "2011-02-28")
@@ -63,7 +63,7 @@ import Testing
 
     @Test func aBatchWithOneBadRowChangesNothing() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(RecordBatch(providers: [Fixtures.provider()], children: [Fixtures.child()]))
         let before = try store.counts()
 
@@ -84,7 +84,7 @@ import Testing
 
     @Test func batchAuditEntryIsWrittenWithTheRows() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(Fixtures.fullBatch(),
                          audit: AuditEntry(user: "officer1", action: "import", recordType: "batch", detail: "7 kinds"))
         let entries = try store.auditEntries(user: "officer1")
@@ -94,7 +94,7 @@ import Testing
 
     @Test func countsAndOpenVacancySummary() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         var batch = Fixtures.fullBatch()
         batch.providers.append(Fixtures.provider("P2", authority: "W06000011"))
         var foster = Fixtures.vacancy("V3", provider: "P2")
@@ -112,7 +112,7 @@ import Testing
 
     @Test func settingsSetReplaceAndRemove() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         #expect(try store.setting(StoreSettingKey.officerAuthority) == nil)
         try store.setSetting(StoreSettingKey.officerAuthority, "W06000015")
         try store.setSetting(StoreSettingKey.officerAuthority, "W06000011")
@@ -123,7 +123,7 @@ import Testing
 
     @Test func postcodesReplaceOnReload() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insertPostcodes([Fixtures.postcode(), Fixtures.postcode("SA1 1AA")])
         var moved = Fixtures.postcode()
         moved.authorityCode = "W06000014"
@@ -134,7 +134,7 @@ import Testing
 
     @Test func aDamagedValueGivesOneLineWithoutContents() throws {
         let folder = try TempFolder()
-        let store = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let store = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         try store.insert(RecordBatch(children: [Fixtures.child()]))
         // A list the masks cannot give back (verbatim_lists = 1) is read from its JSON text.
         try store.pool.write { db in try db.execute(sql: "UPDATE children SET needs = '{broken', verbatim_lists = 1 WHERE id = 'C1'") }

@@ -129,7 +129,7 @@ import Testing
         var bases: [RecordKind: String] = [:]
         for (kind, needs) in prerequisites {
             let path = folder.file("base-\(kind.rawValue)/s.sqlite")
-            let store = try PlacementDatabase(path: path)
+            let store = try PlacementDatabase(path: path, create: true)
             for need in needs {
                 try store.importFile(need, from: packageRoot.appendingPathComponent("fixtures/examples/\(need.fileName)"),
                                      user: "fuzz", today: exampleToday)
@@ -150,7 +150,7 @@ import Testing
             let file = URL(fileURLWithPath: run + "/" + kind.fileName)
             try mutated.write(to: file)
 
-            let store = try PlacementDatabase(path: run + "/s.sqlite")
+            let store = try PlacementDatabase(path: run + "/s.sqlite", create: true)
             defer { try? store.close() }
             func rows() throws -> (Int, Int) {
                 try store.pool.read { db in

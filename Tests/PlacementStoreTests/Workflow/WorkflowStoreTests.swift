@@ -210,7 +210,7 @@ private typealias W = WorkflowWorld
         for round in 0..<5 {
             let folder = try TempFolder()
             try W.store(in: folder).close()
-            let stores = [try PlacementDatabase(path: folder.file("s.sqlite")), try PlacementDatabase(path: folder.file("s.sqlite"))]
+            let stores = [try PlacementDatabase(path: folder.file("s.sqlite"), create: true), try PlacementDatabase(path: folder.file("s.sqlite"), create: true)]
             let officers = ["alice", "bob"], children = ["C2", "C3"]
             let outcomes = Collected<(Int, Result<String, WorkflowError>)>()
             let start = DispatchTime.now() + .milliseconds(50)
@@ -251,7 +251,7 @@ private typealias W = WorkflowWorld
     @Test func concurrentWritersFromTwoConnectionsAllSucceed() throws {
         let folder = try TempFolder()
         try W.store(in: folder).close()
-        let stores = [try PlacementDatabase(path: folder.file("s.sqlite")), try PlacementDatabase(path: folder.file("s.sqlite"))]
+        let stores = [try PlacementDatabase(path: folder.file("s.sqlite"), create: true), try PlacementDatabase(path: folder.file("s.sqlite"), create: true)]
         let failures = Collected<String>()
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             for n in 0..<30 {
@@ -275,8 +275,8 @@ private typealias W = WorkflowWorld
     @Test func dataVersionMovesWhenAnotherConnectionCommits() throws {
         let folder = try TempFolder()
         try W.store(in: folder).close()
-        let mine = try PlacementDatabase(path: folder.file("s.sqlite"))
-        let theirs = try PlacementDatabase(path: folder.file("s.sqlite"))
+        let mine = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
+        let theirs = try PlacementDatabase(path: folder.file("s.sqlite"), create: true)
         let first = try mine.dataVersion()
         #expect(try mine.dataVersion() == first)
         try theirs.recordContact(ContactDraft(childID: "C2", providerID: "P2", at: W.now, outcome: .considering), officer: "bob", now: W.now)

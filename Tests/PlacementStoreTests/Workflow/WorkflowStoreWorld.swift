@@ -32,7 +32,7 @@ enum WorkflowWorld {
     }
 
     static func store(in folder: TempFolder, name: String = "s.sqlite") throws -> PlacementDatabase {
-        let store = try PlacementDatabase(path: folder.file(name))
+        let store = try PlacementDatabase(path: folder.file(name), create: true)
         try store.insert(batch)
         return store
     }

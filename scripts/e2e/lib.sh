@@ -2,7 +2,9 @@
 # Each story is a file in scripts/e2e/ run in name order in one shell; it starts the program with
 # `start` and may restore the pristine store with `fresh_store` first.
 work=$(mktemp -d)
-trap 'tmux -L pf-e2e kill-server 2>/dev/null; rm -rf "$work"' EXIT
+# A tmux server of this run's own, so runs side by side never read each other's screens.
+socket="pf-e2e-$$"
+trap 'tmux -L "$socket" kill-server 2>/dev/null; rm -rf "$work"' EXIT
 export LANG=C.UTF-8 PLACEFINDER_NOW=2026-11-25T09:00:00Z SWIFT_BACKTRACE=interactive=no
 store="$work/demo.sqlite"
 "$bin" demo --no-tui --store "$store" >/dev/null 2>&1 || { echo "demo store could not be built"; exit 1; }
@@ -14,7 +16,7 @@ check() { # name, command...
     failed=$((failed + 1)); echo "FAIL $name"; screen 2>/dev/null | sed 's/^/     | /'
   fi
 }
-t() { tmux -L pf-e2e "$@"; }
+t() { tmux -L "$socket" "$@"; }
 screen() { t capture-pane -p -t e2e 2>/dev/null; }
 # Waits up to 5 s for text to appear on the screen.
 wait_for() { for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done; screen > "$work/last-screen.txt"; return 1; }

@@ -192,8 +192,8 @@ struct KeptRecords {
     func restore(_ model: inout Model) {
         guard let data = model.data, let index = model.index else { return }
         let order = index.work.noticeOrder
-        let pendingNotice = model.notices.selectOnArrival
-        if let id = pendingNotice, let pos = order.firstIndex(where: { data.notices[$0].id == id }) {
+        let logged = model.notices.selectOnArrival.flatMap { id in order.firstIndex { data.notices[$0].id == id } }
+        if let pos = logged {
             model.notices.table.selected = pos
             model.notices.selectOnArrival = nil
         } else if let id = notice, let pos = order.firstIndex(where: { data.notices[$0].id == id }) {
@@ -211,9 +211,24 @@ struct KeptRecords {
             model.dashboard.tables[panel.rawValue].scrollToSelection(visibleRows: DashboardLayout(model).rows(panel), rowCount: n)
         }
         model.dashboard.clamp(index.dashboard)
+        // A notice just logged: the dashboard, too, points at it and at the child it is about.
+        if let pos = logged {
+            let n = order[pos]
+            let d = index.dashboard
+            if let row = d.todayNotices.firstIndex(of: n) { select(&model, .notices, row, count: d.todayNotices.count) }
+            if let child = data.notices[n].childID.flatMap({ index.children.childByID[$0] }), let row = d.urgent.firstIndex(of: child) {
+                select(&model, .urgent, row, count: d.urgent.count)
+            }
+        }
         if let id = peek.child { model.peek = index.children.childByID[id].map { .child($0) } }
         if let id = peek.vacancy { model.peek = data.vacancies.firstIndex { $0.id == id }.map { .vacancy($0) } }
     }
+}
+
+/// Selects `row` of a dashboard panel, scrolled into view.
+private func select(_ model: inout Model, _ panel: DashboardPanel, _ row: Int, count: Int) {
+    model.dashboard.tables[panel.rawValue].selected = row
+    model.dashboard.tables[panel.rawValue].scrollToSelection(visibleRows: DashboardLayout(model).rows(panel), rowCount: count)
 }
 
 /// Rows of the notices list on screen (its header line and the table's own header take two).

@@ -64,6 +64,25 @@ import TerminalUI
         #expect(m.data!.notices[again[m.notices.table.selected!]].id == "N06")
     }
 
+    @Test func aLoggedEndingPointsTheDashboardAtItsChild() {
+        var m = Fixtures.model(tab: .dashboard)
+        m.press(.down)                                          // C1003 in the urgent panel
+        var data = Fixtures.data
+        // C1005 (not urgent) gets a provider's notice: now urgent, and top of the queue.
+        data.children[4].status = .noticeReceived
+        data.children[4].urgency = .emergency
+        data.notices.append(ProviderNotice(id: "N06", receivedAt: Fixtures.now, loggedBy: "ceri.jones", providerID: "P05",
+                                           kind: .placementEnding, childID: "C1005", effectiveAt: Fixtures.at(6), reason: .CLOSE))
+        _ = update(&m, .noticeLogged(id: "N06", "notice N06 logged"))
+        _ = update(&m, .dataLoaded(data))
+        #expect(m.press(.char("m")) == [.runMatch(childID: "C1005")])
+        // Without a notice of one's own, a reload keeps the urgent panel on the child it was on.
+        var other = Fixtures.model(tab: .dashboard)
+        other.press(.down)
+        _ = update(&other, .dataLoaded(data))
+        #expect(other.press(.char("m")) == [.runMatch(childID: "C1003")])
+    }
+
     @Test func aColleaguesNoticeDoesNotMoveTheSelectionOffItsNotice() {
         var m = Fixtures.model(tab: .notices)
         m.press(.down, .down)

@@ -54,11 +54,16 @@ check "urgent: top bar $top, panel $panel" [ -n "$top" ] && [ "$top" = "$panel" 
 t resize-window -t e2e -x 80 -y 24
 t send-keys -t e2e 3
 wait_for "sort:" >/dev/null
-check "at 80×24 vacancy rows show their ids" [ "$(screen | grep -cE '^ ?V[0-9]{4,} ')" -ge 5 ]
+ids_shown() { [ "$(screen | grep -cE '^ ?V[0-9]{4,} ')" -ge 5 ]; }
+check "at 80×24 vacancy rows show their ids" ids_shown
 t send-keys -t e2e /
 t send-keys -t e2e -l "$(echo "$held" | tr 'V' 'v')"
 check "search finds a vacancy by its id" wait_for "1 of "
-check "the found row is the held bed, marked held" sh -c "tmux -L pf-e2e capture-pane -p -t e2e | grep -E '^ ?$held +held '"
-check "help and quit stay in the hint bar" sh -c "tmux -L pf-e2e capture-pane -p -t e2e | tail -1 | grep -q '? help.*q quit'"
-t send-keys -t e2e Escape q
+held_row() { screen | grep -qE "^ ?$held +held "; }
+check "the found row is the held bed, marked held" held_row
+t send-keys -t e2e Enter
+wait_for "Enter open" >/dev/null
+hint_bar_ends() { screen | tail -1 | grep -qF -- "? help  q quit"; }
+check "help and quit stay in the hint bar" hint_bar_ends
+t send-keys -t e2e q
 wait_for "DONE" >/dev/null

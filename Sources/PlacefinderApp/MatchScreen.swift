@@ -229,16 +229,24 @@ struct MatchRowSource: TableRowSource {
     let wide: Bool
     let split: Bool
 
+    /// The widest vacancy id ranked: each row names its bed, so two beds of one provider differ.
+    let idWidth: Int
+
     init(model: Model, result: MatchScreenData, width: Int) {
         self.model = model
         self.result = result
         wide = width >= 120
         split = !result.together
+        idWidth = min(12, max(2, result.candidates.map { $0.vacancy.id.count }.max() ?? 2))
     }
+
+    /// Cells of the score bar (the number follows): narrower at 80 columns, to leave the provider room.
+    var barWidth: Int { wide ? 5 : 3 }
 
     var columns: [Column] {
         var cols: [Column] = [Column("#", width: .length(split ? 8 : 2), alignment: split ? .left : .right),
-                              Column("Score", width: .length(10)),
+                              Column("ID", width: .length(idWidth)),
+                              Column("Score", width: .length(barWidth + 5)),
                               Column("Provider", width: .fill(1))]
         if wide { cols.append(Column("Setting", width: .length(9))) }
         cols += [Column("Road mi", width: .length(7), alignment: .right),
@@ -262,7 +270,8 @@ struct MatchRowSource: TableRowSource {
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
             TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
-            TableCell(BarGauge.bar(value: c.score / 100, width: 5) + String(format: "%5.1f", c.score), style: .good),
+            TableCell(c.vacancy.id),
+            TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell(c.provider.name),
         ]
         if wide { cells.append(TableCell(c.vacancy.setting.shortLabel)) }

@@ -39,9 +39,12 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
                maxWidth: header.width)
     let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
     let wide = area.width >= 120
-    var columns = [Column("Received", width: .length(12)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(wide ? 17 : 11)),
-                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(15))]
-    if wide { columns += [Column("Reason", width: .length(30)), Column("Logged by", width: .length(12))] }
+    // Each row names its notice ("notice N0036 logged" points at it).
+    let idWidth = min(12, max(2, data.notices.map(\.id.count).max() ?? 2))
+    var columns = [Column("ID", width: .length(idWidth)), Column("Received", width: .length(12)), Column("Provider", width: .fill(1)),
+                   Column("Kind", width: .length(wide ? 17 : 11)),
+                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(14))]
+    if wide { columns += [Column("Reason", width: .length(28)), Column("Logged by", width: .length(10))] }
     let children = index.children.childByID
     let providers = index.providers.byID
     let today = model.today
@@ -53,7 +56,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength) : (text: "", short: false)
         let urgent = notice.short
         var cells: [TableCell] = [
-            TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
+            TableCell(n.id), TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
             TableCell(child), TableCell(n.effectiveAt.map { when($0, today: today) } ?? ""),
             TableCell(notice.text, style: urgent ? .urgent : nil),
         ]

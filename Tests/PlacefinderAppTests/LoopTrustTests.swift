@@ -186,6 +186,15 @@ import TerminalUI
         #expect(m.screen.contains { $0.contains("Hafan Deg Parent & Child ") }, "a 24-character name is whole at 80 columns")
     }
 
+    @Test func rankedAndNoticeRowsNameTheirRecord() {
+        let m = matchModel()
+        for c in m.match!.data!.candidates {
+            #expect(m.screen.contains { $0.hasPrefix(String(format: "%2d ", c.rank) + c.vacancy.id + " ") }, "rank \(c.rank) lacks \(c.vacancy.id)")
+        }
+        let notices = Fixtures.model(width: 80, height: 24, tab: .notices)
+        for n in Fixtures.notices { #expect(notices.screen.contains { $0.hasPrefix(n.id + " ") }) }
+    }
+
     @Test func searchFindsAVacancyByIdInAnyCase() {
         var m = Fixtures.model(width: 80, height: 24, tab: .vacancies)
         m.press(.char("/"))

@@ -177,13 +177,6 @@ enum Format {
         }
     }
 
-    /// Notice known only in hours (a placement's record, a form's preview): never "same-day".
-    /// `sameDay` is true for short notice (24 hours or less), which stands out.
-    static func notice(hours: Int?) -> (text: String, sameDay: Bool) {
-        let n = notice(hours.map { NoticeLength(hours: $0) })
-        return (n.text, n.short)
-    }
-
     /// Time left before a child must be placed (see `TimeLeft`): "today 17:30 (8 h)", "tomorrow 09:00",
     /// "ended 09:00" (today), "ended 15 Jun", "emergency", "overdue 2 days", "today", "5 days". At most 17 wide.
     static func timeLeft(_ left: TimeLeft, today: Day) -> String {

@@ -128,6 +128,7 @@ func install(_ loaded: IndexedData, _ model: inout Model) {
     let keepVacancy = model.selectedVacancy?.id
     let keepChild = model.selectedChild?.id
     let openVacancy = model.vacancies.open.flatMap { i in model.data.flatMap { i < $0.vacancies.count ? $0.vacancies[i].id : nil } }
+    let openChild = model.children.open.flatMap { i in model.data.flatMap { i < $0.children.count ? $0.children[i].id : nil } }
     let keepProvider = model.selectedProvider?.id
     let openProvider = model.providers.open.flatMap { i in model.data.flatMap { i < $0.providers.count ? $0.providers[i].id : nil } }
     let kept = KeptRecords(model)
@@ -160,7 +161,7 @@ func install(_ loaded: IndexedData, _ model: inout Model) {
     }
     // An open page stays open if its record still exists.
     if let id = openVacancy { model.vacancies.open = data.vacancies.firstIndex { $0.id == id } }
-    if let open = model.children.open, open >= data.children.count { model.children.open = nil }
+    if let id = openChild { model.children.open = model.index?.children.childByID[id] }
     clampPages(&model)
 }
 

@@ -118,6 +118,19 @@ import TerminalUI
         #expect(m.data!.vacancies[j].id == id)
     }
 
+    @Test func anOpenChildPageStaysOnItsChildWhenTheArrayShifts() {
+        var m = Fixtures.model(tab: .children)
+        m.press(.down)
+        let id = m.selectedChild!.id
+        m.press(.enter)
+        #expect(m.context == .childPage)
+        var data = Fixtures.data
+        data.children.removeAll { $0.id == "C1002" }
+        _ = update(&m, .dataLoaded(data))
+        #expect(m.children.open.map { m.data!.children[$0].id } == id)
+        #expect(m.selectedChild?.id == id)
+    }
+
     /// The fixture data with one more ending notice, received `hoursAgo` before now.
     static func withNotice(_ id: String, hoursAgo: Double, base: AppData = Fixtures.data) -> AppData {
         var data = base

@@ -9,7 +9,7 @@ public enum ProviderSort: Int, CaseIterable, Sendable {
         switch self {
         case .name: "name"
         case .openVacancies: "open vacancies"
-        case .shortNotice: "same-day endings"
+        case .shortNotice: "short-notice endings"
         case .breakdowns: "breakdowns"
         }
     }

@@ -416,7 +416,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         let t = lines.firstIndex { $0.hasPrefix("Tŷ Gobaith") }!
         #expect(view(m)[0, t].style.role == .normal)
         #expect(lines[y].contains("CIW · W0002345"))
-        m.press(.char("s"), .char("s"))                 // same-day endings first
+        m.press(.char("s"), .char("s"))                 // short-notice endings first
         #expect(m.providerSort == .shortNotice)
         let first = m.providers.visible.prefix(2).map { Fixtures.providers[Int($0)].id }
         #expect(Set(first) == ["P02", "P04"])

@@ -13,8 +13,8 @@ public struct AppData: Sendable {
     public var contacts: [Contact]
     /// Vacancy id → ONS code of the authority the bed is in (the provider's when absent).
     public var vacancyAuthority: [String: String]
-    /// Children needing action: notice received, or needing a placement in an emergency
-    /// or by a date within 7 days.
+    /// Children needing action (`Child.isUrgent`): notice received, or needing a placement in an
+    /// emergency or by a date within 7 days.
     public var urgentCount: Int
     public var loadedAt: Date
     /// The version of each vacancy and child as read (a write names the one the officer saw, and is refused
@@ -56,14 +56,8 @@ public struct AppData: Sendable {
         return authority
     }
 
-    /// Whether a child counts as urgent on `today` (the top bar's count).
-    public static func isUrgent(_ child: Child, today: Day) -> Bool {
-        switch child.status {
-        case .noticeReceived: return true
-        case .placed: return false
-        case .needsPlacement: return today.days(until: child.urgency.neededDay(today: today)) <= 7
-        }
-    }
+    /// Whether a child counts as urgent on `today` (`Child.isUrgent`: the top bar's count and the dashboard's panel).
+    public static func isUrgent(_ child: Child, today: Day) -> Bool { child.isUrgent(today: today) }
 
     public static func countUrgent(_ children: [Child], today: Day) -> Int {
         children.reduce(0) { $0 + (isUrgent($1, today: today) ? 1 : 0) }
@@ -85,8 +79,13 @@ public enum Msg: Sendable {
     case matchFailed(String)
     /// A write command finished; the text goes to the status line. A fresh `.dataLoaded` follows.
     case commandSucceeded(String)
-    /// A write command was refused ("changed by ceri.jones at 10:42 — reload", "held by … until …").
+    /// `.logNotice` stored the notice as `id`: the notices list selects it when the reload lands.
+    case noticeLogged(id: String, String)
+    /// A write command was refused ("held by … until …", "the store is busy").
     case commandFailed(String)
+    /// A write was refused because a colleague changed the record since the last load ("changed by
+    /// ceri.jones at 10:42 — press r to reload"); the line clears once the officer's reload lands.
+    case commandRefusedAsStale(String)
     /// The `.audit` command with this token was written to the audit trail: the page it gates opens.
     case auditRecorded(token: Int)
     /// The `.audit` command with this token could not be written (why and what to do, a few words): nothing opens.

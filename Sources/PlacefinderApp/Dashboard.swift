@@ -120,13 +120,11 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
     return []
 }
 
-/// "today", "2 days", "overdue 3 days", "emergency".
-func timeLeft(_ child: Child, today: Day) -> (text: String, style: Style?) {
-    guard case .neededBy(let needed) = child.urgency else { return ("emergency", .urgent) }
-    let days = today.days(until: needed)
-    if days < 0 { return ("overdue " + Format.plural(-days, "day"), .urgent) }
-    if days == 0 { return ("today", .urgent) }
-    return (Format.plural(days, "day"), days <= 7 ? .warning : nil)
+/// The dashboard's "Time left" for a child (`TimeLeft`): from the provider's notice when one gave an ending time.
+func timeLeft(_ child: Child, _ model: Model) -> (text: String, style: Style?) {
+    let left = TimeLeft.of(child, ending: model.index?.work.endingByChild[child.id], now: model.now)
+    let style: Style? = left.isPressing ? .urgent : (left == .days(0) ? nil : .warning)
+    return (Format.timeLeft(left, today: model.today), style)
 }
 
 func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
@@ -155,21 +153,20 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
         case .urgent:
             list(d.urgent.count, empty: "No child is waiting for a placement.", { r in
                 let c = data.children[d.urgent[r]]
-                let left = timeLeft(c, today: today)
+                let left = timeLeft(c, model)
                 return TableRow([TableCell(c.id), TableCell(c.initials), TableCell(c.status == .noticeReceived ? "notice" : "needs"),
                                  TableCell(left.text, style: left.style)])
             }, columns: [Column("Child", width: .length(6)), Column("Init", width: .length(4)), Column("Status", width: .fill(1)),
-                         Column("Time left", width: .length(14))])
+                         Column("Time left", width: .length(17))])
         case .notices:
             list(d.todayNotices.count, empty: "No notices today.", { r in
                 let n = data.notices[d.todayNotices[r]]
                 let child = n.childID.flatMap { index.children.childByID[$0] }.map { data.children[$0].initials } ?? ""
-                let notice = n.kind == .placementEnding ? Format.notice(hours: n.noticeHours) : (text: "", sameDay: false)
+                let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength, compact: inner.width < 50) : (text: "", short: false)
                 return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
                                  TableCell(n.kind.shortLabel + (child.isEmpty ? "" : " " + child)),
-                                 TableCell(inner.width >= 50 || n.kind != .placementEnding ? notice.text
-                                           : n.noticeHours.map { $0 <= 24 ? "same-day" : $0 / 24 == 1 ? "1 day" : "\($0 / 24) days" } ?? "")],
-                                style: isSameDay(n) ? .urgent : nil)
+                                 TableCell(notice.text)],
+                                style: notice.short ? .urgent : nil)
             }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
                          Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])
         case .grid:

@@ -39,6 +39,8 @@ struct VacancyIndex: Sendable {
     let welshFluent: [Bool]
     let haystack: VacancyHaystack
     let sorted: [[Int32]]               // by VacancySort.rawValue
+    /// The widest vacancy id, for the lists' id column (demo and real ids differ in length).
+    let idWidth: Int
 
     init(data: AppData, officerAuthority: String, catalogue: NeedCatalogue = .standard) {
         let geo = Geography.wales
@@ -63,6 +65,7 @@ struct VacancyIndex: Sendable {
         var region = [Int8](), tier = [UInt8](), capBits = [UInt64](), ageLow = [UInt8](), ageHigh = [UInt8]()
         var availableDay = [Int32](), confirmedAt = [Double](), fee = [Int32](), setting = [UInt8](), sector = [UInt8]()
         var status = [UInt8](), emergencies = [Bool](), welshFluent = [Bool]()
+        var idWidth = 0
         providerIndex.reserveCapacity(count); authorityCode.reserveCapacity(count); authorityName.reserveCapacity(count)
         capBits.reserveCapacity(count); availableDay.reserveCapacity(count)
         var hayProvider = [Int32](), haySetting = [UInt8](), hayAuthority = [Int32](), hayNeeds = [Int32]()
@@ -120,7 +123,9 @@ struct VacancyIndex: Sendable {
                 needsHay.append(folded: [caps])
             }
             hayNeeds.append(needsID[bits]!)
-            postcodeHay.append(folded: [v.postcode.map(fold) ?? (pi >= 0 ? providerPostcode[Int(pi)] : [])])
+            // Per vacancy: its id and postcode, so "v00043" finds V00043.
+            postcodeHay.append(folded: [fold(v.id), v.postcode.map(fold) ?? (pi >= 0 ? providerPostcode[Int(pi)] : [])])
+            idWidth = min(12, max(idWidth, v.id.count))
         }
         var providerHay = SearchHaystack(), settingHay = SearchHaystack()
         for name in providerName { providerHay.append(folded: [name]) }
@@ -133,6 +138,7 @@ struct VacancyIndex: Sendable {
         self.availableDay = availableDay; self.confirmedAt = confirmedAt; self.fee = fee; self.setting = setting
         self.sector = sector; self.status = status; self.emergencies = emergencies; self.welshFluent = welshFluent
         self.haystack = hay
+        self.idWidth = idWidth
 
         // Provider rank by folded name, so name sorts compare integers.
         let providerOrder = data.providers.indices.sorted {

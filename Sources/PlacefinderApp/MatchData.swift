@@ -128,6 +128,8 @@ public struct MatchScreen: Sendable {
     public var table = ScrollState(selected: 0)
     public var showExcluded = false
     public var excludedScroll = 0
+    /// First line of the selected option's explanation shown (it scrolls with [ and ]).
+    public var detailScroll = 0
     public var showWeights = false
 
     public init(childID: String) { self.childID = childID }

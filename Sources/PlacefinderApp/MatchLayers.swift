@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 extension KeyContext {
@@ -32,8 +33,10 @@ enum MatchLayer: Layer {
                 KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
                 KeyBinding([.char("x")], .toggleExcluded, "show the excluded vacancies and why", hint: "excluded"),
                 KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),
-                KeyBinding([.char("r")], .rerunMatch, "rank again with the latest data"),
-            ]
+                KeyBinding([.char("]")], .scrollDetailDown, "scroll the explanation down", hint: "why", hintKey: "[]"),
+                KeyBinding([.char("[")], .scrollDetailUp, "scroll the explanation up"),
+                KeyBinding([.char("r")], .rerunMatch, "reload and rank again with the latest data"),
+            ] + MatchFlag.legend
         case .matchExcluded:
             return [
                 KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),

@@ -19,8 +19,10 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
         model.match?.showExcluded.toggle()
         return []
     case .rerunMatch:
-        model.match = MatchScreen(childID: match.childID)
-        return [.runMatch(childID: match.childID)]
+        // The ranking on show stays (and its selection) until the new one lands; the rest of the screens
+        // reload too, so a hold or placement checks against what the officer now sees.
+        reloadRequested(&model)
+        return [.load, .runMatch(childID: match.childID)]
     case .up, .down, .pageUp, .pageDown, .home, .end:
         if context == .matchExcluded {
             let count = match.data?.excluded.count ?? 0
@@ -36,8 +38,16 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
             }
             match.excludedScroll = min(max(0, s), max(0, count - 1))
         } else {
+            let before = match.table.selected
             move(&match.table, action, rows: layout.tableRows, count: match.data?.candidates.count ?? 0)
+            if match.table.selected != before { match.detailScroll = 0 }
         }
+        model.match = match
+        return []
+    case .scrollDetailUp, .scrollDetailDown:
+        let lines = match.selected.map { explanationLines(model, $0, width: layout.detailText.width).count } ?? 0
+        let step = action == .scrollDetailDown ? 1 : -1
+        match.detailScroll = min(max(0, match.detailScroll + step), max(0, lines - 1))
         model.match = match
         return []
     case .recordCall:
@@ -156,6 +166,8 @@ struct MatchLayout {
     }
 
     var tableRows: Int { max(1, table.height - 1) }
+    /// Where the explanation's text goes, inside its border and padding.
+    var detailText: Rect { detail.inner(margin: 1).inner(horizontal: 1, vertical: 0) }
     /// Rows of the excluded list (it takes the table and detail space, less a header line).
     var excludedRows: Int { max(1, (beside ? table.height : table.height + detail.height) - 1) }
 }
@@ -217,16 +229,24 @@ struct MatchRowSource: TableRowSource {
     let wide: Bool
     let split: Bool
 
+    /// The widest vacancy id ranked: each row names its bed, so two beds of one provider differ.
+    let idWidth: Int
+
     init(model: Model, result: MatchScreenData, width: Int) {
         self.model = model
         self.result = result
         wide = width >= 120
         split = !result.together
+        idWidth = min(12, max(2, result.candidates.map { $0.vacancy.id.count }.max() ?? 2))
     }
+
+    /// Cells of the score bar (the number follows): narrower at 80 columns, to leave the provider room.
+    var barWidth: Int { wide ? 5 : 3 }
 
     var columns: [Column] {
         var cols: [Column] = [Column("#", width: .length(split ? 8 : 2), alignment: split ? .left : .right),
-                              Column("Score", width: .length(10)),
+                              Column("ID", width: .length(idWidth)),
+                              Column("Score", width: .length(barWidth + 5)),
                               Column("Provider", width: .fill(1))]
         if wide { cols.append(Column("Setting", width: .length(9))) }
         cols += [Column("Road mi", width: .length(7), alignment: .right),
@@ -237,7 +257,8 @@ struct MatchRowSource: TableRowSource {
         } else {
             cols += [Column("Contact", width: .length(15))]
         }
-        cols.append(Column("Flags", width: .length(wide ? 12 : split ? 11 : 7)))
+        // One letter a flag (legend in help), so all of them fit at 80 columns.
+        cols.append(Column("Flags", width: .length(MatchFlag.allCases.count + 1)))
         return cols
     }
 
@@ -249,7 +270,8 @@ struct MatchRowSource: TableRowSource {
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
             TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
-            TableCell(BarGauge.bar(value: c.score / 100, width: 5) + String(format: "%5.1f", c.score), style: .good),
+            TableCell(c.vacancy.id),
+            TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell(c.provider.name),
         ]
         if wide { cells.append(TableCell(c.vacancy.setting.shortLabel)) }
@@ -263,17 +285,19 @@ struct MatchRowSource: TableRowSource {
                       TableCell(Money.pounds(c.vacancy.weeklyFee))]
         }
         cells.append(TableCell(contact?.text ?? "not rung", style: contact?.style ?? .muted))
-        cells.append(TableCell(c.flags.map(\.short).joined(separator: " "), style: c.flags.isEmpty ? nil : .warning))
+        let codes = matchFlagCodes(c, now: model.now)
+        cells.append(TableCell(codes, style: codes.isEmpty ? nil : .warning))
         return TableRow(cells)
     }
 }
 
-/// The selected candidate's why: reasons, flags in full, factor contributions with small bars.
-func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Rect, _ buffer: inout Buffer) {
-    guard area.height >= 3 else { return }
-    let block = Block(title: "#\(c.rank) \(c.vacancy.id) · \(c.provider.name)", borderStyle: .accent)
-    block.render(in: area, buffer: &buffer)
-    let inner = block.inner(area).inner(horizontal: 1, vertical: 0)
+/// The one-letter flags of a ranked option, held first: "HOS" (see `MatchFlag.code`).
+func matchFlagCodes(_ c: MatchScreenData.Candidate, now: Date) -> String {
+    (c.vacancy.isHeld(at: now) ? "H" : "") + c.flags.map(\.code).joined()
+}
+
+/// The selected candidate's why, as text lines: facts, flags in full, reasons.
+func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int) -> [(x: Int, spans: [Span])] {
     var items: [PageItem] = []
     var facts: [Span] = [Span(c.vacancy.setting.label + " · " + c.provider.sector.label), Span(" · \(c.authorityName) · "),
                          Span(c.tier.label, style: c.tier == .inCounty ? .good : .normal),
@@ -283,16 +307,28 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
     if let contact = contactStatus(model, childIDs: model.match?.data?.childIDs ?? [c.childID], providerID: c.provider.id) {
         facts += [Span(" · last call: "), Span(contact.text, style: contact.style)]
     }
-    if let current = model.data?.vacancies.first(where: { $0.id == c.vacancy.id }), let hold = current.hold, current.isHeld(at: model.now) {
+    let current = model.data?.vacancies.first(where: { $0.id == c.vacancy.id }) ?? c.vacancy
+    if let hold = current.hold, current.isHeld(at: model.now) {
         let mine = hold.officer == model.officer && hold.childID == c.childID
         facts.append(Span(" · held " + (mine ? "by you" : "by \(hold.officer) for \(hold.childID)") + " until \(Format.clock(hold.expiresAt))", style: .warning))
     }
     items.append(PageItem(spans: facts))
     for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
     for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
-    let rows = Pages.layout(items, width: inner.width)
+    return Pages.layout(items, width: width).map { ($0.x, $0.spans) }
+}
+
+/// The selected candidate's why: reasons, flags in full, factor contributions with small bars. It
+/// scrolls with [ and ] when it is longer than the space below the ranking.
+func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Rect, _ buffer: inout Buffer) {
+    guard area.height >= 3 else { return }
+    let block = Block(title: "#\(c.rank) \(c.vacancy.id) · \(c.provider.name)", borderStyle: .accent)
+    block.render(in: area, buffer: &buffer)
+    let inner = block.inner(area).inner(horizontal: 1, vertical: 0)
+    let text = explanationLines(model, c, width: inner.width)
+    let scroll = min(model.match?.detailScroll ?? 0, max(0, text.count - 1))
     var y = inner.y
-    for row in rows where y < inner.bottom {
+    for row in text.dropFirst(scroll) where y < inner.bottom {
         buffer.set(x: inner.x + row.x, y: y, spans: row.spans, maxWidth: inner.width - row.x)
         y += 1
     }
@@ -314,6 +350,10 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
         buffer.set(x: x + labelWidth, y: rowY, string: BarGauge.bar(value: f.score, width: barWidth), style: .good)
         let points = String(format: "%5.1f", f.points)
         buffer.set(x: x + labelWidth + barWidth + 1, y: rowY, string: points)
+    }
+    if scroll > 0 || y >= inner.bottom {
+        let marker = scroll > 0 ? " ▲ [ " : " ] ▼ "
+        buffer.set(x: area.right - 1 - displayWidth(of: marker), y: area.bottom - 1, string: marker, style: .muted)
     }
 }
 

@@ -49,6 +49,8 @@ public struct FilterPanelState: Sendable, Equatable {
     public var cursor = 0
 }
 
+public enum StaleStatus: Sendable, Equatable { case shown, reloading }
+
 public struct Model: Sendable {
     public var width: Int
     public var height: Int
@@ -78,8 +80,11 @@ public struct Model: Sendable {
     public var noticeForm: NoticeForm?
     public var help: HelpState?
     public var filterPanel: FilterPanelState?
-    /// One line for the top bar: load failures and the like.
+    /// One line for the bottom bar: the outcome of the last write, load failures and the like.
     public var status: String?
+    /// The status is a refused write's "changed by … — press r to reload": `.reloading` once r was pressed,
+    /// and it clears when that reload lands.
+    public internal(set) var staleStatus: StaleStatus?
     /// A child's page waiting for the runtime to record its view (see `ChildPageGate`).
     public internal(set) var pendingPage: PendingPage?
     /// The last token handed to an `.audit` command.

@@ -310,9 +310,8 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             if let e = draft.effective, draft.errors[.effective] == nil {
                 spans.append(Span("  → \(Format.short(Format.day(e))) \(Format.clock(e))", style: .muted))
                 if form.kind == .placementEnding {
-                    let hours = max(0, Int(saturating: e.timeIntervalSince(model.now) / 3600))
-                    let notice = Format.notice(hours: hours)
-                    spans += [Span(" · notice given: ", style: .muted), Span(notice.text, style: notice.sameDay ? .urgent : .good)]
+                    let notice = Format.notice(NoticeLength(given: model.now, ends: e))
+                    spans += [Span(" · notice given: ", style: .muted), Span(notice.text, style: notice.short ? .urgent : .good)]
                 }
             }
             value(spans)

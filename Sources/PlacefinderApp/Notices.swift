@@ -9,6 +9,8 @@ public struct NoticesScreen: Sendable {
     /// Index into `AppData.notices` of the open notice.
     public var open: Int?
     public var pageScroll = 0
+    /// A notice this officer just logged: selected when the snapshot holding it arrives.
+    public internal(set) var selectOnArrival: String?
     public init() {}
 }
 
@@ -25,21 +27,24 @@ func whenInWords(_ date: Date, today: Day) -> String {
     return name + " " + Format.clock(date)
 }
 
-/// Same-day notice (24 hours or less) for an ending.
-func isSameDay(_ n: ProviderNotice) -> Bool { n.kind == .placementEnding && (n.noticeHours ?? .max) <= 24 }
+/// Short notice (24 hours or less, `NoticeLength.isShort`) of an ending: the row stands out.
+func isShortNotice(_ n: ProviderNotice) -> Bool { n.noticeLength?.isShort == true }
 
 func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let order = index.work.noticeOrder
     let header = g.body.row(0)
     buffer.set(x: header.x, y: header.y, spans: [Span("Notices from providers, newest first", style: Pages.heading),
-                                                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · same-day endings stand out · a logs a call" : ""), style: .muted)],
+                                                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · short-notice endings stand out · a logs a call" : ""), style: .muted)],
                maxWidth: header.width)
     let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
     let wide = area.width >= 120
-    var columns = [Column("Received", width: .length(12)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(wide ? 17 : 11)),
-                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(15))]
-    if wide { columns += [Column("Reason", width: .length(30)), Column("Logged by", width: .length(12))] }
+    // Each row names its notice ("notice N0036 logged" points at it).
+    let idWidth = min(12, max(2, data.notices.map(\.id.count).max() ?? 2))
+    var columns = [Column("ID", width: .length(idWidth)), Column("Received", width: .length(12)), Column("Provider", width: .fill(1)),
+                   Column("Kind", width: .length(wide ? 17 : 11)),
+                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(14))]
+    if wide { columns += [Column("Reason", width: .length(28)), Column("Logged by", width: .length(10))] }
     let children = index.children.childByID
     let providers = index.providers.byID
     let today = model.today
@@ -48,10 +53,10 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let provider = providers[n.providerID].map { data.providers[$0].name } ?? n.providerID
         let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
         let kind = wide ? n.kind.label : n.kind.shortLabel
-        let notice = n.kind == .placementEnding ? Format.notice(hours: n.noticeHours) : (text: "", sameDay: false)
-        let urgent = isSameDay(n)
+        let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength) : (text: "", short: false)
+        let urgent = notice.short
         var cells: [TableCell] = [
-            TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
+            TableCell(n.id), TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
             TableCell(child), TableCell(n.effectiveAt.map { when($0, today: today) } ?? ""),
             TableCell(notice.text, style: urgent ? .urgent : nil),
         ]
@@ -92,12 +97,12 @@ extension Pages {
         let provider = index.providers.byID[n.providerID].map { data.providers[$0] }
         out.append(field("Provider", provider.map { "\($0.name) (\($0.id))" } ?? n.providerID))
         if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field("Phone", "\(contact.name) · \(contact.phone)")) }
-        out.append(field("Kind", n.kind.label, style: isSameDay(n) ? .urgent : .normal))
+        out.append(field("Kind", n.kind.label, style: isShortNotice(n) ? .urgent : .normal))
         out.append(field("Received", "\(Format.long(Format.day(n.receivedAt))) \(Format.clock(n.receivedAt)) · logged by \(n.loggedBy)"))
         if let e = n.effectiveAt { out.append(field("Effective", "\(Format.long(Format.day(e))) \(Format.clock(e)) (\(whenInWords(e, today: today)))")) }
         if n.kind == .placementEnding {
-            let notice = Format.notice(hours: n.noticeHours)
-            out.append(field("Notice given", notice.text, style: notice.sameDay ? .urgent : .normal))
+            let notice = Format.notice(n.noticeLength)
+            out.append(field("Notice given", notice.text, style: notice.short ? .urgent : .normal))
         }
         if let id = n.childID {
             let child = index.children.childByID[id].map { data.children[$0] }

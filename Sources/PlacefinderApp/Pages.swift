@@ -112,17 +112,19 @@ enum Pages {
             out.append(PageItem(spans: [Span("No endings recorded.", style: .muted)]))
         } else {
             out.append(PageItem(spans: [Span("Last endings", style: .muted)]))
-            for p in endings { out.append(endingLine(p)) }
+            let theirs = data.notices.filter { $0.providerID == provider.id && $0.kind == .placementEnding }
+            for p in endings { out.append(endingLine(p, notices: theirs)) }
         }
         return out
     }
 
-    static func endingLine(_ p: Placement) -> PageItem {
+    static func endingLine(_ p: Placement, notices: [ProviderNotice]) -> PageItem {
         var spans = [Span(Format.long(p.actualEnd!) + ": ", style: .muted),
                      Span(p.endReason?.label ?? "reason not recorded")]
-        let notice = Format.notice(hours: p.noticeHours)
+        let length = noticeLength(of: p, notices: notices)
+        let notice = Format.notice(length)
         spans.append(Span(" · "))
-        spans.append(Span(notice.text, style: notice.sameDay ? .urgent : (p.noticeHours == nil ? .muted : .normal)))
+        spans.append(Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal)))
         if let ending = p.ending {
             spans.append(Span(" · "))
             spans.append(Span(ending.rawValue, style: ending == .breakdown ? .warning : .normal))
@@ -155,10 +157,9 @@ enum Pages {
         let urgent = AppData.isUrgent(c, today: today)
         var status = c.status.words
         if c.status != .placed {
-            switch c.urgency {
-            case .emergency: status += " · emergency"
-            case .neededBy(let d): status += " · needed by \(Format.long(d))"
-            }
+            if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += " · needed by \(Format.long(d))" }
+            let left = TimeLeft.of(c, ending: model.index?.work.endingByChild[c.id], now: model.now)
+            status += " · time left: " + Format.timeLeft(left, today: today)
         }
         out.append(field("Status", status, style: urgent ? .urgent : .normal))
         if c.needs.isEmpty {
@@ -195,10 +196,11 @@ enum Pages {
         out.append(PageItem(spans: [Span("Placement history, newest first", style: heading)]))
         out.append(field("Totals", [Span(Format.plural(history.count, "placement")), Span(" · "),
                     Span(Format.plural(breakdowns, "breakdown"), style: breakdowns > 0 ? .warning : .normal), Span(" · "),
-                    Span(Format.plural(sameDay, "same-day ending"), style: sameDay > 0 ? .urgent : .normal)]))
+                    Span(Format.plural(sameDay, "short-notice ending"), style: sameDay > 0 ? .urgent : .normal)]))
         if history.isEmpty { out.append(PageItem(spans: [Span("No placements recorded.", style: .muted)])) }
         let providers = Dictionary(data.providers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let vacancies = Dictionary(data.vacancies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let childNotices = data.notices.filter { $0.childID == c.id && $0.kind == .placementEnding }
         for p in history {
             out.append(blank)
             let dates = Format.long(p.start) + " – " + (p.actualEnd.map(Format.long) ?? "now")
@@ -207,20 +209,32 @@ enum Pages {
                         Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
             var detail: [Span] = [Span(p.locality.label, style: p.locality == .inCounty ? .good : .normal),
                                   Span(" · " + Format.miles(p.milesFromHome))]
-            detail += endingSpans(p)
+            detail += endingSpans(p, notices: childNotices)
             out.append(PageItem(spans: detail, indent: 4))
         }
         return out
     }
 }
 
-/// How a placement ended, in words: the reason, the notice given (same-day stands out) and whether it
-/// was planned or a breakdown; or that it is the current placement.
-func endingSpans(_ p: Placement) -> [Span] {
+/// The notice a placement's ending was given: from the provider's ending notice on record when there is one
+/// (so "same-day" means the calendar day, as in the notices log), else the hours the placement records.
+func noticeLength(of p: Placement, notices: [ProviderNotice]) -> NoticeLength? {
+    if let end = p.actualEnd, let n = notices.last(where: {
+        $0.kind == .placementEnding && $0.childID == p.childID && $0.providerID == p.providerID && $0.effectiveAt.map(Format.day) == end
+    }) {
+        return n.noticeLength
+    }
+    return p.noticeHours.map { NoticeLength(hours: $0) }
+}
+
+/// How a placement ended, in words: the reason, the notice given (short notice stands out) and whether it
+/// was planned or a breakdown; or that it is the current placement. `notices`: ending notices that may be its.
+func endingSpans(_ p: Placement, notices: [ProviderNotice]) -> [Span] {
     guard p.actualEnd != nil else { return [Span(" · current placement", style: .good)] }
-    let notice = Format.notice(hours: p.noticeHours)
+    let length = noticeLength(of: p, notices: notices)
+    let notice = Format.notice(length)
     var spans = [Span(" · ended: "), Span(p.endReason?.label ?? "reason not recorded"), Span(" · notice: "),
-                 Span(notice.text, style: notice.sameDay ? .urgent : (p.noticeHours == nil ? .muted : .normal))]
+                 Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal))]
     if let ending = p.ending {
         spans += [Span(" · "), Span(ending.rawValue, style: ending == .breakdown ? .warning : .good)]
     }

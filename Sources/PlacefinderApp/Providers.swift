@@ -134,11 +134,12 @@ extension Pages {
         let history = (index.children.placementsByProvider[p.id] ?? []).map { data.placements[$0] }
         out.append(PageItem(spans: [Span("Placement history, latest ending first", style: heading)]))
         if history.isEmpty { out.append(PageItem(spans: [Span("No placements recorded.", style: .muted)])) }
+        let theirs = data.notices.filter { $0.providerID == p.id && $0.kind == .placementEnding }
         for pl in history {
             let child = index.children.childByID[pl.childID].map { data.children[$0].initials } ?? pl.childID
             let dates = Format.long(pl.start) + " – " + (pl.actualEnd.map(Format.long) ?? "now")
             var spans = [Span(dates, style: Style(.normal, bold: true)), Span(" · \(pl.childID) \(child)")]
-            spans += endingSpans(pl)
+            spans += endingSpans(pl, notices: theirs)
             out.append(PageItem(spans: spans, indent: 2))
         }
         return out

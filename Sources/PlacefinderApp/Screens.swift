@@ -123,6 +123,9 @@ public enum Action: Hashable, Sendable {
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches
     case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place
+    case scrollDetailUp, scrollDetailDown
+    /// A line of help that is no key (a legend).
+    case legend
     // Confirmations and forms
     case confirm, newNotice, nextField, previousField, submit
     // Dashboard

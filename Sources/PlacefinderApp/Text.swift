@@ -115,7 +115,7 @@ struct VacancyHaystack: Searchable {
     let settings: SearchHaystack
     let authorities: SearchHaystack
     let needSets: SearchHaystack
-    let postcodes: SearchHaystack       // one entry per vacancy
+    let postcodes: SearchHaystack       // one entry per vacancy: its id and postcode
 
     var count: Int { provider.count }
 
@@ -166,12 +166,29 @@ enum Format {
     /// "8–17"
     static func ages(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
 
-    /// Notice in words: "same-day (4 h)" at 24 hours or less, else "28 days".
-    static func notice(hours: Int?) -> (text: String, sameDay: Bool) {
-        guard let h = hours else { return ("notice not recorded", false) }
-        if h <= 24 { return ("same-day (\(h) h)", true) }
-        let days = h / 24
-        return (days == 1 ? "1 day" : "\(days) days", false)
+    /// Notice in words (see `NoticeLength`): "same-day (4 h)" ("same-day" when `compact`), "18 h", "3 days";
+    /// `short` (24 h or less) stands out.
+    static func notice(_ length: NoticeLength?, compact: Bool = false) -> (text: String, short: Bool) {
+        switch length {
+        case nil: ("notice not recorded", false)
+        case .sameDay(let h)?: (compact ? "same-day" : "same-day (\(h) h)", true)
+        case .hours(let h)?: ("\(h) h", length!.isShort)
+        case .days(let d)?: (d == 1 ? "1 day" : "\(d) days", false)
+        }
+    }
+
+    /// Time left before a child must be placed (see `TimeLeft`): "today 17:30 (8 h)", "tomorrow 09:00",
+    /// "ended 09:00" (today), "ended 15 Jun", "emergency", "overdue 2 days", "today", "5 days". At most 17 wide.
+    static func timeLeft(_ left: TimeLeft, today: Day) -> String {
+        switch left {
+        case .endsAt(let at, let hours):
+            day(at) == today ? "today \(clock(at)) (\(hours) h)" : whenInWords(at, today: today)
+        case .ended(let at): "ended " + (day(at) == today ? clock(at) : short(day(at)))
+        case .emergency: "emergency"
+        case .overdue(let days): "overdue " + plural(days, "day")
+        case .today: "today"
+        case .days(let days): plural(days, "day")
+        }
     }
 
     static func plural(_ n: Int, _ one: String, _ many: String? = nil) -> String {
@@ -241,4 +258,25 @@ extension Int {
         else if x < -0x1p63 { self = .min }
         else { self = Int(x) }
     }
+}
+
+extension MatchFlag {
+    /// One letter in the ranking's Flags column; `H` there marks a held bed. The legend is in help.
+    var code: String {
+        switch self {
+        case .outOfArea: "O"
+        case .keyStage4SchoolMove: "K"
+        case .forProfit: "£"
+        case .staleVacancy: "S"
+        case .approximateLocation: "≈"
+        case .separatesSiblings: "X"
+        }
+    }
+
+    /// Help's legend of the Flags column.
+    static let legend: [KeyBinding] = [
+        KeyBinding([], .legend, "H held · O out of area (reg 12) · K KS4 school move", label: "Flags"),
+        KeyBinding([], .legend, "£ for-profit · S unconfirmed 7+ days · ≈ approx. place", label: "Flags (2)"),
+        KeyBinding([], .legend, "X separates the siblings", label: "Flags (3)"),
+    ]
 }

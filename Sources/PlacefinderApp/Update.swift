@@ -50,28 +50,51 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = "Could not load the store: \(reason)"
         return []
     case .storeChanged:
+        // Someone's write (a colleague's, or this officer's own): reload, and rank an open match again so
+        // its holds, calls and placements show without a key.
+        if let childID = model.match?.childID { return [.load, .runMatch(childID: childID)] }
         return [.load]
     case .matchReady(let childID, let data):
-        guard model.match?.childID == childID else { return [] }
-        model.match?.data = data
-        model.match?.failure = nil
-        model.match?.table = ScrollState(selected: data.candidates.isEmpty ? nil : 0)
-        model.match?.excludedScroll = 0
+        guard var match = model.match, match.childID == childID else { return [] }
+        // The selection stays on the same option (vacancy and child) if it is still ranked, else on the
+        // row where it was: a hold then `p` places in the bed just held.
+        let keep = match.selected.map { (vacancy: $0.vacancy.id, child: $0.childID) }
+        let previous = match.table.selected ?? 0
+        match.data = data
+        match.failure = nil
+        if data.candidates.isEmpty {
+            match.table = ScrollState(selected: nil)
+        } else {
+            let same = keep.flatMap { k in data.candidates.firstIndex { $0.vacancy.id == k.vacancy && $0.childID == k.child } }
+            let position = same ?? min(previous, data.candidates.count - 1)
+            if same == nil { match.detailScroll = 0 }
+            match.table.selected = position
+        }
+        match.excludedScroll = min(match.excludedScroll, max(0, data.excluded.count - 1))
+        model.match = match
+        let rows = MatchLayout(model).tableRows
+        model.match?.table.scrollToSelection(visibleRows: rows, rowCount: data.candidates.count)
         return []
     case .matchFailed(let reason):
         model.match?.failure = reason
         return []
     case .commandSucceeded(let text):
+        // The `.storeChanged` that follows every write reloads and ranks an open match again.
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
         if model.contactForm?.saving == true { model.contactForm = nil }
-        // A call, hold or placement changes the ranking (a decline excludes): rank again from the store.
-        if let childID = model.match?.childID { return [.runMatch(childID: childID)] }
         return []
+    case .noticeLogged(let id, let text):
+        model.notices.selectOnArrival = id
+        return update(&model, .commandSucceeded(text))
     case .commandFailed(let text):
         model.status = text
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
+        return []
+    case .commandRefusedAsStale(let text):
+        _ = update(&model, .commandFailed(text))
+        model.staleStatus = .shown
         return []
     case .auditRecorded(let token):
         ChildPageGate.recorded(token, &model)
@@ -84,9 +107,19 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
 
 // MARK: - Data arrival
 
-/// A fresh snapshot answers a failed load; the outcome of a write stays on show.
+/// A fresh snapshot answers a failed load, and a "changed by … — press r to reload" once the officer has
+/// reloaded; the outcome of any other write stays on show.
 func clearLoadFailure(_ model: inout Model) {
     if model.status?.hasPrefix("Could not load") == true { model.status = nil }
+    if model.staleStatus == .reloading {
+        model.status = nil
+        model.staleStatus = nil
+    }
+}
+
+/// The officer asked for fresh data: a "changed by … — press r to reload" goes once it arrives.
+func reloadRequested(_ model: inout Model) {
+    if model.staleStatus == .shown { model.staleStatus = .reloading }
 }
 
 /// Takes in an indexed snapshot (data arrived, or the day changed) and re-derives every list,
@@ -95,8 +128,10 @@ func install(_ loaded: IndexedData, _ model: inout Model) {
     let keepVacancy = model.selectedVacancy?.id
     let keepChild = model.selectedChild?.id
     let openVacancy = model.vacancies.open.flatMap { i in model.data.flatMap { i < $0.vacancies.count ? $0.vacancies[i].id : nil } }
+    let openChild = model.children.open.flatMap { i in model.data.flatMap { i < $0.children.count ? $0.children[i].id : nil } }
     let keepProvider = model.selectedProvider?.id
     let openProvider = model.providers.open.flatMap { i in model.data.flatMap { i < $0.providers.count ? $0.providers[i].id : nil } }
+    let kept = KeptRecords(model)
     let data = loaded.data
     model.data = data
     model.index = loaded.index
@@ -113,14 +148,7 @@ func install(_ loaded: IndexedData, _ model: inout Model) {
     }
     if let id = openProvider { model.providers.open = data.providers.firstIndex { $0.id == id } }
     else { model.providers.open = nil }
-    if let open = model.notices.open, open >= data.notices.count { model.notices.open = nil }
-    switch model.peek {
-    case .child(let i) where i >= data.children.count: model.peek = nil
-    case .vacancy(let i) where i >= data.vacancies.count: model.peek = nil
-    default: break
-    }
-    model.dashboard.clamp(model.index!.dashboard)
-    model.notices.table.selected = data.notices.isEmpty ? nil : min(model.notices.table.selected ?? 0, data.notices.count - 1)
+    kept.restore(&model)
     if let id = keepVacancy, let pos = model.vacancies.visible.firstIndex(where: { data.vacancies[Int($0)].id == id }) {
         model.vacancies.table.selected = pos
     }
@@ -128,10 +156,96 @@ func install(_ loaded: IndexedData, _ model: inout Model) {
        let pos = model.children.visible.firstIndex(where: { rows[Int($0)].id == id }) {
         model.children.table.selected = pos
     }
+    for screen in listTabs {
+        model[list: screen].table.scrollToSelection(visibleRows: Geometry(model).tableRows, rowCount: model[list: screen].visible.count)
+    }
     // An open page stays open if its record still exists.
     if let id = openVacancy { model.vacancies.open = data.vacancies.firstIndex { $0.id == id } }
-    if let open = model.children.open, open >= data.children.count { model.children.open = nil }
+    if let id = openChild { model.children.open = model.index?.children.childByID[id] }
     clampPages(&model)
+}
+
+/// Selections and open records held by index (notices, dashboard panels, a peeked page), remembered by
+/// record id across a reload: the row stays on the same record, or the nearest row if it went.
+struct KeptRecords {
+    let notice: String?
+    let openNotice: String?
+    let panels: [String?]
+    let peek: (child: String?, vacancy: String?)
+
+    init(_ model: Model) {
+        let data = model.data
+        let order = model.index?.work.noticeOrder ?? []
+        notice = model.notices.table.selected.flatMap { s in s < order.count ? data?.notices[order[s]].id : nil }
+        openNotice = model.notices.open.flatMap { i in data.flatMap { i < $0.notices.count ? $0.notices[i].id : nil } }
+        panels = DashboardPanel.allCases.map { panel in
+            model.index.flatMap { index in
+                model.dashboard.tables[panel.rawValue].selected.flatMap { dashboardRecordID(model, index.dashboard, panel, $0) }
+            }
+        }
+        switch model.peek {
+        case .child(let i): peek = (data.flatMap { i < $0.children.count ? $0.children[i].id : nil }, nil)
+        case .vacancy(let i): peek = (nil, data.flatMap { i < $0.vacancies.count ? $0.vacancies[i].id : nil })
+        case nil: peek = (nil, nil)
+        }
+    }
+
+    func restore(_ model: inout Model) {
+        guard let data = model.data, let index = model.index else { return }
+        let order = index.work.noticeOrder
+        let logged = model.notices.selectOnArrival.flatMap { id in order.firstIndex { data.notices[$0].id == id } }
+        if let pos = logged {
+            model.notices.table.selected = pos
+            model.notices.selectOnArrival = nil
+        } else if let id = notice, let pos = order.firstIndex(where: { data.notices[$0].id == id }) {
+            model.notices.table.selected = pos
+        } else {
+            model.notices.table.selected = order.isEmpty ? nil : min(model.notices.table.selected ?? 0, order.count - 1)
+        }
+        model.notices.table.scrollToSelection(visibleRows: noticeRows(model), rowCount: order.count)
+        model.notices.open = openNotice.flatMap { id in data.notices.firstIndex { $0.id == id } }
+        for panel in DashboardPanel.focusable {
+            let n = index.dashboard.count(panel)
+            guard let id = panels[panel.rawValue],
+                  let pos = (0..<n).first(where: { dashboardRecordID(model, index.dashboard, panel, $0) == id }) else { continue }
+            model.dashboard.tables[panel.rawValue].selected = pos
+            model.dashboard.tables[panel.rawValue].scrollToSelection(visibleRows: DashboardLayout(model).rows(panel), rowCount: n)
+        }
+        model.dashboard.clamp(index.dashboard)
+        // A notice just logged: the dashboard, too, points at it and at the child it is about.
+        if let pos = logged {
+            let n = order[pos]
+            let d = index.dashboard
+            if let row = d.todayNotices.firstIndex(of: n) { select(&model, .notices, row, count: d.todayNotices.count) }
+            if let child = data.notices[n].childID.flatMap({ index.children.childByID[$0] }), let row = d.urgent.firstIndex(of: child) {
+                select(&model, .urgent, row, count: d.urgent.count)
+            }
+        }
+        if let id = peek.child { model.peek = index.children.childByID[id].map { .child($0) } }
+        if let id = peek.vacancy { model.peek = data.vacancies.firstIndex { $0.id == id }.map { .vacancy($0) } }
+    }
+}
+
+/// Selects `row` of a dashboard panel, scrolled into view.
+private func select(_ model: inout Model, _ panel: DashboardPanel, _ row: Int, count: Int) {
+    model.dashboard.tables[panel.rawValue].selected = row
+    model.dashboard.tables[panel.rawValue].scrollToSelection(visibleRows: DashboardLayout(model).rows(panel), rowCount: count)
+}
+
+/// Rows of the notices list on screen (its header line and the table's own header take two).
+func noticeRows(_ model: Model) -> Int { max(1, Geometry(model).body.height - 2) }
+
+/// The id of the record on a dashboard panel's row.
+func dashboardRecordID(_ model: Model, _ d: DashboardIndex, _ panel: DashboardPanel, _ row: Int) -> String? {
+    guard let data = model.data, row < d.count(panel) else { return nil }
+    switch panel {
+    case .urgent: return data.children[d.urgent[row]].id
+    case .notices: return data.notices[d.todayNotices[row]].id
+    case .stale: return data.vacancies[d.stale[row]].id
+    case .holds: return data.vacancies[d.holdsToday[row]].id
+    case .unstable: return data.children[d.unstable[row]].id
+    case .grid: return nil
+    }
 }
 
 /// Re-applies the filter panel's choices, then the search, then the sort.
@@ -229,6 +343,7 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
     case .quit:
         return [.quit]
     case .reload:
+        reloadRequested(&model)
         return [.load]
     case .repaint:
         return [.repaint]

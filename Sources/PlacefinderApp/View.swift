@@ -48,15 +48,25 @@ func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
               right: right.joined(separator: " │ ") + " ").render(in: g.topBar, buffer: &buffer)
 }
 
-/// The bottom line: the outcome of the last action, where the eye goes after a key, then the key hints.
+/// The bottom line: the outcome of the last action, where the eye goes after a key, then the screen's key
+/// hints; `? help` and `q quit` always keep their place at the right end (a long status is shortened first).
 func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
-    var area = g.hints
+    let bindings = Keymap.bindings(for: model.context).filter { $0.hint != nil }
+    let isEnd: (KeyBinding) -> Bool = { $0.action == .help || $0.action == .quit }
+    let ends = bindings.filter(isEnd).map { (key: $0.hintKey, label: $0.hint!) }
+    let local = bindings.filter { !isEnd($0) }.map { (key: $0.hintKey, label: $0.hint!) }
+    let endBar = KeyHintBar(ends)
+    let endWidth = ends.isEmpty ? 0 : ends.reduce(0) { $0 + displayWidth(of: $1.key) + 1 + displayWidth(of: $1.label) } + 2 * (ends.count - 1)
+    var area = Rect(x: g.hints.x, y: g.hints.y, width: max(0, g.hints.width - endWidth - (ends.isEmpty ? 0 : 2)), height: 1)
     if let status = model.status {
-        let shown = truncate(status, toWidth: max(0, area.width * 2 / 3))
+        let shown = truncate(status, toWidth: max(0, area.width - 3))
         let end = buffer.set(x: area.x, y: area.y, string: shown + " │ ", style: Style(.accent, bold: true), maxWidth: area.width)
         area = Rect(x: end, y: area.y, width: max(0, area.x + area.width - end), height: 1)
     }
-    KeyHintBar(Keymap.hints(for: model.context)).render(in: area, buffer: &buffer)
+    KeyHintBar(local).render(in: area, buffer: &buffer)
+    if !ends.isEmpty {
+        endBar.render(in: Rect(x: g.hints.right - endWidth, y: g.hints.y, width: endWidth, height: 1), buffer: &buffer)
+    }
 }
 
 // MARK: - Lists
@@ -118,16 +128,21 @@ struct VacancyRowSource: TableRowSource {
 
     var columns: [Column] {
         let wide = layout == .wide
+        let narrow = layout == .narrow
+        // At 80 columns every row keeps its id and a readable provider name: the locality tier (a filter
+        // and a sort) and the sibling limit give way; the detail page has both.
         var cols: [Column] = [
+            Column("ID", width: .length(max(2, index.idWidth))),
             Column("Provider", width: .fill(1)),
             Column("Setting", width: .length(wide ? 18 : 9)),
-            Column("Authority", width: .length(wide ? 17 : layout == .medium ? 12 : 10)),
-            Column("Locality", width: .length(wide ? 20 : 9)),
-            Column(layout == .narrow ? "Bd" : "Beds", width: .length(layout == .narrow ? 2 : 4), alignment: .right),
-            Column("Ages", width: .length(5)),
-            Column("Sib", width: .length(3), alignment: .right),
+            Column("Authority", width: .length(wide ? 17 : 12)),
         ]
-        if layout != .narrow { cols.append(Column("Needs met", width: .length(wide ? 16 : 12))) }
+        if !narrow { cols.append(Column("Locality", width: .length(wide ? 20 : 9))) }
+        cols += [
+            Column(narrow ? "Bd" : "Beds", width: .length(narrow ? 2 : 4), alignment: .right),
+            Column("Ages", width: .length(5)),
+        ]
+        if !narrow { cols += [Column("Sib", width: .length(3), alignment: .right), Column("Needs met", width: .length(wide ? 16 : 12))] }
         cols += [
             Column("From", width: .length(6)),
             Column("£/wk", width: .length(6), alignment: .right),
@@ -146,17 +161,21 @@ struct VacancyRowSource: TableRowSource {
         let tier = LocalityTier(rawValue: Int(index.tier[i])) ?? .outsideEnglandAndWales
         let narrow = layout != .wide
         let days = v.daysSinceConfirmed(now: now)
+        let mark = v.status == .filled || v.status == .withdrawn ? "✗ " : v.isHeld(at: now) ? "held " : ""
         var cells: [TableCell] = [
-            TableCell(v.status == .filled || v.status == .withdrawn ? "✗ " + provider : provider),
+            TableCell(v.id),
+            TableCell(mark + provider),
             TableCell(narrow ? v.setting.shortLabel : v.setting.label),
             TableCell(index.authorityName[i]),
-            TableCell(narrow ? tier.shortLabel : tier.label, style: tier == .inCounty ? .good : nil),
+        ]
+        if layout != .narrow { cells.append(TableCell(narrow ? tier.shortLabel : tier.label, style: tier == .inCounty ? .good : nil)) }
+        cells += [
             TableCell(String(v.beds)),
             TableCell(Format.ages(v.ageRange)),
-            TableCell(String(v.maxSiblingGroup)),
         ]
         if layout != .narrow {
-            cells.append(TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " ")))
+            cells += [TableCell(String(v.maxSiblingGroup)),
+                      TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " "))]
         }
         cells += [
             v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),

@@ -9,7 +9,7 @@ public enum ProviderSort: Int, CaseIterable, Sendable {
         switch self {
         case .name: "name"
         case .openVacancies: "open vacancies"
-        case .shortNotice: "same-day endings"
+        case .shortNotice: "short-notice endings"
         case .breakdowns: "breakdowns"
         }
     }
@@ -94,12 +94,20 @@ struct WorkIndex: Sendable {
     let latestContact: [String: Int]
     /// "child␟provider" and "child␟provider␟vacancy" → index of the latest decline.
     let latestDecline: [String: Int]
+    /// Child id → when their current placement ends, from the latest ending notice about them.
+    let endingByChild: [String: Date]
 
     static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1F}") }
 
     init(data: AppData) {
         let ns = data.notices
         noticeOrder = ns.indices.sorted { ns[$0].receivedAt != ns[$1].receivedAt ? ns[$0].receivedAt > ns[$1].receivedAt : ns[$0].id > ns[$1].id }
+        var ending: [String: Date] = [:]
+        // Oldest first, so the latest notice about a child wins.
+        for i in noticeOrder.reversed() where ns[i].kind == .placementEnding {
+            if let child = ns[i].childID, let at = ns[i].effectiveAt { ending[child] = at }
+        }
+        endingByChild = ending
         var latest: [String: Int] = [:], declines: [String: Int] = [:]
         let cs = data.contacts
         func newer(_ i: Int, than j: Int?) -> Bool { j.map { cs[i].at > cs[$0].at || (cs[i].at == cs[$0].at && cs[i].id > cs[$0].id) } ?? true }
@@ -118,7 +126,7 @@ struct WorkIndex: Sendable {
 
 /// The dashboard's panels, computed once per load (and when the day changes).
 struct DashboardIndex: Sendable {
-    /// Child indices needing a placement: emergencies first, then by the day needed.
+    /// Urgent children (`Child.isUrgent`, the top bar's count): emergencies first, then by the day needed.
     let urgent: [Int]
     /// Notice indices received today, newest first.
     let todayNotices: [Int]
@@ -133,7 +141,7 @@ struct DashboardIndex: Sendable {
 
     init(data: AppData, now: Date, today: Day, vacancies: VacancyIndex, children: ChildIndex, work: WorkIndex) {
         let cs = data.children
-        urgent = cs.indices.filter { cs[$0].status != .placed }.sorted { a, b in
+        urgent = cs.indices.filter { cs[$0].isUrgent(today: today) }.sorted { a, b in
             let ea = cs[a].urgency.isEmergency, eb = cs[b].urgency.isEmergency
             if ea != eb { return ea }
             // The recorded date, not clamped to today, so the most overdue come first.

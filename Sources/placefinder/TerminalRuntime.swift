@@ -133,34 +133,34 @@ final class TerminalRuntime: @unchecked Sendable {
                                             childID: notice.childID, effectiveAt: notice.effectiveAt, reason: notice.reason,
                                             vacancyID: notice.vacancyID, text: notice.text)
                     let effects = try db.logNotice(draft, officer: officer, now: now, expectedVacancyVersion: expected)
-                    return "notice \(effects.notice.id) logged"
+                    return .noticeLogged(id: effects.notice.id, "notice \(effects.notice.id) logged")
                 }
             case .recordContact(let contact):
                 write { db, officer, now in
                     let draft = ContactDraft(childID: contact.childID, providerID: contact.providerID, vacancyID: contact.vacancyID,
                                              at: contact.at, outcome: contact.outcome, declineReason: contact.declineReason)
                     let saved = try db.recordContact(draft, officer: officer, now: now)
-                    return "call \(saved.id) recorded"
+                    return .commandSucceeded("call \(saved.id) recorded")
                 }
             case .hold(let vacancyID, let childID, let until):
                 let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
                     _ = try db.hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until,
                                     expectedVersion: expected)
-                    return "\(vacancyID) held for \(childID)"
+                    return .commandSucceeded("\(vacancyID) held for \(childID)")
                 }
             case .releaseHold(let vacancyID):
                 let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
                     _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now, expectedVersion: expected)
-                    return "hold on \(vacancyID) released"
+                    return .commandSucceeded("hold on \(vacancyID) released")
                 }
             case .place(let childID, let vacancyID, let start):
                 let (vacancyVersion, childVersion) = (seen.vacancy(vacancyID), seen.child(childID))
                 write { db, officer, now in
                     let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
                                                expectedVacancyVersion: vacancyVersion, expectedChildVersion: childVersion)
-                    return "\(childID) placed: placement \(effects.placement.id)"
+                    return .commandSucceeded("\(childID) placed: placement \(effects.placement.id)")
                 }
             }
         }
@@ -250,11 +250,17 @@ final class TerminalRuntime: @unchecked Sendable {
         }
     }
 
-    /// A write: one transaction in the store, then the outcome in the status line and a fresh snapshot.
-    private func write(_ work: @escaping @Sendable (PlacementDatabase, String, Date) throws -> String) {
+    /// A write: one transaction in the store, then its outcome (for the status line) and a fresh snapshot.
+    /// A refusal because a colleague changed the record since the last load says so, and which key reloads.
+    private func write(_ work: @escaping @Sendable (PlacementDatabase, String, Date) throws -> Msg) {
         let clock = self.clock
         background(Msg.commandFailed) { db, officer in
-            [.commandSucceeded(try work(db, officer, clock())), .storeChanged]
+            do {
+                return [try work(db, officer, clock()), .storeChanged]
+            } catch let error as WorkflowError {
+                if case .changedBy = error { return [.commandRefusedAsStale(error.description)] }
+                throw error
+            }
         }
     }
 

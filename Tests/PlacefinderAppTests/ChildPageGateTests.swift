@@ -95,8 +95,8 @@ import Testing
     @Test func moneyHoursAgesAndCountsAreTotal() {
         #expect(Money.pounds(Int.max) == "£9,223,372,036,854,775,807")
         #expect(Money.pounds(Int.min) == "-£9,223,372,036,854,775,808")
-        #expect(Format.notice(hours: Int.max).text == "\(Int.max / 24) days")
-        #expect(Format.notice(hours: Int.min).sameDay)
+        #expect(Format.notice(NoticeLength(hours: Int.max)).text == "\(Int.max / 24) days")
+        #expect(Format.notice(NoticeLength(hours: Int.min)) == (text: "0 h", short: true))
         #expect(Format.ages(Int.min...Int.max) == "\(Int.min)–\(Int.max)")
         #expect(Format.plural(Int.max, "bed") == "\(Int.max) beds")
     }

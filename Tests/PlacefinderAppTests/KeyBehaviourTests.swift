@@ -58,6 +58,9 @@ import TerminalUI
         var match = matchModel()
         match.press(.down)
         add("matches", match)
+        var scrolled = match
+        scrolled.press(.char("]"))
+        add("matches, explanation scrolled", scrolled)
         var excluded = match
         excluded.press(.char("x"), .down)
         add("excluded", excluded)
@@ -119,7 +122,7 @@ import TerminalUI
         #expect(m.press(.ctrl("l")) == [.repaint])
         #expect(m.press(.char("r")) == [.load])
         var match = matchModel()
-        #expect(match.press(.char("r")) == [.runMatch(childID: "C1005")])
+        #expect(match.press(.char("r")) == [.load, .runMatch(childID: "C1005")])
         var filters = Fixtures.model(tab: .vacancies)
         filters.press(.char("f"), .right)
         #expect(filters.vacancies.filters.contains { $0 != 0 })

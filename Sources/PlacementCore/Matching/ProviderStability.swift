@@ -11,7 +11,7 @@ public struct ProviderStability: Sendable, Hashable {
 
     public init() {}
 
-    /// Breakdowns and same-day endings per placement-year; a provider with little history counts
+    /// Breakdowns and short-notice endings (24 h or less) per placement-year; a provider with little history counts
     /// as half a placement-year so one ending does not look like a pattern of many.
     public var incidentRate: Double {
         Double(breakdowns + shortNoticeEndings) / max(placementYears, 0.5)

@@ -87,7 +87,7 @@ struct ReasonWriter {
         let s = engine.index.stability(of: index)
         let window = engine.policy.stabilityWindowDays == 365 ? "the last 12 months" : "the last \(engine.policy.stabilityWindowDays) days"
         if s.shortNoticeEndings > 0 {
-            return "this provider ended \(s.shortNoticeEndings) placement\(s.shortNoticeEndings == 1 ? "" : "s") at same-day notice in \(window)"
+            return "this provider ended \(s.shortNoticeEndings) placement\(s.shortNoticeEndings == 1 ? "" : "s") at short notice (24 h or less) in \(window)"
                 + (s.breakdowns > 0 ? "; \(s.breakdowns) breakdown\(s.breakdowns == 1 ? "" : "s") of \(s.placements) placements" : "")
         }
         if s.breakdowns > 0 {

@@ -63,7 +63,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsuitable(let v, let c, let reasons): "vacancy \(v) does not suit \(c): \(reasons.joined(separator: "; "))"
         case .cannotLocate(let id): "cannot locate \(id) (postcode and authority unknown)"
         case .changedBy(let officer, let at):
-            if let at { "changed by \(officer) at \(WorkflowTime.clock(at)) — reload" } else { "changed by \(officer) — reload" }
+            if let at { "changed by \(officer) at \(WorkflowTime.clock(at)) — press r to reload" } else { "changed by \(officer) — press r to reload" }
         }
     }
 }

@@ -188,7 +188,7 @@ import Testing
         }
         let engine = W.engine(providers: providers, vacancies: [W.vacancy("V", provider: "P")], placements: endings)
         let reasons = engine.rank(W.request([W.child()])).ranked[0].explanation!.reasons
-        #expect(reasons.contains { $0.hasPrefix("this provider ended 2 placements at same-day notice in the last 12 months") })
+        #expect(reasons.contains { $0.hasPrefix("this provider ended 2 placements at short notice (24 h or less) in the last 12 months") })
     }
 
     @Test func policyFilesDefaultWhatTheyOmitAndRejectUnknownFactors() throws {

@@ -97,7 +97,7 @@ private typealias W = WorkflowWorld
         #expect(throws: conflict) {
             try store.hold(vacancyID: "V1", childID: "C3", officer: "bob", now: W.now, expectedVersion: 1)
         }
-        #expect(conflict.description == "changed by alice at 09:00 — reload")
+        #expect(conflict.description == "changed by alice at 09:00 — press r to reload")
         #expect(throws: WorkflowError.heldByAnother(vacancyID: "V1", officer: "alice", until: W.time("2026-11-25T23:59:00Z"))) {
             try store.hold(vacancyID: "V1", childID: "C3", officer: "bob", now: W.now)
         }
@@ -234,7 +234,7 @@ private typealias W = WorkflowWorld
             let expected: WorkflowError = withVersion ? .changedBy(officer: officers[winner], at: W.now)
                                                       : .vacancyNotOpen(vacancyID: "V1", status: .filled)
             #expect(loss.map { _ in "" } == .failure(expected))
-            #expect(expected.description.contains(withVersion ? "changed by \(officers[winner]) at 09:00 — reload" : "is filled, not open"))
+            #expect(expected.description.contains(withVersion ? "changed by \(officers[winner]) at 09:00 — press r to reload" : "is filled, not open"))
 
             let check = stores[0]
             #expect(try check.child(id: children[loser])?.status == .needsPlacement)

@@ -40,7 +40,8 @@ func noticeFormType(_ c: Character, _ model: inout Model) {
         if let i = form.typeAhead.jump(c, NoticeChoices.emergencies) { form.emergencies = i == 1 }
     case .vacancy:
         let draft = NoticeFormCheck(form, model: model)
-        let options = draft.vacancies.compactMap { i in model.data.map { d in [d.vacancies[i].id, String(d.vacancies[i].id.drop { $0.isLetter })] } }
+        // "V00335" is reached by typing V003… or just 335.
+        let options = draft.vacancies.compactMap { i in model.data.map { d in [d.vacancies[i].id, String(d.vacancies[i].id.drop { $0.isLetter || $0 == "0" })] } }
         if let i = form.typeAhead.jump(c, options) { form.vacancyPick = i; form.vacancyChosen = true }
     }
     model.noticeForm = form

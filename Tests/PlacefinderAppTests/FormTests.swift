@@ -171,6 +171,18 @@ import TerminalUI
         #expect(m.noticeForm?.reason == EndReason.allCases.firstIndex(of: .ALLEG)! + 1)
     }
 
+    @Test func vacancyByTypingItsNumber() {
+        var m = NoticeFormTests.form()
+        m.type("dyff")
+        m.press(.tab)
+        m.type("f")                                  // kind: vacancy filled
+        m.press(.tab)
+        #expect(m.noticeForm?.kind == .vacancyFilled && m.noticeForm?.field == .vacancy)
+        #expect(NoticeFormCheck(m.noticeForm!, model: m).vacancy == nil)
+        m.type("113")
+        #expect(NoticeFormCheck(m.noticeForm!, model: m).vacancy?.id == "V113")
+    }
+
     @Test func jumpMatchesCodesBeforeWordsOfLabels() {
         let reasons = EndReason.allCases.map { [$0.rawValue, $0.label] }
         #expect(TypeAhead.first("c", reasons) == EndReason.allCases.firstIndex(of: .CARPL))

@@ -27,7 +27,7 @@ public struct NoticeForm: Sendable, Equatable {
             case .beds: "Beds"
             case .fee: "Weekly fee"
             case .availableFrom: "Available"
-            case .emergencies: "Emergencies"
+            case .emergencies: "Emergency"
             case .text: "Notes"
             }
         }

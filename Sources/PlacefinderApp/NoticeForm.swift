@@ -75,6 +75,8 @@ public struct NoticeForm: Sendable, Equatable {
         switch kind {
         case .placementEnding: [.provider, .kind, .child, .effective, .reason, .text]
         case .vacancyOpened: [.provider, .kind, .setting, .ages, .beds, .fee, .availableFrom, .emergencies, .text]
+        // What changed, as `notice add --kind vacancy_changed --beds/--fee/--available-from/--ages`; empty = unchanged.
+        case .vacancyChanged: [.provider, .kind, .vacancy, .beds, .fee, .availableFrom, .ages, .effective, .text]
         default: [.provider, .kind, .vacancy, .effective, .text]
         }
     }
@@ -167,14 +169,21 @@ struct NoticeFormCheck {
             else if vacancy == nil, shown { errors[.vacancy] = "choose the vacancy (←→)" }
         }
         var refusal: String?
-        if form.kind == .vacancyOpened {
-            let details = NewVacancyFields(form, today: model.today)
+        if form.kind == .vacancyOpened || form.kind == .vacancyChanged {
+            let details = VacancyFields(form, today: model.today)
             errors.merge(details.errors(shown: shown)) { a, _ in a }
-            if let provider, let draft = details.draft {
-                let notice = NoticeDraft(providerID: provider.id, kind: .vacancyOpened, receivedAt: model.now, text: "", newVacancy: draft)
+            // The core's own rules, as the CLI meets them: asked of the write this form would make.
+            let providerID = provider?.id ?? ""
+            var write: NoticeDraft?
+            if form.kind == .vacancyOpened, let newVacancy = details.newVacancy {
+                write = NoticeDraft(providerID: providerID, kind: .vacancyOpened, receivedAt: model.now, newVacancy: newVacancy)
+            } else if form.kind == .vacancyChanged, let vacancy, let changes = details.changes, !changes.isEmpty {
+                write = NoticeDraft(providerID: providerID, kind: .vacancyChanged, receivedAt: model.now, vacancyID: vacancy.id, changes: changes)
+            }
+            if let provider, let write, errors.isEmpty {
                 do throws(WorkflowError) {
-                    _ = try Workflow.logNotice(notice, id: "", newVacancyID: "new", officer: model.officer,
-                                               records: NoticeRecords(provider: provider), now: model.now)
+                    _ = try Workflow.logNotice(write, id: "", newVacancyID: "new", officer: model.officer,
+                                               records: NoticeRecords(provider: provider, vacancy: vacancy), now: model.now)
                 } catch {
                     if case .invalidVacancy(_, let issue) = error { refusal = issue } else { refusal = error.description }
                 }
@@ -198,8 +207,12 @@ struct NoticeFormCheck {
             return NoticeDraft(providerID: provider.id, kind: .placementEnding, receivedAt: model.now, childID: child.id,
                                effectiveAt: effective, reason: reason, text: text)
         case .vacancyOpened:
-            guard let details = NewVacancyFields(form, today: model.today).draft else { return nil }
+            guard let details = VacancyFields(form, today: model.today).newVacancy else { return nil }
             return NoticeDraft(providerID: provider.id, kind: .vacancyOpened, receivedAt: model.now, text: text, newVacancy: details)
+        case .vacancyChanged:
+            guard let vacancy, let changes = VacancyFields(form, today: model.today).changes, !changes.isEmpty else { return nil }
+            return NoticeDraft(providerID: provider.id, kind: .vacancyChanged, receivedAt: model.now, effectiveAt: effective,
+                               vacancyID: vacancy.id, text: text, changes: changes)
         default:
             guard let vacancy else { return nil }
             return NoticeDraft(providerID: provider.id, kind: form.kind, receivedAt: model.now, effectiveAt: effective,
@@ -216,41 +229,62 @@ private func pickOne(_ candidates: [Int], pick: Int, chosen: Bool, exact: (Int) 
     return exactly.count == 1 ? exactly[0] : nil
 }
 
-/// A new vacancy's details as typed, read as the CLI reads `--setting --ages --beds --fee --available-from`.
-struct NewVacancyFields {
-    let setting: Setting?
-    let ages: ClosedRange<Int>?
-    let beds: Int?
-    let fee: Int?
-    let availableFrom: Day?
+/// A vacancy's details as typed, read as the CLI reads `--setting --ages --beds --fee --available-from`.
+/// For a new vacancy an empty Beds is 1 and an empty Available is today (the CLI's defaults); for a change
+/// an empty field is left as it is.
+struct VacancyFields {
     let form: NoticeForm
+    let opening: Bool
+    let setting: Setting?
+    /// nil: not given; .some(nil): given but not readable.
+    let ages: ClosedRange<Int>??
+    let beds: Int??
+    let fee: Int??
+    let availableFrom: Day??
 
     init(_ form: NoticeForm, today: Day) {
         self.form = form
+        opening = form.kind == .vacancyOpened
         setting = form.setting == 0 ? nil : Setting.allCases[form.setting - 1]
-        let parts = form.ages.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        ages = parts.count == 2 && parts[0] != nil && parts[1] != nil && parts[0]! <= parts[1]! ? parts[0]!...parts[1]! : nil
-        let bedsText = form.beds.trimmingCharacters(in: .whitespaces)
-        beds = bedsText.isEmpty ? 1 : Int(bedsText)
-        fee = Int(form.fee.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "£", with: ""))
-        let from = form.availableFrom.trimmingCharacters(in: .whitespaces).lowercased()
-        availableFrom = from.isEmpty || from == "today" ? today : from == "tomorrow" ? today.adding(days: 1) : Day(iso: from)
+        func given(_ text: String) -> String? {
+            let t = text.trimmingCharacters(in: .whitespaces)
+            return t.isEmpty ? nil : t
+        }
+        ages = given(form.ages).map { text in
+            let parts = text.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let low = parts[0], let high = parts[1], low <= high else { return nil }
+            return low...high
+        }
+        let defaultBeds: Int?? = opening ? .some(1) : .none
+        beds = given(form.beds).map { Int($0) } ?? defaultBeds
+        fee = given(form.fee).map { Int($0.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "")) }
+        let from = given(form.availableFrom)?.lowercased()
+        let defaultDay: Day?? = opening ? .some(today) : .none
+        availableFrom = from.map { $0 == "today" ? today : $0 == "tomorrow" ? today.adding(days: 1) : Day(iso: $0) } ?? defaultDay
     }
 
     func errors(shown: Bool) -> [NoticeForm.Field: String] {
         var errors: [NoticeForm.Field: String] = [:]
-        if setting == nil, shown { errors[.setting] = "choose the setting (type its first letters, or ←→)" }
-        if ages == nil, shown || !form.ages.isEmpty { errors[.ages] = "ages as MIN-MAX, e.g. 11-17" }
-        if beds == nil { errors[.beds] = "a whole number of beds" }
-        if fee == nil, shown || !form.fee.isEmpty { errors[.fee] = "the weekly fee in whole pounds, e.g. 4950" }
-        if availableFrom == nil { errors[.availableFrom] = "a date: today, tomorrow or 2026-11-26" }
+        if opening, setting == nil, shown { errors[.setting] = "choose the setting (type its first letters, or ←→)" }
+        if ages == .some(nil) || (opening && ages == nil && shown) { errors[.ages] = "ages as MIN-MAX, e.g. 11-17" }
+        if beds == .some(nil) { errors[.beds] = "a whole number of beds" }
+        if fee == .some(nil) || (opening && fee == nil && shown) { errors[.fee] = "the weekly fee in whole pounds, e.g. 4950" }
+        if availableFrom == .some(nil) { errors[.availableFrom] = "a date: today, tomorrow or 2026-11-26" }
+        if !opening, shown, changes?.isEmpty == true { errors[.beds] = "say what changed: beds, fee, available from or ages" }
         return errors
     }
 
-    var draft: VacancyDraft? {
-        guard let setting, let ages, let beds, let fee, let availableFrom else { return nil }
+    /// For a vacancy opened: the new vacancy, once every detail reads.
+    var newVacancy: VacancyDraft? {
+        guard let setting, let ages = ages ?? nil, let beds = beds ?? nil, let fee = fee ?? nil, let availableFrom = availableFrom ?? nil else { return nil }
         return VacancyDraft(setting: setting, beds: beds, ageRange: ages, availableFrom: availableFrom,
                             takesEmergencies: form.emergencies, weeklyFee: fee)
+    }
+
+    /// For a vacancy changed: what changes, or nil while something given does not read.
+    var changes: VacancyChanges? {
+        if ages == .some(nil) || beds == .some(nil) || fee == .some(nil) || availableFrom == .some(nil) { return nil }
+        return VacancyChanges(beds: beds ?? nil, weeklyFee: fee ?? nil, availableFrom: availableFrom ?? nil, ageRange: ages ?? nil)
     }
 }
 

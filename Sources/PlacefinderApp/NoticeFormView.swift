@@ -49,6 +49,12 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
         }
     }
 
+    /// A vacancy change: an empty detail stays as it is, so its placeholder shows the value now.
+    func now(_ text: (Vacancy) -> String) -> String? {
+        guard form.kind == .vacancyChanged else { return nil }
+        return draft.vacancy.map { "unchanged (now \(text($0)))" } ?? "unchanged"
+    }
+
     for field in form.fields where y < inner.bottom {
         label(field)
         switch field {
@@ -108,19 +114,19 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             y += 1
             error(.setting)
         case .ages:
-            value(input(form.ages, .ages, placeholder: "youngest-oldest, e.g. 11-17"))
+            value(input(form.ages, .ages, placeholder: now { "\($0.ageRange.lowerBound)-\($0.ageRange.upperBound)" } ?? "youngest-oldest, e.g. 11-17"))
             y += 1
             error(.ages)
         case .beds:
-            value(input(form.beds, .beds, placeholder: "1"))
+            value(input(form.beds, .beds, placeholder: now { "\($0.beds)" } ?? "1"))
             y += 1
             error(.beds)
         case .fee:
-            value(input(form.fee, .fee, placeholder: "pounds a week, e.g. 4950"))
+            value(input(form.fee, .fee, placeholder: now { "\($0.weeklyFee)" } ?? "pounds a week, e.g. 4950"))
             y += 1
             error(.fee)
         case .availableFrom:
-            value(input(form.availableFrom, .availableFrom, placeholder: "today · tomorrow · 2026-11-26"))
+            value(input(form.availableFrom, .availableFrom, placeholder: now { $0.availableFrom.iso } ?? "today · tomorrow · 2026-11-26"))
             y += 1
             error(.availableFrom)
         case .emergencies:

@@ -239,6 +239,24 @@ import TerminalUI
         #expect(m.press(.enter) == [.logNotice(expected)])
     }
 
+    @Test func aVacancyChangedSaysWhatChanged() {
+        var m = NoticeFormTests.form(width: 100, height: 30)
+        m.type("dyff")
+        m.press(.tab)
+        m.type("c")                                  // kind: vacancy changed
+        m.press(.tab)
+        m.type("105")
+        #expect(m.noticeForm?.kind == .vacancyChanged && NoticeFormCheck(m.noticeForm!, model: m).vacancy?.id == "V105")
+        #expect(m.press(.enter) == [], "nothing changed: refused")
+        #expect(m.screenText.contains("say what changed"))
+        #expect(m.screenText.contains("unchanged (now"))
+        m.press(.tab)                                // beds → fee
+        m.type("900")
+        let expected = NoticeDraft(providerID: "P06", kind: .vacancyChanged, receivedAt: Fixtures.now, vacancyID: "V105",
+                                   changes: VacancyChanges(weeklyFee: 900))
+        #expect(m.press(.enter) == [.logNotice(expected)])
+    }
+
     @Test func missingAndRefusedDetailsAreNamed() {
         var m = NoticeFormTests.form(width: 100, height: 30)
         m.type("dyff")

@@ -130,8 +130,10 @@ final class TerminalRuntime: @unchecked Sendable {
                 let expected = draft.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
                     let effects = try db.logNotice(draft, officer: officer, now: now, expectedVacancyVersion: expected)
-                    let created = effects.vacancyCreated ? effects.vacancy.map { "; vacancy \($0.id) created" } ?? "" : ""
-                    return "notice \(effects.notice.id) logged" + created
+                    if effects.vacancyCreated, let vacancy = effects.vacancy {
+                        return "notice \(effects.notice.id) logged; vacancy \(vacancy.id) created"
+                    }
+                    return "notice \(effects.notice.id) logged"
                 }
             case .recordContact(let contact):
                 write { db, officer, now in

@@ -28,6 +28,6 @@ keys Escape m; sleep 1; snap matches
 keys x; snap matches-excluded
 keys x Escape 4; snap notices
 keys a; keys -l "Meadow View"; keys Tab Tab; keys -l "C0018"; keys Tab; keys -l "today 08:00"; snap notice-form
-keys Escape 5; snap providers
+keys Escape y 5; snap providers
 keys Enter; snap provider-page
 keys Escape q

@@ -106,8 +106,8 @@ public enum Command: Sendable, Equatable {
     /// Rank vacancies for the child (and any siblings who must stay together); answer `.matchReady`
     /// or `.matchFailed`.
     case runMatch(childID: String)
-    /// Store a provider's notice; `id` is empty and the store assigns it.
-    case logNotice(ProviderNotice)
+    /// Store a provider's notice, the same draft `placefinder notice add` writes (the store assigns the id).
+    case logNotice(NoticeDraft)
     /// Store one call of the ring-round; `id` is empty and the store assigns it.
     case recordContact(Contact)
     /// Hold a vacancy for a child until `until` (refused if someone else holds it).

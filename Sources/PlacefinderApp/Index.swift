@@ -249,7 +249,10 @@ struct ChildIndex: Sendable {
         self.rows = rows
         var hay = SearchHaystack()
         for r in rows {
-            hay.append(fields: [r.id, r.initials, r.authorityName, geo.authority(code: r.authorityCode)?.welshName ?? "", r.status.words])
+            // Names are searchable so "the caller said Lowri" finds her; the list still shows initials only.
+            let child = data.children[r.index]
+            hay.append(fields: [r.id, r.initials, child.givenName, child.familyName, r.authorityName,
+                                geo.authority(code: r.authorityCode)?.welshName ?? "", r.status.words])
         }
         haystack = hay
     }

@@ -103,6 +103,7 @@ public enum Keymap {
     public static func action(for key: Key, in context: KeyContext) -> Action? {
         for binding in bindings(for: context) where binding.keys.contains(key) {
             if case .tab = binding.action, case .char(let c) = key, let n = c.wholeNumberValue { return .tab(n) }
+            if case .typeAhead = binding.action, case .char(let c) = key { return .typeAhead(c) }
             return binding.action
         }
         return nil

@@ -17,7 +17,7 @@ enum HelpLayer: Layer {
         return [
             KeyBinding([.up, .char("k")], .up, "scroll help up"),
             KeyBinding([.down, .char("j")], .down, "scroll help down"),
-            KeyBinding([.escape, .char("?")], .back, "close help", hint: "close"),
+            KeyBinding([.escape, .char("?"), .char("q")], .back, "close help", hint: "close"),
         ]
     }
 
@@ -58,6 +58,7 @@ enum FilterPanelLayer: Layer {
             KeyBinding([.left, .char("h")], .fieldPrevious, "previous value", label: "←/h"),
             KeyBinding([.backspace, .delete, .char("x")], .fieldClear, "clear this field", hint: "clear", label: "Backspace/x"),
             KeyBinding([.char("r")], .resetFilters, "clear every filter", hint: "reset"),
+            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), "type a number to jump to it (an age, days)", label: "0–9"),
             KeyBinding([.escape, .char("f")], .back, "close the panel (filters stay)", hint: "done"),
         ]
     }
@@ -66,6 +67,15 @@ enum FilterPanelLayer: Layer {
         guard let panel = model.filterPanel else { return [] }
         let vacancies = panel.tab == .vacancies
         let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
+        if case .typeAhead(let c) = action {
+            if let i = model.typeAhead.jump(c, fields[panel.cursor].options.map { ["", $0] }) {
+                model[list: panel.tab].filters[panel.cursor] = i
+                model[list: panel.tab].table = ScrollState(selected: 0)
+                refreshFilters(&model, panel.tab)
+            }
+            return []
+        }
+        model.typeAhead.reset()
         switch action {
         case .back:
             model.filterPanel = nil

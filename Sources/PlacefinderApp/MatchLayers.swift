@@ -74,12 +74,16 @@ enum ContactFormLayer: Layer {
             KeyBinding([], .typeText, "type the reason (for a decline)", label: "letters"),
             KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
             KeyBinding([.enter], .submit, "save the call", hint: "save"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([.escape], .back, "cancel (asks first when something is typed)", hint: "cancel"),
         ]
     }
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-        performContactForm(action, &model)
+        if action == .back, let form = model.contactForm, form.hasInput, !form.saving {
+            model.discard = .call
+            return []
+        }
+        return performContactForm(action, &model)
     }
 
     static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {
@@ -90,6 +94,12 @@ enum ContactFormLayer: Layer {
         guard let form = model.contactForm else { return }
         drawContactForm(model, form, &buffer)
     }
+}
+
+/// The hours a hold can be typed to expire at: each whole hour of the next two days, soonest first.
+func holdExpiryChoices(now: Date) -> [Date] {
+    let hour = (now.timeIntervalSince1970 / 3600).rounded(.down) * 3600
+    return (1...48).map { Date(timeIntervalSince1970: hour + Double($0) * 3600) }
 }
 
 /// Hold, release or place: one question before the write.
@@ -104,11 +114,22 @@ enum ConfirmLayer: Layer {
             KeyBinding([.escape, .char("n")], .back, "cancel", hint: "cancel"),
             KeyBinding([.right], .fieldNext, "hold: expiry an hour later", hint: "expiry", hintKey: "←→"),
             KeyBinding([.left], .fieldPrevious, "hold: expiry an hour earlier"),
+            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), "hold: type an hour (17) for the expiry", label: "0–9"),
         ]
     }
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-        performConfirm(action, &model)
+        guard case .typeAhead(let c) = action else {
+            model.typeAhead.reset()
+            return performConfirm(action, &model)
+        }
+        if case .hold(let v, let child, _)? = model.confirm {
+            let hours = holdExpiryChoices(now: model.now)
+            if let i = model.typeAhead.jump(c, hours.map { [Format.clock($0), String(Format.clock($0).drop { $0 == "0" })] }) {
+                model.confirm = .hold(vacancyID: v, childID: child, until: hours[i])
+            }
+        }
+        return []
     }
 
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

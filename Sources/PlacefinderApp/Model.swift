@@ -78,6 +78,12 @@ public struct Model: Sendable {
     public var contactForm: ContactForm?
     public var confirm: Confirmation?
     public var noticeForm: NoticeForm?
+    /// A half-filled notice form set aside while the officer looks something up (`a` on Notices resumes it).
+    public var parkedNotice: NoticeForm?
+    /// Esc on a form with something typed: the question before it is thrown away.
+    public var discard: DiscardQuestion?
+    /// Digits typed into a choice of the filter panel or the hold question (see `TypeAhead`).
+    var typeAhead = TypeAhead()
     public var help: HelpState?
     public var filterPanel: FilterPanelState?
     /// One line for the bottom bar: the outcome of the last write, load failures and the like.

@@ -34,9 +34,10 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let order = index.work.noticeOrder
     let header = g.body.row(0)
-    buffer.set(x: header.x, y: header.y, spans: [Span("Notices from providers, newest first", style: Pages.heading),
-                                                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · short-notice endings stand out · a logs a call" : ""), style: .muted)],
-               maxWidth: header.width)
+    var spans = [Span("Notices from providers, newest first", style: Pages.heading),
+                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 && model.parkedNotice == nil ? " · short-notice endings stand out · a logs a call" : ""), style: .muted)]
+    if model.parkedNotice != nil { spans.append(Span(" · a notice is set aside: a brings it back", style: .warning)) }
+    buffer.set(x: header.x, y: header.y, spans: spans, maxWidth: header.width)
     let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
     let wide = area.width >= 120
     // Each row names its notice ("notice N0036 logged" points at it).
@@ -136,7 +137,7 @@ enum NoticesTab: TabScreen {
         switch context {
         case .noticeList:
             return [KeyBinding([.enter], .open, "open the notice", hint: "open")] + Keymap.moveKeys + [
-                KeyBinding([.char("a")], .newNotice, "log a new notice (a provider's call)", hint: "new notice"),
+                KeyBinding([.char("a")], .newNotice, "log a new notice (or resume the one set aside)", hint: "new notice"),
             ]
         case .noticeDetail:
             return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back")] + Keymap.scrollKeys
@@ -148,7 +149,8 @@ enum NoticesTab: TabScreen {
         if context == .noticeDetail { return performPage(action, &model) { $0.notices.open = nil } }
         switch action {
         case .newNotice:
-            model.noticeForm = NoticeForm()
+            model.noticeForm = model.parkedNotice ?? NoticeForm()
+            model.parkedNotice = nil
         case .open:
             if let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count {
                 model.notices.open = order[s]

@@ -52,7 +52,7 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, ContactFormLayer.self,
+        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, DiscardLayer.self, ContactFormLayer.self,
         MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
@@ -127,7 +127,9 @@ public enum Action: Hashable, Sendable {
     /// A line of help that is no key (a legend).
     case legend
     // Confirmations and forms
-    case confirm, newNotice, nextField, previousField, submit
+    case confirm, newNotice, nextField, previousField, submit, setAside
+    /// A character typed into a choice: jumps to the first choice it begins (the key's character).
+    case typeAhead(Character)
     // Dashboard
     case nextPanel, previousPanel, panelLeft, panelRight
 }

@@ -352,6 +352,12 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         return []
     case .tab(let n):
         guard Screens.tabs.indices.contains(n - 1) else { return [] }
+        // A typed call belongs to the match screen the switch would close: it stays until saved or discarded.
+        if model.contactForm?.hasInput == true {
+            model.help = nil
+            model.status = "Save the call (Enter) or discard it (Esc) before switching screens"
+            return []
+        }
         model.tab = Screens.tabs[n - 1].tab
         model.help = nil
         model.filterPanel = nil
@@ -359,6 +365,9 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.confirm = nil
         model.contactForm = nil
         model.peek = nil
+        model.discard = nil
+        // A half-filled notice survives: set aside, `a` on Notices brings it back.
+        if model.noticeForm?.hasInput == true { setNoticeAside(&model) } else if model.noticeForm?.saving != true { model.noticeForm = nil }
         return []
     case .runMatch:
         guard let child = matchTarget(model, context) else { return [] }

@@ -126,13 +126,13 @@ final class TerminalRuntime: @unchecked Sendable {
                 recordView(AuditEntry(user: officer, action: action, recordType: recordType, recordID: recordID), token: token)
             case .runMatch(let childID):
                 if matches.request(childID) { startMatch(childID) }
-            case .logNotice(let notice):
-                let expected = notice.vacancyID.flatMap { seen.vacancy($0) }
+            case .logNotice(let draft):
+                let expected = draft.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
-                    let draft = NoticeDraft(providerID: notice.providerID, kind: notice.kind, receivedAt: notice.receivedAt,
-                                            childID: notice.childID, effectiveAt: notice.effectiveAt, reason: notice.reason,
-                                            vacancyID: notice.vacancyID, text: notice.text)
                     let effects = try db.logNotice(draft, officer: officer, now: now, expectedVacancyVersion: expected)
+                    if effects.vacancyCreated, let vacancy = effects.vacancy {
+                        return .noticeLogged(id: effects.notice.id, "notice \(effects.notice.id) logged; vacancy \(vacancy.id) created")
+                    }
                     return .noticeLogged(id: effects.notice.id, "notice \(effects.notice.id) logged")
                 }
             case .recordContact(let contact):

@@ -112,6 +112,22 @@ enum Screens {
         notices.type("today 09:00")
         out.append(("notice-form", notices))
 
+        var discard = notices
+        discard.press(.escape)
+        out.append(("notice-discard", discard))
+
+        var opened = Fixtures.model(width: width, height: height, tab: .notices, redact: redact)
+        opened.press(.char("a"))
+        opened.type("dyff")
+        opened.press(.tab)
+        opened.type("o")
+        opened.press(.tab)
+        opened.type("sup")
+        opened.press(.tab)
+        opened.type("16-17")
+        opened.press(.enter)                        // the fee is missing: named on the bottom line
+        out.append(("notice-form-vacancy-opened", opened))
+
         var providers = Fixtures.model(width: width, height: height, tab: .providers, redact: redact)
         out.append(("providers", providers))
 

@@ -36,6 +36,9 @@ import TerminalUI
         var filters = Fixtures.model(tab: .vacancies)
         filters.press(.char("f"), .down, .right)
         add("filter panel", filters)
+        var ages = Fixtures.model(tab: .vacancies)
+        ages.press(.char("f"), .down, .down, .down)
+        add("filter panel, age", ages)
         var help = Fixtures.model(width: 80, height: 24, tab: .vacancies)
         help.press(.char("?"), .down)
         add("help", help)
@@ -55,6 +58,9 @@ import TerminalUI
         var kind = form
         kind.press(.tab)
         add("notice form, kind field", kind)
+        var discardNotice = form
+        discardNotice.press(.escape)
+        add("discard notice?", discardNotice)
         var match = matchModel()
         match.press(.down)
         add("matches", match)
@@ -71,6 +77,9 @@ import TerminalUI
         call.press(.char("c"))
         call.type("no room")
         add("call form", call)
+        var discardCall = call
+        discardCall.press(.escape)
+        add("discard call?", discardCall)
         var confirm = match
         confirm.press(.char("h"))
         add("hold", confirm)

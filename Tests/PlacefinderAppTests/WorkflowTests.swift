@@ -225,6 +225,8 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         m.press(.backspace, .backspace, .backspace)
         m.type("care")
         #expect(Self.draft(m).providers.map { Fixtures.data.providers[$0].id } == ["P02", "P07"])
+        #expect(Self.draft(m).provider == nil, "two match: nothing is chosen until the officer chooses")
+        m.press(.down)
         #expect(Self.draft(m).provider?.id == "P02")
         m.press(.down)
         #expect(Self.draft(m).provider?.id == "P07")
@@ -243,7 +245,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         #expect(text.contains("when does the placement end?"))
         #expect(text.contains("choose a reason"))
         // Only children placed with the provider can be chosen: Dyffryn has none.
-        m.press(.escape, .char("a"))
+        m.press(.escape, .char("y"), .char("a"))   // Esc asks before discarding what was typed
         m.type("dyff")
         m.press(.enter)
         text = m.screenText
@@ -277,11 +279,11 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         var m = Self.filled(effective: "today 17:00")
         #expect(m.screenText.contains("notice given: same-day (6 h)"))
         let commands = m.press(.enter)
-        let expected = ProviderNotice(id: "", receivedAt: Fixtures.now, loggedBy: "ceri.jones", providerID: "P02", kind: .placementEnding,
-                                      childID: "C1008", effectiveAt: Date(timeIntervalSince1970: 1_750_089_600), reason: .CLOSE,
-                                      vacancyID: nil, text: "closing early")
+        let expected = NoticeDraft(providerID: "P02", kind: .placementEnding, receivedAt: Fixtures.now,
+                                   childID: "C1008", effectiveAt: Date(timeIntervalSince1970: 1_750_089_600), reason: .CLOSE,
+                                   text: "closing early")
         #expect(commands == [.logNotice(expected)])
-        #expect(expected.noticeHours == 6)
+        #expect(expected.effectiveAt!.timeIntervalSince(expected.receivedAt) == 6.5 * 3600)
         _ = update(&m, .commandFailed("the store is busy — try again"))
         #expect(m.noticeForm?.saving == false, "a refused save keeps the form")
         #expect(m.press(.enter) == [.logNotice(expected)])

@@ -1,0 +1,79 @@
+import Foundation
+import TerminalUI
+
+/// Esc on a form with something typed asks first: the officer is usually on the phone, and one stray
+/// Esc must not throw away a half-taken notice. An empty form closes at once.
+public enum DiscardQuestion: Sendable, Equatable {
+    case notice, call
+}
+
+extension ContactForm {
+    /// Something was typed or chosen (the outcome moved off its first value).
+    var hasInput: Bool { outcome != .noAnswer || !reason.isEmpty }
+}
+
+extension KeyContext {
+    static let discardNotice = KeyContext("discardNotice", "Discard this notice?")
+    static let discardCall = KeyContext("discardCall", "Discard this call?")
+}
+
+/// The question over a form; `n` or Esc goes back to the form as it was.
+enum DiscardLayer: Layer {
+    static func isOpen(_ model: Model) -> Bool { model.discard != nil }
+    static func context(_ model: Model) -> KeyContext { model.discard == .call ? .discardCall : .discardNotice }
+
+    static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        switch context {
+        case .discardNotice:
+            return [
+                KeyBinding([.char("y")], .confirm, "discard the notice", hint: "discard"),
+                KeyBinding([.char("n"), .escape], .back, "keep editing", hint: "keep editing"),
+                KeyBinding([.char("s")], .setAside, "set it aside (a on Notices brings it back)", hint: "set aside"),
+            ]
+        case .discardCall:
+            return [
+                KeyBinding([.char("y")], .confirm, "discard the call", hint: "discard"),
+                KeyBinding([.char("n"), .escape], .back, "keep editing", hint: "keep editing"),
+            ]
+        default: return nil
+        }
+    }
+
+    static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        guard let question = model.discard else { return [] }
+        switch action {
+        case .back:
+            model.discard = nil
+        case .confirm:
+            model.discard = nil
+            if question == .call { model.contactForm = nil } else { model.noticeForm = nil }
+        case .setAside where question == .notice:
+            model.discard = nil
+            setNoticeAside(&model)
+        default: break
+        }
+        return []
+    }
+
+    static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
+        guard let question = model.discard else { return }
+        buffer.cursor = nil
+        let lines: [[Span]] = question == .call
+            ? [[Span("What you typed about this call will be lost.")], [],
+               [Span("y discards · n or Esc keeps editing", style: .muted)]]
+            : [[Span("What you typed for this notice will be lost.")],
+               [Span("To check something first, set it aside: a on Notices brings it back.", style: .muted)], [],
+               [Span("y discards · n or Esc keeps editing · s sets it aside", style: .muted)]]
+        drawLinesModal(model, title: question == .call ? "Discard this call?" : "Discard this notice?", lines, width: 74, &buffer)
+    }
+}
+
+/// Parks a half-filled notice form, so the officer can look something up on another tab; `a` on the
+/// Notices tab brings it back with everything as it was.
+func setNoticeAside(_ model: inout Model) {
+    guard var form = model.noticeForm, !form.saving else { return }
+    form.hint = nil
+    model.parkedNotice = form
+    model.noticeForm = nil
+    model.status = "Notice set aside: a on Notices (4) brings it back"
+}

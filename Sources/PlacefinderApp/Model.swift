@@ -47,6 +47,8 @@ public struct HelpState: Sendable, Equatable {
 public struct FilterPanelState: Sendable, Equatable {
     public var tab: Tab
     public var cursor = 0
+    /// Digits typed on the current field so far ("14" for age 14); any other key starts afresh.
+    public var typed = ""
 }
 
 public struct Model: Sendable {
@@ -78,6 +80,8 @@ public struct Model: Sendable {
     public var noticeForm: NoticeForm?
     public var help: HelpState?
     public var filterPanel: FilterPanelState?
+    /// The `:` prompt that opens a record by id (see `JumpPromptLayer`).
+    public var jump: JumpPromptState?
     /// One line for the top bar: load failures and the like.
     public var status: String?
     /// A child's page waiting for the runtime to record its view (see `ChildPageGate`).

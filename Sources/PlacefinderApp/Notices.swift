@@ -35,7 +35,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     buffer.set(x: header.x, y: header.y, spans: [Span("Notices from providers, newest first", style: Pages.heading),
                                                  Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 ? " · same-day endings stand out · a logs a call" : ""), style: .muted)],
                maxWidth: header.width)
-    let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
+    let area = g.noticeTable
     let wide = area.width >= 120
     var columns = [Column("Received", width: .length(12)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(wide ? 17 : 11)),
                    Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(15))]

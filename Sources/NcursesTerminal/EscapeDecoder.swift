@@ -11,8 +11,9 @@ import TerminalUI
 ///   before its final byte) or broken by a control character.
 /// - Mouse reports (X10 `ESC[M` + 3 bytes, SGR `ESC[<b;x;yM`) give a click or a wheel notch.
 /// - Esc alone (nothing follows within the timeout), or followed by another Esc, is the Esc key.
-/// - Esc followed at once by any other key is Alt+key. Placefinder binds no Alt keys, and reading it as
-///   Esc-then-key would let a slip of Alt cancel a half-typed form, so it is dropped whole too.
+/// - Esc followed at once by any other key is Esc, then that key. tmux (escape-time) and slow links glue
+///   an Esc typed just before a key onto it, exactly as terminals send Alt+key; Placefinder binds no Alt
+///   keys, so reading both as the two keys typed keeps "Esc, 4" working everywhere.
 public enum EscapeDecoder {
     public static let escape: UInt32 = 0x1B
 
@@ -36,7 +37,8 @@ public enum EscapeDecoder {
         case 0x4F: // O
             return ss3(input, table: table, atEnd: atEnd)
         default:
-            return .complete(events: [], consumed: 2)   // Alt+key
+            // Esc, then a key (or Alt+key): the key is fresh input.
+            return .complete(events: [.key(.escape)], consumed: 1)
         }
     }
 

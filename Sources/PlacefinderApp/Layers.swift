@@ -91,6 +91,21 @@ enum FilterPanelLayer: Layer {
         return []
     }
 
+    /// The panel's size, shared by the view and the mouse's hit-testing.
+    static func size(_ model: Model, fieldCount: Int) -> (width: Int, height: Int) {
+        (min(model.width - 4, 66), min(model.height - 4, fieldCount + 4))
+    }
+
+    /// The field drawn at row `y`, if any (the panel is centred in the body, a column of padding inside its border).
+    static func field(atRow y: Int, _ model: Model) -> Int? {
+        guard let panel = model.filterPanel else { return nil }
+        let count = (panel.tab == .vacancies ? VacancyFilter.fields : ChildFilter.fields).count
+        let size = size(model, fieldCount: count)
+        let rows = Geometry(model).body.centred(width: size.width, height: size.height).inner(margin: 1)
+        let i = y - rows.y
+        return i >= 0 && i < min(count, rows.height - 2) ? i : nil
+    }
+
     /// A digit picks the current field's value with that number in it: 1 then 4 is "age 14"; a digit
     /// that makes no such number starts again from itself.
     static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {

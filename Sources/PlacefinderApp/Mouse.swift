@@ -3,8 +3,9 @@ import TerminalUI
 /// Clicks and the wheel, hit-tested against the same `Geometry` the view draws with. A click does what
 /// the keyboard would do at that spot and nothing the keyboard could not do there: it picks a tab only
 /// where the tab's number key would switch to it (never out of a half-filled form), selects a row of the
-/// list in front of you, and a click on the row already selected opens it, as Enter does. The wheel is
-/// Up/Down for whatever has the keyboard. Anywhere else a click does nothing.
+/// list in front of you (or a field of the filter panel), and a click on the row already selected opens
+/// it, as Enter does (on a filter field: its next value, as Space does). The wheel is Up/Down for whatever
+/// has the keyboard. Anywhere else a click does nothing: the dialogs have no buttons, only keys.
 enum Mouse {
     static func handle(x: Int, y: Int, _ kind: MouseKind, _ model: inout Model) -> [Command] {
         guard !model.isTooSmall, model.data != nil else { return [] }
@@ -22,6 +23,7 @@ enum Mouse {
             guard let n = tab(at: x, g), case .tab = Keymap.action(for: .char(Character(String(n))), in: model.context) else { return [] }
             return perform(.tab(n), model.context, &model)
         }
+        if model.context == .filterPanel { return clickFilterPanel(y: y, &model) }
         guard Screens.topLayer(model) == nil else { return [] }
         switch model.context {
         case .vacancyList, .vacancySearch: return clickList(.vacancies, x: x, y: y, g, &model)
@@ -68,6 +70,16 @@ enum Mouse {
         list.table.scrollToSelection(visibleRows: g.tableRows, rowCount: list.visible.count)
         model[list: tab] = list
         return reopen ? perform(.open, model.context, &model) : []
+    }
+
+    /// A click on a field of the filter panel moves to it; on the current field, it steps to the next
+    /// value, as Space does.
+    private static func clickFilterPanel(y: Int, _ model: inout Model) -> [Command] {
+        guard let field = FilterPanelLayer.field(atRow: y, model), let panel = model.filterPanel else { return [] }
+        if field == panel.cursor { return perform(.fieldNext, .filterPanel, &model) }
+        model.filterPanel?.cursor = field
+        model.filterPanel?.typed = ""
+        return []
     }
 
     private static func clickNotices(x: Int, y: Int, _ g: Geometry, _ model: inout Model) -> [Command] {

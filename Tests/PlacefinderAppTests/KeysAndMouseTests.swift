@@ -181,6 +181,19 @@ import TerminalUI
         #expect(m.tab == .notices && m.noticeForm != nil)
     }
 
+    @Test func clickingAFilterFieldMovesToItThenChangesIt() {
+        var m = Fixtures.model(tab: .vacancies)
+        m.press(.char("f"))
+        let age = Self.find("Child's age", in: m)!
+        _ = Self.click(&m, x: age.x, y: age.y)
+        #expect(m.filterPanel?.cursor == Self.ageField && m.vacancies.filters[Self.ageField] == 0)
+        _ = Self.click(&m, x: age.x, y: age.y)
+        #expect(m.vacancies.filters[Self.ageField] == 1, "a second click steps the value, as Space")
+        let border = Self.find("Filter vacancies", in: m)!
+        _ = Self.click(&m, x: border.x, y: border.y)
+        #expect(m.filterPanel?.cursor == Self.ageField && m.vacancies.filters[Self.ageField] == 1)
+    }
+
     @Test func clickingTheSearchLineFocusesIt() {
         var m = Fixtures.model(tab: .vacancies)
         _ = Self.click(&m, x: 2, y: Geometry(m).searchRow.y)

@@ -52,6 +52,24 @@ import TerminalUI
         #expect(m.tab == .children && m.children.open.map { m.data!.children[$0].id } == "C1001")
     }
 
+    /// The other half of the decoder's property (`EscapeDecoderTests.noCSISequenceTypesOrCancels`): the
+    /// only keys an `ESC[` sequence can decode to never switch screens or go back, on any screen.
+    @Test func keysFromEscapeSequencesNeverSwitchScreensOrGoBack() {
+        let contexts: [KeyContext] = [
+            .dashboard, .vacancyList, .vacancySearch, .vacancyDetail, .childList, .childSearch, .childPage,
+            .providerList, .providerSearch, .providerPage, .noticeList, .noticeDetail, .noticeForm, .matches,
+            .matchExcluded, .weights, .contactForm, .confirm, .help, .filterPanel, .tooSmall, .jumpPrompt, .placeholder,
+        ]
+        let keys: [Key] = [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .delete, .backTab] + (1...20).map { .function($0) }
+        for context in contexts {
+            for key in keys {
+                let action = Keymap.action(for: key, in: context)
+                if case .tab = action { Issue.record("\(key) switches screens in \(context.title)") }
+                #expect(action != .back, "\(key) goes back in \(context.title)")
+            }
+        }
+    }
+
     // MARK: - The : jump
 
     @Test func colonOpensAVacancyAProviderOrAChild() {

@@ -80,16 +80,14 @@ public enum EscapeDecoder {
             // rxvt ends Shift+key with $ after the number (ESC[7$ is Shift-Home), where elsewhere $ is an
             // intermediate byte (ESC[1$A): it is the end only if nothing of a sequence follows at once.
             if c == 0x24, i > 2, input[2..<i].allSatisfy(isDigit) {
-                guard i + 1 < input.count else {
-                    if !atEnd { return .incomplete }
-                    return keyOutcome(normalised(String(decoding: input[1...i].map { UInt8($0) }, as: UTF8.self)), table: table, consumed: i + 1)
-                }
-                if !(0x20...0x7E).contains(input[i + 1]) {
-                    return keyOutcome(normalised(String(decoding: input[1...i].map { UInt8($0) }, as: UTF8.self)), table: table, consumed: i + 1)
+                let last = i + 1 == input.count
+                if last && !atEnd { return .incomplete }
+                if last || !(0x20...0x7E).contains(input[i + 1]) {
+                    return keyOutcome(normalised(text(input[1...i])), table: table, consumed: i + 1)
                 }
             }
             if (0x40...0x7E).contains(c) {
-                let body = String(decoding: input[1...i].map { UInt8($0) }, as: UTF8.self)
+                let body = text(input[1...i])
                 if body.hasPrefix("[<") { return sgrMouse(body, consumed: i + 1) }
                 return keyOutcome(normalised(body), table: table, consumed: i + 1)
             }
@@ -125,8 +123,7 @@ public enum EscapeDecoder {
         while i < input.count, isDigit(input[i]), i < 4 { i += 1 }
         guard i < input.count else { return atEnd ? .complete(events: [], consumed: input.count) : .incomplete }
         guard isPrintableASCII(input[i]) else { return .complete(events: [], consumed: i) }
-        let body = String(decoding: input[1...i].map { UInt8($0) }, as: UTF8.self)
-        return keyOutcome(normalised(body), table: table, consumed: i + 1)
+        return keyOutcome(normalised(text(input[1...i])), table: table, consumed: i + 1)
     }
 
     // MARK: - Helpers
@@ -155,6 +152,11 @@ public enum EscapeDecoder {
         case 65: return .mouse(x: x, y: y, kind: .wheelDown)
         default: return nil
         }
+    }
+
+    /// Bytes already checked to be printable ASCII, as text.
+    private static func text(_ bytes: ArraySlice<UInt32>) -> String {
+        String(decoding: bytes.map { UInt8($0) }, as: UTF8.self)
     }
 
     private static func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }

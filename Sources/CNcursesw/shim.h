@@ -45,6 +45,13 @@ static inline int pf_key_end(void) { return KEY_END; }
 static inline int pf_key_btab(void) { return KEY_BTAB; }
 static inline int pf_key_f0(void) { return KEY_F0; }
 static inline int pf_ccharw_max(void) { return CCHARW_MAX; }
+static inline int pf_key_mouse(void) { return KEY_MOUSE; }
+
+/* A terminfo string capability for the current TERM, or NULL when absent or cancelled. */
+static inline const char *pf_tigetstr(const char *name) {
+    const char *s = tigetstr(name);
+    return (s == NULL || s == (char *)-1) ? NULL : s;
+}
 
 /* ---- Signals and emergency restore. ------------------------------------
    The state below is `static`: every object file that uses one of these
@@ -176,6 +183,34 @@ static inline void pf_register_atexit(void) {
     if (registered) return;
     registered = 1;
     atexit(pf_atexit_restore);
+}
+
+/* ---- Mouse: left presses and the wheel only. mouseinterval(0) reports presses at once instead of
+   holding them back to tell clicks from double clicks. Returns 0 when the terminal has no mouse. */
+static inline int pf_enable_mouse(void) {
+    mouseinterval(0);
+    if (mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL) == 0) return 0;
+    /* A crash restore must also stop mouse reports (normal and SGR), or the shell gets them as text. */
+    static const char off[] = "\033[?1000l\033[?1006l";
+    if (pf_restore_len + sizeof off - 1 < PF_RESTORE_SEQ_MAX) {
+        memcpy(pf_restore_seq() + pf_restore_len, off, sizeof off - 1);
+        pf_restore_len += sizeof off - 1;
+    }
+    return 1;
+}
+
+/* The pending mouse event: kind 1 click, 2 wheel up, 3 wheel down, 0 anything else. */
+static inline int pf_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
 }
 
 #endif

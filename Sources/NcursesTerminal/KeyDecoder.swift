@@ -18,6 +18,7 @@ public enum KeyCode {
     public static let home = Int32(pf_key_home())
     public static let end = Int32(pf_key_end())
     public static let backTab = Int32(pf_key_btab())
+    public static let mouse = Int32(pf_key_mouse())
     /// `KEY_F(n)` is `f0 + n`; ncurses reserves room for 64.
     public static let f0 = Int32(pf_key_f0())
     public static func function(_ n: Int) -> Int32 { f0 + Int32(n) }

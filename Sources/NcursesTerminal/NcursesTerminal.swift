@@ -29,6 +29,12 @@ public final class NcursesTerminal: TerminalBackend {
     private var restored = false
     private let colorCount: Int
     private var attrCache: [Style: attr_t] = [:]
+    /// The common terminals' escape sequences plus this TERM's own, from terminfo.
+    private var escapes = EscapeTable.common
+    /// Events decoded but not yet handed out (one burst of input can hold several).
+    private var queued: [TerminalEvent] = []
+    /// How long to wait for the rest of an escape sequence, as ncurses' ESCDELAY.
+    private static let escapeDelayMs: Int32 = 25
 
     /// True when `NO_COLOR` is set to a non-empty value (https://no-color.org).
     public static func noColorRequested(environment: [String: String]) -> Bool {
@@ -56,7 +62,9 @@ public final class NcursesTerminal: TerminalBackend {
         nonl()
         keypad(pf_stdscr(), true)
         curs_set(0)
-        set_escdelay(25)
+        set_escdelay(Self.escapeDelayMs)
+        escapes.merge(terminfo: Self.terminfoKeys())
+        _ = pf_enable_mouse()
 
         var color = false
         if !noColor && has_colors() {
@@ -139,24 +147,95 @@ public final class NcursesTerminal: TerminalBackend {
         clearok(pf_stdscr(), true)
     }
 
-    /// Waits up to `timeoutMs` (negative: forever, 0: poll) for a key or a
-    /// resize. Returns nil on timeout, or when a signal interrupted the wait
-    /// (check `pendingSignal`).
+    /// Waits up to `timeoutMs` (negative: forever, 0: poll) for a key, a mouse event or a
+    /// resize. Returns nil on timeout, or when a signal interrupted the wait (check `pendingSignal`).
     public func nextEvent(timeoutMs: Int) -> TerminalEvent? {
         guard !restored else { return nil }
-        let win = pf_stdscr()
-        wtimeout(win, Int32(clamping: timeoutMs))
+        if !queued.isEmpty { return queued.removeFirst() }
+        wtimeout(pf_stdscr(), Int32(clamping: timeoutMs))
+        guard let first = readInput() else { return nil }
+        switch first {
+        case .event(let event):
+            return event
+        case .character(EscapeDecoder.escape):
+            queued = readEscapeSequence()
+            return queued.isEmpty ? nil : queued.removeFirst()
+        case .character(let code):
+            return .key(KeyDecoder.decode(code: Int32(bitPattern: code), isFunctionKey: false))
+        }
+    }
+
+    /// One read from ncurses: a plain character, or an event ncurses decoded itself.
+    private enum Input {
+        case character(UInt32)
+        case event(TerminalEvent)
+    }
+
+    private func readInput() -> Input? {
         var ch: wint_t = 0
-        let result = wget_wch(win, &ch)
+        let result = wget_wch(pf_stdscr(), &ch)
         if result == ERR { return nil }
-        let isFunctionKey = result == KeyCode.codeYes
         let code = Int32(bitPattern: UInt32(ch))
-        if isFunctionKey && code == KeyCode.resize {
+        guard result == KeyCode.codeYes else { return .character(UInt32(ch)) }
+        if code == KeyCode.resize {
             previous = nil
             let s = size
-            return .resize(width: s.width, height: s.height)
+            return .event(.resize(width: s.width, height: s.height))
         }
-        return .key(KeyDecoder.decode(code: code, isFunctionKey: isFunctionKey))
+        if code == KeyCode.mouse {
+            var x: Int32 = 0, y: Int32 = 0
+            switch pf_read_mouse(&x, &y) {
+            case 1: return .event(.mouse(x: Int(x), y: Int(y), kind: .click))
+            case 2: return .event(.mouse(x: Int(x), y: Int(y), kind: .wheelUp))
+            case 3: return .event(.mouse(x: Int(x), y: Int(y), kind: .wheelDown))
+            default: return .event(.key(.unknown(code)))
+            }
+        }
+        return .event(.key(KeyDecoder.decode(code: code, isFunctionKey: true)))
+    }
+
+    /// ncurses handed back an Esc: either the Esc key, or the start of a sequence it did not know
+    /// (it returns the rest at once). Reads the rest briefly and lets `EscapeDecoder` decide.
+    private func readEscapeSequence() -> [TerminalEvent] {
+        wtimeout(pf_stdscr(), Self.escapeDelayMs)
+        var pending: [UInt32] = [EscapeDecoder.escape]
+        var events: [TerminalEvent] = []
+        while !pending.isEmpty {
+            if pending[0] != EscapeDecoder.escape {
+                events.append(.key(KeyDecoder.decode(code: Int32(bitPattern: pending.removeFirst()), isFunctionKey: false)))
+                continue
+            }
+            switch EscapeDecoder.decode(pending, table: escapes, atEnd: false) {
+            case .complete(let decoded, let consumed):
+                events += decoded
+                pending.removeFirst(consumed)
+            case .incomplete:
+                switch readInput() {
+                case .character(let code): pending.append(code)
+                case let other:
+                    // Timeout, or a key ncurses decoded itself: what we hold is all of this sequence.
+                    if case .complete(let decoded, let consumed) = EscapeDecoder.decode(pending, table: escapes, atEnd: true) {
+                        events += decoded
+                        pending.removeFirst(consumed)
+                    }
+                    if case .event(let event) = other { events.append(event) }
+                }
+            }
+        }
+        return events
+    }
+
+    /// The key sequences terminfo gives for this TERM (read after `initscr`).
+    private static func terminfoKeys() -> [(sequence: String, key: Key)] {
+        var caps: [(String, Key)] = [
+            ("khome", .home), ("kend", .end), ("kpp", .pageUp), ("knp", .pageDown), ("kcuu1", .up), ("kcud1", .down),
+            ("kcub1", .left), ("kcuf1", .right), ("kdch1", .delete), ("kcbt", .backTab), ("kent", .enter),
+        ]
+        for n in 1...12 { caps.append(("kf\(n)", .function(n))) }
+        return caps.compactMap { name, key in
+            guard let value = pf_tigetstr(name) else { return nil }
+            return (String(cString: value), key)
+        }
     }
 
     /// Gives the terminal back: `endwin`, echo on, cursor visible, previous

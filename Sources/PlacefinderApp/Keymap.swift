@@ -71,6 +71,7 @@ public enum Keymap {
                    label: "1–\(Screens.tabs.count)"),
         KeyBinding([.char("?"), .function(1)], .help, "help for this screen", hint: "help"),
         KeyBinding([.char("q")], .quit, "quit", hint: "quit"),
+        KeyBinding([.char(":")], .jump, "open a record by its id (:C0074, :V00043, :P0012)", hint: "go to id"),
         KeyBinding([.ctrl("c")], .quit, "quit (also from a text field)"),
         KeyBinding([.char("r")], .reload, "reload from the store now"),
         KeyBinding([.ctrl("l")], .repaint, "redraw the whole screen"),
@@ -82,12 +83,14 @@ public enum Keymap {
         // A screen's own key wins (r re-ranks on the match screen): the global is not listed there.
         let taken = Set(local.flatMap(\.keys))
         let globals: [KeyBinding] = global.filter { $0.keys.allSatisfy { !taken.contains($0) } }.compactMap { binding in
-            guard context.isTextEntry || context == .help else { return binding }
+            guard context.takesDigits || context == .help else { return binding }
             var b = binding
-            // In a text field a character types itself; in help, ? closes help instead.
+            // In a text field a character types itself (in the filter panel, a digit does); in help,
+            // ? closes help instead.
             b.keys = binding.keys.filter { key in
-                if case .char(let c) = key { return context == .help && c != "?" && binding.action != .help }
-                return true
+                guard case .char(let c) = key else { return true }
+                if !context.isTextEntry && context != .help { return !c.isNumber }
+                return context == .help && c != "?" && binding.action != .help
             }
             if b.keys.isEmpty || (context == .help && binding.action == .help) { return nil }
             if b.keys != binding.keys {

@@ -47,6 +47,8 @@ public struct HelpState: Sendable, Equatable {
 public struct FilterPanelState: Sendable, Equatable {
     public var tab: Tab
     public var cursor = 0
+    /// Digits typed on the current field so far ("14" for age 14); any other key starts afresh.
+    public var typed = ""
 }
 
 public enum StaleStatus: Sendable, Equatable { case shown, reloading }
@@ -86,6 +88,8 @@ public struct Model: Sendable {
     var typeAhead = TypeAhead()
     public var help: HelpState?
     public var filterPanel: FilterPanelState?
+    /// The `:` prompt that opens a record by id (see `JumpPromptLayer`).
+    public var jump: JumpPromptState?
     /// One line for the bottom bar: the outcome of the last write, load failures and the like.
     public var status: String?
     /// The status is a refused write's "changed by … — press r to reload": `.reloading` once r was pressed,

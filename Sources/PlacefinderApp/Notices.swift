@@ -38,7 +38,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
                  Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 && model.parkedNotice == nil ? " · short-notice endings stand out · a logs a call" : ""), style: .muted)]
     if model.parkedNotice != nil { spans.append(Span(" · a notice is set aside: a brings it back", style: .warning)) }
     buffer.set(x: header.x, y: header.y, spans: spans, maxWidth: header.width)
-    let area = Rect(x: g.body.x, y: g.body.y + 1, width: g.body.width, height: g.body.height - 1)
+    let area = g.noticeTable
     let wide = area.width >= 120
     // Each row names its notice ("notice N0036 logged" points at it).
     let idWidth = min(12, max(2, data.notices.map(\.id.count).max() ?? 2))

@@ -52,7 +52,8 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, DiscardLayer.self, ContactFormLayer.self,
+        HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, DiscardLayer.self,
+        ContactFormLayer.self,
         MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
@@ -101,11 +102,14 @@ public struct KeyContext: Hashable, Sendable {
     public let title: String
     /// Text entry: printable keys type instead of acting, so only non-character globals apply.
     public let isTextEntry: Bool
+    /// Digits type here (the filter panel's age) instead of switching screens; true in text entry.
+    public let takesDigits: Bool
 
-    init(_ id: String, _ title: String, textEntry: Bool = false) {
+    init(_ id: String, _ title: String, textEntry: Bool = false, digits: Bool = false) {
         self.id = id
         self.title = title
         self.isTextEntry = textEntry
+        self.takesDigits = textEntry || digits
     }
 
     /// No data yet, or a screen still to come: only the global keys.
@@ -115,7 +119,7 @@ public struct KeyContext: Hashable, Sendable {
 /// What a key does: the verbs screens share. `update` dispatches only through `Keymap`, and help and
 /// the key-hint bars are generated from the same tables, so help cannot drift from behaviour.
 public enum Action: Hashable, Sendable {
-    case quit, help, back, reload, repaint
+    case quit, help, back, reload, repaint, jump
     case tab(Int)
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, focusSearch

@@ -16,6 +16,8 @@ struct Geometry {
     var tableRows: Int { max(1, table.height - 1) }
     /// Text area of a bordered page (detail or child page), one column of padding each side.
     var pageText: Rect { body.inner(margin: 1).inner(horizontal: 1, vertical: 0) }
+    /// The notices log's table: under its one-line heading.
+    var noticeTable: Rect { Rect(x: body.x, y: body.y + 1, width: body.width, height: body.height - 1) }
 }
 
 /// The app's whole behaviour: deterministic, no I/O; effects come back as commands.
@@ -28,6 +30,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         return []
     case .event(.key(let key)):
         return handle(key, &model)
+    case .event(.mouse(let x, let y, let kind)):
+        return Mouse.handle(x: x, y: y, kind, &model)
     case .tick(let date):
         let oldDay = model.today
         model.now = date
@@ -329,8 +333,12 @@ extension Model {
 func handle(_ key: Key, _ model: inout Model) -> [Command] {
     let context = model.context
     guard let action = Keymap.action(for: key, in: context) else {
-        if context.isTextEntry, case .char(let c) = key, renderable(c) != nil, !c.isNewline {
+        guard case .char(let c) = key, renderable(c) != nil, !c.isNewline else { return [] }
+        // Keys go to the focused input first: a text field takes any character, the filter panel digits.
+        if context.isTextEntry || (context.takesDigits && c.isNumber) {
             Screens.active(model).type(c, context, &model)
+        } else if JumpPromptLayer.startsID(c, model) {
+            JumpPromptLayer.start(&model, typed: String(c))
         }
         return []
     }
@@ -347,6 +355,9 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         return [.load]
     case .repaint:
         return [.repaint]
+    case .jump:
+        JumpPromptLayer.start(&model)
+        return []
     case .help:
         if model.help != nil { model.help = nil } else { model.help = HelpState(context: context) }
         return []

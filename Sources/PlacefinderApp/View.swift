@@ -295,8 +295,9 @@ func drawFilterPanel(_ model: Model, _ panel: FilterPanelState, _ buffer: inout 
     let shown = vacancies ? model.vacancies.visible.count : model.children.visible.count
     let noun = vacancies ? (shown == 1 ? "vacancy" : "vacancies") : (shown == 1 ? "child" : "children")
     let content = FilterContent(fields: fields, values: values, cursor: panel.cursor, footer: "\(shown) \(noun) match")
-    Modal(title: vacancies ? "Filter vacancies" : "Filter children", width: min(model.width - 4, 66),
-          height: min(model.height - 4, fields.count + 4), content: Padded(content)).render(in: Geometry(model).body, buffer: &buffer)
+    let size = FilterPanelLayer.size(model, fieldCount: fields.count)
+    Modal(title: vacancies ? "Filter vacancies" : "Filter children", width: size.width,
+          height: size.height, content: Padded(content)).render(in: Geometry(model).body, buffer: &buffer)
 }
 
 /// One column of space inside a modal's border.

@@ -41,9 +41,17 @@ extension Key: CustomStringConvertible {
     }
 }
 
-/// What the terminal layer hands the app's loop: a key, or a new size after
-/// the terminal was resized (re-layout and redraw everything).
+/// What a mouse report means to the app: a left-button press, or a notch of the wheel.
+/// Releases, drags and other buttons are dropped by the terminal layer.
+public enum MouseKind: Sendable, Equatable {
+    case click, wheelUp, wheelDown
+}
+
+/// What the terminal layer hands the app's loop: a key, a mouse event at a cell
+/// (0-based column and row), or a new size after the terminal was resized
+/// (re-layout and redraw everything).
 public enum TerminalEvent: Sendable, Equatable {
     case key(Key)
+    case mouse(x: Int, y: Int, kind: MouseKind)
     case resize(width: Int, height: Int)
 }

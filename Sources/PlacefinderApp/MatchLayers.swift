@@ -26,7 +26,7 @@ enum MatchLayer: Layer {
         case .matches:
             return [
                 KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),
-                KeyBinding([.enter], .open, "open the vacancy: provider's address, phone, registration, stability", hint: "open"),
+                KeyBinding([.enter], .open, "open the vacancy with its provider's details", hint: "open"),
             ] + Keymap.moveKeys + [
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),

@@ -90,6 +90,9 @@ enum MatchVacancyLayer: Layer {
 
     static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         guard let page = page(model) else { return }
-        drawPage(model, title: page.title, page.items, scroll: model.match?.vacancyScroll ?? 0, g, &buffer)
+        // After a resize the page may be shorter than the scroll left it: keep the last screenful.
+        let total = Pages.layout(page.items, width: g.pageText.width).count
+        let scroll = min(model.match?.vacancyScroll ?? 0, max(0, total - g.pageText.height))
+        drawPage(model, title: page.title, page.items, scroll: scroll, g, &buffer)
     }
 }

@@ -211,3 +211,22 @@ import TerminalUI
         #expect(!selected.isEmpty)
     }
 }
+
+@Suite struct NavigationHelpTests {
+    @Test func helpListsEveryBindingOfTheNewPlaces() {
+        var page = matchModel(width: 132, height: 43); page.press(.enter)
+        var grid = Fixtures.model(width: 132, height: 43, tab: .dashboard); grid.press(.tab, .tab)
+        var notice = Fixtures.model(width: 132, height: 43, tab: .notices); notice.press(.enter)
+        for (model, context) in [(page, KeyContext.matchVacancy), (grid, .dashboardGrid), (notice, .noticeDetail),
+                                 (Fixtures.model(width: 132, height: 43, tab: .notices), .noticeList)] {
+            var m = model
+            #expect(m.context == context)
+            m.press(.function(1))
+            let text = m.screenText
+            for b in Keymap.bindings(for: context) {
+                #expect(text.contains(b.keyLabel), "\(context) help lacks \(b.keyLabel)")
+                #expect(text.contains(b.help), "\(context) help lacks \(b.help)")
+            }
+        }
+    }
+}

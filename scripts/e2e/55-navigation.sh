@@ -25,7 +25,7 @@ wait_for "open vacancies" >/dev/null
 
 # The dashboard's grid: Tab reaches it, Enter opens its vacancies as filters the officer can see.
 t send-keys -t e2e Tab Tab
-check "Tab reaches the vacancies-by-locality grid" wait_for "Enter open"
+check "Tab reaches the vacancies-by-locality grid" wait_for "↑↓←→ cell"
 t send-keys -t e2e Enter
 check "Enter on a grid cell opens the Vacancies tab" wait_for "Vacancies behind the cell"
 check "the cell's filters are on show" shows "Filters: "

@@ -63,7 +63,7 @@ enum DashboardGrid {
     }
 
     /// The Vacancies tab with exactly this cell's filters (open vacancies of the setting in the tier), the
-    /// search cleared so the list is the cell's count.
+    /// search cleared so the list is the cell's count. The filters line shows them; `f` changes them.
     static func openCell(_ model: inout Model) {
         guard let (setting, tier) = cell(model) else { return }
         var filters = Array(repeating: 0, count: VacancyFilter.fields.count)
@@ -77,7 +77,6 @@ enum DashboardGrid {
         model.vacancies.open = nil
         model.vacancies.table = ScrollState(selected: 0)
         refreshFilters(&model, .vacancies)
-        model.status = gridOpenedStatus
     }
 
     static func draw(_ model: Model, _ grid: [[Int]], in area: Rect, focused: Bool, _ buffer: inout Buffer) {
@@ -124,6 +123,3 @@ enum DashboardGrid {
         }
     }
 }
-
-/// The bottom line after Enter on a grid cell: where the filters are and how to clear them.
-let gridOpenedStatus = "Vacancies behind the cell: f changes the filters, r in the panel clears them"

@@ -96,7 +96,9 @@ enum DashboardGrid {
             return
         }
         let shown = max(0, area.height - 1)
-        let state = model.dashboard.tables[DashboardPanel.grid.rawValue]
+        // Kept in view here too: a resize since the last key may have shrunk the panel.
+        var state = model.dashboard.tables[DashboardPanel.grid.rawValue]
+        state.scrollToSelection(visibleRows: max(1, shown), rowCount: rows.count)
         let offset = min(state.offset, max(0, rows.count - shown))
         for (n, s) in rows.dropFirst(offset).prefix(shown).enumerated() {
             let y = area.y + 1 + n

@@ -53,6 +53,11 @@ enum MatchVacancyLayer: Layer {
             }
             model.match?.vacancyScroll = min(max(0, s), maxScroll)
         case .recordCall, .holdOrRelease, .place:
+            // Only on the vacancy shown: after a re-rank that dropped it, the selected row is another one.
+            guard let id = model.match?.openVacancy, model.match?.selected?.vacancy.id == id else {
+                model.status = noLongerRankedText
+                return []
+            }
             return performMatch(action, .matches, &model)
         default: break
         }
@@ -96,3 +101,6 @@ enum MatchVacancyLayer: Layer {
         drawPage(model, title: page.title, page.items, scroll: scroll, g, &buffer)
     }
 }
+
+/// Call, hold or place pressed on a vacancy the latest ranking no longer holds (declined, filled…).
+let noLongerRankedText = "This vacancy is no longer in the ranking: Esc returns to it"

@@ -64,6 +64,20 @@ import TerminalUI
         #expect(m.match?.selected?.vacancy.id == id)
     }
 
+    @Test func aVacancyDroppedByAReRankCannotBeActedOnFromItsPage() {
+        var m = matchModel(width: 132, height: 43)
+        m.press(.down, .enter)
+        let id = m.match!.openVacancy!
+        var data = Fixtures.match(["C1005"])
+        data.candidates.removeAll { $0.vacancy.id == id }
+        _ = update(&m, .matchReady(childID: "C1005", data))
+        #expect(m.context == .matchVacancy && m.screenText.contains("Vacancy \(id)"))
+        #expect(m.press(.char("p")).isEmpty)
+        #expect(m.confirm == nil && m.status == noLongerRankedText)
+        m.press(.char("c"))
+        #expect(m.contactForm == nil)
+    }
+
     @Test func thePageScrollsAndHelpListsItsKeys() {
         var m = matchModel(width: 80, height: 24)
         m.press(.enter)

@@ -2,7 +2,7 @@ import Foundation
 import PlacementCore
 import TerminalUI
 
-/// The dashboard's panels, in Tab order (the vacancy grid has no rows to open, so Tab skips it).
+/// The dashboard's panels, in Tab order.
 public enum DashboardPanel: Int, CaseIterable, Sendable {
     case urgent, notices, grid, stale, holds, unstable
 
@@ -17,14 +17,16 @@ public enum DashboardPanel: Int, CaseIterable, Sendable {
         }
     }
 
-    /// Panels with rows to choose, in focus order.
-    static let focusable: [DashboardPanel] = [.urgent, .notices, .stale, .holds, .unstable]
+    /// Panels with rows or cells to choose, in focus order.
+    static let focusable: [DashboardPanel] = [.urgent, .notices, .grid, .stale, .holds, .unstable]
 }
 
 public struct DashboardScreen: Sendable {
     public var focus: DashboardPanel = .urgent
     /// Selection per panel (`DashboardPanel.rawValue`).
     public var tables = [ScrollState](repeating: ScrollState(selected: 0), count: DashboardPanel.allCases.count)
+    /// The grid's chosen locality tier (its setting row is `tables[grid]`).
+    public var gridColumn = 0
     public init() {}
 
     mutating func clamp(_ index: DashboardIndex) {
@@ -41,7 +43,7 @@ extension DashboardIndex {
         switch panel {
         case .urgent: urgent.count
         case .notices: todayNotices.count
-        case .grid: 0
+        case .grid: gridRows.count
         case .stale: stale.count
         case .holds: holdsToday.count
         case .unstable: unstable.count
@@ -91,7 +93,7 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
     case .previousPanel: model.dashboard.focus = focusable[(position + focusable.count - 1) % focusable.count]
     case .panelLeft, .panelRight:
         // Columns: left holds urgent, grid, holds; right holds notices, stale, unstable.
-        let pairs: [DashboardPanel: DashboardPanel] = [.urgent: .notices, .notices: .urgent, .stale: .urgent,
+        let pairs: [DashboardPanel: DashboardPanel] = [.urgent: .notices, .notices: .urgent, .stale: .grid,
                                                        .holds: .unstable, .unstable: .holds]
         if let other = pairs[model.dashboard.focus] { model.dashboard.focus = other }
     case .up, .down, .pageUp, .pageDown, .home, .end:
@@ -170,7 +172,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
             }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
                          Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])
         case .grid:
-            drawGrid(d.grid, in: inner, &buffer)
+            DashboardGrid.draw(model, d.grid, in: inner, focused: focused, &buffer)
         case .stale:
             list(d.stale.count, empty: "Every open vacancy was confirmed this week.", { r in
                 let v = data.vacancies[d.stale[r]]
@@ -199,34 +201,6 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
     }
 }
 
-/// Settings down, locality tiers across; only settings with an open vacancy get a row.
-func drawGrid(_ grid: [[Int]], in area: Rect, _ buffer: inout Buffer) {
-    let tiers = LocalityTier.allCases
-    let labelWidth = 10
-    let cell = max(4, min(8, (area.width - labelWidth) / tiers.count))
-    let headers = cell >= 7 ? ["in-cty", "bord W", "bord E", "oth W", "Engl", "outsd"] : ["cty", "bW", "bE", "oW", "Eng", "out"]
-    buffer.set(x: area.x, y: area.y, string: "setting", style: .muted)
-    for (t, h) in headers.enumerated() {
-        let text = truncate(h, toWidth: cell - 1)
-        buffer.set(x: area.x + labelWidth + t * cell + (cell - 1 - displayWidth(of: text)), y: area.y, string: text, style: .muted)
-    }
-    let rows = Setting.allCases.enumerated().filter { grid[$0.offset].reduce(0, +) > 0 }
-    if rows.isEmpty {
-        buffer.set(x: area.x, y: area.y + 1, string: "No open vacancies.", style: .muted)
-        return
-    }
-    for (n, (s, setting)) in rows.prefix(area.height - 1).enumerated() {
-        let y = area.y + 1 + n
-        buffer.set(x: area.x, y: y, string: truncate(setting.shortLabel, toWidth: labelWidth - 1))
-        for t in tiers.indices {
-            let v = grid[s][t]
-            let text = v == 0 ? "·" : String(v)
-            buffer.set(x: area.x + labelWidth + t * cell + (cell - 1 - displayWidth(of: text)), y: y, string: text,
-                       style: v == 0 ? .muted : (t == 0 ? .good : .normal))
-        }
-    }
-}
-
 extension Tab {
     public static let dashboard = Tab("Dashboard")
 }
@@ -238,9 +212,10 @@ extension KeyContext {
 /// The first tab: today's work in six panels.
 enum DashboardTab: TabScreen {
     static let tab = Tab.dashboard
-    static func context(_ model: Model) -> KeyContext { .dashboard }
+    static func context(_ model: Model) -> KeyContext { model.dashboard.focus == .grid ? .dashboardGrid : .dashboard }
 
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
+        if context == .dashboardGrid { return DashboardGrid.bindings }
         guard context == .dashboard else { return nil }
         return [
             KeyBinding([.enter], .open, "open the row's child page or vacancy", hint: "open"),
@@ -253,7 +228,7 @@ enum DashboardTab: TabScreen {
     }
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-        performDashboard(action, &model)
+        context == .dashboardGrid ? DashboardGrid.perform(action, &model) : performDashboard(action, &model)
     }
 
     static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

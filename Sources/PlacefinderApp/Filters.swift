@@ -8,7 +8,7 @@ public struct FilterField: Sendable, Equatable {
 
 /// Vacancy filter fields, in panel order.
 public enum VacancyFilter: Int, CaseIterable, Sendable {
-    case setting, sector, area, age, need, availableBy, emergencies, welsh, confirmedWithin, statuses
+    case setting, sector, area, age, need, availableBy, emergencies, welsh, confirmedWithin, locality, statuses
 
     static let availableDays = [0, 3, 7, 14, 28, 56]
     static let confirmedDays = [1, 3, 7, 14, 30]
@@ -24,7 +24,9 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
         FilterField(name: "Takes emergencies", options: ["either", "yes"]),
         FilterField(name: "Welsh-speaking", options: ["either", "provider fluent in Welsh"]),
         FilterField(name: "Confirmed within", options: ["any time"] + confirmedDays.map { $0 == 1 ? "1 day" : "\($0) days" }),
-        FilterField(name: "Statuses", options: ["open and held", "all statuses"]),
+        FilterField(name: "Locality", options: ["any"] + LocalityTier.allCases.map(\.label)),
+        // "open only" is what the dashboard's grid counts (its Enter sets it).
+        FilterField(name: "Statuses", options: ["open and held", "all statuses", "open only"]),
     ]
 
     /// The active filters in a few words each, for the line above the table.
@@ -33,13 +35,13 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
         for f in VacancyFilter.allCases where sel[f.rawValue] != 0 {
             let v = sel[f.rawValue]
             switch f {
-            case .setting, .sector, .area, .age: parts.append(fields[f.rawValue].options[v])
+            case .setting, .sector, .area, .age, .locality: parts.append(fields[f.rawValue].options[v])
             case .need: parts.append("meets " + NeedCatalogue.standard.definitions[v - 1].name)
             case .availableBy: parts.append("available by " + Format.short(today.adding(days: availableDays[v - 1])))
             case .emergencies: parts.append("takes emergencies")
             case .welsh: parts.append("Welsh-speaking")
             case .confirmedWithin: parts.append("confirmed ≤ \(confirmedDays[v - 1]) d")
-            case .statuses: parts.append("all statuses")
+            case .statuses: parts.append(v == 1 ? "all statuses" : "open only")
             }
         }
         return parts
@@ -59,12 +61,15 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
         let welsh = sel[VacancyFilter.welsh.rawValue] == 1
         let confirmedSince = sel[VacancyFilter.confirmedWithin.rawValue] == 0 ? nil : now - Double(confirmedDays[sel[VacancyFilter.confirmedWithin.rawValue] - 1]) * 86_400
         let allStatuses = sel[VacancyFilter.statuses.rawValue] == 1
+        let openOnly = sel[VacancyFilter.statuses.rawValue] == 2
+        let locality = sel[VacancyFilter.locality.rawValue] - 1
         let openRaw = UInt8(VacancyStatus.allCases.firstIndex(of: .open)!), heldRaw = UInt8(VacancyStatus.allCases.firstIndex(of: .held)!)
         let needBit: UInt64 = need >= 0 ? 1 << UInt64(need) : 0
 
         var mask = [UInt8](repeating: 0, count: ix.count)
         for i in 0..<ix.count {
-            if !allStatuses, ix.status[i] != openRaw, ix.status[i] != heldRaw { continue }
+            if !allStatuses, ix.status[i] != openRaw, openOnly || ix.status[i] != heldRaw { continue }
+            if locality >= 0, Int(ix.tier[i]) != locality { continue }
             if setting >= 0, ix.setting[i] != UInt8(setting) { continue }
             if sector >= 0, ix.sector[i] != UInt8(sector) { continue }
             if let regionWanted, ix.region[i] != regionWanted { continue }

@@ -23,6 +23,9 @@ public struct MatchScreenData: Sendable {
         public var contributions: [FactorContribution]
         public var reasons: [String]
         public var flags: [MatchFlag]
+        /// The provider's record as the engine scored it (over the policy's stability window).
+        public var stability = ProviderStability()
+        public var stabilityWindowDays = 365
     }
 
     public struct Excluded: Sendable {
@@ -97,7 +100,8 @@ public struct MatchScreenData: Sendable {
                              score: c.score, roadMiles: c.roadMiles, approximate: location.isApproximate, tier: c.tier,
                              authorityCode: location.authorityCode,
                              authorityName: engine.geography.authority(code: location.authorityCode)?.name ?? location.authorityCode,
-                             contributions: e?.contributions ?? [], reasons: e?.reasons ?? [], flags: e?.flags ?? [])
+                             contributions: e?.contributions ?? [], reasons: e?.reasons ?? [], flags: e?.flags ?? [],
+                             stability: index.stability(of: c.index), stabilityWindowDays: engine.policy.stabilityWindowDays)
         }
     }
 
@@ -131,6 +135,9 @@ public struct MatchScreen: Sendable {
     /// First line of the selected option's explanation shown (it scrolls with [ and ]).
     public var detailScroll = 0
     public var showWeights = false
+    /// The vacancy opened from the ranking (Enter), by id so a re-rank keeps it; Esc returns to the row.
+    public var openVacancy: String?
+    public var vacancyScroll = 0
 
     public init(childID: String) { self.childID = childID }
 

@@ -27,6 +27,7 @@ enum MatchLayer: Layer {
         case .matches:
             return [
                 KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),
+                KeyBinding([.enter], .open, "open the vacancy with its provider's details", hint: "open"),
             ] + Keymap.moveKeys + [
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
@@ -50,7 +51,11 @@ enum MatchLayer: Layer {
     }
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
-        performMatch(action, context, &model)
+        if action == .open, context == .matches {
+            MatchVacancyLayer.open(&model)
+            return []
+        }
+        return performMatch(action, context, &model)
     }
 
     static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) { drawMatches(model, &buffer) }

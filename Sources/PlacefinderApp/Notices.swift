@@ -30,6 +30,10 @@ func whenInWords(_ date: Date, today: Day) -> String {
 /// Short notice (24 hours or less, `NoticeLength.isShort`) of an ending: the row stands out.
 func isShortNotice(_ n: ProviderNotice) -> Bool { n.noticeLength?.isShort == true }
 
+/// A vacancy notice names no child: said on its page, and on the bottom line when `m` is pressed on it.
+let noChildText = "none: a notice about a vacancy, not a child"
+let noChildStatus = "A vacancy notice names no child: no matches to rank"
+
 func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let order = index.work.noticeOrder
@@ -107,7 +111,10 @@ extension Pages {
         }
         if let id = n.childID {
             let child = index.children.childByID[id].map { data.children[$0] }
-            out.append(field("Child", "\(id) \(child?.initials ?? "")"))
+            out.append(field("Child", [Span("\(id) \(child?.initials ?? "")"),
+                                       Span(child == nil ? " (not in the store)" : " · Enter opens their page · m ranks vacancies for them", style: .muted)]))
+        } else {
+            out.append(field("Child", noChildText, style: .muted))
         }
         if let r = n.reason { out.append(field("Reason", "\(r.label) (\(r.rawValue))")) }
         if let v = n.vacancyID { out.append(field("Vacancy", v)) }
@@ -138,14 +145,19 @@ enum NoticesTab: TabScreen {
         case .noticeList:
             return [KeyBinding([.enter], .open, "open the notice", hint: "open")] + Keymap.moveKeys + [
                 KeyBinding([.char("a")], .newNotice, "log a new notice (or resume the one set aside)", hint: "new notice"),
+                KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match"),
+                KeyBinding([.char("o")], .openRecord, "open the notice's child page (or its vacancy)", hint: "child"),
             ]
         case .noticeDetail:
-            return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back")] + Keymap.scrollKeys
+            return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back"),
+                    KeyBinding([.enter, .char("o")], .openRecord, "open the child's page (or the vacancy)", hint: "child"),
+                    KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match")] + Keymap.scrollKeys
         default: return nil
         }
     }
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
+        if action == .openRecord { return openRecord(&model, context) }
         if context == .noticeDetail { return performPage(action, &model) { $0.notices.open = nil } }
         switch action {
         case .newNotice:
@@ -160,6 +172,42 @@ enum NoticesTab: TabScreen {
             move(&model.notices.table, action, rows: Geometry(model).body.height - 1, count: model.data?.notices.count ?? 0)
         default: break
         }
+        return []
+    }
+
+    /// The notice on the open page, else on the selected row.
+    static func currentNotice(_ model: Model, _ context: KeyContext) -> ProviderNotice? {
+        guard let data = model.data else { return nil }
+        if context == .noticeDetail { return model.notices.open.flatMap { $0 < data.notices.count ? data.notices[$0] : nil } }
+        guard context == .noticeList, let s = model.notices.table.selected, let order = model.index?.work.noticeOrder, s < order.count else { return nil }
+        return data.notices[order[s]]
+    }
+
+    /// The child a notice is about, for `m` (nil for a vacancy notice, or a child not in the store).
+    static func child(_ model: Model, _ context: KeyContext) -> Child? {
+        guard let data = model.data, let id = currentNotice(model, context)?.childID,
+              let i = model.index?.children.childByID[id] else { return nil }
+        return data.children[i]
+    }
+
+    /// Why `m` or `o` has no child to go to, for the bottom line.
+    static func whyNoChild(_ model: Model, _ context: KeyContext) -> String? {
+        guard let notice = currentNotice(model, context) else { return nil }
+        if let id = notice.childID { return "\(id) is not in the store" }
+        return noChildStatus
+    }
+
+    /// The child's page through the gate (the view is recorded first), over the notices; a vacancy notice
+    /// opens its vacancy instead.
+    static func openRecord(_ model: inout Model, _ context: KeyContext) -> [Command] {
+        guard let notice = currentNotice(model, context), let data = model.data else { return [] }
+        if let child = child(model, context) { return ChildPageGate.request(child.id, .peek, &model) }
+        if notice.childID == nil, let id = notice.vacancyID, let i = data.vacancies.firstIndex(where: { $0.id == id }) {
+            model.peek = .vacancy(i)
+            model.peekScroll = 0
+            return []
+        }
+        model.status = whyNoChild(model, context)
         return []
     }
 

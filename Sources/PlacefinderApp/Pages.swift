@@ -51,7 +51,14 @@ enum Pages {
         return "Vacancy \(v.id) · \(name)"
     }
 
-    static func vacancy(_ model: Model, _ i: Int) -> [PageItem] {
+    /// The stability the ranking scored, shown instead of the page's own 12-month count when the page is
+    /// opened from a ranked row.
+    struct RankedStability {
+        var figures: ProviderStability
+        var windowDays: Int
+    }
+
+    static func vacancy(_ model: Model, _ i: Int, ranked: RankedStability? = nil) -> [PageItem] {
         guard let data = model.data, let index = model.index, i < data.vacancies.count else { return [] }
         let v = data.vacancies[i]
         let ix = index.vacancies
@@ -95,18 +102,30 @@ enum Pages {
         out.append(field("Name", provider.name))
         out.append(field("Sector", "\(provider.sector.label) · \(provider.profitStatus == .forProfit ? "for profit" : "not for profit")"))
         out.append(field("Regulator", "\(provider.regulator.rawValue) · registration \(provider.registrationNumber)"))
-        let contact = [provider.contact.name, provider.contact.phone, provider.contact.email].filter { !$0.isEmpty }
+        let home = Geography.wales.authority(code: provider.authorityCode)?.name ?? provider.authorityCode
+        out.append(field("Address", provider.postcode.isEmpty ? home : "\(provider.postcode) · \(home)"))
+        out.append(field("Phone", provider.contact.phone.isEmpty ? "none recorded" : provider.contact.phone,
+                         style: provider.contact.phone.isEmpty ? .muted : Style(.normal, bold: true)))
+        let contact = [provider.contact.name, provider.contact.email].filter { !$0.isEmpty }
         out.append(field("Contact", contact.isEmpty ? "none recorded" : contact.joined(separator: " · "), style: contact.isEmpty ? .muted : .normal))
         out.append(field("Welsh", provider.welshLanguage.words, style: provider.welshLanguage == .fluent ? .good : .normal))
         out.append(field("Can meet", provider.capabilities.isEmpty ? "no specialist needs recorded" : provider.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
 
         out.append(blank)
-        out.append(PageItem(spans: [Span("Stability, last 12 months", style: heading)]))
         let mine = (index.children.placementsByProvider[provider.id] ?? []).map { data.placements[$0] }
-        let s = ProviderStability.compute(mine, today: today, windowDays: 365)[provider.id] ?? ProviderStability()
-        out.append(PageItem(spans: [Span(Format.plural(s.placements, "placement")), Span(" · "),
-                    Span(Format.plural(s.breakdowns, "breakdown"), style: s.breakdowns > 0 ? .warning : .normal), Span(" · "),
-                    Span(Format.plural(s.shortNoticeEndings, "ending") + " at ≤ 24 h notice", style: s.shortNoticeEndings > 0 ? .urgent : .normal)]))
+        let s: ProviderStability
+        if let ranked {
+            out.append(PageItem(spans: [Span("Stability, as the ranking scored it (last \(Format.plural(ranked.windowDays, "day")))", style: heading)]))
+            s = ranked.figures
+        } else {
+            out.append(PageItem(spans: [Span("Stability, last 12 months", style: heading)]))
+            s = ProviderStability.compute(mine, today: today, windowDays: 365)[provider.id] ?? ProviderStability()
+        }
+        var figures = [Span(Format.plural(s.placements, "placement")), Span(" · "),
+                       Span(Format.plural(s.breakdowns, "breakdown"), style: s.breakdowns > 0 ? .warning : .normal), Span(" · "),
+                       Span(Format.plural(s.shortNoticeEndings, "ending") + " at ≤ 24 h notice", style: s.shortNoticeEndings > 0 ? .urgent : .normal)]
+        if ranked != nil { figures.append(Span(String(format: " · stability score %.2f of 1", s.score), style: .muted)) }
+        out.append(PageItem(spans: figures))
         let endings = mine.filter { $0.actualEnd != nil }.prefix(5)
         if endings.isEmpty {
             out.append(PageItem(spans: [Span("No endings recorded.", style: .muted)]))

@@ -53,8 +53,7 @@ enum Screens {
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
         HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, DiscardLayer.self,
-        ContactFormLayer.self,
-        MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
+        ContactFormLayer.self, MatchVacancyLayer.self, MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
     static func screen(for tab: Tab) -> any TabScreen.Type {
@@ -123,6 +122,8 @@ public enum Action: Hashable, Sendable {
     case tab(Int)
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, focusSearch
+    /// Open the record a row or page refers to (a notice's child or vacancy).
+    case openRecord
     case acceptSearch, clearSearch, deleteChar, typeText
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches

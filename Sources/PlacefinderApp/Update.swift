@@ -381,7 +381,10 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         if model.noticeForm?.hasInput == true { setNoticeAside(&model) } else if model.noticeForm?.saving != true { model.noticeForm = nil }
         return []
     case .runMatch:
-        guard let child = matchTarget(model, context) else { return [] }
+        guard let child = matchTarget(model, context) else {
+            if let why = NoticesTab.whyNoChild(model, context) { model.status = why }
+            return []
+        }
         model.match = MatchScreen(childID: child.id)
         return [.runMatch(childID: child.id)]
     default:
@@ -403,6 +406,7 @@ func matchTarget(_ model: Model, _ context: KeyContext) -> Child? {
         case .notice(let n): return data.notices[n].childID.flatMap { model.index?.children.childByID[$0] }.map { data.children[$0] }
         default: return nil
         }
+    case .noticeList, .noticeDetail: return NoticesTab.child(model, context)
     default: return nil
     }
 }

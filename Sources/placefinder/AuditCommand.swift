@@ -38,6 +38,7 @@ struct AuditLog: ParsableCommand {
         }
         // The filters are typed text (an officer may type a child's name): the entry records the id looked up,
         // or "unknown id", never the text itself.
+        let child = try db.storedID(self.child, of: .child)
         let knownChild = try child.map { try db.child(id: $0) != nil }
         var filters: [String] = []
         if let child { filters.append(knownChild == true ? "child \(child)" : "child unknown id") }

@@ -64,6 +64,12 @@ struct Backup: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        // A mistyped folder must not become a new folder holding children's data where nobody looks.
+        let folder = (destination as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        if !folder.isEmpty && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw UserError("\(folder): no such folder; create it first (mkdir -m 700 \(folder)) or choose another DEST")
+        }
         let db: any PlacementStoring = try storeOptions.openExisting()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)

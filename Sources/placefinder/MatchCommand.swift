@@ -24,7 +24,7 @@ struct Match: ParsableCommand {
         let policy = try loadPolicy()
         let db = try storeOptions.openReadOnly()
         let (today, now) = (Session.today, Session.now)
-        let request = try db.matchRequest(childID: childID, today: today, now: now)
+        let request = try db.matchRequest(childID: try db.storedID(childID, of: .child), today: today, now: now)
         let engine = try db.matchEngine(today: today, policy: policy)
         let outcome = engine.rankGroup(request, explainTop: max(top, 5))
         // A policy's name is free text from its file, and the audit log can never be corrected: record which

@@ -40,13 +40,18 @@ struct Placefinder: ParsableCommand {
         } catch let error as MatchError {
             fail(error.description)
         } catch let error as WorkflowError {
-            fail(error.description)
+            fail(error.commandLineDescription)
         } catch let error as UserError {
             fail(error.message)
         } catch {
-            // Help, version and usage errors are the argument parser's to word; a usage error can quote
-            // what was typed, so it is escaped like every other text.
+            // Help and version are the argument parser's to word; a usage mistake is one line of ours.
+            // Either can quote what was typed, so it is escaped like every other text.
             let code = exitCode(for: error)
+            if code == .validationFailure {
+                let line = UsageMistake.line(parserMessage: message(for: error), arguments: Array(CommandLine.arguments.dropFirst()))
+                FileHandle.standardError.write(Data((TerminalText.line(line) + "\n").utf8))
+                Foundation.exit(UsageMistake.exitStatus)
+            }
             let text = TerminalText.lines(fullMessage(for: error))
             if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             Foundation.exit(code.rawValue)

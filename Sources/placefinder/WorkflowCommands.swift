@@ -97,11 +97,12 @@ struct NoticeAdd: ParsableCommand {
         } else if setting != nil || postcode != nil {
             throw UserError("--setting and --postcode only describe a new vacancy (vacancy_opened without --vacancy)")
         }
-        let draft = NoticeDraft(providerID: provider, kind: kind, receivedAt: try received.map { try parseTime($0, option: "--received") } ?? now,
-                                childID: child, effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
+        let db = try storeOptions.openExisting()
+        let draft = NoticeDraft(providerID: try db.storedID(provider, of: .provider), kind: kind,
+                                receivedAt: try received.map { try parseTime($0, option: "--received") } ?? now,
+                                childID: try db.storedID(child, of: .child), effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
                                 reason: try reason.map { try parseCode($0, option: "--reason", as: EndReason.self) },
-                                vacancyID: vacancy, text: text, changes: draftChanges, newVacancy: newVacancy)
-        let db: any PlacementStoring = try storeOptions.openExisting()
+                                vacancyID: try db.storedID(vacancy, of: .vacancy), text: text, changes: draftChanges, newVacancy: newVacancy)
         let effects = try db.logNotice(draft, officer: Session.officer, now: now, expectedVacancyVersion: expectedVersion)
         var line = "logged notice \(effects.notice.id) (\(kind.label))"
         if let child = effects.child, let placement = effects.placement {
@@ -140,10 +141,11 @@ struct ContactAdd: ParsableCommand {
 
     func run() throws {
         let now = Session.now
-        let draft = ContactDraft(childID: child, providerID: provider, vacancyID: vacancy,
-                                 at: try at.map { try parseTime($0, option: "--at") } ?? now,
-                                 outcome: try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self), declineReason: reason)
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let outcome = try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self)
+        let at = try at.map { try parseTime($0, option: "--at") } ?? now
+        let db = try storeOptions.openExisting()
+        let draft = ContactDraft(childID: try db.storedID(child, of: .child), providerID: try db.storedID(provider, of: .provider),
+                                 vacancyID: try db.storedID(vacancy, of: .vacancy), at: at, outcome: outcome, declineReason: reason)
         let contact = try db.recordContact(draft, officer: Session.officer, now: now)
         say("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
     }
@@ -172,14 +174,15 @@ struct HoldCommand: ParsableCommand {
 
     func run() throws {
         let now = Session.now
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openExisting()
+        let vacancy = try db.storedID(vacancy, of: .vacancy)
         if release {
             let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
             say("released \(released.id) (\(released.status.rawValue))")
             return
         }
         let expiry = try until.map { try parseTime($0, option: "--until") }
-        let held = try db.hold(vacancyID: vacancy, childID: child!, officer: Session.officer, now: now, until: expiry,
+        let held = try db.hold(vacancyID: vacancy, childID: try db.storedID(child!, of: .child), officer: Session.officer, now: now, until: expiry,
                                expectedVersion: expectedVersion)
         let hold = held.hold!
         let sameDay = Session.day(of: hold.expiresAt) == Session.day(of: now)
@@ -208,8 +211,8 @@ struct PlaceCommand: ParsableCommand {
     func run() throws {
         let now = Session.now
         let startDay = try start.map { try parseDay($0, option: "--start") } ?? Session.day(of: now)
-        let db: any PlacementStoring = try storeOptions.openExisting()
-        let effects = try db.place(childID: child, vacancyID: vacancy, start: startDay, officer: Session.officer, now: now,
+        let db = try storeOptions.openExisting()
+        let effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy), start: startDay, officer: Session.officer, now: now,
                                    plannedMove: plannedMove, expectedVacancyVersion: expectedVersion)
         var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
         for ended in effects.ended {

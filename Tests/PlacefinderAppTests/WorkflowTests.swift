@@ -386,13 +386,13 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         #expect(m.screenText.contains("Child C1003"))
         m.press(.escape)
         #expect(m.context == .dashboard && m.tab == .dashboard)
-        m.press(.tab, .tab)                       // today's notices → stale vacancies
+        m.press(.tab, .tab, .tab)                 // today's notices → the grid → stale vacancies
         #expect(m.dashboard.focus == .stale)
         m.press(.enter)
         let first = Fixtures.vacancies[m.index!.dashboard.stale[0]]
         #expect(m.peek == .vacancy(m.index!.dashboard.stale[0]))
         #expect(m.screenText.contains("Vacancy \(first.id)"))
-        m.press(.escape, .backTab)
+        m.press(.escape, .backTab, .backTab)
         #expect(m.dashboard.focus == .notices)
         m.press(.down)                            // N01: the ending for C1008 → that child's page
         #expect(m.press(.enter) == [.audit(action: "view", recordType: "child", recordID: "C1008", token: 2)])

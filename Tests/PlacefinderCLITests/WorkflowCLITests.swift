@@ -46,7 +46,7 @@ import Testing
                                 "--reason", "cannot meet needs", "--store", store])
         #expect(call.status == 0 && call.stdout.hasPrefix("recorded call K") && call.stdout.contains("declined"), "\(call.stderr)")
         let noReason = try CLI.run(["contact", "add", "--child", child, "--provider", decliner, "--outcome", "declined", "--store", store])
-        #expect(noReason.status == 1 && noReason.stderr == "placefinder: a declined call needs a reason\n")
+        #expect(noReason.status == 1 && noReason.stderr == "placefinder: a declined call needs --reason\n")
 
         let hold = try CLI.run(["hold", vacancy, "--child", child, "--store", store])
         #expect(hold.status == 0 && hold.stdout == "held \(vacancy) for \(child) until 23:59\n", "\(hold.stderr)")
@@ -72,6 +72,7 @@ import Testing
         let again = try CLI.run(["place", child, vacancy, "--store", store])
         #expect(again.status == 1 && again.stderr.hasPrefix("placefinder: \(child) is placed and no notice has been received"))
         #expect(again.stderr.split(separator: "\n").count == 1)
+        #expect(again.stderr.hasSuffix("if this is a planned move, add --planned-move\n"))
     }
 
     @Test func everyWorkflowCommandHasHelpAndOneLineErrors() throws {

@@ -139,12 +139,16 @@ public struct MatchReport: Sendable, Codable {
             return lines + ["No vacancy meets every hard constraint."]
                 + (common.isEmpty ? [] : wrap("Most often: " + common, width: width, first: "", rest: "  "))
         }
-        let providerWidth = max(12, width - 54)
-        lines.append(Columns.pad(" #", 3) + " " + Columns.pad("Score", 5, right: true) + "  " + Columns.pad("Provider", providerWidth) + " "
+        // The vacancy id is what `hold` and `place` take next: shown whole, as wide as the longest.
+        let idWidth = max(7, s.ranked.map { VisibleText.line($0.vacancyId).count }.max() ?? 0)
+        let providerWidth = max(12, width - 55 - idWidth)
+        lines.append(Columns.pad(" #", 3) + " " + Columns.pad("Score", 5, right: true) + "  " + Columns.pad("Vacancy", idWidth) + " "
+                     + Columns.pad("Provider", providerWidth) + " "
                      + Columns.pad("Setting", 11) + " " + Columns.pad("Road mi", 7, right: true) + "  " + Columns.pad("Locality", 20))
         for c in s.ranked {
             let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
             lines.append(Columns.pad(String(c.rank), 3, right: true) + " " + Columns.pad(String(format: "%.1f", c.score), 5, right: true) + "  "
+                         + Columns.pad(c.vacancyId, idWidth) + " "
                          + Columns.pad(c.provider, providerWidth) + " " + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 7, right: true) + "  "
                          + Columns.pad(c.locality, 20))
             for reason in c.reasons { lines += wrap(reason, width: width, first: "      ", rest: "        ") }

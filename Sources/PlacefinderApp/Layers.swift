@@ -56,7 +56,6 @@ enum FilterPanelLayer: Layer {
             KeyBinding([.down, .char("j")], .down, "next field"),
             KeyBinding([.char(" "), .enter, .right, .char("l")], .fieldNext, "next value", hint: "change", label: "Space/Enter/→", hintKey: "Space"),
             KeyBinding([.left, .char("h")], .fieldPrevious, "previous value", label: "←/h"),
-            KeyBinding([], .typeText, "type a number to choose it: an age (14), days (7)", label: "0–9"),
             KeyBinding([.backspace, .delete, .char("x")], .fieldClear, "clear this field", hint: "clear", label: "Backspace/x"),
             KeyBinding([.char("r")], .resetFilters, "clear every filter", hint: "reset"),
             KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), "type a number to jump to it (an age, days)", label: "0–9"),
@@ -66,7 +65,6 @@ enum FilterPanelLayer: Layer {
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
         guard let panel = model.filterPanel else { return [] }
-        model.filterPanel?.typed = ""
         let vacancies = panel.tab == .vacancies
         let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
         if case .typeAhead(let c) = action {
@@ -114,32 +112,6 @@ enum FilterPanelLayer: Layer {
         let rows = Geometry(model).body.centred(width: size.width, height: size.height).inner(margin: 1)
         let i = y - rows.y
         return i >= 0 && i < min(count, rows.height - 2) ? i : nil
-    }
-
-    /// A digit picks the current field's value with that number in it: 1 then 4 is "age 14"; a digit
-    /// that makes no such number starts again from itself.
-    static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {
-        guard let panel = model.filterPanel, c.isNumber else { return }
-        let fields = panel.tab == .vacancies ? VacancyFilter.fields : ChildFilter.fields
-        var typed = panel.typed + String(c)
-        var choice = option(numbered: typed, in: fields[panel.cursor].options)
-        if choice == nil {
-            typed = String(c)
-            choice = option(numbered: typed, in: fields[panel.cursor].options)
-        }
-        model.filterPanel?.typed = choice == nil ? "" : typed
-        guard let choice else { return }
-        model[list: panel.tab].filters[panel.cursor] = choice
-        model[list: panel.tab].table = ScrollState(selected: 0)
-        refreshFilters(&model, panel.tab)
-    }
-
-    /// The option (never 0, "any") whose label holds the number `typed`, else the first holding a
-    /// number that starts with it (so "1" waits on "age 1" while 14 is still to come).
-    static func option(numbered typed: String, in options: [String]) -> Int? {
-        let numbers = options.map { $0.split { !$0.isNumber }.map(String.init) }
-        return numbers.indices.dropFirst().first { numbers[$0].contains(typed) }
-            ?? numbers.indices.dropFirst().first { numbers[$0].contains { $0.hasPrefix(typed) } }
     }
 
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

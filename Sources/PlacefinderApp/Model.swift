@@ -47,8 +47,6 @@ public struct HelpState: Sendable, Equatable {
 public struct FilterPanelState: Sendable, Equatable {
     public var tab: Tab
     public var cursor = 0
-    /// Digits typed on the current field so far ("14" for age 14); any other key starts afresh.
-    public var typed = ""
 }
 
 public enum StaleStatus: Sendable, Equatable { case shown, reloading }

@@ -78,7 +78,7 @@ enum Mouse {
         guard let field = FilterPanelLayer.field(atRow: y, model), let panel = model.filterPanel else { return [] }
         if field == panel.cursor { return perform(.fieldNext, .filterPanel, &model) }
         model.filterPanel?.cursor = field
-        model.filterPanel?.typed = ""
+        model.typeAhead.reset()
         return []
     }
 

@@ -334,8 +334,8 @@ func handle(_ key: Key, _ model: inout Model) -> [Command] {
     let context = model.context
     guard let action = Keymap.action(for: key, in: context) else {
         guard case .char(let c) = key, renderable(c) != nil, !c.isNewline else { return [] }
-        // Keys go to the focused input first: a text field takes any character, the filter panel digits.
-        if context.isTextEntry || (context.takesDigits && c.isNumber) {
+        // Keys go to the focused input first (the filter panel's digits are its own type-ahead bindings).
+        if context.isTextEntry {
             Screens.active(model).type(c, context, &model)
         } else if JumpPromptLayer.startsID(c, model) {
             JumpPromptLayer.start(&model, typed: String(c))

@@ -94,7 +94,7 @@ extension Placement {
         else if let hours = noticeHours, !Limits.noticeHours.contains(hours) {
             found.append(.init(field: "notice_hours", problem: "must be \(Limits.text(Limits.noticeHours)) hours"))
         }
-        if actualEnd != nil && ending == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
+        if actualEnd != nil && ending == nil && undone == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
         if actualEnd == nil && (ending != nil || endReason != nil) {
             found.append(.init(field: "actual_end", problem: "an ending or reason is recorded but no end date"))
         }

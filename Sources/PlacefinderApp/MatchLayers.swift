@@ -30,6 +30,7 @@ enum MatchLayer: Layer {
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
                 KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
+                KeyBinding([.char("g")], .openPlaced, "open the page of the child just placed"),
                 KeyBinding([.char("x")], .toggleExcluded, "show the excluded vacancies and why", hint: "excluded"),
                 KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),
                 KeyBinding([.char("r")], .rerunMatch, "rank again with the latest data"),
@@ -89,7 +90,7 @@ enum ContactFormLayer: Layer {
     }
 }
 
-/// Hold, release or place: one question before the write.
+/// Hold or release: one question before the write.
 enum ConfirmLayer: Layer {
     static func isOpen(_ model: Model) -> Bool { model.confirm != nil }
     static func context(_ model: Model) -> KeyContext { .confirm }

@@ -52,7 +52,8 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, ContactFormLayer.self,
+        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, PlaceFormLayer.self, UndoPromptLayer.self,
+        ContactFormLayer.self,
         MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
@@ -122,7 +123,9 @@ public enum Action: Hashable, Sendable {
     case acceptSearch, clearSearch, deleteChar, typeText
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches
-    case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place
+    case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place, openPlaced
+    // Child's page
+    case undoPlacement
     // Confirmations and forms
     case confirm, newNotice, nextField, previousField, submit
     // Dashboard

@@ -65,6 +65,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
         if model.contactForm?.saving == true { model.contactForm = nil }
+        if model.undoPrompt?.saving == true { model.undoPrompt = nil }
+        PlaceFormLayer.succeeded(&model)
         // A call, hold or placement changes the ranking (a decline excludes): rank again from the store.
         if let childID = model.match?.childID { return [.runMatch(childID: childID)] }
         return []
@@ -72,6 +74,13 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
+        model.undoPrompt?.saving = false
+        return PlaceFormLayer.failed(&model)
+    case .placementPlanned(let plan):
+        PlaceFormLayer.planned(plan, &model)
+        return []
+    case .placementPlanFailed(let reason):
+        PlaceFormLayer.planFailed(reason, &model)
         return []
     case .auditRecorded(let token):
         ChildPageGate.recorded(token, &model)
@@ -242,6 +251,8 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.filterPanel = nil
         model.match = nil
         model.confirm = nil
+        model.placeForm = nil
+        model.undoPrompt = nil
         model.contactForm = nil
         model.peek = nil
         return []

@@ -92,7 +92,7 @@ enum PlaceFormLayer: Layer {
     /// The plan arrived: show it if it is for the choices on screen (an older answer is dropped).
     static func planned(_ plan: PlacePlan, _ model: inout Model) {
         guard var form = model.placeForm, plan.childID == form.childID, plan.vacancyID == form.vacancyID,
-              plan.start == form.start else { return }
+              plan.start == form.start, plan.move == form.move else { return }
         form.plan = plan
         form.planFailure = nil
         if !form.fields.contains(form.focus) { form.focus = .start }

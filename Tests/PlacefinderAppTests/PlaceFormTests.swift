@@ -41,8 +41,13 @@ import TerminalUI
         #expect(m.context == .placeForm && m.screenText.contains("Working out what placing would do"))
         // Nothing to confirm until the plan is in.
         #expect(m.press(.enter) == [])
-        // A later start asks again.
+        // A later start asks again, and the answer for the earlier start is dropped when it lands.
+        let earlier = Self.plan(m)
         #expect(m.press(.right) == [.planPlacement(childID: "C1005", vacancyID: v, start: start.adding(days: 1), move: nil)])
+        _ = update(&m, .placementPlanned(earlier))
+        #expect(m.placeForm?.plan == nil)
+        _ = update(&m, .placementPlanned(Self.plan(m)))
+        #expect(m.placeForm?.plan?.start == start.adding(days: 1))
         // The start never goes before today.
         m.placeForm!.start = m.today
         #expect(m.press(.left) == [])

@@ -6,6 +6,8 @@ public struct PlacePlan: Sendable, Equatable {
     public var childID: String
     public var vacancyID: String
     public var start: Day
+    /// The officer's answer it was worked out for.
+    public var move: MoveKind?
     /// Why the placement cannot be made whatever the approvals (nil when it can).
     public var refusal: WorkflowError?
     /// The records as the write would leave them (nil when refused); approvals are added by the write.
@@ -47,7 +49,7 @@ extension Workflow {
         let tier = geography.localityTier(home: child.placingAuthority, placement: records.bed.authorityCode)
         let required = requiredApprovals(records, start: start, tier: tier, policy: policy)
         let liveHold = vacancy.hold.flatMap { vacancy.isHeld(at: now) ? $0 : nil }
-        var plan = PlacePlan(childID: child.id, vacancyID: vacancy.id, start: start, refusal: nil, effects: nil,
+        var plan = PlacePlan(childID: child.id, vacancyID: vacancy.id, start: start, move: move, refusal: nil, effects: nil,
                              holdReleased: vacancy.hold, required: required,
                              asksMoveKind: child.status == .placed, tier: tier)
         func refuse(_ error: WorkflowError) -> PlacePlan {

@@ -222,7 +222,7 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
     }
     lines.append([])
     if let plan, plan.asksMoveKind && form.move == nil {
-        lines.append([Span("No notice says how \(form.childID)'s current placement ends: choose planned move or breakdown (←→).", style: .warning)])
+        lines.append([Span("No notice says how the current placement ends: choose one (←→ on that line).", style: .warning)])
     } else if let plan, let refusal = plan.refusal {
         lines.append([Span("Cannot place: \(refusal.description)", style: .urgent)])
     } else if let plan, let effects = plan.effects {

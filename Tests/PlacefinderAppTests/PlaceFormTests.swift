@@ -11,7 +11,7 @@ import TerminalUI
     static let swansea = GeoLocation(coordinate: Coordinate(latitude: 51.62, longitude: -3.94), authorityCode: "W06000011", precision: .postcode)
 
     /// The plan the runtime would send for the form on screen, from the fixture records.
-    static func plan(_ m: Model, bed: GeoLocation = swansea, hold: Hold? = nil) -> PlacePlan {
+    static func plan(_ m: Model, bed: GeoLocation = swansea, hold: Hold? = nil, status: ChildStatus? = nil) -> PlacePlan {
         let form = m.placeForm!
         let data = m.data!
         var vacancy = data.vacancies.first { $0.id == form.vacancyID }!
@@ -24,6 +24,7 @@ import TerminalUI
         child.needs = []
         child.safeguarding = SafeguardingConstraints()
         child.welshPlacement = nil
+        if let status { child.status = status }
         vacancy.ageRange = 0...17
         vacancy.gendersAccepted = Set(Gender.allCases)
         vacancy.availableFrom = Fixtures.today
@@ -100,6 +101,24 @@ import TerminalUI
         #expect(m.press(.enter).count == 1)
         let again = update(&m, .commandFailed("changed by alun.owen at 10:42 — reload"))
         #expect(again == [m.placeForm!.planCommand] && m.placeForm?.saving == false && m.placeForm?.plan == nil)
+    }
+
+    @Test func aPlacedChildWithNoNoticeMustBeSaidToBeAPlannedMoveOrABreakdown() {
+        var m = matchModel(width: 132, height: 43)
+        let v = m.match!.selected!.vacancy.id
+        m.press(.char("p"))
+        _ = update(&m, .placementPlanned(Self.plan(m, bed: Self.cardiff, status: .placed)))
+        #expect(m.screenText.contains("No notice says how the current placement ends") && !m.screenText.contains("This will:"))
+        #expect(m.press(.enter) == [])
+        #expect(m.screenText.contains("Say how the current placement ends"))
+        m.press(.tab)
+        let start = m.placeForm!.start
+        #expect(m.press(.right) == [.planPlacement(childID: "C1005", vacancyID: v, start: start, move: .planned)])
+        _ = update(&m, .placementPlanned(Self.plan(m, bed: Self.cardiff, status: .placed)))
+        #expect(m.screenText.contains("[planned move]") && m.screenText.contains("This will:"))
+        #expect(m.press(.left) == [.planPlacement(childID: "C1005", vacancyID: v, start: start, move: .breakdown)])
+        _ = update(&m, .placementPlanned(Self.plan(m, bed: Self.cardiff, status: .placed)))
+        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: v, start: start, move: .breakdown, approvals: .none)])
     }
 
     /// C1005 placed today by ceri.jones (PL-NEW), with the panel's approval.

@@ -26,6 +26,18 @@ import Testing
         return nil
     }
 
+    @Test func theNewOptionsAndCommandHaveHelp() throws {
+        let place = try CLI.run(["place", "--help"])
+        #expect(place.status == 0)
+        for option in ["--panel-approval", "--ks4-approval", "--exceptional-reason", "--breakdown", "--start"] {
+            #expect(place.stdout.contains(option), "\(option)")
+        }
+        let undo = try CLI.run(["placement", "undo", "--help"])
+        #expect(undo.status == 0 && undo.stdout.contains("--reason") && undo.stdout.contains("made today"))
+        let both = try CLI.run(["place", "C1", "V1", "--planned-move", "--breakdown"])
+        #expect(both.status != 0 && both.stderr.contains("--planned-move or --breakdown, not both"))
+    }
+
     @Test func aPlacementNeedingApprovalIsRefusedUntilGivenThenUndone() throws {
         let store = try WorkflowCLITests.demoStore()
         let (child, vacancy, flags, start) = try #require(try Self.outOfCountyCandidate(store: store))

@@ -166,10 +166,16 @@ enum PlaceFormLayer: Layer {
     }
 
     static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {
-        guard let form = model.placeForm, !form.saving, case .approval(let kind) = form.focus else { return }
+        guard var form = model.placeForm, !form.saving, let plan = form.plan else { return }
+        // Typing on the start or ending line goes to the first approval still missing (or the first one).
+        if case .approval = form.focus {} else {
+            guard let need = plan.missing(form.approvals).first ?? plan.required.first else { return }
+            form.focus = .approval(need.kind)
+        }
+        guard case .approval(let kind) = form.focus else { return }
         // Kept as typed (spaces included); the store trims.
-        let typed = (form.approvals.raw(kind) ?? "") + String(c)
-        model.placeForm?.approvals.set(kind, typed)
+        form.approvals.set(kind, (form.approvals.raw(kind) ?? "") + String(c))
+        model.placeForm = form
     }
 
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

@@ -78,8 +78,9 @@ import TerminalUI
         // Enter refuses, naming what is missing.
         #expect(m.press(.enter) == [])
         #expect(m.screenText.contains("Type the panel's approval: out of county"))
-        m.press(.tab)
+        // Typing on the start line goes to the approval that is missing.
         m.type("Panel 16 Jun")
+        #expect(m.placeForm?.focus == .approval(.panel))
         let placed = m.press(.enter)
         #expect(placed == [.place(childID: "C1005", vacancyID: v, start: plan.start, move: nil,
                                   approvals: PlacementApprovals(panel: "Panel 16 Jun"))])

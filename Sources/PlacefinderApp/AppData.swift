@@ -90,6 +90,10 @@ public enum Msg: Sendable {
     case auditRecorded(token: Int)
     /// The `.audit` command with this token could not be written (why and what to do, a few words): nothing opens.
     case auditFailed(token: Int, reason: String)
+    /// What placing would do (`.planPlacement`'s answer): the place form is built from it.
+    case placementPlanned(PlacePlan)
+    /// The plan could not be worked out (the child or vacancy is gone, a postcode cannot be located…).
+    case placementPlanFailed(String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -113,7 +117,12 @@ public enum Command: Sendable, Equatable {
     /// Hold a vacancy for a child until `until` (refused if someone else holds it).
     case hold(vacancyID: String, childID: String, until: Date)
     case releaseHold(vacancyID: String)
-    /// Place the child: placement from `start`, a bed taken, the previous placement ended, the hold
-    /// released and the audit written, in one transaction.
-    case place(childID: String, vacancyID: String, start: Day)
+    /// Work out what placing would do, with the same checks as the write (`Workflow.placePreflight`);
+    /// answer `.placementPlanned` or `.placementPlanFailed`.
+    case planPlacement(childID: String, vacancyID: String, start: Day, move: MoveKind?)
+    /// Place the child: placement from `start` with its approvals, a bed taken, the previous placement
+    /// ended (`move` when no notice says how), the hold released and the audit written, in one transaction.
+    case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals)
+    /// Undo a placement made today, with the officer's reason (kept, marked undone).
+    case undoPlacement(placementID: String, reason: String)
 }

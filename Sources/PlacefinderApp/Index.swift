@@ -199,7 +199,8 @@ struct ChildIndex: Sendable {
         var byProvider: [String: [Int]] = [:]
         for (i, p) in data.placements.enumerated() {
             byChild[p.childID, default: []].append(i)
-            byProvider[p.providerID, default: []].append(i)
+            // An undone placement is a correction on the child's page only: no provider history counts it.
+            if !p.isUndone { byProvider[p.providerID, default: []].append(i) }
         }
         let ps = data.placements
         for key in byChild.keys {
@@ -219,7 +220,7 @@ struct ChildIndex: Sendable {
 
         let yearAgo = today.adding(days: -365)
         var rows: [ChildRow] = data.children.enumerated().map { i, c in
-            let recent = (byChild[c.id] ?? []).filter { ps[$0].overlaps(from: yearAgo, to: today) }.count
+            let recent = (byChild[c.id] ?? []).filter { !ps[$0].isUndone && ps[$0].overlaps(from: yearAgo, to: today) }.count
             let urgency: String
             switch c.status {
             case .placed: urgency = ""

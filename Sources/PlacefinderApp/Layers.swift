@@ -147,6 +147,7 @@ enum PeekLayer: Layer {
         switch action {
         case .back: model.peek = nil
         case .up, .down, .pageUp, .pageDown, .home, .end: scrollPage(action, &model, rows: Geometry(model).pageText.height)
+        case .undoPlacement: UndoPromptLayer.open(&model)
         default: break
         }
         return []

@@ -88,7 +88,8 @@ enum ChildrenTab: TabScreen {
         case .childSearch: return Keymap.searchKeys("children")
         case .childPage:
             return [KeyBinding([.escape, .backspace], .back, "back", hint: "back"),
-                    KeyBinding([.char("m")], .runMatch, "rank vacancies for this child", hint: "match")] + Keymap.scrollKeys
+                    KeyBinding([.char("m")], .runMatch, "rank vacancies for this child", hint: "match"),
+                    KeyBinding([.char("u")], .undoPlacement, "undo a placement made today (asks why)", hint: "undo")] + Keymap.scrollKeys
         default: return nil
         }
     }
@@ -119,6 +120,7 @@ func performPage(_ action: Action, _ model: inout Model, close: (inout Model) ->
     switch action {
     case .back: close(&model)
     case .up, .down, .pageUp, .pageDown, .home, .end: scrollPage(action, &model, rows: Geometry(model).pageText.height)
+    case .undoPlacement: UndoPromptLayer.open(&model)
     default: break
     }
     return []

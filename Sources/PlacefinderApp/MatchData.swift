@@ -164,17 +164,15 @@ public struct ContactForm: Sendable, Equatable {
     }
 }
 
-/// A write waiting for the officer's yes.
+/// A write waiting for the officer's yes (placing has its own form, `PlaceForm`).
 public enum Confirmation: Sendable, Equatable {
     case hold(vacancyID: String, childID: String, until: Date)
     case release(vacancyID: String, childID: String)
-    case place(childID: String, vacancyID: String, start: Day)
 
     public var command: Command {
         switch self {
         case .hold(let v, let c, let until): .hold(vacancyID: v, childID: c, until: until)
         case .release(let v, _): .releaseHold(vacancyID: v)
-        case .place(let c, let v, let start): .place(childID: c, vacancyID: v, start: start)
         }
     }
 }

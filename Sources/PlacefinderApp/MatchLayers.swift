@@ -32,6 +32,7 @@ enum MatchLayer: Layer {
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
                 KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
+                KeyBinding([.char("g")], .openPlaced, "open the page of the child just placed"),
                 KeyBinding([.char("x")], .toggleExcluded, "show the excluded vacancies and why", hint: "excluded"),
                 KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),
                 KeyBinding([.char("]")], .scrollDetailDown, "scroll the explanation down", hint: "why", hintKey: "[]"),
@@ -107,7 +108,7 @@ func holdExpiryChoices(now: Date) -> [Date] {
     return (1...48).map { Date(timeIntervalSince1970: hour + Double($0) * 3600) }
 }
 
-/// Hold, release or place: one question before the write.
+/// Hold or release: one question before the write.
 enum ConfirmLayer: Layer {
     static func isOpen(_ model: Model) -> Bool { model.confirm != nil }
     static func context(_ model: Model) -> KeyContext { .confirm }

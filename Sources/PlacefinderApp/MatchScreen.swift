@@ -69,8 +69,15 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
         return []
     case .place:
         guard let c = match.selected else { return [] }
-        model.confirm = .place(childID: c.childID, vacancyID: c.vacancy.id, start: model.today)
-        return []
+        return PlaceFormLayer.open(childID: c.childID, vacancyID: c.vacancy.id, &model)
+    case .openPlaced:
+        guard let childID = model.lastPlaced else {
+            model.status = "Nothing placed yet: p places the child in the selected vacancy"
+            return []
+        }
+        // Through the audited gate, over the screen the match was opened from.
+        model.match = nil
+        return ChildPageGate.request(childID, .peek, &model)
     default:
         return []
     }
@@ -487,35 +494,6 @@ func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer
     case .release(let v, let c):
         title = "Release your hold?"
         lines.append([Span("You hold \(vacancyName(v)) for \(childName(c)). Release it so colleagues can offer it?")])
-    case .place(let c, let v, let start):
-        title = "Place the child?"
-        let vacancy = data.vacancies.first { $0.id == v }
-        lines.append([Span("Place \(childName(c)) in \(vacancyName(v)), starting ", style: .normal),
-                      Span(start == model.today ? "today (\(Format.long(start)))" : Format.long(start), style: Style(.normal, bold: true)), Span(".")])
-        lines.append([])
-        lines.append([Span("This will:")])
-        lines.append([Span("• create the placement, starting \(start == model.today ? "today" : Format.long(start))")])
-        if let vacancy {
-            let after = vacancy.beds - 1
-            lines.append([Span("• take a bed: \(Format.plural(vacancy.beds, "bed")) → \(after)" + (after == 0 ? " (the vacancy is filled)" : ""))])
-        }
-        let open = (model.index?.children.placementsByChild[c] ?? []).map { data.placements[$0] }.first { $0.actualEnd == nil }
-        if let open {
-            let name = data.providers.first { $0.id == open.providerID }?.name ?? open.providerID
-            lines.append([Span("• end the current placement with \(name) (since \(Format.long(open.start)))")])
-        } else {
-            lines.append([Span("• no current placement to end", style: .muted)])
-        }
-        if let hold = vacancy?.hold, vacancy?.isHeld(at: model.now) == true {
-            lines.append([Span("• release the hold (\(hold.officer) for \(hold.childID))")])
-        } else {
-            lines.append([Span("• release any hold on the vacancy")])
-        }
-        lines.append([Span("• write the audit trail")])
-        if let flags = model.match?.selected?.flags, !flags.isEmpty {
-            lines.append([])
-            for f in flags { lines.append([Span("! " + f.label, style: f == .separatesSiblings ? .urgent : .warning)]) }
-        }
     }
     lines.append([])
     lines.append([Span("Enter or y confirms · Esc or n cancels", style: .muted)])

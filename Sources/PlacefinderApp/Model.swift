@@ -77,6 +77,12 @@ public struct Model: Sendable {
     public var match: MatchScreen?
     public var contactForm: ContactForm?
     public var confirm: Confirmation?
+    /// Placing a child: the form built from the store's plan (`PlaceForm.swift`).
+    public var placeForm: PlaceForm?
+    /// The child just placed, whose page `g` opens from the match screen.
+    public var lastPlaced: String?
+    /// Undoing a placement made today: the reason being typed.
+    public var undoPrompt: UndoPrompt?
     public var noticeForm: NoticeForm?
     /// A half-filled notice form set aside while the officer looks something up (`a` on Notices resumes it).
     public var parkedNotice: NoticeForm?

@@ -209,7 +209,9 @@ enum Pages {
         }
 
         out.append(blank)
-        let history = (index.children.placementsByChild[c.id] ?? []).map { data.placements[$0] }
+        let listed = (index.children.placementsByChild[c.id] ?? []).map { data.placements[$0] }
+        // Undone placements are listed, marked as corrected, but count in no total.
+        let history = listed.filter { !$0.isUndone }
         let breakdowns = history.filter(\.isBreakdown).count
         let sameDay = history.filter { $0.actualEnd != nil && $0.isShortNotice }.count
         out.append(PageItem(spans: [Span("Placement history, newest first", style: heading)]))
@@ -220,16 +222,27 @@ enum Pages {
         let providers = Dictionary(data.providers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let vacancies = Dictionary(data.vacancies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let childNotices = data.notices.filter { $0.childID == c.id && $0.kind == .placementEnding }
-        for p in history {
+        for p in listed {
             out.append(blank)
-            let dates = Format.long(p.start) + " – " + (p.actualEnd.map(Format.long) ?? "now")
             let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.label } ?? p.placementType.label
-            out.append(PageItem(spans: [Span(dates, style: Style(.normal, bold: true)), Span(" · "),
-                        Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
-            var detail: [Span] = [Span(p.locality.label, style: p.locality == .inCounty ? .good : .normal),
-                                  Span(" · " + Format.miles(p.milesFromHome))]
-            detail += endingSpans(p, notices: childNotices)
-            out.append(PageItem(spans: detail, indent: 4))
+            if let undo = p.undone {
+                out.append(PageItem(spans: [Span(Format.long(p.start), style: .muted), Span(" · "),
+                            Span(providers[p.providerID]?.name ?? p.providerID, style: .muted), Span(" · " + p.id, style: .muted),
+                            Span(" · UNDONE (corrected)", style: .warning)]))
+                out.append(PageItem(spans: [Span("undone by \(undo.by) at \(Format.clock(undo.at)): \(undo.reason)", style: .muted)], indent: 4))
+            } else {
+                let dates = Format.long(p.start) + " – " + (p.actualEnd.map(Format.long) ?? "now")
+                out.append(PageItem(spans: [Span(dates, style: Style(.normal, bold: true)), Span(" · "),
+                            Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
+                var detail: [Span] = [Span(p.locality.label, style: p.locality == .inCounty ? .good : .normal),
+                                      Span(" · " + Format.miles(p.milesFromHome))]
+                detail += endingSpans(p, notices: childNotices)
+                out.append(PageItem(spans: detail, indent: 4))
+            }
+            for line in approvalLines(p) { out.append(PageItem(spans: [Span(line, style: .muted)], indent: 4)) }
+            if let by = p.placedBy, let at = p.placedAt, p.isOpen, Format.day(at) == model.today {
+                out.append(PageItem(spans: [Span("placed today by \(by) as \(p.id) · u undoes it (with a reason)", style: .muted)], indent: 4))
+            }
         }
         return out
     }
@@ -244,6 +257,16 @@ func noticeLength(of p: Placement, notices: [ProviderNotice]) -> NoticeLength? {
         return n.noticeLength
     }
     return p.noticeHours.map { NoticeLength(hours: $0) }
+}
+
+/// The approvals recorded with a placement, one line each, as the officer wrote them.
+func approvalLines(_ p: Placement) -> [String] {
+    guard let a = p.approvals else { return [] }
+    var lines: [String] = []
+    if let text = a[.panel] { lines.append("panel approval (reg 12(3)): \(text)") }
+    if let text = a[.keyStage4] { lines.append("nominated officer's approval, Key Stage 4 move (reg 11): \(text)") }
+    if let text = a[.exceptionalReason] { lines.append("exceptional circumstances (for-profit): \(text)") }
+    return lines
 }
 
 /// How a placement ended, in words: the reason, the notice given (short notice stands out) and whether it

@@ -52,8 +52,9 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, DiscardLayer.self,
-        ContactFormLayer.self, MatchVacancyLayer.self, MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
+        HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, PlaceFormLayer.self,
+        UndoPromptLayer.self, DiscardLayer.self, ContactFormLayer.self, MatchVacancyLayer.self, MatchLayer.self,
+        NoticeFormLayer.self, PeekLayer.self,
     ]
 
     static func screen(for tab: Tab) -> any TabScreen.Type {
@@ -127,10 +128,12 @@ public enum Action: Hashable, Sendable {
     case acceptSearch, clearSearch, deleteChar, typeText
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches
-    case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place
+    case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place, openPlaced
     case scrollDetailUp, scrollDetailDown
     /// A line of help that is no key (a legend).
     case legend
+    // Child's page
+    case undoPlacement
     // Confirmations and forms
     case confirm, newNotice, nextField, previousField, submit, setAside
     /// A character typed into a choice: jumps to the first choice it begins (the key's character).

@@ -87,6 +87,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
         if model.contactForm?.saving == true { model.contactForm = nil }
+        if model.undoPrompt?.saving == true { model.undoPrompt = nil }
+        PlaceFormLayer.succeeded(&model)
         return []
     case .noticeLogged(let id, let text):
         model.notices.selectOnArrival = id
@@ -95,6 +97,13 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
+        model.undoPrompt?.saving = false
+        return PlaceFormLayer.failed(&model)
+    case .placementPlanned(let plan):
+        PlaceFormLayer.planned(plan, &model)
+        return []
+    case .placementPlanFailed(let reason):
+        PlaceFormLayer.planFailed(reason, &model)
         return []
     case .commandRefusedAsStale(let text):
         _ = update(&model, .commandFailed(text))
@@ -374,6 +383,8 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.filterPanel = nil
         model.match = nil
         model.confirm = nil
+        model.placeForm = nil
+        model.undoPrompt = nil
         model.contactForm = nil
         model.peek = nil
         model.discard = nil

@@ -55,7 +55,7 @@ struct ProviderIndex: Sendable {
         let stability = data.providers.map { stabilityByID[$0.id] ?? ProviderStability() }
         self.stability = stability
         var current: [String: [Int]] = [:]
-        for p in data.placements where p.actualEnd == nil || p.actualEnd! > today {
+        for p in data.placements where !p.isUndone && (p.actualEnd == nil || p.actualEnd! > today) {
             if let c = childByID[p.childID] { current[p.providerID, default: []].append(c) }
         }
         for key in current.keys { current[key] = Array(Set(current[key]!)).sorted { data.children[$0].id < data.children[$1].id } }

@@ -66,6 +66,15 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 ORDER BY id
                 """, usesNow: false),
         ConsistencyRule(
+            id: "undone-placement-closed", rule: "an undone placement ends on its start day and says why (v7)",
+            breach: { "placement \($0) is marked undone but is still open or has no reason" },
+            sql: """
+                SELECT id FROM placements
+                WHERE undone_at IS NOT NULL
+                  AND (actual_end IS NULL OR actual_end <> start OR COALESCE(TRIM(undo_reason), '') = '')
+                ORDER BY id
+                """, usesNow: false),
+        ConsistencyRule(
             id: "notice-received-has-notice", rule: "every child marked notice received has a placement-ending notice",
             breach: { "child \($0) is marked notice received but no placement-ending notice is recorded" },
             sql: """

@@ -45,8 +45,12 @@ public protocol PlacementStoring: Sendable {
     @discardableResult func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date?,
                                  expectedVersion: Int?) throws -> Vacancy
     @discardableResult func releaseHold(vacancyID: String, officer: String, now: Date, expectedVersion: Int?) throws -> Vacancy
-    @discardableResult func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, plannedMove: Bool,
-                                  expectedVacancyVersion: Int?, expectedChildVersion: Int?, geography: Geography) throws -> PlaceEffects
+    func placePreflight(childID: String, vacancyID: String, start: Day, move: MoveKind?, officer: String, now: Date,
+                        geography: Geography) throws -> PlacePlan
+    @discardableResult func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind?,
+                                  approvals: PlacementApprovals, expectedVacancyVersion: Int?, expectedChildVersion: Int?,
+                                  geography: Geography) throws -> PlaceEffects
+    @discardableResult func undoPlacement(id: String, reason: String, officer: String, now: Date) throws -> UndoEffects
 
     // MARK: audit and upkeep
 
@@ -82,9 +86,16 @@ extension PlacementStoring {
     }
 
     @discardableResult
-    public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, plannedMove: Bool = false,
-                      expectedVacancyVersion: Int? = nil, expectedChildVersion: Int? = nil) throws -> PlaceEffects {
-        try place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, plannedMove: plannedMove,
+    public func placePreflight(childID: String, vacancyID: String, start: Day, move: MoveKind? = nil, officer: String,
+                               now: Date) throws -> PlacePlan {
+        try placePreflight(childID: childID, vacancyID: vacancyID, start: start, move: move, officer: officer, now: now, geography: .wales)
+    }
+
+    @discardableResult
+    public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind? = nil,
+                      approvals: PlacementApprovals = .none, expectedVacancyVersion: Int? = nil,
+                      expectedChildVersion: Int? = nil) throws -> PlaceEffects {
+        try place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals,
                   expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: .wales)
     }
 }

@@ -17,7 +17,7 @@ extension PlacementDatabase {
                SUM(actual_end_day >= :from AND notice_hours <= 24),
                SUM(MAX(0, MIN(COALESCE(actual_end_day, :today), :today) - MAX(start_day, :from)))
         FROM placements
-        WHERE start_day <= :today AND COALESCE(actual_end_day, :today) >= :from
+        WHERE start_day <= :today AND COALESCE(actual_end_day, :today) >= :from AND undone_at IS NULL
         GROUP BY provider_id
         """
 

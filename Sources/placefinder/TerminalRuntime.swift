@@ -155,12 +155,24 @@ final class TerminalRuntime: @unchecked Sendable {
                     _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now, expectedVersion: expected)
                     return .commandSucceeded("hold on \(vacancyID) released")
                 }
-            case .place(let childID, let vacancyID, let start):
+            case .planPlacement(let childID, let vacancyID, let start, let move):
+                let clock = self.clock
+                background(Msg.placementPlanFailed) { db, officer in
+                    [.placementPlanned(try db.placePreflight(childID: childID, vacancyID: vacancyID, start: start, move: move,
+                                                             officer: officer, now: clock()))]
+                }
+            case .place(let childID, let vacancyID, let start, let move, let approvals):
                 let (vacancyVersion, childVersion) = (seen.vacancy(vacancyID), seen.child(childID))
                 write { db, officer, now in
                     let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
+                                               move: move, approvals: approvals,
                                                expectedVacancyVersion: vacancyVersion, expectedChildVersion: childVersion)
-                    return .commandSucceeded("\(childID) placed: placement \(effects.placement.id)")
+                    return .commandSucceeded("\(childID) placed as \(effects.placement.id)")
+                }
+            case .undoPlacement(let placementID, let reason):
+                write { db, officer, now in
+                    let effects = try db.undoPlacement(id: placementID, reason: reason, officer: officer, now: now)
+                    return .commandSucceeded("\(placementID) undone; \(effects.child.id) is \(effects.child.status.rawValue.replacingOccurrences(of: "_", with: " ")) again")
                 }
             }
         }

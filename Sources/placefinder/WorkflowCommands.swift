@@ -197,29 +197,65 @@ struct PlaceCommand: ParsableCommand {
         discussion: """
             Takes a bed (the vacancy is filled at none), releases the hold, sets the child placed, and ends \
             their open placement on the start day: with the provider's notice, its reason and notice hours, \
-            a breakdown when the reason usually is one or the notice was 24 hours or less; without a notice, \
-            a planned move (CARPL). A child already placed with no notice needs --planned-move.
+            a breakdown when the reason usually is one or the notice was 24 hours or less. A child already \
+            placed with no notice needs --planned-move (CARPL) or --breakdown (OTHER). \
+            When the placement needs an approval it is refused until you give it: --panel-approval for an \
+            out-of-county bed (reg 12(3)), --ks4-approval for a Key Stage 4 school move (reg 11), \
+            --exceptional-reason for a for-profit provider. Each is stored with the placement.
             """)
 
     @Argument(help: "The child's id.") var child: String
     @Argument(help: "The vacancy's id.") var vacancy: String
     @Option(help: ArgumentHelp("First day of the placement (default: today).", valueName: "YYYY-MM-DD")) var start: String?
-    @Flag(help: "Move a child who is placed and has no notice (a planned move).") var plannedMove = false
+    @Flag(help: "Move a child who is placed and has no notice, as planned (CARPL).") var plannedMove = false
+    @Flag(help: "A child who is placed and has no notice: their placement broke down (OTHER).") var breakdown = false
+    @Option(help: ArgumentHelp("The panel's approval of an out-of-county placement (reg 12(3)): date, minute or reference.",
+                               valueName: "TEXT")) var panelApproval: String?
+    @Option(help: ArgumentHelp("The nominated officer's approval of a Key Stage 4 school move (reg 11).", valueName: "TEXT"))
+    var ks4Approval: String?
+    @Option(help: ArgumentHelp("Why a for-profit provider: the exceptional circumstances.", valueName: "TEXT"))
+    var exceptionalReason: String?
     @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
     @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if plannedMove && breakdown { throw ValidationError("give --planned-move or --breakdown, not both") }
+    }
+
+    /// The option that supplies each approval, for refusals that say what to type.
+    static func option(_ kind: ApprovalKind) -> String {
+        switch kind {
+        case .panel: "--panel-approval"
+        case .keyStage4: "--ks4-approval"
+        case .exceptionalReason: "--exceptional-reason"
+        }
+    }
 
     func run() throws {
         let now = Session.now
         let startDay = try start.map { try parseDay($0, option: "--start") } ?? Session.day(of: now)
-        let db = try storeOptions.openExisting()
-        let effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy), start: startDay, officer: Session.officer, now: now,
-                                   plannedMove: plannedMove, expectedVacancyVersion: expectedVersion)
+        let db: any PlacementStoring = try storeOptions.openExisting()
+        let approvals = PlacementApprovals(panel: panelApproval, keyStage4: ks4Approval, exceptionalReason: exceptionalReason)
+        let move: MoveKind? = plannedMove ? .planned : breakdown ? .breakdown : nil
+        let effects: PlaceEffects
+        do {
+            effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy), start: startDay, officer: Session.officer, now: now,
+                                   move: move, approvals: approvals, expectedVacancyVersion: expectedVersion)
+        } catch WorkflowError.approvalMissing(let kind, let why) {
+            throw UserError("needs \(Self.option(kind)): \(why)")
+        } catch WorkflowError.childAlreadyPlaced(let id) {
+            throw UserError("\(id) is placed and no notice has been received: give --planned-move or --breakdown")
+        }
         var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
         for ended in effects.ended {
             line += "; ended \(ended.id): \(ended.ending!.rawValue) (\(ended.endReason!.rawValue)"
                 + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"
         }
         if effects.vacancy.status == .filled { line += "; \(effects.vacancy.id) now filled" }
+        let recorded = effects.placement.approvals?.kinds ?? []
+        if !recorded.isEmpty { line += "; approvals recorded: \(recorded.map(Self.option).joined(separator: ", "))" }
+        let unneeded = approvals.kinds.filter { !recorded.contains($0) }
+        if !unneeded.isEmpty { line += "; not needed, not recorded: \(unneeded.map(Self.option).joined(separator: ", "))" }
         say(line)
     }
 }

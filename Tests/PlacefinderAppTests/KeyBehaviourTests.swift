@@ -83,6 +83,18 @@ import TerminalUI
         var confirm = match
         confirm.press(.char("h"))
         add("hold", confirm)
+        var place = match
+        place.press(.char("p"))
+        place.placeForm!.start = place.today.adding(days: 1)
+        _ = update(&place, .placementPlanned(PlaceFormTests.plan(place)))
+        add("place form, start line", place)   // ←→ move the start; an approval line takes text instead
+        place.press(.tab)
+        place.type("x")
+        add("place form", place)
+        var undo = PlaceFormTests.placedToday()
+        undo.press(.char("u"))
+        undo.type("x")
+        add("undo prompt", undo)
         var reports = Fixtures.model(tab: .dashboard)
         reports.press(.char("6"))
         add("reports", reports)

@@ -152,19 +152,6 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         #expect(m.status == "held by alun.owen for C1003 until 11:30")
     }
 
-    @Test func pPlacesAfterConfirmSayingWhatWillHappen() {
-        var m = matchModel(width: 132, height: 43)
-        let v = m.match!.selected!.vacancy.id
-        m.press(.char("p"))
-        let text = m.screenText
-        for part in ["create the placement, starting today", "take a bed", "no current placement to end", "release any hold", "write the audit trail"] {
-            #expect(text.contains(part), "confirm lacks \(part)")
-        }
-        #expect(m.press(.char("n")) == [])
-        m.press(.char("p"))
-        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: v, start: Fixtures.today)])
-    }
-
     @Test func commandFailedShowsTheMessage() {
         var m = matchModel(width: 132, height: 43)
         _ = update(&m, .commandRefusedAsStale("changed by alun.owen at 10:42 — press r to reload"))

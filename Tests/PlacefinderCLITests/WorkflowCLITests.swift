@@ -55,8 +55,12 @@ import Testing
         #expect(colleague.status == 1)
         #expect(colleague.stderr == "placefinder: vacancy \(vacancy) is held by test-officer for another child until 23:59\n")
 
-        // 11:00: the child is placed in the held bed.
-        let place = try CLI.run(["place", child, vacancy, "--store", store])
+        // 11:00: the child is placed in the held bed, with the approvals the ranking flagged.
+        let options: [String: [String]] = ["out_of_area": ["--panel-approval", "Panel 25 Nov"],
+                                           "key_stage_4_school_move": ["--ks4-approval", "J. Evans"],
+                                           "for_profit": ["--exceptional-reason", "only bed that meets needs"]]
+        let approvals = (best["flags"] as? [String] ?? []).flatMap { options[$0] ?? [] }
+        let place = try CLI.run(["place", child, vacancy, "--store", store] + approvals)
         #expect(place.status == 0, "\(place.stderr)")
         #expect(place.stdout.hasPrefix("placed \(child) in \(vacancy) as PL") && place.stdout.contains("ended \(oldID): breakdown (CREQB, 8 h notice)"))
         let history = try Self.json(["export", "placements", "--format", "json", "--store", store]).filter { $0["childID"] as? String == child }

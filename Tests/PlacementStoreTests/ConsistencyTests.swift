@@ -55,12 +55,13 @@ import Testing
         ("no-expired-hold", "UPDATE vacancies SET hold_expires_at = '2000-01-01 00:00:00.000' WHERE id = 'V2'", "V2"),
         ("held-vacancy-has-hold", "UPDATE vacancies SET status = 'held' WHERE id = 'V1'", "V1"),
         ("placement-ends-after-start", "UPDATE placements SET actual_end = '2023-01-01' WHERE id = 'PL1'", "PL1"),
+        ("undone-placement-closed", "UPDATE placements SET undone_by = 'bob', undone_at = '2026-11-25 10:00:00.000', undo_reason = '' WHERE id = 'PL1'", "PL1"),
         ("notice-received-has-notice", """
             UPDATE children SET status = 'notice_received' WHERE id = 'C2';
             """, "C2"),
     ]
 
-    @Test(arguments: 0..<7) func eachRuleCatchesItsBreach(_ n: Int) throws {
+    @Test(arguments: 0..<8) func eachRuleCatchesItsBreach(_ n: Int) throws {
         let (ruleID, sql, record) = Self.breakages[n]
         let folder = try TempFolder()
         let store = try Self.cleanStore(folder)

@@ -21,7 +21,7 @@ private typealias W = WorkflowWorld
                 guard table == "providers" else { return }
                 // Between the providers and the vacancies: hold V1 for C2 and change C2 with a notice.
                 try colleague.hold(vacancyID: "V1", childID: "C2", officer: "ceri", now: W.now)
-                try colleague.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now)
+                try colleague.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
             }
         }
         let v1 = try #require(snapshot.vacancies?.first { $0.id == "V1" })

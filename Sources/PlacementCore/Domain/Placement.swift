@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry of a child's placement history.
 public struct Placement: Sendable, Hashable, Codable, Identifiable {
     public enum Ending: String, Sendable, Codable, CaseIterable {
@@ -20,11 +22,24 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
     public var localityTier: Int
     /// Estimated road miles from home at the start.
     public var milesFromHome: Double
+    /// What the placement needed approved when it was made (reg 12(3), reg 11, exceptional circumstances).
+    public var approvals: PlacementApprovals?
+    /// Who made it in Placefinder, and when (nil for imported history); the approvals' who and when.
+    public var placedBy: String?
+    public var placedAt: Date?
+    /// The placement whose start ended this one (so undoing that one re-opens this).
+    public var endedBy: String?
+    /// The child's status before this placement was made (restored if it is undone).
+    public var childStatusBefore: ChildStatus?
+    /// Set when the placement was undone: it stays in the history, marked as corrected.
+    public var undone: PlacementUndo?
 
     public init(id: String, childID: String, providerID: String, vacancyID: String? = nil, start: Day,
                 plannedEnd: Day? = nil, actualEnd: Day? = nil, endReason: EndReason? = nil,
                 noticeHours: Int? = nil, ending: Ending? = nil, placementType: PlacementType,
-                localityTier: Int, milesFromHome: Double) {
+                localityTier: Int, milesFromHome: Double, approvals: PlacementApprovals? = nil,
+                placedBy: String? = nil, placedAt: Date? = nil, endedBy: String? = nil,
+                childStatusBefore: ChildStatus? = nil, undone: PlacementUndo? = nil) {
         self.id = id
         self.childID = childID
         self.providerID = providerID
@@ -38,9 +53,17 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
         self.placementType = placementType
         self.localityTier = localityTier
         self.milesFromHome = milesFromHome
+        self.approvals = approvals
+        self.placedBy = placedBy
+        self.placedAt = placedAt
+        self.endedBy = endedBy
+        self.childStatusBefore = childStatusBefore
+        self.undone = undone
     }
 
     public var isOpen: Bool { actualEnd == nil }
+    /// Undone the day it was made: kept in the history as corrected, counted nowhere else.
+    public var isUndone: Bool { undone != nil }
     public var isBreakdown: Bool { ending == .breakdown }
     /// Same-day notice: 24 hours or less (seed report 6.11).
     public var isShortNotice: Bool { (noticeHours ?? .max) <= 24 }

@@ -94,7 +94,7 @@ extension Placement {
         else if let hours = noticeHours, !Limits.noticeHours.contains(hours) {
             found.append(.init(field: "notice_hours", problem: "must be \(Limits.text(Limits.noticeHours)) hours"))
         }
-        if actualEnd != nil && ending == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
+        if actualEnd != nil && ending == nil && undone == nil { found.append(.init(field: "ending", problem: "an ended placement needs planned or breakdown")) }
         if actualEnd == nil && (ending != nil || endReason != nil) {
             found.append(.init(field: "actual_end", problem: "an ending or reason is recorded but no end date"))
         }
@@ -103,7 +103,15 @@ extension Placement {
         else if !Limits.milesFromHome.contains(milesFromHome) {
             found.append(.init(field: "miles_from_home", problem: "must be \(Limits.text(Limits.milesFromHome)) miles"))
         }
-        found += nulIssues([("id", id), ("child_id", childID), ("provider_id", providerID), ("vacancy_id", vacancyID ?? "")])
+        if let undo = undone {
+            if actualEnd != start { found.append(.init(field: "actual_end", problem: "an undone placement ends on its start day")) }
+            if undo.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                found.append(.init(field: "undo_reason", problem: "an undone placement needs the reason"))
+            }
+        }
+        found += nulIssues([("id", id), ("child_id", childID), ("provider_id", providerID), ("vacancy_id", vacancyID ?? ""),
+                            ("panel_approval", approvals?.panel ?? ""), ("ks4_approval", approvals?.keyStage4 ?? ""),
+                            ("exceptional_reason", approvals?.exceptionalReason ?? ""), ("undo_reason", undone?.reason ?? "")])
         return found
     }
 }

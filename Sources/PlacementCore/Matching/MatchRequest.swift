@@ -55,7 +55,7 @@ public struct MatchRequest: Sendable {
             today: today, now: now,
             declinedProviderIDs: Set(declines.filter { $0.vacancyID == nil }.map(\.providerID)),
             declinedVacancyIDs: Set(declines.compactMap(\.vacancyID)),
-            history: history.filter { ids.contains($0.childID) }))
+            history: history.filter { ids.contains($0.childID) && !$0.isUndone }))
     }
 }
 

@@ -23,7 +23,7 @@ public struct ProviderStability: Sendable, Hashable {
     public static func compute(_ placements: [Placement], today: Day, windowDays: Int) -> [String: ProviderStability] {
         let from = today.adding(days: -windowDays)
         var result: [String: ProviderStability] = [:]
-        for p in placements where p.overlaps(from: from, to: today) {
+        for p in placements where !p.isUndone && p.overlaps(from: from, to: today) {
             var s = result[p.providerID, default: .init()]
             s.placements += 1
             let start = max(p.start, from), end = min(p.actualEnd ?? today, today)

@@ -14,9 +14,12 @@ public struct PlaceRecords: Sendable, Hashable {
     public var bed: GeoLocation
     /// The child's safeguarding avoid-areas, located: a placement inside one is refused.
     public var avoidAreas: [ResolvedAvoidArea]
+    /// The child's school, located (nil if none recorded): a Key Stage 4 school move needs approval.
+    public var school: GeoLocation?
 
     public init(child: Child, vacancy: Vacancy, provider: Provider, placements: [Placement] = [],
-                notices: [ProviderNotice] = [], home: GeoLocation, bed: GeoLocation, avoidAreas: [ResolvedAvoidArea] = []) {
+                notices: [ProviderNotice] = [], home: GeoLocation, bed: GeoLocation, avoidAreas: [ResolvedAvoidArea] = [],
+                school: GeoLocation? = nil) {
         self.child = child
         self.vacancy = vacancy
         self.provider = provider
@@ -25,6 +28,7 @@ public struct PlaceRecords: Sendable, Hashable {
         self.home = home
         self.bed = bed
         self.avoidAreas = avoidAreas
+        self.school = school
     }
 }
 
@@ -93,54 +97,20 @@ extension Workflow {
     }
 
     /// Places a child: a new open placement, a bed taken, the previous placement ended, the hold released
-    /// and the child `placed`. Refuses a child already placed with no notice unless `plannedMove`, and any
-    /// vacancy that fails a hard constraint (`hardConstraintFailures`).
-    /// - Parameter id: the new placement's id, chosen by the store.
-    public static func place(_ records: PlaceRecords, id: String, start: Day, plannedMove: Bool = false,
-                             geography: Geography = .wales, now: Date) throws(WorkflowError) -> PlaceEffects {
-        let child = records.child, vacancy = records.vacancy
-        guard vacancy.providerID == records.provider.id else {
-            throw .vacancyOfAnotherProvider(vacancyID: vacancy.id, providerID: records.provider.id)
-        }
-        if child.status == .placed && !plannedMove { throw .childAlreadyPlaced(childID: child.id) }
-        guard vacancy.status == .open || vacancy.status == .held else {
-            throw .vacancyNotOpen(vacancyID: vacancy.id, status: vacancy.status)
-        }
-        guard vacancy.beds > 0 else { throw .noBedsLeft(vacancyID: vacancy.id) }
-        if let hold = vacancy.hold, vacancy.isHeld(at: now), hold.childID != child.id {
-            throw .heldByAnother(vacancyID: vacancy.id, officer: hold.officer, until: hold.expiresAt)
-        }
-        let failures = hardConstraintFailures(child: child, vacancy: vacancy, provider: records.provider, home: records.home,
-                                              bed: records.bed, start: start, now: now, avoidAreas: records.avoidAreas)
-        if !failures.isEmpty { throw .unsuitable(vacancyID: vacancy.id, childID: child.id, reasons: failures.descriptions) }
-
-        var ended: [Placement] = []
-        for var open in records.placements where open.childID == child.id && open.isOpen {
-            guard open.start <= start else { throw .endsBeforeStart(placementID: open.id) }
-            let notice = records.notices
-                .filter { $0.kind == .placementEnding && $0.childID == child.id && $0.providerID == open.providerID
-                          && WorkflowTime.day(of: $0.receivedAt) >= open.start }
-                .max { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
-            let (reason, hours, ending) = Self.ending(after: notice)
-            open.actualEnd = start
-            open.endReason = reason
-            open.noticeHours = hours
-            open.ending = ending
-            ended.append(open)
-        }
-
-        let tier = geography.localityTier(home: child.placingAuthority, placement: records.bed.authorityCode)
-        let miles = (Distance.estimatedRoadMiles(records.home.coordinate, records.bed.coordinate) * 10).rounded() / 10
-        let placement = Placement(id: id, childID: child.id, providerID: records.provider.id, vacancyID: vacancy.id,
-                                  start: start, placementType: placementType(for: vacancy.setting),
-                                  localityTier: tier.rawValue, milesFromHome: miles)
-
-        var taken = vacancy
-        taken.beds -= 1
-        taken.hold = nil
-        taken.status = taken.beds == 0 ? .filled : .open
-        var placed = child
-        placed.status = .placed
-        return PlaceEffects(placement: placement, ended: ended, vacancy: taken, child: placed)
+    /// and the child `placed`. The checks are `placePreflight`'s, so a dialog built from the plan and this
+    /// write cannot disagree; it also refuses when an approval the plan requires is missing.
+    /// - Parameters:
+    ///   - id: the new placement's id, chosen by the store.
+    ///   - move: how the current placement ends when the child is placed and no notice says (required then).
+    ///   - approvals: the reference texts for the approvals the plan requires (others are not recorded).
+    public static func place(_ records: PlaceRecords, id: String, start: Day, move: MoveKind? = nil,
+                             approvals: PlacementApprovals = .none, officer: String = "", geography: Geography = .wales,
+                             policy: MatchPolicy = .default, now: Date) throws(WorkflowError) -> PlaceEffects {
+        let plan = placePreflight(records, id: id, start: start, move: move, officer: officer, geography: geography,
+                                  policy: policy, now: now)
+        if let refusal = plan.refusal(with: approvals) { throw refusal }
+        var effects = plan.effects!
+        effects.placement.approvals = approvals.kept(for: plan.required)
+        return effects
     }
 }

@@ -6,6 +6,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownProvider(String)
     case unknownChild(String)
     case unknownVacancy(String)
+    case unknownPlacement(String)
     /// A notice or call names a vacancy that belongs to a different provider.
     case vacancyOfAnotherProvider(vacancyID: String, providerID: String)
     /// A field the kind of notice (or call outcome) needs was not given ("child", "reason", "effective time"…).
@@ -30,6 +31,13 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case childAlreadyPlaced(childID: String)
     case unsuitable(vacancyID: String, childID: String, reasons: [String])
     case cannotLocate(recordID: String)
+    /// A placement needs an approval (reg 12(3), reg 11, exceptional reason) that was not given.
+    case approvalMissing(kind: ApprovalKind, why: String)
+    case alreadyUndone(placementID: String)
+    /// Only a placement made today (Welsh time) can be undone.
+    case notMadeToday(placementID: String)
+    /// The placement has ended, or the child's record has moved on since: undo would lose that.
+    case builtUpon(placementID: String)
     /// Optimistic concurrency: the record changed since the officer looked at it.
     case changedBy(officer: String, at: Date?)
 
@@ -38,6 +46,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownProvider(let id): "no provider with id \(id)"
         case .unknownChild(let id): "no child with id \(id)"
         case .unknownVacancy(let id): "no vacancy with id \(id)"
+        case .unknownPlacement(let id): "no placement with id \(id)"
         case .vacancyOfAnotherProvider(let v, let p): "vacancy \(v) does not belong to provider \(p)"
         case .missing(let field, let what): "\(what) needs \(field)"
         case .notApplicable(let field, let what): "\(field) does not apply to \(what)"
@@ -59,9 +68,13 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .holdMustEndInFuture: "a hold must end in the future"
         case .holdTooLong(let days): "a hold can last at most \(days) days; hold again nearer the time"
         case .childAlreadyPlaced(let id):
-            "\(id) is placed and no notice has been received; say it is a planned move to place them again"
+            "\(id) is placed and no notice has been received; say whether it is a planned move or a breakdown"
         case .unsuitable(let v, let c, let reasons): "vacancy \(v) does not suit \(c): \(reasons.joined(separator: "; "))"
         case .cannotLocate(let id): "cannot locate \(id) (postcode and authority unknown)"
+        case .approvalMissing(let kind, let why): "needs \(kind.what): \(why)"
+        case .alreadyUndone(let id): "placement \(id) is already undone"
+        case .notMadeToday(let id): "placement \(id) was not made today; only a placement made today can be undone"
+        case .builtUpon(let id): "placement \(id) has ended or the child's record has changed since; it cannot be undone"
         case .changedBy(let officer, let at):
             if let at { "changed by \(officer) at \(WorkflowTime.clock(at)) — press r to reload" } else { "changed by \(officer) — press r to reload" }
         }

@@ -24,7 +24,7 @@ enum DerivedColumns {
                                  VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
         }
         for p in placements {
-            try RowWriter.update(PlacementRow.table, PlacementRow.written, PlacementRow.arguments(p), in: db)
+            try RowWriter.update(PlacementRow.table, PlacementRow.v4Written, PlacementRow.v4Arguments(p), in: db)
         }
     }
 

@@ -17,6 +17,17 @@ enum PlacementFormat {
         ColumnSpec("placement_type", required: true),
         ColumnSpec("locality_tier", required: true),
         ColumnSpec("miles_from_home", required: true),
+        // Placefinder's own (v7): approvals recorded when placing, who placed, and the undo marker.
+        ColumnSpec("panel_approval"),
+        ColumnSpec("ks4_approval"),
+        ColumnSpec("exceptional_reason"),
+        ColumnSpec("placed_by"),
+        ColumnSpec("placed_at"),
+        ColumnSpec("ended_by"),
+        ColumnSpec("child_status_before"),
+        ColumnSpec("undone_by"),
+        ColumnSpec("undone_at"),
+        ColumnSpec("undo_reason"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Placement {
@@ -33,14 +44,27 @@ enum PlacementFormat {
         let type = try r.enumValue("placement_type", PlacementType.self)
         let tier = try r.int("locality_tier")
         let miles = try r.double("miles_from_home")
+        let approvals = PlacementApprovals(panel: r.optional("panel_approval"), keyStage4: r.optional("ks4_approval"),
+                                           exceptionalReason: r.optional("exceptional_reason"))
+        var undone: PlacementUndo?
+        if let by = r.optional("undone_by") {
+            undone = PlacementUndo(by: by, at: try r.timestamp("undone_at"), reason: try r.required("undo_reason"))
+        }
         return Placement(id: id, childID: child, providerID: provider, vacancyID: vacancy, start: start,
                          plannedEnd: plannedEnd, actualEnd: actualEnd, endReason: reason, noticeHours: notice,
-                         ending: ending, placementType: type, localityTier: tier, milesFromHome: miles)
+                         ending: ending, placementType: type, localityTier: tier, milesFromHome: miles,
+                         approvals: approvals == .none ? nil : approvals, placedBy: r.optional("placed_by"),
+                         placedAt: try r.optionalTimestamp("placed_at"), endedBy: r.optional("ended_by"),
+                         childStatusBefore: try r.optionalEnum("child_status_before", ChildStatus.self), undone: undone)
     }
 
     static func row(_ p: Placement) -> [String] {
         [p.id, p.childID, p.providerID, Cell.optional(p.vacancyID), p.start.iso, p.plannedEnd?.iso ?? "",
          p.actualEnd?.iso ?? "", p.endReason?.rawValue ?? "", p.noticeHours.map(String.init) ?? "",
-         p.ending?.rawValue ?? "", p.placementType.rawValue, String(p.localityTier), Cell.number(p.milesFromHome)]
+         p.ending?.rawValue ?? "", p.placementType.rawValue, String(p.localityTier), Cell.number(p.milesFromHome),
+         Cell.optional(p.approvals?.panel), Cell.optional(p.approvals?.keyStage4), Cell.optional(p.approvals?.exceptionalReason),
+         Cell.optional(p.placedBy), p.placedAt.map(formattedTimestamp) ?? "", Cell.optional(p.endedBy),
+         p.childStatusBefore?.rawValue ?? "", Cell.optional(p.undone?.by), p.undone.map { formattedTimestamp($0.at) } ?? "",
+         Cell.optional(p.undone?.reason)]
     }
 }

@@ -1,35 +1,57 @@
 import GRDB
 import PlacementCore
 
-/// The v4 `placements` row: days as integers beside the ISO text.
+/// The `placements` row: days as integers beside the ISO text (v4); approvals, who placed it and the
+/// undo marker (v7).
 enum PlacementRow {
     static let table = "placements"
 
-    static let written = [
+    /// The columns up to v4 (the v4 migration's backfill writes only these: later ones do not exist yet).
+    static let v4Written = [
         "id", "child_id", "provider_id", "vacancy_id", "start", "planned_end", "actual_end", "end_reason",
         "notice_hours", "ending", "placement_type", "locality_tier", "miles_from_home",
         "start_day", "planned_end_day", "actual_end_day",
     ]
+    static let v7Columns = [
+        "panel_approval", "ks4_approval", "exceptional_reason", "placed_by", "placed_at", "ended_by",
+        "child_status_before", "undone_by", "undone_at", "undo_reason",
+    ]
+    static let written = v4Written + v7Columns
 
-    static func arguments(_ p: Placement) -> [(any DatabaseValueConvertible)?] {
+    static func v4Arguments(_ p: Placement) -> [(any DatabaseValueConvertible)?] {
         [p.id, p.childID, p.providerID, p.vacancyID, p.start.iso, p.plannedEnd?.iso, p.actualEnd?.iso,
          p.endReason?.rawValue, p.noticeHours, p.ending?.rawValue, p.placementType.rawValue, p.localityTier,
          p.milesFromHome, p.start.daysSinceEpoch, p.plannedEnd?.daysSinceEpoch, p.actualEnd?.daysSinceEpoch]
     }
 
+    static func arguments(_ p: Placement) -> [(any DatabaseValueConvertible)?] {
+        v4Arguments(p) + [
+            p.approvals?.panel, p.approvals?.keyStage4, p.approvals?.exceptionalReason, p.placedBy, p.placedAt, p.endedBy,
+            p.childStatusBefore?.rawValue, p.undone?.by, p.undone?.at, p.undone?.reason,
+        ]
+    }
+
     static let read = [
         "id", "child_id", "provider_id", "vacancy_id", "start_day", "planned_end_day", "actual_end_day", "end_reason",
         "notice_hours", "ending", "placement_type", "locality_tier", "miles_from_home", "version",
-    ]
+    ] + v7Columns
     static let select = "SELECT \(read.joined(separator: ", ")) FROM placements"
 
     static func decode(_ row: Row) throws -> (placement: Placement, version: Int) {
         let r = ColumnReader(row: row, table: table, columns: read)
+        let approvals = PlacementApprovals(panel: try r.optional(14), keyStage4: try r.optional(15),
+                                           exceptionalReason: try r.optional(16))
+        let undone: PlacementUndo? = if let by: String = try r.optional(21) {
+            PlacementUndo(by: by, at: try r.timestamp(22), reason: try r.optional(23) ?? "")
+        } else { nil }
         let placement = Placement(
             id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
             start: try r.day(4), plannedEnd: try r.optionalDay(5), actualEnd: try r.optionalDay(6),
             endReason: try r.optionalCode(7), noticeHours: try r.optional(8), ending: try r.optionalCode(9),
-            placementType: try r.code(10), localityTier: try r.value(11), milesFromHome: try r.value(12))
+            placementType: try r.code(10), localityTier: try r.value(11), milesFromHome: try r.value(12),
+            approvals: approvals == .none ? nil : approvals, placedBy: try r.optional(17),
+            placedAt: try r.optionalTimestamp(18), endedBy: try r.optional(19), childStatusBefore: try r.optionalCode(20),
+            undone: undone)
         return (placement, try r.value(13))
     }
 }

@@ -107,7 +107,7 @@ import Testing
 @Suite struct PlaceTransitionTests {
     @Test func aSameDayNoticeEndsThePlacementAsABreakdown() throws {
         let notice = WF.endingNotice(received: "2026-11-25T09:00:00Z", effective: "2026-11-25T17:00:00Z", reason: .CREQB)
-        let effects = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, now: WF.now)
+        let effects = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now)
         let ended = try #require(effects.ended.first)
         #expect(effects.ended.count == 1)
         #expect(ended.id == "PL1" && ended.actualEnd == WF.today && ended.endReason == .CREQB && ended.noticeHours == 8
@@ -124,34 +124,34 @@ import Testing
 
     @Test func shortNoticeIsABreakdownWhateverTheReason() throws {
         let notice = WF.endingNotice(received: "2026-11-24T20:00:00Z", effective: "2026-11-25T20:00:00Z", reason: .LAREQ)
-        let ended = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, now: WF.now).ended[0]
+        let ended = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now).ended[0]
         #expect(ended.noticeHours == 24 && ended.ending == .breakdown && ended.endReason == .LAREQ)
     }
 
     @Test func longNoticeForAPlannedReasonIsPlanned() throws {
         let notice = WF.endingNotice(received: "2026-10-28T09:00:00Z", effective: "2026-11-25T09:00:00Z", reason: .LAREQ)
-        let ended = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, now: WF.now).ended[0]
+        let ended = try Workflow.place(WF.placeRecords(notices: [notice]), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now).ended[0]
         #expect(ended.noticeHours == 672 && ended.ending == .planned && ended.endReason == .LAREQ)
         // A long notice for a reason that is usually a breakdown still counts as one.
         let allegation = WF.endingNotice(received: "2026-10-28T09:00:00Z", effective: "2026-11-25T09:00:00Z", reason: .ALLEG)
-        #expect(try Workflow.place(WF.placeRecords(notices: [allegation]), id: "PL2", start: WF.today, now: WF.now).ended[0].ending == .breakdown)
+        #expect(try Workflow.place(WF.placeRecords(notices: [allegation]), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now).ended[0].ending == .breakdown)
     }
 
     @Test func withNoNoticeTheMoveIsAPlannedCarePlanChange() throws {
         let effects = try Workflow.place(WF.placeRecords(child: WF.child(status: .placed)), id: "PL2", start: WF.today,
-                                         plannedMove: true, now: WF.now)
+                                         move: .planned, approvals: WF.panel, now: WF.now)
         #expect(effects.ended[0].endReason == .CARPL && effects.ended[0].ending == .planned && effects.ended[0].noticeHours == nil)
         // A notice from before this placement began belongs to an earlier one and is ignored.
         let old = WF.endingNotice(received: "2024-01-01T09:00:00Z", effective: "2024-01-01T17:00:00Z", reason: .CREQB)
         let again = try Workflow.place(WF.placeRecords(child: WF.child(status: .placed), notices: [old]), id: "PL2", start: WF.today,
-                                       plannedMove: true, now: WF.now)
+                                       move: .planned, approvals: WF.panel, now: WF.now)
         #expect(again.ended[0].ending == .planned && again.ended[0].endReason == .CARPL)
     }
 
     @Test func aFirstPlacementEndsNothingAndAVacancyWithBedsLeftStaysOpen() throws {
         let held = WF.vacancy(beds: 2, hold: Hold(childID: "C1", officer: "bob", expiresAt: WF.time("2026-11-25T23:59:00Z")))
         let effects = try Workflow.place(WF.placeRecords(child: WF.child(status: .needsPlacement), vacancy: held, placements: []),
-                                         id: "PL2", start: WF.today, now: WF.now)
+                                         id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now)
         #expect(effects.ended.isEmpty)
         #expect(effects.vacancy.beds == 1 && effects.vacancy.status == .open && effects.vacancy.hold == nil)
     }
@@ -202,7 +202,7 @@ import Testing
         met.extraCapabilities = ["AUT"]
         needy.welshPlacement = nil
         needy.safeguarding = SafeguardingConstraints(minimumMilesFromHome: 20)
-        #expect(try Workflow.place(WF.placeRecords(child: needy, vacancy: met), id: "PL2", start: WF.today, now: WF.now).child.status == .placed)
+        #expect(try Workflow.place(WF.placeRecords(child: needy, vacancy: met), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now).child.status == .placed)
         var early = WF.vacancy()
         early.availableFrom = Day(iso: "2024-01-01")!
         #expect(throws: WorkflowError.endsBeforeStart(placementID: "PL1")) {
@@ -215,7 +215,7 @@ import Testing
 
     @Test func anExpiredHoldForAnotherChildDoesNotBlock() throws {
         let stale = WF.vacancy(hold: Hold(childID: "C9", officer: "bob", expiresAt: WF.time("2026-11-24T17:30:00Z")))
-        let effects = try Workflow.place(WF.placeRecords(vacancy: stale), id: "PL2", start: WF.today, now: WF.now)
+        let effects = try Workflow.place(WF.placeRecords(vacancy: stale), id: "PL2", start: WF.today, approvals: WF.panel, now: WF.now)
         #expect(effects.vacancy.hold == nil && effects.vacancy.status == .filled)
     }
 }

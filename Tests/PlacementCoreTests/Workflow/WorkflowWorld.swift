@@ -7,6 +7,8 @@ enum WF {
     /// 09:00 in Wales on 25 November 2026 (GMT).
     static let now = time("2026-11-25T09:00:00Z")
     static let today = Day(iso: "2026-11-25")!
+    /// The world's placements are out of county (Cardiff to Swansea): the panel's approval (reg 12(3)).
+    static let panel = PlacementApprovals(panel: "Panel 24 Nov, minute 7")
 
     static let provider = Provider(id: "P1", name: "Cartref Da", sector: .thirdSector, registrationNumber: "SIN-1",
                                    serviceType: .childrensHome, postcode: "CF10 1AA", authorityCode: "W06000015")

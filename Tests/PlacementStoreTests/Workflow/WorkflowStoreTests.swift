@@ -118,7 +118,7 @@ private typealias W = WorkflowWorld
         let store = try W.store(in: folder)
         try store.logNotice(W.sameDayEnding(), officer: "alice", now: W.now)
         try store.hold(vacancyID: "V1", childID: "C1", officer: "alice", now: W.now)
-        let effects = try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now,
+        let effects = try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now, approvals: W.panel,
                                       expectedVacancyVersion: 2, expectedChildVersion: 2)
         #expect(effects.placement.id == "PL00002")   // after PL1, the highest stored
         let history = try store.placements(childID: "C1")
@@ -143,7 +143,7 @@ private typealias W = WorkflowWorld
             ("contact.record", { try $0.recordContact(ContactDraft(childID: "C2", providerID: "P2", at: W.now, outcome: .noAnswer),
                                                       officer: "alice", now: W.now) }),
             ("vacancy.hold", { try $0.hold(vacancyID: "V1", childID: "C2", officer: "alice", now: W.now) }),
-            ("child.place", { try $0.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "alice", now: W.now) }),
+            ("child.place", { try $0.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "alice", now: W.now, approvals: W.panel) }),
         ]
         for (action, write) in cases {
             let folder = try TempFolder()
@@ -178,7 +178,7 @@ private typealias W = WorkflowWorld
         }
         let before = try W.Snapshot(store)
         #expect(throws: StoreError.missingReference) {
-            try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now)
+            try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now, approvals: W.panel)
         }
         #expect(try W.Snapshot(store) == before)
         #expect(try store.placements(childID: "C1").map(\.isOpen) == [true])
@@ -189,10 +189,10 @@ private typealias W = WorkflowWorld
         let store = try W.store(in: folder)
         let before = try W.Snapshot(store)
         #expect(throws: WorkflowError.childAlreadyPlaced(childID: "C1")) {
-            try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now)
+            try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now, approvals: W.panel)
         }
         #expect(throws: WorkflowError.unknownVacancy("V9")) {
-            try store.place(childID: "C2", vacancyID: "V9", start: W.today, officer: "alice", now: W.now)
+            try store.place(childID: "C2", vacancyID: "V9", start: W.today, officer: "alice", now: W.now, approvals: W.panel)
         }
         #expect(throws: WorkflowError.noOpenPlacement(childID: "C2", providerID: "P1")) {
             var draft = W.sameDayEnding()
@@ -218,7 +218,7 @@ private typealias W = WorkflowWorld
                 while DispatchTime.now() < start {}   // both go at once
                 do {
                     let effects = try stores[i].place(childID: children[i], vacancyID: "V1", start: W.today, officer: officers[i],
-                                                      now: W.now, expectedVacancyVersion: withVersion ? 1 : nil)
+                                                      now: W.now, approvals: W.panel, expectedVacancyVersion: withVersion ? 1 : nil)
                     outcomes.append((i, .success(effects.placement.id)))
                 } catch let error as WorkflowError {
                     outcomes.append((i, .failure(error)))

@@ -8,6 +8,8 @@ enum WorkflowWorld {
     static func time(_ iso: String) -> Date { ISO8601DateFormatter().date(from: iso)! }
     static let now = time("2026-11-25T09:00:00Z")
     static let today = Day(iso: "2026-11-25")!
+    /// Cardiff children into Swansea beds: out of county, so every placement needs the panel (reg 12(3)).
+    static let panel = PlacementApprovals(panel: "Panel 24 Nov, minute 7")
 
     static func child(_ id: String, status: ChildStatus) -> Child {
         Child(id: id, givenName: "Gwen", familyName: "Prys", dateOfBirth: Day(iso: "2012-05-01")!, gender: .female,

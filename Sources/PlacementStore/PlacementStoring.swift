@@ -40,6 +40,8 @@ public protocol PlacementStoring: Sendable {
     func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport
     func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String
     func setSetting(_ key: String, _ value: String?) throws
+    /// The id as stored for one an officer typed in any case (see `IDSpelling.swift`).
+    func storedID(_ typed: String, of kind: NamedRecord) throws -> String
     @discardableResult func logNotice(_ draft: NoticeDraft, officer: String, now: Date, expectedVacancyVersion: Int?) throws -> NoticeEffects
     @discardableResult func recordContact(_ draft: ContactDraft, officer: String, now: Date) throws -> Contact
     @discardableResult func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date?,

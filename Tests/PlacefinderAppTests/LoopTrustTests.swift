@@ -24,7 +24,7 @@ import TerminalUI
         #expect(m.match?.selected?.vacancy.id == held)
         #expect(m.match?.table.selected != 2)
         m.press(.char("p"))
-        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: held, start: Fixtures.today)])
+        #expect(m.placeForm?.childID == "C1005" && m.placeForm?.vacancyID == held)
     }
 
     @Test func aRankingWithoutTheSelectedOptionKeepsTheNearestRow() {

@@ -45,8 +45,7 @@ import TerminalUI
         m.press(.down, .enter)
         let id = m.match!.openVacancy!
         m.press(.char("p"))
-        guard case .place(let child, let vacancy, _) = m.confirm else { Issue.record("no place dialog"); return }
-        #expect(child == "C1005" && vacancy == id)
+        #expect(m.placeForm?.childID == "C1005" && m.placeForm?.vacancyID == id)
         m.press(.escape)
         #expect(m.context == .matchVacancy)
         m.press(.char("c"))

@@ -81,7 +81,9 @@ extension PlacementDatabase {
             try Self.insertContact(contact, in: db)
             try Self.append(AuditEntry(user: officer, action: "contact.record", recordType: "contact", recordID: id,
                                        detail: "outcome \(contact.outcome.rawValue); child \(contact.childID); provider \(contact.providerID)"
-                                           + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")), in: db)
+                                           + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")
+                                           + (contact.declineScope.map { "; scope \($0.rawValue)" } ?? "")
+                                           + (contact.callBackAt == nil ? "" : "; call-back set")), in: db)
             return contact
         }
     }
@@ -138,8 +140,9 @@ extension PlacementDatabase {
             try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
             try Self.check(.children, id: childID, expected: expectedChildVersion, in: db)
             let placements = try Self.placements(childID: childID, in: db)
-            let notices = try Self.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?",
-                                       [childID, NoticeKind.placementEnding.rawValue], NoticeRow.decode)
+            // Withdrawn and superseded notices no longer count (v6 corrections).
+            let notices = Corrections.current(try Self.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?",
+                                                           [childID, NoticeKind.placementEnding.rawValue], NoticeRow.decode))
             let bedPostcode = vacancy.postcode ?? provider.postcode
             let known = try RecordLocator.directoryRows([child.homePostcode, bedPostcode] + child.safeguarding.avoidAreas.map(\.postcode), in: db)
             let resolver = PostcodeResolver(geography: geography) { known[$0.value] }

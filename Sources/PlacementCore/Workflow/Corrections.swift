@@ -69,7 +69,8 @@ extension Workflow {
         guard child.status == .noticeReceived,
               var placement = records.placements.first(where: { $0.providerID == original.providerID && $0.isOpen && $0.plannedEnd == endDay })
         else { return NoticeEffects(notice: record) }
-        let others = Corrections.current(records.childNotices.filter { $0.id != original.id })
+        // Resolve chains over every record first: the one withdrawn may itself be an amendment.
+        let others = Corrections.current(records.childNotices).filter { $0.id != original.id }
             .filter { $0.kind == .placementEnding && $0.childID == childID && $0.providerID == placement.providerID && $0.effectiveAt != nil }
         if let latest = others.max(by: { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }) {
             let day = WorkflowTime.day(of: latest.effectiveAt!)

@@ -100,6 +100,18 @@ import Testing
         #expect(Corrections.replacements([logged.notice, a.notice])["N1"]?.id == "N2")
     }
 
+    @Test func withdrawingAnAmendmentWithdrawsTheWholeChain() throws {
+        let logged = try logEnding(effective: "2026-11-25T17:00:00Z")
+        let a = try Workflow.amendNotice(NoticeAmendment(effectiveAt: WF.time("2026-12-01T12:00:00Z")), id: "N2", reason: "x",
+                                         officer: "bea", records: records(logged.notice, effects: logged), now: WF.now)
+        let w = try Workflow.withdrawNotice(id: "N3", reason: "wrong child", officer: "bea",
+                                            records: NoticeCorrectionRecords(original: a.notice, provider: WF.provider, child: a.child,
+                                                                             placements: [a.placement!], childNotices: [logged.notice, a.notice]),
+                                            now: WF.now)
+        #expect(w.child?.status == .placed && w.placement?.plannedEnd == nil)
+        #expect(Corrections.current([logged.notice, a.notice, w.notice]).isEmpty)
+    }
+
     @Test func onlyTheCurrentRecordCanBeCorrectedAndAReasonIsNeeded() throws {
         let logged = try logEnding(effective: "2026-11-25T17:00:00Z")
         #expect(throws: WorkflowError.alreadyCorrected(id: "N1", by: "N2")) {

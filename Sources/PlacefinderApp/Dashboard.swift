@@ -200,6 +200,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                          Column("12 mo", width: .length(5), alignment: .right)])
         }
     }
+    drawDueCallBacks(model, in: layout.panels[DashboardPanel.notices.rawValue], &buffer)
 }
 
 /// Settings down, locality tiers across; only settings with an open vacancy get a row.

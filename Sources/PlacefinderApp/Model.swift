@@ -74,6 +74,7 @@ public struct Model: Sendable {
     /// The match screen, over whatever screen `m` was pressed on.
     public var match: MatchScreen?
     public var contactForm: ContactForm?
+    public var correctionForm: CorrectionForm?
     public var confirm: Confirmation?
     public var noticeForm: NoticeForm?
     public var help: HelpState?

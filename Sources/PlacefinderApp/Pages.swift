@@ -210,6 +210,7 @@ enum Pages {
             detail += endingSpans(p)
             out.append(PageItem(spans: detail, indent: 4))
         }
+        out += ringRound(model, childID: c.id)
         return out
     }
 }

@@ -52,7 +52,7 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, ContactFormLayer.self,
+        HelpLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, CorrectionFormLayer.self, ContactFormLayer.self,
         MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
@@ -123,6 +123,8 @@ public enum Action: Hashable, Sendable {
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches
     case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place
+    // Corrections
+    case withdrawRecord, amendRecord
     // Confirmations and forms
     case confirm, newNotice, nextField, previousField, submit
     // Dashboard

@@ -64,7 +64,12 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .commandSucceeded(let text):
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
-        if model.contactForm?.saving == true { model.contactForm = nil }
+        if let form = model.contactForm, form.saving {
+            model.contactForm = nil
+            // An accepted offer leads on: the bed is held, then the child placed, from the match screen.
+            if form.outcome == .accepted { model.status = text + " · " + CallText.acceptedNext }
+        }
+        if model.correctionForm?.saving == true { model.correctionForm = nil }
         // A call, hold or placement changes the ranking (a decline excludes): rank again from the store.
         if let childID = model.match?.childID { return [.runMatch(childID: childID)] }
         return []
@@ -72,6 +77,7 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.status = text
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
+        model.correctionForm?.saving = false
         return []
     case .auditRecorded(let token):
         ChildPageGate.recorded(token, &model)

@@ -12,7 +12,7 @@ public enum CallBacks {
             if let seen = latest[key], (seen.at, seen.id) > (c.at, c.id) { continue }
             latest[key] = c
         }
-        return latest.values.filter { ($0.callBackAt ?? .distantFuture) <= until }
+        return latest.values.filter { $0.callBackAt.map { $0 <= until } ?? false }
             .sorted { ($0.callBackAt!, $0.id) < ($1.callBackAt!, $1.id) }
     }
 }

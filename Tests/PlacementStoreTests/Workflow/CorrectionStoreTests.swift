@@ -78,3 +78,32 @@ import Testing
         }
     }
 }
+
+/// notices.csv and contacts.csv: export only, with notes, call-backs and corrections as rows of their own.
+@Suite struct RingRoundExportTests {
+    typealias W = WorkflowWorld
+
+    @Test func exportsShowNotesCallBacksAndCorrections() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        let logged = try store.logNotice(W.sameDayEnding(), officer: "alice", now: W.now)
+        try store.withdrawNotice(id: logged.notice.id, reason: "wrong child", officer: "bea", now: W.now)
+        try store.recordContact(ContactDraft(childID: "C2", providerID: "P2", vacancyID: "V1", at: W.now, outcome: .declined,
+                                             declineReason: "room too small", note: "manager away", callBackAt: W.now.addingTimeInterval(3600),
+                                             declineScope: .vacancy), officer: "alice", now: W.now)
+
+        let notices = try store.export(.notices, format: .csv, user: "alice").split(separator: "\r\n").map(String.init)
+        #expect(notices[0] == RecordKind.notices.columns.joined(separator: ","))
+        #expect(notices.count == 3)
+        #expect(notices.contains { $0.hasPrefix("N0002,") && $0.hasSuffix(",N0001,withdrawn,wrong child,2026-11-25T09:00:00Z,bea") })
+        #expect(notices.contains { $0.hasPrefix("N0001,") && $0.hasSuffix(",,,,,") }, "the original is kept, uncorrected")
+        let calls = try store.export(.contacts, format: .csv, user: "alice").split(separator: "\r\n").map(String.init)
+        #expect(calls[1] == "K0001,C2,P2,V1,2026-11-25T09:00:00Z,declined,room too small,vacancy,manager away,2026-11-25T10:00:00Z,alice,,,,,")
+        let json = try store.export(.contacts, format: .json, user: "alice")
+        #expect(json.contains("\"note\" : \"manager away\"") && json.contains("\"declineScope\" : \"vacancy\""))
+
+        let file = folder.file("notices.csv")
+        try notices.joined(separator: "\r\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: ImportError.self) { try store.importFile(.notices, from: URL(fileURLWithPath: file), user: "alice", today: W.today) }
+    }
+}

@@ -28,7 +28,7 @@ public enum Corrections {
 
 /// The records a notice correction may touch, as they stand before it.
 public struct NoticeCorrectionRecords: Sendable, Hashable {
-    public var original: ProviderNotice?
+    public var original: ProviderNotice
     /// The id of a record that already corrects `original`, if any (only the current record can be corrected).
     public var correctedBy: String?
     public var provider: Provider?
@@ -37,7 +37,7 @@ public struct NoticeCorrectionRecords: Sendable, Hashable {
     /// The child's other placement-ending notices (any state), to fall back on when one is withdrawn.
     public var childNotices: [ProviderNotice]
 
-    public init(original: ProviderNotice?, correctedBy: String? = nil, provider: Provider? = nil, child: Child? = nil,
+    public init(original: ProviderNotice, correctedBy: String? = nil, provider: Provider? = nil, child: Child? = nil,
                 placements: [Placement] = [], childNotices: [ProviderNotice] = []) {
         self.original = original
         self.correctedBy = correctedBy
@@ -120,9 +120,8 @@ extension Workflow {
 
     /// Amends a call: a new record with the changed fields (the call's time and caller stay), checked by the
     /// same rules as recording one. Changing the outcome away from a decline drops its reason and scope.
-    public static func amendContact(_ original: Contact?, correctedBy: String?, _ amendment: ContactAmendment, id: String,
+    public static func amendContact(_ original: Contact, correctedBy: String?, _ amendment: ContactAmendment, id: String,
                                     reason: String, officer: String, now: Date) throws(WorkflowError) -> Contact {
-        guard let original else { throw .unknownContact(id) }
         if let correctedBy { throw .alreadyCorrected(id: original.id, by: correctedBy) }
         let why = try requiredReason(reason)
         if amendment.isEmpty { throw .nothingToAmend(original.id) }
@@ -138,7 +137,7 @@ extension Workflow {
     }
 
     private static func correctable(_ records: NoticeCorrectionRecords) throws(WorkflowError) -> ProviderNotice {
-        guard let original = records.original else { throw .unknownNotice("") }
+        let original = records.original
         if let by = records.correctedBy { throw .alreadyCorrected(id: original.id, by: by) }
         if original.correction?.kind == .withdrawn { throw .noticeWithdrawn(original.id) }
         return original

@@ -114,6 +114,10 @@ public enum Command: Sendable, Equatable {
     case logNotice(NoticeDraft)
     /// Store one call of the ring-round; `id` is empty and the store assigns it.
     case recordContact(Contact)
+    /// Corrections (each a new record that keeps the original): withdraw or amend a notice, amend a call.
+    case withdrawNotice(id: String, reason: String)
+    case amendNotice(id: String, NoticeAmendment, reason: String)
+    case amendContact(id: String, ContactAmendment, reason: String)
     /// Hold a vacancy for a child until `until` (refused if someone else holds it).
     case hold(vacancyID: String, childID: String, until: Date)
     case releaseHold(vacancyID: String)

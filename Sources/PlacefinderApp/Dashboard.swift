@@ -199,6 +199,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                          Column("12 mo", width: .length(5), alignment: .right)])
         }
     }
+    drawDueCallBacks(model, in: layout.panels[DashboardPanel.notices.rawValue], &buffer)
 }
 
 extension Tab {

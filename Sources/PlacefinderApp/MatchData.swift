@@ -154,6 +154,12 @@ public struct ContactForm: Sendable, Equatable {
     public var vacancyID: String?
     public var outcome: Contact.Outcome = .noAnswer
     public var reason = ""
+    /// What was said (any outcome) and the call-back time as typed ("tomorrow 10:00").
+    public var note = ""
+    public var callBack = ""
+    /// A decline's reach; the vacancy discussed unless the officer widens it.
+    public var scope: DeclineScope = .vacancy
+    public var focus: ContactField = .outcome
     /// Enter was pressed: show what is missing.
     public var attempted = false
     /// Sent to the runtime; closes on `.commandSucceeded`.

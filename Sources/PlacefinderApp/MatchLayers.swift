@@ -30,6 +30,7 @@ enum MatchLayer: Layer {
                 KeyBinding([.enter], .open, "open the vacancy with its provider's details", hint: "open"),
             ] + Keymap.moveKeys + [
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
+                KeyBinding([.char("a")], .amendRecord, "amend the last call to the selected provider"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
                 KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
                 KeyBinding([.char("g")], .openPlaced, "open the page of the child just placed"),
@@ -76,8 +77,11 @@ enum ContactFormLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .contactForm else { return nil }
         return [
-            KeyBinding([.left, .right], .fieldNext, "change the outcome", hint: "outcome", hintKey: "←→"),
-            KeyBinding([], .typeText, "type the reason (for a decline)", label: "letters"),
+            KeyBinding([.right], .fieldNext, "change the outcome (or the decline's scope)", hint: "outcome", hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, "change the outcome back"),
+            KeyBinding([.tab], .nextField, "next field: reason, scope, note, call back", hint: "field", hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, "previous field"),
+            KeyBinding([], .typeText, "type the reason (decline), the note or the call-back time", label: "letters"),
             KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
             KeyBinding([.enter], .submit, "save the call", hint: "save"),
             KeyBinding([.escape], .back, "cancel (asks first when something is typed)", hint: "cancel"),
@@ -93,7 +97,9 @@ enum ContactFormLayer: Layer {
     }
 
     static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {
-        if model.contactForm?.saving == false { model.contactForm?.reason.append(c) }
+        guard var form = model.contactForm, !form.saving else { return }
+        form.edit(form.typingField) { $0.append(c) }
+        model.contactForm = form
     }
 
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

@@ -54,6 +54,14 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
         guard let c = match.selected else { return [] }
         model.contactForm = ContactForm(childID: c.childID, providerID: c.provider.id, vacancyID: c.vacancy.id)
         return []
+    case .amendRecord:
+        guard let c = match.selected, let data = model.data else { return [] }
+        guard let i = model.index?.work.latestContact[WorkIndex.key(c.childID, c.provider.id)] else {
+            model.status = CallText.noCallToAmend
+            return []
+        }
+        model.correctionForm = CorrectionForm(amending: data.contacts[i], today: model.today)
+        return []
     case .holdOrRelease:
         guard let c = match.selected else { return [] }
         let current = model.data.flatMap { d in d.vacancies.first { $0.id == c.vacancy.id } } ?? c.vacancy
@@ -101,36 +109,6 @@ func performConfirm(_ action: Action, _ model: inout Model) -> [Command] {
     default:
         return []
     }
-}
-
-func performContactForm(_ action: Action, _ model: inout Model) -> [Command] {
-    guard var form = model.contactForm, !form.saving || action == .back else { return [] }
-    let outcomes = Contact.Outcome.allCases
-    switch action {
-    case .back:
-        model.contactForm = nil
-        return []
-    case .fieldNext, .fieldPrevious:
-        let i = outcomes.firstIndex(of: form.outcome)!
-        form.outcome = outcomes[(i + (action == .fieldNext ? 1 : outcomes.count - 1)) % outcomes.count]
-    case .deleteChar:
-        if !form.reason.isEmpty { form.reason.removeLast() }
-    case .submit:
-        form.attempted = true
-        if form.error == nil {
-            form.saving = true
-            model.contactForm = form
-            let reason = form.reason.trimmingCharacters(in: .whitespaces)
-            return [.recordContact(Contact(id: "", childID: form.childID, providerID: form.providerID, vacancyID: form.vacancyID,
-                                           at: model.now, outcome: form.outcome,
-                                           declineReason: form.outcome == .declined ? reason : (reason.isEmpty ? nil : reason),
-                                           by: model.officer))]
-        }
-    default:
-        break
-    }
-    model.contactForm = form
-    return []
 }
 
 extension Contact.Outcome {
@@ -450,27 +428,6 @@ func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buff
     lines.append([])
     lines.append([Span("Bars show each factor's share of the total weight (full bar = 25%).", style: .muted)])
     drawLinesModal(model, title: "Policy weights (w or Esc closes)", lines, width: 64, &buffer)
-}
-
-func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer) {
-    guard let data = model.data else { return }
-    let provider = data.providers.first { $0.id == form.providerID }
-    let child = model.index?.children.childByID[form.childID].map { data.children[$0] }
-    var lines: [[Span]] = [
-        [Span("Provider  ", style: .muted), Span(provider?.name ?? form.providerID)],
-        [Span("Contact   ", style: .muted), Span([provider?.contact.name, provider?.contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))],
-        [Span("Child     ", style: .muted), Span("\(form.childID) \(child?.initials ?? "")") , Span(form.vacancyID.map { " · vacancy \($0)" } ?? "", style: .muted)],
-        [],
-        [Span("Outcome   ", style: Style(.accent, bold: true))] + Contact.Outcome.allCases.flatMap { o -> [Span] in
-            [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
-        },
-        [Span("Reason    ", style: form.outcome == .declined ? Style(.accent, bold: true) : .muted),
-         Span(form.reason, style: Style(.normal, underline: true)), Span("▏", style: Style(.normal, underline: true), caret: true)],
-    ]
-    if form.attempted, let error = form.error { lines.append([Span("          " + error, style: .urgent)]) }
-    lines.append([])
-    lines.append([Span(form.saving ? "Saving…" : "←→ outcome · type the reason · Enter saves · Esc cancels", style: .muted)])
-    drawLinesModal(model, title: "Record a call", lines, width: 72, &buffer)
 }
 
 func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer) {

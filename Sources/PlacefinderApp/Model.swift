@@ -76,6 +76,7 @@ public struct Model: Sendable {
     /// The match screen, over whatever screen `m` was pressed on.
     public var match: MatchScreen?
     public var contactForm: ContactForm?
+    public var correctionForm: CorrectionForm?
     public var confirm: Confirmation?
     /// Placing a child: the form built from the store's plan (`PlaceForm.swift`).
     public var placeForm: PlaceForm?

@@ -34,6 +34,17 @@ func isShortNotice(_ n: ProviderNotice) -> Bool { n.noticeLength?.isShort == tru
 let noChildText = "none: a notice about a vacancy, not a child"
 let noChildStatus = "A vacancy notice names no child: no matches to rank"
 
+/// "withdrawn 10:42 by alun.owen: logged against wrong child".
+func correctionWords(_ c: Correction, today: Day) -> String {
+    "\(c.kind == .withdrawn ? NoticeText.withdrawn : NoticeText.amended) \(when(c.at, today: today)) by \(c.by): \(c.reason)"
+}
+
+enum NoticeText {
+    static let withdrawn = "withdrawn"
+    static let amended = "amended"
+}
+
+
 func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let order = index.work.noticeOrder
@@ -59,14 +70,15 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
         let kind = wide ? n.kind.label : n.kind.shortLabel
         let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength) : (text: "", short: false)
-        let urgent = notice.short
+        let withdrawn = n.correction?.kind == .withdrawn
+        let urgent = notice.short && !withdrawn
         var cells: [TableCell] = [
             TableCell(n.id), TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
             TableCell(child), TableCell(n.effectiveAt.map { when($0, today: today) } ?? ""),
-            TableCell(notice.text, style: urgent ? .urgent : nil),
+            TableCell(withdrawn ? NoticeText.withdrawn : n.correction != nil ? NoticeText.amended : notice.text, style: urgent ? .urgent : nil),
         ]
         if wide { cells += [TableCell(n.reason?.label ?? ""), TableCell(n.loggedBy)] }
-        return TableRow(cells, style: urgent ? .urgent : nil)
+        return TableRow(cells, style: urgent ? .urgent : withdrawn ? .muted : nil)
     }
     table.emptyMessage = "No notices logged. Press a to log a provider's call."
     var state = model.notices.table
@@ -119,6 +131,11 @@ extension Pages {
         if let r = n.reason { out.append(field("Reason", "\(r.label) (\(r.rawValue))")) }
         if let v = n.vacancyID { out.append(field("Vacancy", v)) }
         out.append(field("Notes", n.text.isEmpty ? "none" : n.text, style: n.text.isEmpty ? .muted : .normal))
+        if let c = n.correction {
+            out.append(field(c.kind == .withdrawn ? "Withdrawn" : "Amended",
+                             [Span(correctionWords(c, today: today), style: c.kind == .withdrawn ? .warning : .normal)]))
+            out.append(field("Corrects", c.corrects))
+        }
         return out
     }
 }
@@ -147,17 +164,31 @@ enum NoticesTab: TabScreen {
                 KeyBinding([.char("a")], .newNotice, "log a new notice (or resume the one set aside)", hint: "new notice"),
                 KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match"),
                 KeyBinding([.char("o")], .openRecord, "open the notice's child page (or its vacancy)", hint: "child"),
-            ]
+            ] + correctionKeys
         case .noticeDetail:
             return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back"),
                     KeyBinding([.enter, .char("o")], .openRecord, "open the child's page (or the vacancy)", hint: "child"),
-                    KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match")] + Keymap.scrollKeys
+                    KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match")] + Keymap.scrollKeys + correctionKeys
         default: return nil
         }
     }
 
+    static let correctionKeys = [
+        KeyBinding([.char("w")], .withdrawRecord, "withdraw the notice (logged in error); it is kept, marked withdrawn", hint: "withdraw"),
+        KeyBinding([.char("e")], .amendRecord, "amend the notice's notes (a new record; the original is kept)", hint: "amend"),
+    ]
+
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {
         if action == .openRecord { return openRecord(&model, context) }
+        if action == .withdrawRecord || action == .amendRecord {
+            let selected = model.notices.open ?? model.notices.table.selected.flatMap { s in
+                model.index?.work.noticeOrder.indices.contains(s) == true ? model.index?.work.noticeOrder[s] : nil
+            }
+            guard let i = selected, let notice = model.data?.notices[i] else { return [] }
+            if notice.correction?.kind == .withdrawn { model.status = CallText.withdrawnNotice; return [] }
+            model.correctionForm = action == .withdrawRecord ? CorrectionForm(withdrawing: notice) : CorrectionForm(amending: notice)
+            return []
+        }
         if context == .noticeDetail { return performPage(action, &model) { $0.notices.open = nil } }
         switch action {
         case .newNotice:
@@ -169,7 +200,7 @@ enum NoticesTab: TabScreen {
                 model.notices.pageScroll = 0
             }
         case .up, .down, .pageUp, .pageDown, .home, .end:
-            move(&model.notices.table, action, rows: Geometry(model).body.height - 1, count: model.data?.notices.count ?? 0)
+            move(&model.notices.table, action, rows: Geometry(model).body.height - 1, count: model.index?.work.noticeOrder.count ?? 0)
         default: break
         }
         return []

@@ -244,6 +244,7 @@ enum Pages {
                 out.append(PageItem(spans: [Span("placed today by \(by) as \(p.id) · u undoes it (with a reason)", style: .muted)], indent: 4))
             }
         }
+        out += ringRound(model, childID: c.id)
         return out
     }
 }

@@ -53,8 +53,8 @@ enum Screens {
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
         HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, PlaceFormLayer.self,
-        UndoPromptLayer.self, DiscardLayer.self, ContactFormLayer.self, MatchVacancyLayer.self, MatchLayer.self,
-        NoticeFormLayer.self, PeekLayer.self,
+        UndoPromptLayer.self, CorrectionFormLayer.self, DiscardLayer.self, ContactFormLayer.self, MatchVacancyLayer.self,
+        MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
 
     static func screen(for tab: Tab) -> any TabScreen.Type {
@@ -134,6 +134,8 @@ public enum Action: Hashable, Sendable {
     case legend
     // Child's page
     case undoPlacement
+    // Corrections
+    case withdrawRecord, amendRecord
     // Confirmations and forms
     case confirm, newNotice, nextField, previousField, submit, setAside
     /// A character typed into a choice: jumps to the first choice it begins (the key's character).

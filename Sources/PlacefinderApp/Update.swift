@@ -86,7 +86,12 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         // The `.storeChanged` that follows every write reloads and ranks an open match again.
         model.status = text
         if model.noticeForm?.saving == true { model.noticeForm = nil }
-        if model.contactForm?.saving == true { model.contactForm = nil }
+        if let form = model.contactForm, form.saving {
+            model.contactForm = nil
+            // An accepted offer leads on: the bed is held, then the child placed, from the match screen.
+            if form.outcome == .accepted { model.status = text + " · " + CallText.acceptedNext }
+        }
+        if model.correctionForm?.saving == true { model.correctionForm = nil }
         if model.undoPrompt?.saving == true { model.undoPrompt = nil }
         PlaceFormLayer.succeeded(&model)
         return []
@@ -98,6 +103,7 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.noticeForm?.saving = false
         model.contactForm?.saving = false
         model.undoPrompt?.saving = false
+        model.correctionForm?.saving = false
         return PlaceFormLayer.failed(&model)
     case .placementPlanned(let plan):
         PlaceFormLayer.planned(plan, &model)

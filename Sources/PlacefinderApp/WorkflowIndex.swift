@@ -96,31 +96,38 @@ struct WorkIndex: Sendable {
     let latestDecline: [String: Int]
     /// Child id → when their current placement ends, from the latest ending notice about them.
     let endingByChild: [String: Date]
+    /// Calls with a call-back not yet answered by a later call, soonest first (`CallBacks.due`).
+    let callBacks: [Contact]
 
     static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1F}") }
 
     init(data: AppData) {
         let ns = data.notices
-        noticeOrder = ns.indices.sorted { ns[$0].receivedAt != ns[$1].receivedAt ? ns[$0].receivedAt > ns[$1].receivedAt : ns[$0].id > ns[$1].id }
+        // Each notice once, as its chain now stands (a withdrawn one as its withdrawal); calls as amended.
+        let replacedNotices = Set(ns.compactMap { $0.correction?.corrects })
+        noticeOrder = ns.indices.filter { !replacedNotices.contains(ns[$0].id) }
+            .sorted { ns[$0].receivedAt != ns[$1].receivedAt ? ns[$0].receivedAt > ns[$1].receivedAt : ns[$0].id > ns[$1].id }
         var ending: [String: Date] = [:]
-        // Oldest first, so the latest notice about a child wins.
-        for i in noticeOrder.reversed() where ns[i].kind == .placementEnding {
+        // Oldest first, so the latest current notice about a child wins; a withdrawn one sets no ending.
+        for i in noticeOrder.reversed() where ns[i].kind == .placementEnding && ns[i].correction?.kind != .withdrawn {
             if let child = ns[i].childID, let at = ns[i].effectiveAt { ending[child] = at }
         }
         endingByChild = ending
         var latest: [String: Int] = [:], declines: [String: Int] = [:]
         let cs = data.contacts
+        let replacedCalls = Set(cs.compactMap { $0.correction?.corrects })
         func newer(_ i: Int, than j: Int?) -> Bool { j.map { cs[i].at > cs[$0].at || (cs[i].at == cs[$0].at && cs[i].id > cs[$0].id) } ?? true }
-        for (i, c) in cs.enumerated() {
+        for (i, c) in cs.enumerated() where replacedCalls.isEmpty || !replacedCalls.contains(c.id) {
             let k = Self.key(c.childID, c.providerID)
             if newer(i, than: latest[k]) { latest[k] = i }
             if c.outcome == .declined {
-                let dk = c.vacancyID.map { Self.key(c.childID, c.providerID, $0) } ?? k
+                let dk = c.effectiveDeclineScope == .vacancy ? c.vacancyID.map { Self.key(c.childID, c.providerID, $0) } ?? k : k
                 if newer(i, than: declines[dk]) { declines[dk] = i }
             }
         }
         latestContact = latest
         latestDecline = declines
+        callBacks = CallBacks.due(cs, until: .distantFuture)
     }
 }
 
@@ -150,7 +157,7 @@ struct DashboardIndex: Sendable {
             if da != db { return da < db }
             return cs[a].id < cs[b].id
         }
-        todayNotices = work.noticeOrder.filter { Format.day(data.notices[$0].receivedAt) == today }
+        todayNotices = work.noticeOrder.filter { Format.day(data.notices[$0].receivedAt) == today && data.notices[$0].correction?.kind != .withdrawn }
         var grid = [[Int]](repeating: [Int](repeating: 0, count: LocalityTier.allCases.count), count: Setting.allCases.count)
         let settingRow = Dictionary(uniqueKeysWithValues: Setting.allCases.enumerated().map { ($1, $0) })
         var stale: [Int] = []

@@ -27,6 +27,12 @@ extension PlacementDatabase {
         case .postcodes:
             let all = try allPostcodes()
             (text, count) = (format == .csv ? Interchange.csv(postcodes: all) : Interchange.json(all), all.count)
+        case .notices:
+            let all = try notices()
+            (text, count) = (format == .csv ? Interchange.csv(notices: all, formulas: formulas) : Interchange.json(all), all.count)
+        case .contacts:
+            let all = try contacts()
+            (text, count) = (format == .csv ? Interchange.csv(contacts: all, formulas: formulas) : Interchange.json(all), all.count)
         }
         try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
         return text

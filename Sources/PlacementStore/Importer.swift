@@ -13,6 +13,9 @@ extension PlacementDatabase {
 
     /// As `importFile`, also saying how many rows and lines were read (see `ImportReport`).
     public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
+        guard kind.importable else {
+            throw ImportError(file: url.path, line: 0, message: "\(kind.rawValue) are recorded through the workflow (notice add, call add), not imported")
+        }
         if kind == .postcodes {
             let written = try importPostcodes(from: url, user: user)
             return ImportReport(imported: written, rowsRead: written, dataLines: nil)
@@ -79,7 +82,7 @@ extension PlacementDatabase {
         case (.vacancies, true): parsed.batch.vacancies = try Interchange.read(json: data, as: [Vacancy].self, file: file, today: today)
         case (.children, true): parsed.batch.children = try Interchange.read(json: data, as: [Child].self, file: file, today: today)
         case (.placements, true): parsed.batch.placements = try Interchange.read(json: data, as: [Placement].self, file: file, today: today)
-        case (.postcodes, _): break
+        case (.postcodes, _), (.notices, _), (.contacts, _): break
         }
         return parsed
     }

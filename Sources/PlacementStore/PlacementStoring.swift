@@ -44,6 +44,11 @@ public protocol PlacementStoring: Sendable {
     func storedID(_ typed: String, of kind: NamedRecord) throws -> String
     @discardableResult func logNotice(_ draft: NoticeDraft, officer: String, now: Date, expectedVacancyVersion: Int?) throws -> NoticeEffects
     @discardableResult func recordContact(_ draft: ContactDraft, officer: String, now: Date) throws -> Contact
+    @discardableResult func withdrawNotice(id: String, reason: String, officer: String, now: Date) throws -> NoticeEffects
+    @discardableResult func amendNotice(id: String, _ amendment: NoticeAmendment, reason: String, officer: String,
+                                        now: Date) throws -> NoticeEffects
+    @discardableResult func amendContact(id: String, _ amendment: ContactAmendment, reason: String, officer: String,
+                                         now: Date) throws -> Contact
     @discardableResult func hold(vacancyID: String, childID: String, officer: String, now: Date, until: Date?,
                                  expectedVersion: Int?) throws -> Vacancy
     @discardableResult func releaseHold(vacancyID: String, officer: String, now: Date, expectedVersion: Int?) throws -> Vacancy

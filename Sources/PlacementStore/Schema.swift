@@ -13,6 +13,8 @@ enum Schema {
         migrator.registerMigration("v4", migrate: v4)
         // v5: hash-chained audit trail and the store's application id (AuditChain.swift); independent of v4.
         migrator.registerMigration("v5", migrate: AuditChain.migrate)
+        // v6: call notes, call-backs, decline scope; corrections of notices and calls (SchemaV6.swift).
+        migrator.registerMigration("v6", migrate: v6)
         // v7: placement approvals, who placed, and the undo marker (SchemaV7.swift).
         migrator.registerMigration("v7", migrate: v7)
         return migrator

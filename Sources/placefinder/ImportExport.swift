@@ -31,9 +31,12 @@ struct Import: ParsableCommand {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Export one kind of record as CSV (which imports back) or JSON.",
-        discussion: "Authorities appear as ONS codes (e.g. W06000015) with names alongside where useful.")
+        discussion: """
+            Authorities appear as ONS codes (e.g. W06000015) with names alongside where useful. Notices and \
+            contacts (calls) are export only; their corrections are rows of their own naming the row they replace.
+            """)
 
-    @Argument(help: "providers | vacancies | children | placements | postcodes") var kind: RecordKind
+    @Argument(help: "providers | vacancies | children | placements | postcodes | notices | contacts") var kind: RecordKind
     @Option(help: "csv or json") var format: ExportFormat = .csv
     @Option(name: [.short, .long], help: "Write to this file (created 0600) instead of standard output.") var output: String?
     @Flag(help: "Write cells exactly as stored, without the quote that stops a spreadsheet running =, +, -, @ cells as formulas.")

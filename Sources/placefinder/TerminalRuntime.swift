@@ -138,9 +138,25 @@ final class TerminalRuntime: @unchecked Sendable {
             case .recordContact(let contact):
                 write { db, officer, now in
                     let draft = ContactDraft(childID: contact.childID, providerID: contact.providerID, vacancyID: contact.vacancyID,
-                                             at: contact.at, outcome: contact.outcome, declineReason: contact.declineReason)
+                                             at: contact.at, outcome: contact.outcome, declineReason: contact.declineReason,
+                                             note: contact.note, callBackAt: contact.callBackAt, declineScope: contact.declineScope)
                     let saved = try db.recordContact(draft, officer: officer, now: now)
                     return .commandSucceeded("call \(saved.id) recorded")
+                }
+            case .withdrawNotice(let id, let reason):
+                write { db, officer, now in
+                    let effects = try db.withdrawNotice(id: id, reason: reason, officer: officer, now: now)
+                    return "notice \(id) withdrawn (\(effects.notice.id))"
+                }
+            case .amendNotice(let id, let amendment, let reason):
+                write { db, officer, now in
+                    let effects = try db.amendNotice(id: id, amendment, reason: reason, officer: officer, now: now)
+                    return "notice \(id) amended (\(effects.notice.id))"
+                }
+            case .amendContact(let id, let amendment, let reason):
+                write { db, officer, now in
+                    let saved = try db.amendContact(id: id, amendment, reason: reason, officer: officer, now: now)
+                    return "call \(id) amended (\(saved.id))"
                 }
             case .hold(let vacancyID, let childID, let until):
                 let expected = seen.vacancy(vacancyID)

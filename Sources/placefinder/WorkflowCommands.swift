@@ -37,7 +37,8 @@ func parseCode<E: RawRepresentable<String> & CaseIterable>(_ text: String, optio
 
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Log what a provider rang to say.", subcommands: [NoticeAdd.self])
+        commandName: "notice", abstract: "Log what a provider rang to say, or correct a notice.",
+        subcommands: [NoticeAdd.self, NoticeWithdraw.self, NoticeAmend.self])
 }
 
 struct NoticeAdd: ParsableCommand {
@@ -119,7 +120,8 @@ struct NoticeAdd: ParsableCommand {
 
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contact", abstract: "Record a ring-round call.", subcommands: [ContactAdd.self])
+        commandName: "contact", abstract: "Record a ring-round call, or amend one.",
+        subcommands: [ContactAdd.self, ContactAmend.self], aliases: ["call"])
 }
 
 struct ContactAdd: ParsableCommand {
@@ -127,8 +129,10 @@ struct ContactAdd: ParsableCommand {
         commandName: "add",
         abstract: "Record one call to a provider about a child.",
         discussion: """
-            OUTCOME is no_answer, declined, considering, offered or accepted. A decline needs --reason, and \
-            from then on the matching engine excludes that provider for this child.
+            OUTCOME is no_answer, declined, considering, offered or accepted. Any call may carry --note and \
+            --call-back (shown on the dashboard when due). A decline needs --reason; with --scope vacancy it \
+            rules out only the vacancy discussed, with --scope provider every vacancy of that provider for this \
+            child (default: the vacancy when one is given, else the provider).
             """)
 
     @Option(help: "The child's id.") var child: String
@@ -136,19 +140,123 @@ struct ContactAdd: ParsableCommand {
     @Option(help: "The vacancy discussed, if any.") var vacancy: String?
     @Option(help: "no_answer | declined | considering | offered | accepted") var outcome: String
     @Option(help: "Why the provider declined (declined only).") var reason: String?
+    @Option(help: "What was said, on any outcome.") var note: String = ""
+    @Option(help: ArgumentHelp("When to ring back: ISO 8601 or \"tomorrow 10:00\".", valueName: "time")) var callBack: String?
+    @Option(help: ArgumentHelp("What a decline rules out: vacancy or provider.", valueName: "vacancy|provider")) var scope: String?
     @Option(help: ArgumentHelp("When the call was (default: now).", valueName: "time")) var at: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let now = Session.now
-        let outcome = try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self)
-        let at = try at.map { try parseTime($0, option: "--at") } ?? now
         let db = try storeOptions.openExisting()
         let draft = ContactDraft(childID: try db.storedID(child, of: .child), providerID: try db.storedID(provider, of: .provider),
-                                 vacancyID: try db.storedID(vacancy, of: .vacancy), at: at, outcome: outcome, declineReason: reason)
+                                 vacancyID: try db.storedID(vacancy, of: .vacancy),
+                                 at: try at.map { try parseTime($0, option: "--at") } ?? now,
+                                 outcome: try parseCode(outcome, option: "--outcome", as: Contact.Outcome.self), declineReason: reason,
+                                 note: note, callBackAt: try callBack.map { try parseTime($0, option: "--call-back") },
+                                 declineScope: try scope.map { try parseCode($0, option: "--scope", as: DeclineScope.self) })
         let contact = try db.recordContact(draft, officer: Session.officer, now: now)
-        say("recorded call \(contact.id): \(contact.childID) / \(contact.providerID)\(contact.vacancyID.map { " / \($0)" } ?? "") \(contact.outcome.rawValue)")
+        say("recorded call \(contact.id): \(describe(contact))")
     }
+}
+
+/// "C0001 / P0002 / V00003 declined (this vacancy), ring back 26 Nov 10:00" — ids and codes only.
+func describe(_ c: Contact) -> String {
+    var line = "\(c.childID) / \(c.providerID)\(c.vacancyID.map { " / \($0)" } ?? "") \(c.outcome.rawValue)"
+    if let scope = c.declineScope { line += scope == .vacancy ? " (this vacancy only)" : " (all of this provider's vacancies)" }
+    if let back = c.callBackAt { line += ", call back \(Session.day(of: back).iso) \(WorkflowTime.clock(back))" }
+    return line
+}
+
+struct ContactAmend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend",
+        abstract: "Correct a recorded call: a new record replaces it; the original is kept.",
+        discussion: """
+            Give what changes and --reason for the correction. The call's time and caller stay; changing the \
+            outcome away from declined drops the decline's reason and scope. Only the latest record of a call \
+            can be amended.
+            """)
+
+    @Argument(help: "The call's id (K…).") var id: String
+    @Option(help: "Why the record is corrected.") var reason: String
+    @Option(help: "no_answer | declined | considering | offered | accepted") var outcome: String?
+    @Option(help: "What was said.") var note: String?
+    @Option(help: "Why the provider declined (declined only).") var declineReason: String?
+    @Option(help: ArgumentHelp("When to ring back: ISO 8601 or \"tomorrow 10:00\".", valueName: "time")) var callBack: String?
+    @Flag(help: "Remove the call-back time.") var noCallBack = false
+    @Option(help: ArgumentHelp("What a decline rules out: vacancy or provider.", valueName: "vacancy|provider")) var scope: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func validate() throws {
+        if noCallBack && callBack != nil { throw ValidationError("give --call-back or --no-call-back, not both") }
+    }
+
+    func run() throws {
+        let amendment = ContactAmendment(
+            outcome: try outcome.map { try parseCode($0, option: "--outcome", as: Contact.Outcome.self) }, note: note,
+            declineReason: declineReason, callBackAt: try callBack.map { try parseTime($0, option: "--call-back") },
+            clearCallBack: noCallBack, declineScope: try scope.map { try parseCode($0, option: "--scope", as: DeclineScope.self) })
+        let db: any PlacementStoring = try storeOptions.openExisting()
+        let amended = try db.amendContact(id: id, amendment, reason: reason, officer: Session.officer, now: Session.now)
+        say("amended call \(id) as \(amended.id): \(describe(amended))")
+    }
+}
+
+struct NoticeWithdraw: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "withdraw",
+        abstract: "Withdraw a notice logged in error: it is kept, marked withdrawn, and no longer counts.",
+        discussion: """
+            A withdrawn placement ending stops counting: the placement's planned end falls back to the child's \
+            other current ending notice, or, with none, is cleared and the child is placed again (off the urgent \
+            list). A vacancy notice's change to the vacancy is not undone; log a vacancy notice to put it right.
+            """)
+
+    @Argument(help: "The notice's id (N…).") var id: String
+    @Option(help: "Why it is withdrawn.") var reason: String
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let db: any PlacementStoring = try storeOptions.openExisting()
+        let effects = try db.withdrawNotice(id: id, reason: reason, officer: Session.officer, now: Session.now)
+        say("withdrew notice \(id) (\(effects.notice.id))" + noticeEffectText(effects))
+    }
+}
+
+struct NoticeAmend: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend",
+        abstract: "Correct a notice: a new record replaces it; the original is kept.",
+        discussion: """
+            An ending may have its --effective time, --end-reason and --text amended (a new effective time moves \
+            the planned end and the child's urgency); a vacancy notice only its --text. --received corrects when \
+            the call came.
+            """)
+
+    @Argument(help: "The notice's id (N…).") var id: String
+    @Option(help: "Why the record is corrected.") var reason: String
+    @Option(help: ArgumentHelp("When the ending takes effect.", valueName: "time")) var effective: String?
+    @Option(help: "SSDA903 reason for the ending.") var endReason: String?
+    @Option(help: "What the provider said.") var text: String?
+    @Option(help: ArgumentHelp("When the call came.", valueName: "time")) var received: String?
+    @OptionGroup var storeOptions: StoreOptions
+
+    func run() throws {
+        let amendment = NoticeAmendment(text: text, effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
+                                        reason: try endReason.map { try parseCode($0, option: "--end-reason", as: EndReason.self) },
+                                        receivedAt: try received.map { try parseTime($0, option: "--received") })
+        let db: any PlacementStoring = try storeOptions.openExisting()
+        let effects = try db.amendNotice(id: id, amendment, reason: reason, officer: Session.officer, now: Session.now)
+        say("amended notice \(id) as \(effects.notice.id)" + noticeEffectText(effects))
+    }
+}
+
+/// What a correction did to the child and placement, in ids and codes.
+func noticeEffectText(_ effects: NoticeEffects) -> String {
+    guard let child = effects.child, let placement = effects.placement else { return "" }
+    let end = placement.plannedEnd.map { "ends \($0.iso)" } ?? "no planned end"
+    return ": \(child.id) \(child.status.rawValue), \(placement.id) \(end)"
 }
 
 struct HoldCommand: ParsableCommand {

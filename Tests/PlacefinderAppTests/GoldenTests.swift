@@ -128,6 +128,25 @@ enum Screens {
         opened.press(.enter)                        // the fee is missing: named on the bottom line
         out.append(("notice-form-vacancy-opened", opened))
 
+        var call = matches
+        call.press(.char("c"), .right)
+        call.type("no room for two")
+        call.press(.tab, .tab, .right, .tab)
+        call.type("ring after the panel")
+        out.append(("call-form", call))
+
+        var withdraw = Fixtures.model(width: width, height: height, tab: .notices, redact: redact)
+        withdraw.press(.char("w"))
+        withdraw.type("logged against the wrong provider")
+        out.append(("notice-withdraw", withdraw))
+
+        var callBacks = Fixtures.model(width: width, height: height, tab: .dashboard, redact: redact)
+        var data = Fixtures.data
+        data.contacts.append(Contact(id: "K06", childID: "C1005", providerID: "P05", at: Fixtures.at(-1), outcome: .considering,
+                                     by: "ceri.jones", note: "asking the manager", callBackAt: Fixtures.at(1)))
+        _ = update(&callBacks, .dataLoaded(data))
+        out.append(("dashboard-call-backs", callBacks))
+
         var providers = Fixtures.model(width: width, height: height, tab: .providers, redact: redact)
         out.append(("providers", providers))
 

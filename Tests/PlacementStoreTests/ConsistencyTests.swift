@@ -102,7 +102,8 @@ import Testing
         let store = try Self.cleanStore(folder)
         try store.pool.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA foreign_keys = OFF")
-            try db.execute(sql: "UPDATE contacts SET provider_id = 'NOPE' WHERE id = 'K1'")
+            // Contacts are append-only (v6): a broken reference arrives as a new row.
+            try db.execute(sql: "INSERT INTO contacts (id, child_id, provider_id, at, outcome, by) SELECT 'K9', child_id, 'NOPE', at, outcome, by FROM contacts WHERE id = 'K1'")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         let report = try store.consistencyReport(now: Self.now)

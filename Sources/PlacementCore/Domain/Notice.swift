@@ -29,10 +29,12 @@ public struct ProviderNotice: Sendable, Hashable, Codable, Identifiable {
     /// For vacancy notices: the vacancy concerned.
     public var vacancyID: String?
     public var text: String
+    /// Set on a correcting record: which notice it replaces, how and why (nil on an original).
+    public var correction: Correction?
 
     public init(id: String, receivedAt: Date, loggedBy: String, providerID: String, kind: NoticeKind,
                 childID: String? = nil, effectiveAt: Date? = nil, reason: EndReason? = nil,
-                vacancyID: String? = nil, text: String = "") {
+                vacancyID: String? = nil, text: String = "", correction: Correction? = nil) {
         self.id = id
         self.receivedAt = receivedAt
         self.loggedBy = loggedBy
@@ -43,6 +45,7 @@ public struct ProviderNotice: Sendable, Hashable, Codable, Identifiable {
         self.reason = reason
         self.vacancyID = vacancyID
         self.text = text
+        self.correction = correction
     }
 
     /// Hours of notice from the call to the ending, rounded down; nil unless an ending.
@@ -50,6 +53,37 @@ public struct ProviderNotice: Sendable, Hashable, Codable, Identifiable {
         guard let effectiveAt else { return nil }
         return max(0, Int(effectiveAt.timeIntervalSince(receivedAt) / 3600))
     }
+}
+
+/// A correcting record: the store keeps the original row and adds this one, which replaces it in every
+/// "current" view (`Corrections`). Chains are linear: only the current record of a chain can be corrected.
+public struct Correction: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        /// The record stands no more (a notice logged in error); it shows as withdrawn in the history.
+        case withdrawn
+        /// The record's fields are replaced by the correcting record's.
+        case amended
+    }
+
+    /// The id of the record this one replaces (the current record of its chain when corrected).
+    public var corrects: String
+    public var kind: Kind
+    public var reason: String
+    public var at: Date
+    public var by: String
+
+    public init(corrects: String, kind: Kind, reason: String, at: Date, by: String) {
+        self.corrects = corrects
+        self.kind = kind
+        self.reason = reason
+        self.at = at
+        self.by = by
+    }
+}
+
+/// Whether a decline rules out only the vacancy discussed or every vacancy of that provider for the child.
+public enum DeclineScope: String, Sendable, Codable, CaseIterable {
+    case vacancy, provider
 }
 
 /// One call of the ring-round.
@@ -64,11 +98,22 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
     public var vacancyID: String?
     public var at: Date
     public var outcome: Outcome
+    /// The decline's reason (declines only; required for one).
     public var declineReason: String?
     public var by: String
+    /// What was said, on any outcome ("ring back after the panel"); empty when none.
+    public var note: String
+    /// When the officer should ring back, if agreed.
+    public var callBackAt: Date?
+    /// A decline's reach; nil on other outcomes. When not given, a decline about a vacancy covers that
+    /// vacancy and one naming none covers the provider (the engine's rule before scopes were recorded).
+    public var declineScope: DeclineScope?
+    /// Set on a correcting record (an amended call).
+    public var correction: Correction?
 
     public init(id: String, childID: String, providerID: String, vacancyID: String? = nil, at: Date,
-                outcome: Outcome, declineReason: String? = nil, by: String) {
+                outcome: Outcome, declineReason: String? = nil, by: String, note: String = "", callBackAt: Date? = nil,
+                declineScope: DeclineScope? = nil, correction: Correction? = nil) {
         self.id = id
         self.childID = childID
         self.providerID = providerID
@@ -77,5 +122,15 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
         self.outcome = outcome
         self.declineReason = declineReason
         self.by = by
+        self.note = note
+        self.callBackAt = callBackAt
+        self.declineScope = declineScope ?? (outcome == .declined ? (vacancyID == nil ? .provider : .vacancy) : nil)
+        self.correction = correction
+    }
+
+    /// The decline's reach (always `.provider` for a decline naming no vacancy); nil unless declined.
+    public var effectiveDeclineScope: DeclineScope? {
+        guard outcome == .declined else { return nil }
+        return vacancyID == nil ? .provider : (declineScope ?? .vacancy)
     }
 }

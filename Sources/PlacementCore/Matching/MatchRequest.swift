@@ -40,7 +40,8 @@ public struct MatchRequest: Sendable {
         let lead = children[0]
         guard let home = locate(lead.homePostcode, lead.placingAuthority) else { return .failure(.homeNotLocated(childID: lead.id)) }
         let ids = Set(children.map(\.id))
-        let declines = contacts.filter { ids.contains($0.childID) && $0.outcome == .declined }
+        // Amended calls count as amended; a decline covers its vacancy or, by default, the whole provider.
+        let declines = Corrections.current(contacts).filter { ids.contains($0.childID) && $0.outcome == .declined }
         var areas: [ResolvedAvoidArea] = []
         var schools: [String: GeoLocation] = [:]
         for child in children {
@@ -53,8 +54,8 @@ public struct MatchRequest: Sendable {
         return .success(MatchRequest(
             children: children, home: home, schools: schools, avoidAreas: areas,
             today: today, now: now,
-            declinedProviderIDs: Set(declines.filter { $0.vacancyID == nil }.map(\.providerID)),
-            declinedVacancyIDs: Set(declines.compactMap(\.vacancyID)),
+            declinedProviderIDs: Set(declines.filter { $0.effectiveDeclineScope == .provider }.map(\.providerID)),
+            declinedVacancyIDs: Set(declines.filter { $0.effectiveDeclineScope == .vacancy }.compactMap(\.vacancyID)),
             history: history.filter { ids.contains($0.childID) && !$0.isUndone }))
     }
 }

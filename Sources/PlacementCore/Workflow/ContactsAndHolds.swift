@@ -1,8 +1,10 @@
 import Foundation
 
 extension Workflow {
-    /// Records one ring-round call. A decline needs a reason (the matching engine then excludes that
-    /// provider for this child); a reason on any other outcome is refused rather than silently dropped.
+    /// Records one ring-round call. Any outcome may carry a note and a call-back time. A decline needs a
+    /// reason and has a scope: this vacancy only, or every vacancy of the provider for this child (when not
+    /// given: the vacancy discussed, or the provider when none was); the matching engine excludes accordingly. A reason or scope on any other outcome is refused
+    /// rather than silently dropped.
     public static func recordContact(_ draft: ContactDraft, id: String, officer: String, child: Child?,
                                      provider: Provider?, vacancy: Vacancy?) throws(WorkflowError) -> Contact {
         guard let child, child.id == draft.childID else { throw .unknownChild(draft.childID) }
@@ -13,14 +15,30 @@ extension Workflow {
                 throw .vacancyOfAnotherProvider(vacancyID: vacancyID, providerID: provider.id)
             }
         }
-        let reason = draft.declineReason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try checkedContact(id: id, childID: child.id, providerID: provider.id, vacancyID: draft.vacancyID, at: draft.at,
+                                  outcome: draft.outcome, declineReason: draft.declineReason, note: draft.note,
+                                  callBackAt: draft.callBackAt, declineScope: draft.declineScope, by: officer)
+    }
+
+    /// The outcome-dependent rules shared by recording and amending a call.
+    static func checkedContact(id: String, childID: String, providerID: String, vacancyID: String?, at: Date,
+                               outcome: Contact.Outcome, declineReason: String?, note: String, callBackAt: Date?,
+                               declineScope: DeclineScope?, by: String,
+                               correction: Correction? = nil) throws(WorkflowError) -> Contact {
+        let reason = declineReason?.trimmingCharacters(in: .whitespacesAndNewlines)
         let reasonGiven = !(reason ?? "").isEmpty
-        if draft.outcome == .declined && !reasonGiven { throw .missing(field: "a reason", for: "a declined call") }
-        if draft.outcome != .declined && reasonGiven {
-            throw .notApplicable(field: "a decline reason", for: "a call with outcome \(draft.outcome.rawValue)")
+        let what = "a call with outcome \(outcome.rawValue)"
+        if outcome == .declined && !reasonGiven { throw .missing(field: "a reason", for: "a declined call") }
+        if outcome != .declined && reasonGiven { throw .notApplicable(field: "a decline reason", for: what) }
+        if outcome != .declined && declineScope != nil { throw .notApplicable(field: "a decline scope", for: what) }
+        if outcome == .declined && declineScope == .vacancy && vacancyID == nil {
+            throw .missing(field: "a vacancy", for: "a decline of this vacancy only")
         }
-        return Contact(id: id, childID: child.id, providerID: provider.id, vacancyID: draft.vacancyID, at: draft.at,
-                       outcome: draft.outcome, declineReason: reasonGiven ? reason : nil, by: officer)
+        if let callBackAt, callBackAt < at { throw .callBackBeforeCall }
+        return Contact(id: id, childID: childID, providerID: providerID, vacancyID: vacancyID, at: at, outcome: outcome,
+                       declineReason: reasonGiven ? reason : nil, by: by,
+                       note: note.trimmingCharacters(in: .whitespacesAndNewlines), callBackAt: callBackAt,
+                       declineScope: outcome == .declined ? declineScope : nil, correction: correction)
     }
 
     /// Holds a vacancy for a child so colleagues do not offer the bed elsewhere (seed report 6.9: the bed

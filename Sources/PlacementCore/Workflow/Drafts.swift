@@ -109,14 +109,72 @@ public struct ContactDraft: Sendable, Hashable {
     public var at: Date
     public var outcome: Contact.Outcome
     public var declineReason: String?
+    public var note: String
+    public var callBackAt: Date?
+    /// A decline's reach; nil means the vacancy discussed, or the whole provider when none was named.
+    public var declineScope: DeclineScope?
 
     public init(childID: String, providerID: String, vacancyID: String? = nil, at: Date, outcome: Contact.Outcome,
-                declineReason: String? = nil) {
+                declineReason: String? = nil, note: String = "", callBackAt: Date? = nil, declineScope: DeclineScope? = nil) {
         self.childID = childID
         self.providerID = providerID
         self.vacancyID = vacancyID
         self.at = at
         self.outcome = outcome
         self.declineReason = declineReason
+        self.note = note
+        self.callBackAt = callBackAt
+        self.declineScope = declineScope
+    }
+}
+
+/// What an officer changes when amending a notice; nil leaves a field as it was.
+public struct NoticeAmendment: Sendable, Hashable {
+    public var text: String?
+    public var effectiveAt: Date?
+    public var reason: EndReason?
+    public var receivedAt: Date?
+
+    public init(text: String? = nil, effectiveAt: Date? = nil, reason: EndReason? = nil, receivedAt: Date? = nil) {
+        self.text = text
+        self.effectiveAt = effectiveAt
+        self.reason = reason
+        self.receivedAt = receivedAt
+    }
+
+    public var isEmpty: Bool { self == NoticeAmendment() }
+
+    /// Field names that change, for the audit trail: names only, never values.
+    public var changedFields: [String] {
+        [text.map { _ in "text" }, effectiveAt.map { _ in "effective_at" }, reason.map { _ in "reason" },
+         receivedAt.map { _ in "received_at" }].compactMap { $0 }
+    }
+}
+
+/// What an officer changes when amending a call; nil leaves a field as it was. `clearCallBack` removes
+/// an agreed call-back time.
+public struct ContactAmendment: Sendable, Hashable {
+    public var outcome: Contact.Outcome?
+    public var note: String?
+    public var declineReason: String?
+    public var callBackAt: Date?
+    public var clearCallBack: Bool
+    public var declineScope: DeclineScope?
+
+    public init(outcome: Contact.Outcome? = nil, note: String? = nil, declineReason: String? = nil, callBackAt: Date? = nil,
+                clearCallBack: Bool = false, declineScope: DeclineScope? = nil) {
+        self.outcome = outcome
+        self.note = note
+        self.declineReason = declineReason
+        self.callBackAt = callBackAt
+        self.clearCallBack = clearCallBack
+        self.declineScope = declineScope
+    }
+
+    public var isEmpty: Bool { self == ContactAmendment() }
+
+    public var changedFields: [String] {
+        [outcome.map { _ in "outcome" }, note.map { _ in "note" }, declineReason.map { _ in "decline_reason" },
+         (callBackAt != nil || clearCallBack) ? "call_back_at" : nil, declineScope.map { _ in "decline_scope" }].compactMap { $0 }
     }
 }

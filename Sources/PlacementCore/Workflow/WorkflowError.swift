@@ -40,6 +40,13 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case builtUpon(placementID: String)
     /// Optimistic concurrency: the record changed since the officer looked at it.
     case changedBy(officer: String, at: Date?)
+    case callBackBeforeCall
+    case unknownNotice(String)
+    case unknownContact(String)
+    /// Only the current record of a chain can be corrected: `id` was replaced by `by`.
+    case alreadyCorrected(id: String, by: String)
+    case noticeWithdrawn(String)
+    case nothingToAmend(String)
 
     public var description: String {
         switch self {
@@ -77,6 +84,12 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .builtUpon(let id): "placement \(id) has ended or the child's record has changed since; it cannot be undone"
         case .changedBy(let officer, let at):
             if let at { "changed by \(officer) at \(WorkflowTime.clock(at)) — press r to reload" } else { "changed by \(officer) — press r to reload" }
+        case .callBackBeforeCall: "the call-back time is before the call"
+        case .unknownNotice(let id): "no notice with id \(id)"
+        case .unknownContact(let id): "no call with id \(id)"
+        case .alreadyCorrected(let id, let by): "\(id) has already been corrected by \(by); correct \(by) instead"
+        case .noticeWithdrawn(let id): "notice \(id) has been withdrawn"
+        case .nothingToAmend(let id): "no change given for \(id)"
         }
     }
 }

@@ -34,6 +34,11 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
 /// The kinds of file Placefinder imports and exports.
 public enum RecordKind: String, CaseIterable, Sendable {
     case providers, vacancies, children, placements, postcodes
+    /// Export only: recorded through the workflow (`notice add`, `call add`), never imported.
+    case notices, contacts
+
+    /// Whether files of this kind can be imported.
+    public var importable: Bool { self != .notices && self != .contacts }
 
     /// The conventional file name, e.g. `providers.csv`.
     public var fileName: String { rawValue + ".csv" }
@@ -51,6 +56,8 @@ public enum RecordKind: String, CaseIterable, Sendable {
         case .children: ChildFormat.schema
         case .placements: PlacementFormat.schema
         case .postcodes: PostcodeFormat.schema
+        case .notices: NoticeFormat.schema
+        case .contacts: ContactFormat.schema
         }
     }
 }

@@ -56,15 +56,17 @@ enum PlacementRow {
     }
 }
 
-/// `notices` rows (few: timestamps stay GRDB text, read from bytes).
+/// `notices` rows (few: timestamps stay GRDB text, read from bytes), corrections included (v6).
 enum NoticeRow {
     static let table = "notices"
     static let written = ["id", "received_at", "logged_by", "provider_id", "kind", "child_id", "effective_at", "reason", "vacancy_id", "text"]
+        + CorrectionColumns.names
     static let read = written
     static let select = "SELECT \(read.joined(separator: ", ")) FROM notices"
 
     static func arguments(_ n: ProviderNotice) -> [(any DatabaseValueConvertible)?] {
         [n.id, n.receivedAt, n.loggedBy, n.providerID, n.kind.rawValue, n.childID, n.effectiveAt, n.reason?.rawValue, n.vacancyID, n.text]
+            + CorrectionColumns.arguments(n.correction)
     }
 
     static func decode(_ row: Row) throws -> ProviderNotice {
@@ -72,24 +74,44 @@ enum NoticeRow {
         return ProviderNotice(
             id: try r.value(0), receivedAt: try r.timestamp(1), loggedBy: try r.value(2), providerID: try r.value(3),
             kind: try r.code(4), childID: try r.optional(5), effectiveAt: try r.optionalTimestamp(6),
-            reason: try r.optionalCode(7), vacancyID: try r.optional(8), text: try r.value(9))
+            reason: try r.optionalCode(7), vacancyID: try r.optional(8), text: try r.value(9),
+            correction: try CorrectionColumns.decode(r, from: 10))
     }
 }
 
-/// `contacts` rows: one call of the ring-round.
+/// `contacts` rows: one call of the ring-round, or an amendment of one (v6).
 enum ContactRow {
     static let table = "contacts"
-    static let written = ["id", "child_id", "provider_id", "vacancy_id", "at", "outcome", "decline_reason", "by"]
+    static let written = ["id", "child_id", "provider_id", "vacancy_id", "at", "outcome", "decline_reason", "by",
+                          "note", "call_back_at", "decline_scope"] + CorrectionColumns.names
     static let read = written
     static let select = "SELECT \(read.joined(separator: ", ")) FROM contacts"
 
     static func arguments(_ c: Contact) -> [(any DatabaseValueConvertible)?] {
-        [c.id, c.childID, c.providerID, c.vacancyID, c.at, c.outcome.rawValue, c.declineReason, c.by]
+        [c.id, c.childID, c.providerID, c.vacancyID, c.at, c.outcome.rawValue, c.declineReason, c.by,
+         c.note, c.callBackAt, c.declineScope?.rawValue] + CorrectionColumns.arguments(c.correction)
     }
 
     static func decode(_ row: Row) throws -> Contact {
         let r = ColumnReader(row: row, table: table, columns: read)
         return Contact(id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
-                       at: try r.timestamp(4), outcome: try r.code(5), declineReason: try r.optional(6), by: try r.value(7))
+                       at: try r.timestamp(4), outcome: try r.code(5), declineReason: try r.optional(6), by: try r.value(7),
+                       note: try r.value(8), callBackAt: try r.optionalTimestamp(9), declineScope: try r.optionalCode(10),
+                       correction: try CorrectionColumns.decode(r, from: 11))
+    }
+}
+
+/// The five v6 columns a correcting row carries (all NULL on an original).
+enum CorrectionColumns {
+    static let names = ["corrects", "correction_kind", "correction_reason", "corrected_at", "corrected_by"]
+
+    static func arguments(_ c: Correction?) -> [(any DatabaseValueConvertible)?] {
+        [c?.corrects, c?.kind.rawValue, c?.reason, c?.at, c?.by]
+    }
+
+    static func decode(_ r: ColumnReader, from first: Int) throws -> Correction? {
+        guard let corrects: String = try r.optional(first) else { return nil }
+        return Correction(corrects: corrects, kind: try r.code(first + 1), reason: try r.value(first + 2),
+                          at: try r.timestamp(first + 3), by: try r.value(first + 4))
     }
 }

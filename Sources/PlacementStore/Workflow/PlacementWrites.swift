@@ -111,8 +111,9 @@ extension PlacementDatabase {
         guard let vacancy = try Self.vacancy(vacancyID, in: db) else { throw WorkflowError.unknownVacancy(vacancyID) }
         guard let provider = try Self.provider(vacancy.providerID, in: db) else { throw WorkflowError.unknownProvider(vacancy.providerID) }
         let placements = try Self.placements(childID: childID, in: db)
-        let notices = try Self.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?",
-                                   [childID, NoticeKind.placementEnding.rawValue], NoticeRow.decode)
+        // Withdrawn and superseded notices no longer count (v6 corrections).
+        let notices = Corrections.current(try Self.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?",
+                                                       [childID, NoticeKind.placementEnding.rawValue], NoticeRow.decode))
         let bedPostcode = vacancy.postcode ?? provider.postcode
         let known = try RecordLocator.directoryRows([child.homePostcode, bedPostcode] + [child.schoolPostcode].compactMap { $0 }
                                                         + child.safeguarding.avoidAreas.map(\.postcode), in: db)

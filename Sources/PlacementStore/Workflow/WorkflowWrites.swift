@@ -81,7 +81,9 @@ extension PlacementDatabase {
             try Self.insertContact(contact, in: db)
             try Self.append(AuditEntry(user: officer, action: "contact.record", recordType: "contact", recordID: id,
                                        detail: "outcome \(contact.outcome.rawValue); child \(contact.childID); provider \(contact.providerID)"
-                                           + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")), in: db)
+                                           + (contact.vacancyID.map { "; vacancy \($0)" } ?? "")
+                                           + (contact.declineScope.map { "; scope \($0.rawValue)" } ?? "")
+                                           + (contact.callBackAt == nil ? "" : "; call-back set")), in: db)
             return contact
         }
     }

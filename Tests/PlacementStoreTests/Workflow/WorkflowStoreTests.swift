@@ -71,7 +71,7 @@ private typealias W = WorkflowWorld
         #expect(try store.contacts() == [contact] && (try store.contacts(childID: "C2")) == [contact])
         #expect(try store.auditEntries(recordID: "K0001").map(\.action) == ["contact.record"])
         #expect(try store.auditEntries(recordID: "K0001").first?.detail?.contains("age mix") == false)
-        // The matching engine reads declines: about one vacancy, that vacancy; with none named, the provider.
+        // The matching engine reads declines: about one vacancy, that vacancy (unless widened); with none named, the provider.
         func declined() throws -> Set<String> {
             let request = try store.matchRequest(childID: "C2", today: W.today, now: W.now)
             let engine = try store.matchEngine(today: W.today)

@@ -146,17 +146,17 @@ final class TerminalRuntime: @unchecked Sendable {
             case .withdrawNotice(let id, let reason):
                 write { db, officer, now in
                     let effects = try db.withdrawNotice(id: id, reason: reason, officer: officer, now: now)
-                    return "notice \(id) withdrawn (\(effects.notice.id))"
+                    return .commandSucceeded("notice \(id) withdrawn (\(effects.notice.id))")
                 }
             case .amendNotice(let id, let amendment, let reason):
                 write { db, officer, now in
                     let effects = try db.amendNotice(id: id, amendment, reason: reason, officer: officer, now: now)
-                    return "notice \(id) amended (\(effects.notice.id))"
+                    return .commandSucceeded("notice \(id) amended (\(effects.notice.id))")
                 }
             case .amendContact(let id, let amendment, let reason):
                 write { db, officer, now in
                     let saved = try db.amendContact(id: id, amendment, reason: reason, officer: officer, now: now)
-                    return "call \(id) amended (\(saved.id))"
+                    return .commandSucceeded("call \(id) amended (\(saved.id))")
                 }
             case .hold(let vacancyID, let childID, let until):
                 let expected = seen.vacancy(vacancyID)

@@ -91,6 +91,9 @@ public enum Msg: Sendable {
     case auditRecorded(token: Int)
     /// The `.audit` command with this token could not be written (why and what to do, a few words): nothing opens.
     case auditFailed(token: Int, reason: String)
+    /// The panels the runtime computed for `.runReports`.
+    case reportsReady(ReportSet)
+    case reportsFailed(String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -117,4 +120,6 @@ public enum Command: Sendable, Equatable {
     /// Place the child: placement from `start`, a bed taken, the previous placement ended, the hold
     /// released and the audit written, in one transaction.
     case place(childID: String, vacancyID: String, start: Day)
+    /// Compute every report panel for the area and period from the store; answer `.reportsReady` or `.reportsFailed`.
+    case runReports(area: ReportArea, period: ReportPeriod)
 }

@@ -127,4 +127,6 @@ public enum Action: Hashable, Sendable {
     case confirm, newNotice, nextField, previousField, submit
     // Dashboard
     case nextPanel, previousPanel, panelLeft, panelRight
+    // Reports
+    case areaLevel, nextPeriod, recompute
 }

@@ -79,6 +79,12 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .auditFailed(let token, let reason):
         ChildPageGate.failed(token, reason, &model)
         return []
+    case .reportsReady(let set):
+        ReportsTab.received(set, &model)
+        return []
+    case .reportsFailed(let reason):
+        ReportsTab.failed(reason, &model)
+        return []
     }
 }
 
@@ -244,7 +250,7 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.confirm = nil
         model.contactForm = nil
         model.peek = nil
-        return []
+        return model.tab == ReportsTab.tab ? ReportsTab.opened(&model) : []
     case .runMatch:
         guard let child = matchTarget(model, context) else { return [] }
         model.match = MatchScreen(childID: child.id)

@@ -126,6 +126,8 @@ final class TerminalRuntime: @unchecked Sendable {
                 recordView(AuditEntry(user: officer, action: action, recordType: recordType, recordID: recordID), token: token)
             case .runMatch(let childID):
                 if matches.request(childID) { startMatch(childID) }
+            case .runReports(let area, let period):
+                startReports(area: area, period: period)
             case .logNotice(let notice):
                 let expected = notice.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
@@ -203,6 +205,18 @@ final class TerminalRuntime: @unchecked Sendable {
                 AuditEntry(user: officer, action: "match", recordType: "child", recordID: $0.id, detail: "policy: default")
             })
             return [.matchReady(childID: childID, MatchScreenData(result: outcome, engine: engine, top: 50))]
+        }
+    }
+
+    /// Reads the store and computes every panel off the UI loop; unmet need lists waiting children, so it is audited.
+    private func startReports(area: ReportArea, period: ReportPeriod) {
+        let clock = self.clock
+        background(Msg.reportsFailed) { db, officer in
+            let now = clock()
+            let data = try db.reportData(today: WorkflowTime.day(of: now), now: now, area: area)
+            try db.audit([AuditEntry(user: officer, action: "report", recordType: "report", recordID: "all",
+                                     detail: "area \(area.key), period \(period.key)")])
+            return [.reportsReady(Reports.compute(data, area: area, period: period))]
         }
     }
 

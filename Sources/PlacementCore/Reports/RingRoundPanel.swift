@@ -33,9 +33,9 @@ enum RingRoundPanel {
             ReportTable(title: "Calls", columns: ["count"], rows: [
                 ReportRow(label: "children searched", values: [searched]),
                 ReportRow(label: "calls", values: [Double(calls.count)]),
-                ReportRow(label: "calls per child searched", values: [searched > 0 ? (Double(calls.count) / searched * 10).rounded() / 10 : 0],
+                ReportRow(label: "calls per child", values: [searched > 0 ? (Double(calls.count) / searched * 10).rounded() / 10 : 0],
                           baseline: BaselineFigure(value: nil, text: Baseline.callsToFindPlacement, ref: "para 6.9, calls to find a placement")),
-                ReportRow(label: "most calls for one child", values: [Double(perChild.values.max() ?? 0)]),
+                ReportRow(label: "most for one child", values: [Double(perChild.values.max() ?? 0)]),
             ]),
             .shares("Declines by reason", unit: "declines", shown.map { ($0.key, $0.value) }),
             .shares("From notice to placed", unit: "notices", zip(bands, waits).map { ($0, $1) }),

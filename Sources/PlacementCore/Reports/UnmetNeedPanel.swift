@@ -15,7 +15,7 @@ enum UnmetNeedPanel {
         return ReportPanel(kind: .unmetNeed, tables: [
             ReportTable(title: "Waiting children", columns: ["children"], rows: [
                 ReportRow(label: "waiting", values: [Double(waiting.count)]),
-                ReportRow(label: "no suitable vacancy anywhere", values: [Double(none)]),
+                ReportRow(label: "none suitable anywhere", values: [Double(none)]),
                 ReportRow(label: "none in-county", values: [Double(noneInCounty)]),
             ]),
             ReportTable(title: "Suitable vacancies by tier", columns: tiers.map(\.label) + ["all"],

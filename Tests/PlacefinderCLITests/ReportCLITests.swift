@@ -1,0 +1,96 @@
+import CSV
+import Foundation
+import Testing
+
+/// `placefinder report` on the demo store: the CSV reads back, and the JSON carries the text's figures.
+@Suite(.serialized) struct ReportCLITests {
+    static let store: String = {
+        let path = try! CLI.temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        let made = try! CLI.run(["demo", "--no-tui", "--store", path])
+        precondition(made.status == 0, made.stderr)
+        return path
+    }()
+
+    @Test func csvParsesBackWithFigureAndBaselineSideBySide() throws {
+        let out = try CLI.run(["report", "all", "--area", "W06000022", "--period", "FY2025", "--format", "csv", "--store", Self.store])
+        #expect(out.status == 0, "\(out.stderr)")
+        let reader = try CSVReader(string: out.stdout, hasHeaderRow: true)
+        #expect(reader.headerRow == ["panel", "table", "row", "column", "value", "share_percent", "baseline", "baseline_value", "baseline_ref"])
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        #expect(rows.count > 100 && rows.allSatisfy { $0.count == 9 })
+        // Newport's private share of residential nights, beside Table 4.2's 79%.
+        let privateNights = try #require(rows.first { $0[0] == "residential-nights" && $0[2] == "private" })
+        #expect(privateNights[6] == "79%" && privateNights[7] == "79" && privateNights[8] == "Table 4.2, Newport")
+        #expect(Double(privateNights[4]) != nil)
+        // Spend says why it is missing; every panel appears.
+        #expect(rows.contains { $0[0] == "spend" && $0[8] == "needs the placement cost data (issue 13 §2)" })
+        #expect(Set(rows.map { $0[0] }).count == 10)
+    }
+
+    @Test func jsonHasTheSameFiguresAsTheText() throws {
+        for area in ["gwent", "wales"] {
+            let args = ["report", "all", "--area", area, "--period", "12m", "--store", Self.store]
+            let text = try CLI.run(args).stdout
+            let json = try CLI.run(args + ["--format", "json"])
+            #expect(json.status == 0, "\(json.stderr)")
+            let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect(document["area"] as? String == area)
+            let panels = try #require(document["panels"] as? [[String: Any]])
+            #expect(panels.count == 10)
+            var checked = 0
+            // Walk the text in order: each JSON row is a later line with its label and every figure.
+            let lines = text.split(separator: "\n").map(String.init)
+            var cursor = 0
+            for panel in panels {
+                for table in panel["tables"] as? [[String: Any]] ?? [] {
+                    for row in table["rows"] as? [[String: Any]] ?? [] {
+                        let label = row["label"] as! String
+                        let values = (row["values"] as! [Double]).map(Self.shown)
+                        // The text prints the row's label then its figures, in order.
+                        let found = lines[cursor...].firstIndex { line in
+                            line.hasPrefix("    " + label + " ")
+                                && line.dropFirst(4 + label.count).split(separator: " ").prefix(values.count).map(String.init) == values
+                        }
+                        #expect(found != nil, "\(area): no line for \(label) \(values)")
+                        cursor = (found ?? cursor) + 1
+                        checked += 1
+                    }
+                }
+            }
+            #expect(checked > 80)
+        }
+    }
+
+    @Test func badNamesAreaAndPeriodAreOneLineEach() throws {
+        for (args, expected) in [(["report", "nights"], "nights is not a report"),
+                                 (["report", "all", "--area", "Atlantis"], "--area: Atlantis is not a Welsh authority"),
+                                 (["report", "all", "--period", "FY25"], "--period: FY25 is not")] {
+            let out = try CLI.run(args + ["--store", Self.store])
+            #expect(out.status != 0)
+            #expect(out.stderr.contains(expected), "\(out.stderr)")
+            #expect(out.stdout.isEmpty)
+        }
+    }
+
+    @Test func theDefaultAreaIsTheOfficersAuthority() throws {
+        let out = try CLI.run(["report", "stability", "--store", Self.store])
+        #expect(out.status == 0, "\(out.stderr)")
+        // The demo store's officer works for Cardiff (its officer_authority setting), as the dashboard opens.
+        #expect(out.stdout.hasPrefix("Reports for Cardiff, last 12 months"))
+        #expect(out.stdout.contains("5. Stability") && !out.stdout.contains("1. Residential"))
+    }
+
+    /// As the text prints a figure.
+    static func shown(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        let f = NumberFormatter()
+        f.numberStyle = .decimal
+        f.groupingSeparator = ","
+        f.decimalSeparator = "."
+        f.usesGroupingSeparator = true
+        f.minimumFractionDigits = rounded == rounded.rounded() ? 0 : 1
+        f.maximumFractionDigits = 1
+        return f.string(from: NSNumber(value: rounded))!
+    }
+}

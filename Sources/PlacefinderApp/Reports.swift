@@ -78,7 +78,8 @@ enum ReportsTab: TabScreen {
     }
 
     static func clampScroll(_ model: inout Model) {
-        let lines = ReportLines.build(model.reports.result).count
+        let query = model.reports.query(officerAuthority: model.authority, today: model.today)
+        let lines = ReportLines.build(model.reports.shown(query)).count
         let visible = panelArea(Geometry(model)).height
         model.reports.scroll = max(0, min(model.reports.scroll, lines - visible))
     }
@@ -103,7 +104,8 @@ enum ReportsTab: TabScreen {
         }
         buffer.set(x: 1, y: g.body.y + 1, string: truncate(status.0, toWidth: g.body.width - 2), style: status.1)
         let area = panelArea(g)
-        let lines = ReportLines.build(state.result)
+        // The last figures stay on screen while they are recomputed, never under another area's or period's heading.
+        let lines = ReportLines.build(state.shown(query))
         for (row, line) in lines.dropFirst(state.scroll).prefix(area.height).enumerated() {
             ReportLines.draw(line, in: area.row(row), &buffer)
         }
@@ -162,6 +164,11 @@ public struct ReportsScreen: Sendable {
         default: .last12Months
         }
         return ReportQuery(area: area, period: ReportPeriod(kind, today: today))
+    }
+
+    /// The result, if it answers `query`.
+    func shown(_ query: ReportQuery) -> ReportSet? {
+        result.flatMap { ReportQuery(area: $0.area, period: $0.period) == query ? $0 : nil }
     }
 
     /// Moves to the next (or previous) authority or board, in code order; false for Wales.

@@ -109,3 +109,18 @@ extension Model {
         try Golden.check("reports-wales", wales)
     }
 }
+
+@Suite struct ReportsTabWhileComputingTests {
+    @Test func figuresNeverShowUnderAnotherAreasHeading() {
+        var m = Fixtures.model(tab: .dashboard)
+        m.press(.char("6"))
+        m.answerReports()
+        #expect(m.screenText.contains("Table 4.2, Gwynedd"))
+        m.press(.char("a"))
+        #expect(m.screenText.contains("North Wales (regional partnership board)") && !m.screenText.contains("Table 4.2, Gwynedd"))
+        // Recomputing the same choice keeps the figures up meanwhile.
+        m.answerReports()
+        m.press(.char("r"))
+        #expect(m.reports.pending != nil && m.screenText.contains("1. Residential nights by sector"))
+    }
+}

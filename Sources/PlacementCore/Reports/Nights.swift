@@ -5,8 +5,13 @@
 public enum Nights {
     /// Nights each placement gives in `period` (only placements giving at least one), in input order.
     public static func perPlacement(_ placements: [Placement], in period: ReportPeriod) -> [(placement: Placement, nights: Int)] {
-        guard period.days > 0 else { return [] }
-        let periodStart = period.start.daysSinceEpoch, periodEnd = period.end.daysSinceEpoch + 1
+        perPlacement(placements, from: period.start, through: period.end)
+    }
+
+    /// Nights each placement gives from the night of `first` to the night of `last`, both included.
+    public static func perPlacement(_ placements: [Placement], from first: Day, through last: Day) -> [(placement: Placement, nights: Int)] {
+        guard first <= last else { return [] }
+        let periodStart = first.daysSinceEpoch, periodEnd = last.daysSinceEpoch + 1
         let byChild = Dictionary(grouping: placements.indices) { placements[$0].childID }
         var nights = [Int](repeating: 0, count: placements.count)
         for (_, indices) in byChild {
@@ -24,20 +29,14 @@ public enum Nights {
     /// Nights per calendar month of the period (a sparkline's values), first month first.
     public static func perMonth(_ placements: [Placement], in period: ReportPeriod) -> [Double] {
         guard period.days > 0 else { return [] }
-        var months: [ReportPeriod] = []
+        var values: [Double] = []
         var cursor = period.start
         while cursor <= period.end {
             let next = Day(year: cursor.month == 12 ? cursor.year + 1 : cursor.year, month: cursor.month % 12 + 1, day: 1)!
-            months.append(ReportPeriod(start: cursor, end: min(next.adding(days: -1), period.end)))
+            let nights = perPlacement(placements, from: cursor, through: min(next.adding(days: -1), period.end))
+            values.append(Double(nights.reduce(0) { $0 + $1.nights }))
             cursor = next
         }
-        return months.map { month in Double(perPlacement(placements, in: month).reduce(0) { $0 + $1.nights }) }
-    }
-}
-
-extension ReportPeriod {
-    /// A span of days for counting (a month within a period); its kind is the report's "today" for labels.
-    init(start: Day, end: Day) {
-        self.init(kind: .today, start: start, end: end)
+        return values
     }
 }

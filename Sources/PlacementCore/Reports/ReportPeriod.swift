@@ -33,12 +33,6 @@ public struct ReportPeriod: Sendable, Hashable, Codable {
         }
     }
 
-    init(kind: Kind, start: Day, end: Day) {
-        self.kind = kind
-        self.start = start
-        self.end = end
-    }
-
     /// The financial year a day falls in (April to March): 2025 for 16 June 2025 and for 1 March 2026.
     public static func financialYear(of day: Day) -> Int { day.month >= 4 ? day.year : day.year - 1 }
 

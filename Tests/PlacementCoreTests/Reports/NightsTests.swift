@@ -42,8 +42,8 @@ import Testing
         let b = W.placement("B", child: "C1", provider: "PR", "2025-06-10", "2025-06-10")
         let c = W.placement("C", child: "C1", provider: "TS", "2025-06-10", "2025-06-20")
         let d = W.placement("D", child: "C1", provider: "PR", "2025-06-15")
-        let period = ReportPeriod(kind: .today, start: W.d("2025-06-01"), end: W.d("2025-06-30"))
-        let nights = Dictionary(uniqueKeysWithValues: Nights.perPlacement([a, b, c, d], in: period).map { ($0.placement.id, $0.nights) })
+        let june = Nights.perPlacement([a, b, c, d], from: W.d("2025-06-01"), through: W.d("2025-06-30"))
+        let nights = Dictionary(uniqueKeysWithValues: june.map { ($0.placement.id, $0.nights) })
         #expect(nights == ["A": 9, "C": 5, "D": 16])
         #expect(nights.values.reduce(0, +) == 30)
     }

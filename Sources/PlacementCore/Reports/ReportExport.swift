@@ -23,7 +23,7 @@ public enum ReportExport {
     }
 
     static func tableLines(_ table: ReportTable) -> [String] {
-        let labelWidth = max(24, table.rows.map { VisibleText.line($0.label).count }.max() ?? 0) + 2
+        let labelWidth = max(24, table.title.count - 2, table.rows.map { VisibleText.line($0.label).count }.max() ?? 0) + 2
         let cellWidth = max(9, table.columns.map(\.count).max() ?? 0) + 1
         let showsShare = table.rows.contains { $0.share != nil }
         let showsBaseline = table.rows.contains { $0.baseline != nil }

@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    @Test func unmetNeedCountsWhatTheMatchCommandRanks() throws {
+        let out = try CLI.run(["report", "unmet-need", "--area", "wales", "--format", "json", "--store", Self.store])
+        #expect(out.status == 0, "\(out.stderr)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let panel = try #require((document["panels"] as? [[String: Any]])?.first)
+        let tables = try #require(panel["tables"] as? [[String: Any]])
+        let rows = try #require(tables[1]["rows"] as? [[String: Any]])
+        #expect(rows.count >= 3)
+        // Fewest suitable first; each child's count is the match command's ranked count.
+        let totals = rows.map { ($0["values"] as! [Double]).last! }
+        #expect(totals == totals.sorted())
+        for row in rows.prefix(3) {
+            let label = row["label"] as! String
+            let id = String(label.prefix { $0 != " " })
+            #expect(label.range(of: #"^C\d+ \([A-Z]{1,2}\)$"#, options: .regularExpression) != nil, "\(label)")
+            let match = try CLI.run(["match", id, "--json", "--store", Self.store])
+            let ranked = try #require(try JSONSerialization.jsonObject(with: Data(match.stdout.utf8)) as? [String: Any])
+            let count = (ranked["result"] as? [String: Any])?["rankedCount"] as? Int
+            #expect(count.map(Double.init) == (row["values"] as! [Double]).last, "\(id)")
+        }
+    }
+
     @Test func badNamesAreaAndPeriodAreOneLineEach() throws {
         for (args, expected) in [(["report", "nights"], "nights is not a report"),
                                  (["report", "all", "--area", "Atlantis"], "--area: Atlantis is not a Welsh authority"),

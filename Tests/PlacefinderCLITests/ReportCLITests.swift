@@ -84,6 +84,22 @@ import Testing
         }
     }
 
+    @Test func aFormulaInADeclineReasonIsNeutralisedInTheCSV() throws {
+        let store = try CLI.temporaryDirectory().appendingPathComponent("demo.sqlite").path
+        #expect(try CLI.run(["demo", "--no-tui", "--store", store]).status == 0)
+        let children = try JSONSerialization.jsonObject(with: Data(try CLI.run(["export", "children", "--format", "json", "--store", store]).stdout.utf8)) as! [[String: Any]]
+        let providers = try JSONSerialization.jsonObject(with: Data(try CLI.run(["export", "providers", "--format", "json", "--store", store]).stdout.utf8)) as! [[String: Any]]
+        let child = children.first { ($0["status"] as? String) == "needs_placement" }!
+        let call = try CLI.run(["contact", "add", "--child", child["id"] as! String, "--provider", providers[0]["id"] as! String,
+                                "--outcome", "declined", "--reason", "=cmd()", "--store", store])
+        #expect(call.status == 0, "\(call.stderr)")
+        let out = try CLI.run(["report", "ring-round", "--area", "wales", "--format", "csv", "--store", store])
+        let reader = try CSVReader(string: out.stdout, hasHeaderRow: true)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        #expect(rows.contains { $0[1] == "Declines by reason" && $0[2] == "'=cmd()" && $0[4] == "1" })
+    }
+
     @Test func badNamesAreaAndPeriodAreOneLineEach() throws {
         for (args, expected) in [(["report", "nights"], "nights is not a report"),
                                  (["report", "all", "--area", "Atlantis"], "--area: Atlantis is not a Welsh authority"),

@@ -125,6 +125,11 @@ enum ReportsText {
 public struct ReportQuery: Sendable, Hashable {
     public var area: ReportArea
     public var period: ReportPeriod
+
+    public init(area: ReportArea, period: ReportPeriod) {
+        self.area = area
+        self.period = period
+    }
 }
 
 /// The Reports tab's own state.

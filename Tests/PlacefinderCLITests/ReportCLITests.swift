@@ -1,6 +1,8 @@
 import CSV
 import Foundation
+import PlacementStore
 import Testing
+@testable import placefinder
 
 /// `placefinder report` on the demo store: the CSV reads back, and the JSON carries the text's figures.
 @Suite(.serialized) struct ReportCLITests {
@@ -130,5 +132,27 @@ import Testing
         f.minimumFractionDigits = rounded == rounded.rounded() ? 0 : 1
         f.maximumFractionDigits = 1
         return f.string(from: NSNumber(value: rounded))!
+    }
+}
+
+/// The Reports tab in the real runtime loop: computed in the background, presses meanwhile coalesced.
+@Suite(.serialized) struct ReportRuntimeTests {
+    @Test func quickAreaPressesComputeTheFirstAndTheLastChoiceOnly() throws {
+        let store = try WorkflowCLITests.demoStore()
+        let runtime = try RuntimeLoopTests.runtime(store)
+        let terminal = ScriptedTerminal([
+            .until("the dashboard", RuntimeLoopTests.shows("Urgent children")),
+            .key(.char("6")), .key(.char("a")), .key(.char("a")),
+            .until("the Wales panels", RuntimeLoopTests.shows("Table 4.3, Wales")),
+            .until("the runtime idle", { _ in runtime.idle }),
+            .key(.char("q")),
+        ])
+        _ = runtime.run(on: terminal, authority: "W06000002", redact: false, pollSeconds: 3600)
+        #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
+        #expect(terminal.text.contains("Wales │ last 12 months") && terminal.text.contains("1. Residential nights by sector"))
+        // Each computed report is audited (unmet need lists waiting children): Gwynedd's, then Wales's; the
+        // board chosen in between was never computed.
+        let entries = try PlacementDatabase(path: store).auditEntries(AuditQuery(recordType: "report"))
+        #expect(entries.map { $0.detail ?? "" }.sorted() == ["area W06000002, period 12m", "area wales, period 12m"])
     }
 }

@@ -77,7 +77,8 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
         // Reads the store afterwards to check what the binary wrote (notices and calls have no export).
-        .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder", "PlacementStore"]),
+        // CSV: the report CSV is read back with the same reader a spreadsheet import would use.
+        .testTarget(name: "PlacefinderCLITests", dependencies: ["placefinder", "PlacementStore", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(
             name: "NcursesTerminalTests",
             dependencies: ["NcursesTerminal", "TerminalUI", .product(name: "PropertyBased", package: "swift-property-based")]

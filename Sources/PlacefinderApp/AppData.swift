@@ -94,6 +94,9 @@ public enum Msg: Sendable {
     case placementPlanned(PlacePlan)
     /// The plan could not be worked out (the child or vacancy is gone, a postcode cannot be located…).
     case placementPlanFailed(String)
+    /// The panels the runtime computed for `.runReports`.
+    case reportsReady(ReportSet)
+    case reportsFailed(String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -129,4 +132,6 @@ public enum Command: Sendable, Equatable {
     case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals)
     /// Undo a placement made today, with the officer's reason (kept, marked undone).
     case undoPlacement(placementID: String, reason: String)
+    /// Compute every report panel for the area and period from the store; answer `.reportsReady` or `.reportsFailed`.
+    case runReports(area: ReportArea, period: ReportPeriod)
 }

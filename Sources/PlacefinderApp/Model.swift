@@ -69,6 +69,7 @@ public struct Model: Sendable {
     public var providerSort: ProviderSort = .name
     public var notices = NoticesScreen()
     public var dashboard = DashboardScreen()
+    public var reports = ReportsScreen()
     /// A child's page or a vacancy's detail opened from another screen (dashboard, provider page);
     /// Esc returns to that screen.
     public var peek: Peek?

@@ -142,4 +142,6 @@ public enum Action: Hashable, Sendable {
     case typeAhead(Character)
     // Dashboard
     case nextPanel, previousPanel, panelLeft, panelRight
+    // Reports
+    case areaLevel, nextPeriod, recompute
 }

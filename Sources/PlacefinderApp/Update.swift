@@ -121,6 +121,12 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .auditFailed(let token, let reason):
         ChildPageGate.failed(token, reason, &model)
         return []
+    case .reportsReady(let set):
+        ReportsTab.received(set, &model)
+        return []
+    case .reportsFailed(let reason):
+        ReportsTab.failed(reason, &model)
+        return []
     }
 }
 
@@ -396,7 +402,7 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         model.discard = nil
         // A half-filled notice survives: set aside, `a` on Notices brings it back.
         if model.noticeForm?.hasInput == true { setNoticeAside(&model) } else if model.noticeForm?.saving != true { model.noticeForm = nil }
-        return []
+        return model.tab == ReportsTab.tab ? ReportsTab.opened(&model) : []
     case .runMatch:
         guard let child = matchTarget(model, context) else {
             if let why = NoticesTab.whyNoChild(model, context) { model.status = why }

@@ -26,12 +26,13 @@ final class TerminalRuntime: @unchecked Sendable {
     /// Loads and rankings in flight; more requests meanwhile coalesce into one more run (UI thread only).
     private var loads = Coalescer<Void>()
     private var matches = Coalescer<String>()
+    private var reports = Coalescer<ReportQuery>()
     private var authority = ""
     private var terminal: (any TerminalBackend)?
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
     /// No background work in flight or queued.
-    var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle }
+    var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle && reports.isIdle }
 
     init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
          loader: @escaping @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData = {
@@ -106,6 +107,7 @@ final class TerminalRuntime: @unchecked Sendable {
             releaseFreedMemory()
             if loads.finish() != nil { startLoad() }
         case .match: if let childID = matches.finish() { startMatch(childID) }
+        case .reports: if let query = reports.finish() { startReports(query) }
         case nil: break
         }
     }
@@ -126,6 +128,9 @@ final class TerminalRuntime: @unchecked Sendable {
                 recordView(AuditEntry(user: officer, action: action, recordType: recordType, recordID: recordID), token: token)
             case .runMatch(let childID):
                 if matches.request(childID) { startMatch(childID) }
+            case .runReports(let area, let period):
+                let query = ReportQuery(area: area, period: period)
+                if reports.request(query) { startReports(query) }
             case .logNotice(let draft):
                 let expected = draft.vacancyID.flatMap { seen.vacancy($0) }
                 write { db, officer, now in
@@ -234,6 +239,18 @@ final class TerminalRuntime: @unchecked Sendable {
         }
     }
 
+    /// Reads the store and computes every panel off the UI loop; unmet need lists waiting children, so it is audited.
+    private func startReports(_ query: ReportQuery) {
+        let (clock, area, period) = (self.clock, query.area, query.period)
+        background(Msg.reportsFailed, settles: .reports) { db, officer in
+            let now = clock()
+            let data = try db.reportData(today: WorkflowTime.day(of: now), now: now, area: area)
+            try db.audit([AuditEntry(user: officer, action: "report", recordType: "report", recordID: "all",
+                                     detail: "area \(area.key), period \(period.key)")])
+            return [.reportsReady(Reports.compute(data, area: area, period: period))]
+        }
+    }
+
     /// Runs store work off the UI loop and posts the messages it returns (or `failure` with a one-line
     /// reason); the last message carries `settles`, which frees a coalesced slot when the loop drains it.
     private func background(_ failure: @escaping @Sendable (String) -> Msg, settles: Settles? = nil,
@@ -310,7 +327,7 @@ final class TerminalRuntime: @unchecked Sendable {
 #endif
 
 /// Which coalesced slot a background answer frees.
-enum Settles: Sendable { case load, match }
+enum Settles: Sendable { case load, match, reports }
 
 /// At most one run in flight; requests meanwhile collapse into one more run with the latest value.
 /// Repeated `r` presses or a burst of colleagues' commits cost at most two loads, not one each.

@@ -98,6 +98,9 @@ import TerminalUI
         var reports = Fixtures.model(tab: .dashboard)
         reports.press(.char("6"))
         add("reports", reports)
+        reports.answerReports()
+        reports.press(.down)
+        add("reports, scrolled", reports)
         return out
     }
 

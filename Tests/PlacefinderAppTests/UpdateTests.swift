@@ -32,7 +32,7 @@ import TerminalUI
         #expect(m.tab == .notices)
         #expect(m.screenText.contains("Notices from providers, newest first"))
         m.press(.char("6"))
-        #expect(m.screenText.contains("Reports are coming"))
+        #expect(m.screenText.contains("Computing the reports"))
         m.press(.char("1"))
         #expect(m.tab == .dashboard && m.screenText.contains("Urgent children"))
         m.press(.char("3"))

@@ -1,0 +1,122 @@
+import PlacementCore
+import TerminalUI
+
+/// The Reports tab's panels as lines to scroll through, and how each line is drawn: figures, a bar for
+/// each share (`BarGauge`), the baseline and its table, a sparkline for a series.
+enum ReportLine: Equatable {
+    case panel(String)
+    case unavailable(String)
+    case tableHeader(ReportTable)
+    case row(ReportRow, ReportTable)
+    case trend(ReportTrend)
+    case note(String)
+    case blank
+}
+
+enum ReportLines {
+    static func build(_ set: ReportSet?) -> [ReportLine] {
+        guard let set else { return [] }
+        var lines: [ReportLine] = []
+        for panel in set.panels {
+            lines.append(.panel("\(panel.kind.number). \(panel.kind.title)"))
+            if let why = panel.unavailable { lines.append(.unavailable(why)) }
+            if let trend = panel.trend, !trend.values.isEmpty { lines.append(.trend(trend)) }
+            for table in panel.tables {
+                lines.append(.tableHeader(table))
+                lines += table.rows.map { .row($0, table) }
+                if table.rows.isEmpty { lines.append(.note(ReportsText.none)) }
+            }
+            lines += panel.notes.map { .note($0) }
+            lines.append(.blank)
+        }
+        return lines
+    }
+
+    /// Column widths for a line `width` wide.
+    struct Columns {
+        let label: Int, value: Int, bar: Int, share: Int, baseline: Int
+        init(width: Int) {
+            label = width >= 120 ? 32 : 24
+            value = 9
+            bar = width >= 120 ? 24 : 8
+            share = 5
+            baseline = 8
+        }
+        /// Where the baseline's source starts on a one-column line.
+        var ref: Int { 2 + label + value + 1 + bar + 1 + share + 1 + baseline + 2 }
+    }
+
+    static func draw(_ line: ReportLine, in area: Rect, _ buffer: inout Buffer) {
+        let c = Columns(width: area.width)
+        let right = area.x + area.width
+        func put(_ x: Int, _ text: String, _ style: Style = .normal, width: Int? = nil) {
+            guard x < right else { return }
+            buffer.set(x: x, y: area.y, string: truncate(text, toWidth: min(width ?? .max, right - x)), style: style)
+        }
+        func rightAligned(_ x: Int, _ text: String, _ w: Int, _ style: Style = .normal) {
+            let shown = truncate(text, toWidth: w)
+            put(x + w - displayWidth(of: shown), shown, style)
+        }
+        switch line {
+        case .panel(let title):
+            put(area.x, " " + title, .header)
+        case .unavailable(let why):
+            put(area.x + 2, ReportsText.notAvailable + why + ".", .warning)
+        case .note(let text):
+            put(area.x + 2, text, .muted)
+        case .blank:
+            break
+        case .trend(let trend):
+            put(area.x + 2, trend.label, .muted, width: c.label)
+            let w = min(trend.values.count, max(0, area.width - c.label - 4))
+            Sparkline(trend.values).render(in: Rect(x: area.x + 2 + c.label, y: area.y, width: w, height: 1), buffer: &buffer)
+        case .tableHeader(let table):
+            put(area.x + 2, table.title, .accent, width: c.label - 1)
+            if table.columns.count == 1 {
+                rightAligned(area.x + 2 + c.label, table.columns[0], c.value, .muted)
+                if table.rows.contains(where: { $0.share != nil }) {
+                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, "share", c.share, .muted)
+                }
+                if table.rows.contains(where: { $0.baseline != nil }) {
+                    rightAligned(area.x + c.ref - c.baseline - 2, "2018-19", c.baseline, .muted)
+                    put(area.x + c.ref, "source", .muted)
+                }
+            } else {
+                let w = cellWidth(table, area.width, c)
+                for (i, column) in table.columns.enumerated() {
+                    rightAligned(area.x + 2 + c.label + i * w, columnName(column, fitting: w - 1), w - 1, .muted)
+                }
+            }
+        case .row(let row, let table):
+            put(area.x + 4, VisibleText.line(row.label), .normal, width: c.label - 2)
+            if table.columns.count == 1 {
+                rightAligned(area.x + 2 + c.label, ReportNumber.text(row.values.first ?? 0), c.value)
+                if let share = row.share {
+                    var gauge = BarGauge(value: share / 100)
+                    gauge.style = .good
+                    gauge.render(in: Rect(x: area.x + 2 + c.label + c.value + 1, y: area.y, width: c.bar, height: 1), buffer: &buffer)
+                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, ReportNumber.percent(share), c.share)
+                }
+                if table.rows.contains(where: { $0.baseline != nil }) {
+                    rightAligned(area.x + c.ref - c.baseline - 2, row.baseline?.text ?? "—", c.baseline, .accent)
+                    if let ref = row.baseline?.ref { put(area.x + c.ref, ref, .muted) }
+                }
+            } else {
+                let w = cellWidth(table, area.width, c)
+                for (i, value) in row.values.enumerated() {
+                    rightAligned(area.x + 2 + c.label + i * w, ReportNumber.text(value), w - 1)
+                }
+            }
+        }
+    }
+
+    /// A reg 12 tier too long for its column is shown by its limb: "in-cty", "(a)" … "(e)" (panel 2 spells them out).
+    static func columnName(_ column: String, fitting width: Int) -> String {
+        guard displayWidth(of: column) > width, let tier = LocalityTier.allCases.first(where: { $0.label == column }) else { return column }
+        return tier.regulationReference.map { String($0.dropFirst("reg 12(2)".count)) } ?? "in-cty"
+    }
+
+    static func cellWidth(_ table: ReportTable, _ width: Int, _ c: Columns) -> Int {
+        max(5, min(22, (width - 2 - c.label) / max(1, table.columns.count)))
+    }
+}

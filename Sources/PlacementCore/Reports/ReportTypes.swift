@@ -1,0 +1,142 @@
+/// One line of a report table: live figures (one per column), its share of the table, and the seed
+/// report's figure for the same measure.
+public struct ReportRow: Sendable, Hashable, Codable {
+    public var label: String
+    public var values: [Double]
+    /// Percentage of the table's total (first column), for tables that show shares.
+    public var share: Double?
+    public var baseline: BaselineFigure?
+
+    public init(label: String, values: [Double], share: Double? = nil, baseline: BaselineFigure? = nil) {
+        self.label = label
+        self.values = values
+        self.share = share
+        self.baseline = baseline
+    }
+}
+
+public struct ReportTable: Sendable, Hashable, Codable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [ReportRow]
+
+    public init(title: String, columns: [String], rows: [ReportRow]) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// A one-column table whose rows get their share of the total; `baselines` by row label.
+    static func shares(_ title: String, unit: String, _ items: [(String, Double)],
+                       baselines: [String: BaselineFigure] = [:]) -> ReportTable {
+        let total = items.reduce(0) { $0 + $1.1 }
+        let rows = items.map { label, value in
+            ReportRow(label: label, values: [value], share: total > 0 ? 100 * value / total : nil, baseline: baselines[label])
+        }
+        return ReportTable(title: title, columns: [unit], rows: rows)
+    }
+}
+
+/// The ten panels of the Reports tab and `placefinder report`, in order.
+public enum ReportPanelKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case residentialNights = "residential-nights"
+    case residentialLocality = "residential-locality"
+    case residentialSettings = "residential-settings"
+    case fosterWeeks = "foster-weeks"
+    case stability
+    case whereChildrenLive = "where-children-live"
+    case freeBeds = "free-beds"
+    case unmetNeed = "unmet-need"
+    case ringRound = "ring-round"
+    case spend
+
+    public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
+
+    public var title: String {
+        switch self {
+        case .residentialNights: "Residential nights by sector"
+        case .residentialLocality: "Residential nights by locality"
+        case .residentialSettings: "Children's homes and other residential settings"
+        case .fosterWeeks: "Foster care weeks by provider"
+        case .stability: "Stability"
+        case .whereChildrenLive: "Where children live now"
+        case .freeBeds: "Free beds now"
+        case .unmetNeed: "Unmet need"
+        case .ringRound: "Ring-round effort"
+        case .spend: "Spend"
+        }
+    }
+}
+
+public struct ReportPanel: Sendable, Hashable, Codable {
+    public var kind: ReportPanelKind
+    public var tables: [ReportTable]
+    /// A series drawn as a sparkline (nights per month), with what it counts.
+    public var trend: ReportTrend?
+    public var notes: [String]
+    /// Why the panel cannot be shown yet (spend needs the placement cost data).
+    public var unavailable: String?
+
+    public init(kind: ReportPanelKind, tables: [ReportTable] = [], trend: ReportTrend? = nil, notes: [String] = [],
+                unavailable: String? = nil) {
+        self.kind = kind
+        self.tables = tables
+        self.trend = trend
+        self.notes = notes
+        self.unavailable = unavailable
+    }
+}
+
+public struct ReportTrend: Sendable, Hashable, Codable {
+    public var label: String
+    public var values: [Double]
+    public init(label: String, values: [Double]) {
+        self.label = label
+        self.values = values
+    }
+}
+
+/// Every panel for one area and period.
+public struct ReportSet: Sendable, Hashable, Codable {
+    public var area: ReportArea
+    public var areaLabel: String
+    public var period: ReportPeriod
+    public var panels: [ReportPanel]
+
+    public init(area: ReportArea, areaLabel: String, period: ReportPeriod, panels: [ReportPanel]) {
+        self.area = area
+        self.areaLabel = areaLabel
+        self.period = period
+        self.panels = panels
+    }
+
+    public func panel(_ kind: ReportPanelKind) -> ReportPanel? { panels.first { $0.kind == kind } }
+}
+
+/// How report figures are written: whole numbers with thousands separators, one decimal otherwise.
+public enum ReportNumber {
+    public static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + out
+    }
+
+    public static func text(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        let rounded = (value * 10).rounded() / 10
+        if rounded == rounded.rounded() { return grouped(Int(rounded)) }
+        let whole = Int(rounded.rounded(.towardZero))
+        let tenth = Int((abs(rounded - Double(whole)) * 10).rounded())
+        return (rounded < 0 && whole == 0 ? "-" : "") + grouped(whole) + "." + String(tenth)
+    }
+
+    /// A share as a whole percentage: "31%".
+    public static func percent(_ share: Double?) -> String {
+        guard let share, share.isFinite else { return "—" }
+        return "\(Int(share.rounded()))%"
+    }
+}

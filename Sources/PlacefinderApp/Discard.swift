@@ -9,7 +9,7 @@ public enum DiscardQuestion: Sendable, Equatable {
 
 extension ContactForm {
     /// Something was typed or chosen (the outcome moved off its first value).
-    var hasInput: Bool { outcome != .noAnswer || !reason.isEmpty }
+    var hasInput: Bool { outcome != .noAnswer || !reason.isEmpty || !note.isEmpty || !callBack.isEmpty || scope != .vacancy }
 }
 
 extension KeyContext {

@@ -174,7 +174,7 @@ enum NoticesTab: TabScreen {
     }
 
     static let correctionKeys = [
-        KeyBinding([.char("w")], .withdrawRecord, "withdraw the notice (logged in error); it is kept, marked withdrawn", hint: "withdraw"),
+        KeyBinding([.char("w")], .withdrawRecord, "withdraw the notice (logged in error: kept, marked withdrawn)", hint: "withdraw"),
         KeyBinding([.char("e")], .amendRecord, "amend the notice's notes (a new record; the original is kept)", hint: "amend"),
     ]
 

@@ -7,7 +7,8 @@ extension WorkflowError {
     var commandLineDescription: String {
         switch self {
         case .childAlreadyPlaced(let id):
-            "\(id) is placed and no notice has been received; if this is a planned move, add --planned-move"
+            "\(id) is placed and no notice has been received; if this is a planned move, add --planned-move (--breakdown if it broke down)"
+        case .approvalMissing(let kind, let why): "needs \(PlaceCommand.option(kind)): \(why)"
         case .missing(let field, let what):
             if let option = Self.options[field] { "\(what) needs \(option)" } else { description }
         case .holdMustEndInFuture: "--until: a hold must end in the future"

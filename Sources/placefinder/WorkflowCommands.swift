@@ -345,15 +345,9 @@ struct PlaceCommand: ParsableCommand {
         let db: any PlacementStoring = try storeOptions.openExisting()
         let approvals = PlacementApprovals(panel: panelApproval, keyStage4: ks4Approval, exceptionalReason: exceptionalReason)
         let move: MoveKind? = plannedMove ? .planned : breakdown ? .breakdown : nil
-        let effects: PlaceEffects
-        do {
-            effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy), start: startDay, officer: Session.officer, now: now,
-                                   move: move, approvals: approvals, expectedVacancyVersion: expectedVersion)
-        } catch WorkflowError.approvalMissing(let kind, let why) {
-            throw UserError("needs \(Self.option(kind)): \(why)")
-        } catch WorkflowError.childAlreadyPlaced(let id) {
-            throw UserError("\(id) is placed and no notice has been received: give --planned-move or --breakdown")
-        }
+        let effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy),
+                                   start: startDay, officer: Session.officer, now: now, move: move, approvals: approvals,
+                                   expectedVacancyVersion: expectedVersion)
         var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
         for ended in effects.ended {
             line += "; ended \(ended.id): \(ended.ending!.rawValue) (\(ended.endReason!.rawValue)"

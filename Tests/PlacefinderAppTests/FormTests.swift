@@ -137,9 +137,9 @@ import TerminalUI
         m.press(.escape)
         #expect(m.discard == .call && m.screenText.contains("Discard this call?"))
         m.press(.char("n"))
-        #expect(m.contactForm?.reason == "no room")
+        #expect(m.contactForm?.note == "no room")
         m.press(.function(1), .char("2"))
-        #expect(m.contactForm?.reason == "no room" && m.match != nil, "switching screens waits for the call")
+        #expect(m.contactForm?.note == "no room" && m.match != nil, "switching screens waits for the call")
         m.press(.escape, .char("y"))
         #expect(m.contactForm == nil && m.context == .matches)
     }

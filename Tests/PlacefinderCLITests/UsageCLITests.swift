@@ -90,7 +90,9 @@ import Testing
         #expect(audit.status == 0 && audit.stdout.contains("CH-001"), "\(audit.stderr)")
         // Another ranked vacancy (the first, held and changed above, is refused by `place`'s own checks).
         let other = try #require(ranked.dropFirst().first)["vacancyId"] as! String
-        let place = try CLI.run(["place", "ch-001", other.lowercased(), "--store", store])
+        // Out of county and a Key Stage 4 school move: the panel's (reg 12(3)) and the nominated officer's (reg 11) approvals.
+        let place = try CLI.run(["place", "ch-001", other.lowercased(), "--panel-approval", "panel 25 Nov",
+                                 "--ks4-approval", "J. Evans 25 Nov", "--store", store])
         #expect(place.status == 0 && place.stdout.hasPrefix("placed CH-001 in \(other)"), "\(place.stderr)")
         // An id that is nobody's in any case is still refused by name.
         let nobody = try CLI.run(["place", "ch-999", vacancy, "--store", store])

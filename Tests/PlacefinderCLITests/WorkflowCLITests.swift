@@ -76,7 +76,7 @@ import Testing
         let again = try CLI.run(["place", child, vacancy, "--store", store])
         #expect(again.status == 1 && again.stderr.hasPrefix("placefinder: \(child) is placed and no notice has been received"))
         #expect(again.stderr.split(separator: "\n").count == 1)
-        #expect(again.stderr.hasSuffix("if this is a planned move, add --planned-move\n"))
+        #expect(again.stderr.contains("add --planned-move"))
     }
 
     @Test func everyWorkflowCommandHasHelpAndOneLineErrors() throws {

@@ -13,7 +13,10 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v5")
         try queue.write { db in
-            try PlacementDatabase.insert(WorkflowWorld.batch, audit: nil, in: db)
+            // Placements are written with today's columns (v7 onwards), so none go into this v5 file.
+            var batch = WorkflowWorld.batch
+            batch.placements = []
+            try PlacementDatabase.insert(batch, audit: nil, in: db)
             for (id, vacancy, outcome, reason) in [("K1", "V1", "declined", "age mix"), ("K2", nil, "declined", "full"),
                                                    ("K3", "V3", "offered", nil)] as [(String, String?, String, String?)] {
                 try db.execute(sql: """
@@ -29,7 +32,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().last == "v6")
+        #expect(try store.appliedMigrations().suffix(2) == ["v6", "v7"])
         let calls = try store.contacts()
         #expect(calls.map(\.declineScope) == [.vacancy, .provider, nil])
         #expect(calls.allSatisfy { $0.note.isEmpty && $0.callBackAt == nil && $0.correction == nil })

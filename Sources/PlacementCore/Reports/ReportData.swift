@@ -81,7 +81,7 @@ public struct SuitableVacancies: Sendable, Hashable, Codable {
 
 extension Placement {
     /// Whether a placement counts in reports. A placement recorded as ending before it began is a
-    /// mistake, not care given. A placement undone the same day (the workflow's "undo") joins this test.
+    /// mistake, not care given; nor is one undone the same day (`Workflow.undoPlacement`).
     public var countsInReports: Bool { !isUndone && (actualEnd.map { $0 >= start } ?? true) }
 }
 

@@ -60,7 +60,7 @@ for p in json.load(sys.stdin):
 notice=$("$bin" notice add --provider "$holder" --kind placement_ending --child "$placed" --effective "today 17:00" \
   --reason CREQB --received "today 09:30" --store "$store" 2>&1 | grep -oE 'N[0-9]+' | head -1)
 t send-keys -t e2e 4
-check "the new notice tops the log" wait_for "Notices from providers"
+check "the new notice tops the log" wait_for "$notice "  # the list shows ids; waits for the reload
 t send-keys -t e2e Home Enter
 check "the notice opens" wait_for "Notice $notice"
 t send-keys -t e2e w

@@ -48,7 +48,7 @@ extension PlacementDatabase {
             }
         }
         let bits = try NeedBits.load(db)
-        var locator = try RecordLocator(postcodes: RecordLocator.postcodes(of: batch), providers: batch.providers, in: db)
+        var locator = try RecordLocator(postcodes: try RecordLocator.postcodes(of: batch, in: db), providers: batch.providers, in: db)
         for provider in batch.providers { try Self.insertProvider(provider, locator: locator, bits: bits, in: db) }
         for child in batch.children { try Self.insertChild(child, locator: locator, bits: bits, in: db) }
         for vacancy in batch.vacancies { try Self.insertVacancy(vacancy, locator: &locator, bits: bits, in: db) }

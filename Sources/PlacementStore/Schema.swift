@@ -17,6 +17,9 @@ enum Schema {
         migrator.registerMigration("v6", migrate: v6)
         // v7: placement approvals, who placed, and the undo marker (SchemaV7.swift).
         migrator.registerMigration("v7", migrate: v7)
+        // v8: every record located again, once: beds without a postcode imported after their provider had been
+        // put at their district's centre (RecordLocator.postcodes(of:in:)), so ranking and placing disagreed.
+        migrator.registerMigration("v8", migrate: DerivedColumns.relocateAll)
         return migrator
     }
 

@@ -32,7 +32,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(2) == ["v6", "v7"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v6", "v7", "v8"])
         let calls = try store.contacts()
         #expect(calls.map(\.declineScope) == [.vacancy, .provider, nil])
         #expect(calls.allSatisfy { $0.note.isEmpty && $0.callBackAt == nil && $0.correction == nil })

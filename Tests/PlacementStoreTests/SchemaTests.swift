@@ -15,7 +15,7 @@ import Testing
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Self.tables.isSubset(of: names))
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
         let catalogue = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT code FROM need_catalogue ORDER BY rowid") }
         #expect(catalogue == NeedCatalogueCodes.standard)
         let versioned = try store.pool.read { db in
@@ -58,7 +58,7 @@ import Testing
         try first.close()
 
         let second = try PlacementDatabase(path: path, create: true)
-        #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])
+        #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
         #expect(try second.counts() == counts)
         #expect(try second.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") } == schema)
         #expect(try second.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need_catalogue") }
@@ -72,18 +72,18 @@ import Testing
         // A later Placefinder would have recorded its own migrations.
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v8'), ('v9')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v98'), ('v99')")
         }
         try raw.close()
 
-        #expect(throws: StoreError.newerSchema(found: "v9", known: PlacementDatabase.schemaVersion)) { try PlacementDatabase(path: path, create: true) }
+        #expect(throws: StoreError.newerSchema(found: "v99", known: PlacementDatabase.schemaVersion)) { try PlacementDatabase(path: path, create: true) }
         #expect(StoreError.newerSchema(found: "v5", known: "v3").description
                 == "this store was written by a newer Placefinder (schema v5); this version knows up to v3")
         // Refusing must not touch the file: the newer migrations are still recorded.
         let identifiers = try DatabaseQueue(path: path).read { db in
             try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(identifiers.isSuperset(of: ["v8", "v9"]))
+        #expect(identifiers.isSuperset(of: ["v98", "v99"]))
     }
 
     @Test func aFileThatIsNotSQLiteIsRefused() throws {

@@ -36,9 +36,19 @@ struct RecordLocator {
         return place
     }
 
-    /// Postcodes a batch needs looked up: beds' own and providers' (a provider in the store needs its own too).
-    static func postcodes(of batch: RecordBatch) -> [String] {
-        batch.vacancies.compactMap(\.postcode) + batch.providers.map(\.postcode) + batch.children.map(\.homePostcode)
+    /// Postcodes a batch needs looked up: beds' own, providers', children's homes, and the stored provider's
+    /// for a bed with no postcode of its own whose provider is not in the batch (else it would be located
+    /// only roughly, by district, while `place` locates it exactly: the two would disagree on an avoid-area).
+    static func postcodes(of batch: RecordBatch, in db: Database) throws -> [String] {
+        let inBatch = Set(batch.providers.map(\.id))
+        let storedProviders = Set(batch.vacancies.filter { $0.postcode == nil && !inBatch.contains($0.providerID) }.map(\.providerID))
+        var stored: [String] = []
+        for id in storedProviders.sorted() {
+            if let postcode = try String.fetchOne(db.cachedStatement(sql: "SELECT postcode FROM providers WHERE id = ?"), arguments: [id]) {
+                stored.append(postcode)
+            }
+        }
+        return batch.vacancies.compactMap(\.postcode) + batch.providers.map(\.postcode) + batch.children.map(\.homePostcode) + stored
     }
 
     /// Directory rows for these raw postcodes, keyed by normalised postcode (chunked: SQLite limits parameters).

@@ -28,14 +28,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
             let count = match.data?.excluded.count ?? 0
             let rows = layout.excludedRows
             var s = match.excludedScroll
-            switch action {
-            case .up: s -= 1
-            case .down: s += 1
-            case .pageUp: s -= max(1, rows - 1)
-            case .pageDown: s += max(1, rows - 1)
-            case .home: s = 0
-            default: s = count
-            }
+            s = scrolled(s, by: action, rows: rows, end: count)
             match.excludedScroll = min(max(0, s), max(0, count - 1))
         } else {
             let before = match.table.selected

@@ -43,14 +43,7 @@ enum MatchVacancyLayer: Layer {
             let total = Pages.layout(page(model)?.items ?? [], width: Geometry(model).pageText.width).count
             let maxScroll = max(0, total - rows)
             var s = model.match?.vacancyScroll ?? 0
-            switch action {
-            case .up: s -= 1
-            case .down: s += 1
-            case .pageUp: s -= max(1, rows - 1)
-            case .pageDown: s += max(1, rows - 1)
-            case .home: s = 0
-            default: s = maxScroll
-            }
+            s = scrolled(s, by: action, rows: rows, end: maxScroll)
             model.match?.vacancyScroll = min(max(0, s), maxScroll)
         case .recordCall, .holdOrRelease, .place:
             // Only on the vacancy shown: after a re-rank that dropped it, the selected row is another one.

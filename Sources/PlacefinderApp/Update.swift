@@ -514,19 +514,24 @@ func currentPage(_ model: Model) -> (title: String, items: [PageItem])? {
     }
 }
 
+/// A scroll position after a movement key: a line, a page of `rows` (less one, for context), or to an end.
+func scrolled(_ s: Int, by action: Action, rows: Int, end: Int) -> Int {
+    switch action {
+    case .up: s - 1
+    case .down: s + 1
+    case .pageUp: s - max(1, rows - 1)
+    case .pageDown: s + max(1, rows - 1)
+    case .home: 0
+    default: end
+    }
+}
+
 func scrollPage(_ action: Action, _ model: inout Model, rows: Int) {
     guard let slot = pageSlot(model) else { return }
     let total = pageLineCount(model)
     let maxScroll = max(0, total - rows)
     var s = pageScroll(model, slot)
-    switch action {
-    case .up: s -= 1
-    case .down: s += 1
-    case .pageUp: s -= max(1, rows - 1)
-    case .pageDown: s += max(1, rows - 1)
-    case .home: s = 0
-    default: s = maxScroll
-    }
+    s = scrolled(s, by: action, rows: rows, end: maxScroll)
     setPageScroll(&model, slot, min(max(0, s), maxScroll))
 }
 

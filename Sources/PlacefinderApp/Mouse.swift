@@ -3,8 +3,8 @@ import TerminalUI
 /// Clicks and the wheel, hit-tested against the same `Geometry` the view draws with. A click does what
 /// the keyboard would do at that spot and nothing the keyboard could not do there: it picks a tab only
 /// where the tab's number key would switch to it (never out of a half-filled form), selects a row of the
-/// list in front of you (or a field of the filter panel), and a click on the row already selected opens
-/// it, as Enter does (on a filter field: its next value, as Space does). The wheel is Up/Down for whatever
+/// list in front of you (a list tab, a dashboard panel, the ranking, or a field of the filter panel), and a
+/// click on the row already selected opens it, as Enter does (on a filter field: its next value, as Space does). The wheel is Up/Down for whatever
 /// has the keyboard. Anywhere else a click does nothing: the dialogs have no buttons, only keys.
 enum Mouse {
     static func handle(x: Int, y: Int, _ kind: MouseKind, _ model: inout Model) -> [Command] {
@@ -24,8 +24,10 @@ enum Mouse {
             return perform(.tab(n), model.context, &model)
         }
         if model.context == .filterPanel { return clickFilterPanel(y: y, &model) }
+        if model.context == .matches { return clickRanking(y: y, &model) }
         guard Screens.topLayer(model) == nil else { return [] }
         switch model.context {
+        case .dashboard: return clickDashboard(x: x, y: y, &model)
         case .vacancyList, .vacancySearch: return clickList(.vacancies, x: x, y: y, g, &model)
         case .childList, .childSearch: return clickList(.children, x: x, y: y, g, &model)
         case .providerList, .providerSearch: return clickList(.providers, x: x, y: y, g, &model)
@@ -69,6 +71,37 @@ enum Mouse {
         list.table.selected = row
         list.table.scrollToSelection(visibleRows: g.tableRows, rowCount: list.visible.count)
         model[list: tab] = list
+        return reopen ? perform(.open, model.context, &model) : []
+    }
+
+    /// A ranked row: selects it; on the selected row, opens its vacancy (Enter).
+    private static func clickRanking(y: Int, _ model: inout Model) -> [Command] {
+        guard var match = model.match, let count = match.data?.candidates.count else { return [] }
+        let layout = MatchLayout(model)
+        guard let row = row(at: y, in: layout.table, state: match.table, count: count) else { return [] }
+        if match.table.selected == row { return perform(.open, .matches, &model) }
+        match.table.selected = row
+        match.detailScroll = 0
+        match.table.scrollToSelection(visibleRows: layout.tableRows, rowCount: count)
+        model.match = match
+        return []
+    }
+
+    /// A dashboard panel with rows: the click focuses it and selects the row; on the selected row of the
+    /// focused panel, opens it (Enter). The grid takes its clicks from the keyboard only.
+    private static func clickDashboard(x: Int, y: Int, _ model: inout Model) -> [Command] {
+        guard let d = model.index?.dashboard else { return [] }
+        let layout = DashboardLayout(model)
+        guard let panel = DashboardPanel.focusable.first(where: { $0 != .grid && layout.panels[$0.rawValue].contains(x: x, y: y) })
+        else { return [] }
+        let inner = Block(title: "").inner(layout.panels[panel.rawValue])
+        guard let row = row(at: y, in: inner, state: model.dashboard.tables[panel.rawValue], count: d.count(panel)) else {
+            model.dashboard.focus = panel
+            return []
+        }
+        let reopen = model.dashboard.focus == panel && model.dashboard.tables[panel.rawValue].selected == row
+        model.dashboard.focus = panel
+        model.dashboard.tables[panel.rawValue].selected = row
         return reopen ? perform(.open, model.context, &model) : []
     }
 

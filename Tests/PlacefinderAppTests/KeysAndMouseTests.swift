@@ -181,6 +181,28 @@ import TerminalUI
         #expect(m.notices.open != nil)
     }
 
+    @Test func clickingARankedRowSelectsItAndASecondClickOpensItsVacancy() {
+        var m = matchModel(width: 132, height: 43)
+        let second = m.match!.data!.candidates[1].vacancy.id
+        let at = Self.find(second, in: m)!
+        _ = Self.click(&m, x: at.x, y: at.y)
+        #expect(m.match?.selected?.vacancy.id == second && m.match?.openVacancy == nil)
+        _ = Self.click(&m, x: at.x, y: at.y)
+        #expect(m.match?.openVacancy == second)
+    }
+
+    @Test func clickingADashboardRowFocusesItsPanelAndASecondClickOpensIt() {
+        var m = Fixtures.model(width: 132, height: 43, tab: .dashboard)
+        let d = m.index!.dashboard
+        let vacancy = m.data!.vacancies[d.stale[1]].id
+        let at = Self.find(vacancy, in: m)!
+        _ = Self.click(&m, x: at.x, y: at.y)
+        #expect(m.dashboard.focus == .stale && m.dashboard.tables[DashboardPanel.stale.rawValue].selected == 1)
+        #expect(m.peek == nil)
+        _ = Self.click(&m, x: at.x, y: at.y)
+        #expect(m.peek == .vacancy(d.stale[1]))
+    }
+
     @Test func theWheelMovesLikeTheArrows() {
         var m = Fixtures.model(tab: .vacancies)
         _ = update(&m, .event(.mouse(x: 0, y: 10, kind: .wheelDown)))

@@ -40,10 +40,9 @@ extension PlacementDatabase {
         }
         let read = try SSDA903Reader.read(header: try load(header), headerFile: header.path, episodes: try load(episodes),
                                           episodesFile: episodes.path, uasc: try uasc.map(load), uascFile: uasc?.path)
-        let existingProviders = try providers()
         return try write { db in
             var builder = SSDA903BatchBuilder(return: read, headerFile: header.path, episodesFile: episodes.path,
-                                              authority: authority, providers: existingProviders)
+                                              authority: authority, providers: try Self.providers(in: db).values)
             try builder.build(in: db)
             try Self.insert(builder.batch, audit: AuditEntry(user: user, action: "import", recordType: "ssda903", recordID: nil,
                                                              detail: "\(builder.batch.children.count) children, \(builder.batch.placements.count) placements from an SSDA903 return"),

@@ -51,6 +51,19 @@ enum SSDA903Reader {
 
     static func read(header: Data, headerFile: String, episodes: Data, episodesFile: String,
                      uasc: Data?, uascFile: String?) throws(ImportError) -> SSDA903Return {
+        do {
+            return try readFiles(header: header, headerFile: headerFile, episodes: episodes, episodesFile: episodesFile,
+                                 uasc: uasc, uascFile: uascFile)
+        } catch {
+            // The shared reader names columns as it matched them (lower case); 903 spells them in capitals.
+            let known = Set(SSDA903Files.headerColumns + SSDA903Files.episodeColumns + ["DUC"])
+            guard let column = error.column, known.contains(column.uppercased()) else { throw error }
+            throw ImportError(file: error.file, line: error.line, column: column.uppercased(), message: error.message)
+        }
+    }
+
+    private static func readFiles(header: Data, headerFile: String, episodes: Data, episodesFile: String,
+                                  uasc: Data?, uascFile: String?) throws(ImportError) -> SSDA903Return {
         var result = SSDA903Return()
         var seen: [String: Int] = [:]
         try readRecords(header, file: headerFile, schema: headerLayout) { (r: CSVRecord) throws(ImportError) in

@@ -140,7 +140,7 @@ struct SSDA903Tests {
     @Test func aMissingColumnIsNamed() throws {
         let f = try files()
         let episodes = Self.episodes.replacingOccurrences(of: ",DEC,REC,", with: ",DEC,RECX,")
-        #expect(throws: ImportError(file: f.folder.file("episodes.csv"), line: 1, column: "rec",
+        #expect(throws: ImportError(file: f.folder.file("episodes.csv"), line: 1, column: "REC",
                                     message: "required column is missing from the header")) {
             _ = try f.importReturn(episodes: episodes)
         }

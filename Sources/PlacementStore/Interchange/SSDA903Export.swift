@@ -93,9 +93,9 @@ extension SSDA903 {
     }
 
     /// URN: Ofsted's number for a placement with an Ofsted-registered provider; empty for placements outside
-    /// England (Care Inspectorate Wales registers those) and for types 903 records no URN for.
+    /// England (Care Inspectorate Wales registers those) and for placements with parents (P1) or in NHS care (R1), which 903 records no URN for.
     static func urnCode(_ provider: Provider, type: PlacementType) -> String {
         guard provider.regulator == .ofsted, !provider.registrationNumber.isEmpty else { return "" }
-        return [.P1, .R1, .Z1].contains(type) ? "" : provider.registrationNumber
+        return [.P1, .R1].contains(type) ? "" : provider.registrationNumber
     }
 }

@@ -66,7 +66,7 @@ enum SSDA903Reader {
                                   uasc: Data?, uascFile: String?) throws(ImportError) -> SSDA903Return {
         var result = SSDA903Return()
         var seen: [String: Int] = [:]
-        try readRecords(header, file: headerFile, schema: headerLayout) { (r: CSVRecord) throws(ImportError) in
+        try readChecked(header, file: headerFile, schema: headerLayout) { (r: CSVRecord) throws(ImportError) in
             let child = try readChild(r)
             if let first = seen[child.id] {
                 throw fail(r, "child", "this child is already on line \(first); one header row per child")
@@ -74,13 +74,13 @@ enum SSDA903Reader {
             seen[child.id] = r.line
             result.children.append(child)
         }
-        try readRecords(episodes, file: episodesFile, schema: episodesLayout) { (r: CSVRecord) throws(ImportError) in
+        try readChecked(episodes, file: episodesFile, schema: episodesLayout) { (r: CSVRecord) throws(ImportError) in
             let episode = try readEpisode(r)
             if seen[episode.child] == nil { throw fail(r, "child", "has no row in the header file") }
             result.episodes.append(episode)
         }
         if let uasc, let uascFile {
-            try readRecords(uasc, file: uascFile, schema: uascLayout) { (r: CSVRecord) throws(ImportError) in
+            try readChecked(uasc, file: uascFile, schema: uascLayout) { (r: CSVRecord) throws(ImportError) in
                 let id = try required(r, "child")
                 if seen[id] == nil { throw fail(r, "child", "has no row in the header file") }
                 if let raw = r.optional("duc"), SSDA903.day(raw) == nil { throw fail(r, "duc", "is not a date written DD/MM/YYYY") }
@@ -88,6 +88,26 @@ enum SSDA903Reader {
             }
         }
         return result
+    }
+
+    /// Every row through `body`, refusing NUL bytes, and then checking that the reader delivered as many rows as
+    /// the file's bytes hold (`RowCensus`), so a stray quote cannot swallow episodes silently.
+    static func readChecked(_ data: Data, file: String, schema: FileLayout,
+                            _ body: (CSVRecord) throws(ImportError) -> Void) throws(ImportError) {
+        var lines: [Int] = []
+        try readRecords(data, file: file, schema: schema) { (r: CSVRecord) throws(ImportError) in
+            if let i = r.fields.firstIndex(where: containsNUL) {
+                throw r.fail(r.header.columnName(i).uppercased(), "holds a NUL byte; refused (is the file binary or damaged?)")
+            }
+            try body(r)
+            lines.append(r.line)
+        }
+        let census = RowCensus(data)
+        if lines.count != census.dataRowLines.count {
+            let unread = census.dataRowLines.first { !lines.contains($0) } ?? census.dataRowLines.last ?? 1
+            throw ImportError(file: file, line: unread,
+                              message: "the file holds \(census.dataRowLines.count) rows but \(lines.count) were read; nothing was imported")
+        }
     }
 
     static func fail(_ r: CSVRecord, _ column: String, _ message: String) -> ImportError {

@@ -146,6 +146,18 @@ struct SSDA903Tests {
         }
     }
 
+    @Test func aNulByteOrAnUnclosedQuoteIsRefused() throws {
+        let f = try files()
+        let nul = Self.episodes.replacingOccurrences(of: "N4,U6", with: "N4\u{0},U6")
+        #expect(throws: ImportError(file: f.folder.file("episodes.csv"), line: 5, column: "CIN",
+                                    message: "holds a NUL byte; refused (is the file binary or damaged?)")) {
+            _ = try f.importReturn(episodes: nul)
+        }
+        let quote = Self.episodes.replacingOccurrences(of: "B2,01/04/2025,S", with: "B2,\"01/04/2025,S")
+        #expect(throws: ImportError.self) { _ = try f.importReturn(episodes: quote) }
+        #expect(try f.store.children().isEmpty)
+    }
+
     @Test func aChildAlreadyStoredStopsTheWholeImport() throws {
         let f = try files()
         try f.store.insert(RecordBatch(children: [Fixtures.plainChild("D4")]))

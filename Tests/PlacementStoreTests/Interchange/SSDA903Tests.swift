@@ -7,32 +7,15 @@ import Testing
 /// the same carers, a change of legal status only, and endings of each REC family (X1 and E…).
 @Suite("SSDA903 import and export")
 struct SSDA903Tests {
-    static let header = """
-        CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB
-        A1,M,01/05/2012,WBRI,A123456789012,,
-        B2,F,10/10/2010,,,,
-        C3,F,03/03/2015,,,,
-        D4,M,04/04/2009,,,,
-        E5,F,05/05/2007,,,,
-        F6,M,06/06/2011,,,,
-        G7,U,07/07/2013,,,,
+    /// fixtures/examples/ssda903/: the return documented in docs/data-format.md.
+    static func example(_ name: String) -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return (try? String(contentsOf: root.appendingPathComponent("fixtures/examples/ssda903/\(name)"), encoding: .utf8)) ?? ""
+    }
 
-        """
-    static let episodes = """
-        CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-        A1,01/06/2025,S,C1,N1,U4,PR4,01/09/2025,X1,CREQB,CF10 1AA,CF11 9XR,
-        A1,01/09/2025,P,C1,N1,K2,PR5,01/12/2025,X1,,CF10 1AA,SA1 1AA,SIN-00012345
-        A1,01/12/2025,L,C2,N1,K2,PR5,,,,CF10 1AA,SA1 1AA,SIN-00012345
-        B2,01/04/2025,S,V2,N4,U6,PR1,01/08/2025,X1,CARPL,LL57 1AA,LL57 2BB,
-        B2,01/08/2025,T,V2,N4,U4,PR1,10/11/2025,X1,CREQO,LL57 1AA,LL57 2BB,
-        C3,01/01/2025,S,E1,N1,U6,PR1,15/10/2025,E11,,CF10 1AA,CF14 2AA,
-        D4,01/02/2025,S,V2,N2,U4,PR4,01/05/2025,E4B,,SA1 1AA,SA2 0AA,
-        D4,01/07/2025,S,V2,N2,K2,PR4,,,,SA1 1AA,SA6 6AA,
-        E5,01/05/2024,S,V2,N5,H5,PR4,01/06/2025,E5,,NP20 1AA,NP20 2AA,
-        F6,01/05/2024,S,C2,N1,U3,PR1,01/07/2025,E45,,LL11 1AA,LL11 2AA,
-        G7,01/05/2024,S,V2,N8,U4,PR4,01/07/2025,E8,,SA31 1AA,SA31 2AA,
-
-        """
+    static let header = example("header.csv")
+    static let episodes = example("episodes.csv")
 
     struct Files {
         let folder: TempFolder

@@ -19,7 +19,7 @@ public struct SSDA903ImportReport: Sendable, Equatable {
         var out = ["imported \(children) children and \(placements) placements from an SSDA903 return",
                    "providers: \(providersMatchedByURN) matched by URN, \(providersMatchedByPostcode) by postcode and type, \(providersCreated) created"]
         if childrenLeftCare > 0 { out.append("not imported: \(childrenLeftCare) children whose care ended (REC E…) with no later episode") }
-        for (what, count) in notHeld.sorted(by: { $0.key < $1.key }) { out.append("not held: \(what) (\(count) rows)") }
+        for (what, count) in notHeld.sorted(by: { $0.key < $1.key }) { out.append("not held: \(what) (\(count) row\(count == 1 ? "" : "s"))") }
         return out
     }
 
@@ -86,12 +86,12 @@ struct SSDA903BatchBuilder {
             if storedChildren.contains(child.id) {
                 throw ImportError(file: headerFile, line: child.line, column: "CHILD", message: "this child is already in the store (import adds new children only)")
             }
-            for column in child.unheld { report.note(column) }
             let episodes = (episodesByChild[child.id] ?? []).sorted { ($0.start, $0.line) < ($1.start, $1.line) }
             guard let last = episodes.last else {
                 throw ImportError(file: headerFile, line: child.line, column: "CHILD", message: "this child has no episodes in the episodes file")
             }
             if let rec = last.rec, rec != "X1" { report.childrenLeftCare += 1; continue }
+            for column in child.unheld { report.note(column) }
             try add(child, episodes)
         }
     }

@@ -31,7 +31,9 @@ extension PlacementDatabase {
     /// first, then children, their placements and any providers the return names but the store lacks are written
     /// in one transaction. `authority` is the placing authority of every child; without it, each child's is the
     /// authority of their home postcode (HOME_POST) as the store's postcode directory, or its district, places it.
-    public func importSSDA903(header: URL, episodes: URL, uasc: URL?, authority: String?, user: String) throws -> SSDA903ImportReport {
+    /// `today` decides whether a date of birth is in the future or outside the ages Placefinder supports.
+    public func importSSDA903(header: URL, episodes: URL, uasc: URL?, authority: String?, user: String,
+                              today: Day) throws -> SSDA903ImportReport {
         func load(_ url: URL) throws -> Data {
             do { return try Data(contentsOf: url) } catch { throw ImportError(file: url.path, line: 0, message: "cannot be opened or read") }
         }
@@ -42,7 +44,7 @@ extension PlacementDatabase {
                                           episodesFile: episodes.path, uasc: try uasc.map(load), uascFile: uasc?.path)
         return try write { db in
             var builder = SSDA903BatchBuilder(return: read, headerFile: header.path, episodesFile: episodes.path,
-                                              authority: authority, providers: try Self.providers(in: db).values)
+                                              authority: authority, providers: try Self.providers(in: db).values, today: today)
             try builder.build(in: db)
             try Self.insert(builder.batch, audit: AuditEntry(user: user, action: "import", recordType: "ssda903", recordID: nil,
                                                              detail: "\(builder.batch.children.count) children, \(builder.batch.placements.count) placements from an SSDA903 return"),
@@ -62,14 +64,16 @@ struct SSDA903BatchBuilder {
     let episodesFile: String
     let authority: String?
     var providers: [Provider]
+    let today: Day
     private(set) var batch = RecordBatch()
     private(set) var report = SSDA903ImportReport()
     private var created: [String: String] = [:]
     private var matchedByURN = Set<String>()
     private var resolver = PostcodeResolver(geography: .wales) { _ in nil }
 
-    init(return read: SSDA903Return, headerFile: String, episodesFile: String, authority: String?, providers: [Provider]) {
+    init(return read: SSDA903Return, headerFile: String, episodesFile: String, authority: String?, providers: [Provider], today: Day) {
         self.read = read
+        self.today = today
         self.headerFile = headerFile
         self.episodesFile = episodesFile
         self.authority = authority
@@ -109,7 +113,11 @@ struct SSDA903BatchBuilder {
         }
         var placements: [Placement] = []
         var lastRec: String?
-        for e in episodes {
+        for (k, e) in episodes.enumerated() {
+            // One placement at a time: each episode starts when or after the one before it ended.
+            if k > 0, episodes[k - 1].end.map({ $0 > e.start }) ?? true {
+                throw fail(e, "DECOM", "this child's previous episode (line \(episodes[k - 1].line)) is open or ends after this one starts")
+            }
             report.note("CIN (category of need)", e.hasCIN ? 1 : 0)
             if !e.legalStatus.exact { report.note("LS codes held as the nearest Placefinder status") }
             if !e.place.exact { report.note("PLACE codes held as the nearest Placefinder type") }
@@ -135,10 +143,16 @@ struct SSDA903BatchBuilder {
         }
         let current = placements[placements.count - 1]
         let status: ChildStatus = current.isOpen ? .placed : .needsPlacement
-        batch.children.append(Child(id: c.id, givenName: "", familyName: c.id, dateOfBirth: c.dateOfBirth, gender: c.gender,
+        let child = Child(id: c.id, givenName: "", familyName: c.id, dateOfBirth: c.dateOfBirth, gender: c.gender,
                                     homePostcode: home, placingAuthority: placingAuthority, legalStatus: last.legalStatus.status,
                                     acceptableSettings: SSDA903.acceptableSettings(current: current.placementType),
-                                    urgency: .neededBy(current.actualEnd ?? current.start), status: status))
+                                    urgency: .neededBy(current.actualEnd ?? current.start), status: status)
+        // The same checks as children.csv, worded in 903's columns.
+        if let issue = RecordChecks.child(child, today: today).first {
+            let column = ["date_of_birth": "DOB", "gender": "SEX", "home_postcode": "HOME_POST"][issue.field] ?? issue.field
+            throw ImportError(file: headerFile, line: c.line, column: column, message: issue.problem)
+        }
+        batch.children.append(child)
         batch.placements += placements
         report.children += 1
         report.placements += placements.count

@@ -52,7 +52,7 @@ struct Import: ParsableCommand {
         let uascURL = try uasc.map(readable)
         let db = try storeOptions.openExisting()
         let report = try db.importSSDA903(header: headerURL, episodes: episodesURL, uasc: uascURL, authority: authority,
-                                          user: Session.officer)
+                                          user: Session.officer, today: Session.today)
         for line in report.lines { say(line) }
     }
 

@@ -28,7 +28,8 @@ struct SSDA903Tests {
         func importReturn(header: String = SSDA903Tests.header, episodes: String = SSDA903Tests.episodes,
                           uasc: String? = nil) throws -> SSDA903ImportReport {
             try store.importSSDA903(header: try write("header.csv", header), episodes: try write("episodes.csv", episodes),
-                                    uasc: try uasc.map { try write("uasc.csv", $0) }, authority: nil, user: "officer1")
+                                    uasc: try uasc.map { try write("uasc.csv", $0) }, authority: nil, user: "officer1",
+                                    today: Day(iso: "2026-11-25")!)
         }
     }
 
@@ -102,6 +103,9 @@ struct SSDA903Tests {
         ("episodes.csv", ",PR4,01/09/2025,X1,CREQB", ",PR4,01/09/2025,X1,NOPE", 2, "REASON_PLACE_CHANGE"),
         ("episodes.csv", "LL57 1AA,LL57 2BB,\nC3", ",LL57 2BB,\nC3", 6, "HOME_POST"),
         ("header.csv", "G7,U,07/07/2013", "G7,X,07/07/2013", 8, "SEX"),
+        ("header.csv", "A1,M,01/05/2012", "A1,M,01/05/2027", 2, "DOB"),
+        ("episodes.csv", "A1,01/09/2025,P,C1", "A1,01/08/2025,P,C1", 3, "DECOM"),
+        ("episodes.csv", "B2,01/04/2025,S,V2,N4,U6,PR1,01/08/2025,X1,CARPL", "B2,01/04/2025,S,V2,N4,U6,PR1,,,", 6, "DECOM"),
         ("header.csv", "B2,F,10/10/2010", "A1,F,10/10/2010", 3, "CHILD"),
     ])
     func badInputNamesFileLineAndColumn(file: String, find: String, replace: String, line: Int, column: String) throws {

@@ -13,11 +13,15 @@ enum UsageMistake {
         return "placefinder: \(describe(parserMessage)) (see \(path) --help)"
     }
 
-    /// The parser's message in the project's words: its first line, `'<child-id>'` as `CHILD-ID`,
+    /// The parser's message in the project's words, on one line (a list of allowed values joined), `'<child-id>'` as `CHILD-ID`,
     /// `'--kind <kind>'` as `--kind`, starting in lower case.
     static func describe(_ message: String) -> String {
-        var text = String(message.split(separator: "\n", omittingEmptySubsequences: true).first ?? "")
-            .trimmingCharacters(in: .whitespaces)
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        var text = lines.first ?? ""
+        // A long list of allowed values comes on the lines after "…one of the following:", one "- value" each.
+        if text.hasSuffix(":"), lines.count > 1 {
+            text += " " + lines.dropFirst().map { $0.hasPrefix("- ") ? String($0.dropFirst(2)) : $0 }.joined(separator: ", ")
+        }
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
         text = rewriteQuoted(text)
         for (from, to) in [("Missing expected argument ", "missing "), ("Unknown option ", "unknown option "),

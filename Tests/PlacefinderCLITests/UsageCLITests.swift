@@ -20,6 +20,9 @@ import Testing
             (["hold", "V1"], "placefinder: give --child to hold, or --release (see placefinder hold --help)"),
             (["place", "C1"], "placefinder: missing VACANCY (see placefinder place --help)"),
             (["frobnicate"], "placefinder: unexpected argument 'frobnicate' (see placefinder --help)"),
+            // A long list of allowed values is kept, on the one line.
+            (["import", "foo", "x.csv"], "placefinder: the value 'foo' is invalid for KIND. Please provide one of the following: "
+                + "providers, vacancies, children, placements, postcodes, notices, contacts, ssda903 (see placefinder import --help)"),
         ]
         for (arguments, line) in cases {
             let result = try CLI.run(arguments)

@@ -213,6 +213,8 @@ struct MatchRowSource: TableRowSource {
     let result: MatchScreenData
     let wide: Bool
     let split: Bool
+    /// The split rows are two-home arrangements: "1 C1001+1" names the part's first child and how many more.
+    let arranged: Bool
 
     /// The widest vacancy id ranked: each row names its bed, so two beds of one provider differ.
     let idWidth: Int
@@ -222,6 +224,7 @@ struct MatchRowSource: TableRowSource {
         self.result = result
         wide = width >= 120
         split = !result.together
+        arranged = result.candidates.contains { $0.arrangement != nil }
         idWidth = min(12, max(2, result.candidates.map { $0.vacancy.id.count }.max() ?? 2))
     }
 
@@ -229,7 +232,7 @@ struct MatchRowSource: TableRowSource {
     var barWidth: Int { wide ? 5 : 3 }
 
     var columns: [Column] {
-        var cols: [Column] = [Column("#", width: .length(split ? 8 : 2), alignment: split ? .left : .right),
+        var cols: [Column] = [Column("#", width: .length(arranged ? 10 : split ? 8 : 2), alignment: split ? .left : .right),
                               Column("ID", width: .length(idWidth)),
                               Column("Score", width: .length(barWidth + 5)),
                               Column("Provider", width: .fill(1))]
@@ -254,7 +257,7 @@ struct MatchRowSource: TableRowSource {
         let contact = contactStatus(model, childIDs: result.childIDs, providerID: c.provider.id, withWho: wide)
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
-            TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
+            TableCell(split ? "\(c.rank) \(c.childID)" + (c.partChildIDs.count > 1 ? "+\(c.partChildIDs.count - 1)" : "") : String(c.rank)),
             TableCell(c.vacancy.id),
             TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell(c.provider.name),
@@ -298,6 +301,9 @@ func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int
         facts.append(Span(" · held " + (mine ? "by you" : "by \(hold.officer) for \(hold.childID)") + " until \(Format.clock(hold.expiresAt))", style: .warning))
     }
     items.append(PageItem(spans: facts))
+    if let arrangement = c.arrangement {
+        items.append(PageItem(spans: [Span("Arrangement \(c.rank): " + arrangement, style: .urgent)], indent: 0))
+    }
     for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
     for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
     return Pages.layout(items, width: width).map { ($0.x, $0.spans) }

@@ -70,8 +70,9 @@ public struct MatchResult: Sendable {
 /// A sibling group's outcome: together if any vacancy can take them all, otherwise a labelled split.
 public enum GroupMatch: Sendable {
     case together(MatchResult)
-    /// No single vacancy can take the whole group; each child ranked on their own.
-    case split(together: MatchResult, perChild: [MatchResult])
+    /// No single vacancy can take the whole group: the ways to place them in two homes that keep the most
+    /// together, best first (empty when there is none), and each child ranked on their own.
+    case split(together: MatchResult, arrangements: [SiblingArrangement], perChild: [MatchResult])
 }
 
 extension GroupMatch {

@@ -18,6 +18,11 @@ final class Profile {
     let oldest: UInt8
     let genderMask: UInt8
     let settingMask: UInt8
+    /// Settings every child's plan lists, order or not: tells "not in the plan" from "no secure order".
+    let planMask: UInt8
+    /// Some child of the group has no secure accommodation order.
+    let lacksSecureOrder: Bool
+    let secureBit = CandidateIndex.bit(.secure)
     let groupSize: Int16
     /// A local copy: a static would be checked for initialisation on every read.
     let kinshipBit = CandidateIndex.kinshipBit
@@ -70,6 +75,10 @@ final class Profile {
         settingMask = Setting.allCases.reduce(0) { mask, s in
             children.allSatisfy { $0.accepts(s) } ? mask | CandidateIndex.bit(s) : mask
         }
+        planMask = Setting.allCases.reduce(0) { mask, s in
+            children.allSatisfy { $0.acceptableSettings.contains(s) } ? mask | CandidateIndex.bit(s) : mask
+        }
+        lacksSecureOrder = children.contains { $0.legalStatus != .secureOrder }
         groupSize = Int16(children.count)
 
         // A need's level for the group is the strongest any member has.
@@ -147,7 +156,10 @@ final class Profile {
         }
         if g.availableFrom > neededDay { r |= ExclusionReasons.notAvailableInTime.rawValue }
         if emergency && g.flags & CandidateIndex.Gate.takesEmergencies == 0 { r |= ExclusionReasons.noSameDayEmergencies.rawValue }
-        if settingMask & g.settingBit == 0 { r |= ExclusionReasons.settingNotInPlan.rawValue }
+        if settingMask & g.settingBit == 0 {
+            if planMask & g.settingBit == 0 { r |= ExclusionReasons.settingNotInPlan.rawValue }
+            if g.settingBit == secureBit && lacksSecureOrder { r |= ExclusionReasons.noSecureOrder.rawValue }
+        }
         if g.settingBit == kinshipBit, !kinshipForGroup.contains(i) { r |= ExclusionReasons.kinshipForOthers.rawValue }
         if youngest < g.ageMin || oldest > g.ageMax { r |= ExclusionReasons.ageOutsideRange.rawValue }
         if genderMask & ~g.genderMask != 0 { r |= ExclusionReasons.genderNotAccepted.rawValue }

@@ -270,6 +270,7 @@ extension MatchFlag {
         case .staleVacancy: "S"
         case .approximateLocation: "≈"
         case .separatesSiblings: "X"
+        case .oldInspection: "I"
         }
     }
 
@@ -277,6 +278,6 @@ extension MatchFlag {
     static let legend: [KeyBinding] = [
         KeyBinding([], .legend, "H held · O out of area (reg 12) · K KS4 school move", label: "Flags"),
         KeyBinding([], .legend, "£ for-profit · S unconfirmed 7+ days · ≈ approx. place", label: "Flags (2)"),
-        KeyBinding([], .legend, "X separates the siblings", label: "Flags (3)"),
+        KeyBinding([], .legend, "X separates the siblings · I old inspection", label: "Flags (3)"),
     ]
 }

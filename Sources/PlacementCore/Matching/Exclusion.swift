@@ -22,6 +22,8 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
     /// A secure home for a child without a secure accommodation order: named apart from the plan, since the
     /// plan may list secure while the order is what is missing.
     public static let noSecureOrder = Self(rawValue: 1 << 16)
+    /// The provider's latest regulator rating is at or below the policy's threshold.
+    public static let poorlyRated = Self(rawValue: 1 << 17)
 
     /// In the order an officer reads them: availability first, then fit, then safeguarding.
     static let ordered: [(ExclusionReasons, String)] = [
@@ -37,6 +39,7 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
         (.tooFewBeds, "too few beds for the group"),
         (.siblingCapacity, "cannot keep the sibling group together"),
         (.essentialNeedUnmet, "cannot meet an essential need"),
+        (.poorlyRated, "regulator's rating below the policy's threshold"),
         (.insideAvoidArea, "inside an area the child must avoid"),
         (.avoidedAuthority, "in an authority the child must avoid"),
         (.tooNearHome, "nearer home than the safeguarding minimum"),

@@ -5,7 +5,7 @@ import Foundation
 /// the only switch over factors: adding a case is one entry there, and the compiler refuses a gap.
 public enum Factor: String, Sendable, Codable, CaseIterable {
     case needsFit, distanceFromHome, distanceFromSchool, locality, welshLanguage, providerStability
-    case previousBreakdown, sector, kinship, freshness, cost
+    case previousBreakdown, sector, kinship, freshness, cost, providerQuality
 
     public var label: String { definition.label }
     public var defaultWeight: Double { definition.defaultWeight }
@@ -94,6 +94,12 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
                     let fee = Double(p.columns.fee[i])
                     return usual <= 0 || fee <= usual ? 1 : max(0, 2 - fee / usual)
                 })
+        case .providerQuality:
+            FactorDefinition(
+                label: "provider quality", defaultWeight: 1,
+                source: "seed report 6.9 (quality care first); CIW ratings (published since April 2025), Ofsted judgements",
+                applies: { p in p.columns.anyRated },
+                score: { p, i, _ in p.inspectionScores[Int(p.columns.ratingGrade[Int(p.columns.gates[i].provider)])] })
         }
     }
 

@@ -2,6 +2,7 @@
 public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     case outOfArea = "out_of_area", keyStage4SchoolMove = "key_stage_4_school_move", forProfit = "for_profit"
     case staleVacancy = "stale_vacancy", approximateLocation = "approximate_location", separatesSiblings = "separates_siblings"
+    case oldInspection = "old_inspection"
 
     public var label: String {
         switch self {
@@ -11,6 +12,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .staleVacancy: "vacancy not confirmed for over 7 days: ring to check"
         case .approximateLocation: "location approximate (postcode not in the directory)"
         case .separatesSiblings: "separates the siblings"
+        case .oldInspection: "regulator's last inspection is older than the policy allows: check the latest report"
         }
     }
 
@@ -22,6 +24,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .staleVacancy: "STALE"
         case .approximateLocation: "≈"
         case .separatesSiblings: "SPLIT"
+        case .oldInspection: "INSP"
         }
     }
 }

@@ -53,6 +53,10 @@ final class Profile {
     /// The factors with a weight for this child, each with its scale (100 × weight / total): the whole sum.
     private(set) var active: ActiveFactors
     let localityScores: [Double]
+    /// By rating grade, the unrated last.
+    let inspectionScores: [Double]
+    /// Providers rated this grade or worse are excluded; `CandidateIndex.unrated` when none is.
+    let excludeGrade: UInt8
     let sectorScores: [Double]
     let welshScores: [Double]
     let fees: [Double]
@@ -109,6 +113,11 @@ final class Profile {
         localityScores = LocalityTier.allCases.map { policy.localityScores.indices.contains($0.rawValue) ? policy.localityScores[$0.rawValue] : 0 }
         sectorScores = Sector.allCases.map { policy.sectorScores[$0] ?? 0 }
         welshScores = WelshCapability.allCases.map { policy.welshScores[$0] ?? 0 }
+        inspectionScores = (0..<CandidateIndex.unrated).map { policy.inspectionScores.indices.contains($0) ? policy.inspectionScores[$0] : 0 }
+            + [policy.unratedInspectionScore]
+        // Only read per candidate when some provider here is rated that badly.
+        excludeGrade = policy.excludeInspectionGrade.map { UInt8(clamping: $0) }
+            .flatMap { $0 <= index.columns.worstGrade && index.columns.anyRated ? $0 : nil } ?? UInt8(CandidateIndex.unrated)
         fees = Setting.allCases.map { Double(policy.usualWeeklyFee[$0] ?? 0) }
 
         // `applies` reads the tables above, so the weights come last (self is complete but for these).
@@ -166,6 +175,10 @@ final class Profile {
         if g.beds < groupSize { r |= ExclusionReasons.tooFewBeds.rawValue }
         if groupSize > 1 && g.maxSiblingGroup < groupSize { r |= ExclusionReasons.siblingCapacity.rawValue }
         if !g.capabilities.isSuperset(of: essential) { r |= ExclusionReasons.essentialNeedUnmet.rawValue }
+        if excludeGrade < CandidateIndex.unrated {
+            let grade = columns.ratingGrade[Int(g.provider)]
+            if grade >= excludeGrade && grade < CandidateIndex.unrated { r |= ExclusionReasons.poorlyRated.rawValue }
+        }
         if avoidedAuthority[Int(g.authority)] { r |= ExclusionReasons.avoidedAuthority.rawValue }
         if welshLevel == .essential && g.welsh != 2 { r |= ExclusionReasons.welshEssential.rawValue }
         if (!declinedProvider.isEmpty && declinedProvider[Int(g.provider)]) || (!declinedVacancy.isEmpty && declinedVacancy.contains(i)) {

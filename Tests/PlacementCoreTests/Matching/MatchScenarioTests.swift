@@ -157,6 +157,37 @@ import Testing
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
+    @Test func theRegulatorsRatingLowersExcludesAndAnOldInspectionIsFlagged() {
+        func rated(_ id: String, _ rating: InspectionRating?, on day: String = "2026-06-01", regulator: Regulator = .ciw) -> Provider {
+            var p = W.provider(id, at: "CF14 4XW")
+            p.regulator = regulator
+            p.inspection = rating.map { Inspection(date: Day(iso: day)!, rating: $0) }
+            return p
+        }
+        let providers = [rated("EXC", .excellent), rated("RI", .requiresImprovement), rated("RSI", .requiresSignificantImprovement),
+                         rated("OLD", .good, on: "2024-01-10"), rated("NONE", nil), rated("INADEQ", .inadequate, regulator: .ofsted)]
+        var vacancies = providers.map { W.vacancy("V-\($0.id)", provider: $0.id) }
+        vacancies[0].purchase = .allWalesFramework
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let result = engine.rank(W.request([W.child()]))
+        let ids = result.ranked.map { engine.index.vacancies[$0.index].id }
+        #expect(ids.first == "V-EXC" && ids.last == "V-RI", "better rated first, all else equal: \(ids)")
+        #expect(Set(result.excluded.map { engine.index.vacancies[$0.index].id }) == ["V-RSI", "V-INADEQ"])
+        #expect(result.excluded.allSatisfy { $0.reasons == [.poorlyRated] })
+        let explained = Dictionary(uniqueKeysWithValues: result.ranked.map { (engine.index.vacancies[$0.index].id, $0.explanation!) })
+        #expect(explained["V-EXC"]!.reasons.contains("CIW rating: Excellent (inspected 2026-06-01)"))
+        #expect(explained["V-EXC"]!.reasons.contains(PurchaseMode.allWalesFramework.label))
+        #expect(explained["V-NONE"]!.reasons.contains("no regulator's rating recorded"))
+        #expect(explained["V-OLD"]!.flags.contains(.oldInspection) && !explained["V-EXC"]!.flags.contains(.oldInspection))
+
+        var lenient = MatchPolicy.default
+        lenient.excludeInspectionGrade = nil
+        let lowered = W.engine(providers: providers, vacancies: vacancies, policy: lenient).rank(W.request([W.child()]))
+        #expect(lowered.excluded.isEmpty && lowered.ranked.count == 6, "with no threshold a poor rating only lowers")
+        let decoded = try? JSONDecoder().decode(MatchPolicy.self, from: Data(#"{"excludeInspectionGrade": null}"#.utf8))
+        #expect(decoded != nil && decoded?.excludeInspectionGrade == nil)
+    }
+
     @Test func aSecureHomeWithoutAnOrderSaysTheOrderIsMissing() {
         let p = W.provider("P", at: "CF14 4XW")
         let engine = W.engine(providers: [p], vacancies: [W.vacancy("secure", provider: "P", setting: .secure)])

@@ -218,6 +218,7 @@ struct MatchRowSource: TableRowSource {
 
     /// The widest vacancy id ranked: each row names its bed, so two beds of one provider differ.
     let idWidth: Int
+    let flagWidth: Int
 
     init(model: Model, result: MatchScreenData, width: Int) {
         self.model = model
@@ -226,6 +227,7 @@ struct MatchRowSource: TableRowSource {
         split = !result.together
         arranged = result.candidates.contains { $0.arrangement != nil }
         idWidth = min(12, max(2, result.candidates.map { $0.vacancy.id.count }.max() ?? 2))
+        flagWidth = max(5, result.candidates.map { matchFlagCodes($0, now: model.now).count }.max() ?? 0) + 1
     }
 
     /// Cells of the score bar (the number follows): narrower at 80 columns, to leave the provider room.
@@ -245,8 +247,8 @@ struct MatchRowSource: TableRowSource {
         } else {
             cols += [Column("Contact", width: .length(15))]
         }
-        // One letter a flag (legend in help), so all of them fit at 80 columns.
-        cols.append(Column("Flags", width: .length(MatchFlag.allCases.count + 1)))
+        // One letter a flag (legend in help), as wide as the most any row shows, so the provider keeps the room.
+        cols.append(Column("Flags", width: .length(flagWidth)))
         return cols
     }
 

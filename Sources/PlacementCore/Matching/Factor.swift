@@ -18,9 +18,11 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
             FactorDefinition(
                 label: "needs fit", defaultWeight: 4,
                 source: "seed report 6.9, 6.13, 9.5 (quality care and good outcomes first)",
-                applies: { p in !p.important.isEmpty || !p.desirable.isEmpty },
+                // With no needs recorded at all it still counts, at 0 for every bed: the order is unchanged, but
+                // no score claims a fit to needs nobody has written down (issue 15 §1).
+                applies: { p in !p.important.isEmpty || !p.desirable.isEmpty || p.noNeedsRecorded },
                 score: { p, i, _ in
-                    guard p.needsPossible > 0 else { return 1 }
+                    guard p.needsPossible > 0 else { return p.noNeedsRecorded ? 0 : 1 }
                     let caps = p.columns.gates[i].capabilities
                     let met = Profile.importantNeedWeight * Double(caps.intersection(p.important).count)
                         + Double(caps.intersection(p.desirable).count)

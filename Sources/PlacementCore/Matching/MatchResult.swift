@@ -2,7 +2,7 @@
 public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     case outOfArea = "out_of_area", keyStage4SchoolMove = "key_stage_4_school_move", forProfit = "for_profit"
     case staleVacancy = "stale_vacancy", approximateLocation = "approximate_location", separatesSiblings = "separates_siblings"
-    case oldInspection = "old_inspection"
+    case oldInspection = "old_inspection", noNeedsRecorded = "no_needs_recorded"
 
     public var label: String {
         switch self {
@@ -13,6 +13,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .approximateLocation: "location approximate (postcode not in the directory)"
         case .separatesSiblings: "separates the siblings"
         case .oldInspection: "regulator's last inspection is older than the policy allows: check the latest report"
+        case .noNeedsRecorded: "no needs recorded for this child: the score cannot say how well this home meets them"
         }
     }
 
@@ -25,6 +26,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .approximateLocation: "≈"
         case .separatesSiblings: "SPLIT"
         case .oldInspection: "INSP"
+        case .noNeedsRecorded: "NEEDS?"
         }
     }
 }

@@ -30,6 +30,8 @@ final class Profile {
     let important: NeedSet
     let desirable: NeedSet
     let needsPossible: Double
+    /// No member of the group has any need recorded: the fit to needs is unknown, not perfect.
+    let noNeedsRecorded: Bool
     let welshLevel: NeedLevel?
     let minimumMiles: Double?
     let avoidAreas: [(UnitVector, Double)]
@@ -93,6 +95,7 @@ final class Profile {
         important = cat.set(level.filter { $0.value == .important }.keys)
         desirable = cat.set(level.filter { $0.value == .desirable }.keys)
         needsPossible = Self.importantNeedWeight * Double(important.count) + Double(desirable.count)
+        noNeedsRecorded = essential.isEmpty && important.isEmpty && desirable.isEmpty
         welshLevel = children.compactMap(\.welshPlacement).min()
         // Safeguarding fails closed: a distance that is not a number (a row stored before range checks)
         // counts as unbounded, so it excludes every bed instead of none (every comparison with NaN is false).

@@ -63,6 +63,7 @@ struct ReasonWriter {
         if provider.profitStatus == .forProfit { out.append(.forProfit) }
         if vacancy.daysSinceConfirmed(now: request.now) > engine.policy.staleAfterDays { out.append(.staleVacancy) }
         if approximate { out.append(.approximateLocation) }
+        if profile.noNeedsRecorded { out.append(.noNeedsRecorded) }
         if let inspection = provider.inspection, inspection.date.days(until: request.today) > engine.policy.inspectionMaxAgeDays {
             out.append(.oldInspection)
         }
@@ -72,7 +73,7 @@ struct ReasonWriter {
     private func needs() -> String {
         let catalogue = engine.index.catalogue
         let all = profile.essential.union(profile.important).union(profile.desirable)
-        guard !all.isEmpty else { return "no specific needs recorded" }
+        guard !all.isEmpty else { return "no needs recorded: the fit to needs scores 0 until they are" }
         let missed = all.subtracting(columns.gates[index].capabilities)
         var text = "meets \(all.count - missed.count) of \(all.count) needs"
         if !missed.isEmpty {

@@ -151,13 +151,15 @@ public struct MatchReport: Sendable, Codable {
         if let arrangements, !arrangements.isEmpty {
             lines.append("")
             lines.append("In two homes, keeping the most siblings together (s.81), best first:")
+            // Ids whole, as in the table: they are what `hold` and `place` take.
+            let idWidth = max(7, arrangements.flatMap(\.parts).map { VisibleText.line($0.candidate.vacancyId).count }.max() ?? 0)
             for a in arrangements {
                 lines += Self.wrap(a.label, width: width, first: Columns.pad(String(a.rank), 3, right: true) + " "
                                    + Columns.pad(String(format: "%.1f", a.score), 5, right: true) + "  ", rest: "           ")
                 for part in a.parts {
                     let c = part.candidate
                     let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
-                    lines.append("           " + Columns.pad(c.vacancyId, 8) + " " + Columns.pad(c.provider, max(12, width - 63)) + " "
+                    lines.append("           " + Columns.pad(c.vacancyId, idWidth) + " " + Columns.pad(c.provider, max(12, width - 54 - idWidth)) + " "
                                  + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 5, right: true) + " mi  " + Columns.pad(c.locality, 20))
                 }
             }

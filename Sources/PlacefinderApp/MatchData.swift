@@ -26,6 +26,10 @@ public struct MatchScreenData: Sendable {
         /// The provider's record as the engine scored it (over the policy's stability window).
         public var stability = ProviderStability()
         public var stabilityWindowDays = 365
+        /// When the siblings are split in two homes: every child this home would take (the first is
+        /// `childID`), and who is together and apart in the arrangement (`rank` is the arrangement's).
+        public var partChildIDs: [String] = []
+        public var arrangement: String?
     }
 
     public struct Excluded: Sendable {
@@ -81,11 +85,22 @@ public struct MatchScreenData: Sendable {
             candidates = Self.candidates(r, childID: r.childIDs.first ?? "", engine: engine, top: top)
             excluded = Self.excluded(r, engine: engine)
             rankedCount = r.ranked.count
-        case .split(let t, let perChild):
+        case .split(let t, let arrangements, let perChild):
             childIDs = t.childIDs
             together = false
             message = GroupMatch.splitWarning(siblings: t.childIDs.count)
-            candidates = perChild.flatMap { Self.candidates($0, childID: $0.childIDs.first ?? "", engine: engine, top: top) }
+            // Two homes keeping the most together first (s.81); each child alone only when no two homes can.
+            candidates = arrangements.isEmpty
+                ? perChild.flatMap { Self.candidates($0, childID: $0.childIDs.first ?? "", engine: engine, top: top) }
+                : arrangements.prefix(max(0, top)).enumerated().flatMap { n, a in
+                    let label = a.label { engine.index.vacancies[$0].id }
+                    return a.parts.map { part in
+                        var c = Self.candidate(part.candidate, childID: part.childIDs[0], rank: n + 1, engine: engine)
+                        c.partChildIDs = part.childIDs
+                        c.arrangement = label
+                        return c
+                    }
+                }
             excluded = Self.excluded(t, engine: engine)
             rankedCount = perChild.reduce(0) { $0 + $1.ranked.count }
         }
@@ -93,16 +108,19 @@ public struct MatchScreenData: Sendable {
 
     static func candidates(_ r: MatchResult, childID: String, engine: MatchEngine, top: Int) -> [Candidate] {
         let index = engine.index
-        return r.ranked.prefix(max(0, top)).enumerated().map { n, c in
-            let location = index.locations[c.index]
-            let e = c.explanation
-            return Candidate(childID: childID, rank: n + 1, vacancy: index.vacancies[c.index], provider: index.provider(of: c.index),
-                             score: c.score, roadMiles: c.roadMiles, approximate: location.isApproximate, tier: c.tier,
-                             authorityCode: location.authorityCode,
-                             authorityName: engine.geography.authority(code: location.authorityCode)?.name ?? location.authorityCode,
-                             contributions: e?.contributions ?? [], reasons: e?.reasons ?? [], flags: e?.flags ?? [],
-                             stability: index.stability(of: c.index), stabilityWindowDays: engine.policy.stabilityWindowDays)
-        }
+        return r.ranked.prefix(max(0, top)).enumerated().map { n, c in candidate(c, childID: childID, rank: n + 1, engine: engine) }
+    }
+
+    static func candidate(_ c: RankedCandidate, childID: String, rank: Int, engine: MatchEngine) -> Candidate {
+        let index = engine.index
+        let location = index.locations[c.index]
+        let e = c.explanation
+        return Candidate(childID: childID, rank: rank, vacancy: index.vacancies[c.index], provider: index.provider(of: c.index),
+                         score: c.score, roadMiles: c.roadMiles, approximate: location.isApproximate, tier: c.tier,
+                         authorityCode: location.authorityCode,
+                         authorityName: engine.geography.authority(code: location.authorityCode)?.name ?? location.authorityCode,
+                         contributions: e?.contributions ?? [], reasons: e?.reasons ?? [], flags: e?.flags ?? [],
+                         stability: index.stability(of: c.index), stabilityWindowDays: engine.policy.stabilityWindowDays)
     }
 
     /// Declined first (the ring-round so far), then fewest reasons first (nearest to possible), then by id.

@@ -206,23 +206,28 @@ struct MatchRowSource: TableRowSource {
     let result: MatchScreenData
     let wide: Bool
     let split: Bool
+    /// The split rows are two-home arrangements: "1 C1001+1" names the part's first child and how many more.
+    let arranged: Bool
 
     /// The widest vacancy id ranked: each row names its bed, so two beds of one provider differ.
     let idWidth: Int
+    let flagWidth: Int
 
     init(model: Model, result: MatchScreenData, width: Int) {
         self.model = model
         self.result = result
         wide = width >= 120
         split = !result.together
+        arranged = result.candidates.contains { $0.arrangement != nil }
         idWidth = min(12, max(2, result.candidates.map { $0.vacancy.id.count }.max() ?? 2))
+        flagWidth = max(5, result.candidates.map { matchFlagCodes($0, now: model.now).count }.max() ?? 0) + 1
     }
 
     /// Cells of the score bar (the number follows): narrower at 80 columns, to leave the provider room.
     var barWidth: Int { wide ? 5 : 3 }
 
     var columns: [Column] {
-        var cols: [Column] = [Column("#", width: .length(split ? 8 : 2), alignment: split ? .left : .right),
+        var cols: [Column] = [Column("#", width: .length(arranged ? 10 : split ? 8 : 2), alignment: split ? .left : .right),
                               Column("ID", width: .length(idWidth)),
                               Column("Score", width: .length(barWidth + 5)),
                               Column("Provider", width: .fill(1))]
@@ -235,8 +240,8 @@ struct MatchRowSource: TableRowSource {
         } else {
             cols += [Column("Contact", width: .length(15))]
         }
-        // One letter a flag (legend in help), so all of them fit at 80 columns.
-        cols.append(Column("Flags", width: .length(MatchFlag.allCases.count + 1)))
+        // One letter a flag (legend in help), as wide as the most any row shows, so the provider keeps the room.
+        cols.append(Column("Flags", width: .length(flagWidth)))
         return cols
     }
 
@@ -247,7 +252,7 @@ struct MatchRowSource: TableRowSource {
         let contact = contactStatus(model, childIDs: result.childIDs, providerID: c.provider.id, withWho: wide)
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
-            TableCell(split ? "\(c.rank) \(c.childID)" : String(c.rank)),
+            TableCell(split ? "\(c.rank) \(c.childID)" + (c.partChildIDs.count > 1 ? "+\(c.partChildIDs.count - 1)" : "") : String(c.rank)),
             TableCell(c.vacancy.id),
             TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell(c.provider.name),
@@ -291,6 +296,9 @@ func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int
         facts.append(Span(" · held " + (mine ? "by you" : "by \(hold.officer) for \(hold.childID)") + " until \(Format.clock(hold.expiresAt))", style: .warning))
     }
     items.append(PageItem(spans: facts))
+    if let arrangement = c.arrangement {
+        items.append(PageItem(spans: [Span("Arrangement \(c.rank): " + arrangement, style: .urgent)], indent: 0))
+    }
     for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
     for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
     return Pages.layout(items, width: width).map { ($0.x, $0.spans) }

@@ -16,6 +16,18 @@ enum Pages {
     static let labelWidth = 14
     static let heading = Style(.header, bold: true)
 
+    /// The regulator's latest rating and when: the worst grade urgent, an inspection older than the policy's
+    /// age (the default policy's, as the Matches screen ranks with it) a warning.
+    static func inspectionField(_ p: Provider, today: Day, policy: MatchPolicy = .default) -> PageItem {
+        guard let inspection = p.inspection else { return field("Inspection", "no rating recorded", style: .muted) }
+        let old = inspection.date.days(until: today) > policy.inspectionMaxAgeDays
+        return field("Inspection", [
+            Span(inspection.rating.label, style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
+            Span(" · inspected \(Format.long(inspection.date))", style: old ? .warning : .normal),
+            Span(old ? " · over the policy's age: check the latest report" : "", style: .warning),
+        ])
+    }
+
     static func field(_ label: String, _ value: [Span]) -> PageItem { PageItem(label: label, spans: value) }
 
     static func field(_ label: String, _ value: String, style: Style = .normal) -> PageItem {
@@ -86,6 +98,7 @@ enum Pages {
         out.append(field("Available", [Span(from, style: v.availableFrom <= today ? .good : .normal),
                                        Span(v.takesEmergencies ? " · takes emergencies" : " · no emergencies")]))
         out.append(field("Weekly fee", Money.pounds(v.weeklyFee)))
+        if let purchase = v.purchase { out.append(field("Bought", purchase.shortLabel)) }
         let days = v.daysSinceConfirmed(now: model.now)
         out.append(field("Confirmed", [Span(days == 0 ? "today" : "\(Format.plural(days, "day")) ago", style: days > 7 ? .warning : .normal),
                                        Span(" (\(Format.long(Format.day(v.lastConfirmedAt))))", style: .muted)]))
@@ -102,6 +115,7 @@ enum Pages {
         out.append(field("Name", provider.name))
         out.append(field("Sector", "\(provider.sector.label) · \(provider.profitStatus == .forProfit ? "for profit" : "not for profit")"))
         out.append(field("Regulator", "\(provider.regulator.rawValue) · registration \(provider.registrationNumber)"))
+        out.append(inspectionField(provider, today: today))
         let home = Geography.wales.authority(code: provider.authorityCode)?.name ?? provider.authorityCode
         out.append(field("Address", provider.postcode.isEmpty ? home : "\(provider.postcode) · \(home)"))
         out.append(field("Phone", provider.contact.phone.isEmpty ? "none recorded" : provider.contact.phone,

@@ -101,6 +101,7 @@ extension Pages {
         var out: [PageItem] = []
         out.append(field("Sector", "\(p.sector.label) · \(p.profitStatus == .forProfit ? "for profit" : "not for profit")"))
         out.append(field("Regulator", "\(p.regulator.rawValue) · registration \(p.registrationNumber)"))
+        out.append(inspectionField(p, today: today))
         out.append(field("Where", "\(Geography.wales.authority(code: p.authorityCode)?.bilingualName ?? ix.authorityName[i]) · \(p.postcode)"))
         let contact = [p.contact.name, p.contact.phone, p.contact.email].filter { !$0.isEmpty }
         out.append(field("Contact", contact.isEmpty ? "none recorded" : contact.joined(separator: " · "), style: contact.isEmpty ? .muted : .normal))

@@ -270,6 +270,8 @@ extension MatchFlag {
         case .staleVacancy: "S"
         case .approximateLocation: "≈"
         case .separatesSiblings: "X"
+        case .oldInspection: "I"
+        case .noNeedsRecorded: "N"
         }
     }
 
@@ -277,6 +279,6 @@ extension MatchFlag {
     static let legend: [KeyBinding] = [
         KeyBinding([], .legend, "H held · O out of area (reg 12) · K KS4 school move", label: "Flags"),
         KeyBinding([], .legend, "£ for-profit · S unconfirmed 7+ days · ≈ approx. place", label: "Flags (2)"),
-        KeyBinding([], .legend, "X separates the siblings", label: "Flags (3)"),
+        KeyBinding([], .legend, "X separates siblings · I old inspection · N no needs recorded", label: "Flags (3)"),
     ]
 }

@@ -10,7 +10,7 @@ public enum DemoGenerator {
         var book = PostcodeBook(geography: geography)
 
         var providerMaker = DemoProviderMaker(geography: geography, rng: DemoRandom(seed: seed, stream: 1), postcodes: book)
-        let providers = providerMaker.make(count: max(1, options.providers))
+        let providers = DemoProviderMaker.inspected(providerMaker.make(count: max(1, options.providers)), today: options.today)
         book = providerMaker.postcodes
 
         var childMaker = DemoChildMaker(rng: DemoRandom(seed: seed, stream: 2), postcodes: book, today: options.today)

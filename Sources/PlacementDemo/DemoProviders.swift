@@ -23,6 +23,23 @@ struct DemoProviderMaker {
         self.postcodes = postcodes
     }
 
+    /// Each provider's latest inspection, from its position (no draw, so every other demo value stays as it
+    /// was): mostly Good, some the best or Requires improvement, one in twenty the worst; dates within ~21 months.
+    static func inspected(_ providers: [DemoProvider], today: Day) -> [DemoProvider] {
+        providers.enumerated().map { n, p in
+            var p = p
+            let ciw = p.provider.regulator == .ciw
+            let rating: InspectionRating = switch (n * 7 + 3) % 20 {
+            case 0...2: ciw ? .excellent : .outstanding
+            case 16...18: ciw ? .requiresImprovement : .requiresImprovementToBeGood
+            case 19: ciw ? .requiresSignificantImprovement : .inadequate
+            default: .good
+            }
+            p.provider.inspection = Inspection(date: today.adding(days: -((n * 37) % 640)), rating: rating)
+            return p
+        }
+    }
+
     mutating func make(count: Int) -> [DemoProvider] {
         let counts = ProviderKind.counts(total: count)
         // Build the list kind by kind (so every authority gets an in-house fostering service and a

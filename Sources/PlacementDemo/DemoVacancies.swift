@@ -116,7 +116,19 @@ struct DemoVacancyMaker {
             maxSiblingGroup: maxSiblings, extraCapabilities: extras,
             availableFrom: rng.chance(0.5) ? today : today.adding(days: rng.int(1...30)),
             takesEmergencies: rng.chance(setting == .secure ? 0.6 : 0.3), weeklyFee: fee(kind, p.provider.sector),
-            lastConfirmedAt: Date(timeIntervalSince1970: base - Double(confirmedSecondsAgo)), status: .open)
+            lastConfirmedAt: Date(timeIntervalSince1970: base - Double(confirmedSecondsAgo)), status: .open,
+            purchase: Self.purchase(p.provider))
+    }
+
+    /// How a bed is bought, from its provider's id (no draw): a council's own beds are not bought; of the rest
+    /// most through the all-Wales framework, some under block contracts, some spot.
+    static func purchase(_ p: Provider) -> PurchaseMode? {
+        guard p.sector != .localAuthority else { return nil }
+        return switch (Int(p.id.drop { !$0.isNumber }) ?? 0) % 20 {
+        case 0...11: .allWalesFramework
+        case 12...14: .blockContract
+        default: .spot
+        }
     }
 
     /// Foster and lodgings beds are in carers' homes, not at the agency office.

@@ -46,7 +46,7 @@ struct Match: ParsableCommand {
         if compare {
             let together: MatchResult = switch outcome {
             case .together(let r): r
-            case .split(let t, _): t
+            case .split(let t, _, _): t
             }
             say("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request))
         }

@@ -149,7 +149,7 @@ enum Fixtures {
 
     /// Ranks for `childIDs` (a group placed together when more than one) with the real engine, locating
     /// postcodes by district centroid, as the runtime does without a postcode directory.
-    static func match(_ childIDs: [String], top: Int = 20) -> MatchScreenData {
+    static func match(_ childIDs: [String], top: Int = 20, vacancies: [Vacancy] = vacancies) -> MatchScreenData {
         let resolver = PostcodeResolver { _ in nil }
         let locate = { (raw: String, fallback: String?) -> GeoLocation? in Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: fallback) } }
         let index = CandidateIndex(vacancies: vacancies, providers: providers, placements: placements, today: today, locate: locate)

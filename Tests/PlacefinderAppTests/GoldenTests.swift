@@ -101,6 +101,19 @@ enum Screens {
         _ = update(&split, .matchReady(childID: "C1001", Fixtures.match(["C1001", "C1002", "C1010"])))
         out.append(("matches-siblings-split", split))
 
+        let pairsAtMost = Fixtures.vacancies.map { v in
+            var v = v
+            v.maxSiblingGroup = min(v.maxSiblingGroup, 2)
+            return v
+        }
+        // A group no bed takes whole, so the screen offers them two homes, labelled who is apart.
+        var arranged = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        arranged.press(.char("/"))
+        arranged.type("c1002")
+        arranged.press(.enter, .char("m"))
+        _ = update(&arranged, .matchReady(childID: "C1002", Fixtures.match(["C1002", "C1010", "C1005"], vacancies: pairsAtMost)))
+        out.append(("matches-siblings-arranged", arranged))
+
         var notices = Fixtures.model(width: width, height: height, tab: .notices, redact: redact)
         out.append(("notices", notices))
 

@@ -17,7 +17,7 @@ import Testing
                               extraNotices: ["N0041", "N7-old"])
 
         let store = try PlacementDatabase(path: path, create: true)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v10"])
         #expect(try store.providers() == [provider])
         #expect(try store.children() == batch.children)
         #expect(try store.vacancies() == batch.vacancies)
@@ -125,5 +125,25 @@ enum LegacyStore {
             }
         }
         try queue.close()
+    }
+}
+
+extension LegacyStore {
+    /// Writes `batch` (no placements) as a store before v10 held it: providers and vacancies without the v10
+    /// columns, located and masked as today.
+    static func insertBeforeV10(_ batch: RecordBatch, in db: Database) throws {
+        let bits = try NeedBits.load(db)
+        var locator = try RecordLocator(postcodes: try RecordLocator.postcodes(of: batch, in: db), providers: batch.providers, in: db)
+        for p in batch.providers {
+            let values = try ProviderRow.arguments(p, location: locator.provider(p), bits: bits)
+            try RowWriter.insert(ProviderRow.table, ProviderRow.v4Written, Array(values.prefix(ProviderRow.v4Written.count)), in: db)
+        }
+        for c in batch.children { try PlacementDatabase.insertChild(c, locator: locator, bits: bits, in: db) }
+        for v in batch.vacancies {
+            let values = try VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits)
+            try RowWriter.insert(VacancyRow.table, VacancyRow.v4Written, Array(values.prefix(VacancyRow.v4Written.count)), in: db)
+        }
+        for n in batch.notices { try PlacementDatabase.insertNotice(n, in: db) }
+        for c in batch.contacts { try PlacementDatabase.insertContact(c, in: db) }
     }
 }

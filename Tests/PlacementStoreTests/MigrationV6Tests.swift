@@ -16,7 +16,7 @@ import Testing
             // Placements are written with today's columns (v7 onwards), so none go into this v5 file.
             var batch = WorkflowWorld.batch
             batch.placements = []
-            try PlacementDatabase.insert(batch, audit: nil, in: db)
+            try LegacyStore.insertBeforeV10(batch, in: db)
             for (id, vacancy, outcome, reason) in [("K1", "V1", "declined", "age mix"), ("K2", nil, "declined", "full"),
                                                    ("K3", "V3", "offered", nil)] as [(String, String?, String, String?)] {
                 try db.execute(sql: """
@@ -32,7 +32,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v6", "v7", "v8"])
+        #expect(try store.appliedMigrations().suffix(4) == ["v6", "v7", "v8", "v10"])
         let calls = try store.contacts()
         #expect(calls.map(\.declineScope) == [.vacancy, .provider, nil])
         #expect(calls.allSatisfy { $0.note.isEmpty && $0.callBackAt == nil && $0.correction == nil })

@@ -42,6 +42,7 @@ static Column *col(Table *t, const char *name) {
 typedef struct {
     int n;
     double *ux, *uy, *uz, *hold, *confirmed, *stability;
+    uint8_t *ratingGrade; // by provider ordinal, 4 unrated
     uint64_t *caps;
     int32_t *available, *provider, *authority, *fee, *idRank;
     int16_t *beds, *maxSib;
@@ -51,8 +52,10 @@ typedef struct {
 } Index;
 
 typedef struct {
-    double home[3], school[3], needsPossible, minimumMiles, now, scale[11];
+    double home[3], school[3], needsPossible, minimumMiles, now, scale[12], inspectionScores[5];
     double locality[6], sectorScores[3], welshScores[3], fees[7], decay[3];
+    int noNeeds, lacksSecureOrder;
+    uint8_t planMask, excludeGrade;
     int hasSchool, hasMinimum, emergency, welshEssential, nAvoid, nDeclinedV, nHeld, nKin;
     int32_t neededDay;
     uint8_t youngest, oldest, genderMask, settingMask;
@@ -74,6 +77,7 @@ static void loadIndex(const char *dir, Index *x) {
     x->ux = D(t, "ux"); x->uy = D(t, "uy"); x->uz = D(t, "uz");
     x->hold = D(t, "holdExpiresAt"); x->confirmed = D(t, "confirmedAt"); x->stability = D(t, "stability");
     x->caps = (uint64_t *)Q(t, "capabilities");
+    WIDEN(x->ratingGrade, uint8_t, Q(t, "ratingGrade"), N(t, "ratingGrade"));
     WIDEN(x->available, int32_t, Q(t, "availableFrom"), x->n);
     WIDEN(x->provider, int32_t, Q(t, "provider"), x->n);
     WIDEN(x->authority, int32_t, Q(t, "authority"), x->n);
@@ -108,6 +112,7 @@ static int loadRequest(const char *dir, int number, Request *r) {
     r->neededDay = (int32_t)s[0]; r->emergency = (int)s[1]; r->youngest = (uint8_t)s[2]; r->oldest = (uint8_t)s[3];
     r->genderMask = (uint8_t)s[4]; r->settingMask = (uint8_t)s[5]; r->groupSize = (int16_t)s[6];
     r->essential = (uint64_t)s[7]; r->important = (uint64_t)s[8]; r->desirable = (uint64_t)s[9]; r->welshEssential = (int)s[10];
+    r->noNeeds = (int)s[11]; r->planMask = (uint8_t)s[12]; r->lacksSecureOrder = (int)s[13]; r->excludeGrade = (uint8_t)s[14];
     r->needsPossible = D(t, "needsPossible")[0];
     r->hasMinimum = N(t, "minimumMiles") == 1;
     r->minimumMiles = r->hasMinimum ? D(t, "minimumMiles")[0] : 0;
@@ -127,6 +132,7 @@ static int loadRequest(const char *dir, int number, Request *r) {
     memcpy(r->sectorScores, D(t, "sectorScores"), sizeof r->sectorScores);
     memcpy(r->welshScores, D(t, "welshScores"), sizeof r->welshScores);
     memcpy(r->fees, D(t, "fees"), sizeof r->fees);
+    memcpy(r->inspectionScores, D(t, "inspectionScores"), sizeof r->inspectionScores);
     memcpy(r->decay, D(t, "decay"), sizeof r->decay);
     return 1;
 }
@@ -165,7 +171,14 @@ static int rank(const Index *x, const Request *r, uint32_t *reasons, Key *keys) 
         if ((f & 4) && x->hold[i] > r->now && !member(r->held, r->nHeld, i)) e |= 1u << 1;
         if (x->available[i] > r->neededDay) e |= 1u << 2;
         if (r->emergency && !(f & 2)) e |= 1u << 3;
-        if (!(r->settingMask & x->setting[i])) e |= 1u << 4;
+        if (!(r->settingMask & x->setting[i])) {
+            if (!(r->planMask & x->setting[i])) e |= 1u << 4;
+            if (x->setting[i] == 32 && r->lacksSecureOrder) e |= 1u << 16; // secure, the sixth setting
+        }
+        if (r->excludeGrade < 4) {
+            uint8_t grade = x->ratingGrade[x->provider[i]];
+            if (grade >= r->excludeGrade && grade < 4) e |= 1u << 17;
+        }
         if (x->setting[i] == x->kinshipBit && !member(r->kin, r->nKin, i)) e |= 1u << 15;
         if (r->youngest < x->ageMin[i] || r->oldest > x->ageMax[i]) e |= 1u << 5;
         if (r->genderMask & ~x->gender[i]) e |= 1u << 6;
@@ -188,7 +201,7 @@ static int rank(const Index *x, const Request *r, uint32_t *reasons, Key *keys) 
         double sum = 0;
         if (w[0] > 0) {
             double met = x->importantWeight * __builtin_popcountll(x->caps[i] & r->important) + __builtin_popcountll(x->caps[i] & r->desirable);
-            sum += w[0] * (r->needsPossible > 0 ? met / r->needsPossible : 1);
+            sum += w[0] * (r->needsPossible > 0 ? met / r->needsPossible : (r->noNeeds ? 0 : 1));
         }
         if (w[1] > 0) sum += w[1] * decay(straight * x->road, r->decay[0], r->decay[2]);
         if (w[2] > 0) sum += w[2] * (r->hasSchool ? decay(miles(x, r->school, i) * x->road, r->decay[1], r->decay[2]) : 1);
@@ -203,6 +216,7 @@ static int rank(const Index *x, const Request *r, uint32_t *reasons, Key *keys) 
             double usual = r->fees[__builtin_ctz(x->setting[i])], fee = x->fee[i];
             sum += w[10] * (usual <= 0 || fee <= usual ? 1 : fmax(0, 2 - fee / usual));
         }
+        if (w[11] > 0) sum += w[11] * r->inspectionScores[x->ratingGrade[x->provider[i]]];
         keys[ranked++] = (Key){sum, straight, i, r->tiers[x->authority[i]], x->idRank[i]};
     }
     qsort(keys, ranked, sizeof(Key), compare);

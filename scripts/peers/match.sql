@@ -1,4 +1,4 @@
--- The SQL peer of `placefinder match CHILD --top 50`: one query computing the engine's ten-factor score
+-- The SQL peer of `placefinder match CHILD --top 50`: one query computing the engine's twelve-factor score
 -- (default policy, docs/matching.md) over a v4 store, printing the top 50 as `vacancy id|score`, best first.
 --
 -- Calling convention (sqlite3 3.38 or later, built with math functions, as Debian's and Ubuntu's are):
@@ -41,7 +41,8 @@ profile AS (
 ),
 weights AS (
     SELECT pr.*,
-           CASE WHEN pr.important_mask != 0 OR pr.desirable_mask != 0 THEN 4.0 ELSE 0.0 END AS w_needs,
+           -- needs fit counts (at 0) for a child with no needs recorded at all: unknown is not a perfect fit
+           CASE WHEN pr.important_mask != 0 OR pr.desirable_mask != 0 OR pr.essential_mask = 0 THEN 4.0 ELSE 0.0 END AS w_needs,
            2.0 AS w_home,
            CASE WHEN pr.slat IS NOT NULL THEN 1.0 ELSE 0.0 END AS w_school,
            2.0 AS w_locality,
@@ -51,6 +52,7 @@ weights AS (
            1.0 AS w_sector,
            CASE WHEN pr.plan_mask & 4 != 0 THEN 2.0 ELSE 0.0 END AS w_kinship,
            0.3 AS w_fresh, 0.3 AS w_cost,
+           CASE WHEN EXISTS (SELECT 1 FROM providers WHERE inspection_rating IS NOT NULL) THEN 1.0 ELSE 0.0 END AS w_quality,
            2 * (SELECT COUNT(*) FROM need_catalogue n WHERE (pr.important_mask >> n.bit) & 1)
                + (SELECT COUNT(*) FROM need_catalogue n WHERE (pr.desirable_mask >> n.bit) & 1) AS possible
     FROM profile pr
@@ -58,7 +60,7 @@ weights AS (
 w AS (
     SELECT weights.*,
            w_needs + w_home + w_school + w_locality + w_welsh + w_stability + w_breakdown + w_sector + w_kinship
-               + w_fresh + w_cost AS w_total,
+               + w_fresh + w_cost + w_quality AS w_total,
            cos(slat) * cos(slon) AS sx, cos(slat) * sin(slon) AS sy, sin(slat) AS sz
     FROM weights
 ),
@@ -99,6 +101,10 @@ avoid_area AS (
 candidate AS (
     SELECT v.id, v.setting, v.weekly_fee, v.confirmed_seconds + 978307200 AS confirmed,
            v.capability_mask | p.capability_mask AS caps, p.sector, p.welsh_language, v.provider_id,
+           -- the rating's grade, 0 best … 3 worst (InspectionRating.grade); 4 when none is recorded
+           CASE p.inspection_rating WHEN 'excellent' THEN 0 WHEN 'outstanding' THEN 0 WHEN 'good' THEN 1
+               WHEN 'requires_improvement' THEN 2 WHEN 'requires_improvement_to_be_good' THEN 2
+               WHEN 'requires_significant_improvement' THEN 3 WHEN 'inadequate' THEN 3 ELSE 4 END AS grade,
            v.located_authority AS authority,
            cos(radians(v.latitude)) * cos(radians(v.longitude)) AS x,
            cos(radians(v.latitude)) * sin(radians(v.longitude)) AS y, sin(radians(v.latitude)) AS z,
@@ -135,6 +141,7 @@ eligible AS (
       AND m.gender_bit & m.gender_mask != 0
       AND m.beds >= 1
       AND m.caps & m.essential_mask = m.essential_mask
+      AND m.grade != 3
       AND NOT EXISTS (SELECT 1 FROM avoid_area a
                       WHERE 2 * asin(MIN(1, sqrt((m.x - cos(a.alat) * cos(a.alon)) * (m.x - cos(a.alat) * cos(a.alon)) + (m.y - cos(a.alat) * sin(a.alon)) * (m.y - cos(a.alat) * sin(a.alon))
                                                  + (m.z - sin(a.alat)) * (m.z - sin(a.alat))) / 2)) * 3958.8 < a.radius)
@@ -148,7 +155,7 @@ scored AS (
            100 * (e.w_needs * CASE WHEN e.possible > 0 THEN
                       (2.0 * (SELECT COUNT(*) FROM need_catalogue n WHERE ((e.caps & e.important_mask) >> n.bit) & 1)
                        + (SELECT COUNT(*) FROM need_catalogue n WHERE ((e.caps & e.desirable_mask) >> n.bit) & 1)) / e.possible
-                      ELSE 1.0 END
+                      WHEN e.essential_mask = 0 THEN 0.0 ELSE 1.0 END
                   + e.w_home * CASE WHEN e.straight * 1.35 <= 20 THEN 1.0 ELSE power(2.0, -(e.straight * 1.35 - 20) / 25.0) END
                   + e.w_school * CASE WHEN e.slat IS NULL THEN 1.0 ELSE
                         CASE WHEN d_school * 1.35 <= 10 THEN 1.0 ELSE power(2.0, -(d_school * 1.35 - 10) / 25.0) END END
@@ -160,6 +167,7 @@ scored AS (
                   + e.w_kinship * CASE WHEN e.setting = 'kinship' THEN 1.0 ELSE 0.0 END
                   + e.w_fresh * MAX(0.0, 1 - MAX(0.0, (e.now - e.confirmed) / 86400) / 30)
                   + e.w_cost * CASE WHEN e.weekly_fee <= e.usual_fee THEN 1.0 ELSE MAX(0.0, 2 - CAST(e.weekly_fee AS REAL) / e.usual_fee) END
+                  + e.w_quality * CASE e.grade WHEN 0 THEN 1.0 WHEN 1 THEN 0.8 WHEN 2 THEN 0.3 WHEN 3 THEN 0.0 ELSE 0.5 END
              ) / e.w_total AS score
     FROM (SELECT eligible.*,
                  2 * asin(MIN(1, sqrt((x - sx) * (x - sx) + (y - sy) * (y - sy) + (z - sz) * (z - sz)) / 2)) * 3958.8 AS d_school

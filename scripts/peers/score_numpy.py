@@ -60,6 +60,7 @@ def rank(x, r):
     needed, emergency, youngest, oldest, gender, setting_mask, group = (int(v) for v in s[:7])
     essential, important, desirable = (np.uint64(v & 0xFFFFFFFFFFFFFFFF) for v in (int(s[7]), int(s[8]), int(s[9])))
     welsh_essential = bool(s[10])
+    no_needs, plan_mask, lacks_secure_order, exclude_grade = bool(s[11]), int(s[12]), bool(s[13]), int(s[14])
     flags = x["flags"]
     bits = lambda cond, bit: cond.astype(np.uint32) << np.uint32(bit)
     held = np.zeros(n, bool)
@@ -71,7 +72,13 @@ def rank(x, r):
     e |= bits(x["availableFrom"] > needed, 2)
     if emergency:
         e |= bits((flags & 2) == 0, 3)
-    e |= bits((x["settingBit"] & setting_mask) == 0, 4)
+    not_accepted = (x["settingBit"] & setting_mask) == 0
+    e |= bits(not_accepted & ((x["settingBit"] & plan_mask) == 0), 4)
+    if lacks_secure_order:
+        e |= bits(not_accepted & (x["settingBit"] == 32), 16)  # secure is the sixth setting
+    if exclude_grade < 4:
+        grade = x["ratingGrade"][x["provider"]]
+        e |= bits((grade >= exclude_grade) & (grade < 4), 17)
     e |= bits((x["settingBit"] == x["kinshipBit"][0]) & ~kin, 15)
     e |= bits((youngest < x["ageMin"]) | (oldest > x["ageMax"]), 5)
     e |= bits((np.uint8(gender) & ~x["genderMask"]) != 0, 6)
@@ -105,7 +112,7 @@ def rank(x, r):
     tier = r["tiers"][y["authority"]]
     if w[0] > 0:
         met = c[2] * np.bitwise_count(y["capabilities"] & important) + np.bitwise_count(y["capabilities"] & desirable)
-        total += w[0] * (met / r["needsPossible"][0] if r["needsPossible"][0] > 0 else 1.0)
+        total += w[0] * (met / r["needsPossible"][0] if r["needsPossible"][0] > 0 else (0.0 if no_needs else 1.0))
     if w[1] > 0:
         total += w[1] * decay(straight * c[0], r["decay"][0], r["decay"][2])
     if w[2] > 0:
@@ -130,6 +137,8 @@ def rank(x, r):
         fee = y["fee"].astype(np.float64)
         total += w[10] * np.where((usual <= 0) | (fee <= usual), 1.0,
                                   np.maximum(0.0, 2 - fee / np.where(usual > 0, usual, 1.0)))
+    if w[11] > 0:
+        total += w[11] * r["inspectionScores"][x["ratingGrade"][y["provider"]]]
     order = np.lexsort((y["idRank"], tier, straight, -total))
     return e, ok[order]
 

@@ -39,12 +39,15 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     /// For a kinship / connected-person carer: the children they are approved for (s.81 of the 2014 Act).
     /// Such a carer is a placement for those children only.
     public var connectedChildIDs: [String]
+    /// How the bed is bought, when recorded.
+    public var purchase: PurchaseMode?
 
     public init(id: String, providerID: String, setting: Setting, postcode: String? = nil, beds: Int,
                 ageRange: ClosedRange<Int>, gendersAccepted: Set<Gender> = Set(Gender.allCases),
                 maxSiblingGroup: Int = 1, extraCapabilities: [String] = [], availableFrom: Day,
                 takesEmergencies: Bool = false, weeklyFee: Int, lastConfirmedAt: Date,
-                status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = []) {
+                status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = [],
+                purchase: PurchaseMode? = nil) {
         self.id = id
         self.providerID = providerID
         self.setting = setting
@@ -61,11 +64,12 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
         self.status = status
         self.hold = hold
         self.connectedChildIDs = connectedChildIDs
+        self.purchase = purchase
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, providerID, setting, postcode, beds, ageRange, gendersAccepted, maxSiblingGroup, extraCapabilities
-        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs
+        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs, purchase
     }
 
     public init(from decoder: Decoder) throws {
@@ -82,7 +86,8 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
                   lastConfirmedAt: try c.decode(Date.self, forKey: .lastConfirmedAt),
                   status: try c.decode(VacancyStatus.self, forKey: .status), hold: try c.decodeIfPresent(Hold.self, forKey: .hold),
                   // Older exports have no connections: read them as none.
-                  connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [])
+                  connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [],
+                  purchase: try c.decodeIfPresent(PurchaseMode.self, forKey: .purchase))
     }
 
     /// Whole days since the provider last confirmed the vacancy.

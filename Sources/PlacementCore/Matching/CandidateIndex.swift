@@ -17,6 +17,11 @@ public struct CandidateIndex: Sendable {
         var approximate: [Bool] = []
         /// By provider ordinal: the stability score over the policy's window.
         var stabilityScore: [Double] = []
+        /// By provider ordinal: the grade of the regulator's latest rating (0 best … 3), 4 when none is recorded.
+        var ratingGrade: [UInt8] = []
+        /// The worst grade any provider here is rated (0 when none is): ratings exclude only if it is bad enough.
+        var worstGrade: UInt8 = 0
+        var anyRated = false
         /// Each vacancy's place in id order (the last tie-break), so ordering compares no strings.
         var idRank: [Int32] = []
     }
@@ -91,6 +96,9 @@ public struct CandidateIndex: Sendable {
         var locations: [GeoLocation] = []
         var columns = Columns()
         columns.stabilityScore = stability.map(\.score)
+        columns.ratingGrade = providers.map { UInt8($0.inspection?.rating.grade ?? Self.unrated) }
+        columns.worstGrade = columns.ratingGrade.filter { $0 < Self.unrated }.max() ?? 0
+        columns.anyRated = providers.contains { $0.inspection != nil }
         var unlocated: [String] = []
         kept.reserveCapacity(vacancies.count)
         columns.gates.reserveCapacity(vacancies.count)
@@ -162,6 +170,8 @@ public struct CandidateIndex: Sendable {
 
     static func bit(_ g: Gender) -> UInt8 { 1 << UInt8(Gender.allCases.firstIndex(of: g)!) }
     static func bit(_ s: Setting) -> UInt8 { 1 << UInt8(Setting.allCases.firstIndex(of: s)!) }
+    /// `Columns.ratingGrade` of a provider with no rating recorded.
+    static let unrated = 4
     /// Read per candidate, so worked out once.
     static let kinshipBit = bit(.kinship)
 }

@@ -19,6 +19,11 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
     public static let welshEssential = Self(rawValue: 1 << 13)
     public static let declined = Self(rawValue: 1 << 14)
     public static let kinshipForOthers = Self(rawValue: 1 << 15)
+    /// A secure home for a child without a secure accommodation order: named apart from the plan, since the
+    /// plan may list secure while the order is what is missing.
+    public static let noSecureOrder = Self(rawValue: 1 << 16)
+    /// The provider's latest regulator rating is at or below the policy's threshold.
+    public static let poorlyRated = Self(rawValue: 1 << 17)
 
     /// In the order an officer reads them: availability first, then fit, then safeguarding.
     static let ordered: [(ExclusionReasons, String)] = [
@@ -27,12 +32,14 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
         (.notAvailableInTime, "not available by the date needed"),
         (.noSameDayEmergencies, "does not take same-day emergencies"),
         (.settingNotInPlan, "setting not in the child's plan"),
+        (.noSecureOrder, "no secure accommodation order (a secure home needs one: s.119 of the 2014 Act)"),
         (.kinshipForOthers, "kinship carer approved for other children"),
         (.ageOutsideRange, "child's age outside the range"),
         (.genderNotAccepted, "gender not accepted"),
         (.tooFewBeds, "too few beds for the group"),
         (.siblingCapacity, "cannot keep the sibling group together"),
         (.essentialNeedUnmet, "cannot meet an essential need"),
+        (.poorlyRated, "regulator's rating below the policy's threshold"),
         (.insideAvoidArea, "inside an area the child must avoid"),
         (.avoidedAuthority, "in an authority the child must avoid"),
         (.tooNearHome, "nearer home than the safeguarding minimum"),

@@ -5,7 +5,7 @@ import Foundation
 /// the only switch over factors: adding a case is one entry there, and the compiler refuses a gap.
 public enum Factor: String, Sendable, Codable, CaseIterable {
     case needsFit, distanceFromHome, distanceFromSchool, locality, welshLanguage, providerStability
-    case previousBreakdown, sector, kinship, freshness, cost
+    case previousBreakdown, sector, kinship, freshness, cost, providerQuality
 
     public var label: String { definition.label }
     public var defaultWeight: Double { definition.defaultWeight }
@@ -18,9 +18,11 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
             FactorDefinition(
                 label: "needs fit", defaultWeight: 4,
                 source: "seed report 6.9, 6.13, 9.5 (quality care and good outcomes first)",
-                applies: { p in !p.important.isEmpty || !p.desirable.isEmpty },
+                // With no needs recorded at all it still counts, at 0 for every bed: the order is unchanged, but
+                // no score claims a fit to needs nobody has written down (issue 15 §1).
+                applies: { p in !p.important.isEmpty || !p.desirable.isEmpty || p.noNeedsRecorded },
                 score: { p, i, _ in
-                    guard p.needsPossible > 0 else { return 1 }
+                    guard p.needsPossible > 0 else { return p.noNeedsRecorded ? 0 : 1 }
                     let caps = p.columns.gates[i].capabilities
                     let met = Profile.importantNeedWeight * Double(caps.intersection(p.important).count)
                         + Double(caps.intersection(p.desirable).count)
@@ -94,6 +96,12 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
                     let fee = Double(p.columns.fee[i])
                     return usual <= 0 || fee <= usual ? 1 : max(0, 2 - fee / usual)
                 })
+        case .providerQuality:
+            FactorDefinition(
+                label: "provider quality", defaultWeight: 1,
+                source: "seed report 6.9 (quality care first); CIW ratings (published since April 2025), Ofsted judgements",
+                applies: { p in p.columns.anyRated },
+                score: { p, i, _ in p.inspectionScores[Int(p.columns.ratingGrade[Int(p.columns.gates[i].provider)])] })
         }
     }
 

@@ -94,19 +94,23 @@ public struct MatchEngine: Sendable {
         var tier: UInt8
     }
 
-    /// For a group that must stay together: rank vacancies that take them all; if none can, say so
-    /// and rank each child on their own, labelled as separating the siblings.
-    public func rankGroup(_ request: MatchRequest, explainTop: Int = 50) -> GroupMatch {
+    /// For a group that must stay together: rank vacancies that take them all; if none can, say so and
+    /// offer the arrangements in two homes that keep the most siblings together (s.81), and each child
+    /// ranked on their own, every option labelled as separating the siblings.
+    public func rankGroup(_ request: MatchRequest, explainTop: Int = 50, arrangements limit: Int = 10) -> GroupMatch {
         let together = rank(request, explainTop: explainTop)
-        guard request.children.count > 1, together.ranked.isEmpty else { return .together(together) }
-        let perChild = request.children.map { child in
-            var single = request
-            single.children = [child]
-            single.history = request.history.filter { $0.childID == child.id }
-            single.avoidAreas = request.avoidAreas.filter { $0.childID == child.id }
-            return rank(single, explainTop: explainTop).withFlag(.separatesSiblings)
+        let n = request.children.count
+        guard n > 1, together.ranked.isEmpty else { return .together(together) }
+        let singles = (0..<n).map { 1 << $0 }
+        // Every subgroup when the group is small enough to arrange; else each child alone.
+        let masks = n <= Self.largestArrangedGroup ? Array(1..<((1 << n) - 1)) : singles
+        var ranked: [Int: MatchResult] = [:]
+        for mask in masks {
+            let explain = mask.nonzeroBitCount == 1 ? max(explainTop, limit + Self.pairingsPerSplit) : limit + Self.pairingsPerSplit
+            ranked[mask] = rank(subgroup(request, mask), explainTop: explain).withFlag(.separatesSiblings)
         }
-        return .split(together: together, perChild: perChild)
+        let arranged = n <= Self.largestArrangedGroup ? arrangements(of: request, ranked: ranked, limit: limit) : []
+        return .split(together: together, arrangements: arranged, perChild: singles.map { ranked[$0]! })
     }
 
     /// The factor scores and plain-language reasons for one ranked candidate.

@@ -20,6 +20,14 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
     public var staleAfterDays: Int
     /// How far back provider stability is counted.
     public var stabilityWindowDays: Int
+    /// The provider-quality score of each grade of the regulator's rating, best first (Excellent or
+    /// Outstanding, Good, Requires improvement, the worst), and of a provider with no rating recorded.
+    public var inspectionScores: [Double] = [1.0, 0.8, 0.3, 0.0]
+    public var unratedInspectionScore = 0.5
+    /// Ratings of this grade or worse exclude (3: Requires significant improvement / Inadequate); nil only lowers.
+    public var excludeInspectionGrade: Int? = 3
+    /// An inspection older than this is flagged: ring or read the regulator's latest report.
+    public var inspectionMaxAgeDays = 548
 
     public static let `default` = MatchPolicy(
         name: "Placefinder default 2026-11",
@@ -62,12 +70,18 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         if !(localityScores.allSatisfy { (0...1).contains($0) }) { found.append("localityScores must lie within 0-1") }
         if halfLifeMiles <= 0 { found.append("halfLifeMiles must be positive") }
         if weight(.cost) >= weight(.needsFit) { found.append("cost must weigh less than needs fit") }
+        if inspectionScores.count != 4 || !(inspectionScores + [unratedInspectionScore]).allSatisfy({ (0...1).contains($0) }) {
+            found.append("inspectionScores needs 4 values within 0-1, best rating first")
+        }
+        if let grade = excludeInspectionGrade, !(0...3).contains(grade) { found.append("excludeInspectionGrade must be 0-3 or null") }
+        if inspectionMaxAgeDays <= 0 { found.append("inspectionMaxAgeDays must be positive") }
         return found
     }
 
     private enum CodingKeys: String, CodingKey {
         case name, weights, fullScoreWithinMiles, halfLifeMiles, schoolFullScoreWithinMiles, schoolMoveMiles
         case localityScores, sectorScores, welshScores, usualWeeklyFee, staleAfterDays, stabilityWindowDays
+        case inspectionScores, unratedInspectionScore, excludeInspectionGrade, inspectionMaxAgeDays
     }
 
     public init(from decoder: Decoder) throws {
@@ -86,6 +100,12 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         usualWeeklyFee = try d.usualWeeklyFee.merging(Self.keyed(c, .usualWeeklyFee, Setting.init(rawValue:)) ?? [:]) { $1 }
         staleAfterDays = try c.decodeIfPresent(Int.self, forKey: .staleAfterDays) ?? d.staleAfterDays
         stabilityWindowDays = try c.decodeIfPresent(Int.self, forKey: .stabilityWindowDays) ?? d.stabilityWindowDays
+        inspectionScores = try c.decodeIfPresent([Double].self, forKey: .inspectionScores) ?? d.inspectionScores
+        unratedInspectionScore = try c.decodeIfPresent(Double.self, forKey: .unratedInspectionScore) ?? d.unratedInspectionScore
+        // Present as null: never exclude; absent: the default.
+        excludeInspectionGrade = c.contains(.excludeInspectionGrade)
+            ? try c.decodeIfPresent(Int.self, forKey: .excludeInspectionGrade) : d.excludeInspectionGrade
+        inspectionMaxAgeDays = try c.decodeIfPresent(Int.self, forKey: .inspectionMaxAgeDays) ?? d.inspectionMaxAgeDays
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -102,6 +122,10 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         try c.encode(Dictionary(uniqueKeysWithValues: usualWeeklyFee.map { ($0.rawValue, $1) }), forKey: .usualWeeklyFee)
         try c.encode(staleAfterDays, forKey: .staleAfterDays)
         try c.encode(stabilityWindowDays, forKey: .stabilityWindowDays)
+        try c.encode(inspectionScores, forKey: .inspectionScores)
+        try c.encode(unratedInspectionScore, forKey: .unratedInspectionScore)
+        try c.encode(excludeInspectionGrade, forKey: .excludeInspectionGrade)
+        try c.encode(inspectionMaxAgeDays, forKey: .inspectionMaxAgeDays)
     }
 
     /// Decodes a JSON object keyed by an enum's raw values, naming an unknown key.

@@ -43,6 +43,20 @@ public struct MatchReport: Sendable, Codable {
         public let vacancies: Int
     }
 
+    /// One way to place a sibling group in two homes (s.81): who is together, who is apart from whom.
+    public struct Arrangement: Sendable, Codable {
+        public struct Part: Sendable, Codable {
+            public let children: [String]
+            public let candidate: Candidate
+        }
+        public let rank: Int
+        public let score: Double
+        /// Pairs of siblings sharing a home: arrangements are ranked by this first, then by score.
+        public let pairsTogether: Int
+        public let label: String
+        public let parts: [Part]
+    }
+
     public struct Section: Sendable, Codable {
         public let children: [String]
         public let rankedCount: Int
@@ -60,6 +74,8 @@ public struct MatchReport: Sendable, Codable {
     public let message: String?
     public let result: Section
     public let split: [Section]?
+    /// When the group is split: the ways to place them in two homes keeping the most together, best first.
+    public let arrangements: [Arrangement]?
 
     public init(_ match: GroupMatch, engine: MatchEngine, top: Int, includeExcluded: Bool) {
         switch match {
@@ -70,33 +86,25 @@ public struct MatchReport: Sendable, Codable {
             message = nil
             result = Self.section(r, engine: engine, top: top, includeExcluded: includeExcluded)
             split = nil
-        case .split(let t, let perChild):
+            arrangements = nil
+        case .split(let t, let arranged, let perChild):
             policy = t.policyName
             children = t.childIDs
             together = false
             message = GroupMatch.splitWarning(siblings: t.childIDs.count)
             result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded)
             split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded) }
+            arrangements = arranged.prefix(top).enumerated().map { n, a in
+                Arrangement(rank: n + 1, score: Self.rounded(a.score, 2), pairsTogether: a.pairsTogether,
+                            label: a.label { engine.index.vacancies[$0].id },
+                            parts: a.parts.map { Arrangement.Part(children: $0.childIDs, candidate: Self.candidate($0.candidate, rank: 1, engine: engine)) })
+            }
         }
     }
 
     static func section(_ r: MatchResult, engine: MatchEngine, top: Int, includeExcluded: Bool) -> Section {
         let index = engine.index
-        let ranked = r.ranked.prefix(min(top, r.explained)).enumerated().map { n, c in
-            let v = index.vacancies[c.index]
-            let p = index.provider(of: c.index)
-            let location = index.locations[c.index]
-            let e = c.explanation
-            return Candidate(
-                rank: n + 1, vacancyId: v.id, providerId: p.id, provider: p.name, setting: v.setting.rawValue,
-                authority: location.authorityCode, authorityName: engine.geography.authority(code: location.authorityCode)?.name,
-                score: rounded(c.score, 2), roadMilesEstimate: rounded(c.roadMiles, 1), straightMiles: rounded(c.straightMiles, 1),
-                approximateLocation: location.isApproximate, localityTier: c.tier.rawValue, locality: c.tier.label,
-                sector: p.sector.rawValue, profitStatus: p.profitStatus.rawValue, availableFrom: v.availableFrom.iso,
-                weeklyFee: v.weeklyFee,
-                factors: (e?.contributions ?? []).map { Factor(factor: $0.factor.rawValue, score: rounded($0.score, 4), weight: $0.weight, points: rounded($0.points, 2)) },
-                reasons: e?.reasons ?? [], flags: (e?.flags ?? []).map(\.rawValue))
-        }
+        let ranked = r.ranked.prefix(min(top, r.explained)).enumerated().map { n, c in candidate(c, rank: n + 1, engine: engine) }
         let excluded = includeExcluded ? r.excluded.map {
             Excluded(vacancyId: index.vacancies[$0.index].id, providerId: index.vacancies[$0.index].providerID, reasons: $0.reasons.descriptions)
         } : nil
@@ -105,6 +113,23 @@ public struct MatchReport: Sendable, Codable {
         }.filter { $0.vacancies > 0 }.sorted { $0.vacancies > $1.vacancies }
         return Section(children: r.childIDs, rankedCount: r.ranked.count, excludedCount: r.excluded.count,
                        exclusionsByReason: byReason, ranked: Array(ranked), excluded: excluded)
+    }
+
+    static func candidate(_ c: RankedCandidate, rank: Int, engine: MatchEngine) -> Candidate {
+        let index = engine.index
+        let v = index.vacancies[c.index]
+        let p = index.provider(of: c.index)
+        let location = index.locations[c.index]
+        let e = c.explanation
+        return Candidate(
+            rank: rank, vacancyId: v.id, providerId: p.id, provider: p.name, setting: v.setting.rawValue,
+            authority: location.authorityCode, authorityName: engine.geography.authority(code: location.authorityCode)?.name,
+            score: rounded(c.score, 2), roadMilesEstimate: rounded(c.roadMiles, 1), straightMiles: rounded(c.straightMiles, 1),
+            approximateLocation: location.isApproximate, localityTier: c.tier.rawValue, locality: c.tier.label,
+            sector: p.sector.rawValue, profitStatus: p.profitStatus.rawValue, availableFrom: v.availableFrom.iso,
+            weeklyFee: v.weeklyFee,
+            factors: (e?.contributions ?? []).map { Factor(factor: $0.factor.rawValue, score: rounded($0.score, 4), weight: $0.weight, points: rounded($0.points, 2)) },
+            reasons: e?.reasons ?? [], flags: (e?.flags ?? []).map(\.rawValue))
     }
 
     static func rounded(_ x: Double, _ places: Int) -> Double {
@@ -123,12 +148,31 @@ public struct MatchReport: Sendable, Codable {
         var lines = [heading, "policy: \(policy)"]
         if let message { lines += Self.wrap(message, width: width, first: "!! ", rest: "   ") }
         lines += Self.table(result, width: width)
+        if let arrangements, !arrangements.isEmpty {
+            lines.append("")
+            lines.append("In two homes, keeping the most siblings together (s.81), best first:")
+            // Ids whole, as in the table: they are what `hold` and `place` take.
+            let idWidth = max(7, arrangements.flatMap(\.parts).map { VisibleText.line($0.candidate.vacancyId).count }.max() ?? 0)
+            for a in arrangements {
+                lines += Self.wrap(a.label, width: width, first: Columns.pad(String(a.rank), 3, right: true) + " "
+                                   + Columns.pad(String(format: "%.1f", a.score), 5, right: true) + "  ", rest: "           ")
+                for part in a.parts {
+                    let c = part.candidate
+                    let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
+                    lines.append("           " + Columns.pad(c.vacancyId, idWidth) + " " + Columns.pad(c.provider, max(12, width - 54 - idWidth)) + " "
+                                 + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 5, right: true) + " mi  " + Columns.pad(c.locality, 20))
+                }
+            }
+        } else if split != nil {
+            lines.append("")
+            lines.append("No two homes can take the siblings between them: each child is ranked on their own below.")
+        }
         for part in split ?? [] {
             lines.append("")
             lines.append("Separately for \(part.children.joined(separator: ", ")) (SEPARATES THE SIBLINGS):")
             lines += Self.table(part, width: width)
         }
-        return lines.joined(separator: "\n")
+        return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }
 
     static func table(_ s: Section, width: Int) -> [String] {

@@ -2,6 +2,7 @@
 public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     case outOfArea = "out_of_area", keyStage4SchoolMove = "key_stage_4_school_move", forProfit = "for_profit"
     case staleVacancy = "stale_vacancy", approximateLocation = "approximate_location", separatesSiblings = "separates_siblings"
+    case oldInspection = "old_inspection", noNeedsRecorded = "no_needs_recorded"
 
     public var label: String {
         switch self {
@@ -11,6 +12,8 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .staleVacancy: "vacancy not confirmed for over 7 days: ring to check"
         case .approximateLocation: "location approximate (postcode not in the directory)"
         case .separatesSiblings: "separates the siblings"
+        case .oldInspection: "regulator's last inspection is older than the policy allows: check the latest report"
+        case .noNeedsRecorded: "no needs recorded for this child: the score cannot say how well this home meets them"
         }
     }
 
@@ -22,6 +25,8 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .staleVacancy: "STALE"
         case .approximateLocation: "≈"
         case .separatesSiblings: "SPLIT"
+        case .oldInspection: "INSP"
+        case .noNeedsRecorded: "NEEDS?"
         }
     }
 }
@@ -70,8 +75,9 @@ public struct MatchResult: Sendable {
 /// A sibling group's outcome: together if any vacancy can take them all, otherwise a labelled split.
 public enum GroupMatch: Sendable {
     case together(MatchResult)
-    /// No single vacancy can take the whole group; each child ranked on their own.
-    case split(together: MatchResult, perChild: [MatchResult])
+    /// No single vacancy can take the whole group: the ways to place them in two homes that keep the most
+    /// together, best first (empty when there is none), and each child ranked on their own.
+    case split(together: MatchResult, arrangements: [SiblingArrangement], perChild: [MatchResult])
 }
 
 extension GroupMatch {

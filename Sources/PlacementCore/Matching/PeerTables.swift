@@ -21,7 +21,8 @@ extension CandidateIndex {
             ("genderMask", ints(\.genderMask)), ("settingBit", ints(\.settingBit)), ("flags", ints(\.flags)), ("welsh", ints(\.welsh)),
             ("holdExpiresAt", .doubles(columns.holdExpiresAt)), ("confirmedAt", .doubles(columns.confirmedAt)),
             ("fee", .integers(columns.fee.map(Int64.init))), ("sector", .integers(columns.sector.map(Int64.init))),
-            ("stability", .doubles(columns.stabilityScore)), ("idRank", .integers(columns.idRank.map(Int64.init))),
+            ("stability", .doubles(columns.stabilityScore)),
+            ("ratingGrade", .integers(columns.ratingGrade.map(Int64.init))), ("idRank", .integers(columns.idRank.map(Int64.init))),
             ("kinshipBit", .integers([Int64(Self.kinshipBit)])),
             ("constants", .doubles([Distance.roadFactor, Distance.earthRadiusMiles, Profile.importantNeedWeight])),
         ]
@@ -39,7 +40,8 @@ extension MatchEngine {
             ("scalars", .integers([Int64(p.neededDay), p.emergency ? 1 : 0, Int64(p.youngest), Int64(p.oldest),
                                    Int64(p.genderMask), Int64(p.settingMask), Int64(p.groupSize),
                                    Int64(bitPattern: p.essential.bits), Int64(bitPattern: p.important.bits),
-                                   Int64(bitPattern: p.desirable.bits), p.welshLevel == .essential ? 1 : 0])),
+                                   Int64(bitPattern: p.desirable.bits), p.welshLevel == .essential ? 1 : 0,
+                                   p.noNeedsRecorded ? 1 : 0, Int64(p.planMask), p.lacksSecureOrder ? 1 : 0, Int64(p.excludeGrade)])),
             ("needsPossible", .doubles([p.needsPossible])),
             ("minimumMiles", .doubles(p.minimumMiles.map { [$0] } ?? [])),
             ("avoidAreas", .doubles(p.avoidAreas.flatMap { [$0.0.x, $0.0.y, $0.0.z, $0.1] })),
@@ -53,6 +55,7 @@ extension MatchEngine {
             ("scale", .doubles(Factor.allCases.map { 100 * p.weights[$0] / p.weightTotal })),
             ("localityScores", .doubles(p.localityScores)), ("sectorScores", .doubles(p.sectorScores)),
             ("welshScores", .doubles(p.welshScores)), ("fees", .doubles(p.fees)),
+            ("inspectionScores", .doubles(p.inspectionScores)),
             ("decay", .doubles([policy.fullScoreWithinMiles, policy.schoolFullScoreWithinMiles, policy.halfLifeMiles])),
         ]
     }

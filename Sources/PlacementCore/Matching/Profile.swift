@@ -18,6 +18,11 @@ final class Profile {
     let oldest: UInt8
     let genderMask: UInt8
     let settingMask: UInt8
+    /// Settings every child's plan lists, order or not: tells "not in the plan" from "no secure order".
+    let planMask: UInt8
+    /// Some child of the group has no secure accommodation order.
+    let lacksSecureOrder: Bool
+    let secureBit = CandidateIndex.bit(.secure)
     let groupSize: Int16
     /// A local copy: a static would be checked for initialisation on every read.
     let kinshipBit = CandidateIndex.kinshipBit
@@ -25,6 +30,8 @@ final class Profile {
     let important: NeedSet
     let desirable: NeedSet
     let needsPossible: Double
+    /// No member of the group has any need recorded: the fit to needs is unknown, not perfect.
+    let noNeedsRecorded: Bool
     let welshLevel: NeedLevel?
     let minimumMiles: Double?
     let avoidAreas: [(UnitVector, Double)]
@@ -48,6 +55,10 @@ final class Profile {
     /// The factors with a weight for this child, each with its scale (100 × weight / total): the whole sum.
     private(set) var active: ActiveFactors
     let localityScores: [Double]
+    /// By rating grade, the unrated last.
+    let inspectionScores: [Double]
+    /// Providers rated this grade or worse are excluded; `CandidateIndex.unrated` when none is.
+    let excludeGrade: UInt8
     let sectorScores: [Double]
     let welshScores: [Double]
     let fees: [Double]
@@ -70,6 +81,10 @@ final class Profile {
         settingMask = Setting.allCases.reduce(0) { mask, s in
             children.allSatisfy { $0.accepts(s) } ? mask | CandidateIndex.bit(s) : mask
         }
+        planMask = Setting.allCases.reduce(0) { mask, s in
+            children.allSatisfy { $0.acceptableSettings.contains(s) } ? mask | CandidateIndex.bit(s) : mask
+        }
+        lacksSecureOrder = children.contains { $0.legalStatus != .secureOrder }
         groupSize = Int16(children.count)
 
         // A need's level for the group is the strongest any member has.
@@ -80,6 +95,7 @@ final class Profile {
         important = cat.set(level.filter { $0.value == .important }.keys)
         desirable = cat.set(level.filter { $0.value == .desirable }.keys)
         needsPossible = Self.importantNeedWeight * Double(important.count) + Double(desirable.count)
+        noNeedsRecorded = essential.isEmpty && important.isEmpty && desirable.isEmpty
         welshLevel = children.compactMap(\.welshPlacement).min()
         // Safeguarding fails closed: a distance that is not a number (a row stored before range checks)
         // counts as unbounded, so it excludes every bed instead of none (every comparison with NaN is false).
@@ -100,6 +116,11 @@ final class Profile {
         localityScores = LocalityTier.allCases.map { policy.localityScores.indices.contains($0.rawValue) ? policy.localityScores[$0.rawValue] : 0 }
         sectorScores = Sector.allCases.map { policy.sectorScores[$0] ?? 0 }
         welshScores = WelshCapability.allCases.map { policy.welshScores[$0] ?? 0 }
+        inspectionScores = (0..<CandidateIndex.unrated).map { policy.inspectionScores.indices.contains($0) ? policy.inspectionScores[$0] : 0 }
+            + [policy.unratedInspectionScore]
+        // Only read per candidate when some provider here is rated that badly.
+        excludeGrade = policy.excludeInspectionGrade.map { UInt8(clamping: $0) }
+            .flatMap { $0 <= index.columns.worstGrade && index.columns.anyRated ? $0 : nil } ?? UInt8(CandidateIndex.unrated)
         fees = Setting.allCases.map { Double(policy.usualWeeklyFee[$0] ?? 0) }
 
         // `applies` reads the tables above, so the weights come last (self is complete but for these).
@@ -147,13 +168,20 @@ final class Profile {
         }
         if g.availableFrom > neededDay { r |= ExclusionReasons.notAvailableInTime.rawValue }
         if emergency && g.flags & CandidateIndex.Gate.takesEmergencies == 0 { r |= ExclusionReasons.noSameDayEmergencies.rawValue }
-        if settingMask & g.settingBit == 0 { r |= ExclusionReasons.settingNotInPlan.rawValue }
+        if settingMask & g.settingBit == 0 {
+            if planMask & g.settingBit == 0 { r |= ExclusionReasons.settingNotInPlan.rawValue }
+            if g.settingBit == secureBit && lacksSecureOrder { r |= ExclusionReasons.noSecureOrder.rawValue }
+        }
         if g.settingBit == kinshipBit, !kinshipForGroup.contains(i) { r |= ExclusionReasons.kinshipForOthers.rawValue }
         if youngest < g.ageMin || oldest > g.ageMax { r |= ExclusionReasons.ageOutsideRange.rawValue }
         if genderMask & ~g.genderMask != 0 { r |= ExclusionReasons.genderNotAccepted.rawValue }
         if g.beds < groupSize { r |= ExclusionReasons.tooFewBeds.rawValue }
         if groupSize > 1 && g.maxSiblingGroup < groupSize { r |= ExclusionReasons.siblingCapacity.rawValue }
         if !g.capabilities.isSuperset(of: essential) { r |= ExclusionReasons.essentialNeedUnmet.rawValue }
+        if excludeGrade < CandidateIndex.unrated {
+            let grade = columns.ratingGrade[Int(g.provider)]
+            if grade >= excludeGrade && grade < CandidateIndex.unrated { r |= ExclusionReasons.poorlyRated.rawValue }
+        }
         if avoidedAuthority[Int(g.authority)] { r |= ExclusionReasons.avoidedAuthority.rawValue }
         if welshLevel == .essential && g.welsh != 2 { r |= ExclusionReasons.welshEssential.rawValue }
         if (!declinedProvider.isEmpty && declinedProvider[Int(g.provider)]) || (!declinedVacancy.isEmpty && declinedVacancy.contains(i)) {

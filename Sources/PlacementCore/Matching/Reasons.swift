@@ -29,6 +29,11 @@ struct ReasonWriter {
             out.append("\(offer) (Welsh \(level.rawValue))")
         }
         out.append(stability())
+        if let inspection = provider.inspection {
+            out.append("\(provider.regulator.rawValue) rating: \(inspection.rating.label) (inspected \(inspection.date.iso))")
+        } else {
+            out.append("no regulator's rating recorded")
+        }
         if profile.brokeDown(provider: columns.gates[index].provider) {
             let earlier = request.history.filter { $0.providerID == provider.id && $0.isBreakdown }.map(\.start).max()
             out.append("this child's earlier placement with this provider broke down" + (earlier.map { " (started \($0))" } ?? ""))
@@ -43,6 +48,7 @@ struct ReasonWriter {
         out.append(days == 0 ? "confirmed today" : days == 1 ? "confirmed yesterday" : "confirmed \(days) days ago")
         let usual = engine.policy.usualWeeklyFee[vacancy.setting] ?? 0
         out.append("\(Money.pounds(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual \(Money.pounds(usual)))" : ""))
+        if let purchase = vacancy.purchase { out.append(purchase.label) }
         return out
     }
 
@@ -57,13 +63,17 @@ struct ReasonWriter {
         if provider.profitStatus == .forProfit { out.append(.forProfit) }
         if vacancy.daysSinceConfirmed(now: request.now) > engine.policy.staleAfterDays { out.append(.staleVacancy) }
         if approximate { out.append(.approximateLocation) }
+        if profile.noNeedsRecorded { out.append(.noNeedsRecorded) }
+        if let inspection = provider.inspection, inspection.date.days(until: request.today) > engine.policy.inspectionMaxAgeDays {
+            out.append(.oldInspection)
+        }
         return out
     }
 
     private func needs() -> String {
         let catalogue = engine.index.catalogue
         let all = profile.essential.union(profile.important).union(profile.desirable)
-        guard !all.isEmpty else { return "no specific needs recorded" }
+        guard !all.isEmpty else { return "no needs recorded: the fit to needs scores 0 until they are" }
         let missed = all.subtracting(columns.gates[index].capabilities)
         var text = "meets \(all.count - missed.count) of \(all.count) needs"
         if !missed.isEmpty {

@@ -10,18 +10,20 @@ enum DerivedColumns {
         let children = try ChildRecord.fetchAll(db, sql: "SELECT * FROM children").map(\.value)
         let vacancies = try VacancyRecord.fetchAll(db, sql: "SELECT * FROM vacancies").map(\.value)
         let placements = try PlacementRecord.fetchAll(db, sql: "SELECT * FROM placements").map(\.value)
-        // Each old row rewritten whole through the v4 writer: the derived columns come from one place.
+        // Each old row rewritten whole through the v4 writer: the derived columns come from one place. Only
+        // the v4 columns: later ones do not exist yet while this migration runs.
         var locator = try RecordLocator(postcodes: vacancies.compactMap(\.postcode) + providers.map(\.postcode) + children.map(\.homePostcode),
                                         providers: providers, in: db)
         for p in providers {
-            try RowWriter.update(ProviderRow.table, ProviderRow.written, ProviderRow.arguments(p, location: locator.provider(p), bits: bits), in: db)
+            try RowWriter.update(ProviderRow.table, ProviderRow.v4Written,
+                                 Array(ProviderRow.arguments(p, location: locator.provider(p), bits: bits).prefix(ProviderRow.v4Written.count)), in: db)
         }
         for c in children {
             try RowWriter.update(ChildRow.table, ChildRow.written, ChildRow.arguments(c, home: locator.home(c), bits: bits), in: db)
         }
         for v in vacancies {
-            try RowWriter.update(VacancyRow.table, VacancyRow.written,
-                                 VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
+            try RowWriter.update(VacancyRow.table, VacancyRow.v4Written,
+                                 Array(VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits).prefix(VacancyRow.v4Written.count)), in: db)
         }
         for p in placements {
             try RowWriter.update(PlacementRow.table, PlacementRow.v4Written, PlacementRow.v4Arguments(p), in: db)

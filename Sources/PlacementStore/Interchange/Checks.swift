@@ -22,6 +22,8 @@ enum RecordChecks {
     static func provider(_ p: Provider) -> [DomainIssue] {
         id(p.id) + postcode(p.postcode, field: "postcode", show: true)
             + authority(p.authorityCode, field: "authority_code", show: true) + p.issues()
+            + (p.inspection.map { $0.rating.isPublished(by: p.regulator) } == false
+                ? [.init(field: "inspection_rating", problem: "\(p.inspection!.rating.rawValue) is not a rating \(p.regulator.rawValue) publishes")] : [])
     }
 
     /// `today`, when given, bounds how far ahead a hold may lapse.

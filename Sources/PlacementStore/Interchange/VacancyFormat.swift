@@ -23,6 +23,7 @@ enum VacancyFormat {
         ColumnSpec("hold_officer"),
         ColumnSpec("hold_expires_at"),
         ColumnSpec("connected_children"),
+        ColumnSpec("purchase_mode"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Vacancy {
@@ -49,11 +50,12 @@ enum VacancyFormat {
         let status = try r.optionalEnum("status", VacancyStatus.self) ?? .open
         let hold = try parseHold(r)
         let connected = r.list("connected_children")
+        let purchase = try r.optionalEnum("purchase_mode", PurchaseMode.self)
         return Vacancy(id: id, providerID: providerID, setting: setting, postcode: postcode, beds: beds,
                        ageRange: ageMin...ageMax, gendersAccepted: genders, maxSiblingGroup: maxSiblings,
                        extraCapabilities: capabilities, availableFrom: availableFrom,
                        takesEmergencies: emergencies, weeklyFee: fee, lastConfirmedAt: confirmed,
-                       status: status, hold: hold, connectedChildIDs: connected)
+                       status: status, hold: hold, connectedChildIDs: connected, purchase: purchase)
     }
 
     /// A hold needs all three hold columns or none.
@@ -74,6 +76,6 @@ enum VacancyFormat {
          String(v.maxSiblingGroup), Cell.list(v.extraCapabilities), v.availableFrom.iso,
          Cell.bool(v.takesEmergencies), String(v.weeklyFee), formattedTimestamp(v.lastConfirmedAt),
          v.status.rawValue, Cell.optional(v.hold?.childID), Cell.optional(v.hold?.officer),
-         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs)]
+         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs), Cell.optional(v.purchase?.rawValue)]
     }
 }

@@ -12,8 +12,11 @@ enum VacancyRow {
         "max_sibling_group", "extra_capabilities", "available_from", "takes_emergencies", "weekly_fee",
         "last_confirmed_at", "status", "hold_child_id", "hold_officer", "hold_expires_at", "connected_children",
         "capability_mask", "gender_mask", "available_day", "confirmed_seconds", "hold_expires_seconds",
-        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "purchase_mode",
     ]
+
+    /// The columns before v10 (purchase mode), for rewriting rows while migrating an older store.
+    static let v4Written = Array(written.dropLast(1))
 
     /// `verbatim_lists` flags: the JSON must be read for these columns.
     static let capabilitiesVerbatim: Int64 = 1, connectionsVerbatim: Int64 = 2
@@ -31,14 +34,14 @@ enum VacancyRow {
             v.hold?.childID, v.hold?.officer, v.hold?.expiresAt, try JSONColumn.strings(v.connectedChildIDs),
             mask, EnumBits.mask(v.gendersAccepted), v.availableFrom.daysSinceEpoch,
             v.lastConfirmedAt.timeIntervalSinceReferenceDate, v.hold?.expiresAt.timeIntervalSinceReferenceDate, verbatim,
-        ] + LocationColumns.arguments(location)
+        ] + LocationColumns.arguments(location) + [v.purchase?.rawValue]
     }
 
     static let read = [
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "gender_mask", "max_sibling_group",
         "capability_mask", "extra_capabilities", "available_day", "takes_emergencies", "weekly_fee", "confirmed_seconds",
         "status", "hold_child_id", "hold_officer", "hold_expires_seconds", "connected_children", "version",
-        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "purchase_mode",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM vacancies"
 
@@ -72,7 +75,8 @@ enum VacancyRow {
                 availableFrom: try r.day(11), takesEmergencies: try r.value(12), weeklyFee: try r.value(13),
                 lastConfirmedAt: try r.seconds(14), status: try r.code(15), hold: hold,
                 connectedChildIDs: try connections.value(0, verbatim: verbatim & connectionsVerbatim != 0,
-                                                         row: row, index: 19, table: table, column: read[19]))
+                                                         row: row, index: 19, table: table, column: read[19]),
+                purchase: try r.optionalCode(26))
             return (vacancy, try r.value(20), try r.location(latitude: 22))
         }
     }

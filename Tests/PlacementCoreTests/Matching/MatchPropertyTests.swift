@@ -105,6 +105,23 @@ import Testing
         }
     }
 
+    /// Issue 15 §1: with no needs recorded the score never claims a perfect fit, every option says why, and
+    /// the order is the one the other factors give (needs fit is the same 0 for every bed).
+    @Test func aChildWithNoNeedsRecordedIsNeverAPerfectMatch() async {
+        await propertyCheck(count: 100, input: Self.size, Self.seed) { count, seed in
+            var w = Self.makeWorld(count: count, seed: seed)
+            w.child.needs = []
+            let engine = Self.engine(w)
+            let result = engine.rank(Self.request(w))
+            #expect(result.ranked.allSatisfy { $0.score < 100 - 1e-9 })
+            #expect(result.ranked.prefix(result.explained).allSatisfy { $0.explanation?.flags.contains(.noNeedsRecorded) == true })
+            var unweighted = MatchPolicy.default
+            unweighted.weights[.needsFit] = 0
+            let without = MatchEngine(index: engine.index, policy: unweighted).rank(Self.request(w))
+            #expect(result.ranked.map(\.index) == without.ranked.map(\.index), "needs fit at 0 for all changes no order")
+        }
+    }
+
     @Test func meetingOneMoreNeedNeverLowersTheScore() async {
         await propertyCheck(count: 100, input: Self.size, Self.seed, Gen.int(in: 0...16)) { count, seed, extra in
             let w = Self.makeWorld(count: count, seed: seed)

@@ -106,14 +106,15 @@ import Testing
         let sisters = [W.child("C1", siblings: group), W.child("C2", dob: "2016-01-01", siblings: group)]
         let singles = [W.vacancy("V1", provider: "P1"), W.vacancy("V2", provider: "P2")]
         let engine = W.engine(providers: providers, vacancies: singles)
-        guard case .split(let together, let perChild) = engine.rankGroup(W.request(sisters)) else {
+        guard case .split(let together, _, let perChild) = engine.rankGroup(W.request(sisters)) else {
             Issue.record("a group with no joint vacancy must come back as a labelled split")
             return
         }
         #expect(together.ranked.isEmpty)
         #expect(together.excluded.allSatisfy { $0.reasons.contains(.tooFewBeds) && $0.reasons.contains(.siblingCapacity) })
         #expect(perChild.count == 2)
-        #expect(perChild.allSatisfy { $0.ranked.allSatisfy { $0.explanation?.flags.first == .separatesSiblings || $0.explanation == nil } })
+        let firstFlags: [MatchFlag?] = perChild.flatMap { $0.ranked.compactMap(\.explanation).map(\.flags.first) }
+        #expect(firstFlags.allSatisfy { $0 == .separatesSiblings })
 
         let joint = W.engine(providers: providers, vacancies: singles + [W.vacancy("V-BOTH", provider: "P2", beds: 2, siblings: 3)])
         guard case .together(let result) = joint.rankGroup(W.request(sisters)) else {
@@ -121,6 +122,84 @@ import Testing
             return
         }
         #expect(result.ranked.map { joint.index.vacancies[$0.index].id } == ["V-BOTH"])
+    }
+
+    /// Three siblings, a one-bed vacancy nearby and a two-bed one a little further: ranking each alone puts
+    /// the one-bed first for all three; the two-bed keeps two of them together and must be offered first.
+    @Test func threeSiblingsWithAOneBedAndATwoBedAreOfferedTheTwoBedForTwoOfThem() throws {
+        let providers = [W.provider("NEAR", at: "CF10 1AA"), W.provider("MILE", at: "CF14 4XW")]
+        let group = SiblingGroup(groupID: "G", mustBePlacedTogether: true)
+        let siblings = [W.child("C1", siblings: group), W.child("C2", dob: "2015-05-01", siblings: group),
+                        W.child("C3", dob: "2017-09-01", siblings: group)]
+        let engine = W.engine(providers: providers, vacancies: [W.vacancy("ONE", provider: "NEAR"),
+                                                                 W.vacancy("TWO", provider: "MILE", beds: 2, siblings: 2)])
+        guard case .split(_, let arrangements, let perChild) = engine.rankGroup(W.request(siblings)) else {
+            Issue.record("no vacancy takes all three: the group must come back split")
+            return
+        }
+        let id = { (c: RankedCandidate) in engine.index.vacancies[c.index].id }
+        #expect(perChild.allSatisfy { $0.ranked.first.map(id) == "ONE" }, "alone, every child is offered the one-bed first")
+        let best = try #require(arrangements.first, "two homes can take the three between them")
+        #expect(arrangements.count == 3, "any two of the three can share the two-bed")
+        #expect(arrangements.allSatisfy { $0.pairsTogether == 1 && $0.parts.map(\.childIDs.count) == [2, 1] })
+        #expect(arrangements.allSatisfy { $0.parts.map { id($0.candidate) } == ["TWO", "ONE"] })
+        #expect(Set(arrangements.map { $0.parts[1].childIDs }) == [["C1"], ["C2"], ["C3"]])
+        #expect(arrangements.allSatisfy { $0.parts.allSatisfy { $0.candidate.explanation?.flags.first == .separatesSiblings } })
+        let label = best.label { engine.index.vacancies[$0].id }
+        let apart = best.parts[1].childIDs[0], together = best.parts[0].childIDs
+        #expect(label == "\(together[0]) and \(together[1]) together in TWO; \(apart) in ONE, apart from \(together[0]) and \(together[1])")
+
+        let report = MatchReport(engine.rankGroup(W.request(siblings)), engine: engine, top: 5, includeExcluded: false)
+        #expect(report.arrangements?.first?.parts.map(\.candidate.vacancyId) == ["TWO", "ONE"])
+        let text = report.text(heading: "Matches")
+        #expect(text.contains("In two homes, keeping the most siblings together (s.81), best first:"))
+        #expect(text.contains(label.prefix(30)))
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func theRegulatorsRatingLowersExcludesAndAnOldInspectionIsFlagged() {
+        func rated(_ id: String, _ rating: InspectionRating?, on day: String = "2026-06-01", regulator: Regulator = .ciw) -> Provider {
+            var p = W.provider(id, at: "CF14 4XW")
+            p.regulator = regulator
+            p.inspection = rating.map { Inspection(date: Day(iso: day)!, rating: $0) }
+            return p
+        }
+        let providers = [rated("EXC", .excellent), rated("RI", .requiresImprovement), rated("RSI", .requiresSignificantImprovement),
+                         rated("OLD", .good, on: "2024-01-10"), rated("NONE", nil), rated("INADEQ", .inadequate, regulator: .ofsted)]
+        var vacancies = providers.map { W.vacancy("V-\($0.id)", provider: $0.id) }
+        vacancies[0].purchase = .allWalesFramework
+        let engine = W.engine(providers: providers, vacancies: vacancies)
+        let result = engine.rank(W.request([W.child()]))
+        let ids = result.ranked.map { engine.index.vacancies[$0.index].id }
+        #expect(ids.first == "V-EXC" && ids.last == "V-RI", "better rated first, all else equal: \(ids)")
+        #expect(Set(result.excluded.map { engine.index.vacancies[$0.index].id }) == ["V-RSI", "V-INADEQ"])
+        #expect(result.excluded.allSatisfy { $0.reasons == [.poorlyRated] })
+        let explained = Dictionary(uniqueKeysWithValues: result.ranked.map { (engine.index.vacancies[$0.index].id, $0.explanation!) })
+        #expect(explained["V-EXC"]!.reasons.contains("CIW rating: Excellent (inspected 2026-06-01)"))
+        #expect(explained["V-EXC"]!.reasons.contains(PurchaseMode.allWalesFramework.label))
+        #expect(explained["V-NONE"]!.reasons.contains("no regulator's rating recorded"))
+        #expect(explained["V-OLD"]!.flags.contains(.oldInspection) && !explained["V-EXC"]!.flags.contains(.oldInspection))
+
+        var lenient = MatchPolicy.default
+        lenient.excludeInspectionGrade = nil
+        let lowered = W.engine(providers: providers, vacancies: vacancies, policy: lenient).rank(W.request([W.child()]))
+        #expect(lowered.excluded.isEmpty && lowered.ranked.count == 6, "with no threshold a poor rating only lowers")
+        let decoded = try? JSONDecoder().decode(MatchPolicy.self, from: Data(#"{"excludeInspectionGrade": null}"#.utf8))
+        #expect(decoded != nil && decoded?.excludeInspectionGrade == nil)
+    }
+
+    @Test func aSecureHomeWithoutAnOrderSaysTheOrderIsMissing() {
+        let p = W.provider("P", at: "CF14 4XW")
+        let engine = W.engine(providers: [p], vacancies: [W.vacancy("secure", provider: "P", setting: .secure)])
+        var planned = W.child(settings: [.secure, .residential])
+        let missing = engine.rank(W.request([planned]))
+        #expect(missing.excluded.map(\.reasons) == [.noSecureOrder], "the plan lists secure: only the order is missing")
+        #expect(missing.excluded[0].reasons.descriptions == ["no secure accommodation order (a secure home needs one: s.119 of the 2014 Act)"])
+        planned.legalStatus = .secureOrder
+        #expect(engine.rank(W.request([planned])).ranked.count == 1, "with the order the secure home is ranked")
+        var orderedNotPlanned = planned
+        orderedNotPlanned.acceptableSettings = [.residential]
+        #expect(engine.rank(W.request([orderedNotPlanned])).excluded.map(\.reasons) == [.settingNotInPlan])
     }
 
     @Test func hardConstraintsEachExcludeWithTheirReason() {
@@ -147,7 +226,7 @@ import Testing
         #expect(reasons["held"] == [.heldByAnother])
         #expect(reasons["later"] == [.notAvailableInTime])
         #expect(reasons["no-emergency"] == [.noSameDayEmergencies])
-        #expect(reasons["secure"] == [.settingNotInPlan])
+        #expect(reasons["secure"] == [.settingNotInPlan, .noSecureOrder], "neither in the plan nor ordered: both said")
         #expect(reasons["too-young"] == [.ageOutsideRange])
         #expect(reasons["boys"] == [.genderNotAccepted])
         #expect(reasons["no-beds"] == [.tooFewBeds])

@@ -92,6 +92,25 @@ struct ImportErrorTests {
         #expect(error?.column == "weekly_fee" && error?.message.contains("whole number") == true)
     }
 
+    @Test func inspectionsComeWholeAndOnTheirRegulatorsScale() throws {
+        let read = try Interchange.readProviders(providersCSV(["inspection_date": "2025-06-12", "inspection_rating": "good"]), file: "p.csv")
+        #expect(read.first?.inspection == Inspection(date: Day(iso: "2025-06-12")!, rating: .good))
+        let ofstedWord = importError {
+            _ = try Interchange.readProviders(providersCSV(["inspection_date": "2025-06-12", "inspection_rating": "outstanding"]), file: "p.csv")
+        }
+        #expect(ofstedWord?.column == "inspection_rating" && ofstedWord?.line == 2)
+        #expect(ofstedWord?.message == "outstanding is not a rating CIW publishes")
+        let dateOnly = importError { _ = try Interchange.readProviders(providersCSV(["inspection_date": "2025-06-12"]), file: "p.csv") }
+        #expect(dateOnly?.column == "inspection_rating")
+        let ratingOnly = importError { _ = try Interchange.readProviders(providersCSV(["inspection_rating": "good"]), file: "p.csv") }
+        #expect(ratingOnly?.column == "inspection_date")
+        // JSON carries no columns to check as it reads: the record check refuses the same mismatch.
+        var wrong = read[0]
+        wrong.inspection = Inspection(date: Day(iso: "2025-06-12")!, rating: .inadequate)
+        let json = importError { _ = try Interchange.read(json: Data(Interchange.json([wrong]).utf8), as: [Provider].self, file: "p.json") }
+        #expect(json?.column == "inspection_rating")
+    }
+
     @Test func badPostcodeAndAuthority() {
         let postcode = importError { _ = try Interchange.readProviders(providersCSV(["postcode": "CF99"]), file: "p.csv") }
         #expect(postcode?.column == "postcode" && postcode?.line == 2)

@@ -13,10 +13,19 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try Schema.migrator.migrate(queue, upTo: "v5")
         try queue.write { db in
-            // Placements are written with today's columns (v7 onwards), so none go into this v5 file.
-            var batch = WorkflowWorld.batch
-            batch.placements = []
-            try PlacementDatabase.insert(batch, audit: nil, in: db)
+            // Placements are written with today's columns (v7 onwards), so none go into this v5 file; providers
+            // and vacancies with the columns up to v8 (v9 adds more).
+            let batch = WorkflowWorld.batch
+            try PlacementDatabase.insertPostcodes(batch.postcodes, in: db)
+            let bits = try NeedBits.load(db)
+            var locator = try RecordLocator(postcodes: try RecordLocator.postcodes(of: batch, in: db), providers: batch.providers, in: db)
+            for p in batch.providers {
+                try RowWriter.insert(ProviderRow.table, ProviderRow.v4Written, ProviderRow.v4Arguments(p, location: locator.provider(p), bits: bits), in: db)
+            }
+            for c in batch.children { try PlacementDatabase.insertChild(c, locator: locator, bits: bits, in: db) }
+            for v in batch.vacancies {
+                try RowWriter.insert(VacancyRow.table, VacancyRow.v4Written, VacancyRow.v4Arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
+            }
             for (id, vacancy, outcome, reason) in [("K1", "V1", "declined", "age mix"), ("K2", nil, "declined", "full"),
                                                    ("K3", "V3", "offered", nil)] as [(String, String?, String, String?)] {
                 try db.execute(sql: """
@@ -32,7 +41,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v6", "v7", "v8"])
+        #expect(try store.appliedMigrations().suffix(4) == ["v6", "v7", "v8", "v9"])
         let calls = try store.contacts()
         #expect(calls.map(\.declineScope) == [.vacancy, .provider, nil])
         #expect(calls.allSatisfy { $0.note.isEmpty && $0.callBackAt == nil && $0.correction == nil })

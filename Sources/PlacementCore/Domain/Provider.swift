@@ -25,11 +25,13 @@ public struct Provider: Sendable, Hashable, Codable, Identifiable {
     /// Need codes the provider can meet in all its homes.
     public var capabilities: [String]
     public var contact: ContactDetails
+    /// Places the regulator registers a children's home for (nil: not recorded; not for fostering services).
+    public var registeredPlaces: Int?
 
     public init(id: String, name: String, sector: Sector, profitStatus: ProfitStatus? = nil,
                 regulator: Regulator = .ciw, registrationNumber: String, serviceType: ServiceType,
                 postcode: String, authorityCode: String, welshLanguage: WelshCapability = .none,
-                capabilities: [String] = [], contact: ContactDetails = .init()) {
+                capabilities: [String] = [], contact: ContactDetails = .init(), registeredPlaces: Int? = nil) {
         self.id = id
         self.name = name
         self.sector = sector
@@ -42,5 +44,6 @@ public struct Provider: Sendable, Hashable, Codable, Identifiable {
         self.welshLanguage = welshLanguage
         self.capabilities = capabilities
         self.contact = contact
+        self.registeredPlaces = registeredPlaces
     }
 }

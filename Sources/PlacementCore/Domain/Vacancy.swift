@@ -39,12 +39,15 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     /// For a kinship / connected-person carer: the children they are approved for (s.81 of the 2014 Act).
     /// Such a carer is a placement for those children only.
     public var connectedChildIDs: [String]
+    /// ONS code of another authority (Welsh or English) that filled this bed outside Placefinder: recorded
+    /// from an import or a provider's notice, naming no child (seed report 6.6). nil when not known.
+    public var filledBy: String?
 
     public init(id: String, providerID: String, setting: Setting, postcode: String? = nil, beds: Int,
                 ageRange: ClosedRange<Int>, gendersAccepted: Set<Gender> = Set(Gender.allCases),
                 maxSiblingGroup: Int = 1, extraCapabilities: [String] = [], availableFrom: Day,
                 takesEmergencies: Bool = false, weeklyFee: Int, lastConfirmedAt: Date,
-                status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = []) {
+                status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = [], filledBy: String? = nil) {
         self.id = id
         self.providerID = providerID
         self.setting = setting
@@ -61,11 +64,12 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
         self.status = status
         self.hold = hold
         self.connectedChildIDs = connectedChildIDs
+        self.filledBy = filledBy
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, providerID, setting, postcode, beds, ageRange, gendersAccepted, maxSiblingGroup, extraCapabilities
-        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs
+        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs, filledBy
     }
 
     public init(from decoder: Decoder) throws {
@@ -82,7 +86,8 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
                   lastConfirmedAt: try c.decode(Date.self, forKey: .lastConfirmedAt),
                   status: try c.decode(VacancyStatus.self, forKey: .status), hold: try c.decodeIfPresent(Hold.self, forKey: .hold),
                   // Older exports have no connections: read them as none.
-                  connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [])
+                  connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [],
+                  filledBy: try c.decodeIfPresent(String.self, forKey: .filledBy))
     }
 
     /// Whole days since the provider last confirmed the vacancy.

@@ -46,9 +46,11 @@ enum FreeBedsPanel {
                     ref: "para 6.4, Wales: 603 places, 465 in use, 31 July 2018")),
             ]))
         }
+        tables += Occupancy.tables(data, area: area)
         return ReportPanel(kind: .freeBeds, tables: tables, notes: [
             "Open vacancies available today, every bed in the store, by tier from the area (in-county: inside it).",
-            "Occupancy needs each home's registered places (issue 13 §2).",
+            "Occupancy: children's homes in the area with registered places recorded; in use is the store's open "
+                + "placements there and beds recorded as filled by another authority, Welsh or English.",
         ])
     }
 }

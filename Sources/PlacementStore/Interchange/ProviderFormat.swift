@@ -19,6 +19,7 @@ enum ProviderFormat {
         ColumnSpec("contact_name"),
         ColumnSpec("contact_phone"),
         ColumnSpec("contact_email"),
+        ColumnSpec("registered_places"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Provider {
@@ -35,12 +36,20 @@ enum ProviderFormat {
             welshLanguage: try r.optionalEnum("welsh_language", WelshCapability.self) ?? WelshCapability.none,
             capabilities: try r.needCodes("capabilities"),
             contact: ContactDetails(name: r.text("contact_name"), phone: r.text("contact_phone"),
-                                    email: r.text("contact_email")))
+                                    email: r.text("contact_email")),
+            registeredPlaces: try places(r))
+    }
+
+    private static func places(_ r: CSVRecord) throws(ImportError) -> Int? {
+        let n = try r.optionalInt("registered_places")
+        if let n, n < 0 { throw r.fail("registered_places", "\(n) must not be negative") }
+        return n
     }
 
     static func row(_ p: Provider, authorityName: AuthorityNaming) -> [String] {
         [p.id, p.name, p.sector.rawValue, p.profitStatus.rawValue, p.regulator.rawValue, p.registrationNumber,
          p.serviceType.rawValue, p.postcode, p.authorityCode, authorityName(p.authorityCode) ?? "",
-         p.welshLanguage.rawValue, Cell.list(p.capabilities), p.contact.name, p.contact.phone, p.contact.email]
+         p.welshLanguage.rawValue, Cell.list(p.capabilities), p.contact.name, p.contact.phone, p.contact.email,
+         p.registeredPlaces.map(String.init) ?? ""]
     }
 }

@@ -23,6 +23,8 @@ enum VacancyFormat {
         ColumnSpec("hold_officer"),
         ColumnSpec("hold_expires_at"),
         ColumnSpec("connected_children"),
+        // v9: another authority (Welsh or English) that filled the bed outside Placefinder; no child named.
+        ColumnSpec("filled_by_authority"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Vacancy {
@@ -49,11 +51,12 @@ enum VacancyFormat {
         let status = try r.optionalEnum("status", VacancyStatus.self) ?? .open
         let hold = try parseHold(r)
         let connected = r.list("connected_children")
+        let filledBy = try r.optional("filled_by_authority").map { raw throws(ImportError) in try r.parseAuthority("filled_by_authority", raw) }
         return Vacancy(id: id, providerID: providerID, setting: setting, postcode: postcode, beds: beds,
                        ageRange: ageMin...ageMax, gendersAccepted: genders, maxSiblingGroup: maxSiblings,
                        extraCapabilities: capabilities, availableFrom: availableFrom,
                        takesEmergencies: emergencies, weeklyFee: fee, lastConfirmedAt: confirmed,
-                       status: status, hold: hold, connectedChildIDs: connected)
+                       status: status, hold: hold, connectedChildIDs: connected, filledBy: filledBy)
     }
 
     /// A hold needs all three hold columns or none.
@@ -74,6 +77,6 @@ enum VacancyFormat {
          String(v.maxSiblingGroup), Cell.list(v.extraCapabilities), v.availableFrom.iso,
          Cell.bool(v.takesEmergencies), String(v.weeklyFee), formattedTimestamp(v.lastConfirmedAt),
          v.status.rawValue, Cell.optional(v.hold?.childID), Cell.optional(v.hold?.officer),
-         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs)]
+         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs), Cell.optional(v.filledBy)]
     }
 }

@@ -5,13 +5,22 @@ import PlacementCore
 enum ProviderRow {
     static let table = "providers"
 
-    static let written = [
+    /// The columns up to v8 (the v4 backfill writes only these: later ones do not exist yet).
+    static let v4Written = [
         "id", "name", "sector", "profit_status", "regulator", "registration_number", "service_type", "postcode",
         "authority_code", "welsh_language", "capabilities", "contact_name", "contact_phone", "contact_email",
         "capability_mask", "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
     ]
 
+    /// v9: registered places of a children's home.
+    static let v9Columns = ["registered_places"]
+    static let written = v4Written + v9Columns
+
     static func arguments(_ p: Provider, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
+        try v4Arguments(p, location: location, bits: bits) + [p.registeredPlaces]
+    }
+
+    static func v4Arguments(_ p: Provider, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         let mask = bits.mask(p.capabilities)
         return [p.id, p.name, p.sector.rawValue, p.profitStatus.rawValue, p.regulator.rawValue, p.registrationNumber,
          p.serviceType.rawValue, p.postcode, p.authorityCode, p.welshLanguage.rawValue, try JSONColumn.strings(p.capabilities),
@@ -22,6 +31,7 @@ enum ProviderRow {
         "id", "name", "sector", "profit_status", "regulator", "registration_number", "service_type", "postcode",
         "authority_code", "welsh_language", "capability_mask", "capabilities", "contact_name", "contact_phone",
         "contact_email", "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
+        "registered_places",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM providers"
 
@@ -40,7 +50,8 @@ enum ProviderRow {
                 authorityCode: try r.value(8), welshLanguage: try r.code(9),
                 capabilities: try capabilities.value(try r.value(10), verbatim: try r.value(15, as: Int64.self) != 0,
                                                      row: row, index: 11, table: table, column: read[11]),
-                contact: ContactDetails(name: try r.value(12), phone: try r.value(13), email: try r.value(14)))
+                contact: ContactDetails(name: try r.value(12), phone: try r.value(13), email: try r.value(14)),
+                registeredPlaces: try r.optional(20))
             return (provider, try r.location(latitude: 16))
         }
     }

@@ -7,7 +7,8 @@ enum VacancyRow {
     static let table = "vacancies"
 
     /// Written on insert and update (version and stamps are the workflow's: see Stamps.swift).
-    static let written = [
+    /// The columns up to v8 (the v4 backfill writes only these).
+    static let v4Written = [
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "genders_accepted",
         "max_sibling_group", "extra_capabilities", "available_from", "takes_emergencies", "weekly_fee",
         "last_confirmed_at", "status", "hold_child_id", "hold_officer", "hold_expires_at", "connected_children",
@@ -18,7 +19,15 @@ enum VacancyRow {
     /// `verbatim_lists` flags: the JSON must be read for these columns.
     static let capabilitiesVerbatim: Int64 = 1, connectionsVerbatim: Int64 = 2
 
+    /// v9: the other authority that filled the bed outside Placefinder.
+    static let v9Columns = ["filled_by"]
+    static let written = v4Written + v9Columns
+
     static func arguments(_ v: Vacancy, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
+        try v4Arguments(v, location: location, bits: bits) + [v.filledBy]
+    }
+
+    static func v4Arguments(_ v: Vacancy, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         // A set has no order: store it sorted so the same set always gives the same text.
         let genders = v.gendersAccepted.map(\.rawValue).sorted()
         let mask = bits.mask(v.extraCapabilities)
@@ -38,7 +47,7 @@ enum VacancyRow {
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "gender_mask", "max_sibling_group",
         "capability_mask", "extra_capabilities", "available_day", "takes_emergencies", "weekly_fee", "confirmed_seconds",
         "status", "hold_child_id", "hold_officer", "hold_expires_seconds", "connected_children", "version",
-        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "filled_by",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM vacancies"
 
@@ -72,7 +81,8 @@ enum VacancyRow {
                 availableFrom: try r.day(11), takesEmergencies: try r.value(12), weeklyFee: try r.value(13),
                 lastConfirmedAt: try r.seconds(14), status: try r.code(15), hold: hold,
                 connectedChildIDs: try connections.value(0, verbatim: verbatim & connectionsVerbatim != 0,
-                                                         row: row, index: 19, table: table, column: read[19]))
+                                                         row: row, index: 19, table: table, column: read[19]),
+                filledBy: try r.optional(26))
             return (vacancy, try r.value(20), try r.location(latitude: 22))
         }
     }

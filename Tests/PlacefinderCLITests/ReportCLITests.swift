@@ -25,8 +25,9 @@ import Testing
         let privateNights = try #require(rows.first { $0[0] == "residential-nights" && $0[2] == "private" })
         #expect(privateNights[6] == "79%" && privateNights[7] == "79" && privateNights[8] == "Table 4.2, Newport")
         #expect(Double(privateNights[4]) != nil)
-        // Spend says why it is missing; every panel appears.
-        #expect(rows.contains { $0[0] == "spend" && $0[8] == "needs the placement cost data (issue 13 §2)" })
+        // Spend is priced from the demo's agreed costs; every panel appears.
+        let spend = try #require(rows.first { $0[0] == "spend" && $0[1] == "All spend" && $0[2] == "total" && $0[3] == "£" })
+        #expect((Double(spend[4]) ?? 0) > 0)
         #expect(Set(rows.map { $0[0] }).count == 10)
     }
 

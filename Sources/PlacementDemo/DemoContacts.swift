@@ -67,7 +67,7 @@ struct DemoContactMaker {
             }
         }
         // The days before today for the children being searched for now (a bed held, or rung today): calls
-        // that found nothing yet, no answers and providers still considering, so nothing is excluded.
+        // that found nothing yet (no answers), so nothing is excluded and no call-back is pending.
         var current: [String] = []
         for c in drafts where !current.contains(c.childID) { current.append(c.childID) }
         let waitingByID = Dictionary(waiting.map { ($0.id, $0) }) { a, _ in a }
@@ -95,7 +95,8 @@ struct DemoContactMaker {
             if secondsOfDay < 9 * 3_600 { at = at.addingTimeInterval(-Double(secondsOfDay - 17 * 3_600 + 86_400)) }
             let v = vacancies[rng.pick(pool)]
             var outcome = rng.weighted([(Contact.Outcome.noAnswer, 45), (.declined, 30), (.considering, 25)])
-            if outcome == .declined && (!declinesAllowed || v.status == .open || v.status == .held) { outcome = .noAnswer }
+            if !declinesAllowed { outcome = .noAnswer }
+            if outcome == .declined && (v.status == .open || v.status == .held) { outcome = .noAnswer }
             out.append(Contact(id: "", childID: child, providerID: v.providerID, vacancyID: outcome == .declined ? v.id : nil,
                                at: at, outcome: outcome, declineReason: outcome == .declined ? rng.pick(Self.declineReasons) : nil,
                                by: officer))

@@ -94,6 +94,9 @@ struct DemoMarket {
         let alreadyFilled = inHomes.filter { vacancies[$0].status == .filled && !linked.contains(vacancies[$0].id) }
         var open = inHomes.filter { vacancies[$0].status == .open }
         rng.shuffle(&open)
+        // Beds that take same-day emergencies are filled last (popped from the end): the slack that lets an
+        // emergency search still find a few homes, as the stories and the same-day notice need.
+        open = open.filter { vacancies[$0].takesEmergencies } + open.filter { !vacancies[$0].takesEmergencies }
         let s = Double(stored.values.reduce(0, +))
         var filled = alreadyFilled.reduce(0) { $0 + vacancies[$1].beds }
         var free = open.reduce(0) { $0 + vacancies[$1].beds }

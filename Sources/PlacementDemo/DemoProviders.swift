@@ -56,9 +56,7 @@ struct DemoProviderMaker {
             let code = ordinal < welshOrder.count ? welshOrder[ordinal] : weightedWelsh(privateBias: false)
             return postcodes.inAuthority(code, &rng)
         case .residentialPrivate:
-            // One home in every authority first, so each can place in-county as often as Table 4.5 says;
-            // then some over the border and farther in England, so out-of-Wales placements exist.
-            if ordinal < welshOrder.count { return postcodes.inAuthority(welshOrder[ordinal], &rng) }
+            // Some homes over the border and farther in England, so out-of-Wales placements exist.
             let r = rng.unit()
             if r < 0.12 { return postcodes.english(rng.pick(DemoPlaces.borderSites), &rng) }
             if r < 0.18 { return postcodes.english(rng.pick(DemoPlaces.fartherSites), &rng) }

@@ -91,7 +91,8 @@ t send-keys -t e2e Escape Escape 4
 wait_for "Notices from providers" >/dev/null
 count() { screen | grep -oE '[0-9]+ notices' | head -1 | grep -oE '[0-9]+'; }
 before=$(count)
-PLACEFINDER_OFFICER=alun.owen "$bin" notice add --provider P0001 --kind vacancy_changed --vacancy V00117 --fee 5100 \
+open_vacancy=$("$bin" export vacancies --store "$store" | awk -F, '$2 == "P0001" && $15 == "open" { print $1; exit }')
+PLACEFINDER_OFFICER=alun.owen "$bin" notice add --provider P0001 --kind vacancy_changed --vacancy "$open_vacancy" --fee 5100 \
   --store "$store" >/dev/null 2>&1
 check "a colleague's notice appears without a restart" wait_for "$((before + 1)) notices"
 t send-keys -t e2e q

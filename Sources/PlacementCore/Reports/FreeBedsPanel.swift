@@ -49,8 +49,7 @@ enum FreeBedsPanel {
         tables += Occupancy.tables(data, area: area)
         return ReportPanel(kind: .freeBeds, tables: tables, notes: [
             "Open vacancies available today, every bed in the store, by tier from the area (in-county: inside it).",
-            "Occupancy: children's homes in the area with registered places recorded; in use is the store's open "
-                + "placements there and beds recorded as filled by another authority, Welsh or English.",
+            "Occupancy: homes with registered places; in use counts beds others filled.",
         ])
     }
 }

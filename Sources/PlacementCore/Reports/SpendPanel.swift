@@ -37,8 +37,8 @@ enum SpendPanel {
                           share: allNights > 0 ? 100 * uncostedNights / allNights : nil),
             ]),
         ], notes: [
-            "Each night costs the weekly cost agreed for it ÷ 7 (nights as in panel 1; cost changes from their day).",
-            "The report gives no spend figures; nights with no agreed cost recorded are counted, not priced.",
+            "A night costs the weekly cost agreed for it ÷ 7 (a change from its day).",
+            "No spend in the report; nights with no agreed cost are not priced.",
         ])
     }
 

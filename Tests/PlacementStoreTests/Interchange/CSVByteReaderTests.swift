@@ -46,9 +46,9 @@ struct CSVByteReaderTests {
         let inHeader = Data("id,\"name,sector\nP1,Home,private\n".utf8)
         #expect(importError { _ = try Interchange.readProviders(inHeader, file: "providers.csv") }
                 == ImportError(file: "providers.csv", line: 1, column: "2", message: "a quote opened on this line is never closed"))
-        let oddColumn = Data((header + ",\"odd\nnote\"\nP1,Home" + String(repeating: ",", count: 13) + ",\"open\n").utf8)
+        let oddColumn = Data((header + ",\"odd\nnote\"\nP1,Home" + String(repeating: ",", count: 14) + ",\"open\n").utf8)
         let error = importError { _ = try Interchange.readProviders(oddColumn, file: "providers.csv") }
-        #expect(error == ImportError(file: "providers.csv", line: 3, column: "16", message: "a quote opened on this line is never closed"))
+        #expect(error == ImportError(file: "providers.csv", line: 3, column: "17", message: "a quote opened on this line is never closed"))
         #expect(error.map { !$0.description.contains("\n") } == true)
     }
 

@@ -68,8 +68,8 @@ struct DemoContactMaker {
         }
         // The days before today for the children being searched for now (a bed held, or rung today): calls
         // that found nothing yet (no answers), so nothing is excluded and no call-back is pending.
-        var current: [String] = []
-        for c in drafts where !current.contains(c.childID) { current.append(c.childID) }
+        var current: [String] = [], listed: Set<String> = []
+        for c in drafts where listed.insert(c.childID).inserted { current.append(c.childID) }
         let waitingByID = Dictionary(waiting.map { ($0.id, $0) }) { a, _ in a }
         for id in current.prefix(30) {
             guard let child = waitingByID[id] else { continue }

@@ -83,7 +83,7 @@ press g
 check "g opens the child's page" wait_for "Placement history"
 check "the child's history shows the new placement" wait_for "current placement"
 check "the child's history shows the breakdown" shows "breakdown"
-check "the child's history shows the same-day notice" shows "same-day"
+check "the child's history shows the same-day notice" wait_for "same-day"
 check "the phone call took at most 35 keys ($keys)" [ "$keys" -le 35 ]
 echo "     the phone call took $keys keys besides typed text"
 # A colleague in another process logs a notice: it shows here within seconds, with no key pressed.

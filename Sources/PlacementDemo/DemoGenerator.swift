@@ -10,7 +10,7 @@ public enum DemoGenerator {
         var book = PostcodeBook(geography: geography)
 
         var providerMaker = DemoProviderMaker(geography: geography, rng: DemoRandom(seed: seed, stream: 1), postcodes: book)
-        let providers = DemoProviderMaker.inspected(providerMaker.make(count: max(1, options.providers)), today: options.today)
+        var providers = DemoProviderMaker.inspected(providerMaker.make(count: max(1, options.providers)), today: options.today)
         book = providerMaker.postcodes
 
         var childMaker = DemoChildMaker(rng: DemoRandom(seed: seed, stream: 2), postcodes: book, today: options.today)
@@ -22,19 +22,24 @@ public enum DemoGenerator {
         var history = DemoHistoryMaker(picker: picker, geography: geography, today: options.today, now: options.now,
                                        rng: DemoRandom(seed: seed, stream: 4))
         history.make(children: &children)
+        history.rebalance(children: children)
         var placements = history.placements
 
         var vacancyMaker = DemoVacancyMaker(providers: providers, geography: geography, today: options.today, now: options.now,
                                             rng: DemoRandom(seed: seed, stream: 5), postcodes: book)
         let made = vacancyMaker.make(count: max(0, options.vacancies), children: children, placements: &placements)
-        let vacancies = DemoKinship.connect(made, providers: providers.map(\.provider), children: children.map(\.child))
+        var vacancies = DemoKinship.connect(made, providers: providers.map(\.provider), children: children.map(\.child))
         book = vacancyMaker.postcodes
+
+        var market = DemoMarket(rng: DemoRandom(seed: seed, stream: 8), today: options.today)
+        market.terms(&placements, providers: providers, children: children.map(\.child))
+        market.scarcity(&vacancies, providers: &providers, placements: placements)
 
         var noticeMaker = DemoNoticeMaker(today: options.today, now: options.now, rng: DemoRandom(seed: seed, stream: 6))
         let notices = noticeMaker.make(pending: history.pending, placements: placements, vacancies: vacancies,
                                        target: max(30, options.children / 5))
         var contactMaker = DemoContactMaker(now: options.now, rng: DemoRandom(seed: seed, stream: 7))
-        let contacts = contactMaker.make(children: children, vacancies: vacancies)
+        let contacts = contactMaker.make(children: children, vacancies: vacancies, placements: placements)
 
         return DemoDataset(providers: providers.map(\.provider), vacancies: vacancies, children: children.map(\.child),
                            placements: placements, notices: notices, contacts: contacts, postcodes: book.records)

@@ -12,7 +12,7 @@ struct PendingEnding {
 /// Placement histories shaped like the seed report (3.19): in the last 12 months 73% of children had
 /// one placement, 18% two and 9% three or more. Earlier placements before that are contiguous.
 struct DemoHistoryMaker {
-    let picker: DemoProviderPicker
+    var picker: DemoProviderPicker
     let geography: Geography
     let today: Day
     let now: Date
@@ -25,7 +25,7 @@ struct DemoHistoryMaker {
     private static let incidentQuota = 4
     /// Placements in the last 12 months per child, drawn as an exact shuffled quota (73/18/6/3%)
     /// rather than independently, so 150 children land close to the report.
-    private var yearCounts: [Int] = []
+    private var yearTally: [Int: Int] = [:]
 
     init(picker: DemoProviderPicker, geography: Geography, today: Day, now: Date, rng: DemoRandom) {
         self.picker = picker
@@ -38,12 +38,6 @@ struct DemoHistoryMaker {
     mutating func make(children: inout [DemoChild]) {
         var groupHistory: [String: [Placement]] = [:]
         var groupPending: [String: PendingEnding] = [:]
-        let n = children.count
-        let twos = Int((Double(n) * 0.18).rounded()), threes = Int((Double(n) * 0.06).rounded())
-        let fours = Int((Double(n) * 0.03).rounded())
-        yearCounts = Array(repeating: 2, count: twos) + Array(repeating: 3, count: threes) + Array(repeating: 4, count: fours)
-        yearCounts += Array(repeating: 1, count: max(0, n - yearCounts.count))
-        rng.shuffle(&yearCounts)
         for i in children.indices {
             let c = children[i]
             var history: [Placement] = []
@@ -52,8 +46,12 @@ struct DemoHistoryMaker {
             if let group = c.child.siblingGroup, group.mustBePlacedTogether, let lead = groupHistory[group.groupID] {
                 history = copy(lead, to: c.child)
                 template = groupPending[group.groupID]
+                for p in history {
+                    if let pi = picker.indexByID[p.providerID] { picker.record(pi, home: c.child.placingAuthority, nights: nightsInYear(p.start, p.actualEnd)) }
+                }
             }
-            if history.isEmpty { history = generate(c, yearCount: yearCounts[i]) }
+            if history.isEmpty { history = generate(c, yearCount: nextYearCount()) }
+            yearTally[min(3, history.filter { $0.overlaps(from: reportStart, to: today) }.count), default: 0] += 1
 
             let first = placements.count
             for p in history {
@@ -72,6 +70,24 @@ struct DemoHistoryMaker {
                 groupHistory[group.groupID] = Array(placements[first...])
                 if c.child.status == .noticeReceived { groupPending[group.groupID] = pending.last }
             }
+        }
+    }
+
+    /// Moves short residential placements of the year between children's homes until the mix is as near
+    /// Tables 4.3 and 4.5 as it gets; siblings placed together keep their shared home.
+    mutating func rebalance(children: [DemoChild]) {
+        let byID = Dictionary(children.map { ($0.child.id, $0) }) { a, _ in a }
+        let movable = placements.indices.filter { i in
+            placements[i].placementType == .K2 && byID[placements[i].childID]?.child.siblingGroup?.mustBePlacedTogether != true
+                && !picker.unstable.contains(picker.indexByID[placements[i].providerID] ?? -1)
+        }.map { ($0, nightsInYear(placements[$0].start, placements[$0].actualEnd)) }.filter { $0.1 > 0 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        for (i, nights) in movable + movable.reversed() {
+            guard let c = byID[placements[i].childID], let pi = picker.indexByID[placements[i].providerID],
+                  let moved = picker.rebalance(pi, home: c.child.placingAuthority, nights: nights, &rng) else { continue }
+            let provider = picker.providers[moved]
+            placements[i].providerID = provider.provider.id
+            placements[i].localityTier = geography.localityTier(home: c.child.placingAuthority, placement: provider.location.authorityCode).rawValue
+            placements[i].milesFromHome = (Distance.estimatedRoadMiles(c.home.coordinate, provider.location.coordinate) * 10).rounded() / 10
         }
     }
 
@@ -151,7 +167,9 @@ struct DemoHistoryMaker {
         let wanted = setting(age: age, allowed: current ? child.acceptableSettings : nil)
         let allowKinship = !current || child.acceptableSettings.contains(.kinship)
         let favour = recentBreakdown ? picker.unstable.filter { incidents[$0, default: 0] < Self.incidentQuota } : []
-        let pi = picker.pick(wanted, home: child.placingAuthority, allowKinship: allowKinship, favour: favour, &rng)
+        // Nights this placement gives in the report's last 12 months (its day after a year ago to today).
+        let pi = picker.pick(wanted, home: child.placingAuthority, allowKinship: allowKinship, favour: favour,
+                             nights: nightsInYear(start, end), &rng)
         if favour.contains(pi) { incidents[pi, default: 0] += 1 }
         let provider = picker.providers[pi]
         let setting = provider.kind.setting
@@ -176,6 +194,26 @@ struct DemoHistoryMaker {
             placementType: placementType(setting), 
             localityTier: geography.localityTier(home: child.placingAuthority, placement: provider.location.authorityCode).rawValue,
             milesFromHome: (Distance.estimatedRoadMiles(c.home.coordinate, provider.location.coordinate) * 10).rounded() / 10)
+    }
+
+    /// The first day of the report's last 12 months (the day after a year ago).
+    private var reportStart: Day {
+        (Day(year: today.year - 1, month: today.month, day: today.day) ?? Day(year: today.year - 1, month: 2, day: 28)!).adding(days: 1)
+    }
+
+    /// Nights a placement gives in the report's last 12 months.
+    private func nightsInYear(_ start: Day, _ end: Day?) -> Int {
+        let from = max(start, reportStart).daysSinceEpoch, to = min(end ?? today.adding(days: 1), today.adding(days: 1)).daysSinceEpoch
+        return max(0, to - from)
+    }
+
+    /// Placements in the year for the next child: whichever of one, two, three or more is furthest behind
+    /// para 3.19 (73 / 18 / 9%), counting the children made so far as they came out (siblings copied, moves capped).
+    private mutating func nextYearCount() -> Int {
+        let total = Double(yearTally.values.reduce(0, +) + 1)
+        let targets: [(Int, Double)] = [(1, 0.73), (2, 0.18), (3, 0.09)]
+        let bucket = targets.max { $0.1 * total - Double(yearTally[$0.0, default: 0]) < $1.1 * total - Double(yearTally[$1.0, default: 0]) }!.0
+        return bucket < 3 ? bucket : (rng.chance(1.0 / 3) ? 4 : 3)
     }
 
     /// The provider has given notice on the child's current placement: it ends in 0-4 days.
@@ -222,7 +260,7 @@ struct DemoHistoryMaker {
         var table: [(Setting, Double)] = switch age {
         case ..<8: [(.foster, 100)]
         case 8...12: [(.foster, 80), (.residential, 20)]
-        case 13...15: [(.foster, 52), (.residential, 45), (.secure, 3)]
+        case 13...15: [(.foster, 52), (.residential, 48)]
         default: [(.foster, 35), (.residential, 40), (.supportedLodgings, 20), (.parentAndChild, 5)]
         }
         if let allowed {

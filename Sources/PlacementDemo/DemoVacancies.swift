@@ -154,21 +154,6 @@ struct DemoVacancyMaker {
         }
     }
 
-    /// Weekly fees by setting and sector (pounds), rounded to £10.
-    private mutating func fee(_ kind: ProviderKind, _ sector: Sector) -> Int {
-        let range: ClosedRange<Int> = switch kind {
-        case .residentialPrivate: 3_500...9_000
-        case .residentialLA: 3_500...6_000
-        case .residentialThird: 4_000...7_000
-        case .fosterLA: 400...700
-        case .fosterAgency: 800...1_300
-        case .fosterThird: 700...1_000
-        case .kinship: 250...450
-        case .secure: 7_000...12_000
-        case .parentAndChild: 1_500...3_500
-        case .supportedLodgings: 250...600
-        case .shortBreaks: 300...1_200
-        }
-        return rng.int(range) / 10 * 10
-    }
+    /// Weekly fees by kind (`DemoMarket.fee`, shared with the agreed costs of placements).
+    private mutating func fee(_ kind: ProviderKind, _ sector: Sector) -> Int { DemoMarket.fee(kind, &rng) }
 }

@@ -55,8 +55,8 @@ public protocol PlacementStoring: Sendable {
     func placePreflight(childID: String, vacancyID: String, start: Day, move: MoveKind?, officer: String, now: Date,
                         geography: Geography) throws -> PlacePlan
     @discardableResult func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind?,
-                                  approvals: PlacementApprovals, expectedVacancyVersion: Int?, expectedChildVersion: Int?,
-                                  geography: Geography) throws -> PlaceEffects
+                                  approvals: PlacementApprovals, terms: PlacementTerms, expectedVacancyVersion: Int?,
+                                  expectedChildVersion: Int?, geography: Geography) throws -> PlaceEffects
     @discardableResult func undoPlacement(id: String, reason: String, officer: String, now: Date) throws -> UndoEffects
 
     // MARK: audit and upkeep
@@ -100,10 +100,10 @@ extension PlacementStoring {
 
     @discardableResult
     public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind? = nil,
-                      approvals: PlacementApprovals = .none, expectedVacancyVersion: Int? = nil,
+                      approvals: PlacementApprovals = .none, terms: PlacementTerms = .none, expectedVacancyVersion: Int? = nil,
                       expectedChildVersion: Int? = nil) throws -> PlaceEffects {
         try place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals,
-                  expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: .wales)
+                  terms: terms, expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: .wales)
     }
 }
 

@@ -20,6 +20,9 @@ enum Schema {
         // v8: every record located again, once: beds without a postcode imported after their provider had been
         // put at their district's centre (RecordLocator.postcodes(of:in:)), so ranking and placing disagreed.
         migrator.registerMigration("v8", migrate: DerivedColumns.relocateAll)
+        // v9: placement cost, purpose, framework or spot, authorities fixed at the start; registered places;
+        // beds filled by other authorities (SchemaV9.swift).
+        migrator.registerMigration("v9", migrate: v9)
         // v10: providers' latest inspection, vacancies' purchase mode (SchemaV10.swift).
         migrator.registerMigration("v10", migrate: v10)
         return migrator

@@ -35,6 +35,17 @@ func parseCode<E: RawRepresentable<String> & CaseIterable>(_ text: String, optio
     throw UserError("\(option): \(text) is not one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
 }
 
+/// An ONS local authority code, Welsh (W06) or English (E06-E10), as `--filled-by` takes it.
+func parseAuthorityCode(_ text: String, option: String) throws -> String {
+    let code = text.uppercased()
+    let prefixes = ["W06", "E06", "E07", "E08", "E09", "E10"]
+    guard code.count == 9, prefixes.contains(String(code.prefix(3))), code.dropFirst(3).allSatisfy(\.isNumber),
+          !code.hasPrefix("W06") || Geography.wales.authority(code: code) != nil else {
+        throw UserError("\(option): \(text) is not a local authority ONS code (e.g. W06000015, E06000019)")
+    }
+    return code
+}
+
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notice", abstract: "Log what a provider rang to say, or correct a notice.",
@@ -69,12 +80,15 @@ struct NoticeAdd: ParsableCommand {
     @Option(help: ArgumentHelp("Takes same-day emergencies: yes or no.", valueName: "yes|no")) var emergencies: String?
     @Option(help: "Setting of a new vacancy (vacancy_opened without --vacancy).") var setting: String?
     @Option(help: "Postcode of a new vacancy when not the provider's.") var postcode: String?
+    @Option(help: ArgumentHelp("vacancy_filled: ONS code of the other authority (Welsh or English) that filled the bed; no child is named.",
+                               valueName: "CODE")) var filledBy: String?
     @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let now = Session.now
         let kind = try parseCode(kind, option: "--kind", as: NoticeKind.self)
+        let filledByCode = try filledBy.map { try parseAuthorityCode($0, option: "--filled-by") }
         var emergencyFlag: Bool?
         if let emergencies {
             switch emergencies.lowercased() {
@@ -103,7 +117,8 @@ struct NoticeAdd: ParsableCommand {
                                 receivedAt: try received.map { try parseTime($0, option: "--received") } ?? now,
                                 childID: try db.storedID(child, of: .child), effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
                                 reason: try reason.map { try parseCode($0, option: "--reason", as: EndReason.self) },
-                                vacancyID: try db.storedID(vacancy, of: .vacancy), text: text, changes: draftChanges, newVacancy: newVacancy)
+                                vacancyID: try db.storedID(vacancy, of: .vacancy), text: text, changes: draftChanges, newVacancy: newVacancy,
+                                filledBy: filledByCode)
         let effects = try db.logNotice(draft, officer: Session.officer, now: now, expectedVacancyVersion: expectedVersion)
         var line = "logged notice \(effects.notice.id) (\(kind.label))"
         if let child = effects.child, let placement = effects.placement {
@@ -113,6 +128,7 @@ struct NoticeAdd: ParsableCommand {
         }
         if let vacancy = effects.vacancy {
             line += ": vacancy \(vacancy.id) \(effects.vacancyCreated ? "created, " : "")\(vacancy.status.rawValue), \(vacancy.beds) bed\(vacancy.beds == 1 ? "" : "s")"
+            if let by = vacancy.filledBy { line += ", filled by \(by)" }
         }
         say(line)
     }
@@ -323,11 +339,19 @@ struct PlaceCommand: ParsableCommand {
     var ks4Approval: String?
     @Option(help: ArgumentHelp("Why a for-profit provider: the exceptional circumstances.", valueName: "TEXT"))
     var exceptionalReason: String?
+    @Option(help: ArgumentHelp("The weekly cost agreed with the provider, in pounds (default: the vacancy's fee).", valueName: "POUNDS"))
+    var weeklyCost: Int?
+    @Option(help: ArgumentHelp("emergency, assessment, short_term, long_term, respite or step_down (default: emergency when the child's need is).",
+                               valueName: "PURPOSE")) var purpose: String?
+    @Flag(help: "Bought under the all-Wales framework.") var framework = false
+    @Flag(help: "Spot-purchased, outside the framework.") var spot = false
     @Option(help: "Expected vacancy version (from the screen); refuses if a colleague changed it since.") var expectedVersion: Int?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if plannedMove && breakdown { throw ValidationError("give --planned-move or --breakdown, not both") }
+        if framework && spot { throw ValidationError("give --framework or --spot, not both") }
+        if let weeklyCost, weeklyCost < 0 { throw ValidationError("--weekly-cost must not be negative") }
     }
 
     /// The option that supplies each approval, for refusals that say what to type.
@@ -345,15 +369,18 @@ struct PlaceCommand: ParsableCommand {
         let db: any PlacementStoring = try storeOptions.openExisting()
         let approvals = PlacementApprovals(panel: panelApproval, keyStage4: ks4Approval, exceptionalReason: exceptionalReason)
         let move: MoveKind? = plannedMove ? .planned : breakdown ? .breakdown : nil
+        let terms = PlacementTerms(weeklyCost: weeklyCost, purpose: try purpose.map { try parseCode($0, option: "--purpose", as: PlacementPurpose.self) },
+                                   purchase: framework ? .framework : spot ? .spot : nil)
         let effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy),
                                    start: startDay, officer: Session.officer, now: now, move: move, approvals: approvals,
-                                   expectedVacancyVersion: expectedVersion)
+                                   terms: terms, expectedVacancyVersion: expectedVersion)
         var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
         for ended in effects.ended {
             line += "; ended \(ended.id): \(ended.ending!.rawValue) (\(ended.endReason!.rawValue)"
                 + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"
         }
         if effects.vacancy.status == .filled { line += "; \(effects.vacancy.id) now filled" }
+        if let cost = effects.placement.cost { line += "; agreed \(Money.pounds(cost.weekly)) a week" }
         let recorded = effects.placement.approvals?.kinds ?? []
         if !recorded.isEmpty { line += "; approvals recorded: \(recorded.map(Self.option).joined(separator: ", "))" }
         let unneeded = approvals.kinds.filter { !recorded.contains($0) }

@@ -83,8 +83,8 @@ extension Model {
         m.press(.char("6"))
         m.answerReports()
         m.press(.end)
-        #expect(m.screenText.contains("10. Spend"))
-        #expect(m.screenText.contains("needs the placement cost data (issue 13 §2)"))
+        // The end of the last panel: spend's note on nights with no agreed cost.
+        #expect(m.screenText.contains("nights with no agreed cost are not priced"))
         let bottom = m.reports.scroll
         m.press(.down)
         #expect(m.reports.scroll == bottom)

@@ -25,8 +25,9 @@ import Testing
         let privateNights = try #require(rows.first { $0[0] == "residential-nights" && $0[2] == "private" })
         #expect(privateNights[6] == "79%" && privateNights[7] == "79" && privateNights[8] == "Table 4.2, Newport")
         #expect(Double(privateNights[4]) != nil)
-        // Spend says why it is missing; every panel appears.
-        #expect(rows.contains { $0[0] == "spend" && $0[8] == "needs the placement cost data (issue 13 §2)" })
+        // Spend is priced from the demo's agreed costs; every panel appears.
+        let spend = try #require(rows.first { $0[0] == "spend" && $0[1] == "All spend" && $0[2] == "total" && $0[3] == "£" })
+        #expect((Double(spend[4]) ?? 0) > 0)
         #expect(Set(rows.map { $0[0] }).count == 10)
     }
 
@@ -92,14 +93,19 @@ import Testing
         let children = try JSONSerialization.jsonObject(with: Data(try CLI.run(["export", "children", "--format", "json", "--store", store]).stdout.utf8)) as! [[String: Any]]
         let providers = try JSONSerialization.jsonObject(with: Data(try CLI.run(["export", "providers", "--format", "json", "--store", store]).stdout.utf8)) as! [[String: Any]]
         let child = children.first { ($0["status"] as? String) == "needs_placement" }!
-        let call = try CLI.run(["contact", "add", "--child", child["id"] as! String, "--provider", providers[0]["id"] as! String,
-                                "--outcome", "declined", "--reason", "=cmd()", "--store", store])
-        #expect(call.status == 0, "\(call.stderr)")
-        let out = try CLI.run(["report", "ring-round", "--area", "wales", "--format", "csv", "--store", store])
+        // Five providers decline with the same formula-like reason: today, in the child's authority, it is among
+        // the reasons shown by name (the demo's long ring-rounds give many others over 12 months).
+        for provider in providers.prefix(5) {
+            let call = try CLI.run(["contact", "add", "--child", child["id"] as! String, "--provider", provider["id"] as! String,
+                                    "--outcome", "declined", "--reason", "=cmd()", "--store", store])
+            #expect(call.status == 0, "\(call.stderr)")
+        }
+        let out = try CLI.run(["report", "ring-round", "--area", child["placingAuthority"] as! String, "--period", "today",
+                               "--format", "csv", "--store", store])
         let reader = try CSVReader(string: out.stdout, hasHeaderRow: true)
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
-        #expect(rows.contains { $0[1] == "Declines by reason" && $0[2] == "'=cmd()" && $0[4] == "1" })
+        #expect(rows.contains { $0[1] == "Declines by reason" && $0[2] == "'=cmd()" && $0[4] == "5" })
     }
 
     @Test func badNamesAreaAndPeriodAreOneLineEach() throws {

@@ -6,7 +6,7 @@ t send-keys -t e2e 6
 check "reports: tab 6 shows the officer's authority" wait_for "Cardiff │ last 12 months"
 check "reports: residential nights beside Table 4.2" wait_for "Table 4.2, Cardiff"
 t send-keys -t e2e End
-check "reports: scrolled to spend, which says what it needs" wait_for "needs the placement cost data (issue 13 §2)"
+check "reports: scrolled to spend, priced from the agreed weekly costs" wait_for "nights with no agreed cost"
 t send-keys -t e2e a
 check "reports: a switches to the region" wait_for "Cardiff and Vale (regional partnership board)"
 check "reports: the region's figures arrive" wait_for "1. Residential nights by sector"

@@ -33,13 +33,24 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
     public var childStatusBefore: ChildStatus?
     /// Set when the placement was undone: it stays in the history, marked as corrected.
     public var undone: PlacementUndo?
+    /// The weekly cost agreed with the provider and its changes (nil: not recorded).
+    public var cost: AgreedCost?
+    public var purpose: PlacementPurpose?
+    /// Bought under the all-Wales framework or spot-purchased (nil: not recorded, or the authority's own care).
+    public var purchase: PurchaseRoute?
+    /// ONS codes fixed at the start: the authority that placed the child and the one the bed is in, so
+    /// reports do not move when a child's authority or a provider's address changes later (nil: not recorded).
+    public var placingAuthority: String?
+    public var bedAuthority: String?
 
     public init(id: String, childID: String, providerID: String, vacancyID: String? = nil, start: Day,
                 plannedEnd: Day? = nil, actualEnd: Day? = nil, endReason: EndReason? = nil,
                 noticeHours: Int? = nil, ending: Ending? = nil, placementType: PlacementType,
                 localityTier: Int, milesFromHome: Double, approvals: PlacementApprovals? = nil,
                 placedBy: String? = nil, placedAt: Date? = nil, endedBy: String? = nil,
-                childStatusBefore: ChildStatus? = nil, undone: PlacementUndo? = nil) {
+                childStatusBefore: ChildStatus? = nil, undone: PlacementUndo? = nil, cost: AgreedCost? = nil,
+                purpose: PlacementPurpose? = nil, purchase: PurchaseRoute? = nil, placingAuthority: String? = nil,
+                bedAuthority: String? = nil) {
         self.id = id
         self.childID = childID
         self.providerID = providerID
@@ -59,6 +70,11 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
         self.endedBy = endedBy
         self.childStatusBefore = childStatusBefore
         self.undone = undone
+        self.cost = cost
+        self.purpose = purpose
+        self.purchase = purchase
+        self.placingAuthority = placingAuthority
+        self.bedAuthority = bedAuthority
     }
 
     public var isOpen: Bool { actualEnd == nil }

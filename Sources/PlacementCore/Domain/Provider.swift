@@ -27,11 +27,14 @@ public struct Provider: Sendable, Hashable, Codable, Identifiable {
     public var contact: ContactDetails
     /// The regulator's latest inspection, when known.
     public var inspection: Inspection?
+    /// Places the regulator registers a children's home for (nil: not recorded; not for fostering services).
+    public var registeredPlaces: Int?
 
     public init(id: String, name: String, sector: Sector, profitStatus: ProfitStatus? = nil,
                 regulator: Regulator = .ciw, registrationNumber: String, serviceType: ServiceType,
                 postcode: String, authorityCode: String, welshLanguage: WelshCapability = .none,
-                capabilities: [String] = [], contact: ContactDetails = .init(), inspection: Inspection? = nil) {
+                capabilities: [String] = [], contact: ContactDetails = .init(), inspection: Inspection? = nil,
+                registeredPlaces: Int? = nil) {
         self.id = id
         self.name = name
         self.sector = sector
@@ -45,5 +48,6 @@ public struct Provider: Sendable, Hashable, Codable, Identifiable {
         self.capabilities = capabilities
         self.contact = contact
         self.inspection = inspection
+        self.registeredPlaces = registeredPlaces
     }
 }

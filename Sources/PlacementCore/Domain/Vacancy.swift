@@ -41,13 +41,16 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     public var connectedChildIDs: [String]
     /// How the bed is bought, when recorded.
     public var purchase: PurchaseMode?
+    /// ONS code of another authority (Welsh or English) that filled this bed outside Placefinder: recorded
+    /// from an import or a provider's notice, naming no child (seed report 6.6). nil when not known.
+    public var filledBy: String?
 
     public init(id: String, providerID: String, setting: Setting, postcode: String? = nil, beds: Int,
                 ageRange: ClosedRange<Int>, gendersAccepted: Set<Gender> = Set(Gender.allCases),
                 maxSiblingGroup: Int = 1, extraCapabilities: [String] = [], availableFrom: Day,
                 takesEmergencies: Bool = false, weeklyFee: Int, lastConfirmedAt: Date,
                 status: VacancyStatus = .open, hold: Hold? = nil, connectedChildIDs: [String] = [],
-                purchase: PurchaseMode? = nil) {
+                purchase: PurchaseMode? = nil, filledBy: String? = nil) {
         self.id = id
         self.providerID = providerID
         self.setting = setting
@@ -65,11 +68,12 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
         self.hold = hold
         self.connectedChildIDs = connectedChildIDs
         self.purchase = purchase
+        self.filledBy = filledBy
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, providerID, setting, postcode, beds, ageRange, gendersAccepted, maxSiblingGroup, extraCapabilities
-        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs, purchase
+        case availableFrom, takesEmergencies, weeklyFee, lastConfirmedAt, status, hold, connectedChildIDs, purchase, filledBy
     }
 
     public init(from decoder: Decoder) throws {
@@ -87,7 +91,8 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
                   status: try c.decode(VacancyStatus.self, forKey: .status), hold: try c.decodeIfPresent(Hold.self, forKey: .hold),
                   // Older exports have no connections: read them as none.
                   connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [],
-                  purchase: try c.decodeIfPresent(PurchaseMode.self, forKey: .purchase))
+                  purchase: try c.decodeIfPresent(PurchaseMode.self, forKey: .purchase),
+                  filledBy: try c.decodeIfPresent(String.self, forKey: .filledBy))
     }
 
     /// Whole days since the provider last confirmed the vacancy.

@@ -96,6 +96,12 @@ public enum Baseline {
     public static let childrensHomePlacesWales = 603
     public static let childrensHomePlacesInUseWales = 465
 
+    /// Para 6.6: on 31 March 2018, 435 children in care homes in Wales, 325 placed by Welsh commissioners and
+    /// 110 (about 25%) by English ones.
+    public static let childrenInWelshHomes = 435
+    public static let childrenInWelshHomesFromEngland = 110
+    public static let childrenInWelshHomesFromEnglandShare = 25
+
     /// Para 6.9: "100 to 150 calls to find a placement is not unusual".
     public static let callsToFindPlacement = "100–150"
 }

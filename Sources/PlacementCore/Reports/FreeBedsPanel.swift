@@ -46,9 +46,10 @@ enum FreeBedsPanel {
                     ref: "para 6.4, Wales: 603 places, 465 in use, 31 July 2018")),
             ]))
         }
+        tables += Occupancy.tables(data, area: area)
         return ReportPanel(kind: .freeBeds, tables: tables, notes: [
             "Open vacancies available today, every bed in the store, by tier from the area (in-county: inside it).",
-            "Occupancy needs each home's registered places (issue 13 §2).",
+            "Occupancy: homes with registered places; in use counts beds others filled.",
         ])
     }
 }

@@ -10,20 +10,31 @@ public enum Nights {
 
     /// Nights each placement gives from the night of `first` to the night of `last`, both included.
     public static func perPlacement(_ placements: [Placement], from first: Day, through last: Day) -> [(placement: Placement, nights: Int)] {
+        spans(placements, from: first, through: last).map { ($0.placement, $0.nights.count) }
+    }
+
+    /// The nights each placement gives in `period` as days since the epoch (first night, up to not including
+    /// the end), only placements giving at least one, in input order: for sums that vary night by night (cost).
+    public static func spans(_ placements: [Placement], in period: ReportPeriod) -> [(placement: Placement, nights: Range<Int>)] {
+        spans(placements, from: period.start, through: period.end)
+    }
+
+    static func spans(_ placements: [Placement], from first: Day, through last: Day) -> [(placement: Placement, nights: Range<Int>)] {
         guard first <= last else { return [] }
         let periodStart = first.daysSinceEpoch, periodEnd = last.daysSinceEpoch + 1
         let byChild = Dictionary(grouping: placements.indices) { placements[$0].childID }
-        var nights = [Int](repeating: 0, count: placements.count)
+        var nights = [Range<Int>](repeating: 0..<0, count: placements.count)
         for (_, indices) in byChild {
             let ordered = indices.sorted { (placements[$0].start, placements[$0].id) < (placements[$1].start, placements[$1].id) }
             for (k, i) in ordered.enumerated() {
                 let p = placements[i]
                 var end = p.actualEnd?.daysSinceEpoch ?? periodEnd
                 if k + 1 < ordered.count { end = min(end, placements[ordered[k + 1]].start.daysSinceEpoch) }
-                nights[i] = max(0, min(end, periodEnd) - max(p.start.daysSinceEpoch, periodStart))
+                let lo = max(p.start.daysSinceEpoch, periodStart), hi = min(end, periodEnd)
+                nights[i] = lo < hi ? lo..<hi : 0..<0
             }
         }
-        return placements.indices.compactMap { nights[$0] > 0 ? (placements[$0], nights[$0]) : nil }
+        return placements.indices.compactMap { nights[$0].isEmpty ? nil : (placements[$0], nights[$0]) }
     }
 
     /// Nights per calendar month of the period (a sparkline's values), first month first.

@@ -43,9 +43,16 @@ public struct ReportData: Sendable {
     public func provider(_ id: String) -> Provider? { providerByID[id] }
     public func child(_ id: String) -> Child? { childByID[id] }
 
-    /// The authority that placed the child: today the child's placing authority (issue 13 §2 fixes it on
-    /// the placement at its start).
-    func placingAuthority(of placement: Placement) -> String? { childByID[placement.childID]?.placingAuthority }
+    /// The authority that placed the child, fixed on the placement at its start; for a record without it,
+    /// the child's placing authority today.
+    func placingAuthority(of placement: Placement) -> String? {
+        placement.placingAuthority ?? childByID[placement.childID]?.placingAuthority
+    }
+
+    /// The authority the bed was in at the start; for a record without it, the bed's or provider's today.
+    func bedAuthority(of placement: Placement) -> String? {
+        placement.bedAuthority ?? placement.vacancyID.flatMap { bedAuthority[$0] } ?? providerByID[placement.providerID]?.authorityCode
+    }
 
     /// Placements that count in reports, placed by an authority in `area`. The one filter every panel uses.
     func countedPlacements(in area: ReportArea) -> [Placement] {

@@ -1,7 +1,5 @@
 /// Every report panel for an area and period, from domain values (see `ReportData`).
 public enum Reports {
-    public static let spendUnavailable = "needs the placement cost data (issue 13 §2)"
-
     public static func compute(_ data: ReportData, area: ReportArea, period: ReportPeriod,
                                panels: [ReportPanelKind] = ReportPanelKind.allCases,
                                geography: Geography = .wales) -> ReportSet {
@@ -16,9 +14,7 @@ public enum Reports {
             case .freeBeds: FreeBedsPanel.compute(data, area: area, geography: geography)
             case .unmetNeed: UnmetNeedPanel.compute(data, area: area)
             case .ringRound: RingRoundPanel.compute(data, area: area, period: period)
-            case .spend: ReportPanel(kind: .spend, notes: [
-                "Vacancies carry the fee a provider asks, not the agreed weekly cost of a placement."
-            ], unavailable: spendUnavailable)
+            case .spend: SpendPanel.compute(data, area: area, period: period)
             }
         })
     }

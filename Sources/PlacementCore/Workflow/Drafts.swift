@@ -14,10 +14,13 @@ public struct NoticeDraft: Sendable, Hashable {
     public var changes: VacancyChanges
     /// For `vacancyOpened` with no `vacancyID`: the new vacancy's details.
     public var newVacancy: VacancyDraft?
+    /// For `vacancyFilled`: the ONS code of another authority (Welsh or English) that filled the bed,
+    /// recorded on the vacancy without naming the child (seed report 6.6).
+    public var filledBy: String?
 
     public init(providerID: String, kind: NoticeKind, receivedAt: Date, childID: String? = nil, effectiveAt: Date? = nil,
                 reason: EndReason? = nil, vacancyID: String? = nil, text: String = "",
-                changes: VacancyChanges = .init(), newVacancy: VacancyDraft? = nil) {
+                changes: VacancyChanges = .init(), newVacancy: VacancyDraft? = nil, filledBy: String? = nil) {
         self.providerID = providerID
         self.kind = kind
         self.receivedAt = receivedAt
@@ -28,6 +31,7 @@ public struct NoticeDraft: Sendable, Hashable {
         self.text = text
         self.changes = changes
         self.newVacancy = newVacancy
+        self.filledBy = filledBy
     }
 }
 

@@ -64,7 +64,9 @@ public enum Workflow {
             guard let childID = draft.childID else { throw .missing(field: "a child", for: what) }
             guard draft.reason != nil else { throw .missing(field: "a reason", for: what) }
             guard let effective = draft.effectiveAt else { throw .missing(field: "an effective time", for: what) }
-            if !draft.changes.isEmpty || draft.newVacancy != nil { throw .notApplicable(field: "vacancy details", for: what) }
+            if !draft.changes.isEmpty || draft.newVacancy != nil || draft.filledBy != nil {
+                throw .notApplicable(field: "vacancy details", for: what)
+            }
             guard var child = records.child, child.id == childID else { throw .unknownChild(childID) }
             let open = records.placements.filter { $0.childID == childID && $0.providerID == provider.id && $0.isOpen }
             guard var placement = open.max(by: { ($0.start, $0.id) < ($1.start, $1.id) }) else {
@@ -80,6 +82,7 @@ public enum Workflow {
         }
 
         // Vacancy notices.
+        if draft.filledBy != nil && draft.kind != .vacancyFilled { throw .notApplicable(field: "the authority that filled the bed", for: what) }
         if draft.reason != nil { throw .notApplicable(field: "an end reason", for: what) }
         if let childID = draft.childID, records.child?.id != childID { throw .unknownChild(childID) }
         var vacancy: Vacancy
@@ -107,6 +110,7 @@ public enum Workflow {
             break // handled above
         case .vacancyOpened:
             draft.changes.apply(to: &vacancy)
+            vacancy.filledBy = nil
             // A live hold survives the provider confirming the bed; anything else becomes open.
             if heldLive { vacancy.status = .held } else { vacancy.status = .open; vacancy.hold = nil }
             if vacancy.beds < 1 { throw .invalidVacancy(vacancyID: vacancy.id, issue: "an open vacancy needs at least one bed") }
@@ -121,6 +125,7 @@ public enum Workflow {
             if !draft.changes.isEmpty { throw .notApplicable(field: "vacancy changes", for: what) }
             vacancy.status = .filled
             vacancy.hold = nil
+            vacancy.filledBy = draft.filledBy
         case .vacancyWithdrawn:
             if !draft.changes.isEmpty { throw .notApplicable(field: "vacancy changes", for: what) }
             vacancy.status = .withdrawn

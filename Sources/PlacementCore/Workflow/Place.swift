@@ -103,14 +103,20 @@ extension Workflow {
     ///   - id: the new placement's id, chosen by the store.
     ///   - move: how the current placement ends when the child is placed and no notice says (required then).
     ///   - approvals: the reference texts for the approvals the plan requires (others are not recorded).
+    ///   - terms: cost, purpose and framework or spot; what is not given comes from `PlacementTerms.proposed`
+    ///     (the fee the provider asks; emergency when the child's need is).
     public static func place(_ records: PlaceRecords, id: String, start: Day, move: MoveKind? = nil,
-                             approvals: PlacementApprovals = .none, officer: String = "", geography: Geography = .wales,
+                             approvals: PlacementApprovals = .none, terms: PlacementTerms = .none, officer: String = "", geography: Geography = .wales,
                              policy: MatchPolicy = .default, now: Date) throws(WorkflowError) -> PlaceEffects {
         let plan = placePreflight(records, id: id, start: start, move: move, officer: officer, geography: geography,
                                   policy: policy, now: now)
         if let refusal = plan.refusal(with: approvals) { throw refusal }
         var effects = plan.effects!
         effects.placement.approvals = approvals.kept(for: plan.required)
+        let agreed = terms.filled(from: .proposed(child: records.child, vacancy: records.vacancy))
+        effects.placement.cost = agreed.weeklyCost.map { AgreedCost(weekly: $0) }
+        effects.placement.purpose = agreed.purpose
+        effects.placement.purchase = agreed.purchase
         return effects
     }
 }

@@ -96,7 +96,8 @@ extension Workflow {
         let placement = Placement(id: id, childID: child.id, providerID: records.provider.id, vacancyID: vacancy.id,
                                   start: start, placementType: placementType(for: vacancy.setting),
                                   localityTier: tier.rawValue, milesFromHome: miles, placedBy: officer, placedAt: now,
-                                  childStatusBefore: child.status)
+                                  childStatusBefore: child.status, placingAuthority: child.placingAuthority,
+                                  bedAuthority: records.bed.authorityCode)
         var taken = vacancy
         taken.beds -= 1
         taken.hold = nil

@@ -15,15 +15,14 @@ enum DerivedColumns {
         var locator = try RecordLocator(postcodes: vacancies.compactMap(\.postcode) + providers.map(\.postcode) + children.map(\.homePostcode),
                                         providers: providers, in: db)
         for p in providers {
-            try RowWriter.update(ProviderRow.table, ProviderRow.v4Written,
-                                 Array(ProviderRow.arguments(p, location: locator.provider(p), bits: bits).prefix(ProviderRow.v4Written.count)), in: db)
+            try RowWriter.update(ProviderRow.table, ProviderRow.v4Written, ProviderRow.v4Arguments(p, location: locator.provider(p), bits: bits), in: db)
         }
         for c in children {
             try RowWriter.update(ChildRow.table, ChildRow.written, ChildRow.arguments(c, home: locator.home(c), bits: bits), in: db)
         }
         for v in vacancies {
             try RowWriter.update(VacancyRow.table, VacancyRow.v4Written,
-                                 Array(VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits).prefix(VacancyRow.v4Written.count)), in: db)
+                                 VacancyRow.v4Arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
         }
         for p in placements {
             try RowWriter.update(PlacementRow.table, PlacementRow.v4Written, PlacementRow.v4Arguments(p), in: db)

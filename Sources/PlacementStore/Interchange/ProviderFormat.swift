@@ -21,6 +21,7 @@ enum ProviderFormat {
         ColumnSpec("contact_email"),
         ColumnSpec("inspection_date"),
         ColumnSpec("inspection_rating"),
+        ColumnSpec("registered_places"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Provider {
@@ -39,7 +40,14 @@ enum ProviderFormat {
             capabilities: try r.needCodes("capabilities"),
             contact: ContactDetails(name: r.text("contact_name"), phone: r.text("contact_phone"),
                                     email: r.text("contact_email")),
-            inspection: try inspection(r, regulator: regulator))
+            inspection: try inspection(r, regulator: regulator),
+            registeredPlaces: try places(r))
+    }
+
+    private static func places(_ r: CSVRecord) throws(ImportError) -> Int? {
+        let n = try r.optionalInt("registered_places")
+        if let n, n < 0 { throw r.fail("registered_places", "\(n) must not be negative") }
+        return n
     }
 
     /// Both inspection columns or neither; the rating must be one the provider's regulator publishes.
@@ -62,6 +70,6 @@ enum ProviderFormat {
         [p.id, p.name, p.sector.rawValue, p.profitStatus.rawValue, p.regulator.rawValue, p.registrationNumber,
          p.serviceType.rawValue, p.postcode, p.authorityCode, authorityName(p.authorityCode) ?? "",
          p.welshLanguage.rawValue, Cell.list(p.capabilities), p.contact.name, p.contact.phone, p.contact.email,
-         p.inspection?.date.iso ?? "", p.inspection?.rating.rawValue ?? ""]
+         p.inspection?.date.iso ?? "", p.inspection?.rating.rawValue ?? "", p.registeredPlaces.map(String.init) ?? ""]
     }
 }

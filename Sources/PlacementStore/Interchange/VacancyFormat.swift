@@ -24,6 +24,8 @@ enum VacancyFormat {
         ColumnSpec("hold_expires_at"),
         ColumnSpec("connected_children"),
         ColumnSpec("purchase_mode"),
+        // v9: another authority (Welsh or English) that filled the bed outside Placefinder; no child named.
+        ColumnSpec("filled_by_authority"),
     ], personal: false)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Vacancy {
@@ -51,11 +53,12 @@ enum VacancyFormat {
         let hold = try parseHold(r)
         let connected = r.list("connected_children")
         let purchase = try r.optionalEnum("purchase_mode", PurchaseMode.self)
+        let filledBy = try r.optional("filled_by_authority").map { raw throws(ImportError) in try r.parseAuthority("filled_by_authority", raw) }
         return Vacancy(id: id, providerID: providerID, setting: setting, postcode: postcode, beds: beds,
                        ageRange: ageMin...ageMax, gendersAccepted: genders, maxSiblingGroup: maxSiblings,
                        extraCapabilities: capabilities, availableFrom: availableFrom,
                        takesEmergencies: emergencies, weeklyFee: fee, lastConfirmedAt: confirmed,
-                       status: status, hold: hold, connectedChildIDs: connected, purchase: purchase)
+                       status: status, hold: hold, connectedChildIDs: connected, purchase: purchase, filledBy: filledBy)
     }
 
     /// A hold needs all three hold columns or none.
@@ -76,6 +79,7 @@ enum VacancyFormat {
          String(v.maxSiblingGroup), Cell.list(v.extraCapabilities), v.availableFrom.iso,
          Cell.bool(v.takesEmergencies), String(v.weeklyFee), formattedTimestamp(v.lastConfirmedAt),
          v.status.rawValue, Cell.optional(v.hold?.childID), Cell.optional(v.hold?.officer),
-         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs), Cell.optional(v.purchase?.rawValue)]
+         v.hold.map { formattedTimestamp($0.expiresAt) } ?? "", Cell.list(v.connectedChildIDs), Cell.optional(v.purchase?.rawValue),
+         Cell.optional(v.filledBy)]
     }
 }

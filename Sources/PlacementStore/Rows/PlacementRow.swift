@@ -16,7 +16,10 @@ enum PlacementRow {
         "panel_approval", "ks4_approval", "exceptional_reason", "placed_by", "placed_at", "ended_by",
         "child_status_before", "undone_by", "undone_at", "undo_reason",
     ]
-    static let written = v4Written + v7Columns
+    /// v9: agreed weekly cost and its changes ("YYYY-MM-DD:cost;…", read whole), purpose, framework or spot,
+    /// and the placing and bed authorities fixed at the start.
+    static let v9Columns = ["weekly_cost", "cost_changes", "purpose", "purchase", "placing_authority", "bed_authority"]
+    static let written = v4Written + v7Columns + v9Columns
 
     static func v4Arguments(_ p: Placement) -> [(any DatabaseValueConvertible)?] {
         [p.id, p.childID, p.providerID, p.vacancyID, p.start.iso, p.plannedEnd?.iso, p.actualEnd?.iso,
@@ -28,13 +31,15 @@ enum PlacementRow {
         v4Arguments(p) + [
             p.approvals?.panel, p.approvals?.keyStage4, p.approvals?.exceptionalReason, p.placedBy, p.placedAt, p.endedBy,
             p.childStatusBefore?.rawValue, p.undone?.by, p.undone?.at, p.undone?.reason,
+            p.cost?.weekly, p.cost.flatMap { $0.changes.isEmpty ? nil : $0.changesText }, p.purpose?.rawValue,
+            p.purchase?.rawValue, p.placingAuthority, p.bedAuthority,
         ]
     }
 
     static let read = [
         "id", "child_id", "provider_id", "vacancy_id", "start_day", "planned_end_day", "actual_end_day", "end_reason",
         "notice_hours", "ending", "placement_type", "locality_tier", "miles_from_home", "version",
-    ] + v7Columns
+    ] + v7Columns + v9Columns
     static let select = "SELECT \(read.joined(separator: ", ")) FROM placements"
 
     static func decode(_ row: Row) throws -> (placement: Placement, version: Int) {
@@ -44,6 +49,12 @@ enum PlacementRow {
         let undone: PlacementUndo? = if let by: String = try r.optional(21) {
             PlacementUndo(by: by, at: try r.timestamp(22), reason: try r.optional(23) ?? "")
         } else { nil }
+        var cost: AgreedCost?
+        if let weekly: Int = try r.optional(24) {
+            let text: String = try r.optional(25) ?? ""
+            guard let changes = AgreedCost.changes(text) else { throw r.unreadable(25) }
+            cost = AgreedCost(weekly: weekly, changes: changes)
+        }
         let placement = Placement(
             id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
             start: try r.day(4), plannedEnd: try r.optionalDay(5), actualEnd: try r.optionalDay(6),
@@ -51,7 +62,8 @@ enum PlacementRow {
             placementType: try r.code(10), localityTier: try r.value(11), milesFromHome: try r.value(12),
             approvals: approvals == .none ? nil : approvals, placedBy: try r.optional(17),
             placedAt: try r.optionalTimestamp(18), endedBy: try r.optional(19), childStatusBefore: try r.optionalCode(20),
-            undone: undone)
+            undone: undone, cost: cost, purpose: try r.optionalCode(26), purchase: try r.optionalCode(27),
+            placingAuthority: try r.optional(28), bedAuthority: try r.optional(29))
         return (placement, try r.value(13))
     }
 }

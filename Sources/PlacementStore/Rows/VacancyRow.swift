@@ -7,21 +7,28 @@ enum VacancyRow {
     static let table = "vacancies"
 
     /// Written on insert and update (version and stamps are the workflow's: see Stamps.swift).
-    static let written = [
+    /// The columns up to v8 (the v4 backfill writes only these).
+    static let v4Written = [
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "genders_accepted",
         "max_sibling_group", "extra_capabilities", "available_from", "takes_emergencies", "weekly_fee",
         "last_confirmed_at", "status", "hold_child_id", "hold_officer", "hold_expires_at", "connected_children",
         "capability_mask", "gender_mask", "available_day", "confirmed_seconds", "hold_expires_seconds",
-        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "purchase_mode",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision",
     ]
-
-    /// The columns before v10 (purchase mode), for rewriting rows while migrating an older store.
-    static let v4Written = Array(written.dropLast(1))
 
     /// `verbatim_lists` flags: the JSON must be read for these columns.
     static let capabilitiesVerbatim: Int64 = 1, connectionsVerbatim: Int64 = 2
 
+    /// v9: the other authority that filled the bed outside Placefinder. v10: how the bed is bought.
+    static let v9Columns = ["filled_by"]
+    static let v10Columns = ["purchase_mode"]
+    static let written = v4Written + v9Columns + v10Columns
+
     static func arguments(_ v: Vacancy, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
+        try v4Arguments(v, location: location, bits: bits) + [v.filledBy, v.purchase?.rawValue]
+    }
+
+    static func v4Arguments(_ v: Vacancy, location: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         // A set has no order: store it sorted so the same set always gives the same text.
         let genders = v.gendersAccepted.map(\.rawValue).sorted()
         let mask = bits.mask(v.extraCapabilities)
@@ -34,14 +41,15 @@ enum VacancyRow {
             v.hold?.childID, v.hold?.officer, v.hold?.expiresAt, try JSONColumn.strings(v.connectedChildIDs),
             mask, EnumBits.mask(v.gendersAccepted), v.availableFrom.daysSinceEpoch,
             v.lastConfirmedAt.timeIntervalSinceReferenceDate, v.hold?.expiresAt.timeIntervalSinceReferenceDate, verbatim,
-        ] + LocationColumns.arguments(location) + [v.purchase?.rawValue]
+        ] + LocationColumns.arguments(location)
     }
 
     static let read = [
         "id", "provider_id", "setting", "postcode", "beds", "age_min", "age_max", "gender_mask", "max_sibling_group",
         "capability_mask", "extra_capabilities", "available_day", "takes_emergencies", "weekly_fee", "confirmed_seconds",
         "status", "hold_child_id", "hold_officer", "hold_expires_seconds", "connected_children", "version",
-        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "purchase_mode",
+        "verbatim_lists", "latitude", "longitude", "located_authority", "location_precision", "filled_by",
+        "purchase_mode",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM vacancies"
 
@@ -76,7 +84,7 @@ enum VacancyRow {
                 lastConfirmedAt: try r.seconds(14), status: try r.code(15), hold: hold,
                 connectedChildIDs: try connections.value(0, verbatim: verbatim & connectionsVerbatim != 0,
                                                          row: row, index: 19, table: table, column: read[19]),
-                purchase: try r.optionalCode(26))
+                purchase: try r.optionalCode(27), filledBy: try r.optional(26))
             return (vacancy, try r.value(20), try r.location(latitude: 22))
         }
     }

@@ -25,14 +25,14 @@ extension PlacementDatabase {
     ///   - expectedVacancyVersion, expectedChildVersion: the versions the officer saw.
     @discardableResult
     public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind? = nil,
-                      approvals: PlacementApprovals = .none, expectedVacancyVersion: Int? = nil,
+                      approvals: PlacementApprovals = .none, terms: PlacementTerms = .none, expectedVacancyVersion: Int? = nil,
                       expectedChildVersion: Int? = nil, geography: Geography = .wales) throws -> PlaceEffects {
         try write { db in
             let records = try Self.placeRecords(childID: childID, vacancyID: vacancyID, geography: geography, in: db)
             try Self.check(.vacancies, id: vacancyID, expected: expectedVacancyVersion, in: db)
             try Self.check(.children, id: childID, expected: expectedChildVersion, in: db)
             let id = try Self.nextID(table: "placements", width: 5, in: db)
-            let effects = try Workflow.place(records, id: id, start: start, move: move, approvals: approvals,
+            let effects = try Workflow.place(records, id: id, start: start, move: move, approvals: approvals, terms: terms,
                                              officer: officer, geography: geography, now: now)
             let (child, vacancy) = (records.child, records.vacancy)
             var audit: [AuditEntry] = []

@@ -128,9 +128,12 @@ import Testing
                 let effects = try Workflow.place(s.records, id: "PL9", start: s.start, move: s.move, approvals: s.approvals,
                                                  officer: "alice", now: WF.now)
                 #expect(plan.willSucceed(with: s.approvals), "place succeeded but the plan refused: \(s)")
-                // And it did what the plan said (the write adds only the approvals).
+                // And it did what the plan said (the write adds only the approvals and the agreed terms: by
+                // default the vacancy's fee, emergency when the child's need is).
                 var expected = plan.effects
                 expected?.placement.approvals = effects.placement.approvals
+                expected?.placement.cost = AgreedCost(weekly: s.records.vacancy.weeklyFee)
+                expected?.placement.purpose = s.records.child.urgency.isEmergency ? .emergency : nil
                 #expect(expected == effects)
                 #expect(effects.placement.approvals?.kinds ?? [] == plan.required.map(\.kind))
             } catch {

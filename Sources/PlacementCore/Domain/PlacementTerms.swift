@@ -1,0 +1,95 @@
+import Foundation
+
+/// Why a placement was made (issue 13 §2): the purposes the seed report's commissioning chapter names.
+public enum PlacementPurpose: String, Sendable, Codable, CaseIterable {
+    case emergency, assessment
+    case shortTerm = "short_term", longTerm = "long_term"
+    case respite
+    case stepDown = "step_down"
+
+    public var label: String {
+        switch self {
+        case .emergency: "emergency"
+        case .assessment: "assessment"
+        case .shortTerm: "short-term"
+        case .longTerm: "long-term"
+        case .respite: "respite"
+        case .stepDown: "step-down"
+        }
+    }
+}
+
+/// How a placement was bought (seed report 5.10): under the all-Wales framework or spot-purchased.
+public enum PurchaseRoute: String, Sendable, Codable, CaseIterable {
+    case framework, spot
+}
+
+/// A new agreed weekly cost from a day on (a fee uplift, a change of package).
+public struct CostChange: Sendable, Hashable, Codable {
+    public var from: Day
+    public var weeklyCost: Int
+    public init(from: Day, weeklyCost: Int) {
+        self.from = from
+        self.weeklyCost = weeklyCost
+    }
+}
+
+/// The weekly cost agreed at the start and its later changes, oldest first.
+public struct AgreedCost: Sendable, Hashable, Codable {
+    public var weekly: Int
+    public var changes: [CostChange]
+
+    public init(weekly: Int, changes: [CostChange] = []) {
+        self.weekly = weekly
+        self.changes = changes.sorted { $0.from < $1.from }
+    }
+
+    /// The weekly cost in force on `day`: the latest change on or before it, else the cost agreed at the start.
+    public func weekly(on day: Day) -> Int {
+        changes.last { $0.from <= day }?.weeklyCost ?? weekly
+    }
+
+    /// "2025-06-01:1250;2026-04-01:1300", the form import, export and the store share.
+    public var changesText: String {
+        changes.map { "\($0.from.iso):\($0.weeklyCost)" }.joined(separator: ";")
+    }
+
+    /// Parses `changesText`; nil names nothing, so the caller says which cell is wrong.
+    public static func changes(_ text: String) -> [CostChange]? {
+        var out: [CostChange] = []
+        for item in text.split(separator: ";") {
+            let parts = item.split(separator: ":")
+            guard parts.count == 2, let day = Day(iso: parts[0].trimmingCharacters(in: .whitespaces)),
+                  let cost = Int(parts[1].trimmingCharacters(in: .whitespaces)), cost >= 0 else { return nil }
+            out.append(CostChange(from: day, weeklyCost: cost))
+        }
+        return out
+    }
+}
+
+/// What the officer agreed with the provider when placing: cost, purpose, framework or spot.
+public struct PlacementTerms: Sendable, Hashable {
+    public var weeklyCost: Int?
+    public var purpose: PlacementPurpose?
+    public var purchase: PurchaseRoute?
+
+    public init(weeklyCost: Int? = nil, purpose: PlacementPurpose? = nil, purchase: PurchaseRoute? = nil) {
+        self.weeklyCost = weeklyCost
+        self.purpose = purpose
+        self.purchase = purchase
+    }
+
+    public static let none = PlacementTerms()
+
+    /// What the place form proposes: the fee the provider asks, and emergency when the child's need is one.
+    public static func proposed(child: Child, vacancy: Vacancy) -> PlacementTerms {
+        let emergency = if case .emergency = child.urgency { true } else { false }
+        return PlacementTerms(weeklyCost: vacancy.weeklyFee, purpose: emergency ? .emergency : nil)
+    }
+
+    /// These terms with anything left unsaid taken from `proposed`.
+    public func filled(from proposed: PlacementTerms) -> PlacementTerms {
+        PlacementTerms(weeklyCost: weeklyCost ?? proposed.weeklyCost, purpose: purpose ?? proposed.purpose,
+                       purchase: purchase ?? proposed.purchase)
+    }
+}

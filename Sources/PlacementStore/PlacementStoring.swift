@@ -2,8 +2,8 @@ import Foundation
 import PlacementCore
 
 /// What the dashboard, the command line, import and export ask of a store. `PlacementDatabase` is the
-/// SQLite (GRDB) implementation; a PostgreSQL store would be another type conforming to this, with the same
-/// guarantees: every write one transaction, `snapshot` one consistent read, record versions checked on write.
+/// SQLite (GRDB) implementation and `PostgresStore` the PostgreSQL one, with the same guarantees: every write
+/// one transaction, `snapshot` one consistent read, record versions checked on write.
 public protocol PlacementStoring: Sendable {
     // MARK: reading
 
@@ -62,6 +62,8 @@ public protocol PlacementStoring: Sendable {
     // MARK: audit and upkeep
 
     func audit(action: String, recordType: String, recordID: String?, detail: String?, user: String) throws
+    /// Several entries in one transaction (a sibling group's match records every child).
+    func audit(_ entries: [AuditEntry]) throws
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
     func backup(to destination: String, overwrite: Bool) throws
     func consistencyReport(now: Date) throws -> ConsistencyReport
@@ -76,6 +78,11 @@ extension PlacementStoring {
     public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }
+
+    /// Entries matching every filter given, oldest first.
+    public func auditEntries(recordID: String? = nil, user: String? = nil, since: Date? = nil) throws -> [AuditEntry] {
+        try auditEntries(AuditQuery(recordID: recordID, user: user, since: since))
+    }
 
     @discardableResult
     public func logNotice(_ draft: NoticeDraft, officer: String, now: Date) throws -> NoticeEffects {

@@ -22,7 +22,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let url = URL(fileURLWithPath: file)
         guard FileManager.default.isReadableFile(atPath: url.path) else { throw UserError("\(url.lastPathComponent): no such readable file") }
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let report = try db.importFileReporting(kind, from: url, user: Session.officer, today: Session.today)
         say("imported \(report.imported) \(kind.rawValue) from \(url.lastPathComponent) (\(report.summary))")
     }
@@ -44,7 +44,7 @@ struct Export: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openReadOnly()
+        let db = try storeOptions.openStore(readOnly: true)
         let text = try db.export(kind, format: format, user: Session.officer, formulas: raw ? .raw : .neutralised)
         Session.noteIfUnrecorded(db)
         guard let output else {
@@ -73,7 +73,7 @@ struct Backup: ParsableCommand {
         if !folder.isEmpty && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
             throw UserError("\(folder): no such folder; create it first (mkdir -m 700 \(folder)) or choose another DEST")
         }
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)
         say("backed up to \(destination) (integrity check ok)")

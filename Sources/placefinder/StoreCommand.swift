@@ -23,6 +23,13 @@ struct StoreInit: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if storeOptions.isServer {
+            if group != nil { throw UserError("--group shares a store file; a PostgreSQL store's officers are its database roles") }
+            let server = try PostgresStore.create(url: storeOptions.path, defaultUser: OfficerIdentity.account())
+            try server.close()
+            print("created the Placefinder schema in \(server.location.display)")
+            return
+        }
         let db = try PlacementDatabase.create(at: storeOptions.path, group: group)
         try db.audit(action: "store.init", recordType: "store", recordID: nil,
                      detail: group == nil ? "personal" : "shared with a group", user: Session.officer)
@@ -38,8 +45,9 @@ struct StoreUpgrade: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
+        let schema = try db.appliedMigrations().last ?? "none"
         try db.close()
-        print("\(storeOptions.path) is at schema \(PlacementDatabase.schemaVersion)")
+        print("\(storeOptions.isServer ? "the PostgreSQL store" : storeOptions.path) is at schema \(schema)")
     }
 }

@@ -82,7 +82,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 WHERE c.status = 'notice_received'
                   AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.child_id = c.id AND n.kind = 'placement_ending'
                                   -- a current notice (v6): not withdrawn, not replaced by a correction
-                                  AND n.correction_kind IS NOT 'withdrawn'
+                                  AND COALESCE(n.correction_kind, '') <> 'withdrawn'
                                   AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.corrects = n.id))
                 ORDER BY c.id
                 """, usesNow: false),

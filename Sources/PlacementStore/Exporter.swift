@@ -8,7 +8,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 extension PlacementDatabase {
     /// The whole of one kind as CSV (which imports back) or JSON; the export is recorded in the audit trail.
     /// CSV cells a spreadsheet would run as formulas are neutralised unless `formulas` is `.raw`.
-    public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells = .neutralised) throws -> String {
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String {
         let (text, count) = try exportText(kind, format: format, formulas: formulas, postcodes: allPostcodes)
         try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
         return text

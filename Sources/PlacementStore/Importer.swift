@@ -5,12 +5,6 @@ import PlacementCore
 /// Imports one file into the store, all or nothing: the whole file is parsed and checked first,
 /// references are checked against the store inside the same write transaction, and only then written.
 extension PlacementDatabase {
-    /// Returns how many records were imported. Errors are `ImportError` (file, line, column) or `StoreError`.
-    @discardableResult
-    public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
-        try importFileReporting(kind, from: url, user: user, today: today).imported
-    }
-
     /// As `importFile`, also saying how many rows and lines were read (see `ImportReport`).
     public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
         guard kind.importable else {

@@ -79,6 +79,17 @@ extension PlacementStoring {
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }
 
+    /// The export with formula-like CSV cells neutralised (see `FormulaCells`).
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String {
+        try export(kind, format: format, user: user, formulas: .neutralised)
+    }
+
+    /// Imports one file, all or nothing; returns how many records were imported.
+    @discardableResult
+    public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
+        try importFileReporting(kind, from: url, user: user, today: today).imported
+    }
+
     /// Entries matching every filter given, oldest first.
     public func auditEntries(recordID: String? = nil, user: String? = nil, since: Date? = nil) throws -> [AuditEntry] {
         try auditEntries(AuditQuery(recordID: recordID, user: user, since: since))

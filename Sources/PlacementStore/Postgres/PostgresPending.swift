@@ -10,7 +10,6 @@ extension PostgresStore {
     public func backup(to destination: String, overwrite: Bool) throws {
         throw pending("`placefinder backup` (use pg_dump or a base backup: docs/operations.md)")
     }
-    public func consistencyReport(now: Date) throws -> ConsistencyReport { throw pending("`placefinder check`") }
     public func integrityCheck() throws -> [String] { throw pending("`placefinder check`") }
 }
 

@@ -20,6 +20,8 @@ public protocol PlacementStoring: Sendable {
     func contacts() throws -> [Contact]
     func contacts(childID: String) throws -> [Contact]
     func counts() throws -> StoreCounts
+    /// Every stored postcode, in postcode order.
+    func allPostcodes() throws -> [StoredPostcode]
     func openVacancyCounts() throws -> [(authorityCode: String, setting: Setting, count: Int)]
     /// `ProviderStability.compute` over the stored placements, aggregated where the data is.
     func providerStability(today: Day, windowDays: Int) throws -> [String: ProviderStability]
@@ -88,6 +90,25 @@ extension PlacementStoring {
     @discardableResult
     public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
         try importFileReporting(kind, from: url, user: user, today: today).imported
+    }
+
+    /// Every record of the store as one batch, ready for another store's `insert` (`placefinder store copy`):
+    /// corrections after the rows they correct, so the target's references hold as each row goes in.
+    /// Versions, stamps and the audit trail stay behind (the target starts its own trail).
+    public func everything() throws -> RecordBatch {
+        func chainOrder<T>(_ rows: [T], id: (T) -> String, corrects: (T) -> String?) -> [T] {
+            let byID = Dictionary(rows.map { (id($0), $0) }) { first, _ in first }
+            func depth(_ row: T) -> Int {
+                var depth = 0, current = row
+                while let earlier = corrects(current), let next = byID[earlier], depth < rows.count { depth += 1; current = next }
+                return depth
+            }
+            return rows.enumerated().sorted { (depth($0.element), $0.offset) < (depth($1.element), $1.offset) }.map(\.element)
+        }
+        return RecordBatch(providers: try providers(), vacancies: try vacancies(), children: try children(), placements: try placements(),
+                           notices: chainOrder(try notices(), id: \.id, corrects: { $0.correction?.corrects }),
+                           contacts: chainOrder(try contacts(), id: \.id, corrects: { $0.correction?.corrects }),
+                           postcodes: try allPostcodes())
     }
 
     /// Entries matching every filter given, oldest first.

@@ -21,6 +21,12 @@ struct StoreOptions: ParsableArguments {
         return try readOnly ? openReadOnly() : openExisting()
     }
 
+    /// An existing store of either kind at `path` (a file or a `postgresql://` URL), for writing.
+    static func openAny(_ path: String) throws -> any PlacementStoring {
+        if let server = try PostgresStore.open(url: path, defaultUser: OfficerIdentity.account()) { return server }
+        return try warningAfterOpening(path) { try PlacementDatabase(path: path, create: false) }
+    }
+
     /// Opens an existing store; a missing one is a clear message naming `placefinder store init`, never a new file.
     func openExisting() throws -> PlacementDatabase {
         try refuseServer()

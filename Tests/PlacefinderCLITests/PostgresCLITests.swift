@@ -38,3 +38,35 @@ struct PostgresCLITests {
         #expect(dashboard.status == 1 && dashboard.stderr.contains("SQLite store file only"))
     }
 }
+
+extension PostgresCLITests {
+    /// A file with workflow history (a hold, a withdrawn notice, a call) copied into PostgreSQL and back:
+    /// every export of the three stores is the same, byte for byte.
+    @Test func aStoreCopiedToTheServerAndBackExportsTheSame() throws {
+        let folder = try CLI.temporaryDirectory()
+        let file = folder.appendingPathComponent("s.sqlite").path, back = folder.appendingPathComponent("back.sqlite").path
+        let server = try Self.freshServerStore()
+        try CLI.importExamples(into: file)
+        for arguments in [["hold", "VAC-001", "--child", "CH-001"],
+                          ["notice", "add", "--provider", "PRV-003", "--kind", "vacancy_filled", "--vacancy", "VAC-004"],
+                          ["contact", "add", "--child", "CH-002", "--provider", "PRV-002", "--outcome", "declined", "--reason", "full"]] {
+            let result = try CLI.run(arguments + ["--store", file])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let noticeID = try #require(try CLI.run(["export", "notices", "--format", "json", "--store", file]).stdout
+            .split(separator: "\"").first { $0.hasPrefix("N") && $0.count == 5 })
+        #expect(try CLI.run(["notice", "withdraw", String(noticeID), "--reason", "wrong bed", "--store", file]).status == 0)
+
+        let there = try CLI.run(["store", "copy", file, server])
+        #expect(there.status == 0 && there.stdout.hasPrefix("copied "), "\(there.stderr)")
+        let home = try CLI.run(["store", "copy", server, back])
+        #expect(home.status == 0, "\(home.stderr)")
+        for kind in ["providers", "vacancies", "children", "placements", "postcodes", "notices", "contacts"] {
+            // CSV: JSON writes a set (genders accepted) in each process's own hash order.
+            let exports = try [file, server, back].map { try CLI.run(["export", kind, "--format", "csv", "--store", $0]).stdout }
+            #expect(exports[0] == exports[1] && exports[1] == exports[2], "\(kind) differs")
+            #expect(!exports[0].isEmpty)
+        }
+        #expect(try CLI.run(["store", "copy", file, server]).stderr.contains("already exists"))
+    }
+}

@@ -19,7 +19,10 @@ enum PostgresSchema {
         try session.transaction { tx in
             // One migrator at a time, even when two officers' first runs meet on a new database.
             try tx.execute("SELECT pg_advisory_xact_lock(7283126)")
-            try tx.execute("CREATE TABLE IF NOT EXISTS placefinder_migrations (identifier TEXT PRIMARY KEY)")
+            // Officers' roles may not create tables: only a new database gets here with none.
+            if try tx.one(Bool.self, "SELECT to_regclass('placefinder_migrations') IS NULL") == true {
+                try tx.execute("CREATE TABLE placefinder_migrations (identifier TEXT PRIMARY KEY)")
+            }
             let applied = try applied(tx)
             try refuseNewer(applied)
             for migration in migrations where !applied.contains(migration.identifier) {

@@ -69,6 +69,8 @@ public protocol PlacementStoring: Sendable {
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
     func backup(to destination: String, overwrite: Bool) throws
     func consistencyReport(now: Date) throws -> ConsistencyReport
+    /// Nil when the audit entry `head` names still has its hash; else why not.
+    func auditHeadProblem(_ head: AuditHead) throws -> String?
     func integrityCheck() throws -> [String]
     func appliedMigrations() throws -> [String]
     func close() throws

@@ -68,5 +68,10 @@ extension PostgresCLITests {
             #expect(!exports[0].isEmpty)
         }
         #expect(try CLI.run(["store", "copy", file, server]).stderr.contains("already exists"))
+        // `check` finds the same problems in the examples (an expired hold, a notice-received child) on both.
+        let checks = try [file, server].map { try CLI.run(["check", "--store", $0]) }
+        #expect(checks.map(\.status) == [1, 1])
+        #expect(checks[0].stdout.split(separator: "\n").dropFirst(2) == checks[1].stdout.split(separator: "\n").dropFirst(2))
+        #expect(checks[1].stdout.contains("2 problems found.") && checks[1].stdout.contains("pg_amcheck"))
     }
 }

@@ -15,8 +15,22 @@ extension PostgresStore {
                 rules.append((rule, ids.map(rule.breach)))
             }
             let chain = try tx.rows(AuditChain.chainSelect)
-            return ConsistencyReport(storageProblems: [], rules: rules,
-                                     auditChain: try AuditChain.firstBreak({ each in for row in chain { try each(row) } }, issued: 0))
+            var report = ConsistencyReport(storageProblems: [], rules: rules,
+                                           auditChain: try AuditChain.firstBreak({ each in for row in chain { try each(row) } }, issued: 0))
+            report.storageChecked = false
+            return report
+        }
+    }
+}
+
+extension PostgresStore {
+    /// Nil when entry `head.entryID` still has `head.hash`; else why not, in one line (as SQLite's).
+    public func auditHeadProblem(_ head: AuditHead) throws -> String? {
+        try read { tx in
+            guard let stored = try tx.one(String.self, "SELECT hash FROM audit_log WHERE id = $1", [head.entryID]) else {
+                return "audit entry \(head.entryID), recorded as a head earlier, is missing"
+            }
+            return stored == head.hash ? nil : "audit entry \(head.entryID) no longer has the hash recorded earlier (the trail was rewritten)"
         }
     }
 }

@@ -14,13 +14,16 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         // SHA-256 for the audit trail's hash chain (Foundation has no hash on Linux).
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        // The regional store's PostgreSQL client (issue 12): the wire protocol, SCRAM, Unix sockets, no ORM.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         // Pure domain, Welsh geography and matching: no I/O, no database, no terminal.
         .target(name: "PlacementCore"),
         // The seeded fictional Welsh world for the demo store and the benchmarks (pure, like the core).
         .target(name: "PlacementDemo", dependencies: ["PlacementCore"]),
-        // Persistence on GRDB: the one place that knows SQL.
+        // Persistence: the one place that knows SQL. SQLite through GRDB; PostgreSQL (Postgres/) through
+        // PostgresNIO, in the same target so both backends share the row codecs, audit chain and workflow code.
         .target(
             name: "PlacementStore",
             dependencies: [
@@ -28,6 +31,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // Pure terminal rendering (widgets into a cell buffer); ncurses lives elsewhere.

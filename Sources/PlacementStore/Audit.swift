@@ -26,6 +26,41 @@ public struct AuditEntry: Sendable, Hashable {
     }
 }
 
+extension AuditEntry {
+    /// One audit_log row (`SELECT *`) of either backend.
+    static func decode(_ row: Row) throws -> AuditEntry {
+        let r = RowReader(row: row, table: "audit_log")
+        return AuditEntry(id: try r.value("id"), at: try r.value("at"), user: try r.value("os_user"),
+                          action: try r.value("action"), recordType: try r.value("record_type"),
+                          recordID: try r.optional("record_id"), detail: try r.optional("detail"))
+    }
+}
+
+extension AuditQuery {
+    /// The WHERE clause (with `?` placeholders; empty when no filter is given) and its values.
+    var sql: (filter: String, values: [(any DatabaseValueConvertible)?]) {
+        var conditions: [String] = []
+        var values: [(any DatabaseValueConvertible)?] = []
+        if let recordID { conditions.append("record_id = ?"); values.append(recordID) }
+        if let recordType { conditions.append("record_type = ?"); values.append(recordType) }
+        if let childID {
+            // The child's own record and the records that belong to the child (placements, contacts,
+            // notices about them), found through the store's ids: the log itself holds no contents.
+            conditions.append("""
+                ((record_type = 'child' AND record_id = ?)
+                 OR (record_type IN ('placement', 'placements') AND record_id IN (SELECT id FROM placements WHERE child_id = ?))
+                 OR (record_type IN ('contact', 'contacts') AND record_id IN (SELECT id FROM contacts WHERE child_id = ?))
+                 OR (record_type IN ('notice', 'notices') AND record_id IN (SELECT id FROM notices WHERE child_id = ?)))
+                """)
+            values += [childID, childID, childID, childID]
+        }
+        if let user { conditions.append("os_user = ?"); values.append(user) }
+        // Stored as text: the same text GRDB stores, so text order is time order on both backends.
+        if let since { conditions.append("at >= ?"); values.append(AuditChain.storedText(since)) }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), values)
+    }
+}
+
 /// Filters for reading the audit trail; every filter given must match.
 public struct AuditQuery: Sendable, Hashable {
     /// Entries about one record, whatever its type.
@@ -53,38 +88,11 @@ extension PlacementDatabase {
         try audit([AuditEntry(user: user, action: action, recordType: recordType, recordID: recordID, detail: detail)])
     }
 
-    /// Entries matching every filter given, oldest first.
-    public func auditEntries(recordID: String? = nil, user: String? = nil, since: Date? = nil) throws -> [AuditEntry] {
-        try auditEntries(AuditQuery(recordID: recordID, user: user, since: since))
-    }
-
     /// Entries matching every filter of `query`, oldest first.
     public func auditEntries(_ query: AuditQuery) throws -> [AuditEntry] {
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if let recordID = query.recordID { conditions.append("record_id = ?"); arguments += [recordID] }
-        if let recordType = query.recordType { conditions.append("record_type = ?"); arguments += [recordType] }
-        if let child = query.childID {
-            // The child's own record and the records that belong to the child (placements, contacts,
-            // notices about them), found through the store's ids: the log itself holds no contents.
-            conditions.append("""
-                ((record_type = 'child' AND record_id = ?)
-                 OR (record_type IN ('placement', 'placements') AND record_id IN (SELECT id FROM placements WHERE child_id = ?))
-                 OR (record_type IN ('contact', 'contacts') AND record_id IN (SELECT id FROM contacts WHERE child_id = ?))
-                 OR (record_type IN ('notice', 'notices') AND record_id IN (SELECT id FROM notices WHERE child_id = ?)))
-                """)
-            arguments += [child, child, child, child]
-        }
-        if let user = query.user { conditions.append("os_user = ?"); arguments += [user] }
-        if let since = query.since { conditions.append("at >= ?"); arguments += [since] }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let (filter, values) = query.sql
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY id", arguments: arguments).map { row in
-                let r = RowReader(row: row, table: "audit_log")
-                return AuditEntry(id: try r.value("id"), at: try r.value("at"), user: try r.value("os_user"),
-                                  action: try r.value("action"), recordType: try r.value("record_type"),
-                                  recordID: try r.optional("record_id"), detail: try r.optional("detail"))
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY id", arguments: StatementArguments(values)).map(AuditEntry.decode)
         }
     }
 
@@ -93,15 +101,10 @@ extension PlacementDatabase {
     /// is moved up to now, so the trail stays in time order.
     static func append(_ entry: AuditEntry, in db: Database) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, at, hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        let id = (last?["id"] as Int64? ?? 0) + 1
-        var at = AuditChain.storedText(entry.at)
-        if let lastAt: String = last?["at"], at < lastAt { at = max(AuditChain.storedText(Date()), lastAt) }
-        let previous: String = last?["hash"] ?? AuditChain.genesis
-        let hash = AuditChain.hash(id: id, at: at, user: entry.user, action: entry.action, recordType: entry.recordType,
-                                   recordID: entry.recordID, detail: entry.detail, previous: previous)
+        let link = AuditChain.link(entry, after: last)
         try db.execute(sql: """
             INSERT INTO audit_log (id, at, os_user, action, record_type, record_id, detail, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [id, at, entry.user, entry.action, entry.recordType, entry.recordID, entry.detail, hash])
+            """, arguments: StatementArguments(link.values))
     }
 
     /// Appends several entries in one transaction (a sibling group's match records every child).

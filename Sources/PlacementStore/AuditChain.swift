@@ -22,6 +22,20 @@ enum AuditChain {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The id, stored time and hash `entry` takes after `last` (the trail's last row: id, at, hash; nil when
+    /// empty), as the values of an audit_log insert (id, at, os_user, action, record_type, record_id, detail,
+    /// hash). The time never goes back: a clock behind the last entry's is taken as that entry's time.
+    /// Both backends append through this, so their chains are the same chain.
+    static func link(_ entry: AuditEntry, after last: Row?) -> (id: Int64, values: [(any DatabaseValueConvertible)?]) {
+        let id = (last?["id"] as Int64? ?? 0) + 1
+        var at = storedText(entry.at)
+        if let lastAt: String = last?["at"], at < lastAt { at = max(storedText(Date()), lastAt) }
+        let previous: String = last?["hash"] ?? genesis
+        let hash = hash(id: id, at: at, user: entry.user, action: entry.action, recordType: entry.recordType,
+                        recordID: entry.recordID, detail: entry.detail, previous: previous)
+        return (id, [id, at, entry.user, entry.action, entry.recordType, entry.recordID, entry.detail, hash])
+    }
+
     static func hash(of row: Row, previous: String) -> String {
         hash(id: row["id"], at: row["at"], user: row["os_user"], action: row["action"], recordType: row["record_type"],
              recordID: row["record_id"], detail: row["detail"], previous: previous)
@@ -34,24 +48,38 @@ enum AuditChain {
 
     /// The first entry whose stored hash is not the one its fields and its predecessor give, with why.
     static func firstBreak(in db: Database) throws -> AuditChainBreak? {
+        // AUTOINCREMENT remembers the highest id ever issued: entries cut from the end leave it behind.
+        let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
+        return try firstBreak(PlacementDatabase.rows(db, chainSelect), issued: issued)
+    }
+
+    static let chainSelect = "SELECT id, at, os_user, action, record_type, record_id, detail, hash FROM audit_log ORDER BY id"
+
+    /// The chain check over rows of `chainSelect` from either backend; `issued` is the highest id the store
+    /// ever gave out, when it keeps one (0 when not).
+    static func firstBreak(_ rows: RowSource, issued: Int64) throws -> AuditChainBreak? {
         var previous = genesis
         var previousAt: String?
         var lastID: Int64 = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, at, os_user, action, record_type, record_id, detail, hash FROM audit_log ORDER BY id")
-        while let row = try rows.next() {
+        var found: AuditChainBreak?
+        try rows { row in
+            guard found == nil else { return }
             let id: Int64 = row["id"]
             let at: String = row["at"]
-            if let previousAt, at < previousAt { return AuditChainBreak(entryID: id, reason: .outOfOrder) }
+            if let previousAt, at < previousAt {
+                found = AuditChainBreak(entryID: id, reason: .outOfOrder)
+                return
+            }
             let expected = hash(of: row, previous: previous)
             guard let stored: String = row["hash"], stored == expected else {
-                return AuditChainBreak(entryID: id, reason: .hashMismatch)
+                found = AuditChainBreak(entryID: id, reason: .hashMismatch)
+                return
             }
             previous = stored
             previousAt = at
             lastID = id
         }
-        // AUTOINCREMENT remembers the highest id ever issued: entries cut from the end leave it behind.
-        let issued = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'") ?? 0
+        if let found { return found }
         if issued > lastID { return AuditChainBreak(entryID: lastID + 1, reason: .missingAtEnd) }
         return nil
     }

@@ -82,7 +82,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 WHERE c.status = 'notice_received'
                   AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.child_id = c.id AND n.kind = 'placement_ending'
                                   -- a current notice (v6): not withdrawn, not replaced by a correction
-                                  AND n.correction_kind IS NOT 'withdrawn'
+                                  AND COALESCE(n.correction_kind, '') <> 'withdrawn'
                                   AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.corrects = n.id))
                 ORDER BY c.id
                 """, usesNow: false),
@@ -97,13 +97,17 @@ public struct ConsistencyReport: Sendable {
     public var rules: [(rule: ConsistencyRule, breaches: [String])]
     /// The first entry where the audit trail's hash chain fails, if any.
     public var auditChain: AuditChainBreak?
+    /// False on PostgreSQL, whose storage is the server's to check: the first line says so.
+    public var storageChecked = true
 
     public var isClean: Bool { storageProblems.isEmpty && auditChain == nil && rules.allSatisfy(\.breaches.isEmpty) }
 
     /// One line per check, `ok` or `PROBLEM`, followed by an indented line per breach.
     public var text: String {
         var lines: [String] = []
-        if storageProblems.isEmpty {
+        if !storageChecked {
+            lines.append("ok       references hold (the PostgreSQL server enforces them; its storage is checked with pg_amcheck)")
+        } else if storageProblems.isEmpty {
             lines.append("ok       the file is sound (SQLite integrity check and foreign keys)")
         } else {
             lines.append("PROBLEM  the file is damaged or has broken references (SQLite integrity check and foreign keys)")

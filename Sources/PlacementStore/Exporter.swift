@@ -8,33 +8,39 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 extension PlacementDatabase {
     /// The whole of one kind as CSV (which imports back) or JSON; the export is recorded in the audit trail.
     /// CSV cells a spreadsheet would run as formulas are neutralised unless `formulas` is `.raw`.
-    public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells = .neutralised) throws -> String {
-        let text: String
-        let count: Int
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String {
+        let (text, count) = try exportText(kind, format: format, formulas: formulas, postcodes: allPostcodes)
+        try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
+        return text
+    }
+}
+
+extension PlacementStoring {
+    /// The export's text and record count, from the store's own reads (either backend).
+    func exportText(_ kind: RecordKind, format: ExportFormat, formulas: FormulaCells,
+                    postcodes: () throws -> [StoredPostcode]) throws -> (text: String, count: Int) {
         switch kind {
         case .providers:
             let all = try providers()
-            (text, count) = (format == .csv ? Interchange.csv(providers: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(providers: all, formulas: formulas) : Interchange.json(all), all.count)
         case .vacancies:
             let all = try vacancies()
-            (text, count) = (format == .csv ? Interchange.csv(vacancies: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(vacancies: all, formulas: formulas) : Interchange.json(all), all.count)
         case .children:
             let all = try children()
-            (text, count) = (format == .csv ? Interchange.csv(children: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(children: all, formulas: formulas) : Interchange.json(all), all.count)
         case .placements:
             let all = try placements()
-            (text, count) = (format == .csv ? Interchange.csv(placements: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(placements: all, formulas: formulas) : Interchange.json(all), all.count)
         case .postcodes:
-            let all = try allPostcodes()
-            (text, count) = (format == .csv ? Interchange.csv(postcodes: all) : Interchange.json(all), all.count)
+            let all = try postcodes()
+            return (format == .csv ? Interchange.csv(postcodes: all) : Interchange.json(all), all.count)
         case .notices:
             let all = try notices()
-            (text, count) = (format == .csv ? Interchange.csv(notices: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(notices: all, formulas: formulas) : Interchange.json(all), all.count)
         case .contacts:
             let all = try contacts()
-            (text, count) = (format == .csv ? Interchange.csv(contacts: all, formulas: formulas) : Interchange.json(all), all.count)
+            return (format == .csv ? Interchange.csv(contacts: all, formulas: formulas) : Interchange.json(all), all.count)
         }
-        try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)
-        return text
     }
 }

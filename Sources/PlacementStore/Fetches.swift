@@ -34,60 +34,31 @@ extension PlacementDatabase {
         return found
     }
 
-    static func providers(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
-                          bits: NeedBits? = nil) throws -> Fetched<Provider> {
-        let decoder = ProviderRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        var fetched = Fetched<Provider>()
-        let rows = try Row.fetchCursor(db, sql: ProviderRow.select + filter + " ORDER BY name, id", arguments: arguments)
-        while let row = try rows.next() {
-            let (provider, location) = try decoder.decode(row)
-            fetched.append(provider, version: 0, location: location)
+    /// Each row of `sql` in turn, from a cursor (no table is held twice in memory).
+    static func rows(_ db: Database, _ sql: String, _ arguments: StatementArguments = []) -> RowSource {
+        { each in
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { try each(row) }
         }
-        return fetched
     }
 
-    // Whole tables are read in storage order and put in order here: an ORDER BY on a text key walks its index
-    // and looks every row up again (a third of the read). Ids are compared as bytes, as SQLite's BINARY does.
+    static func providers(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
+                          bits: NeedBits? = nil) throws -> Fetched<Provider> {
+        try TableDecoding.providers(rows(db, ProviderRow.select + filter + " ORDER BY name, id", arguments), bits: try bits ?? NeedBits.load(db))
+    }
 
     static func vacancies(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
                           bits: NeedBits? = nil) throws -> Fetched<Vacancy> {
-        let decoder = VacancyRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        var fetched = Fetched<Vacancy>()
-        let rows = try Row.fetchCursor(db, sql: VacancyRow.select + filter, arguments: arguments)
-        while let row = try rows.next() {
-            let (vacancy, version, location) = try decoder.decode(row)
-            fetched.append(vacancy, version: version, location: location)
-        }
-        // Providers compared by rank (a few thousand distinct ids sorted once), ids only within a provider.
-        let providerIDs = Set(fetched.values.lazy.map(\.providerID)).sorted(by: Bytes.before)
-        let rank = Dictionary(uniqueKeysWithValues: providerIDs.enumerated().map { ($1, $0) })
-        return fetched.inOrder(key: { (rank[$0.providerID]!, $0.id) }) { a, b in a.0 != b.0 ? a.0 < b.0 : Bytes.before(a.1, b.1) }
+        try TableDecoding.vacancies(rows(db, VacancyRow.select + filter, arguments), bits: try bits ?? NeedBits.load(db))
     }
 
     static func children(in db: Database, where filter: String = "", _ arguments: StatementArguments = [],
                          bits: NeedBits? = nil) throws -> Fetched<Child> {
-        let decoder = ChildRow.Decoder(bits: try bits ?? NeedBits.load(db))
-        var fetched = Fetched<Child>()
-        let rows = try Row.fetchCursor(db, sql: ChildRow.select + filter, arguments: arguments)
-        while let row = try rows.next() {
-            let (child, version, home) = try decoder.decode(row)
-            fetched.append(child, version: version, location: home)
-        }
-        return fetched.inOrder(key: \.id, before: Bytes.before)
+        try TableDecoding.children(rows(db, ChildRow.select + filter, arguments), bits: try bits ?? NeedBits.load(db))
     }
 
     static func placements(in db: Database) throws -> Fetched<Placement> {
-        var fetched = Fetched<Placement>()
-        let rows = try Row.fetchCursor(db, sql: PlacementRow.select)
-        while let row = try rows.next() {
-            let (placement, version) = try PlacementRow.decode(row)
-            fetched.append(placement, version: version, location: nil)
-        }
-        return fetched.inOrder(key: { ($0.childID, $0.start.daysSinceEpoch, $0.id) }) { x, y in
-            if x.0 != y.0 { return Bytes.before(x.0, y.0) }
-            if x.1 != y.1 { return x.1 < y.1 }
-            return Bytes.before(x.2, y.2)
-        }
+        try TableDecoding.placements(rows(db, PlacementRow.select))
     }
 
     static func notices(in db: Database) throws -> [ProviderNotice] {
@@ -112,6 +83,61 @@ extension PlacementDatabase {
 
     static func placements(childID: String, in db: Database) throws -> [Placement] {
         try all(db, PlacementRow.select + " WHERE child_id = ? ORDER BY start_day, id", [childID]) { try PlacementRow.decode($0).placement }
+    }
+}
+
+/// Rows handed one at a time to a decoder: a GRDB cursor on SQLite, a fetched result on PostgreSQL.
+typealias RowSource = ((Row) throws -> Void) throws -> Void
+
+/// Whole tables decoded from either backend's rows (each table's `…Row.select` columns), in the order every
+/// reader sees them. Rows arrive in storage order and are put in order here: an ORDER BY on a text key walks
+/// its index and looks every row up again (a third of SQLite's read). Ids compare as bytes (SQLite's BINARY).
+enum TableDecoding {
+    /// Providers come already ordered by name, id (the query's ORDER BY).
+    static func providers(_ rows: RowSource, bits: NeedBits) throws -> Fetched<Provider> {
+        let decoder = ProviderRow.Decoder(bits: bits)
+        var fetched = Fetched<Provider>()
+        try rows { row in
+            let (provider, location) = try decoder.decode(row)
+            fetched.append(provider, version: 0, location: location)
+        }
+        return fetched
+    }
+
+    static func vacancies(_ rows: RowSource, bits: NeedBits) throws -> Fetched<Vacancy> {
+        let decoder = VacancyRow.Decoder(bits: bits)
+        var fetched = Fetched<Vacancy>()
+        try rows { row in
+            let (vacancy, version, location) = try decoder.decode(row)
+            fetched.append(vacancy, version: version, location: location)
+        }
+        // Providers compared by rank (a few thousand distinct ids sorted once), ids only within a provider.
+        let providerIDs = Set(fetched.values.lazy.map(\.providerID)).sorted(by: Bytes.before)
+        let rank = Dictionary(uniqueKeysWithValues: providerIDs.enumerated().map { ($1, $0) })
+        return fetched.inOrder(key: { (rank[$0.providerID]!, $0.id) }) { a, b in a.0 != b.0 ? a.0 < b.0 : Bytes.before(a.1, b.1) }
+    }
+
+    static func children(_ rows: RowSource, bits: NeedBits) throws -> Fetched<Child> {
+        let decoder = ChildRow.Decoder(bits: bits)
+        var fetched = Fetched<Child>()
+        try rows { row in
+            let (child, version, home) = try decoder.decode(row)
+            fetched.append(child, version: version, location: home)
+        }
+        return fetched.inOrder(key: \.id, before: Bytes.before)
+    }
+
+    static func placements(_ rows: RowSource) throws -> Fetched<Placement> {
+        var fetched = Fetched<Placement>()
+        try rows { row in
+            let (placement, version) = try PlacementRow.decode(row)
+            fetched.append(placement, version: version, location: nil)
+        }
+        return fetched.inOrder(key: { ($0.childID, $0.start.daysSinceEpoch, $0.id) }) { x, y in
+            if x.0 != y.0 { return Bytes.before(x.0, y.0) }
+            if x.1 != y.1 { return x.1 < y.1 }
+            return Bytes.before(x.2, y.2)
+        }
     }
 }
 

@@ -5,12 +5,6 @@ import PlacementCore
 /// Imports one file into the store, all or nothing: the whole file is parsed and checked first,
 /// references are checked against the store inside the same write transaction, and only then written.
 extension PlacementDatabase {
-    /// Returns how many records were imported. Errors are `ImportError` (file, line, column) or `StoreError`.
-    @discardableResult
-    public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
-        try importFileReporting(kind, from: url, user: user, today: today).imported
-    }
-
     /// As `importFile`, also saying how many rows and lines were read (see `ImportReport`).
     public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
         guard kind.importable else {
@@ -19,6 +13,22 @@ extension PlacementDatabase {
         if kind == .postcodes {
             let written = try importPostcodes(from: url, user: user)
             return ImportReport(imported: written, rowsRead: written, dataLines: nil)
+        }
+        let (parsed, audit) = try Self.prepareImport(kind, from: url, user: user, today: today)
+        let file = url.path
+        // The transaction only checks references and inserts through the cached statements.
+        try write { db in
+            try Self.checkReferences(parsed, kind: kind, file: file, in: db)
+            try Self.insert(parsed.batch, audit: audit, in: db)
+        }
+        return parsed.report
+    }
+
+    /// What both backends do before their write transaction: refuse what cannot be imported, read and parse the
+    /// whole file (all of it or nothing), and word the audit entry. Postcodes are read by the caller.
+    static func prepareImport(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> (parsed: ParsedFile, audit: AuditEntry) {
+        guard kind.importable else {
+            throw ImportError(file: url.path, line: 0, message: "\(kind.rawValue) are recorded through the workflow (notice add, call add), not imported")
         }
         let file = url.path
         let data: Data
@@ -29,12 +39,7 @@ extension PlacementDatabase {
         // Not the file's name: officers name files after children, and the audit log can never be corrected.
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
                                detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
-        // The transaction only checks references and inserts through the cached statements.
-        try write { db in
-            try Self.checkReferences(parsed, kind: kind, file: file, in: db)
-            try Self.insert(parsed.batch, audit: audit, in: db)
-        }
-        return ImportReport(imported: parsed.count, rowsRead: parsed.tally?.rows ?? parsed.count, dataLines: parsed.tally?.dataLines)
+        return (parsed, audit)
     }
 
     /// ONSPD is large: the whole file is read and checked first, outside the write lock, so colleagues'
@@ -61,6 +66,7 @@ extension PlacementDatabase {
         var count: Int {
             batch.providers.count + batch.vacancies.count + batch.children.count + batch.placements.count
         }
+        var report: ImportReport { ImportReport(imported: count, rowsRead: tally?.rows ?? count, dataLines: tally?.dataLines) }
     }
 
     static func parse(_ kind: RecordKind, data: Data, file: String, json: Bool, today: Day) throws(ImportError) -> ParsedFile {
@@ -89,7 +95,11 @@ extension PlacementDatabase {
 
     /// Every id the file refers to must exist in the store (or, for new ids, must not yet).
     static func checkReferences(_ parsed: ParsedFile, kind: RecordKind, file: String, in db: Database) throws {
-        func ids(_ table: String) throws -> Set<String> { Set(try String.fetchAll(db, sql: "SELECT id FROM \(table)")) }
+        try checkReferences(parsed, kind: kind, file: file) { table in Set(try String.fetchAll(db, sql: "SELECT id FROM \(table)")) }
+    }
+
+    /// As above, with `ids` giving every id stored in a table (either backend, inside its write transaction).
+    static func checkReferences(_ parsed: ParsedFile, kind: RecordKind, file: String, ids: (String) throws -> Set<String>) throws {
         func fail(_ id: String, _ column: String, _ message: String) -> ImportError {
             if let line = parsed.lines[id] { return ImportError(file: file, line: line, column: column, message: message) }
             return ImportError(file: file, line: 0, column: column, message: "record \(id): " + message)

@@ -10,14 +10,9 @@ extension PlacementDatabase {
     public func matchEngine(today: Day, policy: MatchPolicy = .default) throws -> MatchEngine {
         try read { db in
             let bits = try NeedBits.load(db)
-            let providers = try Self.providers(in: db, bits: bits)
-            let vacancies = try Self.vacancies(in: db, bits: bits)
-            let stability = try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db)
-            var stored = StoredLocations(beds: vacancies, providers: providers)
-            let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
-                                       stability: stability, today: today, catalogue: .standard,
-                                       locate: { stored.locate($0, $1) })
-            return MatchEngine(index: index, policy: policy)
+            return MatchLoading.engine(providers: try Self.providers(in: db, bits: bits), vacancies: try Self.vacancies(in: db, bits: bits),
+                                       stability: try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db),
+                                       today: today, policy: policy)
         }
     }
 
@@ -26,30 +21,56 @@ extension PlacementDatabase {
     public func matchRequest(childID: String, today: Day, now: Date) throws -> MatchRequest {
         try read { db in
             let bits = try NeedBits.load(db)
-            let found = try Self.children(in: db, where: " WHERE id = ?", [childID], bits: bits)
-            guard let child = found.values.first else { throw MatchError.unknownChild(childID) }
-            let home = found.locations[0]
-            guard child.status != .placed else { throw MatchError.alreadyPlaced(childID: childID) }
-            var group = [child]
-            if let siblings = child.siblingGroup, siblings.mustBePlacedTogether {
-                group += try Self.children(in: db, where: " WHERE sibling_group_id = ? AND id != ? AND status != 'placed'",
-                                           [siblings.groupID, child.id], bits: bits).values
-            }
-            var contacts: [Contact] = [], history: [Placement] = []
-            for member in group {
-                contacts += try Self.all(db, ContactRow.select + " WHERE child_id = ? ORDER BY at, id", [member.id], ContactRow.decode)
-                history += try Self.placements(childID: member.id, in: db)
-            }
-            // Home as stored; schools and avoid-areas (a few) looked up now.
-            let others = group.flatMap { ($0.schoolPostcode.map { [$0] } ?? []) + $0.safeguarding.avoidAreas.map(\.postcode) }
-            let locator = try RecordLocator(postcodes: others + (home == nil ? [child.homePostcode] : []), in: db)
-            let locate = { (postcode: String, fallback: String?) -> GeoLocation? in
-                if let home, postcode == child.homePostcode, fallback == child.placingAuthority { return home }
-                return locator.resolver.locate(raw: postcode, fallbackAuthority: fallback)
-            }
-            return try MatchRequest.resolving(children: group, today: today, now: now, contacts: contacts,
-                                              history: history, locate: locate).get()
+            return try MatchLoading.request(
+                found: try Self.children(in: db, where: " WHERE id = ?", [childID], bits: bits), childID: childID, today: today, now: now,
+                siblings: { child, groupID in
+                    try Self.children(in: db, where: " WHERE sibling_group_id = ? AND id != ? AND status != 'placed'", [groupID, child], bits: bits).values
+                },
+                contacts: { try Self.all(db, ContactRow.select + " WHERE child_id = ? ORDER BY at, id", [$0], ContactRow.decode) },
+                history: { try Self.placements(childID: $0, in: db) },
+                directory: { try RecordLocator.directoryRows($0, in: db) })
         }
+    }
+}
+
+/// The engine's inputs from records either backend read, in one read transaction of its own.
+enum MatchLoading {
+    static func engine(providers: Fetched<Provider>, vacancies: Fetched<Vacancy>, stability: [String: ProviderStability],
+                       today: Day, policy: MatchPolicy) -> MatchEngine {
+        var stored = StoredLocations(beds: vacancies, providers: providers)
+        let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
+                                   stability: stability, today: today, catalogue: .standard,
+                                   locate: { stored.locate($0, $1) })
+        return MatchEngine(index: index, policy: policy)
+    }
+
+    /// `found`: the child's row (none when unknown); `siblings(childID, groupID)`: the rest of a group to be
+    /// placed together, not yet placed; `contacts` and `history` per child; `directory`: postcode rows.
+    static func request(found: Fetched<Child>, childID: String, today: Day, now: Date,
+                        siblings: (String, String) throws -> [Child], contacts: (String) throws -> [Contact],
+                        history: (String) throws -> [Placement],
+                        directory: ([String]) throws -> [String: PostcodeRecord]) throws -> MatchRequest {
+        guard let child = found.values.first else { throw MatchError.unknownChild(childID) }
+        let home = found.locations[0]
+        guard child.status != .placed else { throw MatchError.alreadyPlaced(childID: childID) }
+        var group = [child]
+        if let group_ = child.siblingGroup, group_.mustBePlacedTogether {
+            group += try siblings(child.id, group_.groupID)
+        }
+        var calls: [Contact] = [], placements: [Placement] = []
+        for member in group {
+            calls += try contacts(member.id)
+            placements += try history(member.id)
+        }
+        // Home as stored; schools and avoid-areas (a few) looked up now.
+        let others = group.flatMap { ($0.schoolPostcode.map { [$0] } ?? []) + $0.safeguarding.avoidAreas.map(\.postcode) }
+        let locator = RecordLocator(known: try directory(others + (home == nil ? [child.homePostcode] : [])))
+        let locate = { (postcode: String, fallback: String?) -> GeoLocation? in
+            if let home, postcode == child.homePostcode, fallback == child.placingAuthority { return home }
+            return locator.resolver.locate(raw: postcode, fallbackAuthority: fallback)
+        }
+        return try MatchRequest.resolving(children: group, today: today, now: now, contacts: calls,
+                                          history: placements, locate: locate).get()
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import PlacementCore
 
 /// What the dashboard, the command line, import and export ask of a store. `PlacementDatabase` is the
-/// SQLite (GRDB) implementation; a PostgreSQL store would be another type conforming to this, with the same
-/// guarantees: every write one transaction, `snapshot` one consistent read, record versions checked on write.
+/// SQLite (GRDB) implementation and `PostgresStore` the PostgreSQL one, with the same guarantees: every write
+/// one transaction, `snapshot` one consistent read, record versions checked on write.
 public protocol PlacementStoring: Sendable {
     // MARK: reading
 
@@ -20,6 +20,8 @@ public protocol PlacementStoring: Sendable {
     func contacts() throws -> [Contact]
     func contacts(childID: String) throws -> [Contact]
     func counts() throws -> StoreCounts
+    /// Every stored postcode, in postcode order.
+    func allPostcodes() throws -> [StoredPostcode]
     func openVacancyCounts() throws -> [(authorityCode: String, setting: Setting, count: Int)]
     /// `ProviderStability.compute` over the stored placements, aggregated where the data is.
     func providerStability(today: Day, windowDays: Int) throws -> [String: ProviderStability]
@@ -62,9 +64,13 @@ public protocol PlacementStoring: Sendable {
     // MARK: audit and upkeep
 
     func audit(action: String, recordType: String, recordID: String?, detail: String?, user: String) throws
+    /// Several entries in one transaction (a sibling group's match records every child).
+    func audit(_ entries: [AuditEntry]) throws
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
     func backup(to destination: String, overwrite: Bool) throws
     func consistencyReport(now: Date) throws -> ConsistencyReport
+    /// Nil when the audit entry `head` names still has its hash; else why not.
+    func auditHeadProblem(_ head: AuditHead) throws -> String?
     func integrityCheck() throws -> [String]
     func appliedMigrations() throws -> [String]
     func close() throws
@@ -76,6 +82,41 @@ extension PlacementStoring {
     public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }
+
+    /// The export with formula-like CSV cells neutralised (see `FormulaCells`).
+    public func export(_ kind: RecordKind, format: ExportFormat, user: String) throws -> String {
+        try export(kind, format: format, user: user, formulas: .neutralised)
+    }
+
+    /// Imports one file, all or nothing; returns how many records were imported.
+    @discardableResult
+    public func importFile(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> Int {
+        try importFileReporting(kind, from: url, user: user, today: today).imported
+    }
+
+    /// Every record of the store as one batch, ready for another store's `insert` (`placefinder store copy`):
+    /// corrections after the rows they correct, so the target's references hold as each row goes in.
+    /// Versions, stamps and the audit trail stay behind (the target starts its own trail).
+    public func everything() throws -> RecordBatch {
+        func chainOrder<T>(_ rows: [T], id: (T) -> String, corrects: (T) -> String?) -> [T] {
+            let byID = Dictionary(rows.map { (id($0), $0) }) { first, _ in first }
+            func depth(_ row: T) -> Int {
+                var depth = 0, current = row
+                while let earlier = corrects(current), let next = byID[earlier], depth < rows.count { depth += 1; current = next }
+                return depth
+            }
+            return rows.enumerated().sorted { (depth($0.element), $0.offset) < (depth($1.element), $1.offset) }.map(\.element)
+        }
+        return RecordBatch(providers: try providers(), vacancies: try vacancies(), children: try children(), placements: try placements(),
+                           notices: chainOrder(try notices(), id: \.id, corrects: { $0.correction?.corrects }),
+                           contacts: chainOrder(try contacts(), id: \.id, corrects: { $0.correction?.corrects }),
+                           postcodes: try allPostcodes())
+    }
+
+    /// Entries matching every filter given, oldest first.
+    public func auditEntries(recordID: String? = nil, user: String? = nil, since: Date? = nil) throws -> [AuditEntry] {
+        try auditEntries(AuditQuery(recordID: recordID, user: user, since: since))
+    }
 
     @discardableResult
     public func logNotice(_ draft: NoticeDraft, officer: String, now: Date) throws -> NoticeEffects {

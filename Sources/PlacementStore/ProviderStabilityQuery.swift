@@ -23,9 +23,16 @@ extension PlacementDatabase {
 
     static func providerStability(today: Day, windowDays: Int, in db: Database) throws -> [String: ProviderStability] {
         let arguments: StatementArguments = ["today": today.daysSinceEpoch, "from": today.adding(days: -windowDays).daysSinceEpoch]
+        return try stability(from: { each in
+            let rows = try Row.fetchCursor(db, sql: stabilitySQL, arguments: arguments)
+            while let row = try rows.next() { try each(row) }
+        })
+    }
+
+    /// Rows of (provider_id, placements, breakdowns, short-notice endings, placement days), either backend.
+    static func stability(from rows: RowSource) throws -> [String: ProviderStability] {
         var result: [String: ProviderStability] = [:]
-        let rows = try Row.fetchCursor(db, sql: stabilitySQL, arguments: arguments)
-        while let row = try rows.next() {
+        try rows { row in
             var s = ProviderStability()
             s.placements = row[1]
             s.breakdowns = row[2] ?? 0

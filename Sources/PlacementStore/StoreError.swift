@@ -38,6 +38,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupt
     case cannotOpen
     case writeFailed
+    /// A PostgreSQL store (`postgresql://…`) could not be reached or refused the login; `why` names which.
+    case cannotConnect(server: String, why: String)
+    /// The PostgreSQL server reported an error that is not one of the cases above (`code` is its SQLSTATE).
+    case server(code: String)
+    /// What this command needs is not yet built for a PostgreSQL store (issue 12); SQLite stores have it.
+    case notOnPostgres(what: String)
 
     public var description: String {
         switch self {
@@ -72,6 +78,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen: "the store cannot be opened (its folder may be missing or unreadable, or the path may be a folder); check the --store path"
         case .writeFailed:
             "the store's file could not be read or written (disk full, a file-size limit such as `ulimit -f`, or a disk fault); nothing was saved"
+        case .cannotConnect(let server, let why): "could not open the PostgreSQL store \(server): \(why)"
+        case .server(let code): "the PostgreSQL store reported an error (SQLSTATE \(code)); nothing was saved"
+        case .notOnPostgres(let what): "\(what) is not available on a PostgreSQL store yet; use a SQLite store for it"
         }
     }
 }

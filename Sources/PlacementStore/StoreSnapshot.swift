@@ -57,18 +57,52 @@ extension PlacementDatabase {
     /// `afterRead` runs after each table is read (tests commit from another connection there).
     static func snapshot(since previous: [String: Int]?, in db: Database,
                          afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
-        let versions = try tableVersions(in: db)
+        try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db), afterRead: afterRead)
+    }
+}
+
+/// The reads a snapshot makes, inside one read transaction of either backend.
+protocol SnapshotReading {
+    func tableVersions() throws -> [String: Int]
+    func needBits() throws -> NeedBits
+    func providers(bits: NeedBits) throws -> Fetched<Provider>
+    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy>
+    func children(bits: NeedBits) throws -> Fetched<Child>
+    func placements() throws -> Fetched<Placement>
+    func notices() throws -> [ProviderNotice]
+    func contacts() throws -> [Contact]
+}
+
+struct SQLiteReads: SnapshotReading {
+    let db: Database
+    func tableVersions() throws -> [String: Int] { try PlacementDatabase.tableVersions(in: db) }
+    func needBits() throws -> NeedBits { try NeedBits.load(db) }
+    func providers(bits: NeedBits) throws -> Fetched<Provider> { try PlacementDatabase.providers(in: db, bits: bits) }
+    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> { try PlacementDatabase.vacancies(in: db, bits: bits) }
+    func children(bits: NeedBits) throws -> Fetched<Child> { try PlacementDatabase.children(in: db, bits: bits) }
+    func placements() throws -> Fetched<Placement> { try PlacementDatabase.placements(in: db) }
+    func notices() throws -> [ProviderNotice] { try PlacementDatabase.notices(in: db) }
+    func contacts() throws -> [Contact] { try PlacementDatabase.contacts(in: db) }
+}
+
+extension StoreSnapshot {
+    /// The change counters first, then every table whose counter differs from `previous` (all when nil);
+    /// `source` must read inside one transaction for the result to describe one moment.
+    static func read(since previous: [String: Int]?, from source: some SnapshotReading,
+                     afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
+        let versions = try source.tableVersions()
+        let schemaKey = PlacementDatabase.schemaKey
         let sameSchema = previous?[schemaKey] == versions[schemaKey]
         func changed(_ table: String) -> Bool { !sameSchema || previous?[table] == nil || previous?[table] != versions[table] }
         var snapshot = StoreSnapshot(tableVersions: versions)
-        let bits = try NeedBits.load(db)
+        let bits = try source.needBits()
         // Providers are needed for bed authorities when vacancies are read; read them then too.
         if changed("providers") || changed("vacancies") {
-            snapshot.providers = try providers(in: db, bits: bits).values
+            snapshot.providers = try source.providers(bits: bits).values
             try afterRead("providers")
         }
         if changed("vacancies") {
-            let rows = try vacancies(in: db, bits: bits)
+            let rows = try source.vacancies(bits: bits)
             let providerAuthority = Dictionary((snapshot.providers ?? []).map { ($0.id, $0.authorityCode) }) { first, _ in first }
             snapshot.vacancies = rows.values
             var versions: [String: Int] = [:], authority: [String: String] = [:]
@@ -85,20 +119,20 @@ extension PlacementDatabase {
             try afterRead("vacancies")
         }
         if changed("children") {
-            let rows = try children(in: db, bits: bits)
+            let rows = try source.children(bits: bits)
             snapshot.children = rows.values
             snapshot.childVersions = Dictionary(zip(rows.values.lazy.map(\.id), rows.versions)) { first, _ in first }
             try afterRead("children")
         }
         if changed("placements") {
-            snapshot.placements = try placements(in: db).values
+            snapshot.placements = try source.placements().values
             try afterRead("placements")
         }
         if changed("notices") {
-            snapshot.notices = try notices(in: db)
+            snapshot.notices = try source.notices()
             try afterRead("notices")
         }
-        if changed("contacts") { snapshot.contacts = try contacts(in: db) }
+        if changed("contacts") { snapshot.contacts = try source.contacts() }
         return snapshot
     }
 }

@@ -131,10 +131,10 @@ struct Check: ParsableCommand {
     }
 
     func run() throws {
-        say("Checking \(storeOptions.path)")
+        say("Checking \(storeOptions.isServer ? "the PostgreSQL store" : storeOptions.path)")
         do {
             // Read-only: checking never migrates, chmods or records anything.
-            let db = try storeOptions.openReadOnly()
+            let db = try storeOptions.openStore(readOnly: true)
             let report = try db.consistencyReport(now: Session.now)
             say(report.text)
             if let head = auditHead.flatMap(AuditHead.init(text:)), let problem = try db.auditHeadProblem(head) {

@@ -24,7 +24,7 @@ extension WorkflowError {
     ]
 }
 
-extension PlacementDatabase {
+extension PlacementStoring {
     /// An optional id as stored, whatever case it was typed in (see `storedID(_:of:)`).
     func storedID(_ typed: String?, of kind: NamedRecord) throws -> String? {
         try typed.map { try storedID($0, of: kind) }

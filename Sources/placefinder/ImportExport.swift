@@ -41,7 +41,7 @@ struct Import: ParsableCommand {
     func run() throws {
         guard case .record(let kind) = kind, let file else { return try runSSDA903() }
         let url = try readable(file)
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let report = try db.importFileReporting(kind, from: url, user: Session.officer, today: Session.today)
         say("imported \(report.imported) \(kind.rawValue) from \(url.lastPathComponent) (\(report.summary))")
     }
@@ -110,7 +110,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         guard case .record(let kind) = kind else { return try runSSDA903() }
-        let db = try storeOptions.openReadOnly()
+        let db = try storeOptions.openStore(readOnly: true)
         let text = try db.export(kind, format: format, user: Session.officer, formulas: raw ? .raw : .neutralised)
         Session.noteIfUnrecorded(db)
         guard let output else {
@@ -159,7 +159,7 @@ struct Backup: ParsableCommand {
         if !folder.isEmpty && !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
             throw UserError("\(folder): no such folder; create it first (mkdir -m 700 \(folder)) or choose another DEST")
         }
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         try db.backup(to: destination, overwrite: overwrite)
         try db.audit(action: "backup", recordType: "store", recordID: nil, detail: nil, user: Session.officer)
         say("backed up to \(destination) (integrity check ok)")

@@ -22,7 +22,7 @@ struct Match: ParsableCommand {
 
     func run() throws {
         let policy = try loadPolicy()
-        let db = try storeOptions.openReadOnly()
+        let db = try storeOptions.openStore(readOnly: true)
         let (today, now) = (Session.today, Session.now)
         let request = try db.matchRequest(childID: try db.storedID(childID, of: .child), today: today, now: now)
         let engine = try db.matchEngine(today: today, policy: policy)

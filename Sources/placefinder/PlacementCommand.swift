@@ -26,7 +26,7 @@ struct PlacementUndoCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let effects = try db.undoPlacement(id: id, reason: reason, officer: Session.officer, now: Session.now)
         var line = "undid \(effects.undone.id) for \(effects.child.id) (\(effects.child.status.rawValue))"
         if !effects.reopened.isEmpty { line += "; reopened \(effects.reopened.map(\.id).joined(separator: ", "))" }

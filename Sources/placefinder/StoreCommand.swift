@@ -6,7 +6,7 @@ import PlacementStore
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store", abstract: "Create a new store, or upgrade an existing one.",
-        subcommands: [StoreInit.self, StoreUpgrade.self])
+        subcommands: [StoreInit.self, StoreUpgrade.self, StoreCopy.self])
 }
 
 struct StoreInit: ParsableCommand {
@@ -23,6 +23,13 @@ struct StoreInit: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        if storeOptions.isServer {
+            if group != nil { throw UserError("--group shares a store file; a PostgreSQL store's officers are its database roles") }
+            let server = try PostgresStore.create(url: storeOptions.path, defaultUser: OfficerIdentity.account())
+            try server.close()
+            print("created the Placefinder schema in \(server.location.display)")
+            return
+        }
         let db = try PlacementDatabase.create(at: storeOptions.path, group: group)
         try db.audit(action: "store.init", recordType: "store", recordID: nil,
                      detail: group == nil ? "personal" : "shared with a group", user: Session.officer)
@@ -38,8 +45,39 @@ struct StoreUpgrade: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
+        let schema = try db.appliedMigrations().last ?? "none"
         try db.close()
-        print("\(storeOptions.path) is at schema \(PlacementDatabase.schemaVersion)")
+        print("\(storeOptions.isServer ? "the PostgreSQL store" : storeOptions.path) is at schema \(schema)")
+    }
+}
+
+struct StoreCopy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy", abstract: "Copy every record of one store into a new one: a file into a PostgreSQL server, or back.",
+        discussion: """
+            FROM is an existing store, TO a new one (a file that does not exist yet, or a PostgreSQL database with \
+            no Placefinder schema): all of it is copied in one transaction, or nothing. Records, postcodes and \
+            corrections are copied; record versions and the audit trail are not (TO's trail starts with the copy, \
+            and FROM's records that it was copied). Either may be a postgresql:// URL.
+            """)
+
+    @Argument(help: ArgumentHelp("The store to copy from.", valueName: "from")) var from: String
+    @Argument(help: ArgumentHelp("The new store to create and fill.", valueName: "to")) var to: String
+
+    func run() throws {
+        let source = try StoreOptions.openAny(from)
+        let batch = try source.everything()
+        let target: any PlacementStoring = PostgresLocation.isURL(to)
+            ? try PostgresStore.create(url: to, defaultUser: OfficerIdentity.account())
+            : try PlacementDatabase.create(at: to)
+        let records = batch.providers.count + batch.vacancies.count + batch.children.count + batch.placements.count
+            + batch.notices.count + batch.contacts.count
+        try target.insert(batch, audit: AuditEntry(user: Session.officer, action: "store.copy", recordType: "store",
+                                                   detail: "\(records) records and \(batch.postcodes.count) postcodes copied in"))
+        try source.audit(action: "store.copy", recordType: "store", recordID: nil,
+                         detail: "\(records) records and \(batch.postcodes.count) postcodes copied out", user: Session.officer)
+        try target.close()
+        say("copied \(records) records and \(batch.postcodes.count) postcodes")
     }
 }

@@ -5,21 +5,44 @@ import PlacementStore
 
 /// `--store PATH`, accepted by every subcommand after its name.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store file (default: PLACEFINDER_STORE, else $XDG_DATA_HOME/placefinder/placefinder.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The store: a file, or a PostgreSQL server as postgresql://… (default: PLACEFINDER_STORE, else $XDG_DATA_HOME/placefinder/placefinder.sqlite).", valueName: "path|url"))
     var store: String?
 
     var path: String {
         store ?? PlacementDatabase.defaultPath(environment: ProcessInfo.processInfo.environment)
     }
 
+    /// True when the store is a PostgreSQL server rather than a file.
+    var isServer: Bool { PostgresLocation.isURL(path) }
+
+    /// Opens an existing store of either kind: a `postgresql://` URL is the regional server, anything else a file.
+    func openStore(readOnly: Bool = false) throws -> any PlacementStoring {
+        if let server = try PostgresStore.open(url: path, defaultUser: OfficerIdentity.account()) { return server }
+        return try readOnly ? openReadOnly() : openExisting()
+    }
+
+    /// An existing store of either kind at `path` (a file or a `postgresql://` URL), for writing.
+    static func openAny(_ path: String) throws -> any PlacementStoring {
+        if let server = try PostgresStore.open(url: path, defaultUser: OfficerIdentity.account()) { return server }
+        return try warningAfterOpening(path) { try PlacementDatabase(path: path, create: false) }
+    }
+
     /// Opens an existing store; a missing one is a clear message naming `placefinder store init`, never a new file.
     func openExisting() throws -> PlacementDatabase {
-        try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false) }
+        try refuseServer()
+        return try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false) }
     }
 
     /// Opens without writing anything (no migration, no chmod): works on a read-only file or folder.
     func openReadOnly() throws -> PlacementDatabase {
-        try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false, readOnly: true) }
+        try refuseServer()
+        return try Self.warningAfterOpening(path) { try PlacementDatabase(path: path, create: false, readOnly: true) }
+    }
+
+    /// Commands built on SQLite alone (the dashboard, audit, check, bench) say so for a server URL, rather than
+    /// take the URL for a file name.
+    private func refuseServer() throws {
+        if isServer { throw UserError("this command works on a SQLite store file only for now, not on a PostgreSQL server") }
     }
 
     /// One line on stderr when the store or its folder is open to accounts outside its layout; the command
@@ -71,8 +94,8 @@ enum Session {
 
 extension Session {
     /// One line when a reading command on a store this account can only read could not record itself.
-    static func noteIfUnrecorded(_ db: PlacementDatabase) {
-        guard db.unrecordedAuditEntries > 0 else { return }
+    static func noteIfUnrecorded(_ store: any PlacementStoring) {
+        guard let db = store as? PlacementDatabase, db.unrecordedAuditEntries > 0 else { return }
         FileHandle.standardError.write(Data("placefinder: note: the store is read-only for you, so this was not recorded in its audit trail\n".utf8))
     }
 }

@@ -112,7 +112,7 @@ struct NoticeAdd: ParsableCommand {
         } else if setting != nil || postcode != nil {
             throw UserError("--setting and --postcode only describe a new vacancy (vacancy_opened without --vacancy)")
         }
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let draft = NoticeDraft(providerID: try db.storedID(provider, of: .provider), kind: kind,
                                 receivedAt: try received.map { try parseTime($0, option: "--received") } ?? now,
                                 childID: try db.storedID(child, of: .child), effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
@@ -164,7 +164,7 @@ struct ContactAdd: ParsableCommand {
 
     func run() throws {
         let now = Session.now
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let draft = ContactDraft(childID: try db.storedID(child, of: .child), providerID: try db.storedID(provider, of: .provider),
                                  vacancyID: try db.storedID(vacancy, of: .vacancy),
                                  at: try at.map { try parseTime($0, option: "--at") } ?? now,
@@ -213,7 +213,7 @@ struct ContactAmend: ParsableCommand {
             outcome: try outcome.map { try parseCode($0, option: "--outcome", as: Contact.Outcome.self) }, note: note,
             declineReason: declineReason, callBackAt: try callBack.map { try parseTime($0, option: "--call-back") },
             clearCallBack: noCallBack, declineScope: try scope.map { try parseCode($0, option: "--scope", as: DeclineScope.self) })
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let amended = try db.amendContact(id: id, amendment, reason: reason, officer: Session.officer, now: Session.now)
         say("amended call \(id) as \(amended.id): \(describe(amended))")
     }
@@ -234,7 +234,7 @@ struct NoticeWithdraw: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let effects = try db.withdrawNotice(id: id, reason: reason, officer: Session.officer, now: Session.now)
         say("withdrew notice \(id) (\(effects.notice.id))" + noticeEffectText(effects))
     }
@@ -262,7 +262,7 @@ struct NoticeAmend: ParsableCommand {
         let amendment = NoticeAmendment(text: text, effectiveAt: try effective.map { try parseTime($0, option: "--effective") },
                                         reason: try endReason.map { try parseCode($0, option: "--end-reason", as: EndReason.self) },
                                         receivedAt: try received.map { try parseTime($0, option: "--received") })
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let effects = try db.amendNotice(id: id, amendment, reason: reason, officer: Session.officer, now: Session.now)
         say("amended notice \(id) as \(effects.notice.id)" + noticeEffectText(effects))
     }
@@ -298,7 +298,7 @@ struct HoldCommand: ParsableCommand {
 
     func run() throws {
         let now = Session.now
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let vacancy = try db.storedID(vacancy, of: .vacancy)
         if release {
             let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
@@ -366,7 +366,7 @@ struct PlaceCommand: ParsableCommand {
     func run() throws {
         let now = Session.now
         let startDay = try start.map { try parseDay($0, option: "--start") } ?? Session.day(of: now)
-        let db: any PlacementStoring = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let approvals = PlacementApprovals(panel: panelApproval, keyStage4: ks4Approval, exceptionalReason: exceptionalReason)
         let move: MoveKind? = plannedMove ? .planned : breakdown ? .breakdown : nil
         let terms = PlacementTerms(weeklyCost: weeklyCost, purpose: try purpose.map { try parseCode($0, option: "--purpose", as: PlacementPurpose.self) },

@@ -89,7 +89,6 @@ extension PlacementDatabase {
             throw StoreError.unreadableValue(table: "id_counters", column: table)
         }
         let (prefix, highest, digits): (String, Int, Int) = (row[0], row[1], row[2])
-        let number = String(highest + 1)
-        return prefix + String(repeating: "0", count: max(0, max(width, digits) - number.count)) + number
+        return WorkflowWrites.nextID(prefix: prefix, highest: highest, digits: digits, width: width)
     }
 }

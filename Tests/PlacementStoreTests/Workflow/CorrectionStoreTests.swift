@@ -8,9 +8,9 @@ import Testing
 @Suite struct CorrectionStoreTests {
     typealias W = WorkflowWorld
 
-    @Test func withdrawingAnEndingKeepsTheOriginalAndUndoesItsEffect() throws {
+    @Test(arguments: Backend.configured) func withdrawingAnEndingKeepsTheOriginalAndUndoesItsEffect(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let logged = try store.logNotice(W.sameDayEnding(), officer: "alice", now: W.now)
         #expect(try store.child(id: "C1")?.status == .noticeReceived)
 
@@ -39,9 +39,9 @@ import Testing
         }
     }
 
-    @Test func aWithdrawnEndingNoLongerEndsThePlacementWhenPlacing() throws {
+    @Test(arguments: Backend.configured) func aWithdrawnEndingNoLongerEndsThePlacementWhenPlacing(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let logged = try store.logNotice(W.sameDayEnding(), officer: "alice", now: W.now)
         try store.withdrawNotice(id: logged.notice.id, reason: "wrong child", officer: "alice", now: W.now)
         // Placed with no current notice: a planned move, which must be said.
@@ -50,9 +50,9 @@ import Testing
         }
     }
 
-    @Test func amendingACallAndAVacancyScopedDecline() throws {
+    @Test(arguments: Backend.configured) func amendingACallAndAVacancyScopedDecline(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let back = W.now.addingTimeInterval(3600)
         let call = try store.recordContact(ContactDraft(childID: "C2", providerID: "P2", vacancyID: "V1", at: W.now, outcome: .considering,
                                                         note: "asking the manager", callBackAt: back),
@@ -83,9 +83,9 @@ import Testing
 @Suite struct RingRoundExportTests {
     typealias W = WorkflowWorld
 
-    @Test func exportsShowNotesCallBacksAndCorrections() throws {
+    @Test(arguments: Backend.configured) func exportsShowNotesCallBacksAndCorrections(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let logged = try store.logNotice(W.sameDayEnding(), officer: "alice", now: W.now)
         try store.withdrawNotice(id: logged.notice.id, reason: "wrong child", officer: "bea", now: W.now)
         try store.recordContact(ContactDraft(childID: "C2", providerID: "P2", vacancyID: "V1", at: W.now, outcome: .declined,

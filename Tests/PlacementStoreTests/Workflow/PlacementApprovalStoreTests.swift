@@ -8,9 +8,9 @@ import Testing
 @Suite struct PlacementApprovalStoreTests {
     typealias W = WorkflowWorld
 
-    @Test func aMissingApprovalRefusesAndChangesNothingAsThePreflightSaid() throws {
+    @Test(arguments: Backend.configured) func aMissingApprovalRefusesAndChangesNothingAsThePreflightSaid(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let plan = try store.placePreflight(childID: "C2", vacancyID: "V1", start: W.today, officer: "alice", now: W.now)
         #expect(plan.refusal == nil && plan.required.map(\.kind) == [.panel] && !plan.willSucceed(with: .none))
         let before = try store.auditEntries().count
@@ -22,9 +22,9 @@ import Testing
         #expect(try store.placements(childID: "C2").isEmpty)
     }
 
-    @Test func approvalsAreStoredAuditedWithoutTheirTextAndExported() throws {
+    @Test(arguments: Backend.configured) func approvalsAreStoredAuditedWithoutTheirTextAndExported(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let effects = try store.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "alice", now: W.now,
                                       approvals: PlacementApprovals(panel: "Panel 24 Nov, minute 7 (chair J. Evans)"))
         let stored = try #require(try store.placements(childID: "C2").first)
@@ -40,9 +40,9 @@ import Testing
         #expect(json.contains("\"panel\" : \"Panel 24 Nov, minute 7 (chair J. Evans)\""))
     }
 
-    @Test func undoKeepsTheRowMarkedReopensThePreviousAndReturnsTheBed() throws {
+    @Test(arguments: Backend.configured) func undoKeepsTheRowMarkedReopensThePreviousAndReturnsTheBed(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         let placed = try store.place(childID: "C1", vacancyID: "V1", start: W.today, officer: "alice", now: W.now,
                                      move: .planned, approvals: W.panel)
         #expect(placed.ended.map(\.id) == ["PL1"])

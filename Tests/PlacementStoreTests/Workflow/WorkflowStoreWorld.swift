@@ -39,6 +39,25 @@ enum WorkflowWorld {
         return store
     }
 
+    /// The same world on `backend`.
+    static func store(_ backend: Backend, in folder: TempFolder) throws -> any PlacementStoring {
+        let store = try backend.freshStore(in: folder)
+        try store.insert(batch)
+        return store
+    }
+
+    /// Two connections to one store of `backend` holding this world, as two officers' processes would have.
+    static func twoConnections(_ backend: Backend, in folder: TempFolder) throws -> [any PlacementStoring] {
+        switch backend {
+        case .sqlite:
+            try store(in: folder).close()
+            return [try PlacementDatabase(path: folder.file("s.sqlite")), try PlacementDatabase(path: folder.file("s.sqlite"))]
+        case .postgres:
+            let first = try store(.postgres, in: folder)
+            return [first, try PostgresStore((first as! PostgresStore).location)]
+        }
+    }
+
     static func sameDayEnding() -> NoticeDraft {
         NoticeDraft(providerID: "P1", kind: .placementEnding, receivedAt: now, childID: "C1",
                     effectiveAt: time("2026-11-25T17:00:00Z"), reason: .CREQB, text: "rang at nine")
@@ -50,14 +69,14 @@ enum WorkflowWorld {
         var stamps: [[String: RecordStamp]]
         var auditCount: Int
 
-        init(_ store: PlacementDatabase) throws {
+        init(_ store: any PlacementStoring) throws {
             children = try store.children()
             vacancies = try store.vacancies()
             placements = try store.placements()
             notices = try store.notices()
             contacts = try store.contacts()
             stamps = try StampedTable.allCases.map { try store.stamps(of: $0) }
-            auditCount = try store.auditEntries().count
+            auditCount = try store.auditEntries(AuditQuery()).count
         }
     }
 

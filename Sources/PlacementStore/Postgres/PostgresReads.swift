@@ -1,0 +1,144 @@
+import Foundation
+import GRDB
+import PlacementCore
+
+/// The reads of one PostgreSQL transaction, through the row decoders SQLite's reads use (`TableDecoding`).
+/// Orders that SQL gives (providers by name, notices by time) compare bytes (`COLLATE "C"`), as SQLite's
+/// BINARY does, so both backends list records identically.
+struct PostgresReads: SnapshotReading {
+    let tx: PostgresTransaction
+
+    func source(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) throws -> RowSource {
+        let rows = try tx.rows(sql, values)
+        return { each in for row in rows { try each(row) } }
+    }
+
+    func tableVersions() throws -> [String: Int] {
+        var versions: [String: Int] = [:]
+        for row in try tx.rows("SELECT name, version FROM table_versions") { versions[row[0]] = row[1] }
+        // A migration invalidates every table read before it, as SQLite's schema_version does.
+        versions[PlacementDatabase.schemaKey] = try tx.one(Int.self, "SELECT COUNT(*) FROM placefinder_migrations") ?? 0
+        return versions
+    }
+
+    func needBits() throws -> NeedBits {
+        NeedBits(try tx.rows("SELECT code, bit FROM need_catalogue WHERE bit IS NOT NULL").map { (code: $0[0], bit: $0[1]) })
+    }
+
+    func providers(bits: NeedBits) throws -> Fetched<Provider> { try providers(where: "", [], bits: bits) }
+
+    func providers(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Provider> {
+        try TableDecoding.providers(source(ProviderRow.select + filter + #" ORDER BY name COLLATE "C", id COLLATE "C""#, values), bits: bits)
+    }
+
+    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> { try vacancies(where: "", [], bits: bits) }
+
+    func vacancies(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Vacancy> {
+        try TableDecoding.vacancies(source(VacancyRow.select + filter, values), bits: bits)
+    }
+
+    func children(bits: NeedBits) throws -> Fetched<Child> { try children(where: "", [], bits: bits) }
+
+    func children(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Child> {
+        try TableDecoding.children(source(ChildRow.select + filter, values), bits: bits)
+    }
+
+    func placements() throws -> Fetched<Placement> { try TableDecoding.placements(source(PlacementRow.select)) }
+
+    func placements(childID: String) throws -> [Placement] {
+        try tx.rows(PlacementRow.select + #" WHERE child_id = $1 ORDER BY start_day, id COLLATE "C""#, [childID])
+            .map { try PlacementRow.decode($0).placement }
+    }
+
+    func notices() throws -> [ProviderNotice] {
+        try tx.rows(NoticeRow.select + #" ORDER BY received_at COLLATE "C" DESC, id COLLATE "C""#).map(NoticeRow.decode)
+    }
+
+    func contacts() throws -> [Contact] {
+        try tx.rows(ContactRow.select + #" ORDER BY at COLLATE "C", id COLLATE "C""#).map(ContactRow.decode)
+    }
+
+    func contacts(childID: String) throws -> [Contact] {
+        try tx.rows(ContactRow.select + #" WHERE child_id = $1 ORDER BY at COLLATE "C", id COLLATE "C""#, [childID]).map(ContactRow.decode)
+    }
+
+    func provider(_ id: String, bits: NeedBits) throws -> Provider? { try providers(where: " WHERE id = $1", [id], bits: bits).values.first }
+    func child(_ id: String, bits: NeedBits) throws -> Child? { try children(where: " WHERE id = $1", [id], bits: bits).values.first }
+    func vacancy(_ id: String, bits: NeedBits) throws -> Vacancy? { try vacancies(where: " WHERE id = $1", [id], bits: bits).values.first }
+}
+
+extension PostgresStore {
+    /// One REPEATABLE READ transaction: every table the snapshot reads sees the same moment.
+    public func snapshot(since previous: [String: Int]?) throws -> StoreSnapshot {
+        try read { tx in try StoreSnapshot.read(since: previous, from: PostgresReads(tx: tx)) }
+    }
+
+    public func providers() throws -> [Provider] {
+        try read { tx in let r = PostgresReads(tx: tx); return try r.providers(bits: r.needBits()).values }
+    }
+
+    public func vacancies() throws -> [Vacancy] {
+        try read { tx in let r = PostgresReads(tx: tx); return try r.vacancies(bits: r.needBits()).values }
+    }
+
+    public func children() throws -> [Child] {
+        try read { tx in let r = PostgresReads(tx: tx); return try r.children(bits: r.needBits()).values }
+    }
+
+    public func child(id: String) throws -> Child? {
+        try read { tx in let r = PostgresReads(tx: tx); return try r.child(id, bits: r.needBits()) }
+    }
+
+    public func placements() throws -> [Placement] { try read { tx in try PostgresReads(tx: tx).placements().values } }
+    public func placements(childID: String) throws -> [Placement] { try read { tx in try PostgresReads(tx: tx).placements(childID: childID) } }
+    public func notices() throws -> [ProviderNotice] { try read { tx in try PostgresReads(tx: tx).notices() } }
+    public func contacts() throws -> [Contact] { try read { tx in try PostgresReads(tx: tx).contacts() } }
+    public func contacts(childID: String) throws -> [Contact] { try read { tx in try PostgresReads(tx: tx).contacts(childID: childID) } }
+}
+
+extension PostgresStore {
+    /// As SQLite's (`IDSpelling.swift`): the exact id, else the one id equal to it ignoring ASCII case.
+    public func storedID(_ typed: String, of kind: NamedRecord) throws -> String {
+        try read { tx in
+            if try tx.one(String.self, "SELECT id FROM \(kind.rawValue) WHERE id = $1", [typed]) != nil { return typed }
+            let found = try tx.rows("SELECT id FROM \(kind.rawValue) WHERE lower(id) = lower($1) LIMIT 2", [typed])
+            return found.count == 1 ? found[0][0] : typed
+        }
+    }
+
+    public func stamps(of table: StampedTable) throws -> [String: RecordStamp] {
+        try read { tx in
+            var found: [String: RecordStamp] = [:]
+            for row in try tx.rows("SELECT id, version, updated_by, updated_at FROM \(table.rawValue)") {
+                found[row["id"]] = try PlacementDatabase.stamp(from: row, table: table)
+            }
+            return found
+        }
+    }
+
+    public func stamp(of table: StampedTable, id: String) throws -> RecordStamp? {
+        try read { tx in try PostgresWorkflow(tx: tx).stamp(of: table, id: id) }
+    }
+}
+
+extension PostgresStore {
+    /// As SQLite's (`Summary.swift`): open vacancies per authority (the bed's own postcode's, else its provider's)
+    /// and setting.
+    public func openVacancyCounts() throws -> [(authorityCode: String, setting: Setting, count: Int)] {
+        try read { tx in
+            let rows = try tx.rows("""
+                SELECT COALESCE(pc.authority_code, p.authority_code) AS authority_code, v.setting, COUNT(*) AS n
+                FROM vacancies v
+                JOIN providers p ON p.id = v.provider_id
+                LEFT JOIN postcodes pc ON pc.postcode = v.postcode
+                WHERE v.status = 'open'
+                GROUP BY 1, 2
+                ORDER BY COALESCE(pc.authority_code, p.authority_code) COLLATE "C", v.setting COLLATE "C"
+                """)
+            return try rows.map { row in
+                let r = RowReader(row: row, table: "vacancies")
+                return (authorityCode: try r.value("authority_code"), setting: try r.code("setting"), count: try r.value("n"))
+            }
+        }
+    }
+}

@@ -120,9 +120,9 @@ extension PostgresStore {
 
     @discardableResult
     public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind?,
-                      approvals: PlacementApprovals, expectedVacancyVersion: Int?,
+                      approvals: PlacementApprovals, terms: PlacementTerms, expectedVacancyVersion: Int?,
                       expectedChildVersion: Int?, geography: Geography) throws -> PlaceEffects {
-        try write { tx in try WorkflowWrites.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals, expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: geography, in: PostgresWorkflow(tx: tx)) }
+        try write { tx in try WorkflowWrites.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals, terms: terms, expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: geography, in: PostgresWorkflow(tx: tx)) }
     }
 
     @discardableResult

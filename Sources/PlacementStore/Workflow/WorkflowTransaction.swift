@@ -127,9 +127,9 @@ extension PlacementDatabase {
 
     @discardableResult
     public func place(childID: String, vacancyID: String, start: Day, officer: String, now: Date, move: MoveKind? = nil,
-                      approvals: PlacementApprovals = .none, expectedVacancyVersion: Int? = nil,
+                      approvals: PlacementApprovals = .none, terms: PlacementTerms = .none, expectedVacancyVersion: Int? = nil,
                       expectedChildVersion: Int? = nil, geography: Geography = .wales) throws -> PlaceEffects {
-        try write { db in try WorkflowWrites.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals, expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: geography, in: SQLiteWorkflow(db: db)) }
+        try write { db in try WorkflowWrites.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now, move: move, approvals: approvals, terms: terms, expectedVacancyVersion: expectedVacancyVersion, expectedChildVersion: expectedChildVersion, geography: geography, in: SQLiteWorkflow(db: db)) }
     }
 
     @discardableResult

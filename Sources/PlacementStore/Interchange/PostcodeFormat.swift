@@ -82,14 +82,20 @@ enum PostcodeFormat {
         } else {
             return nil
         }
-        // Non-geographic codes the directories also list (Newport's "NPT 0AD": no digit in the
-        // first three characters) are not postcodes anyone lives at.
-        if r.text(c.postcode).prefix(3).allSatisfy(\.isLetter) { return nil }
+        // Non-geographic codes the directories also list (Newport's "NPT 0AD": three letters, then
+        // an inward code) are not postcodes anyone lives at.
+        if isNonGeographic(r.text(c.postcode)) { return nil }
         let postcode = try r.postcode(c.postcode)
         let code = r.text(c.authority).uppercased()
         if code.isEmpty || code.hasSuffix("99999999") { return nil }
         guard isAuthorityCode(code) else { throw r.fail(c.authority, "\(r.shown(code))is not a local authority ONS code") }
         return PostcodeRow(postcode: postcode, latitude: coordinate.latitude, longitude: coordinate.longitude, authorityCode: code)
+    }
+
+    static func isNonGeographic(_ raw: String) -> Bool {
+        let chars = Array(raw.uppercased().filter { $0 != " " })
+        return chars.count == 6 && chars[0..<3].allSatisfy { $0.isASCII && $0.isLetter }
+            && chars[3].isNumber && chars[4...].allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     static func row(_ p: PostcodeRow) -> [String] {

@@ -65,13 +65,12 @@ extension Interchange {
 
 extension PlacementDatabase {
     /// Stores the shipped postcodes (one transaction) and locates any records already stored at them.
+    /// No audit entry of its own: the command that creates the store records it in its entry.
     @discardableResult
-    public func installShippedPostcodes(_ rows: [PostcodeRow], user: String) throws -> Int {
+    public func installShippedPostcodes(_ rows: [PostcodeRow]) throws -> Int {
         try write { db in
             let written = try Self.insertPostcodes(rows, in: db)
             try DerivedColumns.relocateAll(db)
-            try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                       detail: "\(written) postcodes shipped with Placefinder (Wales and bordering England)"), in: db)
             return written
         }
     }

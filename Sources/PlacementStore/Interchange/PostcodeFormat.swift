@@ -31,6 +31,9 @@ enum PostcodeFormat {
     struct Columns {
         let postcode: String, authority: String
         let latLong: (String, String)?, grid: (String, String)?
+        /// Whether the file marks terminated postcodes (`doterm`); the package's data does not, and
+        /// carries retired codes in formats no longer valid (London's `W1M 0AA`).
+        let marksTerminated: Bool
 
         init(_ header: HeaderMap, file: String) throws(ImportError) {
             func first(_ names: [String]) -> String? { names.first { header.index[$0] != nil } }
@@ -41,6 +44,7 @@ enum PostcodeFormat {
             guard let a = first(PostcodeFormat.authorityNames) else { throw missing("local authority", PostcodeFormat.authorityNames) }
             postcode = p
             authority = a
+            marksTerminated = header.index["doterm"] != nil
             if let lat = first(PostcodeFormat.latitudeNames), let long = first(PostcodeFormat.longitudeNames) {
                 latLong = (lat, long)
                 grid = nil
@@ -85,6 +89,8 @@ enum PostcodeFormat {
         // Non-geographic codes the directories also list (Newport's "NPT 0AD": three letters, then
         // an inward code) are not postcodes anyone lives at.
         if isNonGeographic(r.text(c.postcode)) { return nil }
+        // Without `doterm`, a code in a retired format is one of the directory's historic rows: skipped.
+        if !c.marksTerminated, normalisedPostcode(r.text(c.postcode)) == nil { return nil }
         let postcode = try r.postcode(c.postcode)
         let code = r.text(c.authority).uppercased()
         if code.isEmpty || code.hasSuffix("99999999") { return nil }

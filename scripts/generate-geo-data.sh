@@ -27,6 +27,8 @@ emit() { # name file
   emit bordersCSV "$src/borders.csv"
   printf '\n'
   emit postcodeDistrictsCSV "$src/postcode-districts.csv"
+  printf '\n'
+  emit lowerTierCodesCSV "$src/lower-tier-codes.csv"
   printf '}\n'
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -52,7 +52,9 @@ struct Demo: ParsableCommand {
 
     /// Writes a generated world as a new demo store (one transaction) and marks it as a demo.
     static func write(_ data: DemoDataset, seed: UInt64, to path: String) throws -> PlacementDatabase {
+        let postcodes = try ShippedPostcodeFile.rows()
         let db = try PlacementDatabase(path: path, create: true)
+        try db.installShippedPostcodes(postcodes)
         try db.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil,
                                                            detail: "seed \(seed)"))
         try db.setSetting(demoMarker, "true")

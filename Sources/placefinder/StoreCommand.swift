@@ -30,9 +30,13 @@ struct StoreInit: ParsableCommand {
             print("created the Placefinder schema in \(server.location.display)")
             return
         }
+        // Read first: a missing or damaged postcode file must not leave a half-made store behind.
+        let postcodes = try ShippedPostcodeFile.rows()
         let db = try PlacementDatabase.create(at: storeOptions.path, group: group)
+        let written = try db.installShippedPostcodes(postcodes)
         try db.audit(action: "store.init", recordType: "store", recordID: nil,
-                     detail: group == nil ? "personal" : "shared with a group", user: Session.officer)
+                     detail: (group == nil ? "personal" : "shared with a group") + "; \(written) postcodes of Wales and bordering England",
+                     user: Session.officer)
         try db.close()
         print("created \(storeOptions.path)" + (group.map { " for group \($0)" } ?? ""))
     }

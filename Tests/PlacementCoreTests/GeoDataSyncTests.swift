@@ -20,6 +20,7 @@ struct GeoDataSyncTests {
         ("authorities.csv", GeoData.authoritiesCSV),
         ("borders.csv", GeoData.bordersCSV),
         ("postcode-districts.csv", GeoData.postcodeDistrictsCSV),
+        ("lower-tier-codes.csv", GeoData.lowerTierCodesCSV),
     ])
     func embeddedEqualsFixture(file: String, embedded: String) throws {
         #expect(try Self.fixture(file) == embedded, "\(file) differs: run scripts/generate-geo-data.sh")

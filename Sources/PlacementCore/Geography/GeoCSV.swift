@@ -26,6 +26,12 @@ enum GeoCSV {
         rows(text).compactMap { f in f.count == 2 ? (f[0], f[1]) : nil }
     }
 
+    /// (code a directory may carry, authority that places children there): districts of two-tier
+    /// counties and codes retired by reorganisations.
+    static func lowerTierCodes(_ text: String) -> [(String, String)] {
+        rows(text).compactMap { f in f.count == 4 ? (f[0], f[2]) : nil }
+    }
+
     static func districts(_ text: String) -> [DistrictCentroid] {
         rows(text).compactMap { f in
             guard f.count == 4, let lat = Double(f[1]), let lon = Double(f[2]) else { return nil }

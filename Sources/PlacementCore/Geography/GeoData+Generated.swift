@@ -332,4 +332,33 @@ CH8,53.2800,-3.2300,W06000005
 HR2,51.9900,-2.8000,E06000019
 HR3,52.0700,-3.1200,W06000023
 """#
+
+    static let lowerTierCodesCSV = #"""
+code,name,authority,kind
+E07000078,Cheltenham,E10000013,district
+E07000079,Cotswold,E10000013,district
+E07000080,Forest of Dean,E10000013,district
+E07000081,Gloucester,E10000013,district
+E07000082,Stroud,E10000013,district
+E07000083,Tewkesbury,E10000013,district
+E07000234,Bromsgrove,E10000034,district
+E07000235,Malvern Hills,E10000034,district
+E07000236,Redditch,E10000034,district
+E07000237,Worcester,E10000034,district
+E07000238,Wychavon,E10000034,district
+E07000239,Wyre Forest,E10000034,district
+E07000192,Cannock Chase,E10000028,district
+E07000193,East Staffordshire,E10000028,district
+E07000194,Lichfield,E10000028,district
+E07000195,Newcastle-under-Lyme,E10000028,district
+E07000196,South Staffordshire,E10000028,district
+E07000197,Stafford,E10000028,district
+E07000198,Staffordshire Moorlands,E10000028,district
+E07000199,Tamworth,E10000028,district
+E10000027,Somerset (county until April 2023),E06000066,former
+E07000187,Mendip (until April 2023),E06000066,former
+E07000188,Sedgemoor (until April 2023),E06000066,former
+E07000189,South Somerset (until April 2023),E06000066,former
+E07000246,Somerset West and Taunton (until April 2023),E06000066,former
+"""#
 }

@@ -6,9 +6,12 @@ extension Geography {
     /// W… code counts as "other Welsh", E… as "elsewhere in England", and anything
     /// else (S…, N…, unrecognised) as outside England and Wales — the least
     /// preferred tier, so bad data never makes a placement look closer than it is.
+    ///
+    /// A district code (E07…) or a retired code counts as the authority that places children there
+    /// (`placingAuthority`), so a Forest of Dean postcode ranks as Gloucestershire: bordering Monmouthshire.
     public func localityTier(home: String, placement: String) -> LocalityTier {
-        let home = Self.normalisedCode(home)
-        let placement = Self.normalisedCode(placement)
+        let home = placingCode(home)
+        let placement = placingCode(placement)
         if !home.isEmpty, home == placement { return .inCounty }
 
         let nation = authority(code: placement)?.nation ?? Nation(onsCode: placement)
@@ -25,4 +28,20 @@ extension Geography {
         case .scotland, .northernIreland, nil: return .outsideEnglandAndWales
         }
     }
+}
+
+extension Geography {
+    /// The reg 12 rung, refusing a code Placefinder does not know (either side) with an error naming it,
+    /// rather than guessing from its prefix: for imports and checks, where a wrong rung must not pass silently.
+    public func checkedLocalityTier(home: String, placement: String) throws(UnknownAuthorityCode) -> LocalityTier {
+        _ = try resolvedAuthority(code: home)
+        _ = try resolvedAuthority(code: placement)
+        return localityTier(home: home, placement: placement)
+    }
+}
+
+/// A local authority code missing from Placefinder's geography (fixtures/geo): named, never guessed.
+public struct UnknownAuthorityCode: Error, Sendable, Equatable, CustomStringConvertible {
+    public let code: String
+    public var description: String { "\(code.isEmpty ? "an empty code" : code) is not a local authority code Placefinder knows (fixtures/geo/authorities.csv, lower-tier-codes.csv)" }
 }

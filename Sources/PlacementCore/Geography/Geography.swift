@@ -5,7 +5,8 @@ public struct Geography: Sendable {
     public static let wales = Geography(
         authorities: GeoCSV.authorities(GeoData.authoritiesCSV),
         borders: GeoCSV.borders(GeoData.bordersCSV),
-        districts: GeoCSV.districts(GeoData.postcodeDistrictsCSV)
+        districts: GeoCSV.districts(GeoData.postcodeDistrictsCSV),
+        lowerTierCodes: GeoCSV.lowerTierCodes(GeoData.lowerTierCodesCSV)
     )
 
     private let ordered: [Authority]
@@ -13,9 +14,15 @@ public struct Geography: Sendable {
     private let neighbourCodes: [String: Set<String>]
     private let byName: [String: String]
     let districtsByOutward: [String: DistrictCentroid]
+    /// District (E07…) and retired codes → the authority that places children there.
+    private let upperTier: [String: String]
 
     /// Builds a geography. Borders are symmetric whichever way round a pair is given.
-    public init(authorities: [Authority], borders: [(String, String)], districts: [DistrictCentroid] = []) {
+    public init(authorities: [Authority], borders: [(String, String)], districts: [DistrictCentroid] = [],
+                lowerTierCodes: [(String, String)] = []) {
+        var up: [String: String] = [:]
+        for (code, authority) in lowerTierCodes { up[Self.normalisedCode(code)] = Self.normalisedCode(authority) }
+        upperTier = up
         // Welsh first, then by code: the order officers expect in pickers.
         ordered = authorities.sorted {
             ($0.nation == .wales ? 0 : 1, $0.code) < ($1.nation == .wales ? 0 : 1, $1.code)
@@ -70,7 +77,32 @@ public struct Geography: Sendable {
     }
 
     public func borders(_ a: String, _ b: String) -> Bool {
-        neighbourCodes[Self.normalisedCode(a)]?.contains(Self.normalisedCode(b)) ?? false
+        neighbourCodes[placingCode(a)]?.contains(placingCode(b)) ?? false
+    }
+
+    /// The authority that places children in the area a code names: itself for a unitary, county or
+    /// Welsh authority; the county for an English district (E07…, as postcode directories give it);
+    /// the successor for a code retired by a reorganisation (Somerset's, 2023). Nil for a code
+    /// Placefinder does not know.
+    public func placingAuthority(code: String) -> Authority? {
+        byCode[placingCode(code)]
+    }
+
+    /// As `placingAuthority`, or an error naming the code: for data coming in, where an unknown code
+    /// must be reported rather than ranked "elsewhere".
+    public func resolvedAuthority(code: String) throws(UnknownAuthorityCode) -> Authority {
+        guard let a = placingAuthority(code: code) else { throw UnknownAuthorityCode(code: Self.normalisedCode(code)) }
+        return a
+    }
+
+    /// Every district and retired code Placefinder resolves, with the authority it resolves to, in code order.
+    public var lowerTierCodes: [(code: String, authority: String)] {
+        upperTier.sorted { $0.key < $1.key }.map { (code: $0.key, authority: $0.value) }
+    }
+
+    func placingCode(_ code: String) -> String {
+        let c = Self.normalisedCode(code)
+        return upperTier[c] ?? c
     }
 
     /// Approximate centroid and main authority of a postcode district such as "CF10".

@@ -156,9 +156,14 @@ struct CSVRecord {
 
     func parseAuthority(_ column: String, _ raw: String, item: Int? = nil) throws(ImportError) -> String {
         let code = raw.uppercased()
+        let which = item.map { "item \($0) " } ?? ""
         guard isAuthorityCode(code) else {
-            let which = item.map { "item \($0) " } ?? ""
             throw fail(column, "\(which)\(shown(raw))is not a local authority ONS code (e.g. W06000015)")
+        }
+        // A record's authority decides its reg 12 rung: a well-formed code Placefinder does not know
+        // is named, never ranked by its prefix (fixtures/geo/authorities.csv, lower-tier-codes.csv).
+        guard Geography.wales.placingAuthority(code: code) != nil else {
+            throw fail(column, "\(which)\(code) is not a local authority code Placefinder knows (add it to fixtures/geo)")
         }
         return code
     }

@@ -42,9 +42,9 @@ struct PostcodeDirectoryTests {
     }
 
     @Test func missingColumnAndBadRowsAreImportErrors() throws {
-        let missing = try write("pcds,lat,long,oslaua\nCF10 1EP,51.4,-3.1,W06000015\n")
+        let missing = try write("pcds,lat,long,doterm\nCF10 1EP,51.4,-3.1,\n")
         defer { try? FileManager.default.removeItem(at: missing) }
-        #expect(throws: ImportError(file: missing.path, line: 1, column: "doterm", message: "required column is missing from the header")) {
+        #expect(throws: ImportError(file: missing.path, line: 1, message: "the header has no local authority column (oslaua, laua, lad25cd, lad24cd, lad23cd)")) {
             try Interchange.readPostcodes(missing) { _ in }
         }
         let bad = try write("pcds,lat,long,oslaua,doterm\nCF10 1EP,51.4,-3.1,W06000015,\n\"CF10\n1EQ\",51.4,-3.1,W06000015,\nCF10 1ER,north,-3.1,W06000015,\n")
@@ -78,5 +78,40 @@ struct PostcodeDirectoryTests {
             }
         }
         #expect(calls == 1)
+    }
+
+    /// The PyPI package's columns (and NSPD's grid columns): OSGB36 grid references, no `doterm`,
+    /// converted to WGS84 on the way in; Northern Ireland's Irish Grid rows are skipped as unlocated.
+    @Test func gridReferenceFilesAreConvertedToLatitudeAndLongitude() throws {
+        let url = try write("""
+        pcd,laua,oseast1m,osnrth1m
+        CF101EP,W06000015,318234,176221
+        NP16 5DB,W06000021,353370,193650
+        NPT 0AD,W06000022,331400,188200
+        W1M 0AA,E09000033,528000,181000
+        BT1 1AA,N09000003,146000,529000
+        SA99 9ZZ,W06000011,,
+
+        """)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var rows: [PostcodeRow] = []
+        try Interchange.readPostcodes(url) { rows += $0 }
+        #expect(rows.map(\.postcode) == ["CF10 1EP", "NP16 5DB"])
+        let expected = OSGrid.wgs84(easting: 318_234, northing: 176_221)
+        #expect(rows[0] == PostcodeRow(postcode: "CF10 1EP", latitude: expected.latitude, longitude: expected.longitude, authorityCode: "W06000015"))
+        // Cardiff city centre (Queen Street, about 51.4816 N 3.1791 W) is within a kilometre.
+        let metres = Distance.greatCircleMiles(expected, Coordinate(latitude: 51.4816, longitude: -3.1791)) * 1609.344
+        #expect(metres < 1_000, "\(metres) m")
+
+        let nspd = try write("pcd7,lad25cd,east1m,north1m\nCF101AA,W06000015,318284,176230\nCF101AB,W06000015,9999999,176230\n")
+        defer { try? FileManager.default.removeItem(at: nspd) }
+        do { try Interchange.readPostcodes(nspd) { _ in }; Issue.record("expected an error") } catch let error as ImportError {
+            #expect(error.line == 3 && error.column == "east1m")
+        }
+        let noPosition = try write("pcds,oslaua\nCF10 1AA,W06000015\n")
+        defer { try? FileManager.default.removeItem(at: noPosition) }
+        #expect(throws: ImportError(file: noPosition.path, line: 1, message: "the header has no position column (lat and long, oseast1m and osnrth1m, east1m and north1m)")) {
+            try Interchange.readPostcodes(noPosition) { _ in }
+        }
     }
 }

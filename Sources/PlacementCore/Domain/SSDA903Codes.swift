@@ -52,10 +52,17 @@ public enum SSDA903 {
         }
     }
 
+    /// PLACE written for a placement type. The DfE's list no longer has H5 (semi-independent living; rule 146
+    /// refuses it): supported accommodation is K3 now, so that is what an export says, and K3 reads back as H5.
+    public static func placeCode(_ type: PlacementType) -> String {
+        type == .H5 ? "K3" : type.rawValue
+    }
+
     /// PLACE codes of the 903 list that Placefinder has no type for, with the type it holds them as.
     public static func placementType(code: String) -> (type: PlacementType, exact: Bool)? {
         if let exact = PlacementType(rawValue: code) { return (exact, true) }
         switch code {
+        case "K3": return (.H5, true)                              // supported accommodation (H5's successor)
         case "A3", "A4", "A5", "A6": return (.U6, false)          // placed for adoption: a family placement
         case "P2", "P3": return (.H5, false)                      // independent living, residential employment
         case "R2", "R5": return (.K2, false)                      // NHS or young offender institution

@@ -74,7 +74,7 @@ extension SSDA903 {
                     Self.providerCode(type: p.placementType, sector: $0.sector, providerAuthority: $0.authorityCode,
                                       placingAuthority: child.placingAuthority)
                 } ?? ""
-                episodeRows.append([child.id, date(p.start), rne, legalStatusCode(child.legalStatus), "", p.placementType.rawValue,
+                episodeRows.append([child.id, date(p.start), rne, legalStatusCode(child.legalStatus), "", placeCode(p.placementType),
                                     providerCode, dec, rec, reason, child.homePostcode, place, urn])
             }
         }

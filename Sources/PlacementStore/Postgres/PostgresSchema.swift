@@ -11,30 +11,9 @@ import PlacementCore
 /// text), so both backends write and read rows through the same `…Row.arguments` and `…Row.Decoder`.
 /// A database holding a migration this build does not know is refused (`StoreError.newerSchema`), as on SQLite.
 enum PostgresSchema {
-    static var migrations: [(identifier: String, sql: () -> String)] { [("v8", baseline), ("v9", v9), ("v10", v10)] }
-
-    /// SQLite's v9 (SchemaV9.swift): placement cost, purpose, framework or spot, authorities fixed at the start;
-    /// registered places; beds filled by other authorities.
-    static func v9() -> String {
-        """
-        ALTER TABLE placements ADD COLUMN weekly_cost BIGINT CHECK (weekly_cost >= 0);
-        ALTER TABLE placements ADD COLUMN cost_changes TEXT;
-        ALTER TABLE placements ADD COLUMN purpose TEXT;
-        ALTER TABLE placements ADD COLUMN purchase TEXT CHECK (purchase IN ('framework', 'spot'));
-        ALTER TABLE placements ADD COLUMN placing_authority TEXT;
-        ALTER TABLE placements ADD COLUMN bed_authority TEXT;
-        ALTER TABLE providers ADD COLUMN registered_places BIGINT CHECK (registered_places >= 0);
-        ALTER TABLE vacancies ADD COLUMN filled_by TEXT;
-        """
-    }
-
-    /// SQLite's v10 (SchemaV10.swift): providers' latest inspection, vacancies' purchase mode.
-    static func v10() -> String {
-        """
-        ALTER TABLE providers ADD COLUMN inspection_day BIGINT;
-        ALTER TABLE providers ADD COLUMN inspection_rating TEXT;
-        ALTER TABLE vacancies ADD COLUMN purchase_mode TEXT;
-        """
+    /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift).
+    static var migrations: [(identifier: String, sql: () -> String)] {
+        [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") })]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

@@ -29,6 +29,8 @@ emit() { # name file
   emit postcodeDistrictsCSV "$src/postcode-districts.csv"
   printf '\n'
   emit lowerTierCodesCSV "$src/lower-tier-codes.csv"
+  printf '\n'
+  emit ukAreasCSV "$src/uk-areas.csv"
   printf '}\n'
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -6,6 +6,8 @@ ships or imports. Run through scripts/generate-postcodes.sh, which makes the vir
   postcodes.py border DATA_DIR OUT.txt        Wales + English authorities bordering Wales, compact text
   postcodes.py sample DATA_DIR DISTRICTS.csv OUT.swift OUTWARD...   real postcodes for the demo
   postcodes.py csv DATA_DIR OUT.csv            every UK postcode with a grid reference, as CSV
+  postcodes.py areas DATA_DIR LOOKUP.json OUT.csv   every UK area code the directory or the ONS 2021
+                                              lower-to-upper tier lookup carries, with its centre
 
 Grid references stay as OSGB36 metres: PlacementCore converts them to WGS84 (OSGrid.swift), the one
 tested conversion that `placefinder import postcodes` also uses.
@@ -132,12 +134,85 @@ def full_csv(data_dir, out_path):
     print(f"wrote {out_path}: {n} postcodes")
 
 
+# Codes created after the ONS 2021 lookup (Cumbria, North Yorkshire and Somerset's 2023 unitaries;
+# Barnsley's and Sheffield's 2024 boundary codes), and the successors of the codes they retired.
+NEW_UNITARIES = {
+    "E06000063": "Cumberland", "E06000064": "Westmorland and Furness", "E06000065": "North Yorkshire",
+    "E06000066": "Somerset", "E08000038": "Barnsley", "E08000039": "Sheffield",
+}
+RETIRED = {  # retired code -> the authority that now places children there
+    "E07000026": "E06000063", "E07000028": "E06000063", "E07000029": "E06000063",  # Allerdale, Carlisle, Copeland
+    "E07000027": "E06000064", "E07000030": "E06000064", "E07000031": "E06000064",  # Barrow, Eden, South Lakeland
+    "E10000006": "E06000063",  # Cumbria county: most of it is Cumberland's
+    **{c: "E06000065" for c in ("E07000163", "E07000164", "E07000165", "E07000166", "E07000167",
+                                 "E07000168", "E07000169", "E10000023")},
+    **{c: "E06000066" for c in ("E07000187", "E07000188", "E07000189", "E07000246", "E10000027")},
+    "E08000016": "E08000038", "E08000019": "E08000039",
+}
+def plain_name(name):
+    """ONS's "Bristol, City of" as people say it, and no comma (the geography files are unquoted CSV)."""
+    for suffix, prefix in ((", City of", "City of "), (", County of", ""), (", County of the", "")):
+        if name.endswith(suffix):
+            return prefix + name[: -len(suffix)]
+    return name.replace(", ", " ")
+
+
+NATIONS = {"W": "wales", "E": "england", "S": "scotland", "N": "northernIreland"}
+
+
+def areas(data_dir, lookup_json, out_path):
+    """One row per area code: name, nation, the code of the authority that places children there (itself
+    for a unitary or county; the county for a district; the successor for a retired code), kind, and the
+    mean grid reference of its postcodes (a county's is its districts'; a retired code's is its successor's)."""
+    import json
+    sums = {}
+    for _, laua, e, n in rows(data_dir):
+        s = sums.setdefault(laua, [0, 0, 0])
+        s[0] += e; s[1] += n; s[2] += 1
+    with open(lookup_json) as f:
+        lookup = json.load(f)
+    names = dict(NEW_UNITARIES)
+    upper = {}
+    for r in lookup:
+        names.setdefault(r["LTLA21CD"], r["LTLA21NM"])
+        names.setdefault(r["UTLA21CD"], r["UTLA21NM"])
+        if r["LTLA21CD"] != r["UTLA21CD"]:
+            upper[r["LTLA21CD"]] = r["UTLA21CD"]
+    for district, county in upper.items():  # counties take their districts' postcodes
+        if district in sums:
+            c = sums.setdefault(county, [0, 0, 0])
+            for i in range(3):
+                c[i] += sums[district][i]
+    placing = {}
+    for code in set(names) | set(sums):
+        target = RETIRED.get(code) or upper.get(code) or code
+        placing[code] = RETIRED.get(target, target)
+    out = []
+    for code in sorted(placing):
+        target = placing[code]
+        kind = ("former" if code in RETIRED else "district" if code in upper
+                else "county" if code.startswith("E10") else "authority")
+        centre = sums.get(code) if kind != "former" else sums.get(target)
+        if not centre or centre[2] == 0:
+            sys.exit(f"error: no postcodes locate {code}")
+        name = plain_name(names.get(code, "")) or {"S": "Scottish council area", "N": "Northern Ireland district"}[code[0]] + " " + code
+        if kind == "former":
+            name += " (retired)"
+        out.append(f"{code},{name},{NATIONS[code[0]]},{target},{kind},{centre[0] // centre[2]},{centre[1] // centre[2]}")
+    with open(out_path, "w") as f:
+        f.write("code,name,nation,placing_code,kind,easting,northing\n")
+        f.write("\n".join(out) + "\n")
+    print(f"wrote {out_path}: {len(out)} area codes")
+
+
 if __name__ == "__main__":
     args = sys.argv[1:]
     if len(args) == 3 and args[0] == "border":
         border(args[1], args[2])
     elif len(args) >= 4 and args[0] == "sample":
         sample(args[1], args[2], args[3], args[4:])
+    elif len(args) == 4 and args[0] == "areas":
+        areas(args[1], args[2], args[3])
     elif len(args) == 3 and args[0] == "csv":
         full_csv(args[1], args[2])
     else:

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlacementCore
 
 /// One of the store's own consistency rules: what must hold, in plain words, and the SQL that finds
 /// the records breaking it. Queries return record ids only (never names or other contents), so a
@@ -14,6 +15,13 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
     /// Returns one id (text) per breach. `?` parameters, if any, are all bound to `now`.
     let sql: String
     let usesNow: Bool
+    /// Which of the returned ids are breaches, for a rule SQL cannot finish alone; nil keeps them all.
+    var isBreach: (@Sendable (String) -> Bool)? = nil
+
+    /// The breaches among the ids the rule's query returned.
+    func breaches(_ ids: [String]) -> [String] {
+        (isBreach.map { keep in ids.filter(keep) } ?? ids).map(breach)
+    }
 
     public static func == (a: ConsistencyRule, b: ConsistencyRule) -> Bool { a.id == b.id }
     public func hash(into hasher: inout Hasher) { hasher.combine(id) }
@@ -86,6 +94,15 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                                   AND NOT EXISTS (SELECT 1 FROM notices r WHERE r.corrects = n.id))
                 ORDER BY c.id
                 """, usesNow: false),
+        ConsistencyRule(
+            id: "known-authority-codes", rule: "every authority code stored is one Placefinder knows (its reg 12 rung is never a guess)",
+            breach: { "\($0) is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv): correct the records or the postcodes that carry it" },
+            sql: """
+                SELECT authority_code FROM providers UNION SELECT placing_authority FROM children
+                UNION SELECT placing_authority FROM placements WHERE placing_authority IS NOT NULL
+                UNION SELECT bed_authority FROM placements WHERE bed_authority IS NOT NULL
+                UNION SELECT authority_code FROM postcodes ORDER BY 1
+                """, usesNow: false, isBreach: { Geography.wales.placingAuthority(code: $0) == nil }),
     ]
 }
 
@@ -139,7 +156,7 @@ extension PlacementDatabase {
                 var arguments = StatementArguments()
                 if rule.usesNow { for _ in 0..<rule.sql.filter({ $0 == "?" }).count { arguments += [now] } }
                 let ids = try String.fetchAll(db, sql: rule.sql, arguments: arguments)
-                rules.append((rule, ids.map(rule.breach)))
+                rules.append((rule, rule.breaches(ids)))
             }
             return ConsistencyReport(storageProblems: storage, rules: rules, auditChain: try AuditChain.firstBreak(in: db))
         }

@@ -65,4 +65,31 @@ struct BorderLadderTests {
         }
         #expect(UnknownAuthorityCode(code: "E07000999").description.hasPrefix("E07000999 is not"))
     }
+
+    /// Every other UK area code a postcode directory carries (uk-areas.csv) is known, and sits on the
+    /// rung its nation gives it for every Welsh child: never an error, never closer than it is.
+    @Test func everyOtherUKCodeIsKnownAndOnItsNationsRung() throws {
+        let border = Set(Self.englishBorderAreas.flatMap(\.codes))
+        let others = (geo.authorities.map(\.code) + geo.lowerTierCodes.map(\.code))
+            .filter { !$0.hasPrefix("W") && !border.contains($0) }
+        #expect(others.count > 350)
+        for welsh in geo.welshAuthorities {
+            for code in others {
+                let expected: LocalityTier = code.hasPrefix("E") ? .elsewhereInEngland : .outsideEnglandAndWales
+                #expect(try geo.checkedLocalityTier(home: welsh.code, placement: code) == expected, "\(code)")
+            }
+        }
+    }
+
+    /// Two-tier districts resolve to their county; codes retired since 2021 to their successors.
+    @Test(arguments: [("E07000105", "E10000016", "Kent"),                 // Ashford district
+                      ("E07000028", "E06000063", "Cumberland"),           // Carlisle, retired 2023
+                      ("E07000027", "E06000064", "Westmorland and Furness"),
+                      ("E07000165", "E06000065", "North Yorkshire"),      // Harrogate, retired 2023
+                      ("E08000016", "E08000038", "Barnsley")])            // boundary change, 2024
+    func districtsAndRetiredCodesResolve(code: String, authority: String, name: String) throws {
+        let a = try geo.resolvedAuthority(code: code)
+        #expect(a.code == authority)
+        #expect(a.name == name)
+    }
 }

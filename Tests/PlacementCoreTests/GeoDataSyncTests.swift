@@ -21,6 +21,7 @@ struct GeoDataSyncTests {
         ("borders.csv", GeoData.bordersCSV),
         ("postcode-districts.csv", GeoData.postcodeDistrictsCSV),
         ("lower-tier-codes.csv", GeoData.lowerTierCodesCSV),
+        ("uk-areas.csv", GeoData.ukAreasCSV),
     ])
     func embeddedEqualsFixture(file: String, embedded: String) throws {
         #expect(try Self.fixture(file) == embedded, "\(file) differs: run scripts/generate-geo-data.sh")
@@ -29,7 +30,14 @@ struct GeoDataSyncTests {
     @Test func everyRowParses() throws {
         func dataLines(_ s: String) -> Int { s.split(separator: "\n").count - 1 }
         let geo = Geography.wales
-        #expect(geo.authorities.count == dataLines(try Self.fixture("authorities.csv")))
+        let uk = try Self.fixture("uk-areas.csv")
+        #expect(GeoCSV.ukAreas(GeoData.ukAreasCSV).authorities.count + GeoCSV.ukAreas(GeoData.ukAreasCSV).lowerTierCodes.count
+                == dataLines(uk))
+        // Every UK area code is known, as the hand-kept list (Welsh names, borders) or from uk-areas.csv.
+        for line in uk.split(separator: "\n").dropFirst() {
+            let code = String(line.prefix { $0 != "," })
+            #expect(geo.placingAuthority(code: code) != nil, "\(code)")
+        }
         #expect(GeoCSV.borders(GeoData.bordersCSV).count == dataLines(try Self.fixture("borders.csv")))
         #expect(geo.districtCount == dataLines(try Self.fixture("postcode-districts.csv")))
         // Every border endpoint is a listed authority.

@@ -59,9 +59,11 @@ import Testing
         ("notice-received-has-notice", """
             UPDATE children SET status = 'notice_received' WHERE id = 'C2';
             """, "C2"),
+        // A code from before a reorganisation nobody listed: named, so its rung is never guessed.
+        ("known-authority-codes", "UPDATE providers SET authority_code = 'E07000999' WHERE id = 'P1'", "E07000999"),
     ]
 
-    @Test(arguments: 0..<8) func eachRuleCatchesItsBreach(_ n: Int) throws {
+    @Test(arguments: 0..<9) func eachRuleCatchesItsBreach(_ n: Int) throws {
         let (ruleID, sql, record) = Self.breakages[n]
         let folder = try TempFolder()
         let store = try Self.cleanStore(folder)

@@ -32,6 +32,24 @@ enum GeoCSV {
         rows(text).compactMap { f in f.count == 4 ? (f[0], f[2]) : nil }
     }
 
+    /// Every UK area code (fixtures/geo/uk-areas.csv): the authorities and counties with their centres,
+    /// and the districts and retired codes with the authority that places children there.
+    static func ukAreas(_ text: String) -> (authorities: [Authority], lowerTierCodes: [(String, String)]) {
+        var authorities: [Authority] = []
+        var lower: [(String, String)] = []
+        for f in rows(text) {
+            guard f.count == 7, let nation = Nation(rawValue: f[2]),
+                  let easting = Double(f[5]), let northing = Double(f[6]) else { continue }
+            if f[3] == f[0] {
+                authorities.append(Authority(code: f[0], name: f[1], welshName: nil, nation: nation,
+                                             centroid: OSGrid.wgs84(easting: easting, northing: northing)))
+            } else {
+                lower.append((f[0], f[3]))
+            }
+        }
+        return (authorities, lower)
+    }
+
     static func districts(_ text: String) -> [DistrictCentroid] {
         rows(text).compactMap { f in
             guard f.count == 4, let lat = Double(f[1]), let lon = Double(f[2]) else { return nil }

@@ -361,4 +361,412 @@ E07000188,Sedgemoor (until April 2023),E06000066,former
 E07000189,South Somerset (until April 2023),E06000066,former
 E07000246,Somerset West and Taunton (until April 2023),E06000066,former
 """#
+
+    static let ukAreasCSV = #"""
+code,name,nation,placing_code,kind,easting,northing
+E06000001,Hartlepool,england,E06000001,authority,450022,532029
+E06000002,Middlesbrough,england,E06000002,authority,450041,518091
+E06000003,Redcar and Cleveland,england,E06000003,authority,460543,520125
+E06000004,Stockton-on-Tees,england,E06000004,authority,443958,519276
+E06000005,Darlington,england,E06000005,authority,429192,515068
+E06000006,Halton,england,E06000006,authority,352072,384076
+E06000007,Warrington,england,E06000007,authority,361623,389108
+E06000008,Blackburn with Darwen,england,E06000008,authority,368617,425966
+E06000009,Blackpool,england,E06000009,authority,331733,436209
+E06000010,City of Kingston upon Hull,england,E06000010,authority,509473,430383
+E06000011,East Riding of Yorkshire,england,E06000011,authority,499217,442571
+E06000012,North East Lincolnshire,england,E06000012,authority,526122,408869
+E06000013,North Lincolnshire,england,E06000013,authority,492290,410842
+E06000014,York,england,E06000014,authority,460260,452545
+E06000015,Derby,england,E06000015,authority,435611,335161
+E06000016,Leicester,england,E06000016,authority,459302,304614
+E06000017,Rutland,england,E06000017,authority,489388,307634
+E06000018,Nottingham,england,E06000018,authority,455928,340737
+E06000019,Herefordshire,england,E06000019,authority,352333,241881
+E06000020,Telford and Wrekin,england,E06000020,authority,368916,310385
+E06000021,Stoke-on-Trent,england,E06000021,authority,388917,346500
+E06000022,Bath and North East Somerset,england,E06000022,authority,369637,162868
+E06000023,City of Bristol,england,E06000023,authority,359285,173674
+E06000024,North Somerset,england,E06000024,authority,342162,166272
+E06000025,South Gloucestershire,england,E06000025,authority,365419,180034
+E06000026,Plymouth,england,E06000026,authority,249181,56146
+E06000027,Torbay,england,E06000027,authority,290333,62054
+E06000030,Swindon,england,E06000030,authority,415308,185498
+E06000031,Peterborough,england,E06000031,authority,517435,300173
+E06000032,Luton,england,E06000032,authority,508132,222592
+E06000033,Southend-on-Sea,england,E06000033,authority,587511,186492
+E06000034,Thurrock,england,E06000034,authority,562503,179931
+E06000035,Medway,england,E06000035,authority,576757,167750
+E06000036,Bracknell Forest,england,E06000036,authority,486265,167671
+E06000037,West Berkshire,england,E06000037,authority,451543,170075
+E06000038,Reading,england,E06000038,authority,470719,173248
+E06000039,Slough,england,E06000039,authority,497798,180076
+E06000040,Windsor and Maidenhead,england,E06000040,authority,491733,177304
+E06000041,Wokingham,england,E06000041,authority,478292,169842
+E06000042,Milton Keynes,england,E06000042,authority,485750,238568
+E06000043,Brighton and Hove,england,E06000043,authority,530515,105262
+E06000044,Portsmouth,england,E06000044,authority,465118,101546
+E06000045,Southampton,england,E06000045,authority,442368,113292
+E06000046,Isle of Wight,england,E06000046,authority,452581,87884
+E06000047,County Durham,england,E06000047,authority,424125,539816
+E06000049,Cheshire East,england,E06000049,authority,379200,366706
+E06000050,Cheshire West and Chester,england,E06000050,authority,347339,371103
+E06000051,Shropshire,england,E06000051,authority,351530,310640
+E06000052,Cornwall,england,E06000052,authority,189927,51898
+E06000053,Isles of Scilly,england,E06000053,authority,90475,11613
+E06000054,Wiltshire,england,E06000054,authority,400700,157066
+E06000055,Bedford,england,E06000055,authority,504600,250631
+E06000056,Central Bedfordshire,england,E06000056,authority,504847,232332
+E06000057,Northumberland,england,E06000057,authority,413051,586829
+E06000058,Bournemouth Christchurch and Poole,england,E06000058,authority,408193,92927
+E06000059,Dorset,england,E06000059,authority,379915,98051
+E06000060,Buckinghamshire,england,E06000060,authority,486989,201827
+E06000061,North Northamptonshire,england,E06000061,authority,490677,276692
+E06000062,West Northamptonshire,england,E06000062,authority,470629,259025
+E06000063,Cumberland,england,E06000063,authority,321276,537980
+E06000064,Westmorland and Furness,england,E06000064,authority,342153,495269
+E06000065,North Yorkshire,england,E06000065,authority,445924,470830
+E06000066,Somerset,england,E06000066,authority,339643,132338
+E07000008,Cambridge,england,E10000003,district,546135,258137
+E07000009,East Cambridgeshire,england,E10000003,district,556193,274218
+E07000010,Fenland,england,E10000003,district,540940,300787
+E07000011,Huntingdonshire,england,E10000003,district,523612,272443
+E07000012,South Cambridgeshire,england,E10000003,district,542522,257180
+E07000026,Allerdale (retired),england,E06000063,former,321276,537980
+E07000027,Barrow-in-Furness (retired),england,E06000064,former,342153,495269
+E07000028,Carlisle (retired),england,E06000063,former,321276,537980
+E07000029,Copeland (retired),england,E06000063,former,321276,537980
+E07000030,Eden (retired),england,E06000064,former,342153,495269
+E07000031,South Lakeland (retired),england,E06000064,former,342153,495269
+E07000032,Amber Valley,england,E10000007,district,438680,349099
+E07000033,Bolsover,england,E10000007,district,448534,368099
+E07000034,Chesterfield,england,E10000007,district,438703,372186
+E07000035,Derbyshire Dales,england,E10000007,district,422978,361819
+E07000036,Erewash,england,E10000007,district,446116,337471
+E07000037,High Peak,england,E10000007,district,404043,385287
+E07000038,North East Derbyshire,england,E10000007,district,438997,372353
+E07000039,South Derbyshire,england,E10000007,district,430693,325080
+E07000040,East Devon,england,E10000008,district,311793,92762
+E07000041,Exeter,england,E10000008,district,293150,92453
+E07000042,Mid Devon,england,E10000008,district,293232,108955
+E07000043,North Devon,england,E10000008,district,258402,134483
+E07000044,South Hams,england,E10000008,district,272006,52888
+E07000045,Teignbridge,england,E10000008,district,287293,75506
+E07000046,Torridge,england,E10000008,district,243748,117762
+E07000047,West Devon,england,E10000008,district,253926,84119
+E07000061,Eastbourne,england,E10000011,district,561084,100281
+E07000062,Hastings,england,E10000011,district,580661,110488
+E07000063,Lewes,england,E10000011,district,543133,105617
+E07000064,Rother,england,E10000011,district,577214,115509
+E07000065,Wealden,england,E10000011,district,555161,118718
+E07000066,Basildon,england,E10000012,district,570885,190801
+E07000067,Braintree,england,E10000012,district,578422,224207
+E07000068,Brentwood,england,E10000012,district,560487,194992
+E07000069,Castle Point,england,E10000012,district,579203,186130
+E07000070,Chelmsford,england,E10000012,district,572347,205931
+E07000071,Colchester,england,E10000012,district,598395,223927
+E07000072,Epping Forest,england,E10000012,district,545172,200190
+E07000073,Harlow,england,E10000012,district,545284,209808
+E07000074,Maldon,england,E10000012,district,588721,205067
+E07000075,Rochford,england,E10000012,district,584584,191439
+E07000076,Tendring,england,E10000012,district,616836,221405
+E07000077,Uttlesford,england,E10000012,district,556039,228814
+E07000078,Cheltenham,england,E10000013,district,394318,222217
+E07000079,Cotswold,england,E10000013,district,408523,212285
+E07000080,Forest of Dean,england,E10000013,district,364005,211990
+E07000081,Gloucester,england,E10000013,district,383732,216701
+E07000082,Stroud,england,E10000013,district,381482,203570
+E07000083,Tewkesbury,england,E10000013,district,391553,225899
+E07000084,Basingstoke and Deane,england,E10000014,district,459628,154501
+E07000085,East Hampshire,england,E10000014,district,475117,130700
+E07000086,Eastleigh,england,E10000014,district,446382,116828
+E07000087,Fareham,england,E10000014,district,454821,106296
+E07000088,Gosport,england,E10000014,district,459517,100801
+E07000089,Hart,england,E10000014,district,479296,154907
+E07000090,Havant,england,E10000014,district,470680,106904
+E07000091,New Forest,england,E10000014,district,431131,104297
+E07000092,Rushmoor,england,E10000014,district,486582,153268
+E07000093,Test Valley,england,E10000014,district,435811,133172
+E07000094,Winchester,england,E10000014,district,452743,124402
+E07000095,Broxbourne,england,E10000015,district,536188,204642
+E07000096,Dacorum,england,E10000015,district,502813,207976
+E07000098,Hertsmere,england,E10000015,district,518166,197669
+E07000099,North Hertfordshire,england,E10000015,district,523644,231660
+E07000102,Three Rivers,england,E10000015,district,507626,195390
+E07000103,Watford,england,E10000015,district,510410,197162
+E07000105,Ashford,england,E10000016,district,598598,141138
+E07000106,Canterbury,england,E10000016,district,615342,161648
+E07000107,Dartford,england,E10000016,district,555881,173473
+E07000108,Dover,england,E10000016,district,631911,148922
+E07000109,Gravesham,england,E10000016,district,565143,172214
+E07000110,Maidstone,england,E10000016,district,577613,153201
+E07000111,Sevenoaks,england,E10000016,district,551732,156984
+E07000112,Folkestone and Hythe,england,E10000016,district,616702,134393
+E07000113,Swale,england,E10000016,district,594282,165321
+E07000114,Thanet,england,E10000016,district,635987,168104
+E07000115,Tonbridge and Malling,england,E10000016,district,564910,153942
+E07000116,Tunbridge Wells,england,E10000016,district,564126,139447
+E07000117,Burnley,england,E10000017,district,383571,432860
+E07000118,Chorley,england,E10000017,district,357413,418322
+E07000119,Fylde,england,E10000017,district,336661,430193
+E07000120,Hyndburn,england,E10000017,district,374974,429296
+E07000121,Lancaster,england,E10000017,district,347211,463628
+E07000122,Pendle,england,E10000017,district,387321,440882
+E07000123,Preston,england,E10000017,district,353688,430997
+E07000124,Ribble Valley,england,E10000017,district,371153,439318
+E07000125,Rossendale,england,E10000017,district,382995,422327
+E07000126,South Ribble,england,E10000017,district,353754,424442
+E07000127,West Lancashire,england,E10000017,district,344623,409868
+E07000128,Wyre,england,E10000017,district,337184,443807
+E07000129,Blaby,england,E10000018,district,454240,299395
+E07000130,Charnwood,england,E10000018,district,456288,315921
+E07000131,Harborough,england,E10000018,district,465093,290923
+E07000132,Hinckley and Bosworth,england,E10000018,district,443953,298575
+E07000133,Melton,england,E10000018,district,475799,321609
+E07000134,North West Leicestershire,england,E10000018,district,440576,316573
+E07000135,Oadby and Wigston,england,E10000018,district,460871,299216
+E07000136,Boston,england,E10000019,district,532467,343197
+E07000137,East Lindsey,england,E10000019,district,538823,374573
+E07000138,Lincoln,england,E10000019,district,496989,370824
+E07000139,North Kesteven,england,E10000019,district,502115,357020
+E07000140,South Holland,england,E10000019,district,529583,323107
+E07000141,South Kesteven,england,E10000019,district,499319,325950
+E07000142,West Lindsey,england,E10000019,district,497332,388075
+E07000143,Breckland,england,E10000020,district,594436,301990
+E07000144,Broadland,england,E10000020,district,624625,313595
+E07000145,Great Yarmouth,england,E10000020,district,651081,308205
+E07000146,King's Lynn and West Norfolk,england,E10000020,district,564731,318503
+E07000147,North Norfolk,england,E10000020,district,616237,333299
+E07000148,Norwich,england,E10000020,district,622355,308902
+E07000149,South Norfolk,england,E10000020,district,618993,295508
+E07000163,Craven (retired),england,E06000065,former,445924,470830
+E07000164,Hambleton (retired),england,E06000065,former,445924,470830
+E07000165,Harrogate (retired),england,E06000065,former,445924,470830
+E07000166,Richmondshire (retired),england,E06000065,former,445924,470830
+E07000167,Ryedale (retired),england,E06000065,former,445924,470830
+E07000168,Scarborough (retired),england,E06000065,former,445924,470830
+E07000169,Selby (retired),england,E06000065,former,445924,470830
+E07000170,Ashfield,england,E10000024,district,450425,354701
+E07000171,Bassetlaw,england,E10000024,district,465140,382173
+E07000172,Broxtowe,england,E10000024,district,450498,340004
+E07000173,Gedling,england,E10000024,district,459911,344793
+E07000174,Mansfield,england,E10000024,district,454603,362249
+E07000175,Newark and Sherwood,england,E10000024,district,473749,356956
+E07000176,Rushcliffe,england,E10000024,district,462263,335174
+E07000177,Cherwell,england,E10000025,district,450709,229887
+E07000178,Oxford,england,E10000025,district,452826,205651
+E07000179,South Oxfordshire,england,E10000025,district,464501,192231
+E07000180,Vale of White Horse,england,E10000025,district,443344,194710
+E07000181,West Oxfordshire,england,E10000025,district,435151,212698
+E07000187,Mendip (retired),england,E06000066,former,339643,132338
+E07000188,Sedgemoor (retired),england,E06000066,former,339643,132338
+E07000189,South Somerset (retired),england,E06000066,former,339643,132338
+E07000192,Cannock Chase,england,E10000028,district,400497,312197
+E07000193,East Staffordshire,england,E10000028,district,419552,326444
+E07000194,Lichfield,england,E10000028,district,410853,309535
+E07000195,Newcastle-under-Lyme,england,E10000028,district,382823,347509
+E07000196,South Staffordshire,england,E10000028,district,389658,301508
+E07000197,Stafford,england,E10000028,district,390978,326323
+E07000198,Staffordshire Moorlands,england,E10000028,district,397435,352113
+E07000199,Tamworth,england,E10000028,district,421711,303199
+E07000200,Babergh,england,E10000029,district,597829,241752
+E07000202,Ipswich,england,E10000029,district,616447,244336
+E07000203,Mid Suffolk,england,E10000029,district,608537,262543
+E07000207,Elmbridge,england,E10000030,district,511670,164816
+E07000208,Epsom and Ewell,england,E10000030,district,521162,161871
+E07000209,Guildford,england,E10000030,district,499435,150887
+E07000210,Mole Valley,england,E10000030,district,516738,152258
+E07000211,Reigate and Banstead,england,E10000030,district,526509,151588
+E07000212,Runnymede,england,E10000030,district,502712,167715
+E07000213,Spelthorne,england,E10000030,district,507340,170437
+E07000214,Surrey Heath,england,E10000030,district,489675,160148
+E07000215,Tandridge,england,E10000030,district,536041,152553
+E07000216,Waverley,england,E10000030,district,492359,142007
+E07000217,Woking,england,E10000030,district,500443,158754
+E07000218,North Warwickshire,england,E10000031,district,425575,295224
+E07000219,Nuneaton and Bedworth,england,E10000031,district,435755,290007
+E07000220,Rugby,england,E10000031,district,449034,275470
+E07000221,Stratford-on-Avon,england,E10000031,district,424164,255786
+E07000222,Warwick,england,E10000031,district,429959,266733
+E07000223,Adur,england,E10000032,district,520810,105115
+E07000224,Arun,england,E10000032,district,498952,102008
+E07000225,Chichester,england,E10000032,district,486819,108971
+E07000226,Crawley,england,E10000032,district,527216,136992
+E07000227,Horsham,england,E10000032,district,515347,124700
+E07000228,Mid Sussex,england,E10000032,district,533553,126864
+E07000229,Worthing,england,E10000032,district,513568,103518
+E07000234,Bromsgrove,england,E10000034,district,398031,273034
+E07000235,Malvern Hills,england,E10000034,district,377670,250522
+E07000236,Redditch,england,E10000034,district,404508,266967
+E07000237,Worcester,england,E10000034,district,385780,255614
+E07000238,Wychavon,england,E10000034,district,397831,250388
+E07000239,Wyre Forest,england,E10000034,district,382082,275311
+E07000240,St Albans,england,E10000015,district,515326,208771
+E07000241,Welwyn Hatfield,england,E10000015,district,524115,210707
+E07000242,East Hertfordshire,england,E10000015,district,539229,217702
+E07000243,Stevenage,england,E10000015,district,524471,224317
+E07000244,East Suffolk,england,E10000029,district,637401,264958
+E07000245,West Suffolk,england,E10000029,district,577302,264539
+E07000246,Somerset West and Taunton (retired),england,E06000066,former,339643,132338
+E08000001,Bolton,england,E08000001,authority,370414,409069
+E08000002,Bury,england,E08000002,authority,380008,408217
+E08000003,Manchester,england,E08000003,authority,384780,396095
+E08000004,Oldham,england,E08000004,authority,393146,405171
+E08000005,Rochdale,england,E08000005,authority,388712,411504
+E08000006,Salford,england,E08000006,authority,377863,400070
+E08000007,Stockport,england,E08000007,authority,389885,388991
+E08000008,Tameside,england,E08000008,authority,394034,397462
+E08000009,Trafford,england,E08000009,authority,377924,391961
+E08000010,Wigan,england,E08000010,authority,361311,403298
+E08000011,Knowsley,england,E08000011,authority,343831,393296
+E08000012,Liverpool,england,E08000012,authority,337698,390344
+E08000013,St. Helens,england,E08000013,authority,352395,395354
+E08000014,Sefton,england,E08000014,authority,333912,405209
+E08000015,Wirral,england,E08000015,authority,329510,387473
+E08000016,Barnsley (retired),england,E08000038,former,435371,405644
+E08000017,Doncaster,england,E08000017,authority,458581,403925
+E08000018,Rotherham,england,E08000018,authority,445896,392025
+E08000019,Sheffield (retired),england,E08000039,former,435538,387687
+E08000021,Newcastle upon Tyne,england,E08000021,authority,423586,565903
+E08000022,North Tyneside,england,E08000022,authority,431641,569813
+E08000023,South Tyneside,england,E08000023,authority,435343,564498
+E08000024,Sunderland,england,E08000024,authority,436071,555450
+E08000025,Birmingham,england,E08000025,authority,407889,286974
+E08000026,Coventry,england,E08000026,authority,433677,279551
+E08000027,Dudley,england,E08000027,authority,392632,287441
+E08000028,Sandwell,england,E08000028,authority,399461,290456
+E08000029,Solihull,england,E08000029,authority,415654,280678
+E08000030,Walsall,england,E08000030,authority,401381,299750
+E08000031,Wolverhampton,england,E08000031,authority,392037,298914
+E08000032,Bradford,england,E08000032,authority,413107,436167
+E08000033,Calderdale,england,E08000033,authority,406632,424565
+E08000034,Kirklees,england,E08000034,authority,417696,417697
+E08000035,Leeds,england,E08000035,authority,429796,435247
+E08000036,Wakefield,england,E08000036,authority,438016,420090
+E08000037,Gateshead,england,E08000037,authority,422847,561073
+E08000038,Barnsley,england,E08000038,authority,435371,405644
+E08000039,Sheffield,england,E08000039,authority,435538,387687
+E09000001,City of London,england,E09000001,authority,532531,181212
+E09000002,Barking and Dagenham,england,E09000002,authority,547438,185173
+E09000003,Barnet,england,E09000003,authority,524192,191125
+E09000004,Bexley,england,E09000004,authority,548521,175532
+E09000005,Brent,england,E09000005,authority,520931,185064
+E09000006,Bromley,england,E09000006,authority,541070,167806
+E09000007,Camden,england,E09000007,authority,528875,183370
+E09000008,Croydon,england,E09000008,authority,532579,164970
+E09000009,Ealing,england,E09000009,authority,516321,181229
+E09000010,Enfield,england,E09000010,authority,532752,195166
+E09000011,Greenwich,england,E09000011,authority,542588,177308
+E09000012,Hackney,england,E09000012,authority,533937,185205
+E09000013,Hammersmith and Fulham,england,E09000013,authority,523920,178524
+E09000014,Haringey,england,E09000014,authority,531329,189593
+E09000015,Harrow,england,E09000015,authority,515226,189413
+E09000016,Havering,england,E09000016,authority,552786,188030
+E09000017,Hillingdon,england,E09000017,authority,508424,183251
+E09000018,Hounslow,england,E09000018,authority,514935,176016
+E09000019,Islington,england,E09000019,authority,531239,183936
+E09000020,Kensington and Chelsea,england,E09000020,authority,525915,179282
+E09000021,Kingston upon Thames,england,E09000021,authority,519252,167941
+E09000022,Lambeth,england,E09000022,authority,530677,174850
+E09000023,Lewisham,england,E09000023,authority,537325,174497
+E09000024,Merton,england,E09000024,authority,525527,169562
+E09000025,Newham,england,E09000025,authority,540931,183320
+E09000026,Redbridge,england,E09000026,authority,543297,188709
+E09000027,Richmond upon Thames,england,E09000027,authority,517064,173580
+E09000028,Southwark,england,E09000028,authority,533501,177817
+E09000029,Sutton,england,E09000029,authority,526672,164365
+E09000030,Tower Hamlets,england,E09000030,authority,535848,181703
+E09000031,Waltham Forest,england,E09000031,authority,538002,189557
+E09000032,Wandsworth,england,E09000032,authority,526792,174577
+E09000033,Westminster,england,E09000033,authority,528564,180986
+E10000003,Cambridgeshire,england,E10000003,county,537855,269431
+E10000006,Cumbria (retired),england,E06000063,former,321276,537980
+E10000007,Derbyshire,england,E10000007,county,431905,359621
+E10000008,Devon,england,E10000008,county,282243,93064
+E10000011,East Sussex,england,E10000011,county,560779,111429
+E10000012,Essex,england,E10000012,county,577258,209455
+E10000013,Gloucestershire,england,E10000013,county,387514,215307
+E10000014,Hampshire,england,E10000014,county,455336,126306
+E10000015,Hertfordshire,england,E10000015,county,519582,209228
+E10000016,Kent,england,E10000016,county,590554,154678
+E10000017,Lancashire,england,E10000017,county,359372,433318
+E10000018,Leicestershire,england,E10000018,county,454384,306581
+E10000019,Lincolnshire,england,E10000019,county,514214,356212
+E10000020,Norfolk,england,E10000020,county,609834,311533
+E10000023,North Yorkshire (retired),england,E06000065,former,445924,470830
+E10000024,Nottinghamshire,england,E10000024,county,460307,355326
+E10000025,Oxfordshire,england,E10000025,county,449883,208142
+E10000027,Somerset (retired),england,E06000066,former,339643,132338
+E10000028,Staffordshire,england,E10000028,county,400296,323622
+E10000029,Suffolk,england,E10000029,county,611505,258162
+E10000030,Surrey,england,E10000030,county,508369,156429
+E10000031,Warwickshire,england,E10000031,county,431744,271633
+E10000032,West Sussex,england,E10000032,county,511897,115708
+E10000034,Worcestershire,england,E10000034,county,390704,261099
+N09000001,Northern Ireland district N09000001,northernIreland,N09000001,authority,325552,385124
+N09000002,Northern Ireland district N09000002,northernIreland,N09000002,authority,302644,349723
+N09000003,Northern Ireland district N09000003,northernIreland,N09000003,authority,333633,373653
+N09000004,Northern Ireland district N09000004,northernIreland,N09000004,authority,287627,428645
+N09000005,Northern Ireland district N09000005,northernIreland,N09000005,authority,241902,409301
+N09000006,Northern Ireland district N09000006,northernIreland,N09000006,authority,232059,351968
+N09000007,Northern Ireland district N09000007,northernIreland,N09000007,authority,330272,366431
+N09000008,Northern Ireland district N09000008,northernIreland,N09000008,authority,325611,400130
+N09000009,Northern Ireland district N09000009,northernIreland,N09000009,authority,280799,375920
+N09000010,Northern Ireland district N09000010,northernIreland,N09000010,authority,325462,333301
+N09000011,Northern Ireland district N09000011,northernIreland,N09000011,authority,350823,375728
+S12000005,Scottish council area S12000005,scotland,S12000005,authority,289654,694838
+S12000006,Scottish council area S12000006,scotland,S12000006,authority,280689,571656
+S12000008,Scottish council area S12000008,scotland,S12000008,authority,247182,633026
+S12000010,Scottish council area S12000010,scotland,S12000010,authority,346467,675310
+S12000011,Scottish council area S12000011,scotland,S12000011,authority,253961,657373
+S12000013,Scottish council area S12000013,scotland,S12000013,authority,121859,908375
+S12000014,Scottish council area S12000014,scotland,S12000014,authority,289325,680595
+S12000017,Scottish council area S12000017,scotland,S12000017,authority,258441,856328
+S12000018,Scottish council area S12000018,scotland,S12000018,authority,228214,674824
+S12000019,Scottish council area S12000019,scotland,S12000019,authority,330632,664305
+S12000020,Scottish council area S12000020,scotland,S12000020,authority,328767,858833
+S12000021,Scottish council area S12000021,scotland,S12000021,authority,226947,645343
+S12000023,Scottish council area S12000023,scotland,S12000023,authority,340707,1012046
+S12000026,Scottish council area S12000026,scotland,S12000026,authority,356218,634672
+S12000027,Scottish council area S12000027,scotland,S12000027,authority,444494,1148561
+S12000028,Scottish council area S12000028,scotland,S12000028,authority,233126,620220
+S12000029,Scottish council area S12000029,scotland,S12000029,authority,271622,653132
+S12000030,Scottish council area S12000030,scotland,S12000030,authority,273029,695236
+S12000033,Scottish council area S12000033,scotland,S12000033,authority,392033,806527
+S12000034,Scottish council area S12000034,scotland,S12000034,authority,380699,829216
+S12000035,Scottish council area S12000035,scotland,S12000035,authority,199943,687153
+S12000036,Scottish council area S12000036,scotland,S12000036,authority,324121,673067
+S12000038,Scottish council area S12000038,scotland,S12000038,authority,246256,664702
+S12000039,Scottish council area S12000039,scotland,S12000039,authority,244295,674936
+S12000040,Scottish council area S12000040,scotland,S12000040,authority,301469,668552
+S12000041,Scottish council area S12000041,scotland,S12000041,authority,354124,747754
+S12000042,Scottish council area S12000042,scotland,S12000042,authority,340541,731687
+S12000045,Scottish council area S12000045,scotland,S12000045,authority,260636,673185
+S12000047,Scottish council area S12000047,scotland,S12000047,authority,325951,697794
+S12000048,Scottish council area S12000048,scotland,S12000048,authority,307093,726576
+S12000049,Scottish council area S12000049,scotland,S12000049,authority,258508,665217
+S12000050,Scottish council area S12000050,scotland,S12000050,authority,275479,664319
+W06000001,Isle of Anglesey,wales,W06000001,authority,241246,379236
+W06000002,Gwynedd,wales,W06000002,authority,256343,343613
+W06000003,Conwy,wales,W06000003,authority,283378,375252
+W06000004,Denbighshire,wales,W06000004,authority,306687,369463
+W06000005,Flintshire,wales,W06000005,authority,325907,368003
+W06000006,Wrexham,wales,W06000006,authority,332651,349189
+W06000008,Ceredigion,wales,W06000008,authority,248815,262318
+W06000009,Pembrokeshire,wales,W06000009,authority,199970,215021
+W06000010,Carmarthenshire,wales,W06000010,authority,250607,215987
+W06000011,Swansea,wales,W06000011,authority,263199,195555
+W06000012,Neath Port Talbot,wales,W06000012,authority,276523,197200
+W06000013,Bridgend,wales,W06000013,authority,288761,182588
+W06000014,Vale of Glamorgan,wales,W06000014,authority,310147,170287
+W06000015,Cardiff,wales,W06000015,authority,317824,178392
+W06000016,Rhondda Cynon Taf,wales,W06000016,authority,302788,191772
+W06000018,Caerphilly,wales,W06000018,authority,316764,194780
+W06000019,Blaenau Gwent,wales,W06000019,authority,317852,208338
+W06000020,Torfaen,wales,W06000020,authority,328468,197968
+W06000021,Monmouthshire,wales,W06000021,authority,343551,202292
+W06000022,Newport,wales,W06000022,authority,331447,188119
+W06000023,Powys,wales,W06000023,authority,308350,272156
+W06000024,Merthyr Tydfil,wales,W06000024,authority,305955,204923
+"""#
 }

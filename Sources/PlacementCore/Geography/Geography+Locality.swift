@@ -2,10 +2,11 @@ extension Geography {
     /// Where a placement in `placement` sits on the reg 12 ladder for a child
     /// whose responsible authority is `home` (both ONS codes). See `LocalityTier`.
     ///
-    /// Codes missing from the embedded list fall back to their prefix: an unknown
-    /// W… code counts as "other Welsh", E… as "elsewhere in England", and anything
-    /// else (S…, N…, unrecognised) as outside England and Wales — the least
-    /// preferred tier, so bad data never makes a placement look closer than it is.
+    /// Every UK area code is embedded (fixtures/geo/uk-areas.csv) and every write checks its codes
+    /// (`checkedLocalityTier`, the importers), and `placefinder check` names any stored code the
+    /// geography lacks; so the prefix fallback here (W… "other Welsh", E… "elsewhere in England",
+    /// else outside England and Wales, never closer than it is) is reached only by a store that
+    /// check reports, never silently.
     ///
     /// A district code (E07…) or a retired code counts as the authority that places children there
     /// (`placingAuthority`), so a Forest of Dean postcode ranks as Gloucestershire: bordering Monmouthshire.
@@ -43,5 +44,6 @@ extension Geography {
 /// A local authority code missing from Placefinder's geography (fixtures/geo): named, never guessed.
 public struct UnknownAuthorityCode: Error, Sendable, Equatable, CustomStringConvertible {
     public let code: String
+    public init(code: String) { self.code = code }
     public var description: String { "\(code.isEmpty ? "an empty code" : code) is not a local authority code Placefinder knows (fixtures/geo/authorities.csv, lower-tier-codes.csv)" }
 }

@@ -1,13 +1,20 @@
 /// The authorities, their land borders and postcode-district centroids, indexed
 /// for lookup. Immutable after construction, so one shared instance is safe.
 public struct Geography: Sendable {
-    /// Built once from the data embedded in GeoData+Generated.swift.
-    public static let wales = Geography(
-        authorities: GeoCSV.authorities(GeoData.authoritiesCSV),
-        borders: GeoCSV.borders(GeoData.bordersCSV),
-        districts: GeoCSV.districts(GeoData.postcodeDistrictsCSV),
-        lowerTierCodes: GeoCSV.lowerTierCodes(GeoData.lowerTierCodesCSV)
-    )
+    /// Built once from the data embedded in GeoData+Generated.swift: the hand-kept authorities (Welsh names,
+    /// borders) first, then every other UK area code, so no code a postcode directory carries is a guess.
+    public static let wales: Geography = {
+        let curated = GeoCSV.authorities(GeoData.authoritiesCSV)
+        let curatedLower = GeoCSV.lowerTierCodes(GeoData.lowerTierCodesCSV)
+        let uk = GeoCSV.ukAreas(GeoData.ukAreasCSV)
+        let known = Set(curated.map(\.code)).union(curatedLower.map(\.0))
+        return Geography(
+            authorities: curated + uk.authorities.filter { !known.contains($0.code) },
+            borders: GeoCSV.borders(GeoData.bordersCSV),
+            districts: GeoCSV.districts(GeoData.postcodeDistrictsCSV),
+            lowerTierCodes: curatedLower + uk.lowerTierCodes.filter { !known.contains($0.0) }
+        )
+    }()
 
     private let ordered: [Authority]
     private let byCode: [String: Authority]

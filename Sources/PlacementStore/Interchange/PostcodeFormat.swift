@@ -95,6 +95,9 @@ enum PostcodeFormat {
         let code = r.text(c.authority).uppercased()
         if code.isEmpty || code.hasSuffix("99999999") { return nil }
         guard isAuthorityCode(code) else { throw r.fail(c.authority, "\(r.shown(code))is not a local authority ONS code") }
+        guard Geography.wales.placingAuthority(code: code) != nil else {
+            throw r.fail(c.authority, "\(code) is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv)")
+        }
         return PostcodeRow(postcode: postcode, latitude: coordinate.latitude, longitude: coordinate.longitude, authorityCode: code)
     }
 

@@ -12,7 +12,7 @@ extension PostgresStore {
             for rule in ConsistencyRule.all {
                 let values: [(any DatabaseValueConvertible)?] = rule.usesNow ? rule.sql.filter { $0 == "?" }.map { _ in now } : []
                 let ids = try tx.rows(numbered(rule.sql), values).map { $0[0] as String }
-                rules.append((rule, ids.map(rule.breach)))
+                rules.append((rule, rule.breaches(ids)))
             }
             let chain = try tx.rows(AuditChain.chainSelect)
             var report = ConsistencyReport(storageProblems: [], rules: rules,

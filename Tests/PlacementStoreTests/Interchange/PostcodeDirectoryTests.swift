@@ -56,6 +56,17 @@ struct PostcodeDirectoryTests {
         #expect(seen == 0)   // nothing is handed on from a batch that contains a bad row
     }
 
+    /// Any code the ONS gives a live postcode is known (uk-areas.csv): a Kent district imports; a code no
+    /// list has is an error naming it and its line, not a postcode ranked "elsewhere" by its prefix.
+    @Test func anAreaCodePlacefinderDoesNotKnowIsNamed() throws {
+        let url = try write("pcds,lat,long,oslaua,doterm\nTN23 1AA,51.14,0.87,E07000105,\nTN23 1AB,51.14,0.87,E07000999,\n")
+        defer { try? FileManager.default.removeItem(at: url) }
+        #expect(throws: ImportError(file: url.path, line: 3, column: "oslaua",
+                                    message: "E07000999 is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv)")) {
+            try Interchange.readPostcodes(url) { _ in }
+        }
+    }
+
     @Test func invalidUTF8InTheDirectoryIsAnImportError() throws {
         var data = Data("pcds,lat,long,oslaua,doterm\nCF10 1EP,51.4,-3.1,W06000015,\nCF10 1EQ,51.4,-3.1,W06000015,".utf8)
         data.append(0xFF)

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import PlacementCore
+
+/// The catalogue's promises: every message in both languages with the same placeholders, one key each,
+/// and the embedded copy the same as l10n/messages.tsv (run scripts/generate-catalogue.sh after editing it).
+@Suite struct CatalogueTests {
+    static let tsvURL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("l10n/messages.tsv")
+
+    @Test func theEmbeddedCatalogueIsTheTSV() throws {
+        let file = try String(contentsOf: Self.tsvURL, encoding: .utf8)
+        #expect(file == CatalogueData.tsv + "\n", "l10n/messages.tsv differs: run scripts/generate-catalogue.sh")
+    }
+
+    @Test func everyKeyIsOneCaseInOrder() {
+        #expect(Catalogue.entries.count == Message.allCases.count)
+        #expect(Set(Catalogue.entries.map(\.key)).count == Catalogue.entries.count, "a key is listed twice")
+        for message in Message.allCases {
+            // The case name is the key without its dots, camel-cased: tab.vacancies → tabVacancies.
+            let camel = message.entry.key.split(separator: ".").enumerated()
+                .map { $0.offset == 0 ? String($0.element) : $0.element.prefix(1).uppercased() + $0.element.dropFirst() }.joined()
+            #expect(String(describing: message) == camel)
+        }
+    }
+
+    @Test func everyMessageHasBothLanguagesWithTheSamePlaceholders() {
+        for entry in Catalogue.entries {
+            #expect(!entry.en.trimmingCharacters(in: .whitespaces).isEmpty, "\(entry.key) has no English")
+            #expect(!entry.cy.trimmingCharacters(in: .whitespaces).isEmpty, "\(entry.key) has no Welsh")
+            #expect(Catalogue.placeholders(entry.en).sorted() == Catalogue.placeholders(entry.cy).sorted(),
+                    "\(entry.key): placeholders differ between English and Welsh")
+        }
+    }
+
+    @Test func placeholdersAreFilledInOnePass() {
+        #expect(Message.holdExpires.text(.cy, ["time": "14:00"]) == "daliad yn dod i ben 14:00")
+        #expect(Message.holdExpires.text(.en, ["time": "{time}"]) == "hold ends {time}")
+        #expect(Message.holdExpires.text(.en) == "hold ends {time}")
+        #expect(Catalogue.placeholders("{a} and {b}") == ["a", "b"])
+    }
+}
+
+@Suite struct LanguageChoiceTests {
+    @Test func theFlagThenTheSettingThenTheLocale() throws {
+        #expect(try Language.chosen(flag: "cy", setting: "en", locale: ["en_GB.UTF-8"]) == .cy)
+        #expect(try Language.chosen(flag: nil, setting: "CY", locale: ["en_GB.UTF-8"]) == .cy)
+        #expect(try Language.chosen(flag: nil, setting: nil, locale: [nil, "", "cy_GB.UTF-8"]) == .cy)
+        #expect(try Language.chosen(flag: nil, setting: "", locale: ["en_GB.UTF-8", "cy_GB.UTF-8"]) == .en)
+        #expect(try Language.chosen(flag: nil, setting: nil, locale: ["C.UTF-8"]) == .en)
+        #expect(try Language.chosen(flag: nil, setting: nil, locale: []) == .en)
+    }
+
+    @Test func anUnknownLanguageIsNamed() {
+        #expect(throws: UnknownLanguage(value: "fr")) { try Language.chosen(flag: "fr", setting: nil, locale: []) }
+        #expect(UnknownLanguage(value: "x\u{1B}").description.hasPrefix("x\\x1B is not a language"))
+    }
+}
+
+@Suite struct WelshCalendarTests {
+    @Test func monthsAndWeekdays() {
+        #expect(WelshCalendar.dayMonth(day: 30, month: 11) == "30 Tachwedd")
+        #expect(WelshCalendar.dayMonth(day: 1, month: 1) == "1 Ionawr")
+        #expect(WelshCalendar.dayMonth(day: 1, month: 13) == nil)
+        #expect(WelshCalendar.months.count == 12 && WelshCalendar.shortMonths.count == 12)
+        #expect(WelshCalendar.weekdays[1] == "Dydd Llun" && WelshCalendar.weekdays.count == 7)
+    }
+}

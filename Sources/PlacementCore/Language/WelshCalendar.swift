@@ -3,10 +3,11 @@
 public enum WelshCalendar {
     public static let months = ["Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin",
                                 "Gorffennaf", "Awst", "Medi", "Hydref", "Tachwedd", "Rhagfyr"]
-    public static let shortMonths = ["Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag"]
+    /// glibc's cy_GB forms (docs/glossary.md, "Months and weekdays"), pending a translator's choice.
+    public static let shortMonths = ["Ion", "Chw", "Maw", "Ebr", "Mai", "Meh", "Gor", "Aws", "Med", "Hyd", "Tach", "Rha"]
     /// Sunday first, as Foundation's `weekday` component counts (1 = Sunday).
     public static let weekdays = ["Dydd Sul", "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn"]
-    public static let shortWeekdays = ["Sul", "Llun", "Maw", "Mer", "Iau", "Gwe", "Sad"]
+    public static let shortWeekdays = ["Sul", "Llu", "Maw", "Mer", "Iau", "Gwe", "Sad"]
 
     /// "30 Tachwedd"; nil for a month outside 1...12.
     public static func dayMonth(day: Int, month: Int) -> String? {

@@ -58,7 +58,7 @@ t send-keys -t e2e Tab BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
 t send-keys -t e2e -l "5250"
 t send-keys -t e2e Tab Right Right Tab Right Right
 check "market: the purpose is assessment" wait_for "‹ assessment ›"
-check "market: bought as a spot purchase" shows "‹ spot purchase ›"
+check "market: bought as a spot purchase" wait_for "‹ spot purchase ›"
 t send-keys -t e2e Enter
 check "market: the child is placed" wait_for "g opens their page"
 after=$(spend_total)

@@ -128,8 +128,9 @@ public enum Command: Sendable, Equatable {
     /// answer `.placementPlanned` or `.placementPlanFailed`.
     case planPlacement(childID: String, vacancyID: String, start: Day, move: MoveKind?)
     /// Place the child: placement from `start` with its approvals, a bed taken, the previous placement
-    /// ended (`move` when no notice says how), the hold released and the audit written, in one transaction.
-    case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals)
+    /// ended (`move` when no notice says how), the hold released and the audit written, in one transaction;
+    /// `terms` is what was agreed (cost, purpose, framework or spot).
+    case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals, terms: PlacementTerms)
     /// Undo a placement made today, with the officer's reason (kept, marked undone).
     case undoPlacement(placementID: String, reason: String)
     /// Compute every report panel for the area and period from the store; answer `.reportsReady` or `.reportsFailed`.

@@ -12,6 +12,8 @@ public struct NoticeForm: Sendable, Equatable {
         case provider, kind, child, effective, reason, vacancy
         // A vacancy opened: the new vacancy's details, as `placefinder notice add` takes them.
         case setting, ages, beds, fee, availableFrom, emergencies
+        // A vacancy filled: the authority that filled it, when not one of the store's placements.
+        case filledBy
         case text
 
         var label: String {
@@ -28,6 +30,7 @@ public struct NoticeForm: Sendable, Equatable {
             case .fee: "Weekly fee"
             case .availableFrom: "Available"
             case .emergencies: "Emergency"
+            case .filledBy: "Filled by"
             case .text: "Notes"
             }
         }
@@ -56,6 +59,8 @@ public struct NoticeForm: Sendable, Equatable {
     public var fee = ""
     public var availableFrom = ""
     public var emergencies = false
+    /// The authority that filled the bed, as typed: a name (Shropshire) or ONS code (E06000051).
+    public var filledBy = ""
     public var text = ""
     /// Letters typed into the current choice field (see `TypeAhead`).
     var typeAhead = TypeAhead()
@@ -75,6 +80,8 @@ public struct NoticeForm: Sendable, Equatable {
         case .vacancyOpened: [.provider, .kind, .setting, .ages, .beds, .fee, .availableFrom, .emergencies, .text]
         // What changed, as `notice add --kind vacancy_changed --beds/--fee/--available-from/--ages`; empty = unchanged.
         case .vacancyChanged: [.provider, .kind, .vacancy, .beds, .fee, .availableFrom, .ages, .effective, .text]
+        // Filled by another authority (Welsh or English, para 6.6): who, never which child.
+        case .vacancyFilled: [.provider, .kind, .vacancy, .filledBy, .effective, .text]
         default: [.provider, .kind, .vacancy, .effective, .text]
         }
     }
@@ -101,6 +108,8 @@ struct NoticeFormCheck {
     let vacancy: Vacancy?
     let effective: Date?
     let reason: EndReason?
+    /// The authority typed in Filled by (nil when empty or not known).
+    let filledBy: Authority?
     let errors: [NoticeForm.Field: String]
     /// What the core refused in a new vacancy's details (the CLI's message for the same input).
     let refusal: String?
@@ -137,6 +146,9 @@ struct NoticeFormCheck {
         vacancy = vacancies.isEmpty || !form.vacancyChosen ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
         effective = WorkflowTime.parse(form.effective, now: model.now)
         reason = form.reason == 0 ? nil : EndReason.allCases[form.reason - 1]
+        let filledByText = form.filledBy.trimmingCharacters(in: .whitespaces)
+        filledBy = filledByText.isEmpty ? nil
+            : Geography.wales.placingAuthority(code: filledByText) ?? Geography.wales.authority(named: filledByText)
 
         var errors: [NoticeForm.Field: String] = [:]
         let shown = form.attempted
@@ -161,6 +173,9 @@ struct NoticeFormCheck {
                     : children.isEmpty ? "no child placed here matches" : "\(children.count) children match: choose one with ↑↓"
             }
             if reason == nil, shown { errors[.reason] = "choose a reason (type the code, or ←→)" }
+        }
+        if form.kind == .vacancyFilled, !filledByText.isEmpty, filledBy == nil {
+            errors[.filledBy] = NoticeFormText.unknownAuthority
         }
         if form.kind.isVacancyChange {
             if provider != nil, vacancies.isEmpty { errors[.vacancy] = "this provider has no vacancies in the store" }
@@ -214,7 +229,7 @@ struct NoticeFormCheck {
         default:
             guard let vacancy else { return nil }
             return NoticeDraft(providerID: provider.id, kind: form.kind, receivedAt: model.now, effectiveAt: effective,
-                               vacancyID: vacancy.id, text: text)
+                               vacancyID: vacancy.id, text: text, filledBy: form.kind == .vacancyFilled ? filledBy?.code : nil)
         }
     }
 }
@@ -234,4 +249,10 @@ private func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
     }
     return false
+}
+
+/// The notice form's words that are not field labels, whole for translation.
+enum NoticeFormText {
+    static let unknownAuthority = "not an authority Placefinder knows: a name (Shropshire, Newport) or an ONS code (E06000051)"
+    static let filledByPlaceholder = "another authority, Welsh or English (empty: not said)"
 }

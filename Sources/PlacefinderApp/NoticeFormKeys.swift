@@ -29,6 +29,7 @@ func noticeFormType(_ c: Character, _ model: inout Model) {
     case .beds: form.beds.append(c)
     case .fee: form.fee.append(c)
     case .availableFrom: form.availableFrom.append(c)
+    case .filledBy: form.filledBy.append(c)
     case .text: form.text.append(c)
     case .kind:
         if let i = form.typeAhead.jump(c, NoticeChoices.kinds) { form.kind = NoticeKind.allCases[i] }
@@ -140,6 +141,7 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
         case .beds: if !form.beds.isEmpty { form.beds.removeLast() }
         case .fee: if !form.fee.isEmpty { form.fee.removeLast() }
         case .availableFrom: if !form.availableFrom.isEmpty { form.availableFrom.removeLast() }
+        case .filledBy: if !form.filledBy.isEmpty { form.filledBy.removeLast() }
         case .text: if !form.text.isEmpty { form.text.removeLast() }
         case .reason: form.reason = 0
         case .setting: form.setting = 0

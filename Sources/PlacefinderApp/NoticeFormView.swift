@@ -132,6 +132,14 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             value([Span("◂ " + (form.emergencies ? "yes, takes same-day emergencies" : "no") + " ▸",
                         style: form.field == .emergencies ? Style(.selected, bold: true) : .normal)])
             y += 1
+        case .filledBy:
+            var spans = input(form.filledBy, .filledBy, placeholder: NoticeFormText.filledByPlaceholder)
+            if let a = draft.filledBy {
+                spans += [Span("  → ", style: .muted), Span(a.name, style: Style(.good, bold: true)), Span(" (\(a.code))", style: .muted)]
+            }
+            value(spans)
+            y += 1
+            error(.filledBy)
         case .text:
             value(input(form.text, .text, placeholder: "anything else the provider said"))
             y += 1

@@ -8,10 +8,13 @@ extension KeyContext {
 
 /// Placing a child: a small form built from the store's plan (`PlacePlan`, the same checks the write
 /// runs), so it offers only what will happen and asks for exactly what the write needs: the start day,
-/// planned move or breakdown when no notice says, and each approval the placement requires.
+/// planned move or breakdown when no notice says, and each approval the placement requires. It also
+/// records what was agreed with the provider (issue 13 §2): the weekly cost (the provider's fee to start
+/// with), the purpose, and whether the bed was bought under the all-Wales framework or spot-purchased.
 public struct PlaceForm: Sendable, Equatable {
     public enum Field: Sendable, Equatable {
         case start, move
+        case cost, purpose, purchase
         case approval(ApprovalKind)
     }
 
@@ -25,6 +28,10 @@ public struct PlaceForm: Sendable, Equatable {
     public var planFailure: String?
     /// What the officer typed for each approval.
     public var approvals = PlacementApprovals()
+    /// The agreed weekly cost as typed, in pounds ("£" and "," allowed); starts as the vacancy's fee.
+    public var cost = ""
+    public var purpose: PlacementPurpose?
+    public var purchase: PurchaseRoute?
     public var focus: Field = .start
     /// Enter was pressed: say what is missing.
     public var attempted = false
@@ -35,17 +42,31 @@ public struct PlaceForm: Sendable, Equatable {
     public var fields: [Field] {
         var out: [Field] = [.start]
         if plan?.asksMoveKind == true { out.append(.move) }
-        return out + (plan?.required ?? []).map { .approval($0.kind) }
+        // Approvals first: Tab from the start goes to what is missing, then to the terms.
+        return out + (plan?.required ?? []).map { .approval($0.kind) } + [.cost, .purpose, .purchase]
     }
 
     /// Why Enter cannot place yet, naming what is missing; nil when it can.
     public var blocker: String? {
         guard let plan else { return planFailure.map { "Cannot place: \($0)" } ?? "Working out what placing would do…" }
         if plan.asksMoveKind && move == nil { return "Say how the current placement ends: planned move or breakdown (←→)" }
+        if weeklyCost == .some(nil) { return PlaceFormText.costUnreadable }
         if let refusal = plan.refusal { return "Cannot place: \(refusal.description)" }
         if let missing = plan.missing(approvals).first { return "Type \(missing.kind.what): \(missing.why)" }
         return nil
     }
+
+    /// The cost typed: nil when the line is empty (the store then takes the vacancy's fee), .some(nil)
+    /// when it is not a whole number of pounds.
+    var weeklyCost: Int?? {
+        let text = cost.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return .none }
+        guard let pounds = Int(text), pounds >= 0 else { return .some(nil) }
+        return .some(pounds)
+    }
+
+    /// What the write records as agreed.
+    var terms: PlacementTerms { PlacementTerms(weeklyCost: weeklyCost ?? nil, purpose: purpose, purchase: purchase) }
 
     /// Asks the runtime for the plan of the current choices.
     var planCommand: Command { .planPlacement(childID: childID, vacancyID: vacancyID, start: start, move: move) }
@@ -71,9 +92,9 @@ enum PlaceFormLayer: Layer {
         return [
             KeyBinding([.tab, .down], .nextField, "next line", hint: "line", hintKey: "Tab"),
             KeyBinding([.backTab, .up], .previousField, "previous line"),
-            KeyBinding([.right], .fieldNext, "start a day later, or the other ending", hint: "change", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "start a day earlier, or the other ending"),
-            KeyBinding([], .typeText, "type an approval's reference", label: "letters"),
+            KeyBinding([.right], .fieldNext, "start a day later, the other ending, the next purpose or purchase", hint: "change", hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, "start a day earlier, the other ending, the previous purpose or purchase"),
+            KeyBinding([], .typeText, "type the weekly cost or an approval's reference", label: "letters"),
             KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
             KeyBinding([.enter], .submit, "place the child (when nothing is missing)", hint: "place"),
             KeyBinding([.escape], .back, "cancel", hint: "cancel"),
@@ -82,9 +103,23 @@ enum PlaceFormLayer: Layer {
 
     /// Opens the form for the match screen's selected vacancy and asks for its plan. The start defaults
     /// to today, or the first day the bed is free if that is later (an earlier start would be refused).
+    /// The terms start as proposed: the provider's fee, emergency for a child needing a bed now, and the
+    /// framework or spot purchase the vacancy is offered under.
     static func open(childID: String, vacancyID: String, _ model: inout Model) -> [Command] {
-        let free = model.data?.vacancies.first { $0.id == vacancyID }?.availableFrom
-        let form = PlaceForm(childID: childID, vacancyID: vacancyID, start: max(model.today, free ?? model.today))
+        let vacancy = model.data?.vacancies.first { $0.id == vacancyID }
+        let free = vacancy?.availableFrom
+        var form = PlaceForm(childID: childID, vacancyID: vacancyID, start: max(model.today, free ?? model.today))
+        if let vacancy {
+            if let child = model.data?.children.first(where: { $0.id == childID }) {
+                form.purpose = PlacementTerms.proposed(child: child, vacancy: vacancy).purpose
+            }
+            form.cost = String(vacancy.weeklyFee)
+            form.purchase = switch vacancy.purchase {
+            case .allWalesFramework: .framework
+            case .spot: .spot
+            case .blockContract, nil: nil
+            }
+        }
         model.placeForm = form
         return [form.planCommand]
     }
@@ -139,10 +174,16 @@ enum PlaceFormLayer: Layer {
             case .move:
                 form.move = form.move == .planned ? .breakdown : .planned
                 replan = true
-            case .approval: break
+            case .purpose:
+                form.purpose = cycle(form.purpose, [nil] + PlacementPurpose.allCases, forward: action == .fieldNext)
+            case .purchase:
+                form.purchase = cycle(form.purchase, [nil] + PurchaseRoute.allCases, forward: action == .fieldNext)
+            case .cost, .approval: break
             }
         case .deleteChar:
-            if case .approval(let kind) = form.focus, var text = form.approvals.raw(kind), !text.isEmpty {
+            if form.focus == .cost, !form.cost.isEmpty {
+                form.cost.removeLast()
+            } else if case .approval(let kind) = form.focus, var text = form.approvals.raw(kind), !text.isEmpty {
                 text.removeLast()
                 form.approvals.set(kind, text)
             }
@@ -152,7 +193,7 @@ enum PlaceFormLayer: Layer {
                 form.saving = true
                 model.placeForm = form
                 return [.place(childID: form.childID, vacancyID: form.vacancyID, start: form.start, move: form.move,
-                               approvals: form.approvals)]
+                               approvals: form.approvals, terms: form.terms)]
             }
         default:
             return []
@@ -165,8 +206,20 @@ enum PlaceFormLayer: Layer {
         return replan ? [form.planCommand] : []
     }
 
+    /// The next (or previous) of `choices` after `value`, wrapping round.
+    private static func cycle<T: Equatable>(_ value: T?, _ choices: [T?], forward: Bool) -> T? {
+        let at = choices.firstIndex { $0 == value } ?? 0
+        return choices[(at + (forward ? 1 : choices.count - 1)) % choices.count]
+    }
+
     static func type(_ c: Character, _ context: KeyContext, _ model: inout Model) {
-        guard var form = model.placeForm, !form.saving, let plan = form.plan else { return }
+        guard var form = model.placeForm, !form.saving else { return }
+        if form.focus == .cost {
+            form.cost.append(c)
+            model.placeForm = form
+            return
+        }
+        guard let plan = form.plan else { return }
         // Typing on the start or ending line goes to the first approval still missing (or the first one).
         if case .approval = form.focus {} else {
             guard let need = plan.missing(form.approvals).first ?? plan.required.first else { return }
@@ -259,8 +312,40 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
         lines.append([Span(form.planFailure.map { "Cannot place: \($0)" } ?? "Working out what placing would do…",
                            style: form.planFailure == nil ? .muted : .urgent)])
     }
+    lines.append([])
+    lines.append([Span(PlaceFormText.agreed, style: bold)])
+    let costFocused = form.focus == .cost
+    let fee = vacancy.map { PlaceFormText.providerAsks(Money.pounds($0.weeklyFee)) } ?? ""
+    lines.append([label(PlaceFormText.cost, .cost), Span("£", style: .muted), Span(form.cost, style: Style(.normal, underline: true)),
+                  Span(costFocused ? "▏" : "", style: .accent, caret: costFocused), Span("  " + fee, style: .muted)])
+    func choice(_ text: String, _ field: PlaceForm.Field) -> [Span] {
+        [Span("‹ ", style: .muted), Span(text, style: form.focus == field ? Style(.selected, bold: true) : bold), Span(" ›", style: .muted)]
+    }
+    lines.append([label(PlaceFormText.purpose, .purpose)] + choice(form.purpose?.label ?? PlaceFormText.notSaid, .purpose))
+    lines.append([label(PlaceFormText.purchase, .purchase)] + choice(PlaceFormText.route(form.purchase), .purchase)
+                 + [Span(vacancy?.purchase == .blockContract ? "  " + PlaceFormText.blockContract : "", style: .muted)])
     if form.attempted, let blocker = form.blocker { lines.append([]); lines.append([Span(blocker, style: .urgent)]) }
     lines.append([])
-    lines.append([Span(form.saving ? "Placing…" : "Tab next line · ←→ change · type the approvals · Enter places · Esc cancels", style: .muted)])
+    lines.append([Span(form.saving ? "Placing…" : PlaceFormText.footer, style: .muted)])
     drawLinesModal(model, title: "Place the child", lines, width: 84, &buffer)
+}
+
+/// The place form's words for the agreed terms, kept here as whole strings for translation.
+enum PlaceFormText {
+    static let agreed = "Agreed with the provider:"
+    static let cost = "Weekly cost"
+    static let purpose = "Purpose"
+    static let purchase = "Bought"
+    static let notSaid = "not said"
+    static let costUnreadable = "Type the weekly cost in whole pounds, e.g. 4950 (empty: the provider's fee)"
+    static let blockContract = "offered under a block contract: say framework or spot"
+    static let footer = "Tab next line · ←→ change · type cost or approval · Enter places · Esc cancels"
+    static func providerAsks(_ fee: String) -> String { "the provider asks \(fee) a week" }
+    static func route(_ route: PurchaseRoute?) -> String {
+        switch route {
+        case .framework: "all-Wales framework"
+        case .spot: "spot purchase"
+        case nil: notSaid
+        }
+    }
 }

@@ -32,13 +32,16 @@ enum ReportLines {
         return lines
     }
 
-    /// Column widths for a line `width` wide.
+    /// Column widths for a line `width` wide. A table whose figures are wider than 9 (spend in pounds runs
+    /// to millions: "6,686,782.9") widens the figure column, up to 13, at the bar's expense, so every figure is
+    /// shown whole and the share, baseline and source stay where the other tables have them.
     struct Columns {
         let label: Int, value: Int, bar: Int, share: Int, baseline: Int
-        init(width: Int) {
+        init(width: Int, table: ReportTable? = nil) {
             label = width >= 120 ? 32 : 24
-            value = 9
-            bar = width >= 120 ? 24 : 8
+            let widest = table?.rows.map { displayWidth(of: ReportNumber.text($0.values.first ?? 0)) }.max() ?? 0
+            value = min(13, max(9, widest + 1))
+            bar = (width >= 120 ? 24 : 8) - (value - 9)
             share = 5
             baseline = 8
         }
@@ -47,7 +50,10 @@ enum ReportLines {
     }
 
     static func draw(_ line: ReportLine, in area: Rect, _ buffer: inout Buffer) {
-        let c = Columns(width: area.width)
+        let c: Columns = switch line {
+        case .tableHeader(let table), .row(_, let table): Columns(width: area.width, table: table)
+        default: Columns(width: area.width)
+        }
         let right = area.x + area.width
         func put(_ x: Int, _ text: String, _ style: Style = .normal, width: Int? = nil) {
             guard x < right else { return }

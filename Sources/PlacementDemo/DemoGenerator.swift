@@ -22,6 +22,8 @@ public enum DemoGenerator {
         var history = DemoHistoryMaker(picker: picker, geography: geography, today: options.today, now: options.now,
                                        rng: DemoRandom(seed: seed, stream: 4))
         history.make(children: &children)
+        var demand = DemoDemand(rng: DemoRandom(seed: seed, stream: 9))
+        demand.apply(&history, children: &children, postcodes: &book)
         history.rebalance(children: children)
         var placements = history.placements
 

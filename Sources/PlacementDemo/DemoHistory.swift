@@ -17,7 +17,7 @@ struct DemoHistoryMaker {
     let today: Day
     let now: Date
     var rng: DemoRandom
-    private(set) var placements: [Placement] = []
+    var placements: [Placement] = []
     private(set) var pending: [PendingEnding] = []
     /// Recent breakdowns given to each deliberately unstable provider, capped so they stand out without
     /// swallowing the mix.
@@ -73,22 +73,62 @@ struct DemoHistoryMaker {
         }
     }
 
-    /// Moves short residential placements of the year between children's homes until the mix is as near
-    /// Tables 4.3 and 4.5 as it gets; siblings placed together keep their shared home.
+    /// Moves residential placements of the year between children's homes (secure homes between secure homes,
+    /// parent-and-child units between units) until the mix is as near Tables 4.3 and 4.5 as it gets; siblings
+    /// placed together keep their shared home.
     mutating func rebalance(children: [DemoChild]) {
         let byID = Dictionary(children.map { ($0.child.id, $0) }) { a, _ in a }
         let movable = placements.indices.filter { i in
-            placements[i].placementType == .K2 && byID[placements[i].childID]?.child.siblingGroup?.mustBePlacedTogether != true
+            [.K1, .K2, .R3].contains(placements[i].placementType) && byID[placements[i].childID]?.child.siblingGroup?.mustBePlacedTogether != true
                 && !picker.unstable.contains(picker.indexByID[placements[i].providerID] ?? -1)
         }.map { ($0, nightsInYear(placements[$0].start, placements[$0].actualEnd)) }.filter { $0.1 > 0 }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        for (i, nights) in movable + movable.reversed() {
+        // Short ones first, then long ones, a few times over: each move only ever brings the mix nearer.
+        for (i, nights) in Array(repeating: movable + movable.reversed(), count: 3).joined() {
             guard let c = byID[placements[i].childID], let pi = picker.indexByID[placements[i].providerID],
                   let moved = picker.rebalance(pi, home: c.child.placingAuthority, nights: nights, &rng) else { continue }
-            let provider = picker.providers[moved]
-            placements[i].providerID = provider.provider.id
-            placements[i].localityTier = geography.localityTier(home: c.child.placingAuthority, placement: provider.location.authorityCode).rawValue
-            placements[i].milesFromHome = (Distance.estimatedRoadMiles(c.home.coordinate, provider.location.coordinate) * 10).rounded() / 10
+            rehouse(i, picker.providers[moved], c)
         }
+        exchange(movable, byID)
+    }
+
+    /// Then pairs: one placement takes the other's class and the other its class, when that brings the mix
+    /// nearer (a year in a council's home elsewhere traded against half a year in-county, say), best pair first.
+    private mutating func exchange(_ movable: [(Int, Int)], _ byID: [String: DemoChild]) {
+        for _ in 0..<40 {
+            var best: (a: Int, b: Int, ca: Int, cb: Int, error: Double, toA: [Int], toB: [Int])?
+            let now = picker.mixError(moving: [])
+            let who = movable.map { i, _ in (byID[placements[i].childID], picker.indexByID[placements[i].providerID]) }
+            let classes: [Int?] = who.map { c, pi in
+                guard let c, let pi else { return nil }
+                return picker.mixIndex(pi, home: c.child.placingAuthority)
+            }
+            for a in movable.indices {
+                guard let ca = classes[a], let childA = who[a].0, let pa = who[a].1 else { continue }
+                for b in movable.indices where b > a {
+                    guard let cb = classes[b], cb != ca, movable[a].1 != movable[b].1, let childB = who[b].0, let pb = who[b].1 else { continue }
+                    let e = picker.mixError(moving: [(ca, cb, Double(movable[a].1)), (cb, ca, Double(movable[b].1))])
+                    guard e < (best?.error ?? now) - 1e-6 else { continue }
+                    // Only if each child's authority has a home of the other's class.
+                    let toA = picker.options(pa, home: childA.child.placingAuthority, inClass: cb)
+                    let toB = picker.options(pb, home: childB.child.placingAuthority, inClass: ca)
+                    guard !toA.isEmpty, !toB.isEmpty else { continue }
+                    best = (a, b, ca, cb, e, toA, toB)
+                }
+            }
+            guard let best, let ci = who[best.a].0, let cj = who[best.b].0 else { return }
+            let (i, j) = (movable[best.a].0, movable[best.b].0)
+            let (toI, toJ) = (best.toA, best.toB)
+            picker.move(nights: Double(movable[best.a].1), from: best.ca, to: best.cb)
+            picker.move(nights: Double(movable[best.b].1), from: best.cb, to: best.ca)
+            rehouse(i, picker.providers[rng.pick(toI)], ci)
+            rehouse(j, picker.providers[rng.pick(toJ)], cj)
+        }
+    }
+
+    private mutating func rehouse(_ i: Int, _ provider: DemoProvider, _ c: DemoChild) {
+        placements[i].providerID = provider.provider.id
+        placements[i].localityTier = geography.localityTier(home: c.child.placingAuthority, placement: provider.location.authorityCode).rawValue
+        placements[i].milesFromHome = (Distance.estimatedRoadMiles(c.home.coordinate, provider.location.coordinate) * 10).rounded() / 10
     }
 
     private func copy(_ lead: [Placement], to child: Child) -> [Placement] {
@@ -202,7 +242,7 @@ struct DemoHistoryMaker {
     }
 
     /// Nights a placement gives in the report's last 12 months.
-    private func nightsInYear(_ start: Day, _ end: Day?) -> Int {
+    func nightsInYear(_ start: Day, _ end: Day?) -> Int {
         let from = max(start, reportStart).daysSinceEpoch, to = min(end ?? today.adding(days: 1), today.adding(days: 1)).daysSinceEpoch
         return max(0, to - from)
     }
@@ -264,7 +304,8 @@ struct DemoHistoryMaker {
         default: [(.foster, 35), (.residential, 40), (.supportedLodgings, 20), (.parentAndChild, 5)]
         }
         if let allowed {
-            if allowed.contains(.secure) { table.append((.secure, 60)) }
+            // Wales has one small secure home: most children on a secure order live in an open home most nights.
+            if allowed.contains(.secure) { table.append((.secure, 25)) }
             if allowed.contains(.parentAndChild) { table.append((.parentAndChild, 80)) }
             let ok = table.filter { s, _ in allowed.contains(s) || (s == .foster && allowed.contains(.kinship)) }
             if ok.isEmpty { return allowed.first { $0 != .shortBreak } ?? .foster }

@@ -90,6 +90,9 @@ struct DemoProviderPicker {
                 candidates = rng.chance(0.7) ? prefer(nearby(pool(kind), home), else: pool(kind)) : pool(kind)
             default: candidates = pool(kind)
             }
+        case .parentAndChild where nights > 0:
+            // Parent-and-child units count as residential by their sector: the unit that keeps the mix nearest.
+            candidates = nearestInMix(pool(.parentAndChild), home: home, nights: w)
         default:
             let kind = ProviderKind.allCases.first { $0.setting == setting }!
             candidates = rng.chance(0.6) ? prefer(nearby(pool(kind), home), else: pool(kind)) : pool(kind)
@@ -98,6 +101,36 @@ struct DemoProviderPicker {
         let chosen = !candidates.isEmpty ? rng.pick(candidates) : sameSetting.isEmpty ? rng.below(providers.count) : rng.pick(sameSetting)
         record(chosen, home: home, nights: nights)
         return chosen
+    }
+
+    /// Those of `pool` whose class (sector and band from `home`) keeps the residential mix nearest its targets.
+    private func nearestInMix(_ pool: [Int], home: String, nights w: Double) -> [Int] {
+        let keys = Self.residentialTargets.map { Self.classKey($0.0, $0.1) }
+        let total = residentialNights.values.reduce(0, +) + w
+        let targets = Self.residentialTargets.map { $0.2 / 100 * total }
+        let actual = keys.map { residentialNights[$0, default: 0] }
+        var best: [Int] = [], bestError = Double.infinity
+        for i in pool {
+            guard let key = mixKey(i, home: home), let j = keys.firstIndex(of: key) else { continue }
+            let e = Self.error(after: j, w, actual, targets)
+            if e < bestError - 1e-6 { (best, bestError) = ([i], e) } else if abs(e - bestError) <= 1e-6 { best.append(i) }
+        }
+        return best.isEmpty ? pool : best
+    }
+
+    /// The class a residential provider's nights count in for a child from `home`, as `record` counts them.
+    private func mixKey(_ pi: Int, home: String) -> Int? {
+        let p = providers[pi]
+        let kind: ProviderKind? = switch p.kind {
+        case .residentialLA, .residentialPrivate, .residentialThird: p.kind
+        case .secure: .residentialLA
+        case .parentAndChild: p.provider.sector == .private ? .residentialPrivate : .residentialThird
+        default: nil
+        }
+        guard let kind else { return nil }
+        var band = LocalityBand(geography.localityTier(home: home, placement: p.location.authorityCode))
+        if kind == .residentialLA && band == .inCounty && p.provider.authorityCode != home { band = .elsewhereInWales }
+        return Self.classKey(kind, band)
     }
 
     /// Counts a placement's nights in the mix by the provider it went to (a sibling's copied history too).
@@ -128,6 +161,7 @@ struct DemoProviderPicker {
     mutating func rebalance(_ pi: Int, home: String, nights: Int, _ rng: inout DemoRandom) -> Int? {
         let keys = Self.residentialTargets.map { Self.classKey($0.0, $0.1) }
         let p = providers[pi]
+        if p.kind == .secure || p.kind == .parentAndChild { return rebalanceWithinKind(pi, home: home, nights: nights, keys, &rng) }
         guard [.residentialLA, .residentialPrivate, .residentialThird].contains(p.kind) else { return nil }
         var band = LocalityBand(geography.localityTier(home: home, placement: p.location.authorityCode))
         if p.kind == .residentialLA && band == .inCounty && p.provider.authorityCode != home { band = .elsewhereInWales }
@@ -148,20 +182,89 @@ struct DemoProviderPicker {
         return rng.pick(pools[keys[best.index]]!)
     }
 
-    /// How far the mix is from its targets (sum of squares) once `w` nights go to class `j`: the greedy
-    /// choice that keeps a long placement from overshooting the class furthest behind.
-    private static func error(after j: Int, _ w: Double, _ actual: [Double], _ targets: [Double]) -> Double {
-        actual.indices.reduce(0) { sum, k in
-            let d = actual[k] + (k == j ? w : 0) - targets[k]
-            return sum + d * d
-        }
+    // MARK: Exchanges: two placements trade classes, a finer step than moving one
+
+    /// The index in `residentialTargets` of the class a residential placement with `pi` counts in.
+    func mixIndex(_ pi: Int, home: String) -> Int? {
+        guard let key = mixKey(pi, home: home) else { return nil }
+        return Self.residentialTargets.indices.first { Self.classKey(Self.residentialTargets[$0].0, Self.residentialTargets[$0].1) == key }
     }
 
-    private static func classKey(_ kind: ProviderKind, _ band: LocalityBand) -> Int {
+    /// Providers a placement with `pi` for a child from `home` could go to instead and count in class `j`: any
+    /// children's home of that class, or a secure home or parent-and-child unit for one already in such.
+    mutating func options(_ pi: Int, home: String, inClass j: Int) -> [Int] {
+        let key = Self.classKey(Self.residentialTargets[j].0, Self.residentialTargets[j].1)
+        let kind = providers[pi].kind
+        if kind == .secure || kind == .parentAndChild { return pool(kind).filter { mixKey($0, home: home) == key } }
+        return residentialPools(home)[key] ?? []
+    }
+
+    /// The mix's error (`error(after:)`) with these nights moved between classes.
+    func mixError(moving: [(from: Int, to: Int, nights: Double)]) -> Double {
+        let keys = Self.residentialTargets.map { Self.classKey($0.0, $0.1) }
+        let total = residentialNights.values.reduce(0, +)
+        var actual = keys.map { residentialNights[$0, default: 0] }
+        for m in moving {
+            actual[m.from] -= m.nights
+            actual[m.to] += m.nights
+        }
+        return Self.error(after: 0, 0, actual, Self.residentialTargets.map { $0.2 / 100 * total })
+    }
+
+    mutating func move(nights: Double, from: Int, to: Int) {
+        let key = { (j: Int) in Self.classKey(Self.residentialTargets[j].0, Self.residentialTargets[j].1) }
+        residentialNights[key(from), default: 0] -= nights
+        residentialNights[key(to), default: 0] += nights
+    }
+
+    /// As `rebalance`, for a secure home or a parent-and-child unit: another of the same kind (a secure home in
+    /// Wales rather than England, a not-for-profit unit rather than a private one) if that brings the mix nearer.
+    private mutating func rebalanceWithinKind(_ pi: Int, home: String, nights: Int, _ keys: [Int], _ rng: inout DemoRandom) -> Int? {
+        guard let fromKey = mixKey(pi, home: home), let from = keys.firstIndex(of: fromKey) else { return nil }
+        let total = residentialNights.values.reduce(0, +)
+        let targets = Self.residentialTargets.map { $0.2 / 100 * total }
+        var actual = keys.map { residentialNights[$0, default: 0] }
+        actual[from] -= Double(nights)
+        var best = (index: from, error: Self.error(after: from, Double(nights), actual, targets), providers: [pi])
+        for q in pool(providers[pi].kind) where q != pi {
+            guard let key = mixKey(q, home: home), let j = keys.firstIndex(of: key) else { continue }
+            let e = Self.error(after: j, Double(nights), actual, targets)
+            if e < best.error - 1e-6 { best = (j, e, [q]) } else if j == best.index && j != from { best.providers.append(q) }
+        }
+        guard best.index != from else { return nil }
+        residentialNights[keys[from], default: 0] -= Double(nights)
+        residentialNights[keys[best.index], default: 0] += Double(nights)
+        return rng.pick(best.providers)
+    }
+
+    /// How far the mix is from its targets once `w` nights go to class `j`: squared misses of the sector
+    /// shares (Table 4.3) and the locality bands (Table 4.5), which the reports show, plus a small weight
+    /// on each class's own target. Classes the mix cannot avoid (secure orders go where the secure homes
+    /// are) are then made up for in the other classes of the same sector or band, not left as a miss.
+    static func error(after j: Int, _ w: Double, _ actual: [Double], _ targets: [Double]) -> Double {
+        var sector: [ProviderKind: Double] = [:], band: [LocalityBand: Double] = [:], joint = 0.0
+        for k in actual.indices {
+            let (kind, b, _) = residentialTargets[k]
+            let d = actual[k] + (k == j ? w : 0) - targets[k]
+            sector[kind, default: 0] += d
+            band[b, default: 0] += d
+            joint += d * d
+        }
+        return sector.values.reduce(0) { $0 + $1 * $1 } + band.values.reduce(0) { $0 + $1 * $1 } + joint / 16
+    }
+
+    /// Residential and foster nights counted again from scratch, after placements moved home (`DemoDemand`).
+    mutating func recount(_ placements: [(providerIndex: Int, home: String, nights: Int)]) {
+        residentialNights = [:]
+        fosterNights = [:]
+        for p in placements { record(p.providerIndex, home: p.home, nights: p.nights) }
+    }
+
+    static func classKey(_ kind: ProviderKind, _ band: LocalityBand) -> Int {
         (ProviderKind.allCases.firstIndex(of: kind)! << 2) | band.rawValue
     }
 
-    private mutating func residentialPools(_ home: String) -> [Int: [Int]] {
+    mutating func residentialPools(_ home: String) -> [Int: [Int]] {
         if let known = residentialByHome[home] { return known }
         var pools: [Int: [Int]] = [:]
         for kind in [ProviderKind.residentialLA, .residentialPrivate, .residentialThird] {
@@ -178,7 +281,7 @@ struct DemoProviderPicker {
 
     private func prefer(_ first: [Int], else fallback: [Int]) -> [Int] { first.isEmpty ? fallback : first }
 
-    private func local(_ pool: [Int], _ home: String) -> [Int] {
+    func local(_ pool: [Int], _ home: String) -> [Int] {
         pool.filter { providers[$0].location.authorityCode == home }
     }
 

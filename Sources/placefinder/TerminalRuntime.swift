@@ -182,11 +182,11 @@ final class TerminalRuntime: @unchecked Sendable {
                     [.placementPlanned(try db.placePreflight(childID: childID, vacancyID: vacancyID, start: start, move: move,
                                                              officer: officer, now: clock()))]
                 }
-            case .place(let childID, let vacancyID, let start, let move, let approvals):
+            case .place(let childID, let vacancyID, let start, let move, let approvals, let terms):
                 let (vacancyVersion, childVersion) = (seen.vacancy(vacancyID), seen.child(childID))
                 write { db, officer, now in
                     let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
-                                               move: move, approvals: approvals,
+                                               move: move, approvals: approvals, terms: terms,
                                                expectedVacancyVersion: vacancyVersion, expectedChildVersion: childVersion)
                     return .commandSucceeded("\(childID) placed as \(effects.placement.id)")
                 }

@@ -82,8 +82,9 @@ import TerminalUI
         m.type("Panel 16 Jun")
         #expect(m.placeForm?.focus == .approval(.panel))
         let placed = m.press(.enter)
+        // Nothing said about the terms: the provider's fee is what is agreed.
         #expect(placed == [.place(childID: "C1005", vacancyID: v, start: plan.start, move: nil,
-                                  approvals: PlacementApprovals(panel: "Panel 16 Jun"))])
+                                  approvals: PlacementApprovals(panel: "Panel 16 Jun"), terms: PlacementTerms(weeklyCost: Self.fee(m, v)))])
         #expect(m.screenText.contains("Placing…"))
 
         // Placed: the form closes and the child's page is one key away, through the audited gate.
@@ -119,7 +120,76 @@ import TerminalUI
         #expect(m.screenText.contains("[planned move]") && m.screenText.contains("This will:"))
         #expect(m.press(.left) == [.planPlacement(childID: "C1005", vacancyID: v, start: start, move: .breakdown)])
         _ = update(&m, .placementPlanned(Self.plan(m, bed: Self.cardiff, status: .placed)))
-        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: v, start: start, move: .breakdown, approvals: .none)])
+        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: v, start: start, move: .breakdown, approvals: .none,
+                                           terms: PlacementTerms(weeklyCost: Self.fee(m, v)))])
+    }
+
+    static func fee(_ m: Model, _ vacancyID: String) -> Int { m.data!.vacancies.first { $0.id == vacancyID }!.weeklyFee }
+
+    /// The place form with a bed in Cardiff (no approval needed) and its plan in.
+    static func plannedForm(width: Int = 132, height: Int = 43) -> Model {
+        var m = matchModel(width: width, height: height)
+        m.press(.char("p"))
+        _ = update(&m, .placementPlanned(Self.plan(m, bed: Self.cardiff)))
+        return m
+    }
+
+    /// The terms typed and chosen on the form: a cost of £5,250, for assessment, spot-purchased.
+    static func agreeTerms(_ m: inout Model) {
+        m.press(.tab)                                        // the cost line
+        for _ in m.placeForm!.cost { m.press(.backspace) }
+        m.type("5,250")
+        m.press(.tab, .right, .right)                        // purpose: not said → emergency → assessment
+        m.press(.tab, .right, .right)                        // bought: not said → framework → spot
+    }
+
+    @Test func theCostPurposeAndPurchaseAgreedAreWhatIsPlaced() {
+        var m = Self.plannedForm()
+        let v = m.placeForm!.vacancyID
+        let fee = Self.fee(m, v)
+        // The form proposes the provider's fee; nothing else is said until the officer says it.
+        #expect(m.placeForm?.cost == String(fee))
+        #expect(m.screenText.contains("Weekly cost") && m.screenText.contains("the provider asks \(Money.pounds(fee)) a week"))
+        Self.agreeTerms(&m)
+        #expect(m.screenText.contains("‹ assessment ›") && m.screenText.contains("‹ spot purchase ›"))
+        #expect(m.press(.enter) == [.place(childID: "C1005", vacancyID: v, start: m.placeForm!.start, move: nil, approvals: .none,
+                                           terms: PlacementTerms(weeklyCost: 5_250, purpose: .assessment, purchase: .spot))])
+    }
+
+    @Test func aCostThatIsNotWholePoundsIsNamedAndNothingIsPlaced() {
+        var m = Self.plannedForm()
+        m.press(.tab)
+        m.type("k")
+        #expect(m.press(.enter) == [])
+        #expect(m.screenText.contains(PlaceFormText.costUnreadable))
+        // Purpose and purchase wrap round to "not said" both ways.
+        m.press(.tab, .left)
+        #expect(m.placeForm?.purpose == .stepDown)
+        m.press(.right)
+        #expect(m.placeForm?.purpose == nil)
+    }
+
+    @Test func anEmergencyChildsPlacementIsProposedAsAnEmergencyAndAFrameworkBedAsFramework() {
+        var m = Fixtures.model(width: 132, height: 43, tab: .children)
+        var data = m.data!
+        let c = data.children.firstIndex { $0.id == "C1005" }!
+        data.children[c].urgency = .emergency
+        data.vacancies = data.vacancies.map { var v = $0; v.purchase = .allWalesFramework; return v }
+        _ = update(&m, .dataLoaded(data))
+        m.press(.char("/"))
+        m.type("c1005")
+        m.press(.enter)
+        m.press(.char("m"))
+        _ = update(&m, .matchReady(childID: "C1005", Fixtures.match(["C1005"])))
+        m.press(.char("p"))
+        #expect(m.placeForm?.purpose == .emergency && m.placeForm?.purchase == .framework)
+    }
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func golden(size: (Int, Int)) throws {
+        var m = Self.plannedForm(width: size.0, height: size.1)
+        Self.agreeTerms(&m)
+        try Golden.check("place-form", m)
     }
 
     /// C1005 placed today by ceri.jones (PL-NEW), with the panel's approval.

@@ -110,6 +110,73 @@ extension Model {
     }
 }
 
+/// Issue 13's "done when": every panel, for the officer's authority, their region and Wales, at both sizes;
+/// and the spend panel priced from agreed costs.
+@Suite struct ReportsTabEveryPanelTests {
+    /// Everything the tab shows from the top to the end of the last panel, page by page.
+    static func allPages(_ m: inout Model) -> String {
+        m.press(.home)
+        var text = m.screenText
+        var last = -1
+        while m.reports.scroll != last {
+            last = m.reports.scroll
+            m.press(.pageDown)
+            text += "\n" + m.screenText
+        }
+        return text
+    }
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func everyPanelForTheAuthorityTheRegionAndWales(size: (Int, Int)) {
+        var m = Fixtures.model(width: size.0, height: size.1, tab: .dashboard)
+        m.press(.char("6"))
+        for (area, heading, baseline) in [(ReportArea.authority(Fixtures.authority), "Gwynedd │", "Table 4.2, Gwynedd"),
+                                          (.board(.northWales), "North Wales (regional partnership board) │", "Table 4.3, Wales"),
+                                          (.wales, " Wales │", "Table 4.3, Wales")] {
+            m.answerReports()
+            #expect(m.reports.result?.area == area)
+            let text = Self.allPages(&m)
+            #expect(text.contains(heading) && text.contains(baseline), "\(area) at \(size)")
+            for kind in ReportPanelKind.allCases {
+                #expect(text.contains("\(kind.number). \(kind.title)"), "\(area) at \(size): no panel \(kind.title)")
+            }
+            // Beside the baseline: Table 4.5 (locality), para 3.19 (stability), para 6.9 (calls).
+            for ref in ["Table 4.5, Wales", "para 3.19", "para 6.9"] { #expect(text.contains(ref), "\(area) at \(size): \(ref)") }
+            m.press(.char("a"))
+        }
+    }
+
+    /// The fixture placements with what the place form records: a weekly cost (an uplift from April on every
+    /// third), a purpose, framework or spot.
+    static func costed() -> [Placement] {
+        Fixtures.placements.enumerated().map { i, p in
+            var p = p
+            let weekly = ReportSetting(p.placementType).isResidential ? 4_200 + 150 * i : 450 + 25 * i
+            p.cost = AgreedCost(weekly: weekly, changes: i % 3 == 0 ? [CostChange(from: Day(iso: "2025-04-01")!, weeklyCost: weekly + 100)] : [])
+            p.purpose = PlacementPurpose.allCases[i % PlacementPurpose.allCases.count]
+            p.purchase = i % 2 == 0 ? .framework : .spot
+            return p
+        }
+    }
+
+    @Test(arguments: [(80, 24), (132, 43)])
+    func spendPanelGolden(size: (Int, Int)) throws {
+        var m = Fixtures.model(width: size.0, height: size.1, tab: .dashboard)
+        m.press(.char("6"))
+        let query = try #require(m.reports.pending)
+        let data = ReportData(children: Fixtures.children, providers: Fixtures.providers, vacancies: Fixtures.vacancies,
+                              placements: Self.costed(), notices: Fixtures.notices, contacts: Fixtures.contacts,
+                              bedAuthority: Fixtures.vacancyAuthority, today: Fixtures.today, now: Fixtures.now)
+        let set = Reports.compute(data, area: query.area, period: query.period)
+        _ = update(&m, .reportsReady(set))
+        m.reports.scroll = try #require(ReportLines.build(m.reports.result).firstIndex(of: .panel("10. Spend")))
+        let total = try #require(set.panel(.spend)?.tables.last?.rows.first?.values.first)
+        #expect(total > 0)
+        #expect(m.screenText.contains("Spend by sector"))
+        try Golden.check("reports-spend", m)
+    }
+}
+
 @Suite struct ReportsTabWhileComputingTests {
     @Test func figuresNeverShowUnderAnotherAreasHeading() {
         var m = Fixtures.model(tab: .dashboard)

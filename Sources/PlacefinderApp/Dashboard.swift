@@ -19,7 +19,7 @@ public enum DashboardPanel: Int, CaseIterable, Sendable {
     }
 
     /// Panels with rows or cells to choose, in focus order.
-    static let focusable: [DashboardPanel] = [.urgent, .notices, .referrals, .grid, .stale, .holds, .unstable]
+    static let focusable: [DashboardPanel] = [.urgent, .notices, .grid, .stale, .holds, .unstable, .referrals]
 }
 
 public struct DashboardScreen: Sendable {

@@ -34,7 +34,8 @@ t send-keys -t e2e m
 check "referrals: the Matches screen ranks $first first" wait_for "$first"
 # From here every key counts.
 press Space Space Space
-check "referrals: three providers marked" bash -c "[ \$(tmux -L '$socket' capture-pane -p -t e2e | grep -c '✓') -eq 3 ]"
+three_marked() { for _ in $(seq 50); do [ "$(screen | grep -c '✓')" -eq 3 ] && return 0; sleep 0.1; done; return 1; }
+check "referrals: three providers marked" three_marked
 press s
 check "referrals: s asks before sending" wait_for "Send this referral?"
 check "referrals: the question lists what the pack lacks" shows "Missing (listed on the pack too):"

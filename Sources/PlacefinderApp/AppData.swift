@@ -135,4 +135,9 @@ public enum Command: Sendable, Equatable {
     case undoPlacement(placementID: String, reason: String)
     /// Compute every report panel for the area and period from the store; answer `.reportsReady` or `.reportsFailed`.
     case runReports(area: ReportArea, period: ReportPeriod)
+    /// Write the child's referral pack (`PLACEFINDER_REFERRALS` or the officer's data folder) and log one
+    /// referral per provider, as `placefinder referral send` does.
+    case sendReferral(ReferralDraft)
+    /// Log a provider's offer, decline or question against referral `id`.
+    case respondToReferral(id: String, ReferralResponse)
 }

@@ -48,8 +48,8 @@ func performContactForm(_ action: Action, _ model: inout Model) -> [Command] {
         if form.focus == .scope {
             form.scope = form.scope == .vacancy ? .provider : .vacancy
         } else {
-            let outcomes = Contact.Outcome.allCases
-            let i = outcomes.firstIndex(of: form.outcome)!
+            let outcomes = Contact.Outcome.calls
+            let i = outcomes.firstIndex(of: form.outcome) ?? 0
             form.outcome = outcomes[(i + (action == .fieldNext ? 1 : outcomes.count - 1)) % outcomes.count]
             form.focus = .outcome
         }
@@ -101,7 +101,7 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
         [Span("Contact   ", style: .muted), Span([provider?.contact.name, provider?.contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))],
         [Span("Child     ", style: .muted), Span("\(form.childID) \(child?.initials ?? "")") , Span(form.vacancyID.map { " · vacancy \($0)" } ?? "", style: .muted)],
         [],
-        [label("Outcome   ", .outcome)] + Contact.Outcome.allCases.flatMap { o -> [Span] in
+        [label("Outcome   ", .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
             [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
         },
     ]
@@ -246,9 +246,10 @@ enum CorrectionFormLayer: Layer {
             let i = form.fields.firstIndex(of: form.focus) ?? 0
             form.focus = form.fields[(i + (action == .nextField ? 1 : form.fields.count - 1)) % form.fields.count]
         case .fieldNext, .fieldPrevious:
-            if let current = form.outcome {
-                let all = Contact.Outcome.allCases
-                form.outcome = all[(all.firstIndex(of: current)! + (action == .fieldNext ? 1 : all.count - 1)) % all.count]
+            // A referral keeps its outcome (its answer is a record of its own).
+            let all = Contact.Outcome.calls
+            if let current = form.outcome, let i = all.firstIndex(of: current) {
+                form.outcome = all[(i + (action == .fieldNext ? 1 : all.count - 1)) % all.count]
             }
         case .deleteChar:
             form.edit { if !$0.isEmpty { $0.removeLast() } }
@@ -282,7 +283,7 @@ enum CorrectionFormLayer: Layer {
         for field in form.fields {
             switch field {
             case .outcome:
-                lines.append([label("Outcome   ", .outcome)] + Contact.Outcome.allCases.flatMap { o -> [Span] in
+                lines.append([label("Outcome   ", .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
                     [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
                 })
             case .text:

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The dashboard's panels, in Tab order.
 public enum DashboardPanel: Int, CaseIterable, Sendable {
-    case urgent, notices, grid, stale, holds, unstable
+    case urgent, notices, grid, stale, holds, unstable, referrals
 
     var title: String {
         switch self {
@@ -14,11 +14,12 @@ public enum DashboardPanel: Int, CaseIterable, Sendable {
         case .stale: "Stale: unconfirmed > 7 days"
         case .holds: "Holds ending today"
         case .unstable: "3+ placements in 12 months"
+        case .referrals: "Referrals awaiting an answer"
         }
     }
 
     /// Panels with rows or cells to choose, in focus order.
-    static let focusable: [DashboardPanel] = [.urgent, .notices, .grid, .stale, .holds, .unstable]
+    static let focusable: [DashboardPanel] = [.urgent, .notices, .grid, .stale, .holds, .unstable, .referrals]
 }
 
 public struct DashboardScreen: Sendable {
@@ -47,13 +48,14 @@ extension DashboardIndex {
         case .stale: stale.count
         case .holds: holdsToday.count
         case .unstable: unstable.count
+        case .referrals: referrals.count
         }
     }
 }
 
 /// What a dashboard row points at.
 enum DashboardRow: Equatable {
-    case child(Int), vacancy(Int), notice(Int)
+    case child(Int), vacancy(Int), notice(Int), referral(ReferralQueue.Waiting)
 }
 
 func dashboardRow(_ model: Model) -> DashboardRow? {
@@ -66,20 +68,21 @@ func dashboardRow(_ model: Model) -> DashboardRow? {
     case .stale: return .vacancy(d.stale[s])
     case .holds: return .vacancy(d.holdsToday[s])
     case .unstable: return .child(d.unstable[s])
+    case .referrals: return .referral(d.referrals[s])
     case .grid: return nil
     }
 }
 
-/// The six panels: two columns of three rows.
+/// The seven panels: three on the left, four on the right (referrals under today's notices).
 struct DashboardLayout {
     let panels: [Rect]   // by DashboardPanel.rawValue
     init(_ model: Model) {
         let body = Geometry(model).body
         let cols = body.splitColumns([.fill(1), .fill(1)], spacing: 1)
         let left = cols[0].splitRows([.fill(1), .fill(1), .fill(1)])
-        let right = cols[1].splitRows([.fill(1), .fill(1), .fill(1)])
-        // urgent, notices | grid, stale | holds, unstable — reading order left to right, top to bottom.
-        panels = [left[0], right[0], left[1], right[1], left[2], right[2]]
+        let right = cols[1].splitRows([.fill(1), .fill(1), .fill(1), .fill(1)])
+        // urgent | notices, referrals; grid | stale; holds | unstable.
+        panels = [left[0], right[0], left[1], right[2], left[2], right[3], right[1]]
     }
     func rows(_ panel: DashboardPanel) -> Int { max(1, panels[panel.rawValue].height - 2) }
 }
@@ -93,7 +96,7 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
     case .previousPanel: model.dashboard.focus = focusable[(position + focusable.count - 1) % focusable.count]
     case .panelLeft, .panelRight:
         // Columns: left holds urgent, grid, holds; right holds notices, stale, unstable.
-        let pairs: [DashboardPanel: DashboardPanel] = [.urgent: .notices, .notices: .urgent, .stale: .grid,
+        let pairs: [DashboardPanel: DashboardPanel] = [.urgent: .notices, .notices: .urgent, .referrals: .urgent, .stale: .grid,
                                                        .holds: .unstable, .unstable: .holds]
         if let other = pairs[model.dashboard.focus] { model.dashboard.focus = other }
     case .up, .down, .pageUp, .pageDown, .home, .end:
@@ -107,6 +110,8 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
         case .vacancy(let i):
             model.peek = .vacancy(i)
             model.peekScroll = 0
+        case .referral(let waiting):
+            ReferralResponseLayer.open(waiting, &model)
         case .notice(let n):
             let notice = data.notices[n]
             if let id = notice.childID, index.children.childByID[id] != nil {
@@ -188,6 +193,8 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 return TableRow([TableCell(v.id), TableCell(hold.officer), TableCell(child), TableCell(Format.clock(hold.expiresAt), style: .warning)])
             }, columns: [Column("Vacancy", width: .length(7)), Column("Held by", width: .fill(1)), Column("Child", width: .length(5)),
                          Column("Until", width: .length(5))])
+        case .referrals:
+            drawReferralsPanel(model, d.referrals, in: inner, state: &state, &buffer)
         case .unstable:
             let rows = index.children.rows
             let rowOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })

@@ -156,6 +156,8 @@ public struct MatchScreen: Sendable {
     /// The vacancy opened from the ranking (Enter), by id so a re-rank keeps it; Esc returns to the row.
     public var openVacancy: String?
     public var vacancyScroll = 0
+    /// Vacancies marked for a referral (space), in the order marked (`Referrals.swift`).
+    public var marked: [String] = []
 
     public init(childID: String) { self.childID = childID }
 

@@ -43,6 +43,20 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
         match.detailScroll = min(max(0, match.detailScroll + step), max(0, lines - 1))
         model.match = match
         return []
+    case .markReferral:
+        Referrals.toggleMark(&model)
+        return []
+    case .sendReferral:
+        Referrals.openSend(&model)
+        return []
+    case .logReferralResponse:
+        guard let c = match.selected else { return [] }
+        guard let waiting = Referrals.awaiting(model, childIDs: match.data?.childIDs ?? [c.childID], providerID: c.provider.id) else {
+            model.status = ReferralText.noReferral
+            return []
+        }
+        ReferralResponseLayer.open(waiting, &model)
+        return []
     case .recordCall:
         guard let c = match.selected else { return [] }
         model.contactForm = ContactForm(childID: c.childID, providerID: c.provider.id, vacancyID: c.vacancy.id)
@@ -112,6 +126,7 @@ extension Contact.Outcome {
         case .considering: "considering"
         case .offered: "offered"
         case .accepted: "accepted"
+        case .referred: "referred"
         }
     }
 }
@@ -128,7 +143,7 @@ struct MatchLayout {
 
     init(_ model: Model) {
         let body = Geometry(model).body
-        let message = model.match?.data?.message != nil ? 1 : 0
+        let message = (model.match?.data?.message != nil ? 1 : 0) + Referrals.offerLines(model).count
         header = Rect(x: body.x, y: body.y, width: body.width, height: 1 + message)
         let rest = Rect(x: body.x, y: body.y + 1 + message, width: body.width, height: max(0, body.height - 1 - message))
         beside = body.width >= 150
@@ -174,6 +189,10 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
     if let message = result.message {
         buffer.setStyle(layout.header.row(1), .urgent)
         buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate("!! " + message, toWidth: layout.header.width), style: .urgent)
+    }
+    let offersY = layout.header.y + 1 + (result.message != nil ? 1 : 0)
+    for (n, line) in Referrals.offerLines(model).enumerated() {
+        buffer.set(x: layout.header.x, y: offersY + n, spans: line, maxWidth: layout.header.width)
     }
     if match.showExcluded {
         drawExcluded(model, result, match, layout, &buffer)
@@ -255,7 +274,7 @@ struct MatchRowSource: TableRowSource {
             TableCell(split ? "\(c.rank) \(c.childID)" + (c.partChildIDs.count > 1 ? "+\(c.partChildIDs.count - 1)" : "") : String(c.rank)),
             TableCell(c.vacancy.id),
             TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
-            TableCell(c.provider.name),
+            TableCell((model.match?.marked.contains(c.vacancy.id) == true ? "✓ " : "") + c.provider.name),
         ]
         if wide { cells.append(TableCell(c.vacancy.setting.shortLabel)) }
         cells += [

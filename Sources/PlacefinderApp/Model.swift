@@ -77,6 +77,10 @@ public struct Model: Sendable {
     /// The match screen, over whatever screen `m` was pressed on.
     public var match: MatchScreen?
     public var contactForm: ContactForm?
+    /// Sending a referral to the marked providers: the question before it goes (`Referrals.swift`).
+    public var referralSend: ReferralSendState?
+    /// A provider's answer to a referral being logged (`ReferralResponseForm.swift`).
+    public var referralResponse: ReferralResponseForm?
     public var correctionForm: CorrectionForm?
     public var confirm: Confirmation?
     /// Placing a child: the form built from the store's plan (`PlaceForm.swift`).

@@ -52,7 +52,8 @@ enum Screens {
     /// The overlay stack, topmost first: the first open layer takes the keys, and layers draw bottom-up,
     /// so help floats over a filter panel, a confirmation over the match screen, the match screen over a tab.
     static let layers: [any Layer.Type] = [
-        HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, PlaceFormLayer.self,
+        HelpLayer.self, JumpPromptLayer.self, FilterPanelLayer.self, TooSmallLayer.self, ConfirmLayer.self, ReferralSendLayer.self,
+        ReferralResponseLayer.self, PlaceFormLayer.self,
         UndoPromptLayer.self, CorrectionFormLayer.self, DiscardLayer.self, ContactFormLayer.self, MatchVacancyLayer.self,
         MatchLayer.self, NoticeFormLayer.self, PeekLayer.self,
     ]
@@ -129,6 +130,8 @@ public enum Action: Hashable, Sendable {
     case fieldNext, fieldPrevious, fieldClear, resetFilters
     // Matches
     case runMatch, rerunMatch, toggleExcluded, toggleWeights, recordCall, holdOrRelease, place, openPlaced
+    // Referrals: mark a candidate, send to those marked, log a provider's answer
+    case markReferral, sendReferral, logReferralResponse
     case scrollDetailUp, scrollDetailDown
     /// A line of help that is no key (a legend).
     case legend

@@ -94,6 +94,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         if model.correctionForm?.saving == true { model.correctionForm = nil }
         if model.undoPrompt?.saving == true { model.undoPrompt = nil }
         PlaceFormLayer.succeeded(&model)
+        ReferralSendLayer.finished(&model, succeeded: true)
+        ReferralResponseLayer.finished(&model, succeeded: true)
         return []
     case .noticeLogged(let id, let text):
         model.notices.selectOnArrival = id
@@ -104,6 +106,8 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         model.contactForm?.saving = false
         model.undoPrompt?.saving = false
         model.correctionForm?.saving = false
+        ReferralSendLayer.finished(&model, succeeded: false)
+        ReferralResponseLayer.finished(&model, succeeded: false)
         return PlaceFormLayer.failed(&model)
     case .placementPlanned(let plan):
         PlaceFormLayer.planned(plan, &model)
@@ -269,6 +273,7 @@ func dashboardRecordID(_ model: Model, _ d: DashboardIndex, _ panel: DashboardPa
     case .stale: return data.vacancies[d.stale[row]].id
     case .holds: return data.vacancies[d.holdsToday[row]].id
     case .unstable: return data.children[d.unstable[row]].id
+    case .referrals: return d.referrals[row].referral.id
     case .grid: return nil
     }
 }
@@ -427,6 +432,7 @@ func matchTarget(_ model: Model, _ context: KeyContext) -> Child? {
         switch dashboardRow(model) {
         case .child(let i): return data.children[i]
         case .notice(let n): return data.notices[n].childID.flatMap { model.index?.children.childByID[$0] }.map { data.children[$0] }
+        case .referral(let w): return model.index?.children.childByID[w.referral.childID].map { data.children[$0] }
         default: return nil
         }
     case .noticeList, .noticeDetail: return NoticesTab.child(model, context)

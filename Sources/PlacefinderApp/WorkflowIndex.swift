@@ -98,6 +98,8 @@ struct WorkIndex: Sendable {
     let endingByChild: [String: Date]
     /// Calls with a call-back not yet answered by a later call, soonest first (`CallBacks.due`).
     let callBacks: [Contact]
+    /// Referrals awaiting an answer and offers received (`Referrals.swift`).
+    let referrals: ReferralIndex
 
     static func key(_ parts: String...) -> String { parts.joined(separator: "\u{1F}") }
 
@@ -128,6 +130,7 @@ struct WorkIndex: Sendable {
         latestContact = latest
         latestDecline = declines
         callBacks = CallBacks.due(cs, until: .distantFuture)
+        referrals = ReferralIndex(contacts: cs)
     }
 }
 
@@ -145,6 +148,8 @@ struct DashboardIndex: Sendable {
     let holdsToday: [Int]
     /// Child indices with 3 or more placements in 12 months, most first.
     let unstable: [Int]
+    /// Referrals awaiting an answer, soonest due first (the overdue lead).
+    let referrals: [ReferralQueue.Waiting]
 
     init(data: AppData, now: Date, today: Day, vacancies: VacancyIndex, children: ChildIndex, work: WorkIndex) {
         let cs = data.children
@@ -176,5 +181,6 @@ struct DashboardIndex: Sendable {
         unstable = children.rows.filter { $0.recentPlacements >= 3 }
             .sorted { $0.recentPlacements != $1.recentPlacements ? $0.recentPlacements > $1.recentPlacements : $0.id < $1.id }
             .map(\.index)
+        referrals = work.referrals.awaiting
     }
 }

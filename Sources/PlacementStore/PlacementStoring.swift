@@ -60,6 +60,12 @@ public protocol PlacementStoring: Sendable {
                                   approvals: PlacementApprovals, terms: PlacementTerms, expectedVacancyVersion: Int?,
                                   expectedChildVersion: Int?, geography: Geography) throws -> PlaceEffects
     @discardableResult func undoPlacement(id: String, reason: String, officer: String, now: Date) throws -> UndoEffects
+    /// The referral pack as the store describes the child now (`ReferralWrites.swift`).
+    func referralPreview(childID: String, officer: String, now: Date, responseDue: Date) throws -> ReferralPreview
+    /// One referral entry per provider in the ring-round log, audited; refused if the child changed since `expectedChildVersion`.
+    @discardableResult func sendReferral(_ draft: ReferralDraft, officer: String, now: Date, expectedChildVersion: Int?) throws -> ReferralSending
+    /// A provider's offer, decline or question, logged against the referral.
+    @discardableResult func respondToReferral(id: String, _ response: ReferralResponse, officer: String, at: Date, now: Date) throws -> Contact
 
     // MARK: audit and upkeep
 

@@ -25,6 +25,8 @@ enum Schema {
         migrator.registerMigration("v9", migrate: v9)
         // v10: providers' latest inspection, vacancies' purchase mode (SchemaV10.swift).
         migrator.registerMigration("v10", migrate: v10)
+        // v11: referrals and providers' answers to them in the ring-round log (SchemaV11.swift).
+        migrator.registerMigration("v11", migrate: v11)
         return migrator
     }
 

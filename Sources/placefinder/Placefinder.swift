@@ -14,7 +14,7 @@ struct Placefinder: ParsableCommand {
             $XDG_DATA_HOME/placefinder/placefinder.sqlite.
             """,
         subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self, BenchStore.self,
-                      NoticeCommand.self, ContactCommand.self, HoldCommand.self, PlaceCommand.self, PlacementCommand.self, AuditLog.self, Check.self,
+                      NoticeCommand.self, ContactCommand.self, ReferralCommand.self, HoldCommand.self, PlaceCommand.self, PlacementCommand.self, AuditLog.self, Check.self,
                       StoreCommand.self, ReportCommand.self, ServerCommand.self, OfficerCommand.self],
         defaultSubcommand: Open.self
     )

@@ -148,6 +148,18 @@ final class TerminalRuntime: @unchecked Sendable {
                     let saved = try db.recordContact(draft, officer: officer, now: now)
                     return .commandSucceeded("call \(saved.id) recorded")
                 }
+            case .sendReferral(let draft):
+                let folder = PlacementDatabase.defaultReferralFolder(environment: ProcessInfo.processInfo.environment)
+                write { db, officer, now in
+                    let sent = try ReferralSender.send(draft, formats: ReferralFormat.allCases, folder: folder, store: db,
+                                                       officer: officer, now: now, warn: { _ in })
+                    return .commandSucceeded(sent.summary)
+                }
+            case .respondToReferral(let id, let response):
+                write { db, officer, now in
+                    let saved = try db.respondToReferral(id: id, response, officer: officer, at: now, now: now)
+                    return .commandSucceeded("\(saved.outcome.rawValue) logged for referral \(id) (\(saved.id))")
+                }
             case .withdrawNotice(let id, let reason):
                 write { db, officer, now in
                     let effects = try db.withdrawNotice(id: id, reason: reason, officer: officer, now: now)
@@ -315,6 +327,7 @@ final class TerminalRuntime: @unchecked Sendable {
         case let error as WorkflowError: error.description
         case let error as StoreError: error.description
         case let error as MatchError: error.description
+        case let error as UserError: error.message
         default: "the store could not be read or written"
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import Testing
 import TerminalUI
 @testable import PlacefinderApp
@@ -83,6 +84,19 @@ import TerminalUI
         var confirm = match
         confirm.press(.char("h"))
         add("hold", confirm)
+        var refer = match
+        refer.press(.char(" "), .char("s"))
+        add("referral send", refer)
+        var answer = match
+        var withReferral = Fixtures.data
+        let referred = answer.match!.selected!
+        withReferral.contacts.append(Contact(id: "K0900", childID: "C1005", providerID: referred.provider.id, vacancyID: referred.vacancy.id,
+                                             at: Fixtures.now, outcome: .referred, by: "ceri.jones",
+                                             referral: ReferralSent(sections: ReferralSection.allCases, responseDue: Fixtures.at(2))))
+        _ = update(&answer, .dataLoaded(withReferral))
+        answer.press(.char("o"))
+        answer.type("1")
+        add("referral answer", answer)
         var place = match
         place.press(.char("p"))
         place.placeForm!.start = place.today.adding(days: 1)

@@ -222,6 +222,7 @@ import TerminalUI
         let codes = matchFlagCodes(c, now: Fixtures.now)
         #expect(m.screen.contains { $0.contains(c.provider.name.prefix(10)) && $0.contains(codes) })
         m.press(.char("?"))
+        for _ in 0..<12 { m.press(.down) }                          // the legend follows the keys
         let help = m.screenText
         #expect(help.contains("O out of area"))
         #expect(help.contains("H held"))

@@ -90,6 +90,11 @@ public enum DeclineScope: String, Sendable, Codable, CaseIterable {
 public struct Contact: Sendable, Hashable, Codable, Identifiable {
     public enum Outcome: String, Sendable, Codable, CaseIterable {
         case noAnswer = "no_answer", declined, considering, offered, accepted
+        /// A referral pack went to the provider (`placefinder referral send`, `s` on the match screen); never typed as a call.
+        case referred
+
+        /// The outcomes of a telephone call, as the call forms and `call add` offer them.
+        public static let calls: [Outcome] = [.noAnswer, .declined, .considering, .offered, .accepted]
     }
 
     public var id: String
@@ -110,10 +115,17 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
     public var declineScope: DeclineScope?
     /// Set on a correcting record (an amended call).
     public var correction: Correction?
+    /// On a referral (outcome `referred`): the pack's sections and when a response is due.
+    public var referral: ReferralSent?
+    /// On a provider's response to a referral (offered, declined, or a question as considering): the referral's id.
+    public var respondsTo: String?
+    /// On an offer answering a referral: the weekly fee and start day offered.
+    public var offer: ReferralOffer?
 
     public init(id: String, childID: String, providerID: String, vacancyID: String? = nil, at: Date,
                 outcome: Outcome, declineReason: String? = nil, by: String, note: String = "", callBackAt: Date? = nil,
-                declineScope: DeclineScope? = nil, correction: Correction? = nil) {
+                declineScope: DeclineScope? = nil, correction: Correction? = nil, referral: ReferralSent? = nil,
+                respondsTo: String? = nil, offer: ReferralOffer? = nil) {
         self.id = id
         self.childID = childID
         self.providerID = providerID
@@ -126,6 +138,9 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
         self.callBackAt = callBackAt
         self.declineScope = declineScope ?? (outcome == .declined ? (vacancyID == nil ? .provider : .vacancy) : nil)
         self.correction = correction
+        self.referral = referral
+        self.respondsTo = respondsTo
+        self.offer = offer
     }
 
     /// The decline's reach (always `.provider` for a decline naming no vacancy); nil unless declined.

@@ -24,7 +24,8 @@ extension Workflow {
     static func checkedContact(id: String, childID: String, providerID: String, vacancyID: String?, at: Date,
                                outcome: Contact.Outcome, declineReason: String?, note: String, callBackAt: Date?,
                                declineScope: DeclineScope?, by: String,
-                               correction: Correction? = nil) throws(WorkflowError) -> Contact {
+                               correction: Correction? = nil, referral: ReferralSent? = nil, respondsTo: String? = nil,
+                               offer: ReferralOffer? = nil) throws(WorkflowError) -> Contact {
         let reason = declineReason?.trimmingCharacters(in: .whitespacesAndNewlines)
         let reasonGiven = !(reason ?? "").isEmpty
         let what = "a call with outcome \(outcome.rawValue)"
@@ -35,10 +36,15 @@ extension Workflow {
             throw .missing(field: "a vacancy", for: "a decline of this vacancy only")
         }
         if let callBackAt, callBackAt < at { throw .callBackBeforeCall }
+        // A referral is only ever what `sendReferral` wrote; its outcome never changes (the response is a record of its own).
+        if outcome == .referred && referral == nil { throw .referral("a referral is sent with placefinder referral send (s on the match screen), not recorded as a call") }
+        if outcome != .referred && referral != nil { throw .referral("a referral stays a referral; record the provider's response with placefinder referral respond") }
+        if offer != nil && outcome != .offered { throw .notApplicable(field: "an offered fee and start", for: what) }
         return Contact(id: id, childID: childID, providerID: providerID, vacancyID: vacancyID, at: at, outcome: outcome,
                        declineReason: reasonGiven ? reason : nil, by: by,
                        note: note.trimmingCharacters(in: .whitespacesAndNewlines), callBackAt: callBackAt,
-                       declineScope: outcome == .declined ? declineScope : nil, correction: correction)
+                       declineScope: outcome == .declined ? declineScope : nil, correction: correction, referral: referral,
+                       respondsTo: respondsTo, offer: offer)
     }
 
     /// Holds a vacancy for a child so colleagues do not offer the bed elsewhere (seed report 6.9: the bed

@@ -133,7 +133,8 @@ extension Workflow {
             note: amendment.note ?? original.note,
             callBackAt: amendment.clearCallBack ? nil : (amendment.callBackAt ?? original.callBackAt),
             declineScope: amendment.declineScope ?? (declined ? original.effectiveDeclineScope : nil), by: original.by,
-            correction: Correction(corrects: original.id, kind: .amended, reason: why, at: now, by: officer))
+            correction: Correction(corrects: original.id, kind: .amended, reason: why, at: now, by: officer),
+            referral: original.referral, respondsTo: original.respondsTo, offer: outcome == .offered ? original.offer : nil)
     }
 
     private static func correctable(_ records: NoticeCorrectionRecords) throws(WorkflowError) -> ProviderNotice {

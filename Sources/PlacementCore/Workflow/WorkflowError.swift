@@ -47,6 +47,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyCorrected(id: String, by: String)
     case noticeWithdrawn(String)
     case nothingToAmend(String)
+    /// A referral or a response to one refused (already referred, answered, deadline passed…): the sentence says why.
+    case referral(String)
 
     public var description: String {
         switch self {
@@ -90,6 +92,7 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyCorrected(let id, let by): "\(id) has already been corrected by \(by); correct \(by) instead"
         case .noticeWithdrawn(let id): "notice \(id) has been withdrawn"
         case .nothingToAmend(let id): "no change given for \(id)"
+        case .referral(let why): why
         }
     }
 }

@@ -21,12 +21,22 @@ enum ContactFormat {
         ColumnSpec("id"), ColumnSpec("child_id"), ColumnSpec("provider_id"), ColumnSpec("vacancy_id"), ColumnSpec("at"),
         ColumnSpec("outcome"), ColumnSpec("decline_reason"), ColumnSpec("decline_scope"), ColumnSpec("note"),
         ColumnSpec("call_back_at"), ColumnSpec("by"),
-    ] + CorrectionFormat.columns, personal: true)
+    ] + CorrectionFormat.columns + ReferralColumns.columns, personal: true)
 
     static func row(_ c: Contact) -> [String] {
         [c.id, c.childID, c.providerID, Cell.optional(c.vacancyID), formattedTimestamp(c.at), c.outcome.rawValue,
          Cell.optional(c.declineReason), c.declineScope?.rawValue ?? "", c.note, c.callBackAt.map(formattedTimestamp) ?? "", c.by]
-            + CorrectionFormat.cells(c.correction)
+            + CorrectionFormat.cells(c.correction) + ReferralColumns.cells(c)
+    }
+}
+
+/// A referral's sections (keys, ";"-separated) and deadline; an answer's referral; an offer's fee and start.
+enum ReferralColumns {
+    static let columns = ["referral_sections", "response_due", "responds_to", "offered_fee", "offered_start"].map { ColumnSpec($0) }
+
+    static func cells(_ c: Contact) -> [String] {
+        [c.referral.map { $0.sections.map(\.rawValue).joined(separator: ";") } ?? "", c.referral.map { formattedTimestamp($0.responseDue) } ?? "",
+         Cell.optional(c.respondsTo), c.offer.map { String($0.weeklyFee) } ?? "", c.offer?.start.iso ?? ""]
     }
 }
 

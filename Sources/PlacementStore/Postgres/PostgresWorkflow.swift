@@ -35,6 +35,10 @@ struct PostgresWorkflow: WorkflowTransaction {
         try tx.rows(NoticeRow.select + " WHERE child_id = $1 AND kind = $2", [childID, kind.rawValue]).map(NoticeRow.decode)
     }
     func contact(_ id: String) throws -> Contact? { try tx.rows(ContactRow.select + " WHERE id = $1", [id]).first.map(ContactRow.decode) }
+    func contacts(childID: String) throws -> [Contact] { try reads.contacts(childID: childID) }
+    func siblings(of childID: String, group: String) throws -> [Child] {
+        try reads.children(where: " WHERE sibling_group_id = $1 AND id != $2 AND status != 'placed'", [group, childID], bits: bits()).values
+    }
     func correction(of id: String, in table: String) throws -> String? {
         try tx.one(String.self, "SELECT id FROM \(table) WHERE corrects = $1", [id])
     }

@@ -96,12 +96,15 @@ enum ContactRow {
     static let table = "contacts"
     static let written = ["id", "child_id", "provider_id", "vacancy_id", "at", "outcome", "decline_reason", "by",
                           "note", "call_back_at", "decline_scope"] + CorrectionColumns.names
+        + ["referral_sections", "response_due", "responds_to", "offered_fee", "offered_start"]
     static let read = written
     static let select = "SELECT \(read.joined(separator: ", ")) FROM contacts"
 
     static func arguments(_ c: Contact) -> [(any DatabaseValueConvertible)?] {
         [c.id, c.childID, c.providerID, c.vacancyID, c.at, c.outcome.rawValue, c.declineReason, c.by,
          c.note, c.callBackAt, c.declineScope?.rawValue] + CorrectionColumns.arguments(c.correction)
+            + [c.referral.map { $0.sections.map(\.rawValue).joined(separator: ",") }, c.referral?.responseDue, c.respondsTo,
+               c.offer?.weeklyFee, c.offer?.start.daysSinceEpoch]
     }
 
     static func decode(_ row: Row) throws -> Contact {
@@ -109,7 +112,26 @@ enum ContactRow {
         return Contact(id: try r.value(0), childID: try r.value(1), providerID: try r.value(2), vacancyID: try r.optional(3),
                        at: try r.timestamp(4), outcome: try r.code(5), declineReason: try r.optional(6), by: try r.value(7),
                        note: try r.value(8), callBackAt: try r.optionalTimestamp(9), declineScope: try r.optionalCode(10),
-                       correction: try CorrectionColumns.decode(r, from: 11))
+                       correction: try CorrectionColumns.decode(r, from: 11), referral: try referral(r, from: 16),
+                       respondsTo: try r.optional(18), offer: try offer(r, from: 19))
+    }
+
+    /// The sections and deadline of a referral (both or neither).
+    static func referral(_ r: ColumnReader, from first: Int) throws -> ReferralSent? {
+        guard let keys: String = try r.optional(first) else { return nil }
+        var sections: [ReferralSection] = []
+        for key in keys.split(separator: ",") {
+            guard let section = ReferralSection(rawValue: String(key)) else { throw r.unreadable(first) }
+            sections.append(section)
+        }
+        guard let due = try r.optionalTimestamp(first + 1) else { throw r.unreadable(first + 1) }
+        return ReferralSent(sections: sections, responseDue: due)
+    }
+
+    static func offer(_ r: ColumnReader, from first: Int) throws -> ReferralOffer? {
+        guard let fee: Int = try r.optional(first) else { return nil }
+        guard let start = try r.optionalDay(first + 1) else { throw r.unreadable(first + 1) }
+        return ReferralOffer(weeklyFee: fee, start: start)
     }
 }
 

@@ -28,6 +28,10 @@ protocol WorkflowTransaction {
     func notices(childID: String) throws -> [ProviderNotice]
     func notices(childID: String, kind: NoticeKind) throws -> [ProviderNotice]
     func contact(_ id: String) throws -> Contact?
+    /// The child's ring-round log, oldest first.
+    func contacts(childID: String) throws -> [Contact]
+    /// The rest of a sibling group, not yet placed.
+    func siblings(of childID: String, group: String) throws -> [Child]
     /// The id of the row in `table` that corrects `id`, if any.
     func correction(of id: String, in table: String) throws -> String?
     func directoryRows(_ raw: [String]) throws -> [String: PostcodeRecord]
@@ -73,6 +77,13 @@ struct SQLiteWorkflow: WorkflowTransaction {
         try Store.all(db, NoticeRow.select + " WHERE child_id = ? AND kind = ?", [childID, kind.rawValue], NoticeRow.decode)
     }
     func contact(_ id: String) throws -> Contact? { try Store.all(db, ContactRow.select + " WHERE id = ?", [id], ContactRow.decode).first }
+    func contacts(childID: String) throws -> [Contact] {
+        try Store.all(db, ContactRow.select + " WHERE child_id = ? ORDER BY at, id", [childID], ContactRow.decode)
+    }
+    func siblings(of childID: String, group: String) throws -> [Child] {
+        try Store.children(in: db, where: " WHERE sibling_group_id = ? AND id != ? AND status != 'placed'", [group, childID],
+                           bits: try NeedBits.load(db)).values
+    }
     func correction(of id: String, in table: String) throws -> String? {
         try String.fetchOne(db, sql: "SELECT id FROM \(table) WHERE corrects = ?", arguments: [id])
     }

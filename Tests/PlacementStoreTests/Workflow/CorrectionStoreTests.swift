@@ -98,7 +98,7 @@ import Testing
         #expect(notices.contains { $0.hasPrefix("N0002,") && $0.hasSuffix(",N0001,withdrawn,wrong child,2026-11-25T09:00:00Z,bea") })
         #expect(notices.contains { $0.hasPrefix("N0001,") && $0.hasSuffix(",,,,,") }, "the original is kept, uncorrected")
         let calls = try store.export(.contacts, format: .csv, user: "alice").split(separator: "\r\n").map(String.init)
-        #expect(calls[1] == "K0001,C2,P2,V1,2026-11-25T09:00:00Z,declined,room too small,vacancy,manager away,2026-11-25T10:00:00Z,alice,,,,,")
+        #expect(calls[1] == "K0001,C2,P2,V1,2026-11-25T09:00:00Z,declined,room too small,vacancy,manager away,2026-11-25T10:00:00Z,alice,,,,,,,,,,")
         let json = try store.export(.contacts, format: .json, user: "alice")
         #expect(json.contains("\"note\" : \"manager away\"") && json.contains("\"declineScope\" : \"vacancy\""))
 

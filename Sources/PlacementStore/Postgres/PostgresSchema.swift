@@ -13,7 +13,8 @@ import PlacementCore
 enum PostgresSchema {
     /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift).
     static var migrations: [(identifier: String, sql: () -> String)] {
-        [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") })]
+        [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
+         (PostgresLiveSchema.identifier, PostgresLiveSchema.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

@@ -53,7 +53,7 @@ struct BenchLive: ParsableCommand {
             print("  \(name): " + String(format: "p50 %.2f ms, p99 %.2f ms, max %.2f ms (from the start of the commit)",
                                            percentile(values, 0.5), percentile(values, 0.99), values.max() ?? 0))
         }
-        print("  the dashboard checks for notifications every loop turn (at most 250 ms apart when idle), then indexes the data")
+        print("  the dashboard checks for notifications every loop turn (at most 100 ms apart when idle), then indexes the data")
         listener.close()
     }
 

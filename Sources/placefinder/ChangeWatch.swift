@@ -25,6 +25,9 @@ final class ChangeWatch: @unchecked Sendable {
         listener = nil
     }
 
+    /// True while the server pushes commits (the loop then looks for them more often than it polls).
+    var isPushed: Bool { listener?.isListening == true }
+
     /// True when someone else committed since the last call. `polling`: a tick is due, so the counter may be read.
     func committedElsewhere(polling: Bool) -> Bool {
         if let listener, listener.isListening { return !listener.take().tables.isEmpty }

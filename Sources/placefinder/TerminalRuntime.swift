@@ -86,8 +86,9 @@ final class TerminalRuntime: @unchecked Sendable {
             }
             guard running else { break }
             terminal.draw(view(model))
-            // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands.
-            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : 250) {
+            // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
+            // and while the server pushes commits, so one shows within a tenth of a second of arriving.
+            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : changes.isPushed ? 100 : 250) {
                 running = perform(update(&model, .event(event)))
             }
             let polling = Date().timeIntervalSince(lastTick) >= pollSeconds

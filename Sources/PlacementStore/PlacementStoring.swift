@@ -41,6 +41,8 @@ public protocol PlacementStoring: Sendable {
     func insert(_ batch: RecordBatch, audit: AuditEntry?) throws
     func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport
     func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String
+    /// An SSDA903 return's children and placements (and providers it names that the store lacks), all or nothing.
+    func importSSDA903(header: URL, episodes: URL, uasc: URL?, authority: String?, user: String, today: Day) throws -> SSDA903ImportReport
     func setSetting(_ key: String, _ value: String?) throws
     /// The id as stored for one an officer typed in any case (see `IDSpelling.swift`).
     func storedID(_ typed: String, of kind: NamedRecord) throws -> String

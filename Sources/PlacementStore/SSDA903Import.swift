@@ -34,25 +34,29 @@ extension PlacementDatabase {
     /// `today` decides whether a date of birth is in the future or outside the ages Placefinder supports.
     public func importSSDA903(header: URL, episodes: URL, uasc: URL?, authority: String?, user: String,
                               today: Day) throws -> SSDA903ImportReport {
+        let read = try SSDA903BatchBuilder.readFiles(header: header, episodes: episodes, uasc: uasc, authority: authority)
+        return try write { db in
+            var builder = SSDA903BatchBuilder(return: read, headerFile: header.path, episodesFile: episodes.path,
+                                              authority: authority, providers: try Self.providers(in: db).values, today: today)
+            let directory = try RecordLocator.directoryRows(builder.postcodes, in: db)
+            try builder.build(directory: directory, storedChildren: Set(try String.fetchAll(db, sql: "SELECT id FROM children")))
+            try Self.insert(builder.batch, audit: builder.audit(user: user), in: db)
+            return builder.finalReport
+        }
+    }
+}
+
+extension SSDA903BatchBuilder {
+    /// The return's files read and checked, before any transaction: one clear line for the first problem.
+    static func readFiles(header: URL, episodes: URL, uasc: URL?, authority: String?) throws -> SSDA903Return {
         func load(_ url: URL) throws -> Data {
             do { return try Data(contentsOf: url) } catch { throw ImportError(file: url.path, line: 0, message: "cannot be opened or read") }
         }
         if let authority, !isAuthorityCode(authority) {
             throw ImportError(file: "--authority", line: 0, message: "\(authority) is not a local authority ONS code (e.g. W06000015)")
         }
-        let read = try SSDA903Reader.read(header: try load(header), headerFile: header.path, episodes: try load(episodes),
-                                          episodesFile: episodes.path, uasc: try uasc.map(load), uascFile: uasc?.path)
-        return try write { db in
-            var builder = SSDA903BatchBuilder(return: read, headerFile: header.path, episodesFile: episodes.path,
-                                              authority: authority, providers: try Self.providers(in: db).values, today: today)
-            try builder.build(in: db)
-            try Self.insert(builder.batch, audit: AuditEntry(user: user, action: "import", recordType: "ssda903", recordID: nil,
-                                                             detail: "\(builder.batch.children.count) children, \(builder.batch.placements.count) placements from an SSDA903 return"),
-                            in: db)
-            var report = builder.report
-            report.note("UASC: date ceased to be unaccompanied (DUC)", read.uascRows)
-            return report
-        }
+        return try SSDA903Reader.read(header: try load(header), headerFile: header.path, episodes: try load(episodes),
+                                      episodesFile: episodes.path, uasc: try uasc.map(load), uascFile: uasc?.path)
     }
 }
 
@@ -80,11 +84,26 @@ struct SSDA903BatchBuilder {
         self.providers = providers
     }
 
-    mutating func build(in db: Database) throws {
-        let postcodes = read.episodes.flatMap { [$0.homePostcode, $0.placePostcode].compactMap { $0 } }
-        let known = try RecordLocator.directoryRows(postcodes, in: db)
+    /// Every postcode the return names: the directory rows `build` needs.
+    var postcodes: [String] { read.episodes.flatMap { [$0.homePostcode, $0.placePostcode].compactMap { $0 } } }
+
+    /// The import's audit entry.
+    func audit(user: String) -> AuditEntry {
+        AuditEntry(user: user, action: "import", recordType: "ssda903", recordID: nil,
+                   detail: "\(batch.children.count) children, \(batch.placements.count) placements from an SSDA903 return")
+    }
+
+    /// The report, with what the UASC file held that Placefinder does not.
+    var finalReport: SSDA903ImportReport {
+        var report = report
+        report.note("UASC: date ceased to be unaccompanied (DUC)", read.uascRows)
+        return report
+    }
+
+    /// Builds the batch from the store's directory rows for `postcodes` and the ids of children already stored,
+    /// both read in the import's own transaction (either backend).
+    mutating func build(directory known: [String: PostcodeRecord], storedChildren: Set<String>) throws {
         resolver = PostcodeResolver(geography: .wales) { known[$0.value] }
-        let storedChildren = Set(try String.fetchAll(db, sql: "SELECT id FROM children"))
         let episodesByChild = Dictionary(grouping: read.episodes, by: \.child)
         for child in read.children {
             if storedChildren.contains(child.id) {

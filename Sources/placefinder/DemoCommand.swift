@@ -31,17 +31,25 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let path = storeOptions.store ?? PlacementDatabase.defaultDemoPath(environment: ProcessInfo.processInfo.environment)
-        try Self.removeOldDemo(at: path)
+        if !PostgresLocation.isURL(path) { try Self.removeOldDemo(at: path) }
         let started = ContinuousClock.now
         let (today, now) = (Session.today, Session.now)
         let data = DemoGenerator.generate(DemoOptions(seed: seed, providers: providers, vacancies: vacancies,
                                                       children: children, today: today, now: now))
         let generated = ContinuousClock.now
-        let db = try Self.write(data, seed: seed, to: path)
+        let db: any PlacementStoring = PostgresLocation.isURL(path)
+            ? try Self.writeToServer(data, seed: seed, url: path)
+            : try Self.write(data, seed: seed, to: path)
         let writeSeconds = (ContinuousClock.now - generated).milliseconds / 1000
         let seconds = (ContinuousClock.now - started).milliseconds / 1000
         if noTUI {
-            say(path)
+            if let server = db as? PostgresStore {
+                // The officers' logins, one per authority: open the dashboard as any of them.
+                say(server.location.display)
+                for line in Self.serverLines(server) { FileHandle.standardError.write(Data("  \(line)\n".utf8)) }
+            } else {
+                say(path)
+            }
             FileHandle.standardError.write(Data(String(format: "built in %.2f s (generated in %.2f s, written in %.2f s): %d providers, %d vacancies, %d children, %d placements\n",
                                                        seconds, seconds - writeSeconds, writeSeconds, data.providers.count, data.vacancies.count, data.children.count,
                                                        data.placements.count).utf8))

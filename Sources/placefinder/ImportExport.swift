@@ -50,7 +50,7 @@ struct Import: ParsableCommand {
         guard let header, let episodes else { return }
         let (headerURL, episodesURL) = (try readable(header), try readable(episodes))
         let uascURL = try uasc.map(readable)
-        let db = try storeOptions.openExisting()
+        let db = try storeOptions.openStore()
         let report = try db.importSSDA903(header: headerURL, episodes: episodesURL, uasc: uascURL, authority: authority,
                                           user: Session.officer, today: Session.today)
         for line in report.lines { say(line) }
@@ -127,7 +127,7 @@ struct Export: ParsableCommand {
             throw UserError("\(directory): no such folder; create it first (mkdir -m 700 \(directory))")
         }
         let collection = year.map(CollectionYear.init(startYear:)) ?? CollectionYear(containing: Session.today)
-        let db = try storeOptions.openReadOnly()
+        let db = try storeOptions.openStore(readOnly: true)
         let files = try db.exportSSDA903(year: collection, authority: authority, user: Session.officer)
         Session.noteIfUnrecorded(db)
         let folder = URL(fileURLWithPath: directory)

@@ -15,7 +15,7 @@ struct Open: ParsableCommand {
     var readOnly = false
 
     func run() throws {
-        let db = try readOnly ? storeOptions.openReadOnly() : storeOptions.openExisting()
+        let db = try storeOptions.openStore(readOnly: readOnly)
         try ui.present(db)
         Session.noteIfUnrecorded(db)
     }
@@ -34,13 +34,15 @@ struct UIOptions: ParsableArguments {
         }
     }
 
-    func present(_ db: PlacementDatabase) throws {
+    func present(_ db: any PlacementStoring) throws {
         guard !summary, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             say(try Summary.text(db))
             return
         }
+        // On a regional server the login's own authority comes first: an officer opens on their own children.
+        let login = try (db as? PostgresStore)?.loginAuthority()
         let stored = try db.setting(StoreSettingKey.officerAuthority)
-        let code = authority ?? stored ?? "W06000015"
+        let code = authority ?? login ?? stored ?? "W06000015"
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
         let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
         if let signal = runtime.run(on: terminal, authority: code, redact: redact) {
@@ -51,14 +53,14 @@ struct UIOptions: ParsableArguments {
 }
 
 enum Summary {
-    static func text(_ db: PlacementDatabase) throws -> String {
+    static func text(_ db: any PlacementStoring) throws -> String {
         let counts = try db.counts()
         let rows = try db.openVacancyCounts()
         let settings = Setting.allCases
         var byAuthority: [String: [Setting: Int]] = [:]
         for row in rows { byAuthority[row.authorityCode, default: [:]][row.setting, default: 0] += row.count }
         var lines = [
-            "Store: \(db.path)",
+            "Store: \((db as? PlacementDatabase)?.path ?? (db as? PostgresStore)?.location.display ?? "")",
             "\(counts.children) children, \(counts.providers) providers, \(counts.openVacancies) open vacancies, \(counts.placements) placements, \(counts.postcodes) postcodes",
             "",
             "Open vacancies by authority and setting:",

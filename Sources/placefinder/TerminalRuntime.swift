@@ -11,13 +11,15 @@ import TerminalUI
 /// Store reads, indexing and matching run on a background queue so a key press never waits for them.
 /// The terminal is a `TerminalBackend`: ncurses in the app, a scripted fake in the tests.
 final class TerminalRuntime: @unchecked Sendable {
-    private let db: PlacementDatabase
+    private let db: any PlacementStoring
     private let officer: String
+    /// How another officer's commit is noticed: the server's notifications, or polling the store.
+    private let changes: ChangeWatch
     private let clock: @Sendable () -> Date
     /// Reads a snapshot; given the last one, it re-reads only the tables that changed since.
-    private let loader: @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData
+    private let loader: @Sendable (any PlacementStoring, Date, AppData?) throws -> AppData
     /// Writes one audit entry or throws; a child's page opens only after it returns (tests pass a failing one).
-    private let recorder: @Sendable (PlacementDatabase, AuditEntry) throws -> Void
+    private let recorder: @Sendable (any PlacementStoring, AuditEntry) throws -> Void
     private let lastData = LastSnapshot()
     private let inbox = Inbox()
     /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
@@ -34,12 +36,13 @@ final class TerminalRuntime: @unchecked Sendable {
     /// No background work in flight or queued.
     var idle: Bool { inbox.awaiting == 0 && loads.isIdle && matches.isIdle && reports.isIdle }
 
-    init(db: PlacementDatabase, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
-         loader: @escaping @Sendable (PlacementDatabase, Date, AppData?) throws -> AppData = {
+    init(db: any PlacementStoring, officer: String, clock: @escaping @Sendable () -> Date = { Session.now },
+         loader: @escaping @Sendable (any PlacementStoring, Date, AppData?) throws -> AppData = {
              try AppDataLoader.load($0, now: $1, previous: $2)
          },
-         recorder: @escaping @Sendable (PlacementDatabase, AuditEntry) throws -> Void = TerminalRuntime.recordOrRefuse) {
+         recorder: @escaping @Sendable (any PlacementStoring, AuditEntry) throws -> Void = TerminalRuntime.recordOrRefuse) {
         self.db = db
+        changes = ChangeWatch(db)
         self.officer = officer
         self.clock = clock
         self.loader = loader
@@ -48,7 +51,8 @@ final class TerminalRuntime: @unchecked Sendable {
 
     /// Writes the entry; on a store this account cannot write, the store only counts it as unrecorded,
     /// which for a child's page is a refusal like any other failed write.
-    static func recordOrRefuse(_ db: PlacementDatabase, _ entry: AuditEntry) throws {
+    static func recordOrRefuse(_ store: any PlacementStoring, _ entry: AuditEntry) throws {
+        guard let db = store as? PlacementDatabase else { return try store.audit([entry]) }
         let unrecordedBefore = db.unrecordedAuditEntries
         try db.audit([entry])
         if db.unrecordedAuditEntries > unrecordedBefore { throw StoreError.readOnly }
@@ -71,7 +75,8 @@ final class TerminalRuntime: @unchecked Sendable {
                                                now: clock(), redact: redact)
         var running = perform(commands)
         var lastTick = Date()
-        var seenVersion = try? db.dataVersion()
+        changes.start()
+        defer { changes.stop() }
         while running {
             if let signal = terminal.pendingSignal { return signal }
             for (message, settles) in inbox.drain() where running {
@@ -81,20 +86,20 @@ final class TerminalRuntime: @unchecked Sendable {
             }
             guard running else { break }
             terminal.draw(view(model))
-            // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands.
-            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : 250) {
+            // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
+            // and while the server pushes commits, so one shows within a tenth of a second of arriving.
+            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : changes.isPushed ? 100 : 250) {
                 running = perform(update(&model, .event(event)))
             }
-            if Date().timeIntervalSince(lastTick) >= pollSeconds {
+            let polling = Date().timeIntervalSince(lastTick) >= pollSeconds
+            if polling {
                 lastTick = Date()
                 running = running && perform(update(&model, .tick(clock())))
-                // A colleague's commit changes SQLite's data_version: reload so their notices, holds
-                // and calls show here within a second or two.
-                let version = try? db.dataVersion()
-                if running, version != seenVersion {
-                    seenVersion = version
-                    running = perform(update(&model, .storeChanged))
-                }
+            }
+            // A colleague's commit: pushed by the server (checked every turn, so it shows within the
+            // turn's wait plus one partial load), or seen in the store's change counter once a poll.
+            if running, changes.committedElsewhere(polling: polling) {
+                running = perform(update(&model, .storeChanged))
             }
         }
         return terminal.pendingSignal
@@ -266,7 +271,7 @@ final class TerminalRuntime: @unchecked Sendable {
     /// Runs store work off the UI loop and posts the messages it returns (or `failure` with a one-line
     /// reason); the last message carries `settles`, which frees a coalesced slot when the loop drains it.
     private func background(_ failure: @escaping @Sendable (String) -> Msg, settles: Settles? = nil,
-                            _ work: @escaping @Sendable (PlacementDatabase, String) throws -> [Msg]) {
+                            _ work: @escaping @Sendable (any PlacementStoring, String) throws -> [Msg]) {
         let (db, officer, inbox) = (self.db, self.officer, self.inbox)
         inbox.expect()
         DispatchQueue.global(qos: .userInitiated).async {
@@ -309,7 +314,7 @@ final class TerminalRuntime: @unchecked Sendable {
 
     /// A write: one transaction in the store, then its outcome (for the status line) and a fresh snapshot.
     /// A refusal because a colleague changed the record since the last load says so, and which key reloads.
-    private func write(_ work: @escaping @Sendable (PlacementDatabase, String, Date) throws -> Msg) {
+    private func write(_ work: @escaping @Sendable (any PlacementStoring, String, Date) throws -> Msg) {
         let clock = self.clock
         background(Msg.commandFailed) { db, officer in
             do {

@@ -25,6 +25,23 @@ extension PostgresStore {
         return parsed.report
     }
 
+    /// As SQLite's (`SSDA903Import.swift`): the files read and checked first, then one transaction reads the
+    /// providers, directory rows and stored children it needs and writes the batch.
+    public func importSSDA903(header: URL, episodes: URL, uasc: URL?, authority: String?, user: String,
+                              today: Day) throws -> SSDA903ImportReport {
+        let read = try SSDA903BatchBuilder.readFiles(header: header, episodes: episodes, uasc: uasc, authority: authority)
+        return try write { tx in
+            let reads = PostgresReads(tx: tx)
+            var builder = SSDA903BatchBuilder(return: read, headerFile: header.path, episodesFile: episodes.path,
+                                              authority: authority, providers: try reads.providers(bits: reads.needBits()).values,
+                                              today: today)
+            let directory = try PostgresWorkflow(tx: tx).directoryRows(builder.postcodes)
+            try builder.build(directory: directory, storedChildren: Set(try tx.rows("SELECT id FROM children").map { $0[0] as String }))
+            try Self.insert(builder.batch, audit: builder.audit(user: user), in: tx)
+            return builder.finalReport
+        }
+    }
+
     public func export(_ kind: RecordKind, format: ExportFormat, user: String, formulas: FormulaCells) throws -> String {
         let (text, count) = try exportText(kind, format: format, formulas: formulas, postcodes: allPostcodes)
         try audit(action: "export", recordType: kind.rawValue, recordID: nil, detail: "\(count) records as \(format.rawValue)", user: user)

@@ -14,7 +14,8 @@ enum PostgresSchema {
     /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift).
     static var migrations: [(identifier: String, sql: () -> String)] {
         [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
-         ("v11", { Schema.v11SQL(integer: "BIGINT") })]
+         ("v11", { Schema.v11SQL(integer: "BIGINT") }),
+         (PostgresLiveSchema.identifier, PostgresLiveSchema.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

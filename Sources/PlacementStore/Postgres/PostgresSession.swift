@@ -17,6 +17,8 @@ final class PostgresSession: Sendable {
     private let logger: Logger
     /// NSLock rather than a Mutex: the body returns any type, which a Mutex's `sending` result would restrict.
     private let exclusive = NSLock()
+    /// The server process serving this connection: its own commits' notifications carry it.
+    let backendPID: Int32
 
     init(_ location: PostgresLocation) throws {
         self.location = location
@@ -29,6 +31,13 @@ final class PostgresSession: Sendable {
                                                         id: 1, logger: logger).wait()
         } catch {
             throw PostgresErrors.connecting(error, location: location)
+        }
+        do {
+            let rows = try connection.query("SELECT pg_backend_pid()", logger: logger).wait()
+            backendPID = try rows.first?.decode(Int32.self) ?? 0
+        } catch {
+            try? connection.close().wait()
+            throw PostgresErrors.mapped(error)
         }
     }
 

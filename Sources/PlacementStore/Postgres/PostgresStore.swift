@@ -57,7 +57,11 @@ public final class PostgresStore: Sendable {
     }
 
     public func appliedMigrations() throws -> [String] {
-        try read { tx in try PostgresSchema.applied(tx).sorted { Schema.newest(of: [$0, $1]) == $1 } }
+        // In the order this build applies them; one it does not know (refused on opening) would sort last.
+        let order = Dictionary(uniqueKeysWithValues: PostgresSchema.known.enumerated().map { ($1, $0) })
+        return try read { tx in
+            try PostgresSchema.applied(tx).sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+        }
     }
 
     // MARK: settings
@@ -75,6 +79,12 @@ public final class PostgresStore: Sendable {
                 try tx.execute("DELETE FROM settings WHERE key = $1", [key])
             }
         }
+    }
+
+    /// The authority the connected login places for (`officer add`), nil on a store without roles or for a
+    /// login with no authority (the server's administrator).
+    public func loginAuthority() throws -> String? {
+        try read { tx in try tx.one(String.self, "SELECT placefinder_login_authority(session_user::TEXT)") }
     }
 
     /// Changes whenever anyone commits a counted change: the sum of the per-table counters.

@@ -52,10 +52,7 @@ struct PostgresWorkflow: WorkflowTransaction {
         }
         return known
     }
-    func stamp(of table: StampedTable, id: String) throws -> RecordStamp? {
-        try tx.rows("SELECT version, updated_by, updated_at FROM \(table.rawValue) WHERE id = $1", [id]).first
-            .map { try PlacementDatabase.stamp(from: $0, table: table) }
-    }
+    func stamp(of table: StampedTable, id: String) throws -> RecordStamp? { try PostgresStore.stamp(of: table, id: id, in: tx) }
     func nextID(table: String, width: Int) throws -> String {
         guard let row = try tx.rows("SELECT prefix, highest, digits FROM id_counters WHERE name = $1" + forUpdate, [table]).first else {
             throw StoreError.unreadableValue(table: "id_counters", column: table)

@@ -11,17 +11,10 @@ extension PostgresStore {
 
     static func insert(_ batch: RecordBatch, audit: AuditEntry?, in tx: PostgresTransaction) throws {
         if !batch.postcodes.isEmpty {
-            if try tx.one(Bool.self, "SELECT EXISTS (SELECT 1 FROM providers) OR EXISTS (SELECT 1 FROM children)") == true {
-                // SQLite locates every stored record again here (DerivedColumns.relocateAll); not built for PostgreSQL.
-                throw StoreError.notOnPostgres(what: "adding postcodes to a store that already holds records")
-            }
-            for p in batch.postcodes {
-                try tx.execute("""
-                    INSERT INTO postcodes (postcode, latitude, longitude, authority_code) VALUES ($1, $2, $3, $4)
-                    ON CONFLICT (postcode) DO UPDATE SET
-                        latitude = excluded.latitude, longitude = excluded.longitude, authority_code = excluded.authority_code
-                    """, [p.postcode, p.latitude, p.longitude, p.authorityCode])
-            }
+            // Records already stored are located again from the directory as it now stands (PostgresPostcodes.swift).
+            let holdsRecords = try tx.one(Bool.self, "SELECT EXISTS (SELECT 1 FROM providers) OR EXISTS (SELECT 1 FROM children)") == true
+            try insertPostcodes(batch.postcodes, in: tx)
+            if holdsRecords { try relocateAll(in: tx) }
         }
         let reads = PostgresReads(tx: tx)
         let bits = try reads.needBits()

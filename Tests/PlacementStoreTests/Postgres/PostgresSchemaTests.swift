@@ -9,7 +9,7 @@ struct PostgresSchemaTests {
         let url = try TestPostgres.freshDatabaseURL()
         let location = try #require(PostgresLocation(url: url, defaultUser: "x"))
         let created = try PostgresStore(location, create: true)
-        #expect(try created.appliedMigrations() == ["v8", "v9", "v10", "v11"])
+        #expect(try created.appliedMigrations() == ["v8", "v9", "v10", "v11", "pg11"])
         try created.close()
         let reopened = try PostgresStore(location)
         #expect(try reopened.counts() == StoreCounts(children: 0, providers: 0, openVacancies: 0, placements: 0, postcodes: 0))

@@ -99,6 +99,28 @@ for i in $(seq "$kills"); do
 done
 row "SIGKILL during notice/place/import of $big rows" "$kills" "$survived_kills" "$killed killed before they finished"
 
+# A postcode import stages the file in a temporary table before its one transaction: killed while staging
+# or while copying, the directory holds the old rows or the whole file, never part of it.
+awk -v n="$big" 'BEGIN{print "pcds,lat,long,oslaua,doterm"; split("ABDEFGHJLNPQRSTUWXYZ", l, "");
+  for(i=0;i<n;i++) printf "ZE%d %d%s%s,60.15,-1.15,S12000027,\n", 1 + int(i/4000), i%10, l[int(i/10)%20+1], l[int(i/200)%20+1]}' > "$work/postcodes.csv"
+s="$work/pkills.sqlite"; copy "$s"
+postcodes_before=$(sqlite3 "$s" "SELECT count(*) FROM postcodes")
+copy "$work/pfull.sqlite"; pf import postcodes "$work/postcodes.csv" --store "$work/pfull.sqlite" >/dev/null 2>&1
+postcodes_full=$(sqlite3 "$work/pfull.sqlite" "SELECT count(*) FROM postcodes")
+pkills=$((kills / 3)) survived_pkills=0 pkilled=0
+for i in $(seq "$pkills"); do
+  pf import postcodes "$work/postcodes.csv" --store "$s" >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$((RANDOM % 4))$((RANDOM % 10))"
+  kill -9 "$pid" 2>/dev/null && pkilled=$((pkilled + 1)); wait "$pid" 2>/dev/null
+  n=$(sqlite3 "$s" "SELECT count(*) FROM postcodes")
+  if sound "$s" && { [ "$n" -eq "$postcodes_before" ] || [ "$n" -eq "$postcodes_full" ]; }; then
+    survived_pkills=$((survived_pkills + 1))
+  fi
+  [ "$n" -ne "$postcodes_before" ] && copy "$s"
+done
+row "SIGKILL during a postcode import of $big rows" "$pkills" "$survived_pkills" "$pkilled killed before they finished"
+
 # ---- 4. a full disk ------------------------------------------------------------------------------
 s="$work/full/store.sqlite"; mkdir -p "$work/full"; chmod 700 "$work/full"
 # Room for the store and a little more: the import's transaction cannot fit.

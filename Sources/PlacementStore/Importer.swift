@@ -2,11 +2,19 @@ import Foundation
 import GRDB
 import PlacementCore
 
-/// Imports one file into the store, all or nothing: the whole file is parsed and checked first,
-/// references are checked against the store inside the same write transaction, and only then written.
+/// Imports one file into the store, all or nothing. Everything that can be done without the write lock is:
+/// the whole file is parsed and checked, then its records are encoded (located in the postcode directory,
+/// masks and list columns computed) in a read transaction. The write transaction checks references and
+/// inserts; it encodes again only if the directory (or, for beds, a stored provider) changed in between.
 extension PlacementDatabase {
     /// As `importFile`, also saying how many rows and lines were read (see `ImportReport`).
     public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
+        try importFileReporting(kind, from: url, user: user, today: today, beforeWrite: {})
+    }
+
+    /// `beforeWrite` runs after encoding, just before the write transaction begins (tests change the store there).
+    func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day,
+                             beforeWrite: () throws -> Void) throws -> ImportReport {
         guard kind.importable else {
             throw ImportError(file: url.path, line: 0, message: "\(kind.rawValue) are recorded through the workflow (notice add, call add), not imported")
         }
@@ -16,10 +24,12 @@ extension PlacementDatabase {
         }
         let (parsed, audit) = try Self.prepareImport(kind, from: url, user: user, today: today)
         let file = url.path
-        // The transaction only checks references and inserts through the cached statements.
+        let encoded = try read { db in try Self.encode(parsed.batch, in: db) }
+        try beforeWrite()
         try write { db in
             try Self.checkReferences(parsed, kind: kind, file: file, in: db)
-            try Self.insert(parsed.batch, audit: audit, in: db)
+            let unchanged = try EncodingBasis.read(for: parsed.batch, in: db) == encoded.basis
+            try Self.insert(unchanged ? encoded : Self.encode(parsed.batch, in: db), audit: audit, in: db)
         }
         return parsed.report
     }
@@ -40,21 +50,6 @@ extension PlacementDatabase {
         let audit = AuditEntry(user: user, action: "import", recordType: kind.rawValue, recordID: nil,
                                detail: "\(parsed.count) records from a \(url.pathExtension.lowercased() == "json" ? "JSON" : "CSV") file")
         return (parsed, audit)
-    }
-
-    /// ONSPD is large: the whole file is read and checked first, outside the write lock, so colleagues'
-    /// writes are not held up while it parses; then one transaction inserts every row, or none.
-    private func importPostcodes(from url: URL, user: String) throws -> Int {
-        var rows: [PostcodeRow] = []
-        try Interchange.readPostcodes(url) { rows += $0 }
-        return try write { db in
-            let written = try Self.insertPostcodes(rows, in: db)
-            // Records are located when written: those already stored move to their newly known postcodes.
-            try DerivedColumns.relocateAll(db)
-            try Self.append(AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                       detail: "\(written) postcodes from a CSV file"), in: db)
-            return written
-        }
     }
 
     struct ParsedFile {

@@ -47,14 +47,6 @@ extension PlacementDatabase {
                 try DerivedColumns.relocateAll(db)
             }
         }
-        let bits = try NeedBits.load(db)
-        var locator = try RecordLocator(postcodes: try RecordLocator.postcodes(of: batch, in: db), providers: batch.providers, in: db)
-        for provider in batch.providers { try Self.insertProvider(provider, locator: locator, bits: bits, in: db) }
-        for child in batch.children { try Self.insertChild(child, locator: locator, bits: bits, in: db) }
-        for vacancy in batch.vacancies { try Self.insertVacancy(vacancy, locator: &locator, bits: bits, in: db) }
-        for placement in batch.placements { try Self.insertPlacement(placement, in: db) }
-        for notice in batch.notices { try Self.insertNotice(notice, in: db) }
-        for contact in batch.contacts { try Self.insertContact(contact, in: db) }
-        if let audit { try Self.append(audit, in: db) }
+        try Self.encodeAndInsert(batch, audit: audit, in: db)
     }
 }

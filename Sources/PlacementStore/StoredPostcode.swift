@@ -54,6 +54,8 @@ extension PlacementDatabase {
             try statement.execute()
             written += 1
         }
+        // Imports encoded against the directory before this write see that it changed and encode again.
+        if written > 0 { try PostcodeVersion.bump(in: db) }
         return written
     }
 }

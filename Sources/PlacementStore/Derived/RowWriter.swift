@@ -21,10 +21,6 @@ enum RowWriter {
 }
 
 extension PlacementDatabase {
-    static func insertProvider(_ p: Provider, locator: RecordLocator, bits: NeedBits, in db: Database) throws {
-        try RowWriter.insert(ProviderRow.table, ProviderRow.written, ProviderRow.arguments(p, location: locator.provider(p), bits: bits), in: db)
-    }
-
     static func insertChild(_ c: Child, locator: RecordLocator, bits: NeedBits, in db: Database) throws {
         try RowWriter.insert(ChildRow.table, ChildRow.written, ChildRow.arguments(c, home: locator.home(c), bits: bits), in: db)
     }
@@ -32,11 +28,6 @@ extension PlacementDatabase {
     static func saveChild(_ c: Child, in db: Database) throws {
         let locator = try RecordLocator(postcodes: [c.homePostcode], in: db)
         try RowWriter.update(ChildRow.table, ChildRow.written, ChildRow.arguments(c, home: locator.home(c), bits: try NeedBits.load(db)), in: db)
-    }
-
-    static func insertVacancy(_ v: Vacancy, locator: inout RecordLocator, bits: NeedBits, in db: Database) throws {
-        try RowWriter.insert(VacancyRow.table, VacancyRow.written,
-                             VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
     }
 
     /// Inserts (`isNew`) or updates one vacancy, located again (one record: cheap, and the rule stays in one place).

@@ -9,10 +9,10 @@ extension PostgresStore {
     public func importFileReporting(_ kind: RecordKind, from url: URL, user: String, today: Day) throws -> ImportReport {
         if kind == .postcodes {
             var rows: [PostcodeRow] = []
-            try Interchange.readPostcodes(url) { rows += $0 }
+            let format = try Interchange.readPostcodeFile(url) { rows += $0 }
             try insert(RecordBatch(postcodes: rows),
                        audit: AuditEntry(user: user, action: "import", recordType: "postcodes", recordID: nil,
-                                         detail: "\(rows.count) postcodes from a CSV file"))
+                                         detail: "\(rows.count) postcodes from a \(format) file"))
             return ImportReport(imported: rows.count, rowsRead: rows.count, dataLines: nil)
         }
         let (parsed, audit) = try PlacementDatabase.prepareImport(kind, from: url, user: user, today: today)

@@ -25,6 +25,8 @@ enum Schema {
         migrator.registerMigration("v9", migrate: v9)
         // v10: providers' latest inspection, vacancies' purchase mode (SchemaV10.swift).
         migrator.registerMigration("v10", migrate: v10)
+        // v12: children's risks to others, living companions and associates to avoid (SchemaV12.swift).
+        migrator.registerMigration("v12", migrate: v12)
         return migrator
     }
 

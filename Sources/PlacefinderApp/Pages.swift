@@ -30,6 +30,15 @@ enum Pages {
 
     static func field(_ label: String, _ value: [Span]) -> PageItem { PageItem(label: label, spans: value) }
 
+    /// The child page's line on who the child can live with: what the checks against a home's current residents read.
+    static func livingWith(_ c: Child) -> PageItem {
+        var parts: [String] = []
+        if let companions = c.livingCompanions { parts.append(companions.label) }
+        if !c.riskToOthers.isEmpty { parts.append("poses a risk of " + c.riskToOthers.map(\.label).joined(separator: " and ")) }
+        if !c.associatesToAvoid.isEmpty { parts.append("not with known associates " + c.associatesToAvoid.joined(separator: ", ")) }
+        return field("Living with", parts.isEmpty ? "no restriction recorded" : parts.joined(separator: "; "), style: parts.isEmpty ? .muted : .warning)
+    }
+
     static func field(_ label: String, _ value: String, style: Style = .normal) -> PageItem {
         field(label, [Span(value, style: style)])
     }
@@ -214,6 +223,7 @@ enum Pages {
         for a in c.safeguarding.avoidAreas { guards.append("avoid within \(Distance.formatMiles(a.radiusMiles, approximate: false)) of \(a.postcode)") }
         if let m = c.safeguarding.minimumMilesFromHome { guards.append("at least \(Distance.formatMiles(m, approximate: false)) from home") }
         out.append(field("Safeguarding", guards.isEmpty ? "no constraints recorded" : guards.joined(separator: "; "), style: guards.isEmpty ? .muted : .warning))
+        out.append(livingWith(c))
         if let group = c.siblingGroup {
             let others = data.children.filter { $0.id != c.id && $0.siblingGroup?.groupID == group.groupID }
             let names = others.map { "\($0.initials) (\($0.id))" }.joined(separator: ", ")
@@ -297,3 +307,4 @@ func endingSpans(_ p: Placement, notices: [ProviderNotice]) -> [Span] {
     }
     return spans
 }
+

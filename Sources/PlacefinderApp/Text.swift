@@ -272,6 +272,7 @@ extension MatchFlag {
         case .separatesSiblings: "X"
         case .oldInspection: "I"
         case .noNeedsRecorded: "N"
+        case .residentsConcern: "R"
         }
     }
 
@@ -280,5 +281,6 @@ extension MatchFlag {
         KeyBinding([], .legend, "H held · O out of area (reg 12) · K KS4 school move", label: "Flags"),
         KeyBinding([], .legend, "£ for-profit · S unconfirmed 7+ days · ≈ approx. place", label: "Flags (2)"),
         KeyBinding([], .legend, "X separates siblings · I old inspection · N no needs recorded", label: "Flags (3)"),
+        KeyBinding([], .legend, "R a concern with the children living there", label: "Flags (4)"),
     ]
 }

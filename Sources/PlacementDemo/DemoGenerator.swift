@@ -37,13 +37,17 @@ public enum DemoGenerator {
         market.terms(&placements, providers: providers, children: children.map(\.child))
         market.scarcity(&vacancies, providers: &providers, placements: placements)
 
+        var childRecords = children.map(\.child)
+        var residents = DemoResidents(rng: DemoRandom(seed: seed, stream: 9))
+        residents.profile(&childRecords, placements: placements, providers: providers.map(\.provider), today: options.today)
+
         var noticeMaker = DemoNoticeMaker(today: options.today, now: options.now, rng: DemoRandom(seed: seed, stream: 6))
         let notices = noticeMaker.make(pending: history.pending, placements: placements, vacancies: vacancies,
                                        target: max(30, options.children / 5))
         var contactMaker = DemoContactMaker(now: options.now, rng: DemoRandom(seed: seed, stream: 7))
         let contacts = contactMaker.make(children: children, vacancies: vacancies, placements: placements)
 
-        return DemoDataset(providers: providers.map(\.provider), vacancies: vacancies, children: children.map(\.child),
+        return DemoDataset(providers: providers.map(\.provider), vacancies: vacancies, children: childRecords,
                            placements: placements, notices: notices, contacts: contacts, postcodes: book.records)
     }
 }

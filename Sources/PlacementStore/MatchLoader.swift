@@ -4,7 +4,7 @@ import PlacementCore
 
 /// Reads what the matching engine needs from the store and assembles the pure engine's inputs: records
 /// decoded by column, locations as stored when each record was written, provider stability aggregated by
-/// SQLite — one read transaction each.
+/// SQLite, the children living in each home (`ResidentsQuery`) — one read transaction each.
 extension PlacementDatabase {
     /// An engine over every vacancy in the store.
     public func matchEngine(today: Day, policy: MatchPolicy = .default) throws -> MatchEngine {
@@ -12,6 +12,7 @@ extension PlacementDatabase {
             let bits = try NeedBits.load(db)
             return MatchLoading.engine(providers: try Self.providers(in: db, bits: bits), vacancies: try Self.vacancies(in: db, bits: bits),
                                        stability: try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: db),
+                                       residents: try Self.residents(today: today, bits: bits, in: db),
                                        today: today, policy: policy)
         }
     }
@@ -36,10 +37,10 @@ extension PlacementDatabase {
 /// The engine's inputs from records either backend read, in one read transaction of its own.
 enum MatchLoading {
     static func engine(providers: Fetched<Provider>, vacancies: Fetched<Vacancy>, stability: [String: ProviderStability],
-                       today: Day, policy: MatchPolicy) -> MatchEngine {
+                       residents: [Resident], today: Day, policy: MatchPolicy) -> MatchEngine {
         var stored = StoredLocations(beds: vacancies, providers: providers)
         let index = CandidateIndex(vacancies: vacancies.values, providers: providers.values,
-                                   stability: stability, today: today, catalogue: .standard,
+                                   stability: stability, today: today, catalogue: .standard, residents: residents,
                                    locate: { stored.locate($0, $1) })
         return MatchEngine(index: index, policy: policy)
     }

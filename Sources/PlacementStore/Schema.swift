@@ -27,6 +27,8 @@ enum Schema {
         migrator.registerMigration("v10", migrate: v10)
         // v11: referrals and providers' answers to them in the ring-round log (SchemaV11.swift).
         migrator.registerMigration("v11", migrate: v11)
+        // v12: children's risks to others, living companions and associates to avoid (SchemaV12.swift).
+        migrator.registerMigration("v12", migrate: v12)
         return migrator
     }
 

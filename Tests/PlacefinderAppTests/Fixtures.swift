@@ -149,10 +149,11 @@ enum Fixtures {
 
     /// Ranks for `childIDs` (a group placed together when more than one) with the real engine, locating
     /// postcodes by district centroid, as the runtime does without a postcode directory.
-    static func match(_ childIDs: [String], top: Int = 20, vacancies: [Vacancy] = vacancies) -> MatchScreenData {
+    static func match(_ childIDs: [String], top: Int = 20, vacancies: [Vacancy] = vacancies, residents: [Resident] = []) -> MatchScreenData {
         let resolver = PostcodeResolver { _ in nil }
         let locate = { (raw: String, fallback: String?) -> GeoLocation? in Postcode(raw).flatMap { resolver.locate($0, fallbackAuthority: fallback) } }
-        let index = CandidateIndex(vacancies: vacancies, providers: providers, placements: placements, today: today, locate: locate)
+        let index = CandidateIndex(vacancies: vacancies, providers: providers, placements: placements, today: today,
+                                   residents: residents, locate: locate)
         let engine = MatchEngine(index: index)
         let group = childIDs.map { id in children.first { $0.id == id }! }
         let request = try! MatchRequest.resolving(children: group, today: today, now: now, contacts: contacts,

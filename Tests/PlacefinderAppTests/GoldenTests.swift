@@ -90,6 +90,21 @@ enum Screens {
         _ = update(&matches, .matchReady(childID: "C1005", Fixtures.match(["C1005"])))
         out.append(("matches", matches))
 
+        // Cartrefi Eryri's household at LL55 1SH has a 17-year-old living there: 5 years older than C1005, beyond
+        // the 4 years the bed's ages (8-12) span, so the ranking flags R and the reasons say why, without naming them.
+        let household = Fixtures.vacancies.map { v in
+            var v = v
+            if v.id == "V108" { v.postcode = "LL55 1SH" }
+            return v
+        }
+        let living = [Resident(childID: "C1004", providerID: "P01", bedPostcode: "LL55 1SH", birthDay: Day(iso: "2008-04-01")!, gender: .male)]
+        var residents = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
+        residents.press(.char("/"))
+        residents.type("c1005")
+        residents.press(.enter, .char("m"))
+        _ = update(&residents, .matchReady(childID: "C1005", Fixtures.match(["C1005"], vacancies: household, residents: living)))
+        out.append(("matches-residents", residents))
+
         var excluded = Fixtures.model(width: width, height: height, tab: .children, redact: redact)
         excluded.press(.char("m"))
         _ = update(&excluded, .matchReady(childID: "C1001", Fixtures.match(["C1001"])))

@@ -17,7 +17,7 @@ import Testing
                               extraNotices: ["N0041", "N7-old"])
 
         let store = try PlacementDatabase(path: path, create: true)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
         #expect(try store.providers() == [provider])
         #expect(try store.children() == batch.children)
         #expect(try store.vacancies() == batch.vacancies)
@@ -138,7 +138,7 @@ extension LegacyStore {
             let values = try ProviderRow.arguments(p, location: locator.provider(p), bits: bits)
             try RowWriter.insert(ProviderRow.table, ProviderRow.v4Written, Array(values.prefix(ProviderRow.v4Written.count)), in: db)
         }
-        for c in batch.children { try PlacementDatabase.insertChild(c, locator: locator, bits: bits, in: db) }
+        for c in batch.children { try RowWriter.insert(ChildRow.table, ChildRow.v4Written, ChildRow.v4Arguments(c, home: locator.home(c), bits: bits), in: db) }
         for v in batch.vacancies {
             let values = try VacancyRow.arguments(v, location: try locator.bed(v, in: db), bits: bits)
             try RowWriter.insert(VacancyRow.table, VacancyRow.v4Written, Array(values.prefix(VacancyRow.v4Written.count)), in: db)

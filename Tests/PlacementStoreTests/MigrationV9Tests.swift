@@ -24,7 +24,7 @@ import Testing
             for p in batch.providers {
                 try RowWriter.insert(ProviderRow.table, ProviderRow.v4Written, ProviderRow.v4Arguments(p, location: locator.provider(p), bits: bits), in: db)
             }
-            for c in batch.children { try PlacementDatabase.insertChild(c, locator: locator, bits: bits, in: db) }
+            for c in batch.children { try RowWriter.insert(ChildRow.table, ChildRow.v4Written, ChildRow.v4Arguments(c, home: locator.home(c), bits: bits), in: db) }
             for v in batch.vacancies {
                 try RowWriter.insert(VacancyRow.table, VacancyRow.v4Written, VacancyRow.v4Arguments(v, location: try locator.bed(v, in: db), bits: bits), in: db)
             }
@@ -36,7 +36,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v9", "v10", "v11"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v10", "v11", "v12"])
         #expect(try store.placements() == batch.placements)
         let old = try #require(try store.placements().first)
         #expect(old.cost == nil && old.purpose == nil && old.purchase == nil && old.placingAuthority == nil && old.bedAuthority == nil)

@@ -115,6 +115,12 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
     public var acceptableSettings: [Setting]
     public var urgency: Urgency
     public var status: ChildStatus
+    /// What other children are at risk of from this child (for the homes' current residents' checks).
+    public var riskToOthers: [RiskToOthers]
+    /// Who the child can live alongside (nil: no restriction recorded).
+    public var livingCompanions: LivingCompanions?
+    /// Ids of children this child must not be placed with (known associates).
+    public var associatesToAvoid: [String]
 
     public init(id: String, givenName: String, familyName: String, dateOfBirth: Day, gender: Gender,
                 homePostcode: String, placingAuthority: String, schoolPostcode: String? = nil,
@@ -122,7 +128,8 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
                 legalStatus: LegalStatus = .careOrder, needs: [NeedRequirement] = [],
                 siblingGroup: SiblingGroup? = nil, safeguarding: SafeguardingConstraints = .init(),
                 acceptableSettings: [Setting] = [.foster, .kinship], urgency: Urgency,
-                status: ChildStatus) {
+                status: ChildStatus, riskToOthers: [RiskToOthers] = [], livingCompanions: LivingCompanions? = nil,
+                associatesToAvoid: [String] = []) {
         self.id = id
         self.givenName = givenName
         self.familyName = familyName
@@ -140,6 +147,36 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
         self.acceptableSettings = acceptableSettings
         self.urgency = urgency
         self.status = status
+        self.riskToOthers = riskToOthers
+        self.livingCompanions = livingCompanions
+        self.associatesToAvoid = associatesToAvoid
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, givenName, familyName, dateOfBirth, gender, homePostcode, placingAuthority, schoolPostcode
+        case firstLanguage, welshPlacement, legalStatus, needs, siblingGroup, safeguarding, acceptableSettings
+        case urgency, status, riskToOthers, livingCompanions, associatesToAvoid
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), givenName: try c.decode(String.self, forKey: .givenName),
+                  familyName: try c.decode(String.self, forKey: .familyName), dateOfBirth: try c.decode(Day.self, forKey: .dateOfBirth),
+                  gender: try c.decode(Gender.self, forKey: .gender), homePostcode: try c.decode(String.self, forKey: .homePostcode),
+                  placingAuthority: try c.decode(String.self, forKey: .placingAuthority),
+                  schoolPostcode: try c.decodeIfPresent(String.self, forKey: .schoolPostcode),
+                  firstLanguage: try c.decode(FirstLanguage.self, forKey: .firstLanguage),
+                  welshPlacement: try c.decodeIfPresent(NeedLevel.self, forKey: .welshPlacement),
+                  legalStatus: try c.decode(LegalStatus.self, forKey: .legalStatus),
+                  needs: try c.decode([NeedRequirement].self, forKey: .needs),
+                  siblingGroup: try c.decodeIfPresent(SiblingGroup.self, forKey: .siblingGroup),
+                  safeguarding: try c.decode(SafeguardingConstraints.self, forKey: .safeguarding),
+                  acceptableSettings: try c.decode([Setting].self, forKey: .acceptableSettings),
+                  urgency: try c.decode(Urgency.self, forKey: .urgency), status: try c.decode(ChildStatus.self, forKey: .status),
+                  // Exports from before the residents' checks have none of these: read them as none recorded.
+                  riskToOthers: try c.decodeIfPresent([RiskToOthers].self, forKey: .riskToOthers) ?? [],
+                  livingCompanions: try c.decodeIfPresent(LivingCompanions.self, forKey: .livingCompanions),
+                  associatesToAvoid: try c.decodeIfPresent([String].self, forKey: .associatesToAvoid) ?? [])
     }
 
     /// Lists show initials only; full names appear on the child's own page.

@@ -79,8 +79,11 @@ extension Child {
         for area in safeguarding.avoidAreas where area.radiusMiles > Limits.avoidRadiusMiles.upperBound || !area.radiusMiles.isFinite {
             found.append(.init(field: "avoid_areas", problem: "radius must be at most \(Int(Limits.avoidRadiusMiles.upperBound)) miles"))
         }
+        if associatesToAvoid.contains(id) {
+            found.append(.init(field: "associates_to_avoid", problem: "lists the child themself"))
+        }
         found += nulIssues([("id", id), ("given_name", givenName), ("family_name", familyName),
-                            ("sibling_group", siblingGroup?.groupID ?? "")])
+                            ("sibling_group", siblingGroup?.groupID ?? "")] + associatesToAvoid.map { ("associates_to_avoid", $0) })
         return found
     }
 }

@@ -24,6 +24,11 @@ public struct CandidateIndex: Sendable {
         var anyRated = false
         /// Each vacancy's place in id order (the last tie-break), so ordering compares no strings.
         var idRank: [Int32] = []
+        /// Each vacancy's home (`residents.homes`), -1 when which home is not known; read only for a gate
+        /// flagged `hasResidents`.
+        var home: [Int32] = []
+        var residents = ResidentHomes()
+        var anyResidents = false
     }
 
     /// The fields every hard constraint except distance reads, packed.
@@ -42,7 +47,7 @@ public struct CandidateIndex: Sendable {
         /// `WelshCapability` ordinal in `allCases` (none, some, fluent).
         var welsh: UInt8
 
-        static let open: UInt8 = 1, takesEmergencies: UInt8 = 2, hasHold: UInt8 = 4
+        static let open: UInt8 = 1, takesEmergencies: UInt8 = 2, hasHold: UInt8 = 4, hasResidents: UInt8 = 8
     }
 
     public let vacancies: [Vacancy]
@@ -69,17 +74,17 @@ public struct CandidateIndex: Sendable {
 
     /// Counts provider stability from `placements` itself; a store that aggregates it should pass `stability`.
     public init(vacancies: [Vacancy], providers: [Provider], placements: [Placement], today: Day,
-                policy: MatchPolicy = .default, catalogue: NeedCatalogue = .standard,
+                policy: MatchPolicy = .default, catalogue: NeedCatalogue = .standard, residents: [Resident] = [],
                 locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) {
         self.init(vacancies: vacancies, providers: providers,
                   stability: ProviderStability.compute(placements, today: today, windowDays: policy.stabilityWindowDays),
-                  today: today, catalogue: catalogue, locate: locate)
+                  today: today, catalogue: catalogue, residents: residents, locate: locate)
     }
 
     /// `stability` is each provider's record over the policy's stability window, by provider id
-    /// (a provider missing from it has no history).
+    /// (a provider missing from it has no history). `residents`: the children placed now, in any home.
     public init(vacancies: [Vacancy], providers: [Provider], stability byProvider: [String: ProviderStability],
-                today: Day, catalogue: NeedCatalogue = .standard,
+                today: Day, catalogue: NeedCatalogue = .standard, residents: [Resident] = [],
                 locate: (_ postcode: String, _ fallbackAuthority: String?) -> GeoLocation?) {
         self.providers = providers
         self.catalogue = catalogue
@@ -146,6 +151,22 @@ public struct CandidateIndex: Sendable {
             locations.append(location)
         }
         self.vacancies = kept
+        // Homes only matter when someone lives in one: a store without residents builds no keys.
+        if !residents.isEmpty {
+            var homeIndex: [String: Int32] = [:]
+            columns.home = kept.indices.map { i in
+                guard let key = Resident.homeKey(provider: providers[Int(columns.gates[i].provider)], bedPostcode: kept[i].postcode) else { return -1 }
+                if let known = homeIndex[key] { return known }
+                homeIndex[key] = Int32(homeIndex.count)
+                return Int32(homeIndex.count - 1)
+            }
+            let byID = Dictionary(providers.map { ($0.id, $0) }) { first, _ in first }
+            columns.residents = ResidentHomes(residents: residents, count: homeIndex.count, providers: byID) { homeIndex[$0] }
+            for i in kept.indices where columns.home[i] >= 0 && columns.residents.homes[Int(columns.home[i])].count > 0 {
+                columns.gates[i].flags |= Gate.hasResidents
+                columns.anyResidents = true
+            }
+        }
         columns.idRank = [Int32](repeating: 0, count: kept.count)
         let ids = kept.map(\.id) // sorting by `kept[$0].id` would copy a whole vacancy per comparison
         for (rank, i) in ids.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { columns.idRank[i] = Int32(rank) }

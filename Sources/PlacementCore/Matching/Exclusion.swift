@@ -24,6 +24,14 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
     public static let noSecureOrder = Self(rawValue: 1 << 16)
     /// The provider's latest regulator rating is at or below the policy's threshold.
     public static let poorlyRated = Self(rawValue: 1 << 17)
+    /// The hard rules of the checks against the children already living there (`ResidentRule`), one bit
+    /// each from here, in the rules' order.
+    static let firstResidentBit: UInt32 = 1 << 18
+    public static let residentAgeGap = ResidentRule.ageGap.exclusion
+    public static let residentExploitation = ResidentRule.exploitation.exclusion
+    public static let residentCompanions = ResidentRule.livingCompanions.exclusion
+    public static let residentAssociate = ResidentRule.associate.exclusion
+    public static let residentGenderMix = ResidentRule.genderMix.exclusion
 
     /// In the order an officer reads them: availability first, then fit, then safeguarding.
     static let ordered: [(ExclusionReasons, String)] = [
@@ -44,6 +52,11 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
         (.avoidedAuthority, "in an authority the child must avoid"),
         (.tooNearHome, "nearer home than the safeguarding minimum"),
         (.welshEssential, "no Welsh-speaking care (essential)"),
+        (.residentExploitation, "exploitation risk between this child and a child living there"),
+        (.residentAssociate, "a known associate this child must not live with is placed there"),
+        (.residentCompanions, "the children living there are not ones this child can live alongside"),
+        (.residentAgeGap, "age gap with a child living there beyond the home's purpose"),
+        (.residentGenderMix, "gender mix the home is not registered for"),
         (.declined, "provider declined this child"),
     ]
 

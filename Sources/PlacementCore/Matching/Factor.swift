@@ -5,7 +5,7 @@ import Foundation
 /// the only switch over factors: adding a case is one entry there, and the compiler refuses a gap.
 public enum Factor: String, Sendable, Codable, CaseIterable {
     case needsFit, distanceFromHome, distanceFromSchool, locality, welshLanguage, providerStability
-    case previousBreakdown, sector, kinship, freshness, cost, providerQuality
+    case previousBreakdown, sector, kinship, freshness, cost, providerQuality, residentsFit
 
     public var label: String { definition.label }
     public var defaultWeight: Double { definition.defaultWeight }
@@ -102,6 +102,13 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
                 source: "seed report 6.9 (quality care first); CIW ratings (published since April 2025), Ofsted judgements",
                 applies: { p in p.columns.anyRated },
                 score: { p, i, _ in p.inspectionScores[Int(p.columns.ratingGrade[Int(p.columns.gates[i].provider)])] })
+        case .residentsFit:
+            FactorDefinition(
+                label: "fit with current residents", defaultWeight: 2,
+                source: "seed report 6.13 (breakdowns); providers' impact risk assessment against the statement of purpose (issue 15 §2)",
+                // Only when some home here has children living in it and a rule is soft: else it tells no bed apart.
+                applies: { p in p.columns.anyResidents && p.residents.soft != 0 },
+                score: { p, i, _ in p.residents.score(p.residentRules(p.columns.gates[i], at: i)) })
         }
     }
 

@@ -28,6 +28,16 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
     public var excludeInspectionGrade: Int? = 3
     /// An inspection older than this is flagged: ring or read the regulator's latest report.
     public var inspectionMaxAgeDays = 548
+    /// How each check against the children already living in a home counts (docs/matching.md, "Fit with
+    /// current residents"): hard excludes the vacancy, soft lowers the factor, off ignores it.
+    public var residentRules: [ResidentRule: ResidentRuleMode] = [
+        .ageGap: .soft, .exploitation: .hard, .livingCompanions: .soft, .associate: .hard, .genderMix: .hard,
+    ]
+    /// The largest age gap, in years, between the child and a child living there (narrowed further by the
+    /// span of ages the home's purpose states, the vacancy's age range).
+    public var maxAgeGapYears = 5
+    /// What each soft rule broken takes off the residents' factor (0…1).
+    public var residentSoftPenalty = 0.5
 
     public static let `default` = MatchPolicy(
         name: "Placefinder default 2026-11",
@@ -75,6 +85,8 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         }
         if let grade = excludeInspectionGrade, !(0...3).contains(grade) { found.append("excludeInspectionGrade must be 0-3 or null") }
         if inspectionMaxAgeDays <= 0 { found.append("inspectionMaxAgeDays must be positive") }
+        if !(0...18).contains(maxAgeGapYears) { found.append("maxAgeGapYears must be 0-18") }
+        if !(0...1).contains(residentSoftPenalty) { found.append("residentSoftPenalty must lie within 0-1") }
         return found
     }
 
@@ -82,6 +94,7 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         case name, weights, fullScoreWithinMiles, halfLifeMiles, schoolFullScoreWithinMiles, schoolMoveMiles
         case localityScores, sectorScores, welshScores, usualWeeklyFee, staleAfterDays, stabilityWindowDays
         case inspectionScores, unratedInspectionScore, excludeInspectionGrade, inspectionMaxAgeDays
+        case residentRules, maxAgeGapYears, residentSoftPenalty
     }
 
     public init(from decoder: Decoder) throws {
@@ -106,6 +119,9 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         excludeInspectionGrade = c.contains(.excludeInspectionGrade)
             ? try c.decodeIfPresent(Int.self, forKey: .excludeInspectionGrade) : d.excludeInspectionGrade
         inspectionMaxAgeDays = try c.decodeIfPresent(Int.self, forKey: .inspectionMaxAgeDays) ?? d.inspectionMaxAgeDays
+        residentRules = try d.residentRules.merging(Self.keyed(c, .residentRules, ResidentRule.init(rawValue:)) ?? [:]) { $1 }
+        maxAgeGapYears = try c.decodeIfPresent(Int.self, forKey: .maxAgeGapYears) ?? d.maxAgeGapYears
+        residentSoftPenalty = try c.decodeIfPresent(Double.self, forKey: .residentSoftPenalty) ?? d.residentSoftPenalty
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -126,6 +142,9 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
         try c.encode(unratedInspectionScore, forKey: .unratedInspectionScore)
         try c.encode(excludeInspectionGrade, forKey: .excludeInspectionGrade)
         try c.encode(inspectionMaxAgeDays, forKey: .inspectionMaxAgeDays)
+        try c.encode(Dictionary(uniqueKeysWithValues: residentRules.map { ($0.rawValue, $1) }), forKey: .residentRules)
+        try c.encode(maxAgeGapYears, forKey: .maxAgeGapYears)
+        try c.encode(residentSoftPenalty, forKey: .residentSoftPenalty)
     }
 
     /// Decodes a JSON object keyed by an enum's raw values, naming an unknown key.

@@ -3,6 +3,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     case outOfArea = "out_of_area", keyStage4SchoolMove = "key_stage_4_school_move", forProfit = "for_profit"
     case staleVacancy = "stale_vacancy", approximateLocation = "approximate_location", separatesSiblings = "separates_siblings"
     case oldInspection = "old_inspection", noNeedsRecorded = "no_needs_recorded"
+    case residentsConcern = "residents_concern"
 
     public var label: String {
         switch self {
@@ -14,6 +15,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .separatesSiblings: "separates the siblings"
         case .oldInspection: "regulator's last inspection is older than the policy allows: check the latest report"
         case .noNeedsRecorded: "no needs recorded for this child: the score cannot say how well this home meets them"
+        case .residentsConcern: "the children living there: a compatibility concern (see the reasons); ask for the impact risk assessment"
         }
     }
 
@@ -27,6 +29,7 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
         case .separatesSiblings: "SPLIT"
         case .oldInspection: "INSP"
         case .noNeedsRecorded: "NEEDS?"
+        case .residentsConcern: "RES"
         }
     }
 }

@@ -62,6 +62,9 @@ final class Profile {
     let sectorScores: [Double]
     let welshScores: [Double]
     let fees: [Double]
+    /// The checks against the children living in each home; read only for vacancies flagged `hasResidents`.
+    let residents: ResidentChecks
+    let residentsExclude: Bool
 
     init(request: MatchRequest, engine: MatchEngine) {
         let index = engine.index, policy = engine.policy
@@ -122,6 +125,8 @@ final class Profile {
         excludeGrade = policy.excludeInspectionGrade.map { UInt8(clamping: $0) }
             .flatMap { $0 <= index.columns.worstGrade && index.columns.anyRated ? $0 : nil } ?? UInt8(CandidateIndex.unrated)
         fees = Setting.allCases.map { Double(policy.usualWeeklyFee[$0] ?? 0) }
+        residents = ResidentChecks(homes: index.columns.residents, children: children, neededDay: needed, policy: policy)
+        residentsExclude = index.columns.anyResidents && residents.hard != 0
 
         // `applies` reads the tables above, so the weights come last (self is complete but for these).
         let table = Factor.table
@@ -187,6 +192,9 @@ final class Profile {
         if (!declinedProvider.isEmpty && declinedProvider[Int(g.provider)]) || (!declinedVacancy.isEmpty && declinedVacancy.contains(i)) {
             r |= ExclusionReasons.declined.rawValue
         }
+        if residentsExclude && g.flags & CandidateIndex.Gate.hasResidents != 0 {
+            r |= residents.exclusions(residentRules(g, at: i))
+        }
         if distanceExcludes {
             for (centre, radius) in avoidAreas where centre.greatCircleMiles(to: columns.units[i]) < radius {
                 r |= ExclusionReasons.insideAvoidArea.rawValue
@@ -194,6 +202,13 @@ final class Profile {
             if let minimumMiles, straightMiles < minimumMiles { r |= ExclusionReasons.tooNearHome.rawValue }
         }
         return ExclusionReasons(rawValue: r)
+    }
+
+    /// The residents' rules broken by placing the group in candidate `i` (0 where no one lives).
+    @inline(__always)
+    func residentRules(_ g: CandidateIndex.Gate, at i: Int) -> UInt8 {
+        guard g.flags & CandidateIndex.Gate.hasResidents != 0 else { return 0 }
+        return residents.rules(home: Int(columns.home[i]), gate: g, homes: columns.residents)
     }
 
     typealias ActiveFactors = [(scale: Double, definition: FactorDefinition)]

@@ -49,6 +49,36 @@ struct ReasonWriter {
         let usual = engine.policy.usualWeeklyFee[vacancy.setting] ?? 0
         out.append("\(Money.pounds(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual \(Money.pounds(usual)))" : ""))
         if let purchase = vacancy.purchase { out.append(purchase.label) }
+        out += residents()
+        return out
+    }
+
+    /// Who lives there now, as counts and ages only, and each soft rule broken: never a name, initials or id.
+    private func residents() -> [String] {
+        guard columns.anyResidents else { return [] }
+        let h = columns.home.isEmpty ? -1 : Int(columns.home[index])
+        guard h >= 0 else { return [] }
+        let home = columns.residents.homes[h]
+        guard home.count > 0 else { return ["no other children living here now"] }
+        let needed = Day(daysSinceEpoch: Int(profile.neededDay))
+        let oldest = Day(daysSinceEpoch: Int(home.earliestBirth)).age(on: needed)
+        let youngest = Day(daysSinceEpoch: Int(home.latestBirth)).age(on: needed)
+        let ages = oldest == youngest ? "aged \(oldest)" : "aged \(youngest)-\(oldest)"
+        var out = [home.count == 1 ? "1 other child living here now, \(ages)" : "\(home.count) other children living here now, \(ages)"]
+        let broken = profile.residentRules(columns.gates[index], at: index) & profile.residents.soft
+        for rule in ResidentRule.allCases where broken & rule.bit != 0 {
+            switch rule {
+            case .ageGap:
+                let limit = min(profile.residents.maxAgeGap, Int(columns.gates[index].ageMax) - Int(columns.gates[index].ageMin))
+                out.append("age gap of \(profile.residents.gap[h]) years with a child living here (the home's purpose and the policy allow \(limit))")
+            case .exploitation: out.append("exploitation risk between this child and a child living here")
+            case .livingCompanions:
+                let wish = request.children.compactMap(\.livingCompanions).first.map(\.label) ?? "who they can live alongside"
+                out.append("not who this child can live alongside (\(wish))")
+            case .associate: out.append("a known associate this child must not live with is placed here")
+            case .genderMix: out.append("the gender mix here would not be one the home is registered for")
+            }
+        }
         return out
     }
 
@@ -67,6 +97,7 @@ struct ReasonWriter {
         if let inspection = provider.inspection, inspection.date.days(until: request.today) > engine.policy.inspectionMaxAgeDays {
             out.append(.oldInspection)
         }
+        if profile.residentRules(columns.gates[index], at: index) & profile.residents.soft != 0 { out.append(.residentsConcern) }
         return out
     }
 

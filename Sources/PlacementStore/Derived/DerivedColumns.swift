@@ -18,7 +18,7 @@ enum DerivedColumns {
             try RowWriter.update(ProviderRow.table, ProviderRow.v4Written, ProviderRow.v4Arguments(p, location: locator.provider(p), bits: bits), in: db)
         }
         for c in children {
-            try RowWriter.update(ChildRow.table, ChildRow.written, ChildRow.arguments(c, home: locator.home(c), bits: bits), in: db)
+            try RowWriter.update(ChildRow.table, ChildRow.v4Written, ChildRow.v4Arguments(c, home: locator.home(c), bits: bits), in: db)
         }
         for v in vacancies {
             try RowWriter.update(VacancyRow.table, VacancyRow.v4Written,

@@ -25,6 +25,9 @@ enum ChildFormat {
         ColumnSpec("settings", required: true),
         ColumnSpec("needed_by", required: true),
         ColumnSpec("status", required: true),
+        ColumnSpec("risk_to_others"),
+        ColumnSpec("living_companions"),
+        ColumnSpec("associates_to_avoid"),
     ], personal: true)
 
     static func parse(_ r: CSVRecord) throws(ImportError) -> Child {
@@ -67,13 +70,22 @@ enum ChildFormat {
             throw r.fail("needed_by", "must be \"emergency\" or a valid date (YYYY-MM-DD)")
         }
         let status = try r.enumValue("status", ChildStatus.self)
+        var risks: [RiskToOthers] = []
+        for (i, raw) in r.list("risk_to_others").enumerated() {
+            let risk = try r.parseEnum("risk_to_others", raw, RiskToOthers.self, item: i + 1)
+            if !risks.contains(risk) { risks.append(risk) }
+        }
+        let companions = try r.optionalEnum("living_companions", LivingCompanions.self)
+        var associates: [String] = []
+        for raw in r.list("associates_to_avoid") where !associates.contains(raw) { associates.append(raw) }
         return Child(id: id, givenName: given, familyName: family, dateOfBirth: dateOfBirth, gender: gender,
                      homePostcode: home, placingAuthority: authority, schoolPostcode: school,
                      firstLanguage: language, welshPlacement: welsh, legalStatus: legal, needs: needs,
                      siblingGroup: siblingGroup.map { SiblingGroup(groupID: $0, mustBePlacedTogether: together) },
                      safeguarding: SafeguardingConstraints(avoidAuthorities: avoidAuthorities, avoidAreas: avoidAreas,
                                                            minimumMilesFromHome: minimumMiles),
-                     acceptableSettings: settings, urgency: urgency, status: status)
+                     acceptableSettings: settings, urgency: urgency, status: status,
+                     riskToOthers: risks, livingCompanions: companions, associatesToAvoid: associates)
     }
 
     /// `AUT:essential;MH:important`
@@ -127,6 +139,7 @@ enum ChildFormat {
                 Cell.list(c.safeguarding.avoidAuthorities),
                 Cell.list(c.safeguarding.avoidAreas.map { "\($0.postcode):\(Cell.number($0.radiusMiles))" }),
                 c.safeguarding.minimumMilesFromHome.map(Cell.number) ?? "",
-                Cell.list(c.acceptableSettings.map(\.rawValue)), neededBy, c.status.rawValue]
+                Cell.list(c.acceptableSettings.map(\.rawValue)), neededBy, c.status.rawValue,
+                Cell.list(c.riskToOthers.map(\.rawValue)), c.livingCompanions?.rawValue ?? "", Cell.list(c.associatesToAvoid)]
     }
 }

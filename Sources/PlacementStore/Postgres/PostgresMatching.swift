@@ -31,6 +31,9 @@ extension PostgresStore {
             let bits = try reads.needBits()
             return MatchLoading.engine(providers: try reads.providers(bits: bits), vacancies: try reads.vacancies(bits: bits),
                                        stability: try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: reads),
+                                       // Row-level security: an officer's own authority's children only (no definer view yet).
+                                       residents: try ResidentsQuery.residents(from: reads.source(ResidentsQuery.sql(today: "$1"), [today.daysSinceEpoch]),
+                                                                               bits: bits),
                                        today: today, policy: policy)
         }
     }

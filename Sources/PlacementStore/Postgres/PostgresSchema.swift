@@ -11,10 +11,10 @@ import PlacementCore
 /// text), so both backends write and read rows through the same `…Row.arguments` and `…Row.Decoder`.
 /// A database holding a migration this build does not know is refused (`StoreError.newerSchema`), as on SQLite.
 enum PostgresSchema {
-    /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift).
+    /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift, SchemaV12.swift).
     static var migrations: [(identifier: String, sql: () -> String)] {
         [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
-         ("v11", { Schema.v11SQL(integer: "BIGINT") }),
+         ("v11", { Schema.v11SQL(integer: "BIGINT") }), ("v12", { Schema.v12SQL(integer: "BIGINT") }),
          (PostgresLiveSchema.identifier, PostgresLiveSchema.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import PlacementCore
 
@@ -6,7 +7,8 @@ import PlacementCore
 enum ChildRow {
     static let table = "children"
 
-    static let written = [
+    /// The columns up to v11 (the v4 backfill writes only these: later ones do not exist yet).
+    static let v4Written = [
         "id", "given_name", "family_name", "date_of_birth", "gender", "home_postcode", "placing_authority",
         "school_postcode", "first_language", "welsh_placement", "legal_status", "needs", "sibling_group_id",
         "sibling_must_be_together", "avoid_authorities", "avoid_areas", "minimum_miles_from_home",
@@ -14,11 +16,20 @@ enum ChildRow {
         "essential_mask", "important_mask", "desirable_mask", "settings_mask", "birth_day", "needed_day",
         "verbatim_lists", "home_latitude", "home_longitude", "home_authority", "home_precision",
     ]
+    /// v12: what the checks against a home's current residents read (risks to others as a mask, the
+    /// living-companions preference, associates to avoid as a JSON list of child ids).
+    static let v12Columns = ["risk_to_others_mask", "living_companions", "associates_to_avoid"]
+    static let written = v4Written + v12Columns
 
     /// `verbatim_lists` flags: the JSON must be read for these columns.
     static let needsVerbatim: Int64 = 1, settingsVerbatim: Int64 = 2, avoidAuthoritiesVerbatim: Int64 = 4, avoidAreasVerbatim: Int64 = 8
 
     static func arguments(_ c: Child, home: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
+        try v4Arguments(c, home: home, bits: bits)
+            + [EnumBits.mask(c.riskToOthers), c.livingCompanions?.rawValue, try JSONColumn.strings(c.associatesToAvoid)]
+    }
+
+    static func v4Arguments(_ c: Child, home: GeoLocation?, bits: NeedBits) throws -> [(any DatabaseValueConvertible)?] {
         let neededBy: Day? = if case .neededBy(let day) = c.urgency { day } else { nil }
         let masks = NeedMasks(essential: bits.mask(c.needs(at: .essential)), important: bits.mask(c.needs(at: .important)),
                               desirable: bits.mask(c.needs(at: .desirable)))
@@ -45,6 +56,7 @@ enum ChildRow {
         "desirable_mask", "needs", "sibling_group_id", "sibling_must_be_together", "avoid_authorities", "avoid_areas",
         "minimum_miles_from_home", "settings_mask", "acceptable_settings", "urgency", "needed_day", "status", "version",
         "verbatim_lists", "home_latitude", "home_longitude", "home_authority", "home_precision",
+        "risk_to_others_mask", "living_companions", "associates_to_avoid",
     ]
     static let select = "SELECT \(read.joined(separator: ", ")) FROM children"
 
@@ -99,8 +111,17 @@ enum ChildRow {
                     minimumMilesFromHome: try r.optional(19)),
                 acceptableSettings: try settings.value(try r.value(20), verbatim: flag(settingsVerbatim),
                                                       row: row, index: 21, table: table, column: read[21]),
-                urgency: urgency, status: try r.code(24))
+                urgency: urgency, status: try r.code(24),
+                riskToOthers: EnumBits.values(try r.value(31)), livingCompanions: try r.optionalCode(32),
+                associatesToAvoid: try associates(r, 33))
             return (child, try r.value(25), try r.location(latitude: 27))
+        }
+
+        /// Most children have none: "[]" is not parsed.
+        private func associates(_ r: ColumnReader, _ i: Int) throws -> [String] {
+            let text: String = try r.value(i)
+            guard text != "[]" else { return [] }
+            do { return try JSONColumn.decoder.decode([String].self, from: Data(text.utf8)) } catch { throw r.unreadable(i) }
         }
     }
 }

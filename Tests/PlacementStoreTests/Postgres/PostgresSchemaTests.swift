@@ -9,7 +9,7 @@ struct PostgresSchemaTests {
         let url = try TestPostgres.freshDatabaseURL()
         let location = try #require(PostgresLocation(url: url, defaultUser: "x"))
         let created = try PostgresStore(location, create: true)
-        #expect(try created.appliedMigrations() == ["v8", "v9", "v10", "v11", "pg11"])
+        #expect(try created.appliedMigrations() == ["v8", "v9", "v10", "v11", "v12", "pg11"])
         try created.close()
         let reopened = try PostgresStore(location)
         #expect(try reopened.counts() == StoreCounts(children: 0, providers: 0, openVacancies: 0, placements: 0, postcodes: 0))
@@ -26,7 +26,7 @@ struct PostgresSchemaTests {
         let store = try TestPostgres.freshStore()
         try store.write { tx in try tx.execute("INSERT INTO placefinder_migrations (identifier) VALUES ('v99')") }
         try store.close()
-        #expect(throws: StoreError.newerSchema(found: "v99", known: "v11")) { try PostgresStore(store.location) }
+        #expect(throws: StoreError.newerSchema(found: "v99", known: "v12")) { try PostgresStore(store.location) }
     }
 
     @Test func theAuditTrailTakesOnlyNewEntriesAtItsEnd() throws {

@@ -74,9 +74,9 @@ public enum LastBedRaceBenchmark {
         return lines
     }
 
-    /// The error's case name only (no ids): "noBedsLeft", "vacancyNotOpen", "busy".
+    /// The error's case name only, never its ids: "vacancyNotOpen", "noBedsLeft", "busy".
     static func kind(of error: any Error) -> String {
-        String("\(error)".prefix { $0 != "(" })
+        Mirror(reflecting: error).children.first?.label ?? String("\(error)".prefix { $0 != "(" })
     }
 
     final class Race: @unchecked Sendable {

@@ -46,8 +46,9 @@ let package = Package(
         .target(name: "NcursesTerminal", dependencies: ["CNcursesw", "TerminalUI"]),
         // The terminal application as pure Elm-style Model / Msg / update / view.
         .target(name: "PlacefinderApp", dependencies: ["PlacementCore", "TerminalUI"]),
-        // The release benchmarks behind `placefinder bench`: engine and dashboard on generated data.
-        .target(name: "PlacefinderBench", dependencies: ["PlacementCore", "PlacementDemo", "PlacefinderApp", "TerminalUI"]),
+        // The release benchmarks behind `placefinder bench`: engine and dashboard on generated data; the store
+        // for the regional (PostgreSQL) benchmarks.
+        .target(name: "PlacefinderBench", dependencies: ["PlacementCore", "PlacementDemo", "PlacefinderApp", "TerminalUI", "PlacementStore"]),
         .executableTarget(
             name: "placefinder",
             dependencies: [

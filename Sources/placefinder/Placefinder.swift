@@ -13,7 +13,7 @@ struct Placefinder: ParsableCommand {
             With no subcommand, opens the store given by --store, PLACEFINDER_STORE or \
             $XDG_DATA_HOME/placefinder/placefinder.sqlite.
             """,
-        subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self, BenchStore.self, BenchLive.self,
+        subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self, BenchStore.self, BenchLive.self, BenchRegional.self,
                       NoticeCommand.self, ContactCommand.self, ReferralCommand.self, HoldCommand.self, PlaceCommand.self, PlacementCommand.self, AuditLog.self, Check.self,
                       StoreCommand.self, ReportCommand.self, ServerCommand.self, OfficerCommand.self],
         defaultSubcommand: Open.self

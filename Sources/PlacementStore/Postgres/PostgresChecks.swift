@@ -8,6 +8,7 @@ import PlacementCore
 extension PostgresStore {
     public func consistencyReport(now: Date) throws -> ConsistencyReport {
         try read { tx in
+            try Self.requireWholeTrail(tx)
             var rules: [(rule: ConsistencyRule, breaches: [String])] = []
             for rule in ConsistencyRule.all {
                 let values: [(any DatabaseValueConvertible)?] = rule.usesNow ? rule.sql.filter { $0 == "?" }.map { _ in now } : []
@@ -24,6 +25,17 @@ extension PostgresStore {
 }
 
 extension PostgresStore {
+    /// On a regional server an officer reads only some of the trail (PostgresPrivacy.swift) and only their
+    /// authority's children, so the chain and the rules would report breaks that are not there: the check is
+    /// the administrator's, and anyone else is told so in one line.
+    static func requireWholeTrail(_ tx: PostgresTransaction) throws {
+        let visible = try tx.one(Int.self, "SELECT COUNT(*) FROM audit_log") ?? 0
+        let issued = try tx.one(Int.self, "SELECT COALESCE((SELECT id FROM placefinder_audit_tail()), 0)") ?? 0
+        if visible < issued {
+            throw StoreError.rejected(reason: "this login reads only its own authority's records and audit entries: run the check as the server's administrator")
+        }
+    }
+
     /// Nil when entry `head.entryID` still has `head.hash`; else why not, in one line (as SQLite's).
     public func auditHeadProblem(_ head: AuditHead) throws -> String? {
         try read { tx in
@@ -31,6 +43,17 @@ extension PostgresStore {
                 return "audit entry \(head.entryID), recorded as a head earlier, is missing"
             }
             return stored == head.hash ? nil : "audit entry \(head.entryID) no longer has the hash recorded earlier (the trail was rewritten)"
+        }
+    }
+}
+
+extension PostgresStore {
+    /// The server's own count of deadlocks and rolled-back transactions in this database since it started:
+    /// the regional benchmark reports how many races the server resolved by aborting (and the store retried).
+    public func serverAborts() throws -> (deadlocks: Int, rollbacks: Int) {
+        try read { tx in
+            let row = try tx.rows("SELECT deadlocks, xact_rollback FROM pg_stat_database WHERE datname = current_database()").first
+            return (row?[0] ?? 0, row?[1] ?? 0)
         }
     }
 }

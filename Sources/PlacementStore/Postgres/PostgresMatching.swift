@@ -5,14 +5,15 @@ import PlacementCore
 /// The matching engine's inputs on PostgreSQL, assembled by the code SQLite's loader uses (`MatchLoading`).
 extension PostgresStore {
     /// `PlacementDatabase.stabilitySQL` in PostgreSQL's words (FILTER for SQLite's summed booleans,
-    /// GREATEST/LEAST for its two-argument MAX/MIN): $1 today, $2 the window's first day.
+    /// GREATEST/LEAST for its two-argument MAX/MIN): $1 today, $2 the window's first day. Read from
+    /// `placement_spans` (pg12), so an officer's figures count every authority's placements, naming none.
     static let stabilitySQL = """
         SELECT provider_id,
                COUNT(*),
                COUNT(*) FILTER (WHERE actual_end_day >= $2 AND ending = 'breakdown'),
                COUNT(*) FILTER (WHERE actual_end_day >= $2 AND notice_hours <= 24),
                SUM(GREATEST(0, LEAST(COALESCE(actual_end_day, $1), $1) - GREATEST(start_day, $2)))::BIGINT
-        FROM placements
+        FROM placement_spans
         WHERE start_day <= $1 AND COALESCE(actual_end_day, $1) >= $2 AND undone_at IS NULL
         GROUP BY provider_id
         """

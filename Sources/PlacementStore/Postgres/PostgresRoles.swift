@@ -16,13 +16,15 @@ public enum OfficerRole: String, Sendable, CaseIterable {
 /// Row-level security keeps a child's records with the authority placing them: `children` rows whose
 /// `placing_authority` is the officer's authority (`officer_authorities`, looked up by `session_user`), and
 /// the placements, calls and child-naming notices of those children only; providers, vacancies and vacancy
-/// notices are shared. Commissioners read the shared market and no child's record. The audit trail is
-/// insert-only for every role (no UPDATE, DELETE or TRUNCATE granted, and triggers refuse them anyway).
-/// Built so far: these rules for officers, managers (as officers) and commissioners; admins see everything.
+/// notices are shared, vacancies through the masked market view (PostgresMarket.swift). What else is shared,
+/// the audit trail's filter and the managers' and commissioners' aggregate reports: PostgresPrivacy.swift.
+/// Commissioners read those aggregates and nothing else. The audit trail is insert-only for every role
+/// (no UPDATE, DELETE or TRUNCATE granted, and triggers refuse them anyway). Admins see everything.
 enum PostgresRoles {
-    static let shared = ["providers", "vacancies", "postcodes", "need_catalogue", "settings", "placefinder_migrations"]
+    static let shared = ["providers", "postcodes", "need_catalogue", "settings", "placefinder_migrations"]
     static let privateToAuthority = ["children", "placements", "contacts", "notices"]
     static let counters = ["table_versions", "id_counters"]
+    static let writers = "placefinder_officer, placefinder_manager"
 
     static func script() -> String {
         var sql = """
@@ -31,22 +33,27 @@ enum PostgresRoles {
                 SET search_path = public AS $$ SELECT authority FROM officer_authorities WHERE role = session_user $$;
 
             """
+        // Roles belong to the whole server: two databases initialised at once may both try to create one.
         for role in OfficerRole.allCases {
             sql += """
                 DO $$ BEGIN
                     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '\(role.group)') THEN CREATE ROLE \(role.group) NOLOGIN; END IF;
+                EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
                 END $$;
 
                 """
         }
-        let writers = "placefinder_officer, placefinder_manager"
         sql += """
-            GRANT SELECT ON \(shared.joined(separator: ", ")), officer_authorities TO \(writers), placefinder_commissioner, placefinder_admin;
-            GRANT INSERT, UPDATE ON providers, vacancies TO \(writers), placefinder_admin;
+            GRANT SELECT ON \(shared.joined(separator: ", ")), officer_authorities TO \(writers), placefinder_admin;
+            GRANT SELECT ON vacancies TO placefinder_admin;
+            GRANT SELECT ON placement_spans TO \(writers), placefinder_admin;
+            GRANT SELECT ON placefinder_migrations TO placefinder_commissioner;
+            GRANT INSERT, UPDATE ON providers TO \(writers), placefinder_admin;
+            GRANT INSERT, UPDATE ON vacancies TO placefinder_admin;
             GRANT SELECT, INSERT, UPDATE ON \(privateToAuthority.joined(separator: ", ")) TO \(writers), placefinder_admin;
             GRANT SELECT, UPDATE ON \(counters.joined(separator: ", ")) TO \(writers), placefinder_admin;
-            GRANT SELECT ON \(counters.joined(separator: ", ")) TO placefinder_commissioner;
-            GRANT SELECT, INSERT ON audit_log TO \(writers), placefinder_commissioner, placefinder_admin;
+            GRANT SELECT, INSERT ON audit_log TO \(writers), placefinder_admin;
+            GRANT INSERT ON audit_log TO placefinder_commissioner;
             GRANT INSERT, UPDATE, DELETE ON postcodes, need_catalogue, settings TO placefinder_admin;
             REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM \(writers), placefinder_commissioner, placefinder_admin;
 
@@ -90,12 +97,15 @@ extension PostgresStore {
         let store = try create(url: text, defaultUser: defaultUser)
         try store.write { tx in
             for statement in PostgresSchema.statements(PostgresRoles.script()) { try tx.execute(statement) }
+            try PostgresMarket.build(tx)
+            for statement in PostgresSchema.statements(PostgresPrivacy.script()) { try tx.execute(statement) }
         }
         return store
     }
 
     /// `placefinder officer add NAME --authority CODE --role ROLE`: a login role in `role`'s group, placing for
-    /// `authority` (an ONS code). Needs a role that may create roles (the server's administrator).
+    /// `authority` (an ONS code). A commissioner's code sets what their aggregates cover: W92000004 all of
+    /// Wales, an authority's code its regional partnership board. Needs a role that may create roles.
     public func addOfficer(_ name: String, authority: String, role: OfficerRole) throws {
         guard PostgresRoles.isPlainName(name) else {
             throw StoreError.rejected(reason: "an officer's name must be lower-case letters, digits and _ (as their login name)")
@@ -108,6 +118,10 @@ extension PostgresStore {
                 throw StoreError.rejected(reason: "this store has no roles yet: run `placefinder server init` on a new database")
             }
             try tx.execute("CREATE ROLE \(name) LOGIN IN ROLE \(role.group)")
+            // Officers and managers find the masked market (PostgresMarket.swift) before the tables.
+            if role == .officer || role == .manager {
+                try tx.execute("ALTER ROLE \(name) SET search_path = \(PostgresMarket.schema), public")
+            }
             try tx.execute("INSERT INTO officer_authorities (role, authority) VALUES ($1, $2)", [name, authority])
             try Self.append(AuditEntry(user: location.user, action: "officer.add", recordType: "officer", recordID: name,
                                        detail: "role \(role.rawValue); authority \(authority)"), in: tx)

@@ -11,11 +11,12 @@ import PlacementCore
 /// text), so both backends write and read rows through the same `…Row.arguments` and `…Row.Decoder`.
 /// A database holding a migration this build does not know is refused (`StoreError.newerSchema`), as on SQLite.
 enum PostgresSchema {
-    /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift, SchemaV12.swift).
+    /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift, SchemaV12.swift),
+    /// then PostgreSQL's own (PostgresLiveSchema.swift, PostgresSchemaPG12.swift).
     static var migrations: [(identifier: String, sql: () -> String)] {
         [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
          ("v11", { Schema.v11SQL(integer: "BIGINT") }), ("v12", { Schema.v12SQL(integer: "BIGINT") }),
-         (PostgresLiveSchema.identifier, PostgresLiveSchema.sql)]
+         (PostgresLiveSchema.identifier, PostgresLiveSchema.sql), ("pg12", PostgresSchemaPG12.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 
@@ -35,6 +36,8 @@ enum PostgresSchema {
                 try insertCatalogue(tx)
                 try tx.execute("INSERT INTO placefinder_migrations (identifier) VALUES ($1)", [migration.identifier])
             }
+            // A server's masked market view lists the vacancy columns of its day: rebuilt after any step.
+            if applied.count < known.count { try PostgresMarket.rebuildIfPresent(tx) }
         }
     }
 

@@ -76,9 +76,10 @@ extension PostgresStore {
 
     /// Appends in the caller's transaction, chained to the last entry exactly as SQLite's (`AuditChain.link`).
     /// An advisory lock held to commit makes concurrent appenders from other connections queue for the end.
+    /// The tail comes from `placefinder_audit_tail()`: row-level security may hide the last entry itself.
     static func append(_ entry: AuditEntry, in tx: PostgresTransaction) throws {
         try tx.execute("SELECT pg_advisory_xact_lock(7283127)")
-        let last = try tx.rows("SELECT id, at, hash FROM audit_log ORDER BY id DESC LIMIT 1").first
+        let last = try tx.rows("SELECT id, at, hash FROM placefinder_audit_tail()").first
         let link = AuditChain.link(entry, after: last)
         try tx.execute("INSERT INTO audit_log (id, at, os_user, action, record_type, record_id, detail, hash) VALUES (\(placeholders(8)))",
                        link.values)
@@ -100,6 +101,7 @@ extension PostgresStore {
     /// The first break in the audit chain (nil when every hash holds), checked by the code SQLite's check uses.
     public func auditChainBreak() throws -> AuditChainBreak? {
         try read { tx in
+            try Self.requireWholeTrail(tx)
             let rows = try tx.rows(AuditChain.chainSelect)
             return try AuditChain.firstBreak({ each in for row in rows { try each(row) } }, issued: 0)
         }

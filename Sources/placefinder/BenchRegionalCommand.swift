@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import PlacefinderBench
+import PlacementCore
+import PlacementDemo
+import PlacementStore
+
+/// `placefinder bench-regional --server URL`: issue 12's PostgreSQL benchmarks against one server (release
+/// build; scripts/bench-regional.sh starts a throwaway server and runs this). Every store it builds is a new
+/// database on that server, named `pf_bench_…`, so it never touches a real store.
+struct BenchRegional: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-regional",
+        abstract: "Benchmark the regional PostgreSQL store: a day of 22 authorities' officers, last-bed races, load and match against SQLite.",
+        discussion: "Figures and commands are recorded in docs/performance.md (PostgreSQL).")
+
+    @Option(help: ArgumentHelp("A PostgreSQL server whose role may create databases and roles.", valueName: "url")) var server: String
+    @Option(help: "Length of the regional day in seconds.") var seconds = 60.0
+    @Option(name: .customLong("officers-per-authority"), help: "Officers of each of the 22 authorities in the day.") var officersPerAuthority = 5
+    @Option(help: "Last-bed race rounds.") var rounds = 100
+    @Option(help: "Children in the compared stores.") var children = 7_000
+    @Option(parsing: .upToNextOption, help: "Vacancy counts of the compared stores (0 skips the comparison).") var vacancies: [Int] = [2_000, 50_000]
+    @Option(help: "Timed loads and matches per store.") var runs = 5
+    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+
+    func validate() throws {
+        guard PostgresLocation.isURL(server) else { throw ValidationError("--server takes a postgresql:// URL") }
+        guard seconds > 0, officersPerAuthority >= 1, rounds >= 0, runs >= 1 else {
+            throw ValidationError("--seconds, --officers-per-authority and --runs must be positive")
+        }
+    }
+
+    func run() throws {
+        let tag = String(UInt64(Date().timeIntervalSince1970 * 1000) % 1_000_000_000)
+        do {
+            try regionalDay(tag: tag)
+            for size in vacancies where size > 0 { try compare(vacancies: size, tag: tag) }
+        } catch let failure as EngineBenchmark.Failure {
+            throw UserError(failure.description)
+        }
+    }
+
+    private func say(_ line: String) { FileHandle.standardOutput.write(Data((line + "\n").utf8)) }
+
+    /// A server store holding a demo world for all 22 authorities (2,000 vacancies, `children` children).
+    private func serverStore(_ data: DemoDataset, name: String) throws -> PostgresStore {
+        let url = try PostgresStore.newDatabase(onServer: server, named: name, defaultUser: Session.officer)
+        let admin = try PostgresStore.initServer(url: url, defaultUser: Session.officer)
+        try admin.insert(RecordBatch(data), audit: AuditEntry(user: Session.officer, action: "demo", recordType: "store", recordID: nil, detail: "seed \(seed)"))
+        return admin
+    }
+
+    private func world(vacancies: Int) -> DemoDataset {
+        DemoGenerator.generate(DemoOptions(seed: seed, providers: max(200, vacancies / 25), vacancies: vacancies,
+                                           children: children, today: Session.today, now: Session.now))
+    }
+
+    private func regionalDay(tag: String) throws {
+        let admin = try serverStore(world(vacancies: 2_000), name: "pf_bench_day_\(tag)")
+        let officers = try RegionalDayBenchmark.officers(admin: admin, perAuthority: officersPerAuthority, prefix: "pfb\(tag)")
+        let (_, lines) = try RegionalDayBenchmark.run(admin: admin, officers: officers, seconds: seconds, seed: seed)
+        lines.forEach(say)
+        // One racer per authority: its first officer.
+        var racers: [RegionalDayBenchmark.Officer] = []
+        for officer in officers where !racers.contains(where: { $0.authority == officer.authority }) { racers.append(officer) }
+        if rounds > 0 { try LastBedRaceBenchmark.run(admin: admin, racers: racers, rounds: rounds).forEach(say) }
+        for officer in officers { try officer.store.close() }
+    }
+
+    private func compare(vacancies size: Int, tag: String) throws {
+        let data = world(vacancies: size)
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("placefinder-bench-regional-\(tag)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sqlite = try PlacementDatabase(path: folder.appendingPathComponent("compare-\(size).sqlite").path, create: true)
+        try sqlite.insert(RecordBatch(data), audit: nil)
+        let admin = try serverStore(data, name: "pf_bench_\(size)_\(tag)")
+        let cardiff = "pfb\(tag)_cardiff_\(size)"
+        try admin.addOfficer(cardiff, authority: "W06000015", role: .officer)
+        let officer = try admin.asLogin(cardiff)
+        guard let child = data.children.first(where: { $0.placingAuthority == "W06000015" && $0.status != .placed }) else {
+            throw UserError("the generated world has no Cardiff child waiting: nothing to match")
+        }
+        let lines = try BackendComparisonBenchmark.run(
+            title: "\(size) vacancies, \(data.children.count) children, \(data.providers.count) providers: match for one waiting Cardiff child",
+            contenders: [.init(name: "SQLite", store: sqlite), .init(name: "PostgreSQL as its owner", store: admin),
+                         .init(name: "PostgreSQL as a Cardiff officer (row-level security, masked market)", store: officer)],
+            childID: child.id, runs: runs, today: Session.today, now: Session.now) { store in
+                let loaded = try AppDataLoader.load(store, now: Session.now)
+                return (loaded.vacancies.count, loaded.children.count)
+            }
+        lines.forEach(say)
+        try officer.close()
+        try sqlite.close()
+    }
+}

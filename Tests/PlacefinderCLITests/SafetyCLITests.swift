@@ -46,7 +46,7 @@ import Testing
         let good = try CLI.run(["check", "--store", demo])
         #expect(good.status == 0, "\(good.stdout)\(good.stderr)")
         #expect(good.stdout.contains("No problems found."))
-        #expect(good.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == 10, "the file, the audit chain and 8 rules")
+        #expect(good.stdout.split(separator: "\n").filter { $0.hasPrefix("ok ") }.count == 11, "the file, the audit chain and 9 rules")
 
         // The example vacancy VAC-003 is held until 2025-09-02; at the pinned clock (2026-11-25) that hold has lapsed.
         // The example child CH-005 is "notice received", but notices cannot be imported from CSV, so none is recorded.

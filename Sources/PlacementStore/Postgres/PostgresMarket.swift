@@ -35,6 +35,10 @@ enum PostgresMarket {
         let mine = "(SELECT placefinder_authority())"
         let holder = "(SELECT c.placing_authority FROM public.children c WHERE c.id = v.hold_child_id)"
         let holdShown = "v.hold_child_id IS NULL OR \(holder) = \(mine)"
+        // The writer's authority: pg11's stamp of the writing login when present (the officer name in
+        // updated_by need not be a login), else the login named by updated_by.
+        let byLogin = "(SELECT o.authority FROM public.officer_authorities o WHERE o.role = v.updated_by)"
+        let writerAuthority = columns.map(\.name).contains("updated_authority") ? "COALESCE(v.updated_authority, \(byLogin))" : byLogin
         let masked: [String: String] = [
             "hold_child_id": "CASE WHEN \(holdShown) THEN v.hold_child_id ELSE '\(anotherAuthority)' END",
             "hold_officer": "CASE WHEN \(holdShown) THEN v.hold_officer ELSE \(holder) END",
@@ -46,7 +50,7 @@ enum PostgresMarket {
                 """,
             "updated_by": """
                 CASE WHEN v.updated_by IS NULL
-                       OR (SELECT o.authority FROM public.officer_authorities o WHERE o.role = v.updated_by) = \(mine)
+                       OR \(writerAuthority) = \(mine)
                 THEN v.updated_by ELSE '\(anotherAuthority)' END
                 """,
         ]

@@ -29,6 +29,16 @@ public struct PlacementsStandardRecord: Sendable, Hashable {
     public static let title = "Placements Data Standard"
     public static let version = "v2"
 
+    /// The standard's `livingCompanions` option for the child's recorded preference.
+    static func livingCompanions(_ companions: LivingCompanions?) -> String {
+        switch companions {
+        case .solo: "Solo placement recommended"
+        case .olderOnly: "Only with other older children"
+        case .youngerOnly: "Only with other younger children"
+        case nil: "No preference"
+        }
+    }
+
     public let entities: [Entity]
 
     init(child: Child, childNumber: Int, siblingCount: Int, preferredLocation: String, neededBy: Day, today: Day) {
@@ -52,8 +62,8 @@ public struct PlacementsStandardRecord: Sendable, Hashable {
             ("specificCommunicationRequirements", .list(specific.isEmpty ? ["None"] : specific)),
             ("homeAdaptation", .boolean(codes.contains("PHYS"))),
             ("culturalNeeds", .text(codes.contains("FTH") ? "Required" : "Not Known")),
-            // Not yet in the child's record: the standard's neutral option, and the pack lists the gap.
-            ("livingCompanions", .text("No preference")),
+            // Not recorded: the standard's neutral option, and the pack lists the gap.
+            ("livingCompanions", .text(Self.livingCompanions(child.livingCompanions))),
             ("pets", .text("Not Known")),
         ]
         if codes.contains("MH") { requirements.append(("additionalSupport", .text("therapeutic support"))) }
@@ -72,8 +82,11 @@ public struct PlacementsStandardRecord: Sendable, Hashable {
 
         var risks: [(String, StandardValue)] = ReferralPack.riskCodes.map { ($0.field, present($0.code)) }
         risks.insert(("riskEatingDisorder", .text("No known risk")), at: 4)
-        for field in ["riskToOthersPhysical", "riskToOthersSexual", "riskToOthersFire", "riskToOthersAnimals", "riskToOthersCriminal"] {
-            risks.append((field, .text("No known risk")))
+        let toOthers: [(String, RiskToOthers?)] = [("riskToOthersPhysical", nil), ("riskToOthersSexual", .sexual),
+                                                   ("riskToOthersFire", nil), ("riskToOthersAnimals", nil),
+                                                   ("riskToOthersCriminal", .criminal)]
+        for (field, risk) in toOthers {
+            risks.append((field, .text(risk.map(child.riskToOthers.contains) == true ? "Risk Present" : "No known risk")))
         }
 
         entities = [

@@ -92,8 +92,13 @@ public struct ReferralPack: Sendable {
         var riskLines = Self.riskCodes.compactMap { r in level(r.code).map { "\(catalogue.name(of: r.code)) (\($0.rawValue))" } }
         if child.needs.isEmpty { missing.append(.risks) }
         if riskLines.isEmpty { riskLines = [child.needs.isEmpty ? "None recorded." : "No risk to the child among the needs recorded."] }
-        riskLines.append("Risk to others: not recorded.")
-        missing.append(.riskToOthers)
+        // An empty list cannot tell "none" from "not asked": the pack says so and lists it as missing.
+        if child.riskToOthers.isEmpty {
+            riskLines.append("Risk to others: not recorded.")
+            missing.append(.riskToOthers)
+        } else {
+            riskLines.append("Risk to others: " + child.riskToOthers.map(\.label).joined(separator: "; ") + ".")
+        }
         sections.append(Section(key: .risks, lines: riskLines))
 
         var education: [String] = []
@@ -144,7 +149,15 @@ public struct ReferralPack: Sendable {
         }
         if !child.safeguarding.avoidAreas.isEmpty { offer.append("Away from \(child.safeguarding.avoidAreas.count) area(s) named for safeguarding.") }
         if let miles = child.safeguarding.minimumMilesFromHome { offer.append("At least \(Int(miles.rounded())) miles from home (safeguarding).") }
-        missing.append(.livingAlongside)
+        if let companions = child.livingCompanions {
+            offer.append("Living alongside: \(companions.label).")
+        } else {
+            missing.append(.livingAlongside)
+        }
+        // Associates are other children: the pack gives their number, never who they are.
+        if !child.associatesToAvoid.isEmpty {
+            offer.append("Not with \(child.associatesToAvoid.count) named child(ren) the child must not live with: ask us before offering a home with other children.")
+        }
         sections.append(Section(key: .mustOffer, lines: offer.isEmpty ? ["Nothing recorded beyond the sections above."] : offer))
 
         let number = Int(child.id.filter(\.isNumber).prefix(9))

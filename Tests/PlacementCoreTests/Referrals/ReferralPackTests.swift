@@ -98,6 +98,19 @@ enum ReferralChildren {
         #expect(!ReferralChildren.pack(child).missing.contains(.settings))
         child.siblingGroup = nil
         #expect(ReferralChildren.pack(child).missing == [.riskToOthers, .livingAlongside])
+        child.riskToOthers = [.sexual]
+        child.livingCompanions = .solo
+        child.associatesToAvoid = ["C0099"]
+        let told = ReferralChildren.pack(child)
+        #expect(told.missing.isEmpty)
+        let text = told.sections.flatMap(\.lines).joined(separator: "\n")
+        #expect(text.contains("Risk to others: sexual harm or exploitation of other children."))
+        #expect(text.contains("Living alongside: solo placement recommended."))
+        // The standard's options, and never who the associate is.
+        let json = ReferralDocument.json(told)
+        #expect(json.contains("\"riskToOthersSexual\" : \"Risk Present\"") || json.contains("\"riskToOthersSexual\": \"Risk Present\""))
+        #expect(json.contains("Solo placement recommended"))
+        #expect(!text.contains("C0099") && !json.contains("C0099"))
         // A child under school age has no school to record.
         var baby = child
         baby.schoolPostcode = nil

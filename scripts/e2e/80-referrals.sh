@@ -4,7 +4,8 @@
 # every step is in the audit trail and the pack's files are the officer's alone.
 fresh_store
 export PLACEFINDER_REFERRALS="$work/referrals"
-# A waiting child (no sibling group) whose first three options are three providers and whose first needs no approval.
+# A waiting child (no sibling group) whose first three options are three providers and whose first needs at
+# most the panel's approval of an out-of-county bed (the scarce demo has few in-county first choices).
 pick_child() {
   "$bin" export children --format json --store "$store" | python3 -c '
 import json, subprocess, sys
@@ -14,7 +15,7 @@ for c in json.load(sys.stdin):
     out = subprocess.run([bin, "match", c["id"], "--json", "--store", store], capture_output=True, text=True).stdout
     ranked = json.loads(out or "{}").get("result", {}).get("ranked", [])
     if len(ranked) < 3 or len({r["providerId"] for r in ranked[:3]}) < 3: continue
-    if {"out_of_area", "key_stage_4_school_move", "for_profit", "separates_siblings"} & set(ranked[0]["flags"]): continue
+    if {"key_stage_4_school_move", "for_profit", "separates_siblings"} & set(ranked[0]["flags"]): continue
     print(c["id"], ranked[0]["vacancyId"], ranked[1]["vacancyId"], ranked[2]["vacancyId"]); break
 ' "$bin" "$store"
 }
@@ -69,7 +70,7 @@ wait_for DONE >/dev/null
 fee=$("$bin" export contacts --format json --store "$store" | python3 -c '
 import json, sys
 print(next(c["offer"]["weeklyFee"] for c in json.load(sys.stdin) if c.get("offer")))')
-check "referrals: the offered vacancy is placed at the offered fee" bash -c "'$bin' place $child $first --weekly-cost $fee --store '$store' | grep -q 'placed $child in $first'"
+check "referrals: the offered vacancy is placed at the offered fee" bash -c "'$bin' place $child $first --weekly-cost $fee --panel-approval \"Panel 25 Nov, minute 7\" --store '$store' | grep -q 'placed $child in $first'"
 audited() { "$bin" audit --child "$child" --store "$store" 2>/dev/null | grep -c "$1"; }
 check "referrals: three referrals left, in the audit trail" test "$(audited referral.send)" -eq 3
 check "referrals: both answers are audited" test "$(audited referral.respond)" -eq 2

@@ -10,6 +10,7 @@ parser), about a third of rows terminated (`doterm` set), a few without a grid r
     scripts/synthetic-onspd.py --rows 2700000 -o /tmp/onspd.csv
 """
 import argparse
+import os
 import random
 import sys
 
@@ -57,18 +58,23 @@ AREAS = [
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 
+# Real area codes of each nation (fixtures/geo/uk-areas.csv): `import postcodes` refuses a code it does not know.
+_AREAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "geo", "uk-areas.csv")
+with open(_AREAS) as _f:
+    _CODES = [line.split(",")[0] for line in _f.read().splitlines()[1:] if line]
+CODES = {n: [c for c in _CODES if c.startswith(n)] for n in "ESN"}
+
+
 def authority(rng, nation):
     if nation == "W":
         return rng.choice(WELSH)
-    if nation == "S":
-        return "S120000%02d" % rng.randint(5, 50)
-    if nation == "N":
-        return "N090000%02d" % rng.randint(1, 11)
+    if nation in "SN":
+        return rng.choice(CODES[nation])
     if nation == "L":
         return "L99999999"
     if nation == "M":
         return "M99999999"
-    return rng.choice(["E06", "E07", "E08", "E09"]) + "000%03d" % rng.randint(1, 250)
+    return rng.choice(CODES["E"])
 
 
 def main():

@@ -130,6 +130,7 @@ struct SSDA903BatchBuilder {
         guard let placingAuthority = authority ?? homePlace?.authorityCode, let homePlace else {
             throw fail(last, "HOME_POST", "cannot be located: import postcodes first, or give --authority")
         }
+        do { _ = try Geography.wales.resolvedAuthority(code: placingAuthority) } catch { throw fail(last, "HOME_POST", error.description) }
         var placements: [Placement] = []
         var lastRec: String?
         for (k, e) in episodes.enumerated() {
@@ -154,10 +155,11 @@ struct SSDA903BatchBuilder {
             let provider = try providerID(for: e, placingAuthority: placingAuthority)
             let place = providers.first { $0.id == provider }.flatMap { resolver.locate(raw: $0.postcode, fallbackAuthority: $0.authorityCode) }
             // A code the geography lacks is named, never ranked by its prefix.
-            for code in [placingAuthority, place?.authorityCode].compactMap({ $0 }) where Geography.wales.placingAuthority(code: code) == nil {
-                throw fail(e, code == placingAuthority ? "HOME_POST" : "PL_POST", UnknownAuthorityCode(code: code).description)
+            var tier = 5
+            if let place {
+                do { tier = try Geography.wales.checkedLocalityTier(home: placingAuthority, placement: place.authorityCode).rawValue }
+                catch { throw fail(e, "PL_POST", error.description) }
             }
-            let tier = place.map { Geography.wales.localityTier(home: placingAuthority, placement: $0.authorityCode).rawValue } ?? 5
             let miles = place.map { (Distance.estimatedRoadMiles(homePlace.coordinate, $0.coordinate) * 10).rounded() / 10 } ?? 0
             placements.append(Placement(id: "903-\(c.id)-\(placements.count + 1)", childID: c.id, providerID: provider, start: e.start,
                                         actualEnd: e.end, endReason: e.reason, ending: ending(e), placementType: e.place.type,

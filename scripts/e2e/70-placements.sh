@@ -18,11 +18,7 @@ for child in waiting:
 read -r child vacancy other < <(pick_out_of_county)
 start
 wait_for "open vacancies" >/dev/null
-t send-keys -t e2e 2
-wait_for "Children" >/dev/null
-t send-keys -t e2e /
-t send-keys -t e2e -l "$child"
-t send-keys -t e2e Enter Enter
+open_child "$child"
 check "the child's page opens ($child)" wait_for "Placement history"
 t send-keys -t e2e m
 check "m ranks the out-of-county bed first ($child, $vacancy)" wait_for "#1 $vacancy"

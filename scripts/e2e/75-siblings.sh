@@ -25,11 +25,7 @@ sys.exit(0 if [len(p["children"]) for p in best["parts"]] == [2, 1] and best["pa
 check "siblings: match --json offers the two-bed home for two of them first" first_home
 start
 wait_for "open vacancies" >/dev/null
-t send-keys -t e2e 2
-wait_for "Children" >/dev/null
-t send-keys -t e2e /
-t send-keys -t e2e -l "E2E-S1"
-t send-keys -t e2e Enter Enter
+open_child "E2E-S1"
 check "siblings: the child's page opens" wait_for "Placement history"
 t send-keys -t e2e m
 check "siblings: the screen says no home takes all three" wait_for "No single vacancy takes all 3 siblings"

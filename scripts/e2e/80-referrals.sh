@@ -25,11 +25,7 @@ keys=0
 press() { for k in "$@"; do t send-keys -t e2e "$k"; keys=$((keys + 1)); done; }
 start
 wait_for "open vacancies" >/dev/null
-t send-keys -t e2e 2
-wait_for "Children" >/dev/null
-t send-keys -t e2e /
-t send-keys -t e2e -l "$child"
-t send-keys -t e2e Enter Enter
+open_child "$child"
 wait_for "Placement history" >/dev/null
 t send-keys -t e2e m
 check "referrals: the Matches screen ranks $first first" wait_for "$first"

@@ -38,11 +38,7 @@ sys.exit(0 if m and re.search(r"living there|known associate|gender mix", m.grou
 check "residents: match names the check for that home" entry
 start
 wait_for "open vacancies" >/dev/null
-t send-keys -t e2e 2
-wait_for "Children" >/dev/null
-t send-keys -t e2e /
-t send-keys -t e2e -l "$child"
-t send-keys -t e2e Enter Enter
+open_child "$child"
 check "residents: the child's page shows who they can live with" wait_for "Living with"
 t send-keys -t e2e m
 check "residents: the matches open" wait_for "Matches for $child"

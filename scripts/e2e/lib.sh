@@ -21,6 +21,11 @@ screen() { t capture-pane -p -t e2e 2>/dev/null; }
 # Waits up to 5 s for text to appear on the screen.
 wait_for() { for _ in $(seq 50); do screen | grep -qF -- "$1" && return 0; sleep 0.1; done; screen > "$work/last-screen.txt"; return 1; }
 shows() { screen | grep -qF -- "$1"; }
+# From the dashboard, the Children tab's search opens a child's page (wait for "Placement history" after).
+open_child() {
+  t send-keys -t e2e 2; wait_for "Children" >/dev/null
+  t send-keys -t e2e /; t send-keys -t e2e -l "$1"; t send-keys -t e2e Enter Enter
+}
 
 # The pane runs a shell script that records the terminal settings before and after the program.
 cat > "$work/run.sh" <<RUN

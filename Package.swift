@@ -78,7 +78,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "PlacementDemoTests", dependencies: ["PlacementCore", "PlacementDemo"]),
+        .testTarget(name: "PlacementDemoTests", dependencies: ["PlacementCore", "PlacementDemo", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         // Runs the built binary as a user would; depending on it makes SwiftPM build it first.
         // Reads the store afterwards to check what the binary wrote (notices and calls have no export).

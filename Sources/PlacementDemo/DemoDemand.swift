@@ -27,78 +27,31 @@ struct DemoDemand {
         var families = Self.families(history, children)
         let total = families.reduce(0) { $0 + $1.nights }
         guard total > 0 else { return }
-        var nights: [String: Double] = [:]
-        for f in families { nights[f.authority, default: 0] += f.nights }
-        func miss(_ code: String, _ n: Double) -> Double {
-            let d = n - (Self.shares[code] ?? 0) * total
-            return d * d
-        }
+        let codes = Self.shares.keys.sorted()
+        let column = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         var feasible: [String: Set<Int>] = [:]
-        func fits(_ f: Family, _ code: String) -> Bool {
-            if feasible[code] == nil {
-                feasible[code] = Set(history.picker.residentialPools(code).filter { !$0.value.isEmpty }.keys)
-            }
-            return f.classes.isSubset(of: feasible[code]!)
+        for code in codes { feasible[code] = Set(history.picker.residentialPools(code).filter { !$0.value.isEmpty }.keys) }
+        // A family whose homes have no like in the new authority (no in-county home of that kind there) moves
+        // only for twice the gain: its home then changes band, which the rebalance after must make up.
+        let fits = families.map { f in
+            codes.indices.reduce(UInt64(0)) { mask, k in f.classes.isSubset(of: feasible[codes[k]]!) ? mask | 1 << UInt64(k) : mask }
         }
-        // A family whose homes have no like from the new authority (no in-county home of that kind there)
-        // moves only for twice the gain: its home then changes band, which the rebalance after must make up.
-        func weight(_ i: Int, _ j: Int) -> Double {
-            fits(families[i], families[j].authority) && fits(families[j], families[i].authority) ? 1 : 0.5
+        var search = DemoRebalance(authority: families.map { column[$0.authority]! }, nights: families.map(\.nights),
+                                   fits: fits, target: codes.map { Self.shares[$0]! * total })
+        // Best step first; each strictly lowers the sum of squared misses, so this ends.
+        for _ in 0..<600 {
+            guard let step = search.bestStep() else { break }
+            search.apply(step)
         }
         let original = families.map(\.authority)
-        var count: [String: Int] = [:]
-        for f in families { count[f.authority, default: 0] += 1 }
-        let codes = Self.shares.keys.sorted()
-        // Greedy moves and swaps, best first; each strictly lowers the sum of squared misses, so this ends.
-        for _ in 0..<600 {
-            var best: (i: Int, j: Int, gain: Double)?
-            var bestMove: (i: Int, to: String, gain: Double)?
-            for i in families.indices where families[i].nights > 0 {
-                let a = families[i].authority
-                // A move: the family alone, to an authority short of its share (Newport's few families cannot
-                // hold a sixth of the nights). Every authority keeps at least one family.
-                if count[a]! > 1 {
-                    for b in codes where b != a {
-                        let n = families[i].nights
-                        let gain = miss(a, nights[a]!) + miss(b, nights[b] ?? 0) - miss(a, nights[a]! - n) - miss(b, (nights[b] ?? 0) + n)
-                        guard gain > 1e-6, gain > max(best?.gain ?? 0, bestMove?.gain ?? 0) else { continue }
-                        let weighted = gain * (fits(families[i], b) ? 1 : 0.5)
-                        if weighted > max(best?.gain ?? 0, bestMove?.gain ?? 0) { bestMove = (i, b, weighted) }
-                    }
-                }
-                for j in families.indices where families[j].authority != a && families[j].nights < families[i].nights {
-                    let b = families[j].authority, d = families[i].nights - families[j].nights
-                    let gain = miss(a, nights[a]!) + miss(b, nights[b]!) - miss(a, nights[a]! - d) - miss(b, nights[b]! + d)
-                    guard gain > 1e-6, gain > max(best?.gain ?? 0, bestMove?.gain ?? 0) else { continue }
-                    let weighted = gain * weight(i, j)
-                    guard weighted > max(best?.gain ?? 0, bestMove?.gain ?? 0) else { continue }
-                    best = (i, j, weighted)
-                    bestMove = nil
-                }
-            }
-            if let move = bestMove {
-                let (a, n) = (families[move.i].authority, families[move.i].nights)
-                nights[a]! -= n
-                nights[move.to, default: 0] += n
-                count[a]! -= 1
-                count[move.to, default: 0] += 1
-                families[move.i].authority = move.to
-                continue
-            }
-            guard let best else { break }
-            let (a, b) = (families[best.i].authority, families[best.j].authority)
-            let d = families[best.i].nights - families[best.j].nights
-            nights[a]! -= d
-            nights[b]! += d
-            families[best.i].authority = b
-            families[best.j].authority = a
-        }
+        for k in families.indices { families[k].authority = codes[search.authority[k]] }
         for k in families.indices where families[k].authority != original[k] {
             move(families[k], to: families[k].authority, &history, &children, &postcodes)
         }
+        let homeByChild = Dictionary(children.map { ($0.child.id, $0.child.placingAuthority) }) { a, _ in a }
         history.picker.recount(history.placements.compactMap { p in
-            guard let pi = history.picker.indexByID[p.providerID], let c = children.first(where: { $0.child.id == p.childID }) else { return nil }
-            return (pi, c.child.placingAuthority, history.nightsInYear(p.start, p.actualEnd))
+            guard let pi = history.picker.indexByID[p.providerID], let home = homeByChild[p.childID] else { return nil }
+            return (pi, home, history.nightsInYear(p.start, p.actualEnd))
         })
     }
 

@@ -94,32 +94,35 @@ struct DemoHistoryMaker {
     /// Then pairs: one placement takes the other's class and the other its class, when that brings the mix
     /// nearer (a year in a council's home elsewhere traded against half a year in-county, say), best pair first.
     private mutating func exchange(_ movable: [(Int, Int)], _ byID: [String: DemoChild]) {
+        struct Route: Hashable { var provider: Int, home: String, toClass: Int }
+        var canGo: [Route: Bool] = [:]
+        let classCount = DemoProviderPicker.residentialTargets.count
         for _ in 0..<40 {
-            var best: (a: Int, b: Int, ca: Int, cb: Int, error: Double, toA: [Int], toB: [Int])?
-            let now = picker.mixError(moving: [])
             let who = movable.map { i, _ in (byID[placements[i].childID], picker.indexByID[placements[i].providerID]) }
             let classes: [Int?] = who.map { c, pi in
                 guard let c, let pi else { return nil }
                 return picker.mixIndex(pi, home: c.child.placingAuthority)
             }
-            for a in movable.indices {
-                guard let ca = classes[a], let childA = who[a].0, let pa = who[a].1 else { continue }
-                for b in movable.indices where b > a {
-                    guard let cb = classes[b], cb != ca, movable[a].1 != movable[b].1, let childB = who[b].0, let pb = who[b].1 else { continue }
-                    let e = picker.mixError(moving: [(ca, cb, Double(movable[a].1)), (cb, ca, Double(movable[b].1))])
-                    guard e < (best?.error ?? now) - 1e-6 else { continue }
-                    // Only if each child's authority has a home of the other's class.
-                    let toA = picker.options(pa, home: childA.child.placingAuthority, inClass: cb)
-                    let toB = picker.options(pb, home: childB.child.placingAuthority, inClass: ca)
-                    guard !toA.isEmpty, !toB.isEmpty else { continue }
-                    best = (a, b, ca, cb, e, toA, toB)
+            // Only to a class the child's own authority has a home of.
+            var canGoTo = [UInt32](repeating: 0, count: movable.count)
+            for k in movable.indices {
+                guard classes[k] != nil, let home = who[k].0?.child.placingAuthority, let pi = who[k].1 else { continue }
+                for t in 0..<classCount {
+                    let route = Route(provider: pi, home: home, toClass: t)
+                    if canGo[route] == nil { canGo[route] = !picker.options(pi, home: home, inClass: t).isEmpty }
+                    if canGo[route]! { canGoTo[k] |= 1 << UInt32(t) }
                 }
             }
-            guard let best, let ci = who[best.a].0, let cj = who[best.b].0 else { return }
-            let (i, j) = (movable[best.a].0, movable[best.b].0)
-            let (toI, toJ) = (best.toA, best.toB)
-            picker.move(nights: Double(movable[best.a].1), from: best.ca, to: best.cb)
-            picker.move(nights: Double(movable[best.b].1), from: best.cb, to: best.ca)
+            let mix = picker
+            guard let (a, b) = DemoExchangeSearch.bestPair(
+                classes: classes, nights: movable.map(\.1), canGoTo: canGoTo, below: mix.mixError(moving: []) - 1e-6,
+                error: { mix.mixError(moving: [(from: $0, to: $1, nights: Double($2))]) }),
+                  let ci = who[a].0, let cj = who[b].0, let ca = classes[a], let cb = classes[b] else { return }
+            let toI = picker.options(who[a].1!, home: ci.child.placingAuthority, inClass: cb)
+            let toJ = picker.options(who[b].1!, home: cj.child.placingAuthority, inClass: ca)
+            let (i, j) = (movable[a].0, movable[b].0)
+            picker.move(nights: Double(movable[a].1), from: ca, to: cb)
+            picker.move(nights: Double(movable[b].1), from: cb, to: ca)
             rehouse(i, picker.providers[rng.pick(toI)], ci)
             rehouse(j, picker.providers[rng.pick(toJ)], cj)
         }

@@ -35,6 +35,8 @@ public func displayWidth(of c: Character) -> Int {
 
 /// Columns a string occupies once rendered.
 public func displayWidth(of s: String) -> Int {
+    // Printable ASCII is one column a byte: most of what a screen draws, without Unicode property lookups.
+    if s.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return s.utf8.count }
     var total = 0
     for c in s { total += displayWidth(of: c) }
     return total

@@ -16,6 +16,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let db = try storeOptions.openStore(readOnly: readOnly)
+        LaunchTrace.mark(.opened)
         try ui.present(db)
         Session.noteIfUnrecorded(db)
     }
@@ -44,6 +45,7 @@ struct UIOptions: ParsableArguments {
         let stored = try db.setting(StoreSettingKey.officerAuthority)
         let code = authority ?? login ?? stored ?? "W06000015"
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
+        runtime.prefetch(authority: code)
         let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
         if let signal = runtime.run(on: terminal, authority: code, redact: redact) {
             // The terminal is restored; leave with the conventional status for the signal.

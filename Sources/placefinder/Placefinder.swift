@@ -21,6 +21,7 @@ struct Placefinder: ParsableCommand {
 
     /// Every failure ends in one plain line and a non-zero exit: no stack traces, no personal data.
     static func main() {
+        LaunchTrace.mark(.main)
         // First: a crash or Ctrl-\ must never leave Swift's interactive backtracer on an officer's screen.
         // The file names the subcommand only: its arguments may be a child's id or a file named after them.
         CrashGuard.install(command: subcommands().first { CommandLine.arguments.dropFirst().contains($0) } ?? "open")

@@ -31,6 +31,8 @@ final class TerminalRuntime: @unchecked Sendable {
     private var reports = Coalescer<ReportQuery>()
     private var authority = ""
     private var terminal: (any TerminalBackend)?
+    /// The first load was started before the terminal (`prefetch`); the initial model's load joins it.
+    private var loadPrefetched = false
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
     /// No background work in flight or queued.
@@ -58,6 +60,14 @@ final class TerminalRuntime: @unchecked Sendable {
         if db.unrecordedAuditEntries > unrecordedBefore { throw StoreError.readOnly }
     }
 
+    /// Starts the first load as soon as the store is open, so it runs while ncurses starts and the first
+    /// frame is drawn.
+    func prefetch(authority: String) {
+        self.authority = authority
+        if loads.request(()) { startLoad() }
+        loadPrefetched = true
+    }
+
     /// Runs until quit or a signal; returns the signal that ended the session, if one did.
     /// `pollSeconds` is how often a colleague's commit is looked for (and the clock ticks).
     func run(on terminal: any TerminalBackend, authority: String, redact: Bool, pollSeconds: Double = 1) -> Int32? {
@@ -75,31 +85,42 @@ final class TerminalRuntime: @unchecked Sendable {
                                                now: clock(), redact: redact)
         var running = perform(commands)
         var lastTick = Date()
+        // `view` is pure, so a frame is drawn only after an update; redrawing an unchanged screen every turn
+        // took a core from the loading queue while the first snapshot was read.
+        var changed = true
         changes.start()
         defer { changes.stop() }
         while running {
             if let signal = terminal.pendingSignal { return signal }
             for (message, settles) in inbox.drain() where running {
                 running = perform(update(&model, message))
+                changed = true
                 // The model holds the new snapshot now (the old one is freed): start a coalesced rerun.
                 if running { settle(settles) }
             }
             guard running else { break }
-            terminal.draw(view(model))
+            if changed {
+                terminal.draw(view(model))
+                if model.data != nil { LaunchTrace.mark(.frame) }
+            }
+            changed = false
             // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
             // and while the server pushes commits, so one shows within a tenth of a second of arriving.
-            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 15 : changes.isPushed ? 100 : 250) {
+            if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 4 : changes.isPushed ? 100 : 250) {
                 running = perform(update(&model, .event(event)))
+                changed = true
             }
             let polling = Date().timeIntervalSince(lastTick) >= pollSeconds
             if polling {
                 lastTick = Date()
                 running = running && perform(update(&model, .tick(clock())))
+                changed = true
             }
             // A colleague's commit: pushed by the server (checked every turn, so it shows within the
             // turn's wait plus one partial load), or seen in the store's change counter once a poll.
             if running, changes.committedElsewhere(polling: polling) {
                 running = perform(update(&model, .storeChanged))
+                changed = true
             }
         }
         return terminal.pendingSignal
@@ -124,7 +145,11 @@ final class TerminalRuntime: @unchecked Sendable {
             case .quit:
                 return false
             case .load:
-                if loads.request(()) { startLoad() }
+                if loadPrefetched {
+                    loadPrefetched = false
+                } else if loads.request(()) {
+                    startLoad()
+                }
             case .repaint:
                 terminal?.repaint()
             case .audit(let action, let recordType, let recordID, let token):
@@ -234,9 +259,12 @@ final class TerminalRuntime: @unchecked Sendable {
             // Loads are coalesced, so one runs at a time: the last snapshot is this one's base.
             let data = try loader(db, now, lastData.value)
             lastData.value = data
+            LaunchTrace.mark(.snapshot)
             // The versions a write will check were read in the snapshot's own transaction.
             seen.update(vacancies: data.vacancyVersions, children: data.childVersions)
-            return [.dataIndexed(IndexedData(data: data, authority: authority, now: now))]
+            let indexed = IndexedData(data: data, authority: authority, now: now)
+            LaunchTrace.mark(.indexed)
+            return [.dataIndexed(indexed)]
         }
     }
 

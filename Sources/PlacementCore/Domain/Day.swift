@@ -15,12 +15,24 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     }
 
     /// Parses `YYYY-MM-DD` exactly.
-    public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+    public init?<Text: StringProtocol>(iso: Text) { self.init(isoBytes: iso.utf8) }
+
+    /// `YYYY-MM-DD` byte by byte: the store reads dates for every placement on the way to the screen.
+    init?<Bytes: Collection<UInt8>>(isoBytes: Bytes) {
+        var digits = (0, 0, 0), position = 0
+        for byte in isoBytes {
+            defer { position += 1 }
+            switch position {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 { digits.0 = digits.0 * 10 + digit } else if position < 7 { digits.1 = digits.1 * 10 + digit } else { digits.2 = digits.2 * 10 + digit }
+            default: return nil
+            }
+        }
+        guard position == 10 else { return nil }
+        self.init(year: digits.0, month: digits.1, day: digits.2)
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).

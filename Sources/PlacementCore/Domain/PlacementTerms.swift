@@ -55,15 +55,32 @@ public struct AgreedCost: Sendable, Hashable, Codable {
     }
 
     /// Parses `changesText`; nil names nothing, so the caller says which cell is wrong.
+    /// Spaces around a date or a cost are allowed; a cost is whole pounds, digits only.
     public static func changes(_ text: String) -> [CostChange]? {
+        // On bytes: the store parses this for most placements on the way to the screen.
         var out: [CostChange] = []
-        for item in text.split(separator: ";") {
-            let parts = item.split(separator: ":")
-            guard parts.count == 2, let day = Day(iso: parts[0].trimmingCharacters(in: .whitespaces)),
-                  let cost = Int(parts[1].trimmingCharacters(in: .whitespaces)), cost >= 0 else { return nil }
+        for item in text.utf8.split(separator: UInt8(ascii: ";")) {
+            let parts = item.split(separator: UInt8(ascii: ":"))
+            guard parts.count == 2, let day = Day(isoBytes: trimmed(parts[0])), let cost = wholeNumber(trimmed(parts[1])) else { return nil }
             out.append(CostChange(from: day, weeklyCost: cost))
         }
         return out
+    }
+
+    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+        let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        return bytes[first...last]
+    }
+
+    private static func wholeNumber(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var value = 0
+        for b in bytes {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b) else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+        }
+        return value
     }
 }
 

@@ -16,7 +16,7 @@ public enum Nation: String, Sendable, Codable, CaseIterable {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// Foundation-free trim of spaces, tabs and newlines (PlacementCore avoids Foundation).
     func trimmingASCIIWhitespace() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }

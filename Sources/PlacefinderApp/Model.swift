@@ -60,6 +60,8 @@ public struct Model: Sendable {
     public var authority: String
     public var now: Date
     public var redact: Bool
+    /// The interface language: every string a view draws comes from the catalogue in this language.
+    public var language: Language
     public internal(set) var data: AppData?
     var index: DataIndex?
     public var vacancies = ListScreen(filterCount: VacancyFilter.fields.count)
@@ -132,11 +134,13 @@ public struct Model: Sendable {
 
     /// The starting model; the runtime performs `.load` and answers with `.dataLoaded`.
     public static func initial(size: (width: Int, height: Int), officer: String, authority: String,
-                               now: Date, redact: Bool) -> (Model, [Command]) {
-        (Model(width: size.width, height: size.height, officer: officer, authority: authority, now: now, redact: redact), [.load])
+                               now: Date, redact: Bool, language: Language = .en) -> (Model, [Command]) {
+        (Model(width: size.width, height: size.height, officer: officer, authority: authority, now: now, redact: redact,
+               language: language), [.load])
     }
 
-    init(width: Int, height: Int, officer: String, authority: String, now: Date, redact: Bool) {
+    init(width: Int, height: Int, officer: String, authority: String, now: Date, redact: Bool, language: Language = .en) {
+        self.language = language
         self.width = width
         self.height = height
         self.officer = officer

@@ -27,6 +27,8 @@ struct UIOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Your authority's ONS code, e.g. W06000015 (default: the store's setting).", valueName: "code"))
     var authority: String?
     @Flag(help: "Hide children's names everywhere, for screen sharing.") var redact = false
+    @Option(help: ArgumentHelp("Interface language: cy (Cymraeg) or en (English) (default: PLACEFINDER_LANG, else the locale).", valueName: "cy|en"))
+    var lang: String?
     @Flag(help: "Print a summary of open vacancies by authority and setting instead of opening the dashboard.") var summary = false
 
     func validate() throws {
@@ -44,10 +46,13 @@ struct UIOptions: ParsableArguments {
         let login = try (db as? PostgresStore)?.loginAuthority()
         let stored = try db.setting(StoreSettingKey.officerAuthority)
         let code = authority ?? login ?? stored ?? "W06000015"
+        let environment = ProcessInfo.processInfo.environment
+        let language = try Language.chosen(flag: lang, setting: environment["PLACEFINDER_LANG"],
+                                           locale: ["LC_ALL", "LC_MESSAGES", "LANG"].map { environment[$0] })
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
         runtime.prefetch(authority: code)
         let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
-        if let signal = runtime.run(on: terminal, authority: code, redact: redact) {
+        if let signal = runtime.run(on: terminal, authority: code, redact: redact, language: language) {
             // The terminal is restored; leave with the conventional status for the signal.
             Foundation.exit(128 + signal)
         }

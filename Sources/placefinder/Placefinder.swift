@@ -44,6 +44,8 @@ struct Placefinder: ParsableCommand {
             fail(error.commandLineDescription)
         } catch let error as UserError {
             fail(error.message)
+        } catch let error as UnknownLanguage {
+            fail(error.description)
         } catch {
             // Help and version are the argument parser's to word; a usage mistake is one line of ours.
             // Either can quote what was typed, so it is escaped like every other text.

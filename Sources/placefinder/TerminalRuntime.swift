@@ -70,7 +70,8 @@ final class TerminalRuntime: @unchecked Sendable {
 
     /// Runs until quit or a signal; returns the signal that ended the session, if one did.
     /// `pollSeconds` is how often a colleague's commit is looked for (and the clock ticks).
-    func run(on terminal: any TerminalBackend, authority: String, redact: Bool, pollSeconds: Double = 1) -> Int32? {
+    func run(on terminal: any TerminalBackend, authority: String, redact: Bool, language: Language = .en,
+             pollSeconds: Double = 1) -> Int32? {
         defer { terminal.restore() }
         #if canImport(Glibc)
         // Loads allocate on a background thread; without a cap glibc gives each thread its own arena and
@@ -82,7 +83,7 @@ final class TerminalRuntime: @unchecked Sendable {
         self.terminal = terminal
         self.authority = authority
         var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,
-                                               now: clock(), redact: redact)
+                                               now: clock(), redact: redact, language: language)
         var running = perform(commands)
         var lastTick = Date()
         // `view` is pure, so a frame is drawn only after an update; redrawing an unchanged screen every turn

@@ -3,15 +3,23 @@ import Testing
 @testable import PlacementCore
 
 /// The catalogue's promises: every message in both languages with the same placeholders, one key each,
-/// and the embedded copy the same as l10n/messages.tsv (run scripts/generate-catalogue.sh after editing it).
+/// and the embedded copy the same as l10n/*.tsv (run scripts/generate-catalogue.sh after editing them).
 @Suite struct CatalogueTests {
-    static let tsvURL = URL(fileURLWithPath: #filePath)
+    static let folder = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("l10n/messages.tsv")
+        .appendingPathComponent("l10n")
 
-    @Test func theEmbeddedCatalogueIsTheTSV() throws {
-        let file = try String(contentsOf: Self.tsvURL, encoding: .utf8)
-        #expect(file == CatalogueData.tsv + "\n", "l10n/messages.tsv differs: run scripts/generate-catalogue.sh")
+    @Test func theEmbeddedCatalogueIsTheTSVFiles() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".tsv") }.sorted()
+        var lines: [Substring] = []
+        for name in names {
+            let text = try String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)
+            let rows = text.split(separator: "\n", omittingEmptySubsequences: true)
+            if lines.isEmpty { lines.append(rows[0]) }
+            #expect(rows.first == lines.first, "l10n/\(name): the first line must be the header")
+            lines += rows.dropFirst()
+        }
+        #expect(lines.joined(separator: "\n") + "\n" == CatalogueData.tsv + "\n", "l10n/*.tsv differ from the embedded catalogue: run scripts/generate-catalogue.sh")
     }
 
     @Test func everyKeyIsOneCaseInOrder() {

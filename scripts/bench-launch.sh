@@ -1,18 +1,39 @@
 #!/usr/bin/env bash
 # Time from launching the dashboard until the store's data is on screen (the top bar's count of open
 # vacancies replaces "Loading…"), in tmux at 132×43, as an officer would see it (docs/performance.md).
-# Usage: scripts/bench-launch.sh STORE [RUNS] [BINARY]     prints each run and the median, in ms
+# Each phase's median comes from the milestones the binary writes with PLACEFINDER_LAUNCH_TRACE (times only).
+# Usage: scripts/bench-launch.sh STORE [RUNS] [BINARY]     prints each run, the median and the phases, in ms
 set -euo pipefail
 store=$1; runs=${2:-11}; bin=$(realpath "${3:-.build/release/placefinder}")
 export LANG=C.UTF-8
+trace=$(mktemp)
 sock=pf-launch-$$
-trap 'tmux -L "$sock" kill-server 2>/dev/null' EXIT
-times=()
-for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    tmux -L "$sock" -f /dev/null new-session -d -s l -x 132 -y 43 "$bin --store '$store'"
-    until tmux -L "$sock" capture-pane -p -t l 2>/dev/null | grep -q "open vacancies"; do sleep 0.002; done
-    times+=($(( ($(date +%s%N) - start) / 1000000 )))
-    tmux -L "$sock" kill-server
+trap 'rm -f "$trace"; for s in $(seq "$runs"); do tmux -L "$sock-$s" kill-server 2>/dev/null; done' EXIT
+for run in $(seq "$runs"); do
+    # A server per run: a new session on a server still shutting down can fail.
+    echo "start $(date +%s%N) 0" >> "$trace"
+    PLACEFINDER_LAUNCH_TRACE=$trace tmux -L "$sock-$run" -f /dev/null new-session -d -s l -x 132 -y 43 "$bin --store '$store'"
+    until tmux -L "$sock-$run" capture-pane -p -t l 2>/dev/null | grep -q "open vacancies"; do sleep 0.002; done
+    echo "seen $(date +%s%N) 0" >> "$trace"
+    tmux -L "$sock-$run" kill-server
+    sleep 0.2
 done
-printf '%s\n' "${times[@]}" | sort -n | awk '{ a[NR] = $1; printf "%s ", $1 } END { printf "\nmedian %d ms over %d runs\n", a[int((NR + 1) / 2)], NR }'
+python3 - "$trace" <<'PY'
+import statistics, sys
+runs = []
+for line in open(sys.argv[1]):
+    name, wall, _cpu = line.split()
+    if name == "start":
+        runs.append({})
+    runs[-1][name] = int(wall)
+totals = sorted((r["seen"] - r["start"]) / 1e6 for r in runs)
+print(" ".join(f"{t:.0f}" for t in totals))
+print(f"median {statistics.median(totals):.0f} ms over {len(totals)} runs")
+phases, previous = [], "start"
+for name in ["main", "opened", "snapshot", "indexed", "frame", "seen"]:
+    gaps = [(r[name] - r[previous]) / 1e6 for r in runs if name in r and previous in r]
+    if gaps:
+        phases.append(f"{previous} → {name} {statistics.median(gaps):.1f}")
+        previous = name
+print("phases (median ms): " + ", ".join(phases))
+PY

@@ -57,23 +57,33 @@ public struct AgreedCost: Sendable, Hashable, Codable {
     /// Parses `changesText`; nil names nothing, so the caller says which cell is wrong.
     /// Spaces around a date or a cost are allowed; a cost is whole pounds, digits only.
     public static func changes(_ text: String) -> [CostChange]? {
-        // On bytes: the store parses this for most placements on the way to the screen.
+        // One pass over the bytes, no intermediate arrays: the store parses this for most placements on the
+        // way to the screen.
         var out: [CostChange] = []
-        for item in text.utf8.split(separator: UInt8(ascii: ";")) {
-            let parts = item.split(separator: UInt8(ascii: ":"))
-            guard parts.count == 2, let day = Day(isoBytes: trimmed(parts[0])), let cost = wholeNumber(trimmed(parts[1])) else { return nil }
+        let bytes = text.utf8
+        var itemStart = bytes.startIndex
+        while itemStart < bytes.endIndex {
+            let itemEnd = bytes[itemStart...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+            let item = bytes[itemStart..<itemEnd]
+            itemStart = itemEnd < bytes.endIndex ? bytes.index(after: itemEnd) : itemEnd
+            if item.isEmpty { continue }
+            guard let colon = item.firstIndex(of: UInt8(ascii: ":")),
+                  let day = Day(isoBytes: trimmed(item[..<colon])),
+                  let cost = wholeNumber(trimmed(item[item.index(after: colon)...])) else { return nil }
             out.append(CostChange(from: day, weeklyCost: cost))
         }
         return out
     }
 
-    private static func trimmed(_ bytes: Substring.UTF8View.SubSequence) -> Substring.UTF8View.SubSequence {
+    private static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
         let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return bytes[bytes.startIndex..<bytes.startIndex] }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.startIndex..<bytes.startIndex]
+        }
         return bytes[first...last]
     }
 
-    private static func wholeNumber(_ bytes: Substring.UTF8View.SubSequence) -> Int? {
+    private static func wholeNumber(_ bytes: Substring.UTF8View) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
         var value = 0
         for b in bytes {

@@ -60,9 +60,20 @@ final class TerminalRuntime: @unchecked Sendable {
         if db.unrecordedAuditEntries > unrecordedBefore { throw StoreError.readOnly }
     }
 
+    /// Set before any load: loads allocate on background threads; without a cap glibc gives each thread its
+    /// own arena and the freed snapshots' memory stays scattered across them. A fixed mmap threshold keeps
+    /// every large array (a snapshot's columns) in its own mapping, returned to the system when freed.
+    private static func boundMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
+        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
+        #endif
+    }
+
     /// Starts the first load as soon as the store is open, so it runs while ncurses starts and the first
     /// frame is drawn.
     func prefetch(authority: String) {
+        Self.boundMemory()
         self.authority = authority
         if loads.request(()) { startLoad() }
         loadPrefetched = true
@@ -73,13 +84,7 @@ final class TerminalRuntime: @unchecked Sendable {
     func run(on terminal: any TerminalBackend, authority: String, redact: Bool, language: Language = .en,
              pollSeconds: Double = 1) -> Int32? {
         defer { terminal.restore() }
-        #if canImport(Glibc)
-        // Loads allocate on a background thread; without a cap glibc gives each thread its own arena and
-        // the freed snapshots' memory stays scattered across them. A fixed mmap threshold keeps every
-        // large array (a snapshot's columns) in its own mapping, returned to the system when freed.
-        _ = glibcMallopt(-8 /* M_ARENA_MAX */, 1)
-        _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
-        #endif
+        Self.boundMemory()
         self.terminal = terminal
         self.authority = authority
         var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,

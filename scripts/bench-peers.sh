@@ -49,7 +49,8 @@ printf '%s\n' "${rows[@]}"
 # (c) Whole process on a 50,000-vacancy store: open, read, index, rank, print — beside one SQL query in
 # sqlite3 computing the same score over the same store (checked first to return the same top 50).
 store="$work/big.sqlite"
-[ -f "$store" ] || "$bin" demo --vacancies 50000 --children 20000 --providers 2000 --no-tui --store "$store" >/dev/null
+# Made again when the binary is newer: a store from an older schema lacks columns the SQL peer reads.
+[ -f "$store" ] && [ "$store" -nt "$bin" ] || { rm -f "$store"*; "$bin" demo --vacancies 50000 --children 20000 --providers 2000 --no-tui --store "$store" >/dev/null; }
 child=$(sqlite3 "$store" "SELECT id FROM children WHERE status <> 'placed' AND sibling_group_id IS NULL ORDER BY id LIMIT 1")
 PLACEFINDER="$bin" scripts/peers/check-match.sh "$store" "$child" >&2 || fail "the SQL peer disagrees with the engine for $child"
 { echo ".parameter set @child '$child'"; cat scripts/peers/match.sql; } > "$work/match-child.sql"

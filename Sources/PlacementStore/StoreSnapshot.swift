@@ -1,9 +1,13 @@
+import Foundation
 import GRDB
 import PlacementCore
+import Synchronization
 
-/// Everything the dashboard shows, read in ONE read transaction: records, each vacancy's and child's version
-/// (what a later write checks for "changed by … — reload") and the tables' change counters all describe the
-/// same moment, so a colleague's commit can never fall between the data and the versions.
+/// Everything the dashboard shows, as of ONE moment: records, each vacancy's and child's version (what a
+/// later write checks for "changed by … — reload") and the tables' change counters all describe the same
+/// commit, so a colleague's commit can never fall between the data and the versions. On SQLite it is read in
+/// two read transactions at once that are joined only when they saw the same commit (`snapshotInHalves`),
+/// else in one.
 ///
 /// Read with `since:` a previous snapshot's `tableVersions`, a table that has not changed since is not read
 /// again: its fields are nil and the caller keeps what it had.
@@ -38,10 +42,31 @@ public struct StoreSnapshot: Sendable {
 }
 
 extension PlacementDatabase {
-    /// One read transaction: the change counters first, then every table whose counter differs from `since`
-    /// (all of them when `since` is nil).
+    /// The change counters first, then every table whose counter differs from `since` (all of them when
+    /// `since` is nil), as of one commit: in two halves at once when they agree, else in one read transaction.
     public func snapshot(since previous: [String: Int]? = nil) throws -> StoreSnapshot {
-        try read { db in try Self.snapshot(since: previous, in: db) }
+        if let joined = try snapshotInHalves(since: previous) { return joined }
+        return try read { db in try Self.snapshot(since: previous, in: db) }
+    }
+
+    /// Two read transactions side by side on two connections: the beds and the workflow lists (providers,
+    /// vacancies, notices, calls) in one, the people (children and placements) in the other, about half the
+    /// work each. Each reads the change counters first. Every commit to these tables moves a counter in the
+    /// same transaction (schema v4's triggers), so two transactions that saw the same counters saw the same
+    /// commit, and their halves are one snapshot; when a commit fell between their starts, nil.
+    func snapshotInHalves(since previous: [String: Int]?) throws -> StoreSnapshot? {
+        let halves = Mutex<[Result<StoreSnapshot, any Error>?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let result = Result {
+                try read { db in
+                    try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db),
+                                           including: { StoreSnapshot.isPeopleTable($0) == (half == 1) })
+                }
+            }
+            halves.withLock { $0[half] = result }
+        }
+        let results = halves.withLock { $0 }
+        return StoreSnapshot.joined(try results[0]!.get(), try results[1]!.get())
     }
 
     static func tableVersions(in db: Database) throws -> [String: Int] {
@@ -86,14 +111,37 @@ struct SQLiteReads: SnapshotReading {
 }
 
 extension StoreSnapshot {
-    /// The change counters first, then every table whose counter differs from `previous` (all when nil);
-    /// `source` must read inside one transaction for the result to describe one moment.
+    /// The tables the people half of `snapshotInHalves` reads.
+    static func isPeopleTable(_ table: String) -> Bool { table == "children" || table == "placements" }
+
+    /// Two halves as one snapshot, when they were read at the same counters (the same commit); else nil.
+    static func joined(_ a: StoreSnapshot, _ b: StoreSnapshot) -> StoreSnapshot? {
+        guard a.tableVersions == b.tableVersions else { return nil }
+        var both = a
+        both.children = a.children ?? b.children
+        both.providers = a.providers ?? b.providers
+        both.vacancies = a.vacancies ?? b.vacancies
+        both.placements = a.placements ?? b.placements
+        both.notices = a.notices ?? b.notices
+        both.contacts = a.contacts ?? b.contacts
+        both.vacancyVersions = a.vacancyVersions ?? b.vacancyVersions
+        both.childVersions = a.childVersions ?? b.childVersions
+        both.bedAuthority = a.bedAuthority ?? b.bedAuthority
+        return both
+    }
+
+    /// The change counters first, then every table whose counter differs from `previous` (all when nil) and
+    /// that `including` names (every table by default); `source` must read inside one transaction for the
+    /// result to describe one moment.
     static func read(since previous: [String: Int]?, from source: some SnapshotReading,
-                     afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
+                     afterRead: (String) throws -> Void = { _ in },
+                     including: (String) -> Bool = { _ in true }) throws -> StoreSnapshot {
         let versions = try source.tableVersions()
         let schemaKey = PlacementDatabase.schemaKey
         let sameSchema = previous?[schemaKey] == versions[schemaKey]
-        func changed(_ table: String) -> Bool { !sameSchema || previous?[table] == nil || previous?[table] != versions[table] }
+        func changed(_ table: String) -> Bool {
+            including(table) && (!sameSchema || previous?[table] == nil || previous?[table] != versions[table])
+        }
         var snapshot = StoreSnapshot(tableVersions: versions)
         let bits = try source.needBits()
         // Providers are needed for bed authorities when vacancies are read; read them then too.

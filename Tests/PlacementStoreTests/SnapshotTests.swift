@@ -43,6 +43,37 @@ private typealias W = WorkflowWorld
         #expect(next.notices == nil && next.contacts == nil)
     }
 
+    /// The dashboard reads its snapshot in two halves at once (beds and workflow; people). Halves that saw the
+    /// same commit give exactly what one transaction gives; a commit between the halves' starts moves the
+    /// counters they are joined by, so such halves are never joined.
+    @Test func halvesAreJoinedOnlyWhenTheySawTheSameCommit() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        func half(people: Bool) throws -> StoreSnapshot {
+            try store.pool.read { db in
+                try StoreSnapshot.read(since: nil, from: SQLiteReads(db: db), including: { StoreSnapshot.isPeopleTable($0) == people })
+            }
+        }
+        let whole = try store.pool.read { db in try PlacementDatabase.snapshot(since: nil, in: db) }
+        let halves = try #require(try store.snapshotInHalves(since: nil))
+        #expect(halves.tableVersions == whole.tableVersions)
+        #expect(halves.vacancies == whole.vacancies && halves.providers == whole.providers)
+        #expect(halves.children == whole.children && halves.placements == whole.placements)
+        #expect(halves.notices == whole.notices && halves.contacts == whole.contacts)
+        #expect(halves.vacancyVersions == whole.vacancyVersions && halves.childVersions == whole.childVersions)
+        #expect(halves.bedAuthority == whole.bedAuthority)
+
+        // A colleague places C2 after the beds half began and before the people half: not one moment.
+        let beds = try half(people: false)
+        try store.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
+        let people = try half(people: true)
+        #expect(StoreSnapshot.joined(beds, people) == nil)
+        // The store then reads it again and sees the placement on both sides.
+        let again = try store.snapshot()
+        #expect(again.children?.first { $0.id == "C2" }?.status == .placed)
+        #expect(again.vacancies?.first { $0.id == "V2" }.map { again.vacancyVersions?[$0.id] } == 2)
+    }
+
     @Test func anUnchangedStoreIsNotReadAgain() throws {
         let folder = try TempFolder()
         let store = try W.store(in: folder)

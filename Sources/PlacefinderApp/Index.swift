@@ -214,10 +214,8 @@ struct ChildIndex: Sendable {
         }
         placementsByChild = byChild
         placementsByProvider = byProvider
-        var ids: [String: Int] = [:]
         let cs = data.children
-        for i in cs.indices where ids[cs[i].id] == nil { ids[cs[i].id] = i }
-        childByID = ids
+        childByID = Self.positions(of: cs)
 
         let yearAgo = today.adding(days: -365)
         var rows: [ChildRow] = cs.indices.map { i in
@@ -258,6 +256,14 @@ struct ChildIndex: Sendable {
         }
         haystack = hay
     }
+
+    /// Child id → position in `children` (the first, should an id repeat).
+    static func positions(of children: [Child]) -> [String: Int] {
+        var ids: [String: Int] = [:]
+        ids.reserveCapacity(children.count)
+        for i in children.indices where ids[children[i].id] == nil { ids[children[i].id] = i }
+        return ids
+    }
 }
 
 /// Both indexes, plus the day they were computed for.
@@ -270,17 +276,15 @@ struct DataIndex: Sendable {
     var dashboard: DashboardIndex
 
     init(data: AppData, officerAuthority: String, now: Date, today: Day) {
-        // Two halves at once (the machine has at least two cores): children and providers beside
-        // vacancies and the workflow lists, each half about the same time at 7,000 children.
-        let peopleHalf = Handoff<(ChildIndex, ProviderIndex)>()
-        DispatchQueue.global(qos: .userInitiated).async {
-            let children = ChildIndex(data: data, today: today)
-            peopleHalf.put((children, ProviderIndex(data: data, today: today, childByID: children.childByID)))
-        }
+        // Two halves at once (the machine has at least two cores): the children beside vacancies, providers
+        // and the workflow lists, each half about the same time at 7,000 children.
+        let childrenHalf = Handoff<ChildIndex>()
+        DispatchQueue.global(qos: .userInitiated).async { childrenHalf.put(ChildIndex(data: data, today: today)) }
         vacancies = VacancyIndex(data: data, officerAuthority: officerAuthority)
         openVacancies = data.vacancies.reduce(0) { $0 + ($1.status == .open ? 1 : 0) }
         work = WorkIndex(data: data)
-        (children, providers) = peopleHalf.take()
+        providers = ProviderIndex(data: data, today: today, childByID: ChildIndex.positions(of: data.children))
+        children = childrenHalf.take()
         dashboard = DashboardIndex(data: data, now: now, today: today, vacancies: vacancies, children: children, work: work)
     }
 }

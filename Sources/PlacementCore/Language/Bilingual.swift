@@ -52,6 +52,10 @@ extension Catalogue {
         Message.allCases.filter { $0.entry.key.hasPrefix("core.") || isPhrase($0.entry.key) }.map { ($0.entry.en, $0) },
         uniquingKeysWith: { a, _ in a })
 
+    /// The placeholders of phrase templates that hold words to say in the language in turn (a record's
+    /// kind, a tier, a problem); all others hold what was given (an id, a column's name, a number).
+    static let wordPlaceholders: Set<String> = ["kind", "tier", "problem", "what", "why", "reason", "status"]
+
     /// The phrase rows holding placeholders, as templates to match English text against.
     static let phraseTemplates: [(template: PhraseTemplate, message: Message)] = Message.allCases
         .filter { isPhrase($0.entry.key) && !placeholders($0.entry.en).isEmpty }
@@ -71,10 +75,10 @@ extension Catalogue {
         for (template, message) in phraseTemplates {
             guard let values = template.match(english) else { continue }
             var translated = 0
-            let said = values.mapValues { value -> String in
-                let words = phrase(value, language)
-                if words != value { translated += 1 }
-                return words
+            var said = values
+            for (name, value) in values where wordPlaceholders.contains(name) {
+                said[name] = phrase(value, language)
+                if said[name] != value { translated += 1 }
             }
             let literal = template.literals.reduce(0) { $0 + $1.count }
             if best.map({ (translated, literal) > ($0.translated, $0.literal) }) ?? true {

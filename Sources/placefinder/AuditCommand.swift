@@ -7,7 +7,7 @@ import PlacementStore
 struct AuditLog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "List the audit trail: who did what to which record, and when (times in UK time).",
+        abstract: cliHelp("List the audit trail: who did what to which record, and when (times in UK time)."),
         discussion: """
             Filters combine. --child lists entries about the child's own record and the placements, \
             contacts and notices that belong to the child. The trail holds ids and actions, never record \
@@ -114,7 +114,7 @@ struct AuditLog: ParsableCommand {
 /// `placefinder check`: SQLite's integrity checks plus Placefinder's own rules.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the store: SQLite integrity, foreign keys and Placefinder's consistency rules.",
+        abstract: cliHelp("Check the store: SQLite integrity, foreign keys and Placefinder's consistency rules."),
         discussion: """
             Prints one line per check (ok or PROBLEM) and the records at fault by id. Exits 1 when \
             anything is wrong. Run it after a crash and on every restored backup (docs/operations.md).

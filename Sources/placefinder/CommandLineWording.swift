@@ -4,16 +4,20 @@ import PlacementStore
 extension WorkflowError {
     /// The refusal as the command line says it: naming the option that fixes it, where one does
     /// (the dashboard words the same refusals for its own keys).
-    var commandLineDescription: String {
+    var commandLineDescription: String { commandLineDescription(.en) }
+
+    func commandLineDescription(_ language: Language) -> String {
         switch self {
-        case .childAlreadyPlaced(let id):
-            "\(id) is placed and no notice has been received; if this is a planned move, add --planned-move (--breakdown if it broke down)"
-        case .approvalMissing(let kind, let why): "needs \(PlaceCommand.option(kind)): \(why)"
+        case .childAlreadyPlaced(let id): Message.cliWorkflowChildAlreadyPlaced.text(language, ["id": id])
+        case .approvalMissing(let kind, let why):
+            Message.cliWorkflowApprovalMissing.text(language, ["option": PlaceCommand.option(kind), "why": Catalogue.phrase(why, language)])
         case .missing(let field, let what):
-            if let option = Self.options[field] { "\(what) needs \(option)" } else { description }
-        case .holdMustEndInFuture: "--until: a hold must end in the future"
-        case .holdTooLong(let days): "--until: a hold can last at most \(days) days; hold again nearer the time"
-        default: description
+            if let option = Self.options[field] {
+                Message.cliWorkflowMissing.text(language, ["what": Catalogue.phrase(what, language), "option": Catalogue.phrase(option, language)])
+            } else { description(language) }
+        case .holdMustEndInFuture: Message.cliWorkflowHoldMustEndInFuture.text(language)
+        case .holdTooLong(let days): Message.cliWorkflowHoldTooLong.text(language, ["days": String(days)])
+        default: description(language)
         }
     }
 

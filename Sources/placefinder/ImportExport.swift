@@ -8,7 +8,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Import a CSV (or JSON export) file, or an SSDA903 return: all of it, or nothing.",
+        abstract: cliHelp("Import a CSV (or JSON export) file, or an SSDA903 return: all of it, or nothing."),
         discussion: """
             KIND is providers, vacancies, children, placements or postcodes (the ONS Postcode Directory CSV), \
             followed by the file; or ssda903 with --header and --episodes (and --uasc): the DfE's SSDA903 CSV \
@@ -77,7 +77,7 @@ enum InterchangeKind: ExpressibleByArgument, Equatable {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export one kind of record as CSV (which imports back) or JSON, or an SSDA903 return.",
+        abstract: cliHelp("Export one kind of record as CSV (which imports back) or JSON, or an SSDA903 return."),
         discussion: """
             Authorities appear as ONS codes (e.g. W06000015) with names alongside where useful. Notices and \
             contacts (calls) are export only; their corrections are rows of their own naming the row they replace. \
@@ -146,7 +146,7 @@ struct Export: ParsableCommand {
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copy the store with SQLite's online backup: safe while colleagues are writing.")
+        abstract: cliHelp("Copy the store with SQLite's online backup: safe while colleagues are writing."))
 
     @Argument(help: "The backup file to create (0600).") var destination: String
     @Flag(help: "Replace the destination if it exists.") var overwrite = false

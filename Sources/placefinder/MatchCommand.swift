@@ -5,7 +5,7 @@ import PlacementStore
 
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Rank every vacancy for a child (or their sibling group) with reasons.",
+        abstract: cliHelp("Rank every vacancy for a child (or their sibling group) with reasons."),
         discussion: "Factors, weights and sources: docs/matching.md.")
 
     @Argument(help: "The child's id, e.g. C0012.") var childID: String
@@ -34,15 +34,16 @@ struct Match: ParsableCommand {
             AuditEntry(user: Session.officer, action: "match", recordType: "child", recordID: $0.id, detail: policyDetail)
         })
         Session.noteIfUnrecorded(db)
-        let report = MatchReport(outcome, engine: engine, top: top, includeExcluded: includeExcluded)
+        let language = CommandLineLanguage.current
+        let report = MatchReport(outcome, engine: engine, top: top, includeExcluded: includeExcluded, language: language)
         if json {
             print(report.json())
             return
         }
         let lead = request.children[0]
-        let heading = "Matches for \(request.children.map { "\($0.id) (\($0.initials), \($0.age(on: today)))" }.joined(separator: " + "))"
-            + (lead.urgency.isEmergency ? " — EMERGENCY, needed today" : "")
-        say(report.text(heading: heading))
+        let children = request.children.map { "\($0.id) (\($0.initials), \($0.age(on: today)))" }.joined(separator: " + ")
+        let heading = (lead.urgency.isEmergency ? Message.cliMatchHeadingEmergency : .cliMatchHeading).text(language, ["children": children])
+        say(report.text(heading: heading, language: language))
         if compare {
             let together: MatchResult = switch outcome {
             case .together(let r): r

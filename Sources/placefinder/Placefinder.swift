@@ -8,10 +8,11 @@ import PlacementStore
 struct Placefinder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placefinder",
-        abstract: "Find the right placement for a looked-after child in Wales: ranked by needs, distance and locality.",
+        abstract: cliHelp("Find the right placement for a looked-after child in Wales: ranked by needs, distance and locality."),
         discussion: """
             With no subcommand, opens the store given by --store, PLACEFINDER_STORE or \
-            $XDG_DATA_HOME/placefinder/placefinder.sqlite.
+            $XDG_DATA_HOME/placefinder/placefinder.sqlite. Every subcommand takes --lang cy|en (Cymraeg or \
+            English; default PLACEFINDER_LANG, else the locale) for its messages and plain-text output.
             """,
         subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self, BenchStore.self, BenchLive.self, BenchRegional.self,
                       NoticeCommand.self, ContactCommand.self, ReferralCommand.self, HoldCommand.self, PlaceCommand.self, PlacementCommand.self, AuditLog.self, Check.self,
@@ -31,27 +32,34 @@ struct Placefinder: ParsableCommand {
         // Over a file-size limit (ulimit -f) the kernel would kill the process mid-write with SIGXFSZ;
         // ignored, the write fails with EFBIG, SQLite rolls the transaction back and the officer gets one line.
         signal(SIGXFSZ, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do throws(UnknownLanguage) {
+            _ = try CommandLineLanguage.resolve(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+        } catch {
+            fail(error.bilingualDescription)
+        }
+        let language = CommandLineLanguage.current
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(CommandLineLanguage.parserArguments(arguments))
             try command.run()
         } catch let error as ImportError {
-            fail(error.description)
+            fail(error.commandLineDescription(language))
         } catch let error as StoreError {
-            fail(error.description)
+            fail(error.description(language))
         } catch let error as MatchError {
-            fail(error.description)
+            fail(error.description(language))
         } catch let error as WorkflowError {
-            fail(error.commandLineDescription)
+            fail(error.commandLineDescription(language))
         } catch let error as UserError {
-            fail(error.message)
+            fail(error.message(language))
         } catch let error as UnknownLanguage {
-            fail(error.description)
+            fail(error.bilingualDescription)
         } catch {
             // Help and version are the argument parser's to word; a usage mistake is one line of ours.
             // Either can quote what was typed, so it is escaped like every other text.
             let code = exitCode(for: error)
             if code == .validationFailure {
-                let line = UsageMistake.line(parserMessage: message(for: error), arguments: Array(CommandLine.arguments.dropFirst()))
+                let line = UsageMistake.line(parserMessage: message(for: error), arguments: arguments, language: language)
                 FileHandle.standardError.write(Data((TerminalText.line(line) + "\n").utf8))
                 Foundation.exit(UsageMistake.exitStatus)
             }

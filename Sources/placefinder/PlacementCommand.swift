@@ -7,14 +7,14 @@ import PlacementStore
 struct PlacementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placement",
-        abstract: "Correct a placement: undo one made today by mistake.",
+        abstract: cliHelp("Correct a placement: undo one made today by mistake."),
         subcommands: [PlacementUndoCommand.self])
 }
 
 struct PlacementUndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Undo a placement made today: it stays in the history, marked undone with your reason.",
+        abstract: cliHelp("Undo a placement made today: it stays in the history, marked undone with your reason."),
         discussion: """
             Only a placement made today (Europe/London) can be undone, and only while it is still the child's \\
             current placement. Any officer may undo it; the audit trail records who. The placement it ended \\

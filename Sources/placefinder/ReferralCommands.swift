@@ -9,14 +9,14 @@ import PlacementStore
 struct ReferralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "referral",
-        abstract: "Send a child's referral pack to providers, list referrals awaiting an answer, log an answer.",
+        abstract: cliHelp("Send a child's referral pack to providers, list referrals awaiting an answer, log an answer."),
         subcommands: [ReferralSend.self, ReferralList.self, ReferralRespond.self])
 }
 
 struct ReferralSend: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "Write the child's referral pack and log a referral to each provider of the vacancies named.",
+        abstract: cliHelp("Write the child's referral pack and log a referral to each provider of the vacancies named."),
         discussion: """
             The pack is drawn from the store: needs, risks, education, language, culture and faith, sibling group, \
             what the placement must offer and the date needed, in the Placements Data Standard v2's shape (JSON) \
@@ -32,6 +32,7 @@ struct ReferralSend: ParsableCommand {
     @Option(help: ArgumentHelp("When the provider should answer by: ISO 8601 or \"tomorrow 12:00\".", valueName: "time")) var deadline: String?
     @Option(help: ArgumentHelp("Write only this format.", valueName: "json|md")) var format: String?
     @Option(name: .short, help: ArgumentHelp("The folder to write the pack into.", valueName: "dir")) var output: String
+    @Flag(help: "Write the pack in Welsh and English, Welsh first (else in the --lang language).") var bilingual = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
@@ -40,6 +41,7 @@ struct ReferralSend: ParsableCommand {
 
     func run() throws {
         let now = Session.now
+        let language = CommandLineLanguage.current
         let db = try storeOptions.openStore()
         let formats = try format.map { [try parseCode($0, option: "--format", as: ReferralFormat.self)] } ?? ReferralFormat.allCases
         let childID = try db.storedID(child, of: .child)
@@ -49,15 +51,16 @@ struct ReferralSend: ParsableCommand {
             ?? ReferralDraft.defaultResponseDue(now: now, emergency: record.urgency.isEmergency)
         let sent = try ReferralSender.send(ReferralDraft(childID: childID, vacancyIDs: ids, responseDue: due), formats: formats,
                                            folder: output, store: db, officer: Session.officer, now: now,
-                                           warn: { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) })
-        say(sent.summary)
+                                           language: bilingual ? .bilingual : ReferralLanguage(language),
+                                           warn: { FileHandle.standardError.write(Data((Message.cliWarning.text(language, ["warning": $0]) + "\n").utf8)) })
+        say(sent.summary(language))
     }
 }
 
 struct ReferralList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Referrals awaiting a provider's answer, overdue first.")
+        abstract: cliHelp("Referrals awaiting a provider's answer, overdue first."))
 
     @Option(help: "Only this child's referrals.") var child: String?
     @OptionGroup var storeOptions: StoreOptions
@@ -87,7 +90,7 @@ struct ReferralList: ParsableCommand {
 struct ReferralRespond: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond",
-        abstract: "Log a provider's answer to a referral: an offer, a decline or a question.",
+        abstract: cliHelp("Log a provider's answer to a referral: an offer, a decline or a question."),
         discussion: """
             REFERRAL is the id `referral send` and `referral list` print (K…). An offer needs --fee (weekly, whole \
             pounds) and --start (YYYY-MM-DD); a decline needs --reason and rules the vacancy out for the child, as a \

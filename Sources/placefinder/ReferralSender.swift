@@ -15,18 +15,22 @@ enum ReferralSender {
         let missing: [MissingInformation]
 
         /// "sent referral K0012 to P0004, K0013 to P0007; pack: DIR/referral-C0003-….md (2 missing)"
-        var summary: String {
-            let who = entries.map { "\($0.id) to \($0.providerID)" }.joined(separator: ", ")
-            let gaps = missing.isEmpty ? "" : " (\(missing.count) missing: see the pack)"
-            return "sent referral \(who); pack: \(files.joined(separator: ", "))\(gaps)"
+        var summary: String { summary(.en) }
+
+        func summary(_ language: Language) -> String {
+            let who = entries.map { Message.cliReferralTo.text(language, ["referral": $0.id, "provider": $0.providerID]) }.joined(separator: ", ")
+            let values = ["who": who, "files": files.joined(separator: ", "), "missing": String(missing.count)]
+            return (missing.isEmpty ? Message.cliReferralSent : .cliReferralSentMissing).text(language, values)
         }
     }
 
+    /// `language` is the pack's (Welsh, English or both with Welsh first) and the warnings' (Welsh when the
+    /// pack has Welsh).
     static func send(_ draft: ReferralDraft, formats: [ReferralFormat], folder: String, store: any PlacementStoring,
-                     officer: String, now: Date, warn: (String) -> Void) throws -> Sent {
+                     officer: String, now: Date, language: ReferralLanguage = .en, warn: (String) -> Void) throws -> Sent {
         let preview = try store.referralPreview(childID: draft.childID, officer: officer, now: now, responseDue: draft.responseDue)
-        for gap in preview.pack.missing { warn(gap.text) }
-        let files = try write(preview.pack, formats: formats, folder: folder)
+        for gap in preview.pack.missing { warn(gap.text(language.languages[0])) }
+        let files = try write(preview.pack, formats: formats, folder: folder, language: language)
         do {
             let sending = try store.sendReferral(draft, officer: officer, now: now, expectedChildVersion: preview.childVersion)
             return Sent(entries: sending.entries, files: files, missing: sending.pack.missing)
@@ -38,7 +42,7 @@ enum ReferralSender {
 
     /// Writes the pack in each format; returns the paths. The folder is created 0700 when missing and an
     /// existing one is left as it is (never widened).
-    static func write(_ pack: ReferralPack, formats: [ReferralFormat], folder: String) throws -> [String] {
+    static func write(_ pack: ReferralPack, formats: [ReferralFormat], folder: String, language: ReferralLanguage = .en) throws -> [String] {
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
             do {
@@ -54,7 +58,7 @@ enum ReferralSender {
         do {
             for format in formats {
                 written.append(try create(in: folder, name: ReferralDocument.fileName(pack, format: format),
-                                          contents: ReferralDocument.render(pack, as: format)))
+                                          contents: ReferralDocument.render(pack, as: format, language: language)))
             }
         } catch {
             for file in written { unlink(file) }

@@ -7,7 +7,7 @@ import PlacementStore
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Print sufficiency reports beside the seed report's 2018-19 baseline.",
+        abstract: cliHelp("Print sufficiency reports beside the seed report's 2018-19 baseline."),
         discussion: "Panels: \(ReportPanelKind.allCases.map(\.rawValue).joined(separator: ", ")), or all. See docs/reports.md.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
@@ -51,7 +51,7 @@ struct ReportCommand: ParsableCommand {
             Session.noteIfUnrecorded(db)
         }
         switch format {
-        case .text: say(ReportExport.text(set))
+        case .text: say(ReportExport.text(set, language: CommandLineLanguage.current))
         case .csv: print(TableCSV.text(header: ReportExport.csvHeader, rows: ReportExport.csvRows(set)), terminator: "")
         case .json: print(ReportExport.json(set))
         }

@@ -1,17 +1,18 @@
 import ArgumentParser
 import Foundation
+import PlacementCore
 import PlacementStore
 
 /// `placefinder store init|upgrade`: the only commands (with `demo`) that create or migrate a store on purpose.
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store", abstract: "Create a new store, or upgrade an existing one.",
+        commandName: "store", abstract: cliHelp("Create a new store, or upgrade an existing one."),
         subcommands: [StoreInit.self, StoreUpgrade.self, StoreCopy.self])
 }
 
 struct StoreInit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new, empty store (refuses if anything is already at the path).",
+        commandName: "init", abstract: cliHelp("Create a new, empty store (refuses if anything is already at the path)."),
         discussion: """
             Without --group the store is for your account alone: folder 0700, files 0600. With --group the \
             group's members share it under their own accounts: folder 2770 (setgid) and files 0660 in that \
@@ -44,7 +45,7 @@ struct StoreInit: ParsableCommand {
 
 struct StoreUpgrade: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "upgrade", abstract: "Bring an existing store to this version's schema (read-only commands will not).")
+        commandName: "upgrade", abstract: cliHelp("Bring an existing store to this version's schema (read-only commands will not)."))
 
     @OptionGroup var storeOptions: StoreOptions
 
@@ -58,7 +59,7 @@ struct StoreUpgrade: ParsableCommand {
 
 struct StoreCopy: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "copy", abstract: "Copy every record of one store into a new one: a file into a PostgreSQL server, or back.",
+        commandName: "copy", abstract: cliHelp("Copy every record of one store into a new one: a file into a PostgreSQL server, or back."),
         discussion: """
             FROM is an existing store, TO a new one (a file that does not exist yet, or a PostgreSQL database with \
             no Placefinder schema): all of it is copied in one transaction, or nothing. Records, postcodes and \

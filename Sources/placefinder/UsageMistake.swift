@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlacementCore
 
 /// A usage mistake (a missing or unknown argument, a bad option value, a `validate()` refusal) said in one
 /// line that names the fix, with one exit status: 64, EX_USAGE from sysexits.h, which is also what the
@@ -8,14 +9,14 @@ enum UsageMistake {
     static let exitStatus: Int32 = 64
 
     /// `placefinder: missing CHILD-ID (see placefinder match --help)`.
-    static func line(parserMessage: String, arguments: [String]) -> String {
-        let path = (["placefinder"] + commandPath(arguments)).joined(separator: " ")
-        return "placefinder: \(describe(parserMessage)) (see \(path) --help)"
+    static func line(parserMessage: String, arguments: [String], language: Language = .en) -> String {
+        let path = (["placefinder"] + commandPath(CommandLineLanguage.extract(arguments).rest)).joined(separator: " ")
+        return "placefinder: " + Message.cliUsageLine.text(language, ["mistake": describe(parserMessage, language: language), "command": path])
     }
 
     /// The parser's message in the project's words, on one line (a list of allowed values joined), `'<child-id>'` as `CHILD-ID`,
     /// `'--kind <kind>'` as `--kind`, starting in lower case.
-    static func describe(_ message: String) -> String {
+    static func describe(_ message: String, language: Language = .en) -> String {
         let lines = message.split(separator: "\n", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
         var text = lines.first ?? ""
         // A long list of allowed values comes on the lines after "…one of the following:", one "- value" each.
@@ -24,11 +25,13 @@ enum UsageMistake {
         }
         if text.hasPrefix("Error: ") { text.removeFirst("Error: ".count) }
         text = rewriteQuoted(text)
-        for (from, to) in [("Missing expected argument ", "missing "), ("Unknown option ", "unknown option "),
-                           ("Unexpected argument ", "unexpected argument "), ("Missing value for ", "a value is needed for ")]
-        where text.hasPrefix(from) {
-            text = to + text.dropFirst(from.count)
+        // The parser's own sentences are English; the common four are said in the officer's language.
+        let said: [(String, Message)] = [("Missing expected argument ", .cliUsageMissing), ("Unknown option ", .cliUsageUnknownOption),
+                                         ("Unexpected argument ", .cliUsageUnexpectedArgument), ("Missing value for ", .cliUsageValueNeeded)]
+        for (from, to) in said where text.hasPrefix(from) {
+            text = to.text(language, ["what": String(text.dropFirst(from.count))])
         }
+        text = Catalogue.phrase(text, language)
         guard let first = text.first else { return "usage mistake" }
         // Option names and placeholders keep their case; a sentence starts in lower case.
         return first.isUppercase && text.dropFirst().first?.isLowercase == true ? first.lowercased() + text.dropFirst() : text

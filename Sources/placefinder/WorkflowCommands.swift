@@ -48,14 +48,14 @@ func parseAuthorityCode(_ text: String, option: String) throws -> String {
 
 struct NoticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notice", abstract: "Log what a provider rang to say, or correct a notice.",
+        commandName: "notice", abstract: cliHelp("Log what a provider rang to say, or correct a notice."),
         subcommands: [NoticeAdd.self, NoticeWithdraw.self, NoticeAmend.self])
 }
 
 struct NoticeAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Log a provider's notice: a placement ending, or a vacancy opened, changed, filled or withdrawn.",
+        abstract: cliHelp("Log a provider's notice: a placement ending, or a vacancy opened, changed, filled or withdrawn."),
         discussion: """
             KIND is placement_ending, vacancy_opened, vacancy_changed, vacancy_filled or vacancy_withdrawn. \
             An ending needs --child, --effective and --reason (SSDA903 code, e.g. CREQB): the child's status \
@@ -120,7 +120,7 @@ struct NoticeAdd: ParsableCommand {
                                 vacancyID: try db.storedID(vacancy, of: .vacancy), text: text, changes: draftChanges, newVacancy: newVacancy,
                                 filledBy: filledByCode)
         let effects = try db.logNotice(draft, officer: Session.officer, now: now, expectedVacancyVersion: expectedVersion)
-        var line = "logged notice \(effects.notice.id) (\(kind.label))"
+        var line = Message.cliNoticeLogged.text(CommandLineLanguage.current, ["notice": effects.notice.id, "kind": kind.label(CommandLineLanguage.current)])
         if let child = effects.child, let placement = effects.placement {
             let when = child.urgency.isEmergency ? "needed today (emergency)" : "needed by \(placement.plannedEnd!.iso)"
             line += ": \(child.id) notice_received, \(placement.id) ends \(placement.plannedEnd!.iso), \(when)"
@@ -136,14 +136,14 @@ struct NoticeAdd: ParsableCommand {
 
 struct ContactCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "contact", abstract: "Record a ring-round call, or amend one.",
+        commandName: "contact", abstract: cliHelp("Record a ring-round call, or amend one."),
         subcommands: [ContactAdd.self, ContactAmend.self], aliases: ["call"])
 }
 
 struct ContactAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Record one call to a provider about a child.",
+        abstract: cliHelp("Record one call to a provider about a child."),
         discussion: """
             OUTCOME is no_answer, declined, considering, offered or accepted. Any call may carry --note and \
             --call-back (shown on the dashboard when due). A decline needs --reason; with --scope vacancy it \
@@ -172,7 +172,7 @@ struct ContactAdd: ParsableCommand {
                                  note: note, callBackAt: try callBack.map { try parseTime($0, option: "--call-back") },
                                  declineScope: try scope.map { try parseCode($0, option: "--scope", as: DeclineScope.self) })
         let contact = try db.recordContact(draft, officer: Session.officer, now: now)
-        say("recorded call \(contact.id): \(describe(contact))")
+        say(Message.cliCallRecorded.text(CommandLineLanguage.current, ["call": contact.id, "what": describe(contact)]))
     }
 }
 
@@ -187,7 +187,7 @@ func describe(_ c: Contact) -> String {
 struct ContactAmend: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amend",
-        abstract: "Correct a recorded call: a new record replaces it; the original is kept.",
+        abstract: cliHelp("Correct a recorded call: a new record replaces it; the original is kept."),
         discussion: """
             Give what changes and --reason for the correction. The call's time and caller stay; changing the \
             outcome away from declined drops the decline's reason and scope. Only the latest record of a call \
@@ -222,7 +222,7 @@ struct ContactAmend: ParsableCommand {
 struct NoticeWithdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "withdraw",
-        abstract: "Withdraw a notice logged in error: it is kept, marked withdrawn, and no longer counts.",
+        abstract: cliHelp("Withdraw a notice logged in error: it is kept, marked withdrawn, and no longer counts."),
         discussion: """
             A withdrawn placement ending stops counting: the placement's planned end falls back to the child's \
             other current ending notice, or, with none, is cleared and the child is placed again (off the urgent \
@@ -243,7 +243,7 @@ struct NoticeWithdraw: ParsableCommand {
 struct NoticeAmend: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "amend",
-        abstract: "Correct a notice: a new record replaces it; the original is kept.",
+        abstract: cliHelp("Correct a notice: a new record replaces it; the original is kept."),
         discussion: """
             An ending may have its --effective time, --end-reason and --text amended (a new effective time moves \
             the planned end and the child's urgency); a vacancy notice only its --text. --received corrects when \
@@ -278,7 +278,7 @@ func noticeEffectText(_ effects: NoticeEffects) -> String {
 struct HoldCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hold",
-        abstract: "Hold a vacancy for a child while you decide, or release your hold.",
+        abstract: cliHelp("Hold a vacancy for a child while you decide, or release your hold."),
         discussion: """
             A hold lasts until 23:59 today (Europe/London) unless --until says otherwise; holding again for the \
             same child extends it. Only the holder can release a hold before it expires.
@@ -302,7 +302,8 @@ struct HoldCommand: ParsableCommand {
         let vacancy = try db.storedID(vacancy, of: .vacancy)
         if release {
             let released = try db.releaseHold(vacancyID: vacancy, officer: Session.officer, now: now, expectedVersion: expectedVersion)
-            say("released \(released.id) (\(released.status.rawValue))")
+            let status = CommandLineLanguage.current == .en ? released.status.rawValue : released.status.label(CommandLineLanguage.current)
+            say(Message.cliHoldReleased.text(CommandLineLanguage.current, ["vacancy": released.id, "status": status]))
             return
         }
         let expiry = try until.map { try parseTime($0, option: "--until") }
@@ -310,14 +311,15 @@ struct HoldCommand: ParsableCommand {
                                expectedVersion: expectedVersion)
         let hold = held.hold!
         let sameDay = Session.day(of: hold.expiresAt) == Session.day(of: now)
-        say("held \(held.id) for \(hold.childID) until \(sameDay ? "" : Session.day(of: hold.expiresAt).iso + " ")\(WorkflowTime.clock(hold.expiresAt))")
+        let until = (sameDay ? "" : Session.day(of: hold.expiresAt).iso + " ") + WorkflowTime.clock(hold.expiresAt)
+        say(Message.cliHoldHeld.text(CommandLineLanguage.current, ["vacancy": held.id, "child": hold.childID, "until": until]))
     }
 }
 
 struct PlaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "place",
-        abstract: "Place a child into a vacancy: one change that starts the placement and ends the last one.",
+        abstract: cliHelp("Place a child into a vacancy: one change that starts the placement and ends the last one."),
         discussion: """
             Takes a bed (the vacancy is filled at none), releases the hold, sets the child placed, and ends \
             their open placement on the start day: with the provider's notice, its reason and notice hours, \
@@ -374,7 +376,8 @@ struct PlaceCommand: ParsableCommand {
         let effects = try db.place(childID: try db.storedID(child, of: .child), vacancyID: try db.storedID(vacancy, of: .vacancy),
                                    start: startDay, officer: Session.officer, now: now, move: move, approvals: approvals,
                                    terms: terms, expectedVacancyVersion: expectedVersion)
-        var line = "placed \(effects.child.id) in \(effects.vacancy.id) as \(effects.placement.id) from \(startDay.iso)"
+        var line = Message.cliPlaced.text(CommandLineLanguage.current, ["child": effects.child.id, "vacancy": effects.vacancy.id,
+                                                                         "placement": effects.placement.id, "start": startDay.iso])
         for ended in effects.ended {
             line += "; ended \(ended.id): \(ended.ending!.rawValue) (\(ended.endReason!.rawValue)"
                 + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"

@@ -6,17 +6,9 @@ public enum LegalStatus: String, Sendable, Codable, CaseIterable {
     case placementOrder = "placement_order", emergencyProtection = "emergency_protection"
     case remand, secureOrder = "secure_order"
 
-    public var label: String {
-        switch self {
-        case .section76: "accommodated (s.76)"
-        case .interimCareOrder: "interim care order"
-        case .careOrder: "care order"
-        case .placementOrder: "placement order"
-        case .emergencyProtection: "emergency protection order"
-        case .remand: "remanded to local authority accommodation"
-        case .secureOrder: "secure accommodation order"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public enum ChildStatus: String, Sendable, Codable, CaseIterable {
@@ -199,4 +191,8 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
         if setting == .secure { return legalStatus == .secureOrder && acceptableSettings.contains(.secure) }
         return acceptableSettings.contains(setting)
     }
+}
+
+extension LegalStatus: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.legal" }
 }

@@ -5,17 +5,9 @@ public enum InspectionRating: String, Sendable, Codable, CaseIterable {
     case requiresSignificantImprovement = "requires_significant_improvement"
     case outstanding, requiresImprovementToBeGood = "requires_improvement_to_be_good", inadequate
 
-    public var label: String {
-        switch self {
-        case .excellent: "Excellent"
-        case .good: "Good"
-        case .requiresImprovement: "Requires improvement"
-        case .requiresSignificantImprovement: "Requires significant improvement"
-        case .outstanding: "Outstanding"
-        case .requiresImprovementToBeGood: "Requires improvement to be good"
-        case .inadequate: "Inadequate"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// Place on the regulator's four-point scale, 0 the best: the policy's scores and threshold read this.
     public var grade: Int {
@@ -52,19 +44,23 @@ public struct Inspection: Sendable, Hashable, Codable {
 public enum PurchaseMode: String, Sendable, Codable, CaseIterable {
     case allWalesFramework = "all_wales_framework", blockContract = "block_contract", spot
 
-    public var label: String {
-        switch self {
-        case .allWalesFramework: "bought through the all-Wales framework (Children's Commissioning Consortium Cymru)"
-        case .blockContract: "bought under a block contract"
-        case .spot: "spot purchase (no framework or block contract)"
-        }
-    }
+    /// How it was bought, in full, in English (`label(_:)` for either language).
+    public var label: String { label(.en) }
 
-    public var shortLabel: String {
-        switch self {
-        case .allWalesFramework: "all-Wales framework (4Cs)"
-        case .blockContract: "block contract"
-        case .spot: "spot purchase"
-        }
+    public func label(_ language: Language) -> String { catalogueWords(language) }
+
+    /// A few words for narrow columns, in English (`shortLabel(_:)` for either language).
+    public var shortLabel: String { shortLabel(.en) }
+
+    public func shortLabel(_ language: Language) -> String {
+        Catalogue.text(key: "core.purchase.short." + rawValue.replacingOccurrences(of: "_", with: "."), language) ?? rawValue
     }
+}
+
+extension InspectionRating: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.rating" }
+}
+
+extension PurchaseMode: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.purchase" }
 }

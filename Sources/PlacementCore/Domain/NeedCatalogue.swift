@@ -20,6 +20,19 @@ public struct NeedDefinition: Sendable, Hashable, Codable, Identifiable {
     public let description: String
     public var id: String { code }
 
+    /// The name in `language` (`core.need.<code>.name`), or as defined when a local catalogue renamed it.
+    public func name(_ language: Language = .en) -> String { localized("name", name, language) }
+
+    /// The description in `language` (`core.need.<code>.description`), or as defined when renamed.
+    public func description(_ language: Language = .en) -> String { localized("description", description, language) }
+
+    private func localized(_ field: String, _ english: String, _ language: Language) -> String {
+        guard language == .cy, let message = Catalogue.byKey["core.need.\(code.lowercased()).\(field)"], message.entry.en == english else {
+            return english
+        }
+        return message.text(language)
+    }
+
     public init(code: String, name: String, description: String) {
         self.code = code
         self.name = name
@@ -46,6 +59,13 @@ public struct NeedCatalogue: Sendable {
     public func contains(_ code: String) -> Bool { indexByCode[code] != nil }
 
     public func name(of code: String) -> String { definition(code)?.name ?? code }
+
+    /// The need's name in `language`: a standard need's catalogue row (`core.need.<code>.name`) when the
+    /// definition still has the standard English name; a local catalogue's own name otherwise.
+    public func name(of code: String, _ language: Language) -> String {
+        guard let definition = definition(code) else { return code }
+        return definition.name(language)
+    }
 
     /// The bit set of the known codes among `codes`; unknown codes are ignored (validate first).
     public func set(_ codes: some Sequence<String>) -> NeedSet {

@@ -5,15 +5,9 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable {
     case placementEnding = "placement_ending", vacancyOpened = "vacancy_opened", vacancyChanged = "vacancy_changed"
     case vacancyFilled = "vacancy_filled", vacancyWithdrawn = "vacancy_withdrawn"
 
-    public var label: String {
-        switch self {
-        case .placementEnding: "placement ending"
-        case .vacancyOpened: "vacancy opened"
-        case .vacancyChanged: "vacancy changed"
-        case .vacancyFilled: "vacancy filled"
-        case .vacancyWithdrawn: "vacancy withdrawn"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public struct ProviderNotice: Sendable, Hashable, Codable, Identifiable {
@@ -148,4 +142,8 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
         guard outcome == .declined else { return nil }
         return vacancyID == nil ? .provider : (declineScope ?? .vacancy)
     }
+}
+
+extension NoticeKind: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.notice.kind" }
 }

@@ -7,16 +7,9 @@ public enum PlacementPurpose: String, Sendable, Codable, CaseIterable {
     case respite
     case stepDown = "step_down"
 
-    public var label: String {
-        switch self {
-        case .emergency: "emergency"
-        case .assessment: "assessment"
-        case .shortTerm: "short-term"
-        case .longTerm: "long-term"
-        case .respite: "respite"
-        case .stepDown: "step-down"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 /// How a placement was bought (seed report 5.10): under the all-Wales framework or spot-purchased.
@@ -119,4 +112,8 @@ public struct PlacementTerms: Sendable, Hashable {
         PlacementTerms(weeklyCost: weeklyCost ?? proposed.weeklyCost, purpose: purpose ?? proposed.purpose,
                        purchase: purchase ?? proposed.purchase)
     }
+}
+
+extension PlacementPurpose: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.purpose" }
 }

@@ -8,12 +8,9 @@ public enum RiskToOthers: String, Sendable, Codable, CaseIterable {
     /// Drawing other children into criminal exploitation (county lines, recruitment).
     case criminal = "criminal_exploitation"
 
-    public var label: String {
-        switch self {
-        case .sexual: "sexual harm or exploitation of other children"
-        case .criminal: "criminal exploitation of other children"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// The need code of a child at risk of this harm (the catalogue's CSE and CCE).
     public var atRiskNeed: String {
@@ -29,13 +26,9 @@ public enum RiskToOthers: String, Sendable, Codable, CaseIterable {
 public enum LivingCompanions: String, Sendable, Codable, CaseIterable {
     case solo, olderOnly = "older_only", youngerOnly = "younger_only"
 
-    public var label: String {
-        switch self {
-        case .solo: "solo placement recommended"
-        case .olderOnly: "only with older children"
-        case .youngerOnly: "only with younger children"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 /// A child living in a home now, as the matching engine may know them: no name, no initials; only what the
@@ -79,4 +72,12 @@ extension Child {
     public var atRiskOfExploitation: Set<RiskToOthers> {
         Set(RiskToOthers.allCases.filter { risk in needs.contains { $0.code == risk.atRiskNeed } })
     }
+}
+
+extension RiskToOthers: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.risk" }
+}
+
+extension LivingCompanions: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.companions" }
 }

@@ -2,17 +2,9 @@
 public enum Setting: String, Sendable, Codable, CaseIterable {
     case residential, foster, kinship, parentAndChild = "parent_and_child", supportedLodgings = "supported_lodgings", secure, shortBreak = "short_break"
 
-    public var label: String {
-        switch self {
-        case .residential: "residential home"
-        case .foster: "foster home"
-        case .kinship: "kinship carer"
-        case .parentAndChild: "parent and child"
-        case .supportedLodgings: "supported lodgings"
-        case .secure: "secure home"
-        case .shortBreak: "short break"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// Family-based settings, which Welsh policy prefers to residential care.
     public var isFamilyBased: Bool { self == .foster || self == .kinship || self == .parentAndChild }
@@ -30,13 +22,9 @@ public enum FirstLanguage: String, Sendable, Codable, CaseIterable {
 public enum Sector: String, Sendable, Codable, CaseIterable {
     case localAuthority = "local_authority", thirdSector = "third_sector", `private`
 
-    public var label: String {
-        switch self {
-        case .localAuthority: "local authority"
-        case .thirdSector: "not-for-profit"
-        case .private: "private"
-        }
-    }
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public enum ProfitStatus: String, Sendable, Codable, CaseIterable {
@@ -57,4 +45,12 @@ public enum WelshCapability: String, Sendable, Codable, CaseIterable, Comparable
 
     private var rank: Int { self == .none ? 0 : self == .some ? 1 : 2 }
     public static func < (a: WelshCapability, b: WelshCapability) -> Bool { a.rank < b.rank }
+}
+
+extension Setting: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.setting" }
+}
+
+extension Sector: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.sector" }
 }

@@ -8,7 +8,13 @@ public struct DomainIssue: Sendable, Hashable, CustomStringConvertible {
         self.field = field
         self.problem = problem
     }
-    public var description: String { "\(field): \(problem)" }
+    public var description: String { description(.en) }
+
+    /// The issue in `language`: the field stays the documented column name, the problem is a catalogued
+    /// phrase (`core.phrase.problem.*`).
+    public func description(_ language: Language) -> String {
+        Message.coreDomainIssue.text(language, ["field": field, "problem": Catalogue.phrase(problem, language)])
+    }
 }
 
 /// Ages Placefinder deals with: children's services up to care leavers in supported lodgings.

@@ -4,11 +4,14 @@ extension Distance {
     /// Whole miles: the inputs are never more precise than that. Total: a value no distance in Britain
     /// could have (negative, NaN, infinite, or past `implausibleMiles`, as in rows imported before range
     /// checks) is "? mi", never a trap converting it to Int.
-    public static func formatMiles(_ miles: Double, approximate: Bool) -> String {
+    /// In Welsh the unit is "mltr" (milltir).
+    public static func formatMiles(_ miles: Double, approximate: Bool, language: Language = .en) -> String {
         let mark = approximate ? "≈" : ""
-        guard miles.isFinite, miles >= 0, miles < implausibleMiles else { return "? mi" }
-        if miles < 0.5 { return "\(mark)<1 mi" }
-        return "\(mark)\(Int(miles.rounded())) mi"
+        let number: String
+        if !miles.isFinite || miles < 0 || miles >= implausibleMiles { number = "?" }
+        else if miles < 0.5 { number = "\(mark)<1" }
+        else { number = "\(mark)\(Int(miles.rounded()))" }
+        return Message.coreUnitMiles.text(language, ["miles": number])
     }
 }
 

@@ -23,16 +23,19 @@ public enum LocalityTier: Int, Sendable, Codable, CaseIterable, Comparable {
 
     public static func < (lhs: LocalityTier, rhs: LocalityTier) -> Bool { lhs.rawValue < rhs.rawValue }
 
-    /// Short label for lists and badges.
-    public var label: String {
-        switch self {
-        case .inCounty: "in-county"
-        case .borderingWelsh: "bordering Welsh LA"
-        case .borderingEnglish: "bordering English LA"
-        case .otherWelsh: "other Welsh LA"
-        case .elsewhereInEngland: "elsewhere in England"
-        case .outsideEnglandAndWales: "outside England & Wales"
+    /// Short label for lists and badges, in English (`label(_:)` for either language).
+    public var label: String { label(.en) }
+
+    public func label(_ language: Language) -> String {
+        let message: Message = switch self {
+        case .inCounty: .coreTierInCounty
+        case .borderingWelsh: .coreTierBorderingWelsh
+        case .borderingEnglish: .coreTierBorderingEnglish
+        case .otherWelsh: .coreTierOtherWelsh
+        case .elsewhereInEngland: .coreTierElsewhereInEngland
+        case .outsideEnglandAndWales: .coreTierOutsideEnglandAndWales
         }
+        return message.text(language)
     }
 
     /// Reg 12 limb that applies, for notes and panel papers ("reg 12(2)(a)").

@@ -2,6 +2,723 @@
 
 /// Every message an officer reads, by key (l10n/*.tsv), in the catalogue's order.
 public enum Message: Int, CaseIterable, Sendable {
+    case cliUnknownLanguage
+    case cliImportLineColumn
+    case cliImportLine
+    case cliImportColumn
+    case cliUsageLine
+    case cliUsageMissing
+    case cliUsageUnknownOption
+    case cliUsageUnexpectedArgument
+    case cliUsageValueNeeded
+    case cliWorkflowChildAlreadyPlaced
+    case cliWorkflowApprovalMissing
+    case cliWorkflowMissing
+    case cliWorkflowHoldMustEndInFuture
+    case cliWorkflowHoldTooLong
+    case cliMatchHeading
+    case cliMatchHeadingEmergency
+    case cliStoreNewerSchema
+    case cliStoreNotADatabase
+    case cliStoreCannotCreateFolder
+    case cliStoreCannotSecure
+    case cliStoreBackupExists
+    case cliStoreBackupDamaged
+    case cliStoreUnreadableValue
+    case cliStoreMissingReference
+    case cliStoreDuplicate
+    case cliStoreRejected
+    case cliStoreBusy
+    case cliStoreSqlite
+    case cliStoreMissingStore
+    case cliStoreStoreExists
+    case cliStoreNotAPlacefinderStore
+    case cliStoreSymlink
+    case cliStoreIsDirectory
+    case cliStoreNeedsMigration
+    case cliStoreUnknownGroup
+    case cliStoreDiskFull
+    case cliStoreReadOnly
+    case cliStoreReadOnlyFolder
+    case cliStoreCorrupt
+    case cliStoreCannotOpen
+    case cliStoreWriteFailed
+    case cliStoreCannotConnect
+    case cliStoreServer
+    case cliStoreNotOnPostgres
+    case cliPhraseStoreRuleMissing
+    case cliPhraseStoreRuleRange
+    case cliPhraseStoreRuleFailed
+    case cliPhraseImportCannotOpenRead
+    case cliPhraseImportCouldNotRead
+    case cliPhraseImportCannotRead
+    case cliPhraseImportCannotOpen
+    case cliPhraseImportWorkflowKind
+    case cliPhraseImportChildExists
+    case cliPhraseImportNoEpisodes
+    case cliPhraseImportRowsRead
+    case cliPhraseImportFieldCount
+    case cliPhraseImportRequiredColumn
+    case cliPhraseImportRepeatsId
+    case cliPhraseImportNotJson
+    case cliPhraseImportNul
+    case cliPhraseImportEmpty
+    case cliPhraseImportColumnTwice
+    case cliPhraseImportQuoteOpen
+    case cliPhraseImportNotOns
+    case cliPhraseImportRequiredEmpty
+    case cliPhraseImportNotWhole
+    case cliPhraseImportNotNumber
+    case cliPhraseImportNotYesNo
+    case cliPhraseImportNotWholeBare
+    case cliPhraseImportNotNumberBare
+    case cliPhraseImportNotYesNoBare
+    case cliPhraseImportNeededBy
+    case cliPhraseImportGenders
+    case cliPhraseImportSettings
+    case cliPhraseImportHoldRequired
+    case cliPhraseImportNameRequired
+    case cliPhraseImportNeedItem
+    case cliPhraseImportNeedUnknown
+    case cliPhraseImportNeedRepeat
+    case cliPhraseImportBelowAgeMin
+    case cliPhraseImportNegative
+    case cliPhraseImportRecordProblem
+    case cliPhraseUserEmergencies
+    case cliPhraseUserPackTooMany
+    case cliPhraseUserPackCannotWrite
+    case cliPhraseUserPackCannotCreate
+    case cliPhraseUserNotFolder
+    case cliPhraseUserPolicyInvalid
+    case cliPhraseUserPolicyType
+    case cliPhraseUserCannotBeRead
+    case cliPhraseUserNoReadableFile
+    case cliPhraseUserNoStore
+    case cliPhraseUserUnknownChild
+    case cliPhraseUserSqliteOnly
+    case cliPhraseUserNotOns
+    case cliPhraseUserNotOneOf
+    case cliPhraseUserAges
+    case cliPhraseUserNotDate
+    case cliPhraseUserNotTime
+    case cliPhraseUserNoSuchFolderDest
+    case cliPhraseUserNoSuchFolder
+    case cliPhraseUserCannotWrite
+    case cliPhraseUserSettingPostcode
+    case cliPhraseUserNewVacancyFee
+    case cliPhraseUserNewVacancyAges
+    case cliPhraseUserNewVacancySetting
+    case cliPhraseOptionVacancyOrNew
+    case cliReferralTo
+    case cliReferralSent
+    case cliReferralSentMissing
+    case cliWarning
+    case cliPhraseHelpStore
+    case cliPhraseHelpStoreInit
+    case cliPhraseHelpStoreUpgrade
+    case cliPhraseHelpStoreCopy
+    case cliPhraseHelpAudit
+    case cliPhraseHelpCheck
+    case cliPhraseHelpImport
+    case cliPhraseHelpExport
+    case cliPhraseHelpBackup
+    case cliPhraseHelpReferral
+    case cliPhraseHelpReferralSend
+    case cliPhraseHelpReferralList
+    case cliPhraseHelpReferralRespond
+    case cliPhraseHelpNotice
+    case cliPhraseHelpNoticeAdd
+    case cliPhraseHelpContact
+    case cliPhraseHelpContactAdd
+    case cliPhraseHelpContactAmend
+    case cliPhraseHelpNoticeWithdraw
+    case cliPhraseHelpNoticeAmend
+    case cliPhraseHelpHold
+    case cliPhraseHelpPlace
+    case cliPhraseHelpMatch
+    case cliPhraseHelpReport
+    case cliPhraseHelpRoot
+    case cliPhraseHelpPlacement
+    case cliPhraseHelpPlacementUndo
+    case cliHoldReleased
+    case cliHoldHeld
+    case cliCallRecorded
+    case cliPlaced
+    case cliNoticeLogged
+    case cliPhraseUsageTop
+    case cliPhraseUsageGiveTo
+    case coreExcludedNotOpen
+    case coreExcludedHeldByAnother
+    case coreExcludedNotAvailableInTime
+    case coreExcludedNoSameDayEmergencies
+    case coreExcludedSettingNotInPlan
+    case coreExcludedNoSecureOrder
+    case coreExcludedKinshipForOthers
+    case coreExcludedAgeOutsideRange
+    case coreExcludedGenderNotAccepted
+    case coreExcludedTooFewBeds
+    case coreExcludedSiblingCapacity
+    case coreExcludedEssentialNeedUnmet
+    case coreExcludedPoorlyRated
+    case coreExcludedInsideAvoidArea
+    case coreExcludedAvoidedAuthority
+    case coreExcludedTooNearHome
+    case coreExcludedWelshEssential
+    case coreExcludedResidentExploitation
+    case coreExcludedResidentAssociate
+    case coreExcludedResidentCompanions
+    case coreExcludedResidentAgeGap
+    case coreExcludedResidentGenderMix
+    case coreExcludedDeclined
+    case coreFlagOutOfArea
+    case coreFlagKeyStage4SchoolMove
+    case coreFlagForProfit
+    case coreFlagStaleVacancy
+    case coreFlagApproximateLocation
+    case coreFlagSeparatesSiblings
+    case coreFlagOldInspection
+    case coreFlagNoNeedsRecorded
+    case coreFlagResidentsConcern
+    case coreFlagShortOutOfArea
+    case coreFlagShortKeyStage4SchoolMove
+    case coreFlagShortForProfit
+    case coreFlagShortStaleVacancy
+    case coreFlagShortApproximateLocation
+    case coreFlagShortSeparatesSiblings
+    case coreFlagShortOldInspection
+    case coreFlagShortNoNeedsRecorded
+    case coreFlagShortResidentsConcern
+    case coreReasonSchoolMiles
+    case coreReasonWelshFluent
+    case coreReasonWelshSome
+    case coreReasonWelshNone
+    case coreReasonWelshOffer
+    case coreReasonRating
+    case coreReasonNoRating
+    case coreReasonEarlierBreakdown
+    case coreReasonEarlierBreakdownStarted
+    case coreReasonSectorInHouse
+    case coreReasonSectorNotForProfit
+    case coreReasonSectorPrivateForProfit
+    case coreReasonSectorPrivateNotForProfit
+    case coreReasonKinship
+    case coreReasonConfirmedToday
+    case coreReasonConfirmedYesterday
+    case coreReasonConfirmedDaysAgo
+    case coreReasonFee
+    case coreReasonFeeUsual
+    case coreReasonNoResidents
+    case coreReasonResidentsOne
+    case coreReasonResidentsMany
+    case coreReasonResidentsAged
+    case coreReasonResidentsAgedRange
+    case coreReasonResidentAgeGap
+    case coreReasonResidentExploitation
+    case coreReasonResidentCompanions
+    case coreReasonResidentCompanionsUnknown
+    case coreReasonResidentAssociate
+    case coreReasonResidentGenderMix
+    case coreReasonNoNeeds
+    case coreReasonNeedsMet
+    case coreReasonNeedsMissed
+    case coreReasonDistance
+    case coreReasonWindowYear
+    case coreReasonWindowDays
+    case coreReasonStabilityShortNoticeOne
+    case coreReasonStabilityShortNoticeMany
+    case coreReasonStabilityAlsoBrokeDownOne
+    case coreReasonStabilityAlsoBrokeDownMany
+    case coreReasonStabilityBrokeDown
+    case coreReasonStabilityNoBreakdownsOne
+    case coreReasonStabilityNoBreakdownsMany
+    case coreReasonStabilityNoHistory
+    case coreUnitMiles
+    case coreUnitMinutes
+    case coreUnitHoursMinutes
+    case coreTierInCounty
+    case coreTierBorderingWelsh
+    case coreTierBorderingEnglish
+    case coreTierOtherWelsh
+    case coreTierElsewhereInEngland
+    case coreTierOutsideEnglandAndWales
+    case coreSplitWarningTwo
+    case coreSplitWarningMany
+    case coreArrangementBothTogether
+    case coreArrangementFirstTogether
+    case coreArrangementSecondTogether
+    case coreArrangementNeitherTogether
+    case coreListAnd
+    case coreMatchPolicy
+    case coreMatchArrangementsHeading
+    case coreMatchMilesUnit
+    case coreMatchNoTwoHomes
+    case coreMatchSeparately
+    case coreMatchCounts
+    case coreMatchNoneMeet
+    case coreMatchMostOften
+    case coreMatchColumnScore
+    case coreMatchColumnVacancy
+    case coreMatchColumnProvider
+    case coreMatchColumnSetting
+    case coreMatchColumnRoadMiles
+    case coreMatchColumnLocality
+    case coreMatchExcludedLine
+    case coreSettingShortResidential
+    case coreSettingShortFoster
+    case coreSettingShortKinship
+    case coreSettingShortParentAndChild
+    case coreSettingShortSupportedLodgings
+    case coreSettingShortSecure
+    case coreSettingShortShortBreak
+    case coreUrgencyEmergency
+    case coreUrgencyNeededBy
+    case coreSettingResidential
+    case coreSettingFoster
+    case coreSettingKinship
+    case coreSettingParentAndChild
+    case coreSettingSupportedLodgings
+    case coreSettingSecure
+    case coreSettingShortBreak
+    case coreSectorLocalAuthority
+    case coreSectorThirdSector
+    case coreSectorPrivate
+    case coreRatingExcellent
+    case coreRatingGood
+    case coreRatingRequiresImprovement
+    case coreRatingRequiresSignificantImprovement
+    case coreRatingOutstanding
+    case coreRatingRequiresImprovementToBeGood
+    case coreRatingInadequate
+    case coreRiskSexualHarm
+    case coreRiskCriminalExploitation
+    case coreCompanionsSolo
+    case coreCompanionsOlderOnly
+    case coreCompanionsYoungerOnly
+    case coreLegalS76
+    case coreLegalInterimCareOrder
+    case coreLegalCareOrder
+    case coreLegalPlacementOrder
+    case coreLegalEmergencyProtection
+    case coreLegalRemand
+    case coreLegalSecureOrder
+    case coreEndReasonAlleg
+    case coreEndReasonApprr
+    case coreEndReasonCarpl
+    case coreEndReasonChild
+    case coreEndReasonClose
+    case coreEndReasonCreqb
+    case coreEndReasonCreqo
+    case coreEndReasonCustod
+    case coreEndReasonLareq
+    case coreEndReasonOther
+    case coreEndReasonPlace
+    case coreEndReasonStand
+    case corePlacementTypeU1
+    case corePlacementTypeU2
+    case corePlacementTypeU3
+    case corePlacementTypeU4
+    case corePlacementTypeU5
+    case corePlacementTypeU6
+    case corePlacementTypeK1
+    case corePlacementTypeK2
+    case corePlacementTypeR1
+    case corePlacementTypeR3
+    case corePlacementTypeS1
+    case corePlacementTypeH5
+    case corePlacementTypeP1
+    case corePlacementTypeZ1
+    case coreApprovalPanel
+    case coreApprovalKeyStage4
+    case coreApprovalExceptionalReason
+    case corePurchaseAllWalesFramework
+    case corePurchaseBlockContract
+    case corePurchaseSpot
+    case corePurchaseShortAllWalesFramework
+    case corePurchaseShortBlockContract
+    case corePurchaseShortSpot
+    case corePurposeEmergency
+    case corePurposeAssessment
+    case corePurposeShortTerm
+    case corePurposeLongTerm
+    case corePurposeRespite
+    case corePurposeStepDown
+    case coreNoticeKindPlacementEnding
+    case coreNoticeKindVacancyOpened
+    case coreNoticeKindVacancyChanged
+    case coreNoticeKindVacancyFilled
+    case coreNoticeKindVacancyWithdrawn
+    case coreRegulatorCiw
+    case coreRegulatorOfsted
+    case coreNeedLevelEssential
+    case coreNeedLevelImportant
+    case coreNeedLevelDesirable
+    case coreWelshNone
+    case coreWelshSome
+    case coreWelshFluent
+    case coreChildStatusPlaced
+    case coreChildStatusNeedsPlacement
+    case coreChildStatusNoticeReceived
+    case coreVacancyStatusOpen
+    case coreVacancyStatusHeld
+    case coreVacancyStatusFilled
+    case coreVacancyStatusWithdrawn
+    case coreGenderFemale
+    case coreGenderMale
+    case coreGenderOther
+    case coreCallOutcomeNoAnswer
+    case coreCallOutcomeDeclined
+    case coreCallOutcomeConsidering
+    case coreCallOutcomeOffered
+    case coreCallOutcomeAccepted
+    case coreCallOutcomeReferred
+    case coreDeclineScopeVacancy
+    case coreDeclineScopeProvider
+    case coreNeedAutName
+    case coreNeedAutDescription
+    case coreNeedLdName
+    case coreNeedLdDescription
+    case coreNeedPhysName
+    case coreNeedPhysDescription
+    case coreNeedEbdName
+    case coreNeedEbdDescription
+    case coreNeedShName
+    case coreNeedShDescription
+    case coreNeedMhName
+    case coreNeedMhDescription
+    case coreNeedTrmName
+    case coreNeedTrmDescription
+    case coreNeedCseName
+    case coreNeedCseDescription
+    case coreNeedCceName
+    case coreNeedCceDescription
+    case coreNeedSubName
+    case coreNeedSubDescription
+    case coreNeedMisName
+    case coreNeedMisDescription
+    case coreNeedPacName
+    case coreNeedPacDescription
+    case coreNeedEduName
+    case coreNeedEduDescription
+    case coreNeedWelName
+    case coreNeedWelDescription
+    case coreNeedFthName
+    case coreNeedFthDescription
+    case coreNeedUasName
+    case coreNeedUasDescription
+    case coreNeedSibName
+    case coreNeedSibDescription
+    case coreWorkflowUnknownProvider
+    case coreWorkflowUnknownChild
+    case coreWorkflowUnknownVacancy
+    case coreWorkflowUnknownPlacement
+    case coreWorkflowVacancyOfAnotherProvider
+    case coreWorkflowMissing
+    case coreWorkflowNotApplicable
+    case coreWorkflowEffectiveBeforeReceived
+    case coreWorkflowNoOpenPlacement
+    case coreWorkflowEndsBeforeStart
+    case coreWorkflowVacancyAlreadyExists
+    case coreWorkflowNothingToChange
+    case coreWorkflowInvalidVacancy
+    case coreWorkflowVacancyNotOpen
+    case coreWorkflowNoBedsLeft
+    case coreWorkflowHeldByAnother
+    case coreWorkflowHeldByColleague
+    case coreWorkflowNotHeld
+    case coreWorkflowNotHolder
+    case coreWorkflowHoldMustEndInFuture
+    case coreWorkflowHoldTooLong
+    case coreWorkflowChildAlreadyPlaced
+    case coreWorkflowUnsuitable
+    case coreWorkflowCannotLocate
+    case coreWorkflowApprovalMissing
+    case coreWorkflowAlreadyUndone
+    case coreWorkflowNotMadeToday
+    case coreWorkflowBuiltUpon
+    case coreWorkflowChangedByAt
+    case coreWorkflowChangedBy
+    case coreWorkflowCallBackBeforeCall
+    case coreWorkflowUnknownNotice
+    case coreWorkflowUnknownContact
+    case coreWorkflowAlreadyCorrected
+    case coreWorkflowNoticeWithdrawn
+    case coreWorkflowNothingToAmend
+    case coreWorkflowReferral
+    case corePhraseChild
+    case corePhraseReason
+    case corePhraseEffectiveTime
+    case corePhraseNewVacancyId
+    case corePhraseVacancyChanges
+    case corePhraseEndReason
+    case corePhraseQuestion
+    case corePhraseFilledBy
+    case corePhraseNewVacancyDetails
+    case corePhraseOfferedFeeStart
+    case corePhraseDeclineScope
+    case corePhraseDeclineReason
+    case corePhraseVacancy
+    case corePhraseVacancyOrDetails
+    case corePhraseVacancyDetails
+    case corePhraseOneVacancy
+    case corePhraseReferral
+    case corePhraseUndoing
+    case corePhraseProviderQuestion
+    case corePhraseDeclinedCall
+    case corePhraseCorrection
+    case corePhraseDeclineVacancyOnly
+    case corePhraseNoticeOfKind
+    case corePhraseNoticeAboutVacancy
+    case corePhraseCallWithOutcome
+    case corePhraseOpenVacancyBed
+    case corePhraseApprovalOutOfCounty
+    case corePhraseApprovalKeyStage4
+    case corePhraseApprovalForProfit
+    case corePhraseReferralChildPlaced
+    case corePhraseReferralDeadlinePast
+    case corePhraseReferralDeadlineFar
+    case corePhraseReferralUnanswered
+    case corePhraseReferralAnswered
+    case corePhraseReferralNotReferral
+    case corePhraseReferralResponseBefore
+    case corePhraseReferralResponseFuture
+    case corePhraseReferralFeeRange
+    case corePhraseReferralStartBefore
+    case corePhraseReferralNul
+    case corePhraseReferralSendNotCall
+    case corePhraseReferralStays
+    case coreMatchErrorUnknownChild
+    case coreMatchErrorAlreadyPlaced
+    case coreMatchErrorHomeNotLocated
+    case coreMatchErrorAvoidAreaNotLocated
+    case corePhraseProblemNameRequired
+    case corePhraseProblemAgeOutside
+    case corePhraseProblemAgesWithin
+    case corePhraseProblemEndedNeedsKind
+    case corePhraseProblemEndingNoEnd
+    case corePhraseProblemUndoneStartDay
+    case corePhraseProblemUndoneReason
+    case corePhraseProblemSettingRequired
+    case corePhraseProblemHeldWithoutHold
+    case corePhraseProblemNul
+    case corePhraseProblemBeforeStart
+    case corePhraseProblemFuture
+    case corePhraseProblemHoldAhead
+    case corePhraseProblemListsSelf
+    case corePhraseProblemGender
+    case corePhraseProblemMiles
+    case corePhraseProblemHours
+    case corePhraseProblemFee
+    case corePhraseProblemAtLeastOne
+    case corePhraseProblemNotEmpty
+    case corePhraseProblemNotNegative
+    case corePhraseProblemNeedTwice
+    case corePhraseProblemRadiusMax
+    case corePhraseProblemRadiusPositive
+    case corePhraseProblemUnknownNeed
+    case corePhraseProblemMustBe
+    case coreDomainIssue
+    case coreReferralMissingNeeds
+    case coreReferralMissingRisks
+    case coreReferralMissingRiskToOthers
+    case coreReferralMissingEducation
+    case coreReferralMissingLanguageNotNamed
+    case coreReferralMissingCultureAndFaith
+    case coreReferralMissingLivingAlongside
+    case coreReferralMissingSettings
+    case coreReferralMissingSiblingsNotFound
+    case coreReferralMissingChildNumber
+    case coreReferralSectionChild
+    case coreReferralSectionNeededBy
+    case coreReferralSectionNeeds
+    case coreReferralSectionRisks
+    case coreReferralSectionEducation
+    case coreReferralSectionLanguage
+    case coreReferralSectionCultureAndFaith
+    case coreReferralSectionSiblings
+    case coreReferralSectionMustOffer
+    case coreReferralNoneRecorded
+    case coreReferralChildLine
+    case coreReferralPlacingAuthority
+    case coreReferralLegalStatus
+    case coreReferralHomeArea
+    case coreReferralNeededToday
+    case coreReferralNeededBy
+    case coreReferralNeedLine
+    case coreReferralRiskLine
+    case coreReferralNoRiskAmongNeeds
+    case coreReferralRiskToOthersNotRecorded
+    case coreReferralRiskToOthers
+    case coreReferralSchoolIn
+    case coreReferralKeyStage4
+    case coreReferralEducationOnSite
+    case coreReferralFirstLanguage
+    case coreReferralWelshPlacement
+    case coreReferralCareInWelshLevel
+    case coreReferralUnaccompanied
+    case coreReferralLearningDisability
+    case coreReferralAutism
+    case coreReferralFaithLine
+    case coreReferralSiblingsTogether
+    case coreReferralSiblingsWherePossible
+    case coreReferralSiblingLine
+    case coreReferralNoSiblingGroup
+    case coreReferralSettings
+    case coreReferralMustMeet
+    case coreReferralCareInWelsh
+    case coreReferralSecure
+    case coreReferralNotIn
+    case coreReferralAwayFromAreas
+    case coreReferralMilesFromHome
+    case coreReferralLivingAlongside
+    case coreReferralAssociates
+    case coreReferralNothingBeyond
+    case coreReferralDocTitle
+    case coreReferralDocSent
+    case coreReferralDocMissing
+    case coreReferralDocNothingMissing
+    case coreReferralDocFields
+    case coreReferralDocEntity
+    case coreReferralDocField
+    case coreReferralDocValue
+    case coreReferralDocYes
+    case coreReferralDocNo
+    case coreFirstLanguageWelsh
+    case coreFirstLanguageEnglish
+    case coreFirstLanguageBilingual
+    case coreFirstLanguageOther
+    case coreReportHeading
+    case coreReportNotAvailable
+    case coreReportShare
+    case coreReportSource
+    case coreReportNone
+    case coreReportPanelResidentialNights
+    case coreReportPanelResidentialLocality
+    case coreReportPanelResidentialSettings
+    case coreReportPanelFosterWeeks
+    case coreReportPanelStability
+    case coreReportPanelWhereChildrenLive
+    case coreReportPanelFreeBeds
+    case coreReportPanelUnmetNeed
+    case coreReportPanelRingRound
+    case coreReportPanelSpend
+    case corePhraseReportPeriodFy
+    case corePhraseReportPeriodLastYear
+    case corePhraseReportPeriodToday
+    case corePhraseReportNights
+    case corePhraseReportWeeks
+    case corePhraseReportChildren
+    case corePhraseReportCalls
+    case corePhraseReportBeds
+    case corePhraseReportPlaces
+    case corePhraseReportCount
+    case corePhraseReportDeclines
+    case corePhraseReportEndings
+    case corePhraseReportNotices
+    case corePhraseReportWaiting
+    case corePhraseReportTotal
+    case corePhraseReportToday
+    case corePhraseReportInHouse
+    case corePhraseReportOtherCouncils
+    case corePhraseReportNotForProfit
+    case corePhraseReportPrivate
+    case corePhraseReportInCounty
+    case corePhraseReportElsewhereInWales
+    case corePhraseReportOutsideWales
+    case corePhraseReportChildrensHome
+    case corePhraseReportOtherResidential
+    case corePhraseReportFosterCare
+    case corePhraseReportKinshipCare
+    case corePhraseReportSupportedLiving
+    case corePhraseReportOther
+    case corePhraseReportCommercialAgency
+    case corePhraseReportNotForProfitAgency
+    case corePhraseReportInHouseCarers
+    case corePhraseReportKinshipCarers
+    case corePhraseReportResidentialHomes
+    case corePhraseReportRegisteredPlaces
+    case corePhraseReportInUseToday
+    case corePhraseReportFreeBedsNow
+    case corePhraseReportOfferedOpen
+    case corePhraseReportNotInUse
+    case corePhraseReportCallsPerChild
+    case corePhraseReportChildrenSearched
+    case corePhraseReportMostForOne
+    case corePhraseReportNightsPerMonth
+    case corePhraseReportNightsNoCost
+    case corePhraseReportNoReason
+    case corePhraseReportNoneInCounty
+    case corePhraseReportNoneSuitable
+    case corePhraseReportNotPlaced
+    case corePhraseReportNotRecorded
+    case corePhraseReportNoticeNotRecorded
+    case corePhraseReportOtherReasons
+    case corePhraseReportPlacingNotRecorded
+    case corePhraseReportPlacedByArea
+    case corePhraseReportPlacedByWelsh
+    case corePhraseReportPlacedByEnglish
+    case corePhraseReportSameDay
+    case corePhraseReportSameDay24h
+    case corePhraseReportEngineNotRun
+    case corePhraseReportStale
+    case corePhraseReportOnePlacement
+    case corePhraseReportTwoPlacements
+    case corePhraseReportThreeOrMore
+    case corePhraseReportOneToSeven
+    case corePhraseReportUnderSeven
+    case corePhraseReportSevenOrMore
+    case corePhraseReportUnderTenMiles
+    case corePhraseReportTenToTwenty
+    case corePhraseReportTwentyToFifty
+    case corePhraseReportFiftyPlus
+    case corePhraseReportAllFoster
+    case corePhraseReportAllResidential
+    case corePhraseReportAllSectors
+    case corePhraseReportAllSpend
+    case corePhraseReportBedsInUse
+    case corePhraseReportByPurpose
+    case corePhraseReportByTier
+    case corePhraseReportBySettingLocality
+    case corePhraseReportBySettingSector
+    case corePhraseReportBySetting
+    case corePhraseReportCallsTitle
+    case corePhraseReportChildrenByLocality
+    case corePhraseReportChildrenByPlacements
+    case corePhraseReportHomesBySector
+    case corePhraseReportHomesInWales
+    case corePhraseReportDeclinesByReason
+    case corePhraseReportDistance
+    case corePhraseReportEndingsByNotice
+    case corePhraseReportEndingsBySector
+    case corePhraseReportFrameworkOrSpot
+    case corePhraseReportNoticeToPlaced
+    case corePhraseReportNightsBySector
+    case corePhraseReportOccupancy
+    case corePhraseReportOtherResidentialBySector
+    case corePhraseReportProvidersSameDay
+    case corePhraseReportLadder
+    case corePhraseReportSetting
+    case corePhraseReportSpendBySector
+    case corePhraseReportSpendBySettingSector
+    case corePhraseReportStaleTitle
+    case corePhraseReportSuitableByTier
+    case corePhraseReportWaitingChildren
+    case corePhraseReportWeeksByProvider
+    case corePhraseReportPeriodNotBegun
+    case corePhraseReportAll
+    case coreFactorNeedsfit
+    case coreFactorDistancefromhome
+    case coreFactorDistancefromschool
+    case coreFactorLocality
+    case coreFactorWelshlanguage
+    case coreFactorProviderstability
+    case coreFactorPreviousbreakdown
+    case coreFactorSector
+    case coreFactorKinship
+    case coreFactorFreshness
+    case coreFactorCost
+    case coreFactorProviderquality
+    case coreFactorResidentsfit
+    case corePhraseIssue
     case languageName
     case languageSwitchHint
     case languageSwitched
@@ -19,6 +736,723 @@ public enum Message: Int, CaseIterable, Sendable {
 enum CatalogueData {
     static let tsv = #"""
 key	en	cy	note
+cli.unknown.language	{value} is not a language Placefinder offers: use cy (Cymraeg) or en (English)	nid yw {value} yn iaith y mae Placefinder yn ei chynnig: defnyddiwch cy (Cymraeg) neu en (English)	said in both languages, Welsh first
+cli.import.line.column	{file} line {line}, column {column}	{file} llinell {line}, colofn {column}	column keeps its documented name
+cli.import.line	{file} line {line}	{file} llinell {line}	
+cli.import.column	{file} column {column}	{file} colofn {column}	
+cli.usage.line	{mistake} (see {command} --help)	{mistake} (gweler {command} --help)	
+cli.usage.missing	missing {what}	{what} ar goll	
+cli.usage.unknown.option	unknown option {what}	opsiwn anhysbys {what}	
+cli.usage.unexpected.argument	unexpected argument {what}	ymresymiad annisgwyl {what}	coinage — for review
+cli.usage.value.needed	a value is needed for {what}	mae angen gwerth i {what}	
+cli.workflow.child.already.placed	{id} is placed and no notice has been received; if this is a planned move, add --planned-move (--breakdown if it broke down)	mae {id} wedi'i leoli a does dim hysbysiad wedi dod i law; os yw hwn yn symud wedi'i gynllunio, ychwanegwch --planned-move (--breakdown os chwalodd)	
+cli.workflow.approval.missing	needs {option}: {why}	angen {option}: {why}	
+cli.workflow.missing	{what} needs {option}	{what}: angen {option}	
+cli.workflow.hold.must.end.in.future	--until: a hold must end in the future	--until: rhaid i gadw lle ddod i ben yn y dyfodol	
+cli.workflow.hold.too.long	--until: a hold can last at most {days} days; hold again nearer the time	--until: gall cadw lle bara {days} diwrnod ar y mwyaf; cadwch eto yn nes at yr amser	
+cli.match.heading	Matches for {children}	Lleoedd addas i {children}	initials and ages only
+cli.match.heading.emergency	Matches for {children} — EMERGENCY, needed today	Lleoedd addas i {children} — ARGYFWNG, angen heddiw	
+cli.store.newer.schema	this store was written by a newer Placefinder (schema {found}); this version knows up to {known}	ysgrifennwyd y storfa hon gan Placefinder mwy newydd (sgema {found}); mae'r fersiwn hon yn gwybod hyd at {known}	storfa (store): coinage — for review
+cli.store.not.a.database	{path} is not a Placefinder store (not an SQLite database)	nid storfa Placefinder yw {path} (nid cronfa ddata SQLite)	
+cli.store.cannot.create.folder	could not create the folder {path}	methu creu'r ffolder {path}	
+cli.store.cannot.secure	could not set the owner or mode of {path}, which keep the store to your account (or its group); ask the administrator	methu gosod perchennog neu fodd {path}, sy'n cadw'r storfa i'ch cyfrif chi (neu ei grŵp); gofynnwch i'r gweinyddwr	
+cli.store.backup.exists	{path} already exists; choose another name or allow overwriting	mae {path} yn bodoli eisoes; dewiswch enw arall neu caniatewch drosysgrifo	
+cli.store.backup.damaged	the backup at {path} failed its integrity check and was not kept	methodd y copi wrth gefn yn {path} ei wiriad cywirdeb ac ni chafodd ei gadw	
+cli.store.unreadable.value	a stored value in {table}.{column} could not be read	methu darllen gwerth wedi'i storio yn {table}.{column}	
+cli.store.missing.reference	a record refers to another record that is not in the store; nothing was saved	mae cofnod yn cyfeirio at gofnod arall nad yw yn y storfa; ni chadwyd dim	
+cli.store.duplicate	a record with the same identifier is already in the store; nothing was saved	mae cofnod â'r un dynodydd yn y storfa eisoes; ni chadwyd dim	
+cli.store.rejected	the store refused the change: {reason}	gwrthododd y storfa'r newid: {reason}	
+cli.store.busy	the store is busy with another officer's change; try again in a moment	mae'r storfa'n brysur gyda newid swyddog arall; rhowch gynnig arall arni mewn munud	
+cli.store.sqlite	the store reported an SQLite error (code {code})	adroddodd y storfa wall SQLite (cod {code})	
+cli.store.missing.store	no store at {path}; create one with `placefinder store init --store {path}` (or `placefinder demo` for a demo)	dim storfa yn {path}; crëwch un gyda `placefinder store init --store {path}` (neu `placefinder demo` am ddemo)	
+cli.store.store.exists	{path} already exists; `store init` only creates a new store	mae {path} yn bodoli eisoes; dim ond storfa newydd y mae `store init` yn ei chreu	
+cli.store.not.a.placefinder.store	{path} is not a Placefinder store ({why}); check the --store path	nid storfa Placefinder yw {path} ({why}); gwiriwch lwybr --store	
+cli.store.symlink	{path} is a symbolic link; give the real path of the store (links are refused so its target is never changed)	dolen symbolaidd yw {path}; rhowch lwybr go iawn y storfa (gwrthodir dolenni fel na chaiff eu targed ei newid byth)	
+cli.store.is.directory	{path} is a folder, not a store file; give the path of the store file	ffolder yw {path}, nid ffeil storfa; rhowch lwybr ffeil y storfa	
+cli.store.needs.migration	the store at {path} was made by an older Placefinder and must be upgraded first: run `placefinder store upgrade --store {path}` as an officer who can write to it	gwnaed y storfa yn {path} gan Placefinder hŷn a rhaid ei huwchraddio yn gyntaf: rhedwch `placefinder store upgrade --store {path}` fel swyddog sy'n gallu ysgrifennu iddi	
+cli.store.unknown.group	there is no group called {name} on this host; create it first (groupadd) or check the spelling	does dim grŵp o'r enw {name} ar y gwesteiwr hwn; crëwch ef yn gyntaf (groupadd) neu gwiriwch y sillafu	
+cli.store.disk.full	the disk holding the store is full; nothing was saved (free some space, see `df -h`, and try again)	mae'r ddisg sy'n dal y storfa yn llawn; ni chadwyd dim (rhyddhewch le, gweler `df -h`, a rhowch gynnig arall arni)	
+cli.store.read.only	the store is read-only for you; nothing was saved (ask the administrator for write access, or use a read-only command)	darllen yn unig yw'r storfa i chi; ni chadwyd dim (gofynnwch i'r gweinyddwr am fynediad ysgrifennu, neu defnyddiwch orchymyn darllen yn unig)	
+cli.store.read.only.folder	the store's folder is read-only for you, so SQLite cannot write beside the store; nothing was saved (ask the administrator, or use a read-only command)	darllen yn unig yw ffolder y storfa i chi, felly ni all SQLite ysgrifennu wrth ymyl y storfa; ni chadwyd dim (gofynnwch i'r gweinyddwr, neu defnyddiwch orchymyn darllen yn unig)	
+cli.store.corrupt	the store file is damaged (SQLite reports corruption); stop using it, keep a copy, and restore the latest backup (docs/operations.md)	mae ffeil y storfa wedi'i difrodi (mae SQLite yn adrodd llygredd); peidiwch â'i defnyddio, cadwch gopi, ac adferwch y copi wrth gefn diweddaraf (docs/operations.md)	
+cli.store.cannot.open	the store cannot be opened (its folder may be missing or unreadable, or the path may be a folder); check the --store path	methu agor y storfa (efallai fod ei ffolder ar goll neu'n annarllenadwy, neu mai ffolder yw'r llwybr); gwiriwch lwybr --store	
+cli.store.write.failed	the store's file could not be read or written (disk full, a file-size limit such as `ulimit -f`, or a disk fault); nothing was saved	methu darllen nac ysgrifennu ffeil y storfa (disg yn llawn, terfyn maint ffeil fel `ulimit -f`, neu nam ar y ddisg); ni chadwyd dim	
+cli.store.cannot.connect	could not open the PostgreSQL store {server}: {why}	methu agor storfa PostgreSQL {server}: {why}	
+cli.store.server	the PostgreSQL store reported an error (SQLSTATE {code}); nothing was saved	adroddodd storfa PostgreSQL wall (SQLSTATE {code}); ni chadwyd dim	
+cli.store.not.on.postgres	{what} is not available on a PostgreSQL store yet; use a SQLite store for it	nid yw {what} ar gael ar storfa PostgreSQL eto; defnyddiwch storfa SQLite ar ei gyfer	
+cli.phrase.store.rule.missing	a required value is missing	mae gwerth gofynnol ar goll	the store's refusals
+cli.phrase.store.rule.range	a value is out of range	mae gwerth y tu allan i'r ystod	
+cli.phrase.store.rule.failed	a constraint failed	methodd cyfyngiad	
+cli.phrase.import.cannot.open.read	cannot be opened or read	methu ei agor na'i ddarllen	import file problems
+cli.phrase.import.could.not.read	could not be read	methu ei ddarllen	
+cli.phrase.import.cannot.read	cannot be read	methu ei ddarllen	
+cli.phrase.import.cannot.open	cannot be opened	methu ei agor	
+cli.phrase.import.workflow.kind	{kind} are recorded through the workflow (notice add, call add), not imported	cofnodir {kind} drwy'r llif gwaith (notice add, call add), nid eu mewnforio	kind is the file kind's machine name
+cli.phrase.import.child.exists	this child is already in the store (import adds new children only)	mae'r plentyn hwn yn y storfa eisoes (dim ond plant newydd y mae mewnforio yn eu hychwanegu)	
+cli.phrase.import.no.episodes	this child has no episodes in the episodes file	does gan y plentyn hwn ddim cyfnodau yn y ffeil cyfnodau	episodes (SSDA903): coinage — for review
+cli.phrase.import.rows.read	the file holds {rows} rows but {read} were read; nothing was imported	mae {rows} rhes yn y ffeil ond darllenwyd {read}; ni fewnforiwyd dim	
+cli.phrase.import.field.count	row has {fields} fields but the header has {header}	mae gan y rhes {fields} maes ond mae gan y pennawd {header}	
+cli.phrase.import.required.column	required column is missing from the header	mae colofn ofynnol ar goll o'r pennawd	
+cli.phrase.import.repeats.id	record {record} repeats the id of record {first}; ids must be unique in the file	mae cofnod {record} yn ailadrodd id cofnod {first}; rhaid i bob id fod yn unigryw yn y ffeil	
+cli.phrase.import.not.json	is not valid JSON	nid yw'n JSON dilys	
+cli.phrase.import.nul	holds a NUL character (\u0000); refused (is the file damaged?)	mae nod NUL (\u0000) ynddo; gwrthodwyd (ydy'r ffeil wedi'i difrodi?)	
+cli.phrase.import.empty	file is empty: the first line must be the header row	mae'r ffeil yn wag: rhaid i'r llinell gyntaf fod yn rhes y pennawd	
+cli.phrase.import.column.twice	column appears twice in the header	mae'r golofn yn ymddangos ddwywaith yn y pennawd	
+cli.phrase.import.quote.open	a quote opened on this line is never closed	ni chaeir byth ddyfynnod a agorwyd ar y llinell hon	
+cli.phrase.import.not.ons	{code} is not a local authority ONS code (e.g. W06000015)	nid yw {code} yn god ONS awdurdod lleol (e.e. W06000015)	
+cli.phrase.import.required.empty	is required but empty	mae ei angen ond mae'n wag	
+cli.phrase.import.not.whole	{value}is not a whole number	{value}nid yw'n rhif cyfan	the value shown, with its space, or nothing for a child's row
+cli.phrase.import.not.number	{value}is not a number	{value}nid yw'n rhif	
+cli.phrase.import.not.yes.no	{value}is not yes or no	{value}nid yw'n yes neu no	
+cli.phrase.import.not.whole.bare	is not a whole number	nid yw'n rhif cyfan	
+cli.phrase.import.not.number.bare	is not a number	nid yw'n rhif	
+cli.phrase.import.not.yes.no.bare	is not yes or no	nid yw'n yes neu no	
+cli.phrase.import.needed.by	must be "emergency" or a valid date (YYYY-MM-DD)	rhaid iddo fod yn "emergency" neu'n ddyddiad dilys (YYYY-MM-DD)	
+cli.phrase.import.genders	is required but empty (e.g. female;male;other)	mae ei angen ond mae'n wag (e.e. female;male;other)	
+cli.phrase.import.settings	is required but empty (e.g. foster;kinship)	mae ei angen ond mae'n wag (e.e. foster;kinship)	
+cli.phrase.import.hold.required	is required when a hold is recorded	mae ei angen pan gofnodir cadw lle	
+cli.phrase.import.name.required	a given or family name is required	mae angen enw cyntaf neu gyfenw	
+cli.phrase.import.need.item	item {item} must be CODE:level, e.g. AUT:essential	rhaid i eitem {item} fod yn COD:lefel, e.e. AUT:essential	
+cli.phrase.import.need.unknown	item {item} is not a need code in the catalogue	nid yw eitem {item} yn god angen yn y catalog	
+cli.phrase.import.need.repeat	item {item} repeats a need code	mae eitem {item} yn ailadrodd cod angen	
+cli.phrase.import.below.age.min	{age} is below age_min {min}	mae {age} yn is nag age_min {min}	
+cli.phrase.import.negative	{value} must not be negative	rhaid i {value} beidio â bod yn negyddol	
+cli.phrase.import.record.problem	record {record} {problem}	cofnod {record}: {problem}	
+cli.phrase.user.emergencies	--emergencies: use yes or no	--emergencies: defnyddiwch yes neu no	the command line's refusals
+cli.phrase.user.pack.too.many	cannot write the referral pack in {folder}: too many packs with the same name	methu ysgrifennu'r pecyn atgyfeirio yn {folder}: gormod o becynnau â'r un enw	pecyn atgyfeirio: coinage — for review
+cli.phrase.user.pack.cannot.write	cannot write the referral pack in {folder} ({why})	methu ysgrifennu'r pecyn atgyfeirio yn {folder} ({why})	
+cli.phrase.user.pack.cannot.create	cannot create {folder} for the referral pack	methu creu {folder} ar gyfer y pecyn atgyfeirio	
+cli.phrase.user.not.folder	{folder} is not a folder	nid ffolder yw {folder}	
+cli.phrase.user.policy.invalid	{name}: not a valid policy file (JSON object expected)	{name}: nid yw'n ffeil bolisi ddilys (disgwylir gwrthrych JSON)	
+cli.phrase.user.policy.type	{name}: {path} has the wrong type	{name}: mae'r math anghywir gan {path}	
+cli.phrase.user.cannot.be.read	{name}: cannot be read	{name}: methu ei darllen	
+cli.phrase.user.no.readable.file	{name}: no such readable file	{name}: dim ffeil ddarllenadwy o'r fath	
+cli.phrase.user.no.store	no store at {path}	dim storfa yn {path}	
+cli.phrase.user.unknown.child	no child with id {id}	dim plentyn â'r id {id}	
+cli.phrase.user.sqlite.only	this command works on a SQLite store file only for now, not on a PostgreSQL server	dim ond ar ffeil storfa SQLite y mae'r gorchymyn hwn yn gweithio am y tro, nid ar weinydd PostgreSQL	
+cli.phrase.user.not.ons	{option}: {text} is not a local authority ONS code (e.g. W06000015, E06000019)	{option}: nid yw {text} yn god ONS awdurdod lleol (e.e. W06000015, E06000019)	
+cli.phrase.user.not.one.of	{option}: {text} is not one of {values}	{option}: nid yw {text} yn un o {values}	
+cli.phrase.user.ages	--ages: use MIN-MAX, e.g. 11-17	--ages: defnyddiwch MIN-MAX, e.e. 11-17	
+cli.phrase.user.not.date	{option}: not a date (use YYYY-MM-DD)	{option}: nid yw'n ddyddiad (defnyddiwch YYYY-MM-DD)	
+cli.phrase.user.not.time	{option}: not a time (use ISO 8601 such as 2026-11-25T17:00, or "today 17:00")	{option}: nid yw'n amser (defnyddiwch ISO 8601 fel 2026-11-25T17:00, neu "today 17:00")	the words typed stay English
+cli.phrase.user.no.such.folder.dest	{folder}: no such folder; create it first (mkdir -m 700 {again}) or choose another DEST	{folder}: dim ffolder o'r fath; crëwch hi yn gyntaf (mkdir -m 700 {again}) neu dewiswch DEST arall	
+cli.phrase.user.no.such.folder	{folder}: no such folder; create it first (mkdir -m 700 {again})	{folder}: dim ffolder o'r fath; crëwch hi yn gyntaf (mkdir -m 700 {again})	
+cli.phrase.user.cannot.write	cannot write {path}	methu ysgrifennu {path}	
+cli.phrase.user.setting.postcode	--setting and --postcode only describe a new vacancy (vacancy_opened without --vacancy)	dim ond lle gwag newydd y mae --setting a --postcode yn ei ddisgrifio (vacancy_opened heb --vacancy)	
+cli.phrase.user.new.vacancy.fee	a new vacancy needs --fee	lle gwag newydd: angen --fee	
+cli.phrase.user.new.vacancy.ages	a new vacancy needs --ages	lle gwag newydd: angen --ages	
+cli.phrase.user.new.vacancy.setting	a new vacancy needs --setting (or give --vacancy)	lle gwag newydd: angen --setting (neu rhowch --vacancy)	
+cli.phrase.option.vacancy.or.new	--vacancy (or --setting, --ages and --fee for a new one)	--vacancy (neu --setting, --ages a --fee i un newydd)	
+cli.referral.to	{referral} to {provider}	{referral} i {provider}	ids: no mutation
+cli.referral.sent	sent referral {who}; pack: {files}	anfonwyd atgyfeiriad {who}; pecyn: {files}	
+cli.referral.sent.missing	sent referral {who}; pack: {files} ({missing} missing: see the pack)	anfonwyd atgyfeiriad {who}; pecyn: {files} (ar goll: {missing}; gweler y pecyn)	
+cli.warning	warning: {warning}	rhybudd: {warning}	a warning line on stderr
+cli.phrase.help.store	Create a new store, or upgrade an existing one.	Creu storfa newydd, neu uwchraddio un sy'n bodoli.	--help lines
+cli.phrase.help.store.init	Create a new, empty store (refuses if anything is already at the path).	Creu storfa newydd, wag (yn gwrthod os oes unrhyw beth yn y llwybr eisoes).	
+cli.phrase.help.store.upgrade	Bring an existing store to this version's schema (read-only commands will not).	Dod â storfa sy'n bodoli at sgema'r fersiwn hon (ni fydd gorchmynion darllen yn unig yn gwneud hyn).	
+cli.phrase.help.store.copy	Copy every record of one store into a new one: a file into a PostgreSQL server, or back.	Copïo pob cofnod o un storfa i un newydd: ffeil i weinydd PostgreSQL, neu'n ôl.	
+cli.phrase.help.audit	List the audit trail: who did what to which record, and when (times in UK time).	Rhestru'r trywydd archwilio: pwy wnaeth beth i ba gofnod, a phryd (amserau yn amser y DU).	trywydd archwilio: glossary coinage — for review
+cli.phrase.help.check	Check the store: SQLite integrity, foreign keys and Placefinder's consistency rules.	Gwirio'r storfa: cywirdeb SQLite, allweddi estron a rheolau cysondeb Placefinder.	
+cli.phrase.help.import	Import a CSV (or JSON export) file, or an SSDA903 return: all of it, or nothing.	Mewnforio ffeil CSV (neu allforiad JSON), neu ffurflen SSDA903: y cyfan, neu ddim.	
+cli.phrase.help.export	Export one kind of record as CSV (which imports back) or JSON, or an SSDA903 return.	Allforio un math o gofnod fel CSV (sy'n mewnforio'n ôl) neu JSON, neu ffurflen SSDA903.	
+cli.phrase.help.backup	Copy the store with SQLite's online backup: safe while colleagues are writing.	Copïo'r storfa gyda chopi wrth gefn ar-lein SQLite: diogel tra bo cydweithwyr yn ysgrifennu.	
+cli.phrase.help.referral	Send a child's referral pack to providers, list referrals awaiting an answer, log an answer.	Anfon pecyn atgyfeirio plentyn at ddarparwyr, rhestru atgyfeiriadau sy'n aros am ateb, cofnodi ateb.	pecyn atgyfeirio: coinage — for review
+cli.phrase.help.referral.send	Write the child's referral pack and log a referral to each provider of the vacancies named.	Ysgrifennu pecyn atgyfeirio'r plentyn a chofnodi atgyfeiriad at bob darparwr y lleoedd gwag a enwir.	
+cli.phrase.help.referral.list	Referrals awaiting a provider's answer, overdue first.	Atgyfeiriadau sy'n aros am ateb darparwr, y rhai hwyr yn gyntaf.	
+cli.phrase.help.referral.respond	Log a provider's answer to a referral: an offer, a decline or a question.	Cofnodi ateb darparwr i atgyfeiriad: cynnig, gwrthod neu gwestiwn.	
+cli.phrase.help.notice	Log what a provider rang to say, or correct a notice.	Cofnodi'r hyn y ffoniodd darparwr i'w ddweud, neu gywiro hysbysiad.	
+cli.phrase.help.notice.add	Log a provider's notice: a placement ending, or a vacancy opened, changed, filled or withdrawn.	Cofnodi hysbysiad darparwr: terfynu lleoliad, neu le gwag ar gael, wedi newid, wedi'i lenwi neu wedi'i dynnu'n ôl.	
+cli.phrase.help.contact	Record a ring-round call, or amend one.	Cofnodi galwad yn y cylch galwadau, neu ddiwygio un.	
+cli.phrase.help.contact.add	Record one call to a provider about a child.	Cofnodi un alwad i ddarparwr am blentyn.	
+cli.phrase.help.contact.amend	Correct a recorded call: a new record replaces it; the original is kept.	Cywiro galwad a gofnodwyd: mae cofnod newydd yn cymryd ei lle; cedwir y gwreiddiol.	
+cli.phrase.help.notice.withdraw	Withdraw a notice logged in error: it is kept, marked withdrawn, and no longer counts.	Tynnu'n ôl hysbysiad a gofnodwyd mewn camgymeriad: fe'i cedwir, wedi'i farcio wedi'i dynnu'n ôl, ac nid yw'n cyfrif mwyach.	
+cli.phrase.help.notice.amend	Correct a notice: a new record replaces it; the original is kept.	Cywiro hysbysiad: mae cofnod newydd yn cymryd ei le; cedwir y gwreiddiol.	
+cli.phrase.help.hold	Hold a vacancy for a child while you decide, or release your hold.	Cadw lle gwag i blentyn tra byddwch yn penderfynu, neu ryddhau eich cadw lle.	cadw lle: glossary coinage
+cli.phrase.help.place	Place a child into a vacancy: one change that starts the placement and ends the last one.	Lleoli plentyn mewn lle gwag: un newid sy'n dechrau'r lleoliad ac yn dod â'r un olaf i ben.	
+cli.phrase.help.match	Rank every vacancy for a child (or their sibling group) with reasons.	Rhestru pob lle gwag yn eu trefn i blentyn (neu ei grŵp o frodyr a chwiorydd) gyda rhesymau.	
+cli.phrase.help.report	Print sufficiency reports beside the seed report's 2018-19 baseline.	Argraffu adroddiadau digonolrwydd wrth ymyl llinell sylfaen 2018-19 yr adroddiad sylfaenol.	digonolrwydd: glossary partly coinage — for review
+cli.phrase.help.root	Find the right placement for a looked-after child in Wales: ranked by needs, distance and locality.	Dod o hyd i'r lleoliad iawn i blentyn sy'n derbyn gofal yng Nghymru: yn ôl anghenion, pellter ac ardal.	[1]
+cli.phrase.help.placement	Correct a placement: undo one made today by mistake.	Cywiro lleoliad: dadwneud un a wnaed heddiw drwy gamgymeriad.	
+cli.phrase.help.placement.undo	Undo a placement made today: it stays in the history, marked undone with your reason.	Dadwneud lleoliad a wnaed heddiw: mae'n aros yn yr hanes, wedi'i farcio wedi'i ddadwneud gyda'ch rheswm.	
+cli.hold.released	released {vacancy} ({status})	rhyddhawyd {vacancy} ({status})	confirmation lines; ids stay as typed
+cli.hold.held	held {vacancy} for {child} until {until}	cadwyd {vacancy} i {child} tan {until}	cadw lle: glossary coinage
+cli.call.recorded	recorded call {call}: {what}	cofnodwyd galwad {call}: {what}	
+cli.placed	placed {child} in {vacancy} as {placement} from {start}	lleolwyd {child} yn {vacancy} fel {placement} o {start}	
+cli.notice.logged	logged notice {notice} ({kind})	cofnodwyd hysbysiad {notice} ({kind})	
+cli.phrase.usage.top	--top must be at least 1	rhaid i --top fod yn 1 o leiaf	validation lines
+cli.phrase.usage.give.to	give at least one --to VACANCY	rhowch o leiaf un --to VACANCY	
+core.excluded.not.open	not open	ddim ar agor	
+core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
+core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	
+core.excluded.no.same.day.emergencies	does not take same-day emergencies	ddim yn derbyn argyfyngau'r un diwrnod	coinage — for review
+core.excluded.setting.not.in.plan	setting not in the child's plan	nid yw'r math o leoliad yng nghynllun y plentyn	math o leoliad (2015 Regs Part 4)
+core.excluded.no.secure.order	no secure accommodation order (a secure home needs one: s.119 of the 2014 Act)	dim gorchymyn llety diogel (mae ei angen ar gartref diogel: a.119 Deddf 2014)	gorchymyn llety diogel: glossary coinage — for review
+core.excluded.kinship.for.others	kinship carer approved for other children	gofalwr sy'n berthynas a gymeradwywyd ar gyfer plant eraill	
+core.excluded.age.outside.range	child's age outside the range	oed y plentyn y tu allan i'r ystod	
+core.excluded.gender.not.accepted	gender not accepted	rhywedd heb ei dderbyn	
+core.excluded.too.few.beds	too few beds for the group	rhy ychydig o welyau i'r grŵp	gwelyau [46]
+core.excluded.sibling.capacity	cannot keep the sibling group together	methu cadw'r brodyr a chwiorydd gyda'i gilydd	brodyr a chwiorydd [41]
+core.excluded.essential.need.unmet	cannot meet an essential need	methu diwallu angen hanfodol	diwallu anghenion (2014 Act s.75); hanfodol: glossary partly coinage
+core.excluded.poorly.rated	regulator's rating below the policy's threshold	gradd y rheoleiddiwr yn is na throthwy'r polisi	trothwy: coinage — for review
+core.excluded.inside.avoid.area	inside an area the child must avoid	mewn ardal y mae'n rhaid i'r plentyn ei hosgoi	
+core.excluded.avoided.authority	in an authority the child must avoid	mewn awdurdod y mae'n rhaid i'r plentyn ei osgoi	
+core.excluded.too.near.home	nearer home than the safeguarding minimum	yn nes at y cartref na'r isafswm diogelu	isafswm diogelu: coinage — for review
+core.excluded.welsh.essential	no Welsh-speaking care (essential)	dim gofal yn Gymraeg (hanfodol)	
+core.excluded.resident.exploitation	exploitation risk between this child and a child living there	risg camfanteisio rhwng y plentyn hwn a phlentyn sy'n byw yno	camfanteisio [14]
+core.excluded.resident.associate	a known associate this child must not live with is placed there	mae cydymaith hysbys na ddylai'r plentyn hwn fyw gydag ef wedi'i leoli yno	cydymaith hysbys (known associate): coinage — for review
+core.excluded.resident.companions	the children living there are not ones this child can live alongside	nid yw'r plant sy'n byw yno yn rhai y gall y plentyn hwn fyw gyda nhw	
+core.excluded.resident.age.gap	age gap with a child living there beyond the home's purpose	bwlch oedran â phlentyn sy'n byw yno y tu hwnt i ddiben y cartref	datganiad o ddiben [19]
+core.excluded.resident.gender.mix	gender mix the home is not registered for	cymysgedd rhywedd nad yw'r cartref wedi'i gofrestru ar ei gyfer	
+core.excluded.declined	provider declined this child	gwrthododd y darparwr y plentyn hwn	gwrthod: glossary coinage (call outcomes)
+core.flag.out.of.area	out of area: panel approval needed before it starts (reg 12)	y tu allan i'r ardal: angen cymeradwyaeth y panel cyn iddo ddechrau (rheoliad 12)	2015 Regs "Lleoliadau y tu allan i'r ardal"
+core.flag.key.stage.4.school.move	Key Stage 4 school move: nominated officer's approval needed (reg 11)	symud ysgol yng Nghyfnod Allweddol 4: angen cymeradwyaeth y swyddog enwebedig (rheoliad 11)	
+core.flag.for.profit	for-profit: needs an exceptional-circumstances reason (Health and Social Care (Wales) Act 2025)	er elw: angen rheswm amgylchiadau eithriadol (Deddf Iechyd a Gofal Cymdeithasol (Cymru) 2025)	amgylchiadau eithriadol: glossary coinage — for review
+core.flag.stale.vacancy	vacancy not confirmed for over 7 days: ring to check	lle gwag heb ei gadarnhau ers dros 7 diwrnod: ffoniwch i wirio	
+core.flag.approximate.location	location approximate (postcode not in the directory)	safle bras (cod post ddim yn y cyfeiriadur)	safle (location), to keep lleoliad for placement: coinage — for review
+core.flag.separates.siblings	separates the siblings	yn gwahanu'r brodyr a chwiorydd	
+core.flag.old.inspection	regulator's last inspection is older than the policy allows: check the latest report	mae arolygiad diwethaf y rheoleiddiwr yn hŷn nag y mae'r polisi'n ei ganiatáu: gwiriwch yr adroddiad diweddaraf	
+core.flag.no.needs.recorded	no needs recorded for this child: the score cannot say how well this home meets them	dim anghenion wedi'u cofnodi i'r plentyn hwn: ni all y sgôr ddweud pa mor dda y mae'r cartref yn eu diwallu	
+core.flag.residents.concern	the children living there: a compatibility concern (see the reasons); ask for the impact risk assessment	y plant sy'n byw yno: pryder am gydnawsedd (gweler y rhesymau); gofynnwch am yr asesiad risg effaith	asesiad risg effaith (impact risk assessment): coinage — for review
+core.flag.short.out.of.area	OOA	TAA	badge, Tu Allan i'r Ardal: coinage — for review
+core.flag.short.key.stage.4.school.move	KS4	CA4	badge, Cyfnod Allweddol 4
+core.flag.short.for.profit	£	£	badge
+core.flag.short.stale.vacancy	STALE	HEN	badge: coinage — for review
+core.flag.short.approximate.location	≈	≈	badge
+core.flag.short.separates.siblings	SPLIT	HOLLT	badge: coinage — for review
+core.flag.short.old.inspection	INSP	AROL	badge, arolygiad: coinage — for review
+core.flag.short.no.needs.recorded	NEEDS?	ANGH?	badge, anghenion: coinage — for review
+core.flag.short.residents.concern	RES	PRES	badge, preswylwyr: coinage — for review
+core.reason.school.miles	{miles} by road from school (est.)	{miles} ar y ffordd o'r ysgol (amcan.)	amcan. = amcangyfrif (estimate)
+core.reason.welsh.fluent	Welsh-speaking care	gofal yn Gymraeg	
+core.reason.welsh.some	some Welsh spoken	rhywfaint o Gymraeg	
+core.reason.welsh.none	no Welsh-speaking care	dim gofal yn Gymraeg	
+core.reason.welsh.offer	{offer} (Welsh {level})	{offer} (Cymraeg {level})	level: hanfodol, pwysig, dymunol
+core.reason.rating	{regulator} rating: {rating} (inspected {date})	Gradd {regulator}: {rating} (arolygwyd {date})	gradd arolygu [25]
+core.reason.no.rating	no regulator's rating recorded	dim gradd gan y rheoleiddiwr wedi'i chofnodi	
+core.reason.earlier.breakdown	this child's earlier placement with this provider broke down	chwalodd lleoliad blaenorol y plentyn hwn gyda'r darparwr hwn	chwalu lleoliad [34]
+core.reason.earlier.breakdown.started	this child's earlier placement with this provider broke down (started {date})	chwalodd lleoliad blaenorol y plentyn hwn gyda'r darparwr hwn (dechreuodd {date})	
+core.reason.sector.in.house	local authority (in-house)	awdurdod lleol (mewnol)	mewnol [33]
+core.reason.sector.not.for.profit	not-for-profit provider	darparwr nid-er-elw	[16][37]
+core.reason.sector.private.for.profit	private, for-profit provider	darparwr preifat, er elw	
+core.reason.sector.private.not.for.profit	private, not-for-profit provider	darparwr preifat, nid-er-elw	
+core.reason.kinship	kinship / connected-person carer (preferred under s.81 of the 2014 Act)	gofalwr sy'n berthynas / person cysylltiedig (y dewis cyntaf dan a.81 Deddf 2014)	person cysylltiedig [9]
+core.reason.confirmed.today	confirmed today	cadarnhawyd heddiw	
+core.reason.confirmed.yesterday	confirmed yesterday	cadarnhawyd ddoe	
+core.reason.confirmed.days.ago	confirmed {days} days ago	cadarnhawyd {days} diwrnod yn ôl	Welsh counts with the singular noun
+core.reason.fee	{fee} a week	{fee} yr wythnos	
+core.reason.fee.usual	{fee} a week (usual {usual})	{fee} yr wythnos (arferol {usual})	
+core.reason.no.residents	no other children living here now	dim plant eraill yn byw yma nawr	
+core.reason.residents.one	1 other child living here now, {ages}	1 plentyn arall yn byw yma nawr, {ages}	
+core.reason.residents.many	{count} other children living here now, {ages}	plant eraill yn byw yma nawr: {count}, {ages}	label–value form: no mutation after the number
+core.reason.residents.aged	aged {age}	{age} oed	
+core.reason.residents.aged.range	aged {youngest}-{oldest}	{youngest}-{oldest} oed	
+core.reason.resident.age.gap	age gap of {gap} years with a child living here (the home's purpose and the policy allow {limit})	bwlch oedran o {gap} bl. â phlentyn sy'n byw yma (mae diben y cartref a'r polisi'n caniatáu {limit})	bl. = blynedd, avoids the number's mutation
+core.reason.resident.exploitation	exploitation risk between this child and a child living here	risg camfanteisio rhwng y plentyn hwn a phlentyn sy'n byw yma	
+core.reason.resident.companions	not who this child can live alongside ({wish})	nid y rhai y gall y plentyn hwn fyw gyda nhw ({wish})	
+core.reason.resident.companions.unknown	who they can live alongside	gyda phwy y gall fyw	
+core.reason.resident.associate	a known associate this child must not live with is placed here	mae cydymaith hysbys na ddylai'r plentyn hwn fyw gydag ef wedi'i leoli yma	cydymaith hysbys: coinage — for review
+core.reason.resident.gender.mix	the gender mix here would not be one the home is registered for	ni fyddai'r cymysgedd rhywedd yma yn un y mae'r cartref wedi'i gofrestru ar ei gyfer	
+core.reason.no.needs	no needs recorded: the fit to needs scores 0 until they are	dim anghenion wedi'u cofnodi: mae'r sgôr am ddiwallu anghenion yn 0 nes eu cofnodi	
+core.reason.needs.met	meets {met} of {all} needs	yn diwallu {met} o {all} angen	Welsh counts with the singular noun
+core.reason.needs.missed	meets {met} of {all} needs; misses {missed}	yn diwallu {met} o {all} angen; heb ddiwallu {missed}	
+core.reason.distance	{miles} by road (est., about {drive} drive), {tier}	{miles} ar y ffordd (amcan., tua {drive} o yrru), {tier}	
+core.reason.window.year	the last 12 months	y 12 mis diwethaf	
+core.reason.window.days	the last {days} days	y {days} diwrnod diwethaf	
+core.reason.stability.short.notice.one	this provider ended 1 placement at short notice (24 h or less) in {window}	daeth y darparwr hwn ag 1 lleoliad i ben ar rybudd byr (24 awr neu lai) yn {window}	rhybudd byr: glossary coinage — for review
+core.reason.stability.short.notice.many	this provider ended {count} placements at short notice (24 h or less) in {window}	lleoliadau a ddaeth i ben ar rybudd byr (24 awr neu lai) gyda'r darparwr hwn yn {window}: {count}	label–value form: no mutation after the number
+core.reason.stability.also.broke.down.one	; 1 breakdown of {placements} placements	; chwalodd 1 o {placements} lleoliad	
+core.reason.stability.also.broke.down.many	; {breakdowns} breakdowns of {placements} placements	; chwalodd {breakdowns} o {placements} lleoliad	
+core.reason.stability.broke.down	{breakdowns} of this provider's {placements} placements broke down in {window}	chwalodd {breakdowns} o {placements} lleoliad y darparwr hwn yn {window}	
+core.reason.stability.no.breakdowns.one	no breakdowns in 1 placement in {window}	dim chwalu mewn 1 lleoliad yn {window}	
+core.reason.stability.no.breakdowns.many	no breakdowns in {placements} placements in {window}	dim chwalu mewn {placements} lleoliad yn {window}	
+core.reason.stability.no.history	no placement history with this provider in {window}	dim hanes lleoli gyda'r darparwr hwn yn {window}	
+core.unit.miles	{miles} mi	{miles} mltr	mltr = milltir [47]: abbreviation for review
+core.unit.minutes	{minutes} min	{minutes} mun	
+core.unit.hours.minutes	{hours} h {minutes} min	{hours} awr {minutes} mun	
+core.tier.in.county	in-county	yn y sir	glossary label
+core.tier.bordering.welsh	bordering Welsh LA	ALl cyfagos (Cymru)	ALl = awdurdod lleol; glossary coinage — for review
+core.tier.bordering.english	bordering English LA	ALl cyfagos (Lloegr)	glossary coinage — for review
+core.tier.other.welsh	other Welsh LA	ALl arall yng Nghymru	[10]
+core.tier.elsewhere.in.england	elsewhere in England	rhywle arall yn Lloegr	
+core.tier.outside.england.and.wales	outside England & Wales	tu allan i Gymru a Lloegr	2015 Regs reg 13 heading
+core.split.warning.two	No single vacancy takes both siblings: every option below SEPARATES them.	Does dim un lle gwag yn cymryd y ddau: mae pob dewis isod yn eu GWAHANU.	fits 80 columns after "!! "
+core.split.warning.many	No single vacancy takes all {count} siblings: every option below SEPARATES them.	Does dim un lle gwag yn cymryd y {count} i gyd: mae pob dewis isod yn eu GWAHANU.	fits 80 columns after "!! "
+core.arrangement.both.together	{first} together in {firstVacancy}; {second} together in {secondVacancy}, apart from {first}	{first} gyda'i gilydd yn {firstVacancy}; {second} gyda'i gilydd yn {secondVacancy}, ar wahân i {first}	ids: no mutation
+core.arrangement.first.together	{first} together in {firstVacancy}; {second} in {secondVacancy}, apart from {first}	{first} gyda'i gilydd yn {firstVacancy}; {second} yn {secondVacancy}, ar wahân i {first}	
+core.arrangement.second.together	{first} in {firstVacancy}; {second} together in {secondVacancy}, apart from {first}	{first} yn {firstVacancy}; {second} gyda'i gilydd yn {secondVacancy}, ar wahân i {first}	
+core.arrangement.neither.together	{first} in {firstVacancy}; {second} in {secondVacancy}, apart from {first}	{first} yn {firstVacancy}; {second} yn {secondVacancy}, ar wahân i {first}	
+core.list.and	{items} and {last}	{items} a {last}	ids only: no aspirate mutation
+core.match.policy	policy: {policy}	polisi: {policy}	
+core.match.arrangements.heading	In two homes, keeping the most siblings together (s.81), best first:	Mewn dau gartref, gan gadw'r mwyaf o frodyr a chwiorydd gyda'i gilydd (a.81), y gorau gyntaf:	
+core.match.miles.unit	mi	mltr	column unit
+core.match.no.two.homes	No two homes can take the siblings between them: each child is ranked on their own below.	Ni all dau gartref gymryd y brodyr a chwiorydd rhyngddynt: mae pob plentyn wedi'i restru ar ei ben ei hun isod.	
+core.match.separately	Separately for {children} (SEPARATES THE SIBLINGS):	Ar wahân, i {children} (YN GWAHANU'R BRODYR A CHWIORYDD):	
+core.match.counts	{ranked} ranked, {excluded} excluded	{ranked} wedi'u rhestru, {excluded} wedi'u heithrio	
+core.match.none.meet	No vacancy meets every hard constraint.	Does dim lle gwag yn bodloni pob amod caeth.	amod caeth (hard constraint): coinage — for review
+core.match.most.often	Most often: {reasons}	Amlaf: {reasons}	
+core.match.column.score	Score	Sgôr	5 columns
+core.match.column.vacancy	Vacancy	Lle	
+core.match.column.provider	Provider	Darparwr	
+core.match.column.setting	Setting	Math	11 columns
+core.match.column.road.miles	Road mi	Mltr	7 columns
+core.match.column.locality	Locality	Ardal	20 columns
+core.match.excluded.line	excluded {vacancy} ({provider}): {reasons}	eithriwyd {vacancy} ({provider}): {reasons}	
+core.setting.short.residential	residential	preswyl	11 columns
+core.setting.short.foster	foster	maeth	
+core.setting.short.kinship	kinship	perthynas	
+core.setting.short.parent.and.child	parent_and_child	rhiant+plentyn	
+core.setting.short.supported.lodgings	supported_lodgings	ll. cymorth	coinage — for review
+core.setting.short.secure	secure	diogel	
+core.setting.short.short.break	short_break	ysbaid byr	[48]
+core.urgency.emergency	emergency	argyfwng	lleoliad argyfwng [10]
+core.urgency.needed.by	needed by {date}	angen erbyn {date}	
+core.setting.residential	residential home	cartref preswyl	cartref plant preswyl [2][39]
+core.setting.foster	foster home	cartref maeth	gofal maeth [40]
+core.setting.kinship	kinship carer	gofalwr sy'n berthynas	[35]
+core.setting.parent.and.child	parent and child	rhiant a phlentyn	glossary coinage — for review
+core.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary coinage — for review
+core.setting.secure	secure home	cartref diogel	Cartref Diogel i Blant [31]
+core.setting.short.break	short break	gofal ysbaid byr	[48]
+core.sector.local.authority	local authority	awdurdod lleol	
+core.sector.third.sector	not-for-profit	nid-er-elw	[16]
+core.sector.private	private	preifat	
+core.rating.excellent	Excellent	Rhagorol	CIW [25]
+core.rating.good	Good	Da	CIW [25]
+core.rating.requires.improvement	Requires improvement	Rhaid gwella	CIW [25]
+core.rating.requires.significant.improvement	Requires significant improvement	Rhaid gwella'n sylweddol	CIW [25]
+core.rating.outstanding	Outstanding	Eithriadol	Ofsted judgement: coinage — for review
+core.rating.requires.improvement.to.be.good	Requires improvement to be good	Angen gwella i fod yn dda	Ofsted judgement: coinage — for review
+core.rating.inadequate	Inadequate	Annigonol	Ofsted judgement: coinage — for review
+core.risk.sexual.harm	sexual harm or exploitation of other children	niwed rhywiol i blant eraill neu gamfanteisio'n rhywiol arnynt	camfanteisio'n rhywiol [14]
+core.risk.criminal.exploitation	criminal exploitation of other children	camfanteisio troseddol ar blant eraill	[28]
+core.companions.solo	solo placement recommended	argymell lleoliad heb blant eraill	coinage — for review
+core.companions.older.only	only with older children	dim ond gyda phlant hŷn	
+core.companions.younger.only	only with younger children	dim ond gyda phlant iau	
+core.legal.s76	accommodated (s.76)	llety dan adran 76 (a.76)	[3]
+core.legal.interim.care.order	interim care order	gorchymyn gofal interim	glossary coinage — for review
+core.legal.care.order	care order	gorchymyn gofal	[14]
+core.legal.placement.order	placement order	gorchymyn lleoli	glossary coinage — for review
+core.legal.emergency.protection	emergency protection order	gorchymyn amddiffyn brys	[44]
+core.legal.remand	remanded to local authority accommodation	ar remánd i lety awdurdod lleol	[12]
+core.legal.secure.order	secure accommodation order	gorchymyn llety diogel	glossary coinage — for review
+core.end.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad a.47)	coinage — for review
+core.end.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i thynnu'n ôl	
+core.end.reason.carpl	change to the care plan	newid i'r cynllun gofal	
+core.end.reason.child	child asked to end it	y plentyn wedi gofyn i'w derfynu	terfynu lleoliad [10]
+core.end.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	
+core.end.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	
+core.end.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	
+core.end.reason.custod	child taken into custody	y plentyn wedi'i gymryd i'r ddalfa	
+core.end.reason.lareq	authority ended it	yr awdurdod wedi'i derfynu	
+core.end.reason.other	other	arall	
+core.end.reason.place	change of placement status only	newid statws y lleoliad yn unig	
+core.end.reason.stand	concern about standards of care	pryder am safonau gofal	
+core.placement.type.u1	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	[2]
+core.placement.type.u2	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	
+core.placement.type.u3	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	
+core.placement.type.u4	foster placement with other carer	lleoliad maeth gyda gofalwr arall	
+core.placement.type.u5	foster placement with other carer	lleoliad maeth gyda gofalwr arall	
+core.placement.type.u6	foster placement with other carer	lleoliad maeth gyda gofalwr arall	
+core.placement.type.k1	secure children's home	cartref diogel i blant	[31]
+core.placement.type.k2	children's home	cartref plant	[2]
+core.placement.type.r1	residential care home	cartref gofal preswyl	issue 16
+core.placement.type.r3	family centre or mother-and-baby unit	canolfan i deuluoedd neu uned mam a baban	canolfan breswyl i deuluoedd [19]; uned mam a baban: coinage — for review
+core.placement.type.s1	residential school	ysgol breswyl	
+core.placement.type.h5	semi-independent living	byw lled-annibynnol	coinage — for review
+core.placement.type.p1	placed with parents	wedi'i leoli gyda rhieni	
+core.placement.type.z1	other placement	lleoliad arall	
+core.approval.panel	the panel's approval	cymeradwyaeth y panel	[13][61]
+core.approval.key.stage.4	the nominated officer's approval	cymeradwyaeth y swyddog enwebedig	[11]
+core.approval.exceptional.reason	an exceptional-circumstances reason	rheswm amgylchiadau eithriadol	glossary coinage — for review
+core.purchase.all.wales.framework	bought through the all-Wales framework (Children's Commissioning Consortium Cymru)	wedi'i brynu drwy fframwaith Cymru gyfan (Consortiwm Comisiynu Plant Cymru)	glossary coinages — for review
+core.purchase.block.contract	bought under a block contract	wedi'i brynu dan gontract bloc	glossary coinage — for review
+core.purchase.spot	spot purchase (no framework or block contract)	prynu fesul achos (dim fframwaith na chontract bloc)	glossary coinage — for review
+core.purchase.short.all.wales.framework	all-Wales framework (4Cs)	fframwaith Cymru gyfan (4Cs)	
+core.purchase.short.block.contract	block contract	contract bloc	
+core.purchase.short.spot	spot purchase	prynu fesul achos	
+core.purpose.emergency	emergency	argyfwng	[10]
+core.purpose.assessment	assessment	asesu	glossary partly coinage
+core.purpose.short.term	short-term	tymor byr	glossary partly coinage
+core.purpose.long.term	long-term	hirdymor	[49]
+core.purpose.respite	respite	gofal seibiant	[63]
+core.purpose.step.down	step-down	camu i lawr	glossary partly coinage
+core.notice.kind.placement.ending	placement ending	terfynu lleoliad	[10]
+core.notice.kind.vacancy.opened	vacancy opened	lle gwag ar gael	coinage — for review
+core.notice.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	
+core.notice.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	
+core.notice.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu'n ôl	
+core.regulator.ciw	CIW	AGC	Arolygiaeth Gofal Cymru [26]
+core.regulator.ofsted	Ofsted	Ofsted	keeps its name in Welsh
+core.need.level.essential	essential	hanfodol	glossary partly coinage — for review
+core.need.level.important	important	pwysig	glossary partly coinage — for review
+core.need.level.desirable	desirable	dymunol	glossary partly coinage — for review
+core.welsh.none	none	dim	provider's Welsh
+core.welsh.some	some	rhywfaint	
+core.welsh.fluent	fluent	rhugl	
+core.child.status.placed	placed	wedi'i leoli	
+core.child.status.needs.placement	needs placement	angen lleoliad	
+core.child.status.notice.received	notice received	hysbysiad wedi dod i law	hysbysiad [10]
+core.vacancy.status.open	open	ar agor	
+core.vacancy.status.held	held	wedi'i gadw	cadw lle: glossary coinage
+core.vacancy.status.filled	filled	wedi'i lenwi	
+core.vacancy.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	
+core.gender.female	female	benyw	
+core.gender.male	male	gwryw	
+core.gender.other	other	arall	
+core.call.outcome.no.answer	no answer	dim ateb	glossary coinage — for review
+core.call.outcome.declined	declined	gwrthod	glossary coinage — for review
+core.call.outcome.considering	considering	ystyried	glossary coinage — for review
+core.call.outcome.offered	offered	cynnig	glossary coinage — for review
+core.call.outcome.accepted	accepted	derbyn	glossary coinage — for review
+core.call.outcome.referred	referred	atgyfeirio	coinage — for review
+core.decline.scope.vacancy	this vacancy only	y lle gwag hwn yn unig	
+core.decline.scope.provider	every vacancy of this provider	pob lle gwag gan y darparwr hwn	
+core.need.aut.name	autism	awtistiaeth	
+core.need.aut.description	Autism spectrum condition; predictable routine and sensory-aware environment.	Cyflwr ar y sbectrwm awtistig; trefn ragweladwy ac amgylchedd sy'n ystyriol o'r synhwyrau.	coinage — for review
+core.need.ld.name	learning disability	anabledd dysgu	
+core.need.ld.description	Learning disability needing adapted support and communication.	Anabledd dysgu sydd angen cymorth a chyfathrebu wedi'u haddasu.	
+core.need.phys.name	accessible home	cartref hygyrch	
+core.need.phys.description	Physical disability; step-free, adapted or accessible home.	Anabledd corfforol; cartref heb risiau, wedi'i addasu neu'n hygyrch.	
+core.need.ebd.name	emotional and behavioural needs	anghenion emosiynol ac ymddygiadol	
+core.need.ebd.description	Emotional and behavioural needs; trained, consistent carers.	Anghenion emosiynol ac ymddygiadol; gofalwyr hyfforddedig, cyson.	
+core.need.sh.name	self-harm	hunan-niwed	
+core.need.sh.description	Risk of self-harm; safety planning and supervision.	Risg hunan-niwed; cynllunio diogelwch a goruchwyliaeth.	
+core.need.mh.name	therapeutic support	cymorth therapiwtig	
+core.need.mh.description	Mental health needs; therapeutic or clinical support on hand.	Anghenion iechyd meddwl; cymorth therapiwtig neu glinigol wrth law.	
+core.need.trm.name	trauma-informed care	gofal wedi'i lywio gan drawma	coinage — for review
+core.need.trm.description	Significant trauma; trauma-informed care.	Trawma sylweddol; gofal wedi'i lywio gan drawma.	
+core.need.cse.name	sexual exploitation risk	risg camfanteisio'n rhywiol	[14]
+core.need.cse.description	Risk of child sexual exploitation.	Risg camfanteisio'n rhywiol ar blant.	[14]
+core.need.cce.name	criminal exploitation risk	risg camfanteisio troseddol	[28]
+core.need.cce.description	Risk of criminal exploitation, including county lines.	Risg camfanteisio troseddol, gan gynnwys llinellau cyffuriau.	llinellau cyffuriau (county lines): coinage — for review
+core.need.sub.name	substance misuse	camddefnyddio sylweddau	
+core.need.sub.description	Substance misuse; access to specialist support.	Camddefnyddio sylweddau; mynediad at gymorth arbenigol.	
+core.need.mis.name	going missing	mynd ar goll	[4]
+core.need.mis.description	History of going missing; missing-from-care protocol.	Hanes o fynd ar goll; protocol mynd ar goll o ofal.	[14]
+core.need.pac.name	parent and child	rhiant a phlentyn	glossary coinage — for review
+core.need.pac.description	A parent placed with their baby or child.	Rhiant wedi'i leoli gyda'i fabi neu ei blentyn.	
+core.need.edu.name	education on site	addysg ar y safle	
+core.need.edu.description	Education provided on site.	Addysg yn cael ei darparu ar y safle.	
+core.need.wel.name	Welsh language	y Gymraeg	
+core.need.wel.description	Care in Welsh (first-language Welsh speaker).	Gofal yn Gymraeg (siaradwr Cymraeg iaith gyntaf).	
+core.need.fth.name	faith, culture and diet	ffydd, diwylliant a deiet	[5]
+core.need.fth.description	Faith, cultural or dietary needs respected in daily life.	Parchu anghenion ffydd, diwylliant neu ddeiet ym mywyd bob dydd.	
+core.need.uas.name	unaccompanied asylum seeker	ar ei ben ei hun yn ceisio lloches	[45]
+core.need.uas.description	Unaccompanied asylum-seeking child; interpreters and immigration support.	Plentyn ar ei ben ei hun sy'n ceisio lloches; cyfieithwyr a chymorth mewnfudo.	[45]
+core.need.sib.name	sibling group	grŵp o frodyr a chwiorydd	glossary coinage — for review
+core.need.sib.description	Able to keep a sibling group together.	Yn gallu cadw grŵp o frodyr a chwiorydd gyda'i gilydd.	
+core.workflow.unknown.provider	no provider with id {id}	dim darparwr â'r id {id}	
+core.workflow.unknown.child	no child with id {id}	dim plentyn â'r id {id}	
+core.workflow.unknown.vacancy	no vacancy with id {id}	dim lle gwag â'r id {id}	
+core.workflow.unknown.placement	no placement with id {id}	dim lleoliad â'r id {id}	
+core.workflow.vacancy.of.another.provider	vacancy {vacancy} does not belong to provider {provider}	nid yw lle gwag {vacancy} yn perthyn i ddarparwr {provider}	
+core.workflow.missing	{what} needs {field}	{what}: angen {field}	label–value form: no mutation of the words passed in
+core.workflow.not.applicable	{field} does not apply to {what}	{what}: nid yw {field} yn berthnasol	
+core.workflow.effective.before.received	the effective time is before the notice was received	mae'r amser dod i rym cyn i'r hysbysiad ddod i law	
+core.workflow.no.open.placement	{child} has no open placement with provider {provider}	does gan {child} ddim lleoliad agored gyda darparwr {provider}	
+core.workflow.ends.before.start	placement {id} would end before it started	byddai lleoliad {id} yn dod i ben cyn iddo ddechrau	
+core.workflow.vacancy.already.exists	a vacancy with id {id} already exists	mae lle gwag â'r id {id} yn bodoli eisoes	
+core.workflow.nothing.to.change	no change given for vacancy {id} (beds, fee, available from, ages or emergencies)	dim newid wedi'i roi i le gwag {id} (gwelyau, ffi, ar gael o, oedrannau neu argyfyngau)	
+core.workflow.invalid.vacancy	vacancy {id}: {issue}	lle gwag {id}: {issue}	
+core.workflow.vacancy.not.open	vacancy {id} is {status}, not open	lle gwag {id}: {status}, nid ar agor	
+core.workflow.no.beds.left	vacancy {id} has no bed left	does dim gwely ar ôl yn lle gwag {id}	
+core.workflow.held.by.another	vacancy {id} is held by {officer} for another child until {time}	mae lle gwag {id} wedi'i gadw gan {officer} i blentyn arall tan {time}	cadw lle: glossary coinage
+core.workflow.held.by.colleague	vacancy {id} is already held for this child by {officer} until {time}	mae lle gwag {id} eisoes wedi'i gadw i'r plentyn hwn gan {officer} tan {time}	
+core.workflow.not.held	vacancy {id} is not held	nid yw lle gwag {id} wedi'i gadw	
+core.workflow.not.holder	vacancy {id} is held by {officer} until {time}; only they can release it before then	mae lle gwag {id} wedi'i gadw gan {officer} tan {time}; dim ond nhw all ei ryddhau cyn hynny	
+core.workflow.hold.must.end.in.future	a hold must end in the future	rhaid i gadw lle ddod i ben yn y dyfodol	
+core.workflow.hold.too.long	a hold can last at most {days} days; hold again nearer the time	gall cadw lle bara {days} diwrnod ar y mwyaf; cadwch eto yn nes at yr amser	
+core.workflow.child.already.placed	{id} is placed and no notice has been received; say whether it is a planned move or a breakdown	mae {id} wedi'i leoli a does dim hysbysiad wedi dod i law; dywedwch ai symud wedi'i gynllunio neu chwalu lleoliad yw hyn	symud wedi'i gynllunio: glossary coinage — for review
+core.workflow.unsuitable	vacancy {vacancy} does not suit {child}: {reasons}	nid yw lle gwag {vacancy} yn addas i {child}: {reasons}	
+core.workflow.cannot.locate	cannot locate {id} (postcode and authority unknown)	methu dod o hyd i {id} ar y map (cod post ac awdurdod yn anhysbys)	
+core.workflow.approval.missing	needs {what}: {why}	angen {what}: {why}	
+core.workflow.already.undone	placement {id} is already undone	mae lleoliad {id} eisoes wedi'i ddadwneud	dadwneud: glossary coinage
+core.workflow.not.made.today	placement {id} was not made today; only a placement made today can be undone	ni wnaed lleoliad {id} heddiw; dim ond lleoliad a wnaed heddiw y gellir ei ddadwneud	
+core.workflow.built.upon	placement {id} has ended or the child's record has changed since; it cannot be undone	mae lleoliad {id} wedi dod i ben neu mae cofnod y plentyn wedi newid ers hynny; ni ellir ei ddadwneud	
+core.workflow.changed.by.at	changed by {officer} at {time} — press r to reload	newidiwyd gan {officer} am {time} — pwyswch r i ail-lwytho	
+core.workflow.changed.by	changed by {officer} — press r to reload	newidiwyd gan {officer} — pwyswch r i ail-lwytho	
+core.workflow.call.back.before.call	the call-back time is before the call	mae'r amser galw'n ôl cyn yr alwad	galw'n ôl: glossary coinage
+core.workflow.unknown.notice	no notice with id {id}	dim hysbysiad â'r id {id}	
+core.workflow.unknown.contact	no call with id {id}	dim galwad â'r id {id}	
+core.workflow.already.corrected	{id} has already been corrected by {by}; correct {by} instead	mae {id} eisoes wedi'i gywiro gan {by}; cywirwch {by} yn lle hynny	
+core.workflow.notice.withdrawn	notice {id} has been withdrawn	mae hysbysiad {id} wedi'i dynnu'n ôl	
+core.workflow.nothing.to.amend	no change given for {id}	dim newid wedi'i roi i {id}	
+core.workflow.referral	{why}	{why}	the referral rule's own sentence (core.phrase.referral.*)
+core.phrase.child	a child	plentyn	a field a refusal names
+core.phrase.reason	a reason	rheswm	
+core.phrase.effective.time	an effective time	amser dod i rym	coinage — for review
+core.phrase.new.vacancy.id	an id for the new vacancy	id i'r lle gwag newydd	
+core.phrase.vacancy.changes	vacancy changes	newidiadau i'r lle gwag	
+core.phrase.end.reason	an end reason	rheswm dod i ben	
+core.phrase.question	the question	y cwestiwn	
+core.phrase.filled.by	the authority that filled the bed	yr awdurdod a lenwodd y gwely	
+core.phrase.new.vacancy.details	new vacancy details	manylion lle gwag newydd	
+core.phrase.offered.fee.start	an offered fee and start	ffi a dyddiad dechrau a gynigiwyd	
+core.phrase.decline.scope	a decline scope	cwmpas y gwrthod	coinage — for review
+core.phrase.decline.reason	a decline reason	rheswm dros wrthod	
+core.phrase.vacancy	a vacancy	lle gwag	
+core.phrase.vacancy.or.details	a vacancy or the new vacancy's details	lle gwag neu fanylion y lle gwag newydd	
+core.phrase.vacancy.details	vacancy details	manylion y lle gwag	
+core.phrase.one.vacancy	at least one vacancy	o leiaf un lle gwag	
+core.phrase.referral	a referral	atgyfeiriad	what a refusal is about; atgyfeiriad: coinage — for review
+core.phrase.undoing	undoing a placement	dadwneud lleoliad	
+core.phrase.provider.question	a provider's question	cwestiwn darparwr	
+core.phrase.declined.call	a declined call	galwad a wrthodwyd	
+core.phrase.correction	a correction	cywiriad	
+core.phrase.decline.vacancy.only	a decline of this vacancy only	gwrthod y lle gwag hwn yn unig	
+core.phrase.notice.of.kind	a {kind} notice	hysbysiad {kind}	hysbysiad [10]
+core.phrase.notice.about.vacancy	a notice about vacancy {id}	hysbysiad am le gwag {id}	
+core.phrase.call.with.outcome	a call with outcome {outcome}	galwad â chanlyniad {outcome}	the outcome is the value typed (no_answer, declined …)
+core.phrase.open.vacancy.bed	an open vacancy needs at least one bed	mae angen o leiaf un gwely ar le gwag agored	
+core.phrase.approval.out.of.county	out of county, {tier} (reg 12(3))	y tu allan i'r sir, {tier} (rheoliad 12(3))	why an approval is needed
+core.phrase.approval.key.stage.4	Key Stage 4 school move, about {miles} miles (reg 11)	symud ysgol yng Nghyfnod Allweddol 4, tua {miles} milltir (rheoliad 11)	
+core.phrase.approval.for.profit	for-profit provider (Health and Social Care (Wales) Act 2025)	darparwr er elw (Deddf Iechyd a Gofal Cymdeithasol (Cymru) 2025)	
+core.phrase.referral.child.placed	{child} is placed; a referral is for a child who needs a placement	mae {child} wedi'i leoli; mae atgyfeiriad ar gyfer plentyn sydd angen lleoliad	
+core.phrase.referral.deadline.past	the response deadline must be in the future	rhaid i'r dyddiad cau i ymateb fod yn y dyfodol	
+core.phrase.referral.deadline.far	a response deadline can be at most {days} days away	gall y dyddiad cau i ymateb fod {days} diwrnod i ffwrdd ar y mwyaf	
+core.phrase.referral.unanswered	{provider} has not yet answered referral {referral} for {child}	nid yw {provider} wedi ateb atgyfeiriad {referral} ar gyfer {child} eto	
+core.phrase.referral.answered	{referral} was already answered: {outcome} ({answer}); amend {answer} instead	mae {referral} eisoes wedi'i ateb: {outcome} ({answer}); diwygiwch {answer} yn lle hynny	
+core.phrase.referral.not.referral	{id} is not a referral	nid atgyfeiriad yw {id}	
+core.phrase.referral.response.before	the response is before the referral was sent	mae'r ymateb cyn anfon yr atgyfeiriad	
+core.phrase.referral.response.future	the response time is in the future	mae amser yr ymateb yn y dyfodol	
+core.phrase.referral.fee.range	an offered weekly fee must be 1–{max} pounds	rhaid i ffi wythnosol a gynigir fod yn 1–{max} punt	
+core.phrase.referral.start.before	the offered start is before the referral was sent	mae'r dyddiad dechrau a gynigiwyd cyn anfon yr atgyfeiriad	
+core.phrase.referral.nul	the text holds a NUL character	mae nod NUL yn y testun	
+core.phrase.referral.send.not.call	a referral is sent with placefinder referral send (s on the match screen), not recorded as a call	anfonir atgyfeiriad gyda placefinder referral send (s ar y sgrin baru), nid ei gofnodi fel galwad	
+core.phrase.referral.stays	a referral stays a referral; record the provider's response with placefinder referral respond	mae atgyfeiriad yn aros yn atgyfeiriad; cofnodwch ymateb y darparwr gyda placefinder referral respond	
+core.match.error.unknown.child	no child with id {id}	dim plentyn â'r id {id}	
+core.match.error.already.placed	child {id} is placed and no notice has been received; nothing to match	mae plentyn {id} wedi'i leoli a does dim hysbysiad wedi dod i law; dim i'w baru	
+core.match.error.home.not.located	child {id}: home postcode cannot be located (import postcodes or fix the postcode)	plentyn {id}: methu dod o hyd i god post y cartref (mewnforiwch godau post neu cywirwch y cod post)	
+core.match.error.avoid.area.not.located	child {id}: an avoid-area postcode cannot be located	plentyn {id}: methu dod o hyd i god post ardal i'w hosgoi	
+core.phrase.problem.name.required	a name is required	mae angen enw	a field's problem, after "field: "
+core.phrase.problem.age.outside	age outside {range}	oed y tu allan i {range}	
+core.phrase.problem.ages.within	ages must lie within {range}	rhaid i'r oedrannau fod rhwng {range}	
+core.phrase.problem.ended.needs.kind	an ended placement needs planned or breakdown	mae angen planned neu breakdown ar leoliad sydd wedi dod i ben	the values typed stay in English
+core.phrase.problem.ending.no.end	an ending or reason is recorded but no end date	mae terfyn neu reswm wedi'i gofnodi ond dim dyddiad gorffen	
+core.phrase.problem.undone.start.day	an undone placement ends on its start day	mae lleoliad wedi'i ddadwneud yn dod i ben ar ddiwrnod ei ddechrau	
+core.phrase.problem.undone.reason	an undone placement needs the reason	mae angen y rheswm ar leoliad wedi'i ddadwneud	
+core.phrase.problem.setting.required	at least one acceptable setting is required	mae angen o leiaf un math o leoliad derbyniol	
+core.phrase.problem.held.without.hold	held without a hold	wedi'i gadw heb gadw lle	
+core.phrase.problem.nul	holds a NUL byte; refused (is the file binary or damaged?)	mae beit NUL ynddo; gwrthodwyd (ydy'r ffeil yn ddeuaidd neu wedi'i difrodi?)	
+core.phrase.problem.before.start	is before the start	cyn y dechrau	
+core.phrase.problem.future	is in the future	yn y dyfodol	
+core.phrase.problem.hold.ahead	is more than {days} days ahead	mwy na {days} diwrnod ymlaen	
+core.phrase.problem.lists.self	lists the child themself	yn rhestru'r plentyn ei hun	
+core.phrase.problem.gender	must accept at least one gender	rhaid derbyn o leiaf un rhywedd	
+core.phrase.problem.miles	must be {range} miles	rhaid iddo fod yn {range} milltir	
+core.phrase.problem.hours	must be {range} hours	rhaid iddo fod yn {range} awr	
+core.phrase.problem.fee	must be {range} pounds a week	rhaid iddo fod yn {range} punt yr wythnos	
+core.phrase.problem.at.least.one	must be at least 1	rhaid iddo fod yn 1 o leiaf	
+core.phrase.problem.not.empty	must not be empty	rhaid iddo beidio â bod yn wag	
+core.phrase.problem.not.negative	must not be negative	rhaid iddo beidio â bod yn negyddol	
+core.phrase.problem.need.twice	need {code} listed twice	angen {code} wedi'i restru ddwywaith	
+core.phrase.problem.radius.max	radius must be at most {miles} miles	rhaid i'r radiws fod yn {miles} milltir ar y mwyaf	
+core.phrase.problem.radius.positive	radius must be positive	rhaid i'r radiws fod yn bositif	
+core.phrase.problem.unknown.need	unknown need code {code}	cod angen anhysbys {code}	
+core.phrase.problem.must.be	must be {range}	rhaid iddo fod yn {range}	keep after the more specific "must be … miles/hours/pounds" rows
+core.domain.issue	{field}: {problem}	{field}: {problem}	field is the documented column name
+core.referral.missing.needs	no needs recorded	dim anghenion wedi'u cofnodi	referral pack: what is missing
+core.referral.missing.risks	no risk information recorded	dim gwybodaeth am risg wedi'i chofnodi	
+core.referral.missing.risk.to.others	no information on risk to others recorded	dim gwybodaeth am risg i eraill wedi'i chofnodi	
+core.referral.missing.education	no education information recorded	dim gwybodaeth am addysg wedi'i chofnodi	
+core.referral.missing.language.not.named	first language recorded as other, not named	iaith gyntaf wedi'i chofnodi fel arall, heb ei henwi	
+core.referral.missing.culture.and.faith	no culture or faith information recorded	dim gwybodaeth am ddiwylliant na ffydd wedi'i chofnodi	
+core.referral.missing.living.alongside	no information on who the child can live alongside recorded	dim gwybodaeth wedi'i chofnodi am gyda phwy y gall y plentyn fyw	
+core.referral.missing.settings	no acceptable placement settings recorded	dim mathau derbyniol o leoliad wedi'u cofnodi	
+core.referral.missing.siblings.not.found	a sibling group is recorded but no sibling is in the store	mae grŵp o frodyr a chwiorydd wedi'i gofnodi ond does dim un ohonynt yn y storfa	
+core.referral.missing.child.number	the child's id has no number (the standard's childId is a number)	does dim rhif yn id y plentyn (rhif yw childId y safon)	
+core.referral.section.child	About the child	Am y plentyn	referral pack headings
+core.referral.section.needed.by	Date needed	Dyddiad sydd ei angen	
+core.referral.section.needs	Needs	Anghenion	
+core.referral.section.risks	Risks	Risgiau	
+core.referral.section.education	Education	Addysg	
+core.referral.section.language	Language and communication	Iaith a chyfathrebu	
+core.referral.section.culture.and.faith	Culture and faith	Diwylliant a ffydd	
+core.referral.section.siblings	Sibling group	Grŵp o frodyr a chwiorydd	glossary coinage — for review
+core.referral.section.must.offer	What the placement must offer	Beth sy'n rhaid i'r lleoliad ei gynnig	
+core.referral.none.recorded	None recorded.	Dim wedi'i gofnodi.	
+core.referral.child.line	Child {id} ({initials}), aged {age}, {gender}	Plentyn {id} ({initials}), {age} oed, {gender}	
+core.referral.placing.authority	Placing authority: {authority}	Awdurdod lleoli: {authority}	[18][19]
+core.referral.legal.status	Legal status: {status}	Statws cyfreithiol: {status}	
+core.referral.home.area	Home area: {area}	Ardal y cartref: {area}	
+core.referral.needed.today	Today, {date} (emergency)	Heddiw, {date} (argyfwng)	
+core.referral.needed.by	By {date}	Erbyn {date}	
+core.referral.need.line	{level}: {name} — {description}	{level}: {name} — {description}	
+core.referral.risk.line	{name} ({level})	{name} ({level})	
+core.referral.no.risk.among.needs	No risk to the child among the needs recorded.	Dim risg i'r plentyn ymhlith yr anghenion a gofnodwyd.	
+core.referral.risk.to.others.not.recorded	Risk to others: not recorded.	Risg i eraill: heb ei gofnodi.	
+core.referral.risk.to.others	Risk to others: {risks}.	Risg i eraill: {risks}.	
+core.referral.school.in	School in {area}; a move away from it needs planning.	Ysgol yn {area}; mae angen cynllunio symud oddi wrthi.	area is a postcode district: no mutation
+core.referral.key.stage.4	Key Stage 4: a change of school needs a nominated officer's approval.	Cyfnod Allweddol 4: mae newid ysgol angen cymeradwyaeth swyddog enwebedig.	[11][7]
+core.referral.education.on.site	Education on site: {level}.	Addysg ar y safle: {level}.	
+core.referral.first.language	First language: {language}	Iaith gyntaf: {language}	
+core.referral.welsh.placement	A Welsh-speaking placement: {level}.	Lleoliad Cymraeg ei iaith: {level}.	
+core.referral.care.in.welsh.level	Care in Welsh: {level}.	Gofal yn Gymraeg: {level}.	
+core.referral.unaccompanied	Unaccompanied asylum-seeking child: interpreters and immigration support.	Plentyn ar ei ben ei hun sy'n ceisio lloches: cyfieithwyr a chymorth mewnfudo.	[45]
+core.referral.learning.disability	Learning disability: adapted communication ({level}).	Anabledd dysgu: cyfathrebu wedi'i addasu ({level}).	
+core.referral.autism	Autism: predictable routine and communication ({level}).	Awtistiaeth: trefn a chyfathrebu rhagweladwy ({level}).	
+core.referral.faith.line	{description} ({level}).	{description} ({level}).	
+core.referral.siblings.together	To be placed together with:	I'w leoli gyda:	
+core.referral.siblings.where.possible	Siblings (together where possible):	Brodyr a chwiorydd (gyda'i gilydd lle bo modd):	
+core.referral.sibling.line	{id} ({initials}), aged {age}, {gender}	{id} ({initials}), {age} oed, {gender}	
+core.referral.no.sibling.group	No sibling group recorded.	Dim grŵp o frodyr a chwiorydd wedi'i gofnodi.	
+core.referral.settings	Settings: {settings} (first preferred)	Mathau o leoliad: {settings} (y cyntaf a ffefrir)	
+core.referral.must.meet	Must meet: {needs}	Rhaid diwallu: {needs}	
+core.referral.care.in.welsh	Care in Welsh.	Gofal yn Gymraeg.	
+core.referral.secure	Secure accommodation (secure accommodation order).	Llety diogel (gorchymyn llety diogel).	[4]
+core.referral.not.in	Not in: {authorities} (safeguarding)	Nid yn: {authorities} (diogelu)	label–value: no mutation of the names
+core.referral.away.from.areas	Away from {count} area(s) named for safeguarding.	I ffwrdd o ardaloedd a enwyd ar gyfer diogelu: {count}.	
+core.referral.miles.from.home	At least {miles} miles from home (safeguarding).	O leiaf {miles} milltir o'r cartref (diogelu).	
+core.referral.living.alongside	Living alongside: {companions}.	Byw gyda: {companions}.	
+core.referral.associates	Not with {count} named child(ren) the child must not live with: ask us before offering a home with other children.	Plant a enwyd na ddylai'r plentyn fyw gyda nhw: {count}; gofynnwch i ni cyn cynnig cartref gyda phlant eraill.	
+core.referral.nothing.beyond	Nothing recorded beyond the sections above.	Dim wedi'i gofnodi y tu hwnt i'r adrannau uchod.	
+core.referral.doc.title	Placement referral: {id} ({initials})	Atgyfeiriad lleoliad: {id} ({initials})	atgyfeiriad: coinage — for review
+core.referral.doc.sent	{standard} · sent {sent} by {by} · response due {due} (UK time)	{standard} · anfonwyd {sent} gan {by} · ymateb erbyn {due} (amser y DU)	
+core.referral.doc.missing	Missing information	Gwybodaeth sydd ar goll	
+core.referral.doc.nothing.missing	Nothing missing.	Dim ar goll.	
+core.referral.doc.fields	{standard} fields	Meysydd {standard}	
+core.referral.doc.entity	Entity	Endid	
+core.referral.doc.field	Field	Maes	
+core.referral.doc.value	Value	Gwerth	
+core.referral.doc.yes	yes	ie	
+core.referral.doc.no	no	na	
+core.first.language.welsh	welsh	Cymraeg	English: the coded value, as the pack always showed it
+core.first.language.english	english	Saesneg	
+core.first.language.bilingual	bilingual	dwyieithog	
+core.first.language.other	other	arall	
+core.report.heading	Reports for {area}, {period}	Adroddiadau ar gyfer {area}, {period}	area keeps its name as chosen
+core.report.not.available	Not available: {why}.	Dim ar gael: {why}.	
+core.report.share	share	cyfran	
+core.report.source	source	ffynhonnell	
+core.report.none	(none)	(dim)	
+core.report.panel.residential.nights	Residential nights by sector	Nosweithiau preswyl fesul sector	nosweithiau preswyl: glossary coinage — for review
+core.report.panel.residential.locality	Residential nights by locality	Nosweithiau preswyl fesul ardal	
+core.report.panel.residential.settings	Children's homes and other residential settings	Cartrefi plant a lleoliadau preswyl eraill	[2][39]
+core.report.panel.foster.weeks	Foster care weeks by provider	Wythnosau gofal maeth fesul darparwr	wythnosau maeth: glossary coinage — for review
+core.report.panel.stability	Stability	Sefydlogrwydd	sefydlogrwydd lleoliadau [33]
+core.report.panel.where.children.live	Where children live now	Ble mae plant yn byw nawr	
+core.report.panel.free.beds	Free beds now	Gwelyau rhydd nawr	
+core.report.panel.unmet.need	Unmet need	Angen heb ei ddiwallu	glossary coinage — for review
+core.report.panel.ring.round	Ring-round effort	Ymdrech y cylch galwadau	cylch galwadau: glossary coinage — for review
+core.report.panel.spend	Spend	Gwariant	
+core.phrase.report.period.fy	financial year {year} ({start} to {end})	blwyddyn ariannol {year} ({start} i {end})	[59]
+core.phrase.report.period.last.year	last 12 months ({start} to {end})	y 12 mis diwethaf ({start} i {end})	
+core.phrase.report.period.today	today ({date})	heddiw ({date})	
+core.phrase.report.nights	nights	nosweithiau	report columns and labels
+core.phrase.report.weeks	weeks	wythnosau	
+core.phrase.report.children	children	plant	
+core.phrase.report.calls	calls	galwadau	
+core.phrase.report.beds	beds	gwelyau	
+core.phrase.report.places	places	lleoedd	
+core.phrase.report.count	count	nifer	
+core.phrase.report.declines	declines	gwrthodiadau	
+core.phrase.report.endings	endings	terfyniadau	
+core.phrase.report.notices	notices	hysbysiadau	
+core.phrase.report.waiting	waiting	yn aros	
+core.phrase.report.total	total	cyfanswm	
+core.phrase.report.today	today	heddiw	
+core.phrase.report.in.house	in-house	mewnol	[33]
+core.phrase.report.other.councils	other councils	cynghorau eraill	
+core.phrase.report.not.for.profit	not-for-profit	nid-er-elw	
+core.phrase.report.private	private	preifat	
+core.phrase.report.in.county	in-county	yn y sir	
+core.phrase.report.elsewhere.in.wales	elsewhere in Wales	rhywle arall yng Nghymru	
+core.phrase.report.outside.wales	outside Wales	y tu allan i Gymru	[38][50]
+core.phrase.report.childrens.home	children's home	cartref plant	
+core.phrase.report.other.residential	other residential	preswyl arall	
+core.phrase.report.foster.care	foster care	gofal maeth	[40]
+core.phrase.report.kinship.care	kinship care	gofal gan berthnasau	[35]
+core.phrase.report.supported.living	supported living	byw â chymorth	coinage — for review
+core.phrase.report.other	other	arall	
+core.phrase.report.commercial.agency	commercial agency	asiantaeth fasnachol	[38]
+core.phrase.report.not.for.profit.agency	not-for-profit agency	asiantaeth nid-er-elw	
+core.phrase.report.in.house.carers	in-house carers	gofalwyr mewnol	
+core.phrase.report.kinship.carers	kinship carers	gofalwyr sy'n berthnasau	
+core.phrase.report.residential.homes	residential homes	cartrefi preswyl	
+core.phrase.report.registered.places	registered places	lleoedd cofrestredig	[30]
+core.phrase.report.in.use.today	in use today	yn cael eu defnyddio heddiw	
+core.phrase.report.free.beds.now	free beds now	gwelyau rhydd nawr	
+core.phrase.report.offered.open	offered as open vacancies	wedi'u cynnig fel lleoedd gwag agored	
+core.phrase.report.not.in.use	not in use (spare)	heb eu defnyddio (sbâr)	
+core.phrase.report.calls.per.child	calls per child	galwadau fesul plentyn	
+core.phrase.report.children.searched	children searched	plant y chwiliwyd amdanynt	
+core.phrase.report.most.for.one	most for one child	y mwyaf i un plentyn	
+core.phrase.report.nights.per.month	nights per month	nosweithiau y mis	
+core.phrase.report.nights.no.cost	nights with no agreed cost	nosweithiau heb gost wedi'i chytuno	
+core.phrase.report.no.reason	no reason given	dim rheswm wedi'i roi	
+core.phrase.report.none.in.county	none in-county	dim yn y sir	
+core.phrase.report.none.suitable	none suitable anywhere	dim un addas yn unman	
+core.phrase.report.not.placed	not placed yet	heb ei leoli eto	
+core.phrase.report.not.recorded	not recorded	heb ei gofnodi	
+core.phrase.report.notice.not.recorded	notice not recorded	rhybudd heb ei gofnodi	rhybudd: glossary coinage — for review
+core.phrase.report.other.reasons	other reasons	rhesymau eraill	
+core.phrase.report.placing.not.recorded	placing authority not recorded	awdurdod lleoli heb ei gofnodi	
+core.phrase.report.placed.by.area	placed by the area's authorities	wedi'u lleoli gan awdurdodau'r ardal	
+core.phrase.report.placed.by.welsh	placed by other Welsh authorities	wedi'u lleoli gan awdurdodau eraill yng Nghymru	
+core.phrase.report.placed.by.english	placed by English authorities	wedi'u lleoli gan awdurdodau yn Lloegr	
+core.phrase.report.same.day	same day	yr un diwrnod	
+core.phrase.report.same.day.24h	same day (24 h or less)	yr un diwrnod (24 awr neu lai)	
+core.phrase.report.engine.not.run	the matching engine was not run for this report	ni redwyd y peiriant paru ar gyfer yr adroddiad hwn	peiriant paru: coinage — for review
+core.phrase.report.stale	not confirmed for over {days} days	heb ei gadarnhau ers dros {days} diwrnod	
+core.phrase.report.one.placement	1 placement	1 lleoliad	
+core.phrase.report.two.placements	2 placements	2 leoliad	
+core.phrase.report.three.or.more	3 or more	3 neu fwy	
+core.phrase.report.one.to.seven	1 to 7 days	1 i 7 diwrnod	
+core.phrase.report.under.seven	under 7 days	llai na 7 diwrnod	
+core.phrase.report.seven.or.more	7 days or more	7 diwrnod neu fwy	
+core.phrase.report.under.ten.miles	under 10 miles	llai na 10 milltir	
+core.phrase.report.ten.to.twenty	10 to 20 miles	10 i 20 milltir	
+core.phrase.report.twenty.to.fifty	20 to 50 miles	20 i 50 milltir	
+core.phrase.report.fifty.plus	50 miles or more	50 milltir neu fwy	
+core.phrase.report.all.foster	All foster care	Pob gofal maeth	
+core.phrase.report.all.residential	All residential nights	Pob noson breswyl	
+core.phrase.report.all.sectors	All sectors	Pob sector	
+core.phrase.report.all.spend	All spend	Pob gwariant	
+core.phrase.report.beds.in.use	Beds in use by who placed	Gwelyau'n cael eu defnyddio, fesul pwy a leolodd	
+core.phrase.report.by.purpose	By purpose	Fesul diben	
+core.phrase.report.by.tier	By reg 12 tier	Fesul haen rheoliad 12	haen lleoliad: glossary coinage — for review
+core.phrase.report.by.setting.locality	By setting and locality	Fesul math o leoliad ac ardal	
+core.phrase.report.by.setting.sector	By setting and sector	Fesul math o leoliad a sector	
+core.phrase.report.by.setting	By setting	Fesul math o leoliad	
+core.phrase.report.calls.title	Calls	Galwadau	
+core.phrase.report.children.by.locality	Children by locality	Plant fesul ardal	
+core.phrase.report.children.by.placements	Children by placements in the period	Plant fesul nifer y lleoliadau yn y cyfnod	
+core.phrase.report.homes.by.sector	Children's homes by sector	Cartrefi plant fesul sector	
+core.phrase.report.homes.in.wales	Children's homes in Wales	Cartrefi plant yng Nghymru	
+core.phrase.report.declines.by.reason	Declines by reason	Gwrthodiadau fesul rheswm	
+core.phrase.report.distance	Distance from home	Pellter o'r cartref	glossary coinage — for review
+core.phrase.report.endings.by.notice	Endings by notice given	Terfyniadau fesul rhybudd a roddwyd	
+core.phrase.report.endings.by.sector	Endings by sector	Terfyniadau fesul sector	
+core.phrase.report.framework.or.spot	Framework or spot	Fframwaith neu fesul achos	
+core.phrase.report.notice.to.placed	From notice to placed	O'r hysbysiad i'r lleoliad	
+core.phrase.report.nights.by.sector	Nights by sector	Nosweithiau fesul sector	
+core.phrase.report.occupancy	Occupancy of children's homes	Defnydd o leoedd mewn cartrefi plant	defnydd o leoedd: glossary coinage — for review
+core.phrase.report.other.residential.by.sector	Other residential by sector	Preswyl arall fesul sector	
+core.phrase.report.providers.same.day	Providers by same-day endings	Darparwyr fesul terfyniadau'r un diwrnod	
+core.phrase.report.ladder	Reg 12 ladder	Trefn rheoliad 12	glossary coinage — for review
+core.phrase.report.setting	Setting	Math o leoliad	
+core.phrase.report.spend.by.sector	Spend by sector	Gwariant fesul sector	
+core.phrase.report.spend.by.setting.sector	Spend by setting and sector	Gwariant fesul math o leoliad a sector	
+core.phrase.report.stale.title	Stale	Hen	
+core.phrase.report.suitable.by.tier	Suitable vacancies by tier	Lleoedd gwag addas fesul haen	
+core.phrase.report.waiting.children	Waiting children	Plant yn aros	
+core.phrase.report.weeks.by.provider	Weeks by provider	Wythnosau fesul darparwr	
+core.phrase.report.period.not.begun	The period has not begun.	Nid yw'r cyfnod wedi dechrau.	
+core.phrase.report.all	all	y cyfan	
+core.factor.needsfit	needs fit	diwallu anghenion	match factors
+core.factor.distancefromhome	distance from home	pellter o'r cartref	glossary coinage — for review
+core.factor.distancefromschool	distance from school	pellter o'r ysgol	
+core.factor.locality	locality (reg 12)	ardal (rheoliad 12)	
+core.factor.welshlanguage	Welsh language	y Gymraeg	
+core.factor.providerstability	provider stability	sefydlogrwydd y darparwr	[33]
+core.factor.previousbreakdown	no earlier breakdown here	dim chwalu blaenorol yma	[34]
+core.factor.sector	sector preference	dewis sector	
+core.factor.kinship	kinship carer	gofalwr sy'n berthynas	[35]
+core.factor.freshness	vacancy freshness	ffresni'r lle gwag	coinage — for review
+core.factor.cost	cost	cost	
+core.factor.providerquality	provider quality	ansawdd y darparwr	
+core.factor.residentsfit	fit with current residents	cydweddu â'r preswylwyr presennol	coinage — for review
+core.phrase.issue	{field}: {problem}	{field}: {problem}	a domain issue inside a refusal
 language.name	English	Cymraeg	each language's name in itself, so an officer finds theirs whichever is showing
 language.switch.hint	Cymraeg	English	the hint names the language the key switches to
 language.switched	Now showing Placefinder in English.	Mae Placefinder yn Gymraeg nawr.	status line after switching

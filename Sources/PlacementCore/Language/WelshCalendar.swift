@@ -13,4 +13,9 @@ public enum WelshCalendar {
     public static func dayMonth(day: Int, month: Int) -> String? {
         months.indices.contains(month - 1) ? "\(day) \(months[month - 1])" : nil
     }
+
+    /// "1 Rhagfyr 2026", as Welsh Government writes dates.
+    public static func date(_ day: Day) -> String {
+        "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
 }

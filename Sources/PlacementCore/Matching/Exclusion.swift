@@ -34,32 +34,40 @@ public struct ExclusionReasons: OptionSet, Sendable, Hashable {
     public static let residentGenderMix = ResidentRule.genderMix.exclusion
 
     /// In the order an officer reads them: availability first, then fit, then safeguarding.
-    static let ordered: [(ExclusionReasons, String)] = [
-        (.notOpen, "not open"),
-        (.heldByAnother, "held for another child"),
-        (.notAvailableInTime, "not available by the date needed"),
-        (.noSameDayEmergencies, "does not take same-day emergencies"),
-        (.settingNotInPlan, "setting not in the child's plan"),
-        (.noSecureOrder, "no secure accommodation order (a secure home needs one: s.119 of the 2014 Act)"),
-        (.kinshipForOthers, "kinship carer approved for other children"),
-        (.ageOutsideRange, "child's age outside the range"),
-        (.genderNotAccepted, "gender not accepted"),
-        (.tooFewBeds, "too few beds for the group"),
-        (.siblingCapacity, "cannot keep the sibling group together"),
-        (.essentialNeedUnmet, "cannot meet an essential need"),
-        (.poorlyRated, "regulator's rating below the policy's threshold"),
-        (.insideAvoidArea, "inside an area the child must avoid"),
-        (.avoidedAuthority, "in an authority the child must avoid"),
-        (.tooNearHome, "nearer home than the safeguarding minimum"),
-        (.welshEssential, "no Welsh-speaking care (essential)"),
-        (.residentExploitation, "exploitation risk between this child and a child living there"),
-        (.residentAssociate, "a known associate this child must not live with is placed there"),
-        (.residentCompanions, "the children living there are not ones this child can live alongside"),
-        (.residentAgeGap, "age gap with a child living there beyond the home's purpose"),
-        (.residentGenderMix, "gender mix the home is not registered for"),
-        (.declined, "provider declined this child"),
+    static let ordered: [(ExclusionReasons, Message)] = [
+        (.notOpen, .coreExcludedNotOpen),
+        (.heldByAnother, .coreExcludedHeldByAnother),
+        (.notAvailableInTime, .coreExcludedNotAvailableInTime),
+        (.noSameDayEmergencies, .coreExcludedNoSameDayEmergencies),
+        (.settingNotInPlan, .coreExcludedSettingNotInPlan),
+        (.noSecureOrder, .coreExcludedNoSecureOrder),
+        (.kinshipForOthers, .coreExcludedKinshipForOthers),
+        (.ageOutsideRange, .coreExcludedAgeOutsideRange),
+        (.genderNotAccepted, .coreExcludedGenderNotAccepted),
+        (.tooFewBeds, .coreExcludedTooFewBeds),
+        (.siblingCapacity, .coreExcludedSiblingCapacity),
+        (.essentialNeedUnmet, .coreExcludedEssentialNeedUnmet),
+        (.poorlyRated, .coreExcludedPoorlyRated),
+        (.insideAvoidArea, .coreExcludedInsideAvoidArea),
+        (.avoidedAuthority, .coreExcludedAvoidedAuthority),
+        (.tooNearHome, .coreExcludedTooNearHome),
+        (.welshEssential, .coreExcludedWelshEssential),
+        (.residentExploitation, .coreExcludedResidentExploitation),
+        (.residentAssociate, .coreExcludedResidentAssociate),
+        (.residentCompanions, .coreExcludedResidentCompanions),
+        (.residentAgeGap, .coreExcludedResidentAgeGap),
+        (.residentGenderMix, .coreExcludedResidentGenderMix),
+        (.declined, .coreExcludedDeclined),
     ]
 
-    /// Plain words for each reason, in reading order.
-    public var descriptions: [String] { Self.ordered.filter { contains($0.0) }.map(\.1) }
+    /// Plain words for each reason, in reading order, in English.
+    public var descriptions: [String] { descriptions(.en) }
+
+    /// Plain words for each reason, in reading order, in `language`.
+    public func descriptions(_ language: Language) -> [String] {
+        Self.ordered.filter { contains($0.0) }.map { $0.1.text(language) }
+    }
+
+    /// Each reason's words in both languages, in reading order: for refusals that outlive a switch of language.
+    public var bilingual: [Bilingual] { Self.ordered.filter { contains($0.0) }.map { Bilingual($0.1) } }
 }

@@ -8,6 +8,9 @@ public enum Factor: String, Sendable, Codable, CaseIterable {
     case previousBreakdown, sector, kinship, freshness, cost, providerQuality, residentsFit
 
     public var label: String { definition.label }
+
+    /// The factor's name in `language` (`core.factor.*`; English is the definition's label).
+    public func label(_ language: Language) -> String { language == .en ? label : catalogueWords(language) }
     public var defaultWeight: Double { definition.defaultWeight }
     public var source: String { definition.source }
 
@@ -176,4 +179,8 @@ public struct FactorWeights: Sendable, Hashable {
 extension Factor {
     /// Position in `allCases` (and in `FactorWeights`).
     var ordinal: Int { Factor.allCases.firstIndex(of: self)! }
+}
+
+extension Factor: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.factor" }
 }

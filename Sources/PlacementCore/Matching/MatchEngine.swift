@@ -123,7 +123,7 @@ public struct MatchEngine: Sendable {
             return FactorContribution(factor: factor, score: s, weight: w, points: 100 * w / profile.weightTotal * s)
         }
         let notes = ReasonWriter(engine: self, profile: profile, request: request, index: i, candidate: candidate)
-        return Explanation(contributions: contributions, reasons: notes.reasons(), flags: notes.flags())
+        return Explanation(contributions: contributions, lines: notes.reasons(), flags: notes.flags())
     }
 }
 
@@ -132,7 +132,7 @@ extension MatchResult {
         let ranked = self.ranked.map { r -> RankedCandidate in
             var r = r
             if let e = r.explanation {
-                r.explanation = Explanation(contributions: e.contributions, reasons: e.reasons, flags: [flag] + e.flags)
+                r.explanation = Explanation(contributions: e.contributions, lines: e.lines, flags: [flag] + e.flags)
             }
             return r
         }

@@ -77,45 +77,49 @@ public struct MatchReport: Sendable, Codable {
     /// When the group is split: the ways to place them in two homes keeping the most together, best first.
     public let arrangements: [Arrangement]?
 
-    public init(_ match: GroupMatch, engine: MatchEngine, top: Int, includeExcluded: Bool) {
+    /// Reasons, locality and warnings in `language`; field names and coded values (setting, sector, flags)
+    /// stay the documented machine names.
+    public init(_ match: GroupMatch, engine: MatchEngine, top: Int, includeExcluded: Bool, language: Language = .en) {
         switch match {
         case .together(let r):
             policy = r.policyName
             children = r.childIDs
             together = true
             message = nil
-            result = Self.section(r, engine: engine, top: top, includeExcluded: includeExcluded)
+            result = Self.section(r, engine: engine, top: top, includeExcluded: includeExcluded, language: language)
             split = nil
             arrangements = nil
         case .split(let t, let arranged, let perChild):
             policy = t.policyName
             children = t.childIDs
             together = false
-            message = GroupMatch.splitWarning(siblings: t.childIDs.count)
-            result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded)
-            split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded) }
+            message = GroupMatch.splitWarning(siblings: t.childIDs.count, language: language)
+            result = Self.section(t, engine: engine, top: top, includeExcluded: includeExcluded, language: language)
+            split = perChild.map { Self.section($0, engine: engine, top: top, includeExcluded: includeExcluded, language: language) }
             arrangements = arranged.prefix(top).enumerated().map { n, a in
                 Arrangement(rank: n + 1, score: Self.rounded(a.score, 2), pairsTogether: a.pairsTogether,
-                            label: a.label { engine.index.vacancies[$0].id },
-                            parts: a.parts.map { Arrangement.Part(children: $0.childIDs, candidate: Self.candidate($0.candidate, rank: 1, engine: engine)) })
+                            label: a.label(language: language) { engine.index.vacancies[$0].id },
+                            parts: a.parts.map {
+                                Arrangement.Part(children: $0.childIDs, candidate: Self.candidate($0.candidate, rank: 1, engine: engine, language: language))
+                            })
             }
         }
     }
 
-    static func section(_ r: MatchResult, engine: MatchEngine, top: Int, includeExcluded: Bool) -> Section {
+    static func section(_ r: MatchResult, engine: MatchEngine, top: Int, includeExcluded: Bool, language: Language) -> Section {
         let index = engine.index
-        let ranked = r.ranked.prefix(min(top, r.explained)).enumerated().map { n, c in candidate(c, rank: n + 1, engine: engine) }
+        let ranked = r.ranked.prefix(min(top, r.explained)).enumerated().map { n, c in candidate(c, rank: n + 1, engine: engine, language: language) }
         let excluded = includeExcluded ? r.excluded.map {
-            Excluded(vacancyId: index.vacancies[$0.index].id, providerId: index.vacancies[$0.index].providerID, reasons: $0.reasons.descriptions)
+            Excluded(vacancyId: index.vacancies[$0.index].id, providerId: index.vacancies[$0.index].providerID, reasons: $0.reasons.descriptions(language))
         } : nil
         let byReason = ExclusionReasons.ordered.map { reason, words in
-            ExclusionCount(reason: words, vacancies: r.excluded.count { $0.reasons.contains(reason) })
+            ExclusionCount(reason: words.text(language), vacancies: r.excluded.count { $0.reasons.contains(reason) })
         }.filter { $0.vacancies > 0 }.sorted { $0.vacancies > $1.vacancies }
         return Section(children: r.childIDs, rankedCount: r.ranked.count, excludedCount: r.excluded.count,
                        exclusionsByReason: byReason, ranked: Array(ranked), excluded: excluded)
     }
 
-    static func candidate(_ c: RankedCandidate, rank: Int, engine: MatchEngine) -> Candidate {
+    static func candidate(_ c: RankedCandidate, rank: Int, engine: MatchEngine, language: Language) -> Candidate {
         let index = engine.index
         let v = index.vacancies[c.index]
         let p = index.provider(of: c.index)
@@ -125,11 +129,11 @@ public struct MatchReport: Sendable, Codable {
             rank: rank, vacancyId: v.id, providerId: p.id, provider: p.name, setting: v.setting.rawValue,
             authority: location.authorityCode, authorityName: engine.geography.authority(code: location.authorityCode)?.name,
             score: rounded(c.score, 2), roadMilesEstimate: rounded(c.roadMiles, 1), straightMiles: rounded(c.straightMiles, 1),
-            approximateLocation: location.isApproximate, localityTier: c.tier.rawValue, locality: c.tier.label,
+            approximateLocation: location.isApproximate, localityTier: c.tier.rawValue, locality: c.tier.label(language),
             sector: p.sector.rawValue, profitStatus: p.profitStatus.rawValue, availableFrom: v.availableFrom.iso,
             weeklyFee: v.weeklyFee,
             factors: (e?.contributions ?? []).map { Factor(factor: $0.factor.rawValue, score: rounded($0.score, 4), weight: $0.weight, points: rounded($0.points, 2)) },
-            reasons: e?.reasons ?? [], flags: (e?.flags ?? []).map(\.rawValue))
+            reasons: e?.reasons(language) ?? [], flags: (e?.flags ?? []).map(\.rawValue))
     }
 
     static func rounded(_ x: Double, _ places: Int) -> Double {
@@ -143,65 +147,79 @@ public struct MatchReport: Sendable, Codable {
         return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
     }
 
-    /// A table readable at 80 columns: one line per candidate, then its reasons and flags indented.
-    public func text(width: Int = 80, heading: String) -> String {
-        var lines = [heading, "policy: \(policy)"]
+    /// A table readable at 80 columns: one line per candidate, then its reasons and flags indented; headings
+    /// and flags in `language` (the report's reasons are already in the language it was built in).
+    public func text(width: Int = 80, heading: String, language: Language = .en) -> String {
+        var lines = [heading, Message.coreMatchPolicy.text(language, ["policy": policy])]
         if let message { lines += Self.wrap(message, width: width, first: "!! ", rest: "   ") }
-        lines += Self.table(result, width: width)
+        lines += Self.table(result, width: width, language: language)
         if let arrangements, !arrangements.isEmpty {
             lines.append("")
-            lines.append("In two homes, keeping the most siblings together (s.81), best first:")
+            lines.append(Message.coreMatchArrangementsHeading.text(language))
             // Ids whole, as in the table: they are what `hold` and `place` take.
             let idWidth = max(7, arrangements.flatMap(\.parts).map { VisibleText.line($0.candidate.vacancyId).count }.max() ?? 0)
+            let miles = " " + Message.coreMatchMilesUnit.text(language) + "  "
             for a in arrangements {
                 lines += Self.wrap(a.label, width: width, first: Columns.pad(String(a.rank), 3, right: true) + " "
                                    + Columns.pad(String(format: "%.1f", a.score), 5, right: true) + "  ", rest: "           ")
                 for part in a.parts {
                     let c = part.candidate
-                    let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
+                    let distance = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
                     lines.append("           " + Columns.pad(c.vacancyId, idWidth) + " " + Columns.pad(c.provider, max(12, width - 54 - idWidth)) + " "
-                                 + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 5, right: true) + " mi  " + Columns.pad(c.locality, 20))
+                                 + Columns.pad(Self.setting(c.setting, language), 11) + " " + Columns.pad(distance, 5, right: true) + miles
+                                 + Columns.pad(c.locality, 20))
                 }
             }
         } else if split != nil {
             lines.append("")
-            lines.append("No two homes can take the siblings between them: each child is ranked on their own below.")
+            lines.append(Message.coreMatchNoTwoHomes.text(language))
         }
         for part in split ?? [] {
             lines.append("")
-            lines.append("Separately for \(part.children.joined(separator: ", ")) (SEPARATES THE SIBLINGS):")
-            lines += Self.table(part, width: width)
+            lines.append(Message.coreMatchSeparately.text(language, ["children": part.children.joined(separator: ", ")]))
+            lines += Self.table(part, width: width, language: language)
         }
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }.joined(separator: "\n")
     }
 
-    static func table(_ s: Section, width: Int) -> [String] {
+    /// The setting column: the machine name in English (as documented), a short Welsh word in Welsh.
+    static func setting(_ raw: String, _ language: Language) -> String {
+        guard language == .cy, let setting = Setting(rawValue: raw) else { return raw }
+        return Catalogue.text(key: "core.setting.short." + setting.rawValue.replacingOccurrences(of: "_", with: "."), language) ?? raw
+    }
+
+    static func table(_ s: Section, width: Int, language: Language = .en) -> [String] {
         var lines: [String] = []
-        lines.append("\(s.rankedCount) ranked, \(s.excludedCount) excluded")
+        lines.append(Message.coreMatchCounts.text(language, ["ranked": String(s.rankedCount), "excluded": String(s.excludedCount)]))
         guard !s.ranked.isEmpty else {
             let common = s.exclusionsByReason.prefix(3).map { "\($0.reason) (\($0.vacancies))" }.joined(separator: "; ")
-            return lines + ["No vacancy meets every hard constraint."]
-                + (common.isEmpty ? [] : wrap("Most often: " + common, width: width, first: "", rest: "  "))
+            return lines + [Message.coreMatchNoneMeet.text(language)]
+                + (common.isEmpty ? [] : wrap(Message.coreMatchMostOften.text(language, ["reasons": common]), width: width, first: "", rest: "  "))
         }
         // The vacancy id is what `hold` and `place` take next: shown whole, as wide as the longest.
         let idWidth = max(7, s.ranked.map { VisibleText.line($0.vacancyId).count }.max() ?? 0)
         let providerWidth = max(12, width - 55 - idWidth)
-        lines.append(Columns.pad(" #", 3) + " " + Columns.pad("Score", 5, right: true) + "  " + Columns.pad("Vacancy", idWidth) + " "
-                     + Columns.pad("Provider", providerWidth) + " "
-                     + Columns.pad("Setting", 11) + " " + Columns.pad("Road mi", 7, right: true) + "  " + Columns.pad("Locality", 20))
+        let head = { (m: Message) in m.text(language) }
+        lines.append(Columns.pad(" #", 3) + " " + Columns.pad(head(.coreMatchColumnScore), 5, right: true) + "  "
+                     + Columns.pad(head(.coreMatchColumnVacancy), idWidth) + " "
+                     + Columns.pad(head(.coreMatchColumnProvider), providerWidth) + " "
+                     + Columns.pad(head(.coreMatchColumnSetting), 11) + " " + Columns.pad(head(.coreMatchColumnRoadMiles), 7, right: true) + "  "
+                     + Columns.pad(head(.coreMatchColumnLocality), 20))
         for c in s.ranked {
             let miles = (c.approximateLocation ? "≈" : "") + String(Int(c.roadMilesEstimate.rounded()))
             lines.append(Columns.pad(String(c.rank), 3, right: true) + " " + Columns.pad(String(format: "%.1f", c.score), 5, right: true) + "  "
                          + Columns.pad(c.vacancyId, idWidth) + " "
-                         + Columns.pad(c.provider, providerWidth) + " " + Columns.pad(c.setting, 11) + " " + Columns.pad(miles, 7, right: true) + "  "
-                         + Columns.pad(c.locality, 20))
+                         + Columns.pad(c.provider, providerWidth) + " " + Columns.pad(setting(c.setting, language), 11) + " "
+                         + Columns.pad(miles, 7, right: true) + "  " + Columns.pad(c.locality, 20))
             for reason in c.reasons { lines += wrap(reason, width: width, first: "      ", rest: "        ") }
-            for label in c.flags.compactMap({ MatchFlag(rawValue: $0)?.label }) {
+            for label in c.flags.compactMap({ MatchFlag(rawValue: $0)?.label(language) }) {
                 lines += wrap(label, width: width, first: "      ! ", rest: "        ")
             }
         }
         for e in s.excluded ?? [] {
-            lines += wrap("excluded \(e.vacancyId) (\(e.providerId)): " + e.reasons.joined(separator: "; "), width: width, first: "  ", rest: "    ")
+            lines += wrap(Message.coreMatchExcludedLine.text(language, ["vacancy": e.vacancyId, "provider": e.providerId,
+                                                                         "reasons": e.reasons.joined(separator: "; ")]),
+                          width: width, first: "  ", rest: "    ")
         }
         return lines.map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }

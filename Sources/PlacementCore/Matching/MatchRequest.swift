@@ -78,12 +78,14 @@ public enum MatchError: Error, Sendable, Equatable, CustomStringConvertible {
     case homeNotLocated(childID: String)
     case avoidAreaNotLocated(childID: String)
 
-    public var description: String {
+    public var description: String { description(.en) }
+
+    public func description(_ language: Language) -> String {
         switch self {
-        case .unknownChild(let id): "no child with id \(id)"
-        case .alreadyPlaced(let id): "child \(id) is placed and no notice has been received; nothing to match"
-        case .homeNotLocated(let id): "child \(id): home postcode cannot be located (import postcodes or fix the postcode)"
-        case .avoidAreaNotLocated(let id): "child \(id): an avoid-area postcode cannot be located"
+        case .unknownChild(let id): Message.coreMatchErrorUnknownChild.text(language, ["id": id])
+        case .alreadyPlaced(let id): Message.coreMatchErrorAlreadyPlaced.text(language, ["id": id])
+        case .homeNotLocated(let id): Message.coreMatchErrorHomeNotLocated.text(language, ["id": id])
+        case .avoidAreaNotLocated(let id): Message.coreMatchErrorAvoidAreaNotLocated.text(language, ["id": id])
         }
     }
 }

@@ -5,33 +5,21 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     case oldInspection = "old_inspection", noNeedsRecorded = "no_needs_recorded"
     case residentsConcern = "residents_concern"
 
-    public var label: String {
-        switch self {
-        case .outOfArea: "out of area: panel approval needed before it starts (reg 12)"
-        case .keyStage4SchoolMove: "Key Stage 4 school move: nominated officer's approval needed (reg 11)"
-        case .forProfit: "for-profit: needs an exceptional-circumstances reason (Health and Social Care (Wales) Act 2025)"
-        case .staleVacancy: "vacancy not confirmed for over 7 days: ring to check"
-        case .approximateLocation: "location approximate (postcode not in the directory)"
-        case .separatesSiblings: "separates the siblings"
-        case .oldInspection: "regulator's last inspection is older than the policy allows: check the latest report"
-        case .noNeedsRecorded: "no needs recorded for this child: the score cannot say how well this home meets them"
-        case .residentsConcern: "the children living there: a compatibility concern (see the reasons); ask for the impact risk assessment"
-        }
-    }
+    /// What the flag asks of the officer, in English (`label(_:)` for either language).
+    public var label: String { label(.en) }
 
-    public var short: String {
-        switch self {
-        case .outOfArea: "OOA"
-        case .keyStage4SchoolMove: "KS4"
-        case .forProfit: "£"
-        case .staleVacancy: "STALE"
-        case .approximateLocation: "≈"
-        case .separatesSiblings: "SPLIT"
-        case .oldInspection: "INSP"
-        case .noNeedsRecorded: "NEEDS?"
-        case .residentsConcern: "RES"
-        }
+    public func label(_ language: Language) -> String { catalogueWords(language) }
+
+    /// The flag's badge in lists, in English (`short(_:)` for either language).
+    public var short: String { short(.en) }
+
+    public func short(_ language: Language) -> String {
+        Catalogue.text(key: "core.flag.short." + rawValue.replacingOccurrences(of: "_", with: "."), language) ?? rawValue
     }
+}
+
+extension MatchFlag: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.flag" }
 }
 
 public struct FactorContribution: Sendable, Hashable, Codable {
@@ -45,8 +33,20 @@ public struct FactorContribution: Sendable, Hashable, Codable {
 
 public struct Explanation: Sendable, Hashable {
     public let contributions: [FactorContribution]
-    public let reasons: [String]
+    /// The reasons in both languages, written once when the candidate is explained.
+    public let lines: [Bilingual]
     public let flags: [MatchFlag]
+
+    public init(contributions: [FactorContribution], lines: [Bilingual], flags: [MatchFlag]) {
+        self.contributions = contributions
+        self.lines = lines
+        self.flags = flags
+    }
+
+    /// The reasons in English (`reasons(_:)` for either language).
+    public var reasons: [String] { reasons(.en) }
+
+    public func reasons(_ language: Language) -> [String] { lines.map { $0.text(language) } }
 }
 
 public struct RankedCandidate: Sendable {
@@ -86,7 +86,7 @@ public enum GroupMatch: Sendable {
 extension GroupMatch {
     /// The one wording of the warning wherever a sibling group would be split (text, JSON, dashboard);
     /// with the "!! " marker it fits 80 columns, so no screen needs a shorter variant.
-    public static func splitWarning(siblings count: Int) -> String {
-        "No single vacancy takes \(count == 2 ? "both siblings" : "all \(count) siblings"): every option below SEPARATES them."
+    public static func splitWarning(siblings count: Int, language: Language = .en) -> String {
+        count == 2 ? Message.coreSplitWarningTwo.text(language) : Message.coreSplitWarningMany.text(language, ["count": String(count)])
     }
 }

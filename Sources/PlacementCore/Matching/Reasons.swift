@@ -14,69 +14,81 @@ struct ReasonWriter {
     private var unit: UnitVector { columns.units[index] }
     private var approximate: Bool { columns.approximate[index] || request.home.isApproximate }
 
-    func reasons() -> [String] {
+    func reasons() -> [Bilingual] {
         var out = [needs(), distance()]
         if let school = profile.school {
             let miles = school.greatCircleMiles(to: unit) * Distance.roadFactor
-            out.append("\(Distance.formatMiles(miles, approximate: approximate)) by road from school (est.)")
+            out.append(Bilingual(.coreReasonSchoolMiles) { ["miles": Distance.formatMiles(miles, approximate: approximate, language: $0)] })
         }
         if let level = profile.welshLevel {
-            let offer = switch provider.welshLanguage {
-            case .fluent: "Welsh-speaking care"
-            case .some: "some Welsh spoken"
-            case .none: "no Welsh-speaking care"
+            let offer: Message = switch provider.welshLanguage {
+            case .fluent: .coreReasonWelshFluent
+            case .some: .coreReasonWelshSome
+            case .none: .coreReasonWelshNone
             }
-            out.append("\(offer) (Welsh \(level.rawValue))")
+            out.append(Bilingual(.coreReasonWelshOffer) { ["offer": offer.text($0), "level": level.label($0)] })
         }
         out.append(stability())
         if let inspection = provider.inspection {
-            out.append("\(provider.regulator.rawValue) rating: \(inspection.rating.label) (inspected \(inspection.date.iso))")
+            out.append(Bilingual(.coreReasonRating) {
+                ["regulator": provider.regulator.label($0), "rating": inspection.rating.label($0), "date": inspection.date.iso]
+            })
         } else {
-            out.append("no regulator's rating recorded")
+            out.append(Bilingual(.coreReasonNoRating))
         }
         if profile.brokeDown(provider: columns.gates[index].provider) {
             let earlier = request.history.filter { $0.providerID == provider.id && $0.isBreakdown }.map(\.start).max()
-            out.append("this child's earlier placement with this provider broke down" + (earlier.map { " (started \($0))" } ?? ""))
+            out.append(earlier.map { day in Bilingual(.coreReasonEarlierBreakdownStarted) { _ in ["date": day.description] } }
+                       ?? Bilingual(.coreReasonEarlierBreakdown))
         }
         switch provider.sector {
-        case .localAuthority: out.append("local authority (in-house)")
-        case .thirdSector: out.append("not-for-profit provider")
-        case .private: out.append(provider.profitStatus == .forProfit ? "private, for-profit provider" : "private, not-for-profit provider")
+        case .localAuthority: out.append(Bilingual(.coreReasonSectorInHouse))
+        case .thirdSector: out.append(Bilingual(.coreReasonSectorNotForProfit))
+        case .private: out.append(Bilingual(provider.profitStatus == .forProfit ? .coreReasonSectorPrivateForProfit : .coreReasonSectorPrivateNotForProfit))
         }
-        if vacancy.setting == .kinship { out.append("kinship / connected-person carer (preferred under s.81 of the 2014 Act)") }
+        if vacancy.setting == .kinship { out.append(Bilingual(.coreReasonKinship)) }
         let days = vacancy.daysSinceConfirmed(now: request.now)
-        out.append(days == 0 ? "confirmed today" : days == 1 ? "confirmed yesterday" : "confirmed \(days) days ago")
+        out.append(days == 0 ? Bilingual(.coreReasonConfirmedToday) : days == 1 ? Bilingual(.coreReasonConfirmedYesterday)
+                   : Bilingual(.coreReasonConfirmedDaysAgo) { _ in ["days": String(days)] })
         let usual = engine.policy.usualWeeklyFee[vacancy.setting] ?? 0
-        out.append("\(Money.pounds(vacancy.weeklyFee)) a week" + (usual > 0 ? " (usual \(Money.pounds(usual)))" : ""))
-        if let purchase = vacancy.purchase { out.append(purchase.label) }
+        out.append(usual > 0
+                   ? Bilingual(.coreReasonFeeUsual) { _ in ["fee": Money.pounds(vacancy.weeklyFee), "usual": Money.pounds(usual)] }
+                   : Bilingual(.coreReasonFee) { _ in ["fee": Money.pounds(vacancy.weeklyFee)] })
+        if let purchase = vacancy.purchase { out.append(Bilingual(words: { purchase.label($0) })) }
         out += residents()
         return out
     }
 
     /// Who lives there now, as counts and ages only, and each soft rule broken: never a name, initials or id.
-    private func residents() -> [String] {
+    private func residents() -> [Bilingual] {
         guard columns.anyResidents else { return [] }
         let h = columns.home.isEmpty ? -1 : Int(columns.home[index])
         guard h >= 0 else { return [] }
         let home = columns.residents.homes[h]
-        guard home.count > 0 else { return ["no other children living here now"] }
+        guard home.count > 0 else { return [Bilingual(.coreReasonNoResidents)] }
         let needed = Day(daysSinceEpoch: Int(profile.neededDay))
         let oldest = Day(daysSinceEpoch: Int(home.earliestBirth)).age(on: needed)
         let youngest = Day(daysSinceEpoch: Int(home.latestBirth)).age(on: needed)
-        let ages = oldest == youngest ? "aged \(oldest)" : "aged \(youngest)-\(oldest)"
-        var out = [home.count == 1 ? "1 other child living here now, \(ages)" : "\(home.count) other children living here now, \(ages)"]
+        let ages = { (language: Language) in
+            oldest == youngest ? Message.coreReasonResidentsAged.text(language, ["age": String(oldest)])
+                : Message.coreReasonResidentsAgedRange.text(language, ["youngest": String(youngest), "oldest": String(oldest)])
+        }
+        var out = [home.count == 1 ? Bilingual(.coreReasonResidentsOne) { ["ages": ages($0)] }
+                   : Bilingual(.coreReasonResidentsMany) { ["count": String(home.count), "ages": ages($0)] }]
         let broken = profile.residentRules(columns.gates[index], at: index) & profile.residents.soft
         for rule in ResidentRule.allCases where broken & rule.bit != 0 {
             switch rule {
             case .ageGap:
                 let limit = min(profile.residents.maxAgeGap, Int(columns.gates[index].ageMax) - Int(columns.gates[index].ageMin))
-                out.append("age gap of \(profile.residents.gap[h]) years with a child living here (the home's purpose and the policy allow \(limit))")
-            case .exploitation: out.append("exploitation risk between this child and a child living here")
+                out.append(Bilingual(.coreReasonResidentAgeGap) { _ in ["gap": String(profile.residents.gap[h]), "limit": String(limit)] })
+            case .exploitation: out.append(Bilingual(.coreReasonResidentExploitation))
             case .livingCompanions:
-                let wish = request.children.compactMap(\.livingCompanions).first.map(\.label) ?? "who they can live alongside"
-                out.append("not who this child can live alongside (\(wish))")
-            case .associate: out.append("a known associate this child must not live with is placed here")
-            case .genderMix: out.append("the gender mix here would not be one the home is registered for")
+                let wish = request.children.compactMap(\.livingCompanions).first
+                out.append(Bilingual(.coreReasonResidentCompanions) {
+                    ["wish": wish?.label($0) ?? Message.coreReasonResidentCompanionsUnknown.text($0)]
+                })
+            case .associate: out.append(Bilingual(.coreReasonResidentAssociate))
+            case .genderMix: out.append(Bilingual(.coreReasonResidentGenderMix))
             }
         }
         return out
@@ -101,40 +113,58 @@ struct ReasonWriter {
         return out
     }
 
-    private func needs() -> String {
+    private func needs() -> Bilingual {
         let catalogue = engine.index.catalogue
         let all = profile.essential.union(profile.important).union(profile.desirable)
-        guard !all.isEmpty else { return "no needs recorded: the fit to needs scores 0 until they are" }
+        guard !all.isEmpty else { return Bilingual(.coreReasonNoNeeds) }
         let missed = all.subtracting(columns.gates[index].capabilities)
-        var text = "meets \(all.count - missed.count) of \(all.count) needs"
-        if !missed.isEmpty {
+        let counts = ["met": String(all.count - missed.count), "all": String(all.count)]
+        guard !missed.isEmpty else { return Bilingual(.coreReasonNeedsMet) { _ in counts } }
+        return Bilingual(.coreReasonNeedsMissed) { language in
             let names = catalogue.codes(in: missed).map { code in
                 let level: NeedLevel = profile.important.isSuperset(of: catalogue.set([code])) ? .important : .desirable
-                return "\(catalogue.name(of: code)) (\(level.rawValue))"
+                return "\(catalogue.name(of: code, language)) (\(level.label(language)))"
             }
-            text += "; misses " + names.joined(separator: ", ")
+            return counts.merging(["missed": names.joined(separator: ", ")]) { a, _ in a }
         }
-        return text
     }
 
-    private func distance() -> String {
+    private func distance() -> Bilingual {
         let miles = candidate.roadMiles
         let minutes = Int(Distance.estimatedDriveMinutes(roadMiles: miles).rounded())
-        let drive = minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h \(minutes % 60) min"
-        return "\(Distance.formatMiles(miles, approximate: approximate)) by road (est., about \(drive) drive), \(candidate.tier.label)"
+        return Bilingual(.coreReasonDistance) { language in
+            let drive = minutes < 60 ? Message.coreUnitMinutes.text(language, ["minutes": String(minutes)])
+                : Message.coreUnitHoursMinutes.text(language, ["hours": String(minutes / 60), "minutes": String(minutes % 60)])
+            return ["miles": Distance.formatMiles(miles, approximate: approximate, language: language), "drive": drive,
+                    "tier": candidate.tier.label(language)]
+        }
     }
 
-    private func stability() -> String {
+    private func stability() -> Bilingual {
         let s = engine.index.stability(of: index)
-        let window = engine.policy.stabilityWindowDays == 365 ? "the last 12 months" : "the last \(engine.policy.stabilityWindowDays) days"
+        let days = engine.policy.stabilityWindowDays
+        let window = { (language: Language) in
+            days == 365 ? Message.coreReasonWindowYear.text(language) : Message.coreReasonWindowDays.text(language, ["days": String(days)])
+        }
         if s.shortNoticeEndings > 0 {
-            return "this provider ended \(s.shortNoticeEndings) placement\(s.shortNoticeEndings == 1 ? "" : "s") at short notice (24 h or less) in \(window)"
-                + (s.breakdowns > 0 ? "; \(s.breakdowns) breakdown\(s.breakdowns == 1 ? "" : "s") of \(s.placements) placements" : "")
+            let ended = Bilingual(s.shortNoticeEndings == 1 ? .coreReasonStabilityShortNoticeOne : .coreReasonStabilityShortNoticeMany) {
+                ["count": String(s.shortNoticeEndings), "window": window($0)]
+            }
+            guard s.breakdowns > 0 else { return ended }
+            return ended + Bilingual(s.breakdowns == 1 ? .coreReasonStabilityAlsoBrokeDownOne : .coreReasonStabilityAlsoBrokeDownMany) { _ in
+                ["breakdowns": String(s.breakdowns), "placements": String(s.placements)]
+            }
         }
         if s.breakdowns > 0 {
-            return "\(s.breakdowns) of this provider's \(s.placements) placements broke down in \(window)"
+            return Bilingual(.coreReasonStabilityBrokeDown) {
+                ["breakdowns": String(s.breakdowns), "placements": String(s.placements), "window": window($0)]
+            }
         }
-        if s.placements > 0 { return "no breakdowns in \(s.placements) placement\(s.placements == 1 ? "" : "s") in \(window)" }
-        return "no placement history with this provider in \(window)"
+        if s.placements > 0 {
+            return Bilingual(s.placements == 1 ? .coreReasonStabilityNoBreakdownsOne : .coreReasonStabilityNoBreakdownsMany) {
+                ["placements": String(s.placements), "window": window($0)]
+            }
+        }
+        return Bilingual(.coreReasonStabilityNoHistory) { ["window": window($0)] }
     }
 }

@@ -18,22 +18,24 @@ public struct SiblingArrangement: Sendable {
     /// Pairs of siblings who would share a home: the first thing arrangements are ranked by.
     public let pairsTogether: Int
 
-    /// Who lives with whom and who would be apart from whom, by child id.
-    public func label(vacancyID: (Int) -> String) -> String {
+    /// Who lives with whom and who would be apart from whom, by child id, in `language`.
+    public func label(language: Language = .en, vacancyID: (Int) -> String) -> String {
         let a = parts[0], b = parts[1]
-        let first = Self.names(a.childIDs), second = Self.names(b.childIDs)
-        let (va, vb) = (vacancyID(a.candidate.index), vacancyID(b.candidate.index))
-        switch (a.childIDs.count > 1, b.childIDs.count > 1) {
-        case (true, true): return "\(first) together in \(va); \(second) together in \(vb), apart from \(first)"
-        case (true, false): return "\(first) together in \(va); \(second) in \(vb), apart from \(first)"
-        case (false, true): return "\(first) in \(va); \(second) together in \(vb), apart from \(first)"
-        case (false, false): return "\(first) in \(va); \(second) in \(vb), apart from \(first)"
+        let values = ["first": Self.names(a.childIDs, language), "second": Self.names(b.childIDs, language),
+                      "firstVacancy": vacancyID(a.candidate.index), "secondVacancy": vacancyID(b.candidate.index)]
+        let message: Message = switch (a.childIDs.count > 1, b.childIDs.count > 1) {
+        case (true, true): .coreArrangementBothTogether
+        case (true, false): .coreArrangementFirstTogether
+        case (false, true): .coreArrangementSecondTogether
+        case (false, false): .coreArrangementNeitherTogether
         }
+        return message.text(language, values)
     }
 
-    /// "C1", "C1 and C2", "C1, C2 and C3".
-    static func names(_ ids: [String]) -> String {
-        ids.count < 2 ? ids.joined() : ids.dropLast().joined(separator: ", ") + " and " + ids.last!
+    /// "C1", "C1 and C2", "C1, C2 and C3" ("C1 a C2" in Welsh: ids take no mutation).
+    static func names(_ ids: [String], _ language: Language = .en) -> String {
+        ids.count < 2 ? ids.joined()
+            : Message.coreListAnd.text(language, ["items": ids.dropLast().joined(separator: ", "), "last": ids.last!])
     }
 }
 

@@ -14,19 +14,23 @@ public enum MissingInformation: String, Sendable, Hashable, CaseIterable, Codabl
     case siblingsNotFound = "siblings-not-found"
     case childNumber = "no-child-number"
 
-    public var text: String {
-        switch self {
-        case .needs: "no needs recorded"
-        case .risks: "no risk information recorded"
-        case .riskToOthers: "no information on risk to others recorded"
-        case .education: "no education information recorded"
-        case .languageNotNamed: "first language recorded as other, not named"
-        case .cultureAndFaith: "no culture or faith information recorded"
-        case .livingAlongside: "no information on who the child can live alongside recorded"
-        case .settings: "no acceptable placement settings recorded"
-        case .siblingsNotFound: "a sibling group is recorded but no sibling is in the store"
-        case .childNumber: "the child's id has no number (the standard's childId is a number)"
+    /// The gap in English (`text(_:)` for either language).
+    public var text: String { text(.en) }
+
+    public func text(_ language: Language) -> String {
+        let message: Message = switch self {
+        case .needs: .coreReferralMissingNeeds
+        case .risks: .coreReferralMissingRisks
+        case .riskToOthers: .coreReferralMissingRiskToOthers
+        case .education: .coreReferralMissingEducation
+        case .languageNotNamed: .coreReferralMissingLanguageNotNamed
+        case .cultureAndFaith: .coreReferralMissingCultureAndFaith
+        case .livingAlongside: .coreReferralMissingLivingAlongside
+        case .settings: .coreReferralMissingSettings
+        case .siblingsNotFound: .coreReferralMissingSiblingsNotFound
+        case .childNumber: .coreReferralMissingChildNumber
         }
+        return message.text(language)
     }
 }
 
@@ -36,7 +40,18 @@ public enum MissingInformation: String, Sendable, Hashable, CaseIterable, Codabl
 public struct ReferralPack: Sendable {
     public struct Section: Sendable, Hashable {
         public let key: ReferralSection
-        public let lines: [String]
+        /// Every line in both languages: one pack is written once and printed in Welsh, English or both.
+        public let texts: [Bilingual]
+
+        public init(key: ReferralSection, texts: [Bilingual]) {
+            self.key = key
+            self.texts = texts
+        }
+
+        /// The lines in English (`lines(_:)` for either language).
+        public var lines: [String] { lines(.en) }
+
+        public func lines(_ language: Language) -> [String] { texts.map { $0.text(language) } }
     }
 
     public let childID: String
@@ -70,95 +85,121 @@ public struct ReferralPack: Sendable {
         let codes = Set(child.needs.map(\.code))
         func level(_ code: String) -> NeedLevel? { child.needs.first { $0.code == code }?.level }
         func authorityName(_ code: String) -> String { geography.authority(code: code)?.name ?? code }
+        func localAuthorityName(_ code: String, _ language: Language) -> String { geography.authority(code: code)?.name(language) ?? code }
+        func line(_ message: Message, _ values: (Language) -> [String: String] = { _ in [:] }) -> Bilingual {
+            Bilingual(message, values)
+        }
+        /// A need level as the pack says it: the coded word in English, as before; the Welsh word in Welsh.
+        func said(_ level: NeedLevel, _ language: Language) -> String { language == .en ? level.rawValue : level.label(language) }
+        let noneRecorded = line(.coreReferralNoneRecorded)
         var missing: [MissingInformation] = []
         var sections: [Section] = []
 
-        sections.append(Section(key: .child, lines: [
-            "Child \(child.id) (\(child.initials)), aged \(age), \(child.gender.rawValue)",
-            "Placing authority: \(authorityName(child.placingAuthority))",
-            "Legal status: \(child.legalStatus.label)",
-            "Home area: \(Self.outward(child.homePostcode))",
+        sections.append(Section(key: .child, texts: [
+            line(.coreReferralChildLine) { ["id": child.id, "initials": child.initials, "age": String(age),
+                                           "gender": $0 == .en ? child.gender.rawValue : child.gender.label($0)] },
+            line(.coreReferralPlacingAuthority) { ["authority": localAuthorityName(child.placingAuthority, $0)] },
+            line(.coreReferralLegalStatus) { ["status": child.legalStatus.label($0)] },
+            line(.coreReferralHomeArea) { _ in ["area": Self.outward(child.homePostcode)] },
         ]))
-        sections.append(Section(key: .neededBy, lines: [
-            child.urgency.isEmergency ? "Today, \(neededBy.iso) (emergency)" : "By \(neededBy.iso)",
+        let neededDay = neededBy
+        let date = { (language: Language) in language == .cy ? WelshCalendar.date(neededDay) : neededDay.iso }
+        sections.append(Section(key: .neededBy, texts: [
+            child.urgency.isEmergency ? line(.coreReferralNeededToday) { ["date": date($0)] } : line(.coreReferralNeededBy) { ["date": date($0)] },
         ]))
 
         if child.needs.isEmpty { missing.append(.needs) }
         let needLines = child.needs.sorted { ($0.level, $0.code) < ($1.level, $1.code) }.map { n in
-            "\(n.level.rawValue): \(catalogue.name(of: n.code)) — \(catalogue.definition(n.code)?.description ?? n.code)"
+            line(.coreReferralNeedLine) { language in
+                ["level": said(n.level, language), "name": catalogue.name(of: n.code, language),
+                 "description": catalogue.definition(n.code)?.description(language) ?? n.code]
+            }
         }
-        sections.append(Section(key: .needs, lines: needLines.isEmpty ? ["None recorded."] : needLines))
+        sections.append(Section(key: .needs, texts: needLines.isEmpty ? [noneRecorded] : needLines))
 
-        var riskLines = Self.riskCodes.compactMap { r in level(r.code).map { "\(catalogue.name(of: r.code)) (\($0.rawValue))" } }
+        var riskLines = Self.riskCodes.compactMap { r in
+            level(r.code).map { l in line(.coreReferralRiskLine) { ["name": catalogue.name(of: r.code, $0), "level": said(l, $0)] } }
+        }
         if child.needs.isEmpty { missing.append(.risks) }
-        if riskLines.isEmpty { riskLines = [child.needs.isEmpty ? "None recorded." : "No risk to the child among the needs recorded."] }
+        if riskLines.isEmpty { riskLines = [child.needs.isEmpty ? noneRecorded : line(.coreReferralNoRiskAmongNeeds)] }
         // An empty list cannot tell "none" from "not asked": the pack says so and lists it as missing.
         if child.riskToOthers.isEmpty {
-            riskLines.append("Risk to others: not recorded.")
+            riskLines.append(line(.coreReferralRiskToOthersNotRecorded))
             missing.append(.riskToOthers)
         } else {
-            riskLines.append("Risk to others: " + child.riskToOthers.map(\.label).joined(separator: "; ") + ".")
+            let risks = child.riskToOthers
+            riskLines.append(line(.coreReferralRiskToOthers) { language in ["risks": risks.map { $0.label(language) }.joined(separator: "; ")] })
         }
-        sections.append(Section(key: .risks, lines: riskLines))
+        sections.append(Section(key: .risks, texts: riskLines))
 
-        var education: [String] = []
-        if let school = child.schoolPostcode { education.append("School in \(Self.outward(school)); a move away from it needs planning.") }
-        if child.isKeyStage4(on: today) { education.append("Key Stage 4: a change of school needs a nominated officer's approval.") }
-        if let edu = level("EDU") { education.append("Education on site: \(edu.rawValue).") }
+        var education: [Bilingual] = []
+        if let school = child.schoolPostcode { education.append(line(.coreReferralSchoolIn) { _ in ["area": Self.outward(school)] }) }
+        if child.isKeyStage4(on: today) { education.append(line(.coreReferralKeyStage4)) }
+        if let edu = level("EDU") { education.append(line(.coreReferralEducationOnSite) { ["level": said(edu, $0)] }) }
         if child.schoolPostcode == nil && level("EDU") == nil && age >= 5 { missing.append(.education) }
-        sections.append(Section(key: .education, lines: education.isEmpty ? ["None recorded."] : education))
+        sections.append(Section(key: .education, texts: education.isEmpty ? [noneRecorded] : education))
 
-        var language = ["First language: \(child.firstLanguage.rawValue)"]
-        if let welsh = child.welshPlacement { language.append("A Welsh-speaking placement: \(welsh.rawValue).") }
-        if let wel = level("WEL") { language.append("Care in Welsh: \(wel.rawValue).") }
-        if codes.contains("UAS") { language.append("Unaccompanied asylum-seeking child: interpreters and immigration support.") }
-        if let ld = level("LD") { language.append("Learning disability: adapted communication (\(ld.rawValue)).") }
-        if let aut = level("AUT") { language.append("Autism: predictable routine and communication (\(aut.rawValue)).") }
+        let first = child.firstLanguage
+        var language = [line(.coreReferralFirstLanguage) { ["language": $0 == .en ? first.rawValue : first.label($0)] }]
+        if let welsh = child.welshPlacement { language.append(line(.coreReferralWelshPlacement) { ["level": said(welsh, $0)] }) }
+        if let wel = level("WEL") { language.append(line(.coreReferralCareInWelshLevel) { ["level": said(wel, $0)] }) }
+        if codes.contains("UAS") { language.append(line(.coreReferralUnaccompanied)) }
+        if let ld = level("LD") { language.append(line(.coreReferralLearningDisability) { ["level": said(ld, $0)] }) }
+        if let aut = level("AUT") { language.append(line(.coreReferralAutism) { ["level": said(aut, $0)] }) }
         if child.firstLanguage == .other && !codes.contains("UAS") { missing.append(.languageNotNamed) }
-        sections.append(Section(key: .language, lines: language))
+        sections.append(Section(key: .language, texts: language))
 
         if let faith = level("FTH") {
-            sections.append(Section(key: .cultureAndFaith, lines: ["\(catalogue.definition("FTH")?.description ?? "Faith, culture and diet") (\(faith.rawValue))."]))
+            sections.append(Section(key: .cultureAndFaith, texts: [line(.coreReferralFaithLine) { language in
+                ["description": catalogue.definition("FTH")?.description(language) ?? Message.coreNeedFthName.text(language), "level": said(faith, language)]
+            }]))
         } else {
             missing.append(.cultureAndFaith)
-            sections.append(Section(key: .cultureAndFaith, lines: ["None recorded."]))
+            sections.append(Section(key: .cultureAndFaith, texts: [noneRecorded]))
         }
 
-        var siblingLines: [String] = []
+        var siblingLines: [Bilingual] = []
         if let group = child.siblingGroup {
-            siblingLines.append(group.mustBePlacedTogether ? "To be placed together with:" : "Siblings (together where possible):")
+            siblingLines.append(line(group.mustBePlacedTogether ? .coreReferralSiblingsTogether : .coreReferralSiblingsWherePossible))
             for s in siblings.sorted(by: { $0.id < $1.id }) {
-                siblingLines.append("\(s.id) (\(s.initials)), aged \(s.age(on: today)), \(s.gender.rawValue)")
+                siblingLines.append(line(.coreReferralSiblingLine) { ["id": s.id, "initials": s.initials, "age": String(s.age(on: today)),
+                                                                      "gender": $0 == .en ? s.gender.rawValue : s.gender.label($0)] })
             }
             if siblings.isEmpty { missing.append(.siblingsNotFound) }
         } else {
-            siblingLines.append("No sibling group recorded.")
+            siblingLines.append(line(.coreReferralNoSiblingGroup))
         }
-        sections.append(Section(key: .siblings, lines: siblingLines))
+        sections.append(Section(key: .siblings, texts: siblingLines))
 
-        var offer: [String] = []
+        var offer: [Bilingual] = []
         if child.acceptableSettings.isEmpty { missing.append(.settings) } else {
-            offer.append("Settings: " + child.acceptableSettings.map(\.label).joined(separator: ", ") + " (first preferred)")
+            let settings = child.acceptableSettings
+            offer.append(line(.coreReferralSettings) { language in ["settings": settings.map { $0.label(language) }.joined(separator: ", ")] })
         }
-        let essential = child.needs(at: .essential).map { catalogue.name(of: $0) }
-        if !essential.isEmpty { offer.append("Must meet: " + essential.joined(separator: ", ")) }
-        if child.welshPlacement == .essential { offer.append("Care in Welsh.") }
-        if child.legalStatus == .secureOrder { offer.append("Secure accommodation (secure accommodation order).") }
-        if !child.safeguarding.avoidAuthorities.isEmpty {
-            offer.append("Not in: " + child.safeguarding.avoidAuthorities.map(authorityName).joined(separator: ", ") + " (safeguarding)")
+        let essential = child.needs(at: .essential)
+        if !essential.isEmpty {
+            offer.append(line(.coreReferralMustMeet) { language in ["needs": essential.map { catalogue.name(of: $0, language) }.joined(separator: ", ")] })
         }
-        if !child.safeguarding.avoidAreas.isEmpty { offer.append("Away from \(child.safeguarding.avoidAreas.count) area(s) named for safeguarding.") }
-        if let miles = child.safeguarding.minimumMilesFromHome { offer.append("At least \(Int(miles.rounded())) miles from home (safeguarding).") }
+        if child.welshPlacement == .essential { offer.append(line(.coreReferralCareInWelsh)) }
+        if child.legalStatus == .secureOrder { offer.append(line(.coreReferralSecure)) }
+        let avoided = child.safeguarding.avoidAuthorities
+        if !avoided.isEmpty {
+            offer.append(line(.coreReferralNotIn) { language in ["authorities": avoided.map { localAuthorityName($0, language) }.joined(separator: ", ")] })
+        }
+        let areas = child.safeguarding.avoidAreas.count
+        if areas > 0 { offer.append(line(.coreReferralAwayFromAreas) { _ in ["count": String(areas)] }) }
+        if let miles = child.safeguarding.minimumMilesFromHome {
+            offer.append(line(.coreReferralMilesFromHome) { _ in ["miles": String(Int(miles.rounded()))] })
+        }
         if let companions = child.livingCompanions {
-            offer.append("Living alongside: \(companions.label).")
+            offer.append(line(.coreReferralLivingAlongside) { ["companions": companions.label($0)] })
         } else {
             missing.append(.livingAlongside)
         }
         // Associates are other children: the pack gives their number, never who they are.
-        if !child.associatesToAvoid.isEmpty {
-            offer.append("Not with \(child.associatesToAvoid.count) named child(ren) the child must not live with: ask us before offering a home with other children.")
-        }
-        sections.append(Section(key: .mustOffer, lines: offer.isEmpty ? ["Nothing recorded beyond the sections above."] : offer))
+        let associates = child.associatesToAvoid.count
+        if associates > 0 { offer.append(line(.coreReferralAssociates) { _ in ["count": String(associates)] }) }
+        sections.append(Section(key: .mustOffer, texts: offer.isEmpty ? [line(.coreReferralNothingBeyond)] : offer))
 
         let number = Int(child.id.filter(\.isNumber).prefix(9))
         if number == nil { missing.append(.childNumber) }

@@ -13,18 +13,22 @@ public enum ReferralSection: String, Sendable, Codable, CaseIterable {
     case siblings = "sibling-group"
     case mustOffer = "placement-must-offer"
 
-    public var title: String {
-        switch self {
-        case .child: "About the child"
-        case .neededBy: "Date needed"
-        case .needs: "Needs"
-        case .risks: "Risks"
-        case .education: "Education"
-        case .language: "Language and communication"
-        case .cultureAndFaith: "Culture and faith"
-        case .siblings: "Sibling group"
-        case .mustOffer: "What the placement must offer"
+    /// The section's heading in English (`title(_:)` for either language).
+    public var title: String { title(.en) }
+
+    public func title(_ language: Language) -> String {
+        let message: Message = switch self {
+        case .child: .coreReferralSectionChild
+        case .neededBy: .coreReferralSectionNeededBy
+        case .needs: .coreReferralSectionNeeds
+        case .risks: .coreReferralSectionRisks
+        case .education: .coreReferralSectionEducation
+        case .language: .coreReferralSectionLanguage
+        case .cultureAndFaith: .coreReferralSectionCultureAndFaith
+        case .siblings: .coreReferralSectionSiblings
+        case .mustOffer: .coreReferralSectionMustOffer
         }
+        return message.text(language)
     }
 }
 

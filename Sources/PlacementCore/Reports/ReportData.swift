@@ -112,6 +112,9 @@ public enum ReportSector: Int, Sendable, CaseIterable, Codable {
         case .privateSector: "private"
         }
     }
+
+    /// The label in `language` (a catalogued phrase, `core.phrase.report.*`).
+    public func label(_ language: Language) -> String { Catalogue.phrase(label, language) }
 }
 
 /// Where a placement is relative to the placing authority, as Table 4.5 groups it.
@@ -133,6 +136,9 @@ public enum LocalityBand: Int, Sendable, CaseIterable, Codable {
         case .outsideWales: "outside Wales"
         }
     }
+
+    /// The label in `language` (a catalogued phrase, `core.phrase.report.*`).
+    public func label(_ language: Language) -> String { Catalogue.phrase(label, language) }
 }
 
 /// The kind of care a placement gives, from its SSDA903 placement type.
@@ -163,4 +169,7 @@ public enum ReportSetting: Int, Sendable, CaseIterable, Codable {
         case .other: "other"
         }
     }
+
+    /// The label in `language` (a catalogued phrase, `core.phrase.report.*`).
+    public func label(_ language: Language) -> String { Catalogue.phrase(label, language) }
 }

@@ -5,44 +5,51 @@ import Foundation
 public enum ReportExport {
     // MARK: text
 
-    public static func text(_ set: ReportSet) -> String {
-        var lines = ["Reports for \(set.areaLabel), \(set.period.label)"]
+    /// The report in `language`: headings, table titles, columns, row labels and notes that are catalogued
+    /// phrases (`core.phrase.report.*`) are said in it; names, codes and figures stay as they are.
+    public static func text(_ set: ReportSet, language: Language = .en) -> String {
+        let say = { (english: String) in Catalogue.phrase(english, language) }
+        var lines = [Message.coreReportHeading.text(language, ["area": set.areaLabel, "period": say(set.period.label)])]
         for panel in set.panels {
             lines.append("")
-            lines.append("\(panel.kind.number). \(panel.kind.title)")
+            lines.append("\(panel.kind.number). \(panel.kind.title(language))")
             if let why = panel.unavailable {
-                lines.append("  Not available: \(why).")
+                lines.append("  " + Message.coreReportNotAvailable.text(language, ["why": say(why)]))
             }
-            for table in panel.tables { lines += tableLines(table) }
+            for table in panel.tables { lines += tableLines(table, language: language) }
             if let trend = panel.trend, !trend.values.isEmpty {
-                lines.append("  \(trend.label): " + trend.values.map(ReportNumber.text).joined(separator: " "))
+                lines.append("  \(say(trend.label)): " + trend.values.map(ReportNumber.text).joined(separator: " "))
             }
-            lines += panel.notes.map { "  " + VisibleText.line($0) }
+            lines += panel.notes.map { "  " + VisibleText.line(say($0)) }
         }
         return lines.joined(separator: "\n")
     }
 
-    static func tableLines(_ table: ReportTable) -> [String] {
-        let labelWidth = max(24, table.title.count - 2, table.rows.map { VisibleText.line($0.label).count }.max() ?? 0) + 2
-        let cellWidth = max(9, table.columns.map(\.count).max() ?? 0) + 1
+    static func tableLines(_ table: ReportTable, language: Language = .en) -> [String] {
+        let say = { (english: String) in Catalogue.phrase(english, language) }
+        let title = say(table.title)
+        let columns = table.columns.map(say)
+        let labels = table.rows.map { VisibleText.line(say($0.label)) }
+        let labelWidth = max(24, title.count - 2, labels.map(\.count).max() ?? 0) + 2
+        let cellWidth = max(9, columns.map(\.count).max() ?? 0) + 1
         let showsShare = table.rows.contains { $0.share != nil }
         let showsBaseline = table.rows.contains { $0.baseline != nil }
         func pad(_ s: String, _ w: Int, right: Bool = true) -> String {
             let fill = String(repeating: " ", count: max(0, w - s.count))
             return right ? fill + s : s + fill
         }
-        var header = "  " + pad(table.title, labelWidth, right: false) + table.columns.map { pad($0, cellWidth) }.joined()
-        if showsShare { header += pad("share", 7) }
-        if showsBaseline { header += pad("2018-19", 9) + "  source" }
+        var header = "  " + pad(title, labelWidth, right: false) + columns.map { pad($0, cellWidth) }.joined()
+        if showsShare { header += pad(Message.coreReportShare.text(language), 7) }
+        if showsBaseline { header += pad("2018-19", 9) + "  " + Message.coreReportSource.text(language) }
         var out = [header]
-        for row in table.rows {
-            var line = "    " + pad(VisibleText.line(row.label), labelWidth - 2, right: false)
+        for (row, label) in zip(table.rows, labels) {
+            var line = "    " + pad(label, labelWidth - 2, right: false)
                 + row.values.map { pad(ReportNumber.text($0), cellWidth) }.joined()
             if showsShare { line += pad(ReportNumber.percent(row.share), 7) }
             if showsBaseline { line += pad(row.baseline?.text ?? "—", 9) + (row.baseline.map { "  " + $0.ref } ?? "") }
             out.append(line)
         }
-        if table.rows.isEmpty { out.append("    (none)") }
+        if table.rows.isEmpty { out.append("    " + Message.coreReportNone.text(language)) }
         return out
     }
 

@@ -52,19 +52,23 @@ public enum ReportPanelKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     public var number: Int { Self.allCases.firstIndex(of: self)! + 1 }
 
-    public var title: String {
-        switch self {
-        case .residentialNights: "Residential nights by sector"
-        case .residentialLocality: "Residential nights by locality"
-        case .residentialSettings: "Children's homes and other residential settings"
-        case .fosterWeeks: "Foster care weeks by provider"
-        case .stability: "Stability"
-        case .whereChildrenLive: "Where children live now"
-        case .freeBeds: "Free beds now"
-        case .unmetNeed: "Unmet need"
-        case .ringRound: "Ring-round effort"
-        case .spend: "Spend"
+    /// The panel's title in English (`title(_:)` for either language).
+    public var title: String { title(.en) }
+
+    public func title(_ language: Language) -> String {
+        let message: Message = switch self {
+        case .residentialNights: .coreReportPanelResidentialNights
+        case .residentialLocality: .coreReportPanelResidentialLocality
+        case .residentialSettings: .coreReportPanelResidentialSettings
+        case .fosterWeeks: .coreReportPanelFosterWeeks
+        case .stability: .coreReportPanelStability
+        case .whereChildrenLive: .coreReportPanelWhereChildrenLive
+        case .freeBeds: .coreReportPanelFreeBeds
+        case .unmetNeed: .coreReportPanelUnmetNeed
+        case .ringRound: .coreReportPanelRingRound
+        case .spend: .coreReportPanelSpend
         }
+        return message.text(language)
     }
 }
 

@@ -9,14 +9,10 @@ public enum ApprovalKind: String, Sendable, Codable, CaseIterable {
     /// A for-profit provider needs exceptional circumstances (Health and Social Care (Wales) Act 2025).
     case exceptionalReason = "exceptional_reason"
 
-    /// What is missing, in words ("the panel's approval").
-    public var what: String {
-        switch self {
-        case .panel: "the panel's approval"
-        case .keyStage4: "the nominated officer's approval"
-        case .exceptionalReason: "an exceptional-circumstances reason"
-        }
-    }
+    /// What is missing, in words ("the panel's approval"), in English (`what(_:)` for either language).
+    public var what: String { what(.en) }
+
+    public func what(_ language: Language) -> String { catalogueWords(language) }
 }
 
 /// One approval a placement needs, and why (shown to the officer and in the refusal).
@@ -29,6 +25,9 @@ public struct ApprovalNeed: Sendable, Hashable {
         self.kind = kind
         self.why = why
     }
+
+    /// Why, in `language` (the English reasons are catalogued phrases, `core.phrase.approval.*`).
+    public func why(_ language: Language) -> String { Catalogue.phrase(why, language) }
 }
 
 /// The approvals recorded with a placement: each the officer's reference text (panel minute, who
@@ -96,4 +95,8 @@ public enum MoveKind: String, Sendable, Codable, CaseIterable {
     case planned
     /// The placement broke down without a notice from the provider (OTHER).
     case breakdown
+}
+
+extension ApprovalKind: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.approval" }
 }

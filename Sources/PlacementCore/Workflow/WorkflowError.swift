@@ -50,49 +50,56 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A referral or a response to one refused (already referred, answered, deadline passed…): the sentence says why.
     case referral(String)
 
-    public var description: String {
-        switch self {
-        case .unknownProvider(let id): "no provider with id \(id)"
-        case .unknownChild(let id): "no child with id \(id)"
-        case .unknownVacancy(let id): "no vacancy with id \(id)"
-        case .unknownPlacement(let id): "no placement with id \(id)"
-        case .vacancyOfAnotherProvider(let v, let p): "vacancy \(v) does not belong to provider \(p)"
-        case .missing(let field, let what): "\(what) needs \(field)"
-        case .notApplicable(let field, let what): "\(field) does not apply to \(what)"
-        case .effectiveBeforeReceived: "the effective time is before the notice was received"
-        case .noOpenPlacement(let c, let p): "\(c) has no open placement with provider \(p)"
-        case .endsBeforeStart(let id): "placement \(id) would end before it started"
-        case .vacancyAlreadyExists(let id): "a vacancy with id \(id) already exists"
-        case .nothingToChange(let id): "no change given for vacancy \(id) (beds, fee, available from, ages or emergencies)"
-        case .invalidVacancy(let id, let issue): "vacancy \(id): \(issue)"
-        case .vacancyNotOpen(let id, let status): "vacancy \(id) is \(status.rawValue), not open"
-        case .noBedsLeft(let id): "vacancy \(id) has no bed left"
-        case .heldByAnother(let id, let officer, let until):
-            "vacancy \(id) is held by \(officer) for another child until \(WorkflowTime.clock(until))"
+    /// The refusal in English (`description(_:)` for either language).
+    public var description: String { description(.en) }
+
+    /// The refusal in `language`, one line. Words the workflow passed as English phrases (a field, a kind of
+    /// record, an approval's reason) are catalogued (`core.phrase.*`) and said in the same language.
+    public func description(_ language: Language) -> String {
+        let p = { (english: String) in Catalogue.phrase(english, language) }
+        let clock = { (date: Date) in WorkflowTime.clock(date) }
+        let said: (message: Message, values: [String: String]) = switch self {
+        case .unknownProvider(let id): (.coreWorkflowUnknownProvider, ["id": id])
+        case .unknownChild(let id): (.coreWorkflowUnknownChild, ["id": id])
+        case .unknownVacancy(let id): (.coreWorkflowUnknownVacancy, ["id": id])
+        case .unknownPlacement(let id): (.coreWorkflowUnknownPlacement, ["id": id])
+        case .vacancyOfAnotherProvider(let v, let provider): (.coreWorkflowVacancyOfAnotherProvider, ["vacancy": v, "provider": provider])
+        case .missing(let field, let what): (.coreWorkflowMissing, ["field": p(field), "what": p(what)])
+        case .notApplicable(let field, let what): (.coreWorkflowNotApplicable, ["field": p(field), "what": p(what)])
+        case .effectiveBeforeReceived: (.coreWorkflowEffectiveBeforeReceived, [:])
+        case .noOpenPlacement(let c, let provider): (.coreWorkflowNoOpenPlacement, ["child": c, "provider": provider])
+        case .endsBeforeStart(let id): (.coreWorkflowEndsBeforeStart, ["id": id])
+        case .vacancyAlreadyExists(let id): (.coreWorkflowVacancyAlreadyExists, ["id": id])
+        case .nothingToChange(let id): (.coreWorkflowNothingToChange, ["id": id])
+        case .invalidVacancy(let id, let issue): (.coreWorkflowInvalidVacancy, ["id": id, "issue": p(issue)])
+        case .vacancyNotOpen(let id, let status):
+            (.coreWorkflowVacancyNotOpen, ["id": id, "status": language == .en ? status.rawValue : status.label(language)])
+        case .noBedsLeft(let id): (.coreWorkflowNoBedsLeft, ["id": id])
+        case .heldByAnother(let id, let officer, let until): (.coreWorkflowHeldByAnother, ["id": id, "officer": officer, "time": clock(until)])
         case .heldByColleague(let id, let officer, let until):
-            "vacancy \(id) is already held for this child by \(officer) until \(WorkflowTime.clock(until))"
-        case .notHeld(let id): "vacancy \(id) is not held"
-        case .notHolder(let id, let officer, let until):
-            "vacancy \(id) is held by \(officer) until \(WorkflowTime.clock(until)); only they can release it before then"
-        case .holdMustEndInFuture: "a hold must end in the future"
-        case .holdTooLong(let days): "a hold can last at most \(days) days; hold again nearer the time"
-        case .childAlreadyPlaced(let id):
-            "\(id) is placed and no notice has been received; say whether it is a planned move or a breakdown"
-        case .unsuitable(let v, let c, let reasons): "vacancy \(v) does not suit \(c): \(reasons.joined(separator: "; "))"
-        case .cannotLocate(let id): "cannot locate \(id) (postcode and authority unknown)"
-        case .approvalMissing(let kind, let why): "needs \(kind.what): \(why)"
-        case .alreadyUndone(let id): "placement \(id) is already undone"
-        case .notMadeToday(let id): "placement \(id) was not made today; only a placement made today can be undone"
-        case .builtUpon(let id): "placement \(id) has ended or the child's record has changed since; it cannot be undone"
+            (.coreWorkflowHeldByColleague, ["id": id, "officer": officer, "time": clock(until)])
+        case .notHeld(let id): (.coreWorkflowNotHeld, ["id": id])
+        case .notHolder(let id, let officer, let until): (.coreWorkflowNotHolder, ["id": id, "officer": officer, "time": clock(until)])
+        case .holdMustEndInFuture: (.coreWorkflowHoldMustEndInFuture, [:])
+        case .holdTooLong(let days): (.coreWorkflowHoldTooLong, ["days": String(days)])
+        case .childAlreadyPlaced(let id): (.coreWorkflowChildAlreadyPlaced, ["id": id])
+        case .unsuitable(let v, let c, let reasons):
+            (.coreWorkflowUnsuitable, ["vacancy": v, "child": c, "reasons": reasons.map(p).joined(separator: "; ")])
+        case .cannotLocate(let id): (.coreWorkflowCannotLocate, ["id": id])
+        case .approvalMissing(let kind, let why): (.coreWorkflowApprovalMissing, ["what": kind.what(language), "why": p(why)])
+        case .alreadyUndone(let id): (.coreWorkflowAlreadyUndone, ["id": id])
+        case .notMadeToday(let id): (.coreWorkflowNotMadeToday, ["id": id])
+        case .builtUpon(let id): (.coreWorkflowBuiltUpon, ["id": id])
         case .changedBy(let officer, let at):
-            if let at { "changed by \(officer) at \(WorkflowTime.clock(at)) — press r to reload" } else { "changed by \(officer) — press r to reload" }
-        case .callBackBeforeCall: "the call-back time is before the call"
-        case .unknownNotice(let id): "no notice with id \(id)"
-        case .unknownContact(let id): "no call with id \(id)"
-        case .alreadyCorrected(let id, let by): "\(id) has already been corrected by \(by); correct \(by) instead"
-        case .noticeWithdrawn(let id): "notice \(id) has been withdrawn"
-        case .nothingToAmend(let id): "no change given for \(id)"
-        case .referral(let why): why
+            if let at { (.coreWorkflowChangedByAt, ["officer": officer, "time": clock(at)]) } else { (.coreWorkflowChangedBy, ["officer": officer]) }
+        case .callBackBeforeCall: (.coreWorkflowCallBackBeforeCall, [:])
+        case .unknownNotice(let id): (.coreWorkflowUnknownNotice, ["id": id])
+        case .unknownContact(let id): (.coreWorkflowUnknownContact, ["id": id])
+        case .alreadyCorrected(let id, let by): (.coreWorkflowAlreadyCorrected, ["id": id, "by": by])
+        case .noticeWithdrawn(let id): (.coreWorkflowNoticeWithdrawn, ["id": id])
+        case .nothingToAmend(let id): (.coreWorkflowNothingToAmend, ["id": id])
+        case .referral(let why): (.coreWorkflowReferral, ["why": p(why)])
         }
+        return said.message.text(language, said.values)
     }
 }

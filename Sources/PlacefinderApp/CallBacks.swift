@@ -17,12 +17,13 @@ func dueCallBacks(_ model: Model) -> [Contact] {
 func drawDueCallBacks(_ model: Model, in area: Rect, _ buffer: inout Buffer) {
     let due = dueCallBacks(model)
     guard !due.isEmpty, let data = model.data, let index = model.index, area.height > 2, area.width > 12 else { return }
-    var spans = [Span(" \(CallText.callBacksDue) (\(due.count)): ", style: Style(.warning, bold: true))]
+    let l = model.language
+    var spans = [Span(" \(Message.formCallBacksDue.text(l)) (\(due.count)): ", style: Style(.warning, bold: true))]
     for (n, c) in due.enumerated() {
         let provider = index.providers.byID[c.providerID].map { data.providers[$0].name } ?? c.providerID
         let overdue = c.callBackAt! < model.now
-        spans.append(Span((n == 0 ? "" : " · ") + when(c.callBackAt!, today: model.today), style: overdue ? .urgent : .warning))
-        spans.append(Span(" \(provider) re \(c.childID)"))
+        spans.append(Span((n == 0 ? "" : " · ") + FormWords.stamp(c.callBackAt!, today: model.today, l), style: overdue ? .urgent : .warning))
+        spans.append(Span(" " + Message.formCallBacksItem.text(l, ["provider": provider, "child": c.childID])))
     }
     spans.append(Span(" "))
     buffer.set(x: area.x + 1, y: area.y + area.height - 1, spans: spans, maxWidth: area.width - 2)
@@ -33,8 +34,9 @@ extension Pages {
     static func ringRound(_ model: Model, childID: String) -> [PageItem] {
         guard let data = model.data, let index = model.index else { return [] }
         let today = model.today
+        let l = model.language
         let provider: (String) -> String = { id in index.providers.byID[id].map { data.providers[$0].name } ?? id }
-        var out: [PageItem] = [blank, PageItem(spans: [Span("Notices and calls, newest first", style: heading)])]
+        var out: [PageItem] = [blank, PageItem(spans: [Span(Message.formRingHeading.text(l), style: heading)])]
 
         let notices = data.notices.filter { $0.childID == childID }
         let noticeNext = Corrections.replacements(notices)
@@ -47,10 +49,10 @@ extension Pages {
             while let next = noticeNext[chain.last!.id] { chain.append(next) }
             let head = chain.last!
             let withdrawn = head.correction?.kind == .withdrawn
-            var spans = [Span(when(head.receivedAt, today: today) + " ", style: .muted),
-                         Span("\(head.id) \(head.kind.label)", style: withdrawn ? .muted : Style(.normal, bold: true)),
+            var spans = [Span(FormWords.stamp(head.receivedAt, today: today, l) + " ", style: .muted),
+                         Span("\(head.id) \(FormWords.kind(head.kind, l))", style: withdrawn ? .muted : Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID))]
-            if let e = head.effectiveAt { spans.append(Span(" · effective " + whenInWords(e, today: today))) }
+            if let e = head.effectiveAt { spans.append(Span(Message.formRingEffective.text(l, ["when": FormWords.when(e, today: today, l)]))) }
             if !head.text.isEmpty { spans.append(Span(" · " + head.text, style: .muted)) }
             var items = [PageItem(spans: spans)]
             for c in chain.compactMap(\.correction) {
@@ -62,24 +64,25 @@ extension Pages {
             var chain = [original]
             while let next = callNext[chain.last!.id] { chain.append(next) }
             let head = chain.last!
-            var spans = [Span(when(head.at, today: today) + " ", style: .muted), Span("\(head.id) call", style: Style(.normal, bold: true)),
+            var spans = [Span(FormWords.stamp(head.at, today: today, l) + " ", style: .muted),
+                         Span(Message.formRingCall.text(l, ["id": head.id]), style: Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID) + (head.vacancyID.map { " (\($0))" } ?? "")),
-                         Span(" · " + head.outcome.words, style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
+                         Span(" · " + FormWords.outcome(head.outcome, l), style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
             if let reason = head.declineReason {
-                spans.append(Span(": \(reason) (" + (head.effectiveDeclineScope == .vacancy ? CallText.scopeVacancy : CallText.scopeProvider) + ")"))
+                spans.append(Span(": \(reason) (" + FormWords.scope(head.effectiveDeclineScope ?? .provider, l) + ")"))
             }
             spans.append(Span(" · \(head.by)", style: .muted))
             var items = [PageItem(spans: spans)]
-            if !head.note.isEmpty { items.append(PageItem(spans: [Span("note: " + head.note)], indent: 4)) }
+            if !head.note.isEmpty { items.append(PageItem(spans: [Span(Message.formRingNote.text(l, ["note": head.note]))], indent: 4)) }
             if let back = head.callBackAt {
-                items.append(PageItem(spans: [Span("call back " + whenInWords(back, today: today), style: back < model.now ? .urgent : .warning)], indent: 4))
+                items.append(PageItem(spans: [Span(Message.formRingCallBack.text(l, ["when": FormWords.when(back, today: today, l)]), style: back < model.now ? .urgent : .warning)], indent: 4))
             }
             for c in chain.compactMap(\.correction) {
                 items.append(PageItem(spans: [Span(correctionWords(c, today: today), style: .muted)], indent: 4))
             }
             entries.append((original.at, original.id, items))
         }
-        if entries.isEmpty { out.append(PageItem(spans: [Span("No notices or calls recorded.", style: .muted)])) }
+        if entries.isEmpty { out.append(PageItem(spans: [Span(Message.formRingNone.text(l), style: .muted)])) }
         for e in entries.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }) { out += e.2 }
         return out
     }

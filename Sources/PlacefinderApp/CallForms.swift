@@ -23,13 +23,14 @@ extension ContactForm {
 
     func callBackTime(now: Date) -> Date? {
         let text = callBack.trimmingCharacters(in: .whitespaces)
-        return text.isEmpty ? nil : WorkflowTime.parse(text, now: now)
+        return text.isEmpty ? nil : FormTime.parse(text, now: now)
     }
 
-    func problem(now: Date) -> String? {
-        if let error { return error }
-        if !callBack.trimmingCharacters(in: .whitespaces).isEmpty && callBackTime(now: now) == nil { return CallText.badCallBack }
-        if let back = callBackTime(now: now), back < now { return CallText.callBackPast }
+    /// What stops the call being saved, in the officer's language; nil when nothing does.
+    func problem(now: Date, _ l: Language) -> String? {
+        if outcome == .declined && reason.trimmingCharacters(in: .whitespaces).isEmpty { return Message.formCallErrorDeclineReason.text(l) }
+        if !callBack.trimmingCharacters(in: .whitespaces).isEmpty && callBackTime(now: now) == nil { return Message.formCallErrorCallBack.text(l) }
+        if let back = callBackTime(now: now), back < now { return Message.formCallErrorCallBackPast.text(l) }
         return nil
     }
 }
@@ -57,7 +58,7 @@ func performContactForm(_ action: Action, _ model: inout Model) -> [Command] {
         form.edit(form.typingField) { if !$0.isEmpty { $0.removeLast() } }
     case .submit:
         form.attempted = true
-        if form.problem(now: model.now) == nil {
+        if form.problem(now: model.now, model.language) == nil {
             form.saving = true
             model.contactForm = form
             let declined = form.outcome == .declined
@@ -90,37 +91,47 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
     guard let data = model.data else { return }
     let provider = data.providers.first { $0.id == form.providerID }
     let child = model.index?.children.childByID[form.childID].map { data.children[$0] }
-    func label(_ text: String, _ field: ContactField) -> Span {
-        Span(text, style: form.focus == field || (form.focus == .outcome && form.typingField == field) ? Style(.accent, bold: true) : .muted)
+    let l = model.language
+    let names: [Message] = [.formCallProvider, .formCallContact, .formCallChild, .formCallOutcome, .formCallReason, .formCallScope,
+                            .formCallNote, .formCallCallBack]
+    // One column for every label, as wide as the longest in the language showing (10 in English, as before).
+    let column = FormWords.column(names.map { $0.text(l) }, minimum: 9)
+    func name(_ message: Message) -> String { FormWords.pad(message.text(l), column) }
+    func label(_ message: Message, _ field: ContactField) -> Span {
+        Span(name(message), style: form.focus == field || (form.focus == .outcome && form.typingField == field) ? Style(.accent, bold: true) : .muted)
     }
     func entry(_ text: String, _ field: ContactField) -> [Span] {
         [Span(text, style: Style(.normal, underline: true))] + (form.typingField == field ? [Span("▏", style: Style(.normal, underline: true), caret: true)] : [])
     }
     var lines: [[Span]] = [
-        [Span("Provider  ", style: .muted), Span(provider?.name ?? form.providerID)],
-        [Span("Contact   ", style: .muted), Span([provider?.contact.name, provider?.contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))],
-        [Span("Child     ", style: .muted), Span("\(form.childID) \(child?.initials ?? "")") , Span(form.vacancyID.map { " · vacancy \($0)" } ?? "", style: .muted)],
+        [Span(name(.formCallProvider), style: .muted), Span(provider?.name ?? form.providerID)],
+        [Span(name(.formCallContact), style: .muted), Span([provider?.contact.name, provider?.contact.phone].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · "))],
+        [Span(name(.formCallChild), style: .muted), Span("\(form.childID) \(child?.initials ?? "")"),
+         Span(form.vacancyID.map { Message.formCallVacancy.text(l, ["id": $0]) } ?? "", style: .muted)],
         [],
-        [label("Outcome   ", .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
-            [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
+        [label(.formCallOutcome, .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
+            let words = FormWords.outcome(o, l)
+            return [Span(o == form.outcome ? "[\(words)]" : " \(words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
         },
     ]
     if form.outcome == .declined {
-        lines.append([label("Reason    ", .reason)] + entry(form.reason, .reason))
+        lines.append([label(.formCallReason, .reason)] + entry(form.reason, .reason))
         if form.vacancyID != nil {
-            lines.append([label("Declines  ", .scope)] + DeclineScope.allCases.flatMap { s -> [Span] in
-                let text = s == .vacancy ? CallText.scopeVacancy : CallText.scopeProvider
+            lines.append([label(.formCallScope, .scope)] + DeclineScope.allCases.flatMap { s -> [Span] in
+                let text = FormWords.scope(s, l)
                 return [Span(s == form.scope ? "[\(text)]" : " \(text) ", style: s == form.scope ? Style(.selected, bold: true) : .muted), Span(" ")]
             })
         }
     }
-    lines.append([label("Note      ", .note)] + entry(form.note, .note))
-    lines.append([label("Call back ", .callBack)] + entry(form.callBack, .callBack)
-                 + (form.callBack.isEmpty && form.focus != .callBack ? [Span(CallText.callBackHint, style: .muted)] : []))
-    if form.attempted, let problem = form.problem(now: model.now) { lines.append([Span("          " + problem, style: .urgent)]) }
+    lines.append([label(.formCallNote, .note)] + entry(form.note, .note))
+    lines.append([label(.formCallCallBack, .callBack)] + entry(form.callBack, .callBack)
+                 + (form.callBack.isEmpty && form.focus != .callBack ? [Span(Message.formCallCallBackHint.text(l), style: .muted)] : []))
+    if form.attempted, let problem = form.problem(now: model.now, l) {
+        lines.append([Span(String(repeating: " ", count: column + 1) + problem, style: .urgent)])
+    }
     lines.append([])
-    lines.append([Span(form.saving ? "Saving…" : CallText.contactFormHint, style: .muted)])
-    drawLinesModal(model, title: "Record a call", lines, width: 76, &buffer)
+    lines.append([Span((form.saving ? Message.formCallSaving : Message.formCallHint).text(l), style: .muted)])
+    drawLinesModal(model, title: Message.formCallTitle.text(l), lines, width: 76, &buffer)
 }
 
 // MARK: - Corrections
@@ -179,20 +190,20 @@ public struct CorrectionForm: Sendable, Equatable {
         }
     }
 
-    var title: String {
+    func title(_ l: Language) -> String {
         switch target {
-        case .withdrawNotice(let id): "Withdraw notice \(id)"
-        case .amendNotice(let id): "Amend notice \(id)"
-        case .amendCall(let id): "Amend call \(id)"
+        case .withdrawNotice(let id): Message.formCorrectionWithdrawNotice.text(l, ["id": id])
+        case .amendNotice(let id): Message.formCorrectionAmendNotice.text(l, ["id": id])
+        case .amendCall(let id): Message.formCorrectionAmendCall.text(l, ["id": id])
         }
     }
 
-    func problem(now: Date) -> String? {
-        if reason.trimmingCharacters(in: .whitespaces).isEmpty { return CallText.correctionNeedsReason }
+    func problem(now: Date, _ l: Language) -> String? {
+        if reason.trimmingCharacters(in: .whitespaces).isEmpty { return Message.formCorrectionErrorReason.text(l) }
         if case .withdrawNotice = target { return nil }
         if callBack != original.callBack && !callBack.trimmingCharacters(in: .whitespaces).isEmpty
-            && WorkflowTime.parse(callBack, now: now) == nil { return CallText.badCallBack }
-        if outcome == original.outcome && text == original.text && callBack == original.callBack { return CallText.nothingChanged }
+            && FormTime.parse(callBack, now: now) == nil { return Message.formCallErrorCallBack.text(l) }
+        if outcome == original.outcome && text == original.text && callBack == original.callBack { return Message.formCorrectionErrorUnchanged.text(l) }
         return nil
     }
 
@@ -208,7 +219,7 @@ public struct CorrectionForm: Sendable, Equatable {
             let changedBack = callBack != original.callBack
             return .amendContact(id: id, ContactAmendment(
                 outcome: outcome == original.outcome ? nil : outcome, note: text == original.text ? nil : text,
-                callBackAt: changedBack && !typed.isEmpty ? WorkflowTime.parse(typed, now: now) : nil,
+                callBackAt: changedBack && !typed.isEmpty ? FormTime.parse(typed, now: now) : nil,
                 clearCallBack: changedBack && typed.isEmpty), reason: why)
         }
     }
@@ -255,7 +266,7 @@ enum CorrectionFormLayer: Layer {
             form.edit { if !$0.isEmpty { $0.removeLast() } }
         case .submit:
             form.attempted = true
-            if form.problem(now: model.now) == nil {
+            if form.problem(now: model.now, model.language) == nil {
                 form.saving = true
                 model.correctionForm = form
                 return [form.command(now: model.now)]
@@ -273,30 +284,36 @@ enum CorrectionFormLayer: Layer {
 
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         guard let form = model.correctionForm else { return }
-        func label(_ text: String, _ field: CorrectionForm.Field) -> Span {
-            Span(text, style: form.focus == field ? Style(.accent, bold: true) : .muted)
+        let l = model.language
+        let names: [Message] = [.formCallOutcome, .formCallNote, .formCallNotes, .formCallCallBack, .formCallWhy]
+        let column = FormWords.column(names.map { $0.text(l) }, minimum: 9)
+        func label(_ message: Message, _ field: CorrectionForm.Field) -> Span {
+            Span(FormWords.pad(message.text(l), column), style: form.focus == field ? Style(.accent, bold: true) : .muted)
         }
         func entry(_ text: String, _ field: CorrectionForm.Field) -> [Span] {
             [Span(text, style: Style(.normal, underline: true))] + (form.focus == field ? [Span("▏", style: Style(.normal, underline: true), caret: true)] : [])
         }
-        var lines: [[Span]] = [[Span(CallText.correctionIntro, style: .muted)], []]
+        var lines: [[Span]] = [[Span(Message.formCorrectionIntro.text(l), style: .muted)], []]
         for field in form.fields {
             switch field {
             case .outcome:
-                lines.append([label("Outcome   ", .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
-                    [Span(o == form.outcome ? "[\(o.words)]" : " \(o.words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
+                lines.append([label(.formCallOutcome, .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
+                    let words = FormWords.outcome(o, l)
+                    return [Span(o == form.outcome ? "[\(words)]" : " \(words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
                 })
             case .text:
-                if case .amendCall = form.target { lines.append([label("Note      ", .text)] + entry(form.text, .text)) }
-                else { lines.append([label("Notes     ", .text)] + entry(form.text, .text)) }
-            case .callBack: lines.append([label("Call back ", .callBack)] + entry(form.callBack, .callBack))
-            case .reason: lines.append([label("Why       ", .reason)] + entry(form.reason, .reason))
+                if case .amendCall = form.target { lines.append([label(.formCallNote, .text)] + entry(form.text, .text)) }
+                else { lines.append([label(.formCallNotes, .text)] + entry(form.text, .text)) }
+            case .callBack: lines.append([label(.formCallCallBack, .callBack)] + entry(form.callBack, .callBack))
+            case .reason: lines.append([label(.formCallWhy, .reason)] + entry(form.reason, .reason))
             }
         }
-        if form.attempted, let problem = form.problem(now: model.now) { lines.append([Span("          " + problem, style: .urgent)]) }
+        if form.attempted, let problem = form.problem(now: model.now, l) {
+            lines.append([Span(String(repeating: " ", count: column + 1) + problem, style: .urgent)])
+        }
         lines.append([])
-        lines.append([Span(form.saving ? "Saving…" : CallText.correctionHint, style: .muted)])
-        drawLinesModal(model, title: form.title, lines, width: 76, &buffer)
+        lines.append([Span((form.saving ? Message.formCallSaving : Message.formCorrectionHint).text(l), style: .muted)])
+        drawLinesModal(model, title: form.title(l), lines, width: 76, &buffer)
     }
 }
 
@@ -311,20 +328,10 @@ extension CorrectionForm {
     }
 }
 
-/// Officer-facing words of calls, call-backs and corrections (kept together for translation).
+/// Call words other screens put on the status line (MatchScreen, Update, Notices); they read English
+/// until those screens pass the officer's language to the catalogue messages named here.
 enum CallText {
-    static let scopeVacancy = "this vacancy"
-    static let scopeProvider = "all their vacancies for this child"
-    static let callBackHint = "optional, e.g. tomorrow 10:00"
-    static let badCallBack = "call back: not a time (e.g. today 15:00, tomorrow 10:00, 2026-12-01T09:30)"
-    static let callBackPast = "call back: that time has passed"
-    static let contactFormHint = "←→ outcome · Tab next field · type · Enter saves · Esc cancels"
-    static let acceptedNext = "Accepted — h hold the bed, p place the child"
-    static let correctionIntro = "A correction is a new record; the original is kept and shown as corrected."
-    static let correctionNeedsReason = "say why you are correcting it"
-    static let nothingChanged = "nothing changed"
-    static let correctionHint = "Tab next field · type · Enter saves · Esc cancels"
-    static let noCallToAmend = "no call to this provider about this child yet"
-    static let withdrawnNotice = "this notice has been withdrawn"
-    static let callBacksDue = "Call-backs due"
+    static let acceptedNext = Message.formCallAcceptedNext.text(.en)
+    static let noCallToAmend = Message.formCallNoCallToAmend.text(.en)
+    static let withdrawnNotice = Message.formCallWithdrawnNotice.text(.en)
 }

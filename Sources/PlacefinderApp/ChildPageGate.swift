@@ -1,3 +1,5 @@
+import PlacementCore
+
 /// Opening a child's page fails closed: every way in (the Children list, the dashboard's panels) asks
 /// the runtime to record the view first, and the page shows only when the runtime answers that the
 /// entry was written. No audit entry, no page.
@@ -16,14 +18,14 @@ public struct PendingPage: Sendable, Equatable {
 }
 
 enum ChildPageGate {
-    static func openingText(_ childID: String) -> String { "Opening \(childID)'s page — recording the view…" }
+    static func openingText(_ childID: String, _ l: Language) -> String { Message.formGateOpening.text(l, ["child": childID]) }
 
     /// Asks for the view of child `childID` to be recorded; the page waits for `recorded`.
     static func request(_ childID: String, _ place: PendingPage.Place, _ model: inout Model) -> [Command] {
         model.auditTokens += 1
         let token = model.auditTokens
         model.pendingPage = PendingPage(token: token, childID: childID, place: place)
-        model.status = openingText(childID)
+        model.status = openingText(childID, model.language)
         return [.audit(action: "view", recordType: "child", recordID: childID, token: token)]
     }
 
@@ -31,7 +33,8 @@ enum ChildPageGate {
     static func recorded(_ token: Int, _ model: inout Model) {
         guard let pending = model.pendingPage, pending.token == token else { return }
         model.pendingPage = nil
-        if model.status == openingText(pending.childID) { model.status = nil }
+        // Either language: the officer may have switched while the view was being recorded.
+        if Language.allCases.contains(where: { model.status == openingText(pending.childID, $0) }) { model.status = nil }
         guard let i = model.index?.children.childByID[pending.childID] else { return }
         switch pending.place {
         case .childrenTab:
@@ -48,6 +51,6 @@ enum ChildPageGate {
     static func failed(_ token: Int, _ reason: String, _ model: inout Model) {
         guard let pending = model.pendingPage, pending.token == token else { return }
         model.pendingPage = nil
-        model.status = "Not opened, view not recorded: \(reason)"
+        model.status = Message.formGateFailed.text(model.language, ["reason": reason])
     }
 }

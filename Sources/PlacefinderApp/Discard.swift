@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 /// Esc on a form with something typed asks first: the officer is usually on the phone, and one stray
@@ -58,13 +59,15 @@ enum DiscardLayer: Layer {
     static func drawOver(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         guard let question = model.discard else { return }
         buffer.cursor = nil
+        let l = model.language
         let lines: [[Span]] = question == .call
-            ? [[Span("What you typed about this call will be lost.")], [],
-               [Span("y discards · n or Esc keeps editing", style: .muted)]]
-            : [[Span("What you typed for this notice will be lost.")],
-               [Span("To check something first, set it aside: a on Notices brings it back.", style: .muted)], [],
-               [Span("y discards · n or Esc keeps editing · s sets it aside", style: .muted)]]
-        drawLinesModal(model, title: question == .call ? "Discard this call?" : "Discard this notice?", lines, width: 74, &buffer)
+            ? [[Span(Message.formDiscardCallLost.text(l))], [],
+               [Span(Message.formDiscardCallKeys.text(l), style: .muted)]]
+            : [[Span(Message.formDiscardNoticeLost.text(l))],
+               [Span(Message.formDiscardSetAsideTip.text(l, ["tab": Message.tabNotices.text(l)]), style: .muted)], [],
+               [Span(Message.formDiscardNoticeKeys.text(l), style: .muted)]]
+        drawLinesModal(model, title: (question == .call ? Message.formDiscardCallTitle : Message.formDiscardNoticeTitle).text(l),
+                       lines, width: 74, &buffer)
     }
 }
 
@@ -75,5 +78,5 @@ func setNoticeAside(_ model: inout Model) {
     form.hint = nil
     model.parkedNotice = form
     model.noticeForm = nil
-    model.status = "Notice set aside: a on Notices (4) brings it back"
+    model.status = Message.formDiscardSetAside.text(model.language, ["tab": Message.tabNotices.text(model.language)])
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 /// The `:` prompt on the bottom line (as in k9s or vim): type a child's, vacancy's or provider's id,
@@ -12,14 +13,14 @@ extension KeyContext {
 }
 
 enum JumpPromptLayer: Layer {
-    static let label = "Go to id:"
+    static func label(_ l: Language) -> String { Message.formJumpLabel.text(l) }
     static let maximumLength = 24
     /// Letters that start Placefinder's ids (C0074, V00043, P0012): typed on a screen where they do
     /// nothing, they open the prompt with themselves in it, so an id typed without `:` is not read as
     /// a letter and then digits that switch screens.
     static let idInitials: Set<Character> = ["C", "V", "P", "c", "v", "p"]
 
-    static func notFound(_ id: String) -> String { "No child, vacancy or provider has the id \(id)" }
+    static func notFound(_ id: String, _ l: Language) -> String { Message.formJumpNotFound.text(l, ["id": id]) }
 
     static func isOpen(_ model: Model) -> Bool { model.jump != nil }
     static func context(_ model: Model) -> KeyContext { .jumpPrompt }
@@ -58,11 +59,11 @@ enum JumpPromptLayer: Layer {
             guard !id.isEmpty else { model.jump = nil; return [] }
             guard let target = find(id, model) else {
                 // The prompt stays with the id in it, to correct; nothing else changes.
-                model.status = notFound(id.uppercased())
+                model.status = notFound(id.uppercased(), model.language)
                 return []
             }
             model.jump = nil
-            if model.status == notFound(id.uppercased()) { model.status = nil }
+            if Language.allCases.contains(where: { model.status == notFound(id.uppercased(), $0) }) { model.status = nil }
             return open(target, &model)
         default:
             break
@@ -127,6 +128,7 @@ enum JumpPromptLayer: Layer {
         guard let prompt = model.jump else { return }
         let row = g.hints
         buffer.fill(row)
+        let label = label(model.language)
         let fieldWidth = min(row.width, displayWidth(of: label) + 2 + max(12, prompt.text.count + 1))
         let field = FormField(label: label, value: prompt.text, cursor: prompt.text.count, focused: true)
         let area = Rect(x: row.x, y: row.y, width: fieldWidth, height: 1)

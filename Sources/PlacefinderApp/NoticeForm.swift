@@ -16,22 +16,22 @@ public struct NoticeForm: Sendable, Equatable {
         case filledBy
         case text
 
-        var label: String {
+        func label(_ l: Language) -> String {
             switch self {
-            case .provider: "Provider"
-            case .kind: "Kind"
-            case .child: "Child"
-            case .effective: "Effective"
-            case .reason: "Reason"
-            case .vacancy: "Vacancy"
-            case .setting: "Setting"
-            case .ages: "Ages"
-            case .beds: "Beds"
-            case .fee: "Weekly fee"
-            case .availableFrom: "Available"
-            case .emergencies: "Emergency"
-            case .filledBy: "Filled by"
-            case .text: "Notes"
+            case .provider: Message.formNoticeFieldProvider.text(l)
+            case .kind: Message.formNoticeFieldKind.text(l)
+            case .child: Message.formNoticeFieldChild.text(l)
+            case .effective: Message.formNoticeFieldEffective.text(l)
+            case .reason: Message.formNoticeFieldReason.text(l)
+            case .vacancy: Message.formNoticeFieldVacancy.text(l)
+            case .setting: Message.formNoticeFieldSetting.text(l)
+            case .ages: Message.formNoticeFieldAges.text(l)
+            case .beds: Message.formNoticeFieldBeds.text(l)
+            case .fee: Message.formNoticeFieldFee.text(l)
+            case .availableFrom: Message.formNoticeFieldAvailable.text(l)
+            case .emergencies: Message.formNoticeFieldEmergencies.text(l)
+            case .filledBy: Message.formNoticeFieldFilledBy.text(l)
+            case .text: Message.formNoticeFieldNotes.text(l)
             }
         }
     }
@@ -117,6 +117,7 @@ struct NoticeFormCheck {
     init(_ form: NoticeForm, model: Model) {
         let data = model.data
         let index = model.index
+        let l = model.language
         let needle = Fold.bytes(form.providerQuery.trimmingCharacters(in: .whitespaces))
         var matches: [Int] = []
         if let index, let data, !needle.isEmpty {
@@ -144,7 +145,7 @@ struct NoticeFormCheck {
         child = childAt.flatMap { data?.children[$0] }
         vacancies = provider.flatMap { index?.providers.vacancies[$0.id] } ?? []
         vacancy = vacancies.isEmpty || !form.vacancyChosen ? nil : data?.vacancies[vacancies[min(form.vacancyPick, vacancies.count - 1)]]
-        effective = WorkflowTime.parse(form.effective, now: model.now)
+        effective = FormTime.parse(form.effective, now: model.now)
         reason = form.reason == 0 ? nil : EndReason.allCases[form.reason - 1]
         let filledByText = form.filledBy.trimmingCharacters(in: .whitespaces)
         filledBy = filledByText.isEmpty ? nil
@@ -153,38 +154,40 @@ struct NoticeFormCheck {
         var errors: [NoticeForm.Field: String] = [:]
         let shown = form.attempted
         if provider == nil, shown || !form.providerQuery.isEmpty {
-            errors[.provider] = form.providerQuery.isEmpty ? "type part of the provider's name"
-                : providers.count > 1 ? "\(providers.count) providers match: choose one with ↑↓" : "no provider matches"
+            errors[.provider] = form.providerQuery.isEmpty ? Message.formNoticeErrorProviderEmpty.text(l)
+                : providers.count > 1 ? Message.formNoticeErrorProviderMany.text(l, ["count": "\(providers.count)"])
+                : Message.formNoticeErrorProviderNone.text(l)
         }
         let ending = form.kind == .placementEnding
         if form.kind != .vacancyOpened {
             if !form.effective.trimmingCharacters(in: .whitespaces).isEmpty && effective == nil {
-                errors[.effective] = "not a date and time: try today 17:00, tomorrow 09:00 or 2026-11-26 09:00"
+                errors[.effective] = Message.formNoticeErrorEffectiveUnreadable.text(l)
             } else if let e = effective, e < model.now {
-                errors[.effective] = "before the call was received (\(whenInWords(model.now, today: model.today)))"
+                errors[.effective] = Message.formNoticeErrorEffectivePast.text(l, ["when": FormWords.when(model.now, today: model.today, l)])
             } else if ending, effective == nil, shown {
-                errors[.effective] = "when does the placement end? (today 17:00, tomorrow 09:00, 2026-11-26 09:00)"
+                errors[.effective] = Message.formNoticeErrorEffectiveMissing.text(l)
             }
         }
         if ending {
-            if provider != nil, placed.isEmpty { errors[.child] = "no child is placed with this provider" }
+            if provider != nil, placed.isEmpty { errors[.child] = Message.formNoticeErrorChildUnplaced.text(l) }
             else if child == nil, shown || !form.childQuery.isEmpty {
-                errors[.child] = form.childQuery.isEmpty ? "choose the child (↑↓, or type a name, initials or id)"
-                    : children.isEmpty ? "no child placed here matches" : "\(children.count) children match: choose one with ↑↓"
+                errors[.child] = form.childQuery.isEmpty ? Message.formNoticeErrorChildEmpty.text(l)
+                    : children.isEmpty ? Message.formNoticeErrorChildNone.text(l)
+                    : Message.formNoticeErrorChildMany.text(l, ["count": "\(children.count)"])
             }
-            if reason == nil, shown { errors[.reason] = "choose a reason (type the code, or ←→)" }
+            if reason == nil, shown { errors[.reason] = Message.formNoticeErrorReason.text(l) }
         }
         if form.kind == .vacancyFilled, !filledByText.isEmpty, filledBy == nil {
-            errors[.filledBy] = NoticeFormText.unknownAuthority
+            errors[.filledBy] = Message.formNoticeErrorAuthority.text(l)
         }
         if form.kind.isVacancyChange {
-            if provider != nil, vacancies.isEmpty { errors[.vacancy] = "this provider has no vacancies in the store" }
-            else if vacancy == nil, shown { errors[.vacancy] = "choose the vacancy (←→)" }
+            if provider != nil, vacancies.isEmpty { errors[.vacancy] = Message.formNoticeErrorVacancyNone.text(l) }
+            else if vacancy == nil, shown { errors[.vacancy] = Message.formNoticeErrorVacancyChoose.text(l) }
         }
         var refusal: String?
         if form.kind == .vacancyOpened || form.kind == .vacancyChanged {
             let details = VacancyFields(form, today: model.today)
-            errors.merge(details.errors(shown: shown)) { a, _ in a }
+            errors.merge(details.errors(shown: shown, l)) { a, _ in a }
             // The core's own rules, as the CLI meets them: asked of the write this form would make.
             let providerID = provider?.id ?? ""
             var write: NoticeDraft?
@@ -249,10 +252,4 @@ private func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
         if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
     }
     return false
-}
-
-/// The notice form's words that are not field labels, whole for translation.
-enum NoticeFormText {
-    static let unknownAuthority = "not an authority Placefinder knows: a name (Shropshire, Newport) or an ONS code (E06000051)"
-    static let filledByPlaceholder = "another authority, Welsh or English (empty: not said)"
 }

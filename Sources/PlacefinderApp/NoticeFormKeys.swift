@@ -4,12 +4,15 @@ import TerminalUI
 
 // The notice form's update: typing, moving between fields, choosing, and the write it asks for.
 
-/// The spellings a choice field's type-ahead matches (code first, then the words of the label).
+/// The spellings a choice field's type-ahead matches (code first, then the words of the label as shown,
+/// in the officer's language).
 enum NoticeChoices {
-    static let kinds: [[String]] = NoticeKind.allCases.map { [$0.rawValue, $0.label] }
-    static let reasons: [[String]] = EndReason.allCases.map { [$0.rawValue, $0.label] }
-    static let settings: [[String]] = Setting.allCases.map { [$0.rawValue, $0.label] }
-    static let emergencies: [[String]] = [["no"], ["yes"]]
+    static func kinds(_ l: Language) -> [[String]] { NoticeKind.allCases.map { [$0.rawValue, FormWords.kind($0, l)] } }
+    static func reasons(_ l: Language) -> [[String]] { EndReason.allCases.map { [$0.rawValue, FormWords.reason($0, l)] } }
+    static func settings(_ l: Language) -> [[String]] { Setting.allCases.map { [$0.rawValue, FormWords.setting($0, l)] } }
+    static func emergencies(_ l: Language) -> [[String]] {
+        [[Message.formNoticeEmergenciesNo.text(l)], [Message.formNoticeEmergenciesYes.text(l)]]
+    }
 }
 
 func noticeFormType(_ c: Character, _ model: inout Model) {
@@ -32,13 +35,13 @@ func noticeFormType(_ c: Character, _ model: inout Model) {
     case .filledBy: form.filledBy.append(c)
     case .text: form.text.append(c)
     case .kind:
-        if let i = form.typeAhead.jump(c, NoticeChoices.kinds) { form.kind = NoticeKind.allCases[i] }
+        if let i = form.typeAhead.jump(c, NoticeChoices.kinds(model.language)) { form.kind = NoticeKind.allCases[i] }
     case .reason:
-        if let i = form.typeAhead.jump(c, NoticeChoices.reasons) { form.reason = i + 1 }
+        if let i = form.typeAhead.jump(c, NoticeChoices.reasons(model.language)) { form.reason = i + 1 }
     case .setting:
-        if let i = form.typeAhead.jump(c, NoticeChoices.settings) { form.setting = i + 1 }
+        if let i = form.typeAhead.jump(c, NoticeChoices.settings(model.language)) { form.setting = i + 1 }
     case .emergencies:
-        if let i = form.typeAhead.jump(c, NoticeChoices.emergencies) { form.emergencies = i == 1 }
+        if let i = form.typeAhead.jump(c, NoticeChoices.emergencies(model.language)) { form.emergencies = i == 1 }
     case .vacancy:
         let draft = NoticeFormCheck(form, model: model)
         // "V00335" is reached by typing V003… or just 335.
@@ -76,9 +79,9 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
     case .nextField:
         // Tab never takes the first of several matches: it stays until the officer chooses.
         if form.field == .provider, draft.provider == nil, draft.providers.count > 1 {
-            form.hint = "Choose a provider: ↑↓ then Tab"
+            form.hint = Message.formNoticeChooseProvider.text(model.language)
         } else if form.field == .child, form.kind == .placementEnding, draft.child == nil, draft.children.count > 1, !form.childQuery.isEmpty {
-            form.hint = "Choose a child: ↑↓ then Tab"
+            form.hint = Message.formNoticeChooseChild.text(model.language)
         } else {
             step(1)
         }
@@ -159,9 +162,11 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
         // Go to the first field that is wrong, and say which it is.
         if let first = form.fields.first(where: { checked.errors[$0] != nil || ($0 == .provider && checked.provider == nil) }) {
             form.field = first
-            form.hint = "Not logged: \(first.label) — \(checked.errors[first] ?? "needs an answer")"
+            form.hint = Message.formNoticeNotLoggedField.text(model.language, [
+                "field": first.label(model.language),
+                "problem": checked.errors[first] ?? Message.formNoticeErrorNeedsAnswer.text(model.language)])
         } else if let refusal = checked.refusal {
-            form.hint = "Not logged: \(refusal)"
+            form.hint = Message.formNoticeNotLogged.text(model.language, ["problem": refusal])
         }
     default: break
     }

@@ -30,19 +30,19 @@ struct VacancyFields {
         let defaultBeds: Int?? = opening ? .some(1) : .none
         beds = given(form.beds).map { Int($0) } ?? defaultBeds
         fee = given(form.fee).map { Int($0.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "")) }
-        let from = given(form.availableFrom)?.lowercased()
+        let from = given(form.availableFrom).map { FormTime.normalised($0).lowercased() }
         let defaultDay: Day?? = opening ? .some(today) : .none
         availableFrom = from.map { $0 == "today" ? today : $0 == "tomorrow" ? today.adding(days: 1) : Day(iso: $0) } ?? defaultDay
     }
 
-    func errors(shown: Bool) -> [NoticeForm.Field: String] {
+    func errors(shown: Bool, _ l: Language) -> [NoticeForm.Field: String] {
         var errors: [NoticeForm.Field: String] = [:]
-        if opening, setting == nil, shown { errors[.setting] = "choose the setting (type its first letters, or ←→)" }
-        if ages == .some(nil) || (opening && ages == nil && shown) { errors[.ages] = "ages as MIN-MAX, e.g. 11-17" }
-        if beds == .some(nil) { errors[.beds] = "a whole number of beds" }
-        if fee == .some(nil) || (opening && fee == nil && shown) { errors[.fee] = "the weekly fee in whole pounds, e.g. 4950" }
-        if availableFrom == .some(nil) { errors[.availableFrom] = "a date: today, tomorrow or 2026-11-26" }
-        if !opening, shown, changes?.isEmpty == true { errors[.beds] = "say what changed: beds, fee, available from or ages" }
+        if opening, setting == nil, shown { errors[.setting] = Message.formNoticeErrorSetting.text(l) }
+        if ages == .some(nil) || (opening && ages == nil && shown) { errors[.ages] = Message.formNoticeErrorAges.text(l) }
+        if beds == .some(nil) { errors[.beds] = Message.formNoticeErrorBeds.text(l) }
+        if fee == .some(nil) || (opening && fee == nil && shown) { errors[.fee] = Message.formNoticeErrorFee.text(l) }
+        if availableFrom == .some(nil) { errors[.availableFrom] = Message.formNoticeErrorAvailable.text(l) }
+        if !opening, shown, changes?.isEmpty == true { errors[.beds] = Message.formNoticeErrorUnchanged.text(l) }
         return errors
     }
 

@@ -28,8 +28,17 @@ public struct PlaceForm: Sendable, Equatable {
     public var planFailure: String?
     /// What the officer typed for each approval.
     public var approvals = PlacementApprovals()
-    /// The agreed weekly cost as typed, in pounds ("£" and "," allowed); starts as the vacancy's fee.
+    /// The agreed weekly cost as typed, in pounds ("£" and "," allowed); starts as the provider's offered
+    /// fee when the vacancy has a referral offer for the child, else the vacancy's listed fee.
     public var cost = ""
+    /// The referral offer the cost started from (issue 15): its id and weekly fee.
+    public var offer: Offer?
+
+    /// A provider's offer in answer to a referral: the call's id and the weekly fee offered.
+    public struct Offer: Sendable, Equatable {
+        public var id: String
+        public var weeklyFee: Int
+    }
     public var purpose: PlacementPurpose?
     public var purchase: PurchaseRoute?
     public var focus: Field = .start
@@ -46,13 +55,13 @@ public struct PlaceForm: Sendable, Equatable {
         return out + (plan?.required ?? []).map { .approval($0.kind) } + [.cost, .purpose, .purchase]
     }
 
-    /// Why Enter cannot place yet, naming what is missing; nil when it can.
-    public var blocker: String? {
-        guard let plan else { return planFailure.map { "Cannot place: \($0)" } ?? "Working out what placing would do…" }
-        if plan.asksMoveKind && move == nil { return "Say how the current placement ends: planned move or breakdown (←→)" }
-        if weeklyCost == .some(nil) { return PlaceFormText.costUnreadable }
-        if let refusal = plan.refusal { return "Cannot place: \(refusal.description)" }
-        if let missing = plan.missing(approvals).first { return "Type \(missing.kind.what): \(missing.why)" }
+    /// Why Enter cannot place yet, naming what is missing, in the officer's language; nil when it can.
+    public func blocker(_ l: Language) -> String? {
+        guard let plan else { return planFailure.map { Message.formPlaceCannot.text(l, ["reason": $0]) } ?? Message.formPlaceWorking.text(l) }
+        if plan.asksMoveKind && move == nil { return Message.formPlaceAskMoveBlocker.text(l) }
+        if weeklyCost == .some(nil) { return Message.formPlaceErrorCost.text(l) }
+        if let refusal = plan.refusal { return Message.formPlaceCannot.text(l, ["reason": refusal.description]) }
+        if let missing = plan.missing(approvals).first { return missing.kind.typePrompt(l, why: missing.why) }
         return nil
     }
 
@@ -74,11 +83,20 @@ public struct PlaceForm: Sendable, Equatable {
 
 extension ApprovalKind {
     /// The form's label for the field.
-    var fieldLabel: String {
+    func fieldLabel(_ l: Language) -> String {
         switch self {
-        case .panel: "Panel approval"
-        case .keyStage4: "KS4 approval"
-        case .exceptionalReason: "Exceptional reason"
+        case .panel: Message.formPlaceApprovalPanel.text(l)
+        case .keyStage4: Message.formPlaceApprovalKs4.text(l)
+        case .exceptionalReason: Message.formPlaceApprovalExceptional.text(l)
+        }
+    }
+
+    /// "Type the panel's approval: <why it is needed>", whole for translation.
+    func typePrompt(_ l: Language, why: String) -> String {
+        switch self {
+        case .panel: Message.formPlaceTypePanel.text(l, ["why": why])
+        case .keyStage4: Message.formPlaceTypeKs4.text(l, ["why": why])
+        case .exceptionalReason: Message.formPlaceTypeExceptional.text(l, ["why": why])
         }
     }
 }
@@ -103,8 +121,9 @@ enum PlaceFormLayer: Layer {
 
     /// Opens the form for the match screen's selected vacancy and asks for its plan. The start defaults
     /// to today, or the first day the bed is free if that is later (an earlier start would be refused).
-    /// The terms start as proposed: the provider's fee, emergency for a child needing a bed now, and the
-    /// framework or spot purchase the vacancy is offered under.
+    /// The terms start as proposed: the provider's fee (the fee it offered in answer to a referral for this
+    /// child and vacancy, the latest if several, else the vacancy's listed fee), emergency for a child needing
+    /// a bed now, and the framework or spot purchase the vacancy is offered under.
     static func open(childID: String, vacancyID: String, _ model: inout Model) -> [Command] {
         let vacancy = model.data?.vacancies.first { $0.id == vacancyID }
         let free = vacancy?.availableFrom
@@ -113,7 +132,8 @@ enum PlaceFormLayer: Layer {
             if let child = model.data?.children.first(where: { $0.id == childID }) {
                 form.purpose = PlacementTerms.proposed(child: child, vacancy: vacancy).purpose
             }
-            form.cost = String(vacancy.weeklyFee)
+            form.offer = latestOffer(childID: childID, vacancyID: vacancyID, model)
+            form.cost = String(form.offer?.weeklyFee ?? vacancy.weeklyFee)
             form.purchase = switch vacancy.purchase {
             case .allWalesFramework: .framework
             case .spot: .spot
@@ -122,6 +142,13 @@ enum PlaceFormLayer: Layer {
         }
         model.placeForm = form
         return [form.planCommand]
+    }
+
+    /// The provider's latest offer for this child and vacancy, from the offers the match screen ranks.
+    static func latestOffer(childID: String, vacancyID: String, _ model: Model) -> PlaceForm.Offer? {
+        let offers = model.index?.work.referrals.offersByChild[childID] ?? []   // oldest first
+        guard let call = offers.last(where: { $0.vacancyID == vacancyID }), let terms = call.offer else { return nil }
+        return PlaceForm.Offer(id: call.id, weeklyFee: terms.weeklyFee)
     }
 
     /// The plan arrived: show it if it is for the choices on screen (an older answer is dropped).
@@ -143,7 +170,8 @@ enum PlaceFormLayer: Layer {
         guard let form = model.placeForm, form.saving else { return }
         model.placeForm = nil
         model.lastPlaced = form.childID
-        model.status = "\(model.status ?? "\(form.childID) placed") — g opens their page"
+        let done = model.status ?? Message.formPlacePlaced.text(model.language, ["child": form.childID])
+        model.status = Message.formPlaceOpensPage.text(model.language, ["status": done])
     }
 
     /// Refused after all (a colleague got there first): the form stays, with a fresh plan.
@@ -189,7 +217,7 @@ enum PlaceFormLayer: Layer {
             }
         case .submit:
             form.attempted = true
-            if form.blocker == nil {
+            if form.blocker(model.language) == nil {
                 form.saving = true
                 model.placeForm = form
                 return [.place(childID: form.childID, vacancyID: form.vacancyID, start: form.start, move: form.move,
@@ -259,93 +287,98 @@ extension PlacementApprovals {
 
 func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
     guard let data = model.data else { return }
+    let l = model.language
     let child = model.index?.children.childByID[form.childID].map { "\(data.children[$0].initials) (\(form.childID))" } ?? form.childID
     let vacancy = data.vacancies.first { $0.id == form.vacancyID }
     let providerName = { (id: String) in data.providers.first { $0.id == id }?.name ?? id }
     let bold = Style(.normal, bold: true)
+    let plan = form.plan
+    // One label column: 20 cells in English, wider only if a label in the language showing needs it.
+    let names = [Message.formPlaceStart, .formPlaceCurrent, .formPlaceCost, .formPlacePurpose, .formPlacePurchase].map { $0.text(l) }
+        + (plan?.required ?? []).map { $0.kind.fieldLabel(l) }
+    let column = FormWords.column(names, minimum: 19)
     func label(_ text: String, _ field: PlaceForm.Field) -> Span {
-        Span(text.padding(toLength: 20, withPad: " ", startingAt: 0), style: form.focus == field ? Style(.accent, bold: true) : .muted)
+        Span(FormWords.pad(text, column), style: form.focus == field ? Style(.accent, bold: true) : .muted)
     }
     var lines: [[Span]] = [
-        [Span("Place \(child) in \(form.vacancyID) at \(vacancy.map { providerName($0.providerID) } ?? "?").")],
+        [Span(Message.formPlaceIntro.text(l, ["child": child, "vacancy": form.vacancyID,
+                                              "provider": vacancy.map { providerName($0.providerID) } ?? "?"]))],
         [],
-        [label("Start", .start), Span(form.start == model.today ? "today (\(Format.long(form.start)))" : Format.long(form.start), style: bold),
-         Span("  ←→ a day earlier or later", style: .muted)],
+        [label(Message.formPlaceStart.text(l), .start),
+         Span(form.start == model.today ? Message.formPlaceStartToday.text(l, ["date": FormWords.longDay(form.start, l)])
+                                        : FormWords.longDay(form.start, l), style: bold),
+         Span("  " + Message.formPlaceStartHint.text(l), style: .muted)],
     ]
-    let plan = form.plan
     if plan?.asksMoveKind == true {
-        lines.append([label("Current placement", .move)] + MoveKind.allCases.flatMap { kind -> [Span] in
-            let words = kind == .planned ? "planned move" : "breakdown"
+        lines.append([label(Message.formPlaceCurrent.text(l), .move)] + MoveKind.allCases.flatMap { kind -> [Span] in
+            let words = FormWords.move(kind, l)
             return [Span(form.move == kind ? "[\(words)]" : " \(words) ", style: form.move == kind ? Style(.selected, bold: true) : .muted), Span(" ")]
         })
     }
     lines.append([])
     if let plan, plan.asksMoveKind && form.move == nil {
-        lines.append([Span("No notice says how the current placement ends: choose one (←→ on that line).", style: .warning)])
+        lines.append([Span(Message.formPlaceAskMove.text(l), style: .warning)])
     } else if let plan, let refusal = plan.refusal {
-        lines.append([Span("Cannot place: \(refusal.description)", style: .urgent)])
+        lines.append([Span(Message.formPlaceCannot.text(l, ["reason": refusal.description]), style: .urgent)])
     } else if let plan, let effects = plan.effects {
-        lines.append([Span("This will:")])
-        lines.append([Span("• start placement \(effects.placement.id) (\(plan.tier.label), \(Format.miles(effects.placement.milesFromHome)))")])
+        lines.append([Span(Message.formPlaceWill.text(l))])
+        lines.append([Span(Message.formPlaceWillStart.text(l, ["id": effects.placement.id, "tier": FormWords.tier(plan.tier, l),
+                                                               "miles": Distance.formatMiles(effects.placement.milesFromHome, approximate: true)]))])
         if let before = vacancy?.beds {
-            lines.append([Span("• take a bed: \(Format.plural(before, "bed")) → \(effects.vacancy.beds)" + (effects.vacancy.beds == 0 ? " (the vacancy is filled)" : ""))])
+            let beds = ["before": FormWords.beds(before, l), "after": "\(effects.vacancy.beds)"]
+            lines.append([Span((effects.vacancy.beds == 0 ? Message.formPlaceWillFill : Message.formPlaceWillTakeBed).text(l, beds))])
         }
         for ended in effects.ended {
-            let how = "\(ended.ending?.rawValue ?? "") (\(ended.endReason?.rawValue ?? "")" + (ended.noticeHours.map { ", \($0) h notice" } ?? "") + ")"
-            lines.append([Span("• end \(ended.id) with \(providerName(ended.providerID)): "), Span(how, style: ended.ending == .breakdown ? .warning : .normal)])
+            let ending = ["ending": FormWords.ending(ended.ending, l), "reason": ended.endReason?.rawValue ?? ""]
+            let how = ended.noticeHours.map { Message.formPlaceEndingNotice.text(l, ending.merging(["hours": "\($0)"]) { a, _ in a }) }
+                ?? Message.formPlaceEnding.text(l, ending)
+            lines.append([Span(Message.formPlaceWillEnd.text(l, ["id": ended.id, "provider": providerName(ended.providerID)])),
+                          Span(how, style: ended.ending == .breakdown ? .warning : .normal)])
         }
-        if effects.ended.isEmpty { lines.append([Span("• no current placement to end", style: .muted)]) }
-        if let hold = plan.holdReleased { lines.append([Span("• release the hold (\(hold.officer) for \(hold.childID))")]) }
-        lines.append([Span("• write the audit trail")])
+        if effects.ended.isEmpty { lines.append([Span(Message.formPlaceWillNone.text(l), style: .muted)]) }
+        if let hold = plan.holdReleased {
+            lines.append([Span(Message.formPlaceWillRelease.text(l, ["officer": hold.officer, "child": hold.childID]))])
+        }
+        lines.append([Span(Message.formPlaceWillAudit.text(l))])
         if !plan.required.isEmpty {
             lines.append([])
-            lines.append([Span("Needed before it starts:", style: bold)])
+            lines.append([Span(Message.formPlaceNeeded.text(l), style: bold)])
             for need in plan.required {
                 let focused = form.focus == .approval(need.kind)
                 lines.append([Span("  " + need.why, style: .warning)])
-                lines.append([label(need.kind.fieldLabel, .approval(need.kind)),
+                lines.append([label(need.kind.fieldLabel(l), .approval(need.kind)),
                               Span(form.approvals.raw(need.kind) ?? "", style: Style(.normal, underline: true)),
                               Span(focused ? "▏" : "", style: .accent, caret: focused)])
             }
         }
     } else {
-        lines.append([Span(form.planFailure.map { "Cannot place: \($0)" } ?? "Working out what placing would do…",
+        lines.append([Span(form.planFailure.map { Message.formPlaceCannot.text(l, ["reason": $0]) } ?? Message.formPlaceWorking.text(l),
                            style: form.planFailure == nil ? .muted : .urgent)])
     }
     lines.append([])
-    lines.append([Span(PlaceFormText.agreed, style: bold)])
+    lines.append([Span(Message.formPlaceAgreed.text(l), style: bold)])
     let costFocused = form.focus == .cost
-    let fee = vacancy.map { PlaceFormText.providerAsks(Money.pounds($0.weeklyFee)) } ?? ""
-    lines.append([label(PlaceFormText.cost, .cost), Span("£", style: .muted), Span(form.cost, style: Style(.normal, underline: true)),
+    // Where the cost started: the provider's offer beside the listed fee, or the listed fee alone.
+    let fee = vacancy.map { v in
+        form.offer.map { Message.formPlaceProviderOffered.text(l, ["fee": Money.pounds($0.weeklyFee), "id": $0.id, "listed": Money.pounds(v.weeklyFee)]) }
+            ?? Message.formPlaceProviderAsks.text(l, ["fee": Money.pounds(v.weeklyFee)])
+    } ?? ""
+    lines.append([label(Message.formPlaceCost.text(l), .cost), Span("£", style: .muted), Span(form.cost, style: Style(.normal, underline: true)),
                   Span(costFocused ? "▏" : "", style: .accent, caret: costFocused), Span("  " + fee, style: .muted)])
     func choice(_ text: String, _ field: PlaceForm.Field) -> [Span] {
         [Span("‹ ", style: .muted), Span(text, style: form.focus == field ? Style(.selected, bold: true) : bold), Span(" ›", style: .muted)]
     }
-    lines.append([label(PlaceFormText.purpose, .purpose)] + choice(form.purpose?.label ?? PlaceFormText.notSaid, .purpose))
-    lines.append([label(PlaceFormText.purchase, .purchase)] + choice(PlaceFormText.route(form.purchase), .purchase)
-                 + [Span(vacancy?.purchase == .blockContract ? "  " + PlaceFormText.blockContract : "", style: .muted)])
-    if form.attempted, let blocker = form.blocker { lines.append([]); lines.append([Span(blocker, style: .urgent)]) }
+    lines.append([label(Message.formPlacePurpose.text(l), .purpose)]
+                 + choice(form.purpose.map { FormWords.purpose($0, l) } ?? Message.formPlaceNotSaid.text(l), .purpose))
+    lines.append([label(Message.formPlacePurchase.text(l), .purchase)] + choice(FormWords.route(form.purchase, l), .purchase)
+                 + [Span(vacancy?.purchase == .blockContract ? "  " + Message.formPlaceBlockContract.text(l) : "", style: .muted)])
+    if form.attempted, let blocker = form.blocker(l) { lines.append([]); lines.append([Span(blocker, style: .urgent)]) }
     lines.append([])
-    lines.append([Span(form.saving ? "Placing…" : PlaceFormText.footer, style: .muted)])
-    drawLinesModal(model, title: "Place the child", lines, width: 84, &buffer)
+    lines.append([Span((form.saving ? Message.formPlacePlacing : Message.formPlaceFooter).text(l), style: .muted)])
+    drawLinesModal(model, title: Message.formPlaceTitle.text(l), lines, width: 84, &buffer)
 }
 
-/// The place form's words for the agreed terms, kept here as whole strings for translation.
+/// The cost message the place-form tests look for, in English.
 enum PlaceFormText {
-    static let agreed = "Agreed with the provider:"
-    static let cost = "Weekly cost"
-    static let purpose = "Purpose"
-    static let purchase = "Bought"
-    static let notSaid = "not said"
-    static let costUnreadable = "Type the weekly cost in whole pounds, e.g. 4950 (empty: the provider's fee)"
-    static let blockContract = "offered under a block contract: say framework or spot"
-    static let footer = "Tab next line · ←→ change · type cost or approval · Enter places · Esc cancels"
-    static func providerAsks(_ fee: String) -> String { "the provider asks \(fee) a week" }
-    static func route(_ route: PurchaseRoute?) -> String {
-        switch route {
-        case .framework: "all-Wales framework"
-        case .spot: "spot purchase"
-        case nil: notSaid
-        }
-    }
+    static let costUnreadable = Message.formPlaceErrorCost.text(.en)
 }

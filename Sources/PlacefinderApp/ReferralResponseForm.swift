@@ -56,12 +56,12 @@ public struct ReferralResponseForm: Sendable, Equatable {
     public enum ResponseProblem: Error, Equatable {
         case fee, start, reason, question
 
-        var text: String {
+        func text(_ l: Language) -> String {
             switch self {
-            case .fee: "Type the weekly fee offered, in whole pounds"
-            case .start: "Type the start day as YYYY-MM-DD"
-            case .reason: "Type why the provider declined"
-            case .question: "Type the provider's question"
+            case .fee: Message.formReferralErrorFee.text(l)
+            case .start: Message.formReferralErrorStart.text(l)
+            case .reason: Message.formReferralErrorReason.text(l)
+            case .question: Message.formReferralErrorQuestion.text(l)
             }
         }
     }
@@ -143,8 +143,13 @@ enum ReferralResponseLayer: Layer {
         guard let form = model.referralResponse, let data = model.data else { return }
         let provider = model.index?.providers.byID[form.providerID].map { data.providers[$0] }
         let child = model.index?.children.childByID[form.childID].map { data.children[$0] }
-        func label(_ text: String, _ field: ReferralResponseForm.Field) -> Span {
-            Span(text, style: form.focus == field || (form.focus == .kind && form.typingField == field) ? Style(.accent, bold: true) : .muted)
+        let l = model.language
+        let names: [Message] = [.formReferralReferral, .formReferralProvider, .formReferralChild, .formReferralAnswer, .formReferralFee,
+                                .formReferralStart, .formReferralReason, .formReferralQuestion]
+        let column = FormWords.column(names.map { $0.text(l) }, minimum: 9)
+        func name(_ message: Message) -> String { FormWords.pad(message.text(l), column) }
+        func label(_ message: Message, _ field: ReferralResponseForm.Field) -> Span {
+            Span(name(message), style: form.focus == field || (form.focus == .kind && form.typingField == field) ? Style(.accent, bold: true) : .muted)
         }
         func entry(_ text: String, _ field: ReferralResponseForm.Field) -> [Span] {
             [Span(text, style: Style(.normal, underline: true))]
@@ -152,32 +157,37 @@ enum ReferralResponseLayer: Layer {
         }
         func word(_ kind: ReferralResponseForm.Kind) -> String {
             switch kind {
-            case .offer: "offer"
-            case .decline: "decline"
-            case .question: "question"
+            case .offer: Message.formReferralKindOffer.text(l)
+            case .decline: Message.formReferralKindDecline.text(l)
+            case .question: Message.formReferralKindQuestion.text(l)
             }
         }
         var lines: [[Span]] = [
-            [Span("Referral  ", style: .muted), Span(form.referralID), Span(form.vacancyID.map { " · vacancy \($0)" } ?? "", style: .muted)],
-            [Span("Provider  ", style: .muted), Span(provider?.name ?? form.providerID)],
-            [Span("Child     ", style: .muted), Span("\(form.childID) \(child?.initials ?? "")")],
+            [Span(name(.formReferralReferral), style: .muted), Span(form.referralID),
+             Span(form.vacancyID.map { Message.formCallVacancy.text(l, ["id": $0]) } ?? "", style: .muted)],
+            [Span(name(.formReferralProvider), style: .muted), Span(provider?.name ?? form.providerID)],
+            [Span(name(.formReferralChild), style: .muted), Span("\(form.childID) \(child?.initials ?? "")")],
             [],
-            [label("Answer    ", .kind)] + ReferralResponseForm.Kind.allCases.flatMap { k -> [Span] in
+            [label(.formReferralAnswer, .kind)] + ReferralResponseForm.Kind.allCases.flatMap { k -> [Span] in
                 [Span(k == form.kind ? "[\(word(k))]" : " \(word(k)) ", style: k == form.kind ? Style(.selected, bold: true) : .muted), Span(" ")]
             },
         ]
         switch form.kind {
         case .offer:
-            lines.append([label("£ a week  ", .fee)] + entry(form.fee, .fee))
-            lines.append([label("Start     ", .start)] + entry(form.start, .start))
+            lines.append([label(.formReferralFee, .fee)] + entry(form.fee, .fee))
+            // The day as read, in the language showing, so a mistyped month is seen before it is saved.
+            let day = Day(iso: form.start.trimmingCharacters(in: .whitespaces)).map { "  → " + FormWords.longDay($0, l) } ?? ""
+            lines.append([label(.formReferralStart, .start)] + entry(form.start, .start) + [Span(day, style: .muted)])
         case .decline:
-            lines.append([label("Reason    ", .text)] + entry(form.text, .text))
+            lines.append([label(.formReferralReason, .text)] + entry(form.text, .text))
         case .question:
-            lines.append([label("Question  ", .text)] + entry(form.text, .text))
+            lines.append([label(.formReferralQuestion, .text)] + entry(form.text, .text))
         }
-        if form.attempted, case .failure(let problem) = form.response() { lines.append([Span("          " + problem.text, style: .urgent)]) }
+        if form.attempted, case .failure(let problem) = form.response() {
+            lines.append([Span(String(repeating: " ", count: column + 1) + problem.text(l), style: .urgent)])
+        }
         lines.append([])
-        lines.append([Span(form.saving ? "Saving…" : "←→ answer · Tab next field · Enter saves · Esc cancels", style: .muted)])
-        drawLinesModal(model, title: "Log the provider's answer", lines, width: 76, &buffer)
+        lines.append([Span((form.saving ? Message.formReferralSaving : Message.formReferralHint).text(l), style: .muted)])
+        drawLinesModal(model, title: Message.formReferralTitle.text(l), lines, width: 76, &buffer)
     }
 }

@@ -43,7 +43,7 @@ enum UndoPromptLayer: Layer {
         guard let child = pageChild(model), let data = model.data else { return }
         let history = (model.index?.children.placementsByChild[child.id] ?? []).map { data.placements[$0] }
         guard let made = history.first(where: { $0.isOpen && !$0.isUndone && $0.placedAt.map(Format.day) == model.today }) else {
-            model.status = "\(child.id) has no placement made today to undo; later changes are new notices or placements"
+            model.status = Message.formUndoNothingToday.text(model.language, ["child": child.id])
             return
         }
         model.undoPrompt = UndoPrompt(placementID: made.id, childID: child.id)
@@ -81,18 +81,22 @@ enum UndoPromptLayer: Layer {
         buffer.cursor = nil
         let p = data.placements.first { $0.id == prompt.placementID }
         let provider = p.flatMap { p in data.providers.first { $0.id == p.providerID }?.name } ?? p?.providerID ?? ""
+        let l = model.language
+        // The reason's label and the line under it share one indent (8 cells in English, as before).
+        let indent = max(8, displayWidth(of: Message.formUndoReason.text(l)) + 2)
         var lines: [[Span]] = [
-            [Span("Undo \(prompt.placementID) (\(provider), from \(p.map { Format.long($0.start) } ?? "?")), made today by \(p?.placedBy ?? "?")?")],
-            [Span("It stays in \(prompt.childID)'s history marked undone; the placement it ended re-opens and the bed is returned.", style: .muted)],
+            [Span(Message.formUndoQuestion.text(l, ["placement": prompt.placementID, "provider": provider,
+                                                    "date": p.map { FormWords.longDay($0.start, l) } ?? "?", "officer": p?.placedBy ?? "?"]))],
+            [Span(Message.formUndoExplain.text(l, ["child": prompt.childID]), style: .muted)],
             [],
-            [Span("Reason  ", style: Style(.accent, bold: true)), Span(prompt.reason, style: Style(.normal, underline: true)),
-             Span("▏", style: Style(.normal, underline: true), caret: true)],
+            [Span(FormWords.pad(Message.formUndoReason.text(l), indent - 1), style: Style(.accent, bold: true)),
+             Span(prompt.reason, style: Style(.normal, underline: true)), Span("▏", style: Style(.normal, underline: true), caret: true)],
         ]
         if prompt.attempted && prompt.reason.trimmingCharacters(in: .whitespaces).isEmpty {
-            lines.append([Span("        say why it is undone", style: .urgent)])
+            lines.append([Span(String(repeating: " ", count: indent) + Message.formUndoErrorReason.text(l), style: .urgent)])
         }
         lines.append([])
-        lines.append([Span(prompt.saving ? "Undoing…" : "type the reason · Enter undoes · Esc cancels", style: .muted)])
-        drawLinesModal(model, title: "Undo a placement made today", lines, width: 80, &buffer)
+        lines.append([Span((prompt.saving ? Message.formUndoUndoing : Message.formUndoHint).text(l), style: .muted)])
+        drawLinesModal(model, title: Message.formUndoTitle.text(l), lines, width: 80, &buffer)
     }
 }

@@ -719,6 +719,251 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreFactorProviderquality
     case coreFactorResidentsfit
     case corePhraseIssue
+    case formNoticeTitle
+    case formNoticeFieldProvider
+    case formNoticeFieldKind
+    case formNoticeFieldChild
+    case formNoticeFieldEffective
+    case formNoticeFieldReason
+    case formNoticeFieldVacancy
+    case formNoticeFieldSetting
+    case formNoticeFieldAges
+    case formNoticeFieldBeds
+    case formNoticeFieldFee
+    case formNoticeFieldAvailable
+    case formNoticeFieldEmergencies
+    case formNoticeFieldFilledBy
+    case formNoticeFieldNotes
+    case formNoticeProviderPlaceholder
+    case formNoticeChildPlaceholder
+    case formNoticeEffectivePlaceholder
+    case formNoticeReasonPlaceholder
+    case formNoticeSettingPlaceholder
+    case formNoticeAgesPlaceholder
+    case formNoticeFeePlaceholder
+    case formNoticeAvailablePlaceholder
+    case formNoticeFilledByPlaceholder
+    case formNoticeNotesPlaceholder
+    case formNoticeUnchanged
+    case formNoticeUnchangedNow
+    case formNoticeMatches
+    case formNoticeGiven
+    case formNoticeVacancyLine
+    case formNoticeVacancyNone
+    case formNoticeVacancyChoose
+    case formNoticeEmergenciesYes
+    case formNoticeEmergenciesNo
+    case formNoticeSaving
+    case formNoticeReady
+    case formNoticeFooter
+    case formNoticeChildPlaced
+    case formNoticeChildUnplaced
+    case formNoticeErrorProviderEmpty
+    case formNoticeErrorProviderMany
+    case formNoticeErrorProviderNone
+    case formNoticeErrorEffectiveUnreadable
+    case formNoticeErrorEffectivePast
+    case formNoticeErrorEffectiveMissing
+    case formNoticeErrorChildUnplaced
+    case formNoticeErrorChildEmpty
+    case formNoticeErrorChildNone
+    case formNoticeErrorChildMany
+    case formNoticeErrorReason
+    case formNoticeErrorAuthority
+    case formNoticeErrorVacancyNone
+    case formNoticeErrorVacancyChoose
+    case formNoticeErrorSetting
+    case formNoticeErrorAges
+    case formNoticeErrorBeds
+    case formNoticeErrorFee
+    case formNoticeErrorAvailable
+    case formNoticeErrorUnchanged
+    case formNoticeErrorNeedsAnswer
+    case formNoticeNotLoggedField
+    case formNoticeNotLogged
+    case formNoticeChooseProvider
+    case formNoticeChooseChild
+    case formKindPlacementEnding
+    case formKindVacancyOpened
+    case formKindVacancyChanged
+    case formKindVacancyFilled
+    case formKindVacancyWithdrawn
+    case formReasonAlleg
+    case formReasonApprr
+    case formReasonCarpl
+    case formReasonChild
+    case formReasonClose
+    case formReasonCreqb
+    case formReasonCreqo
+    case formReasonCustod
+    case formReasonLareq
+    case formReasonOther
+    case formReasonPlace
+    case formReasonStand
+    case formSettingResidential
+    case formSettingFoster
+    case formSettingKinship
+    case formSettingParentAndChild
+    case formSettingSupportedLodgings
+    case formSettingSecure
+    case formSettingShortBreak
+    case formStatusOpen
+    case formStatusHeld
+    case formStatusFilled
+    case formStatusWithdrawn
+    case formBedsOne
+    case formBedsTwo
+    case formBedsMany
+    case formWhenToday
+    case formWhenTomorrow
+    case formWhenYesterday
+    case formWhenDay
+    case formNoticeLengthUnknown
+    case formNoticeLengthSameDay
+    case formNoticeLengthHours
+    case formNoticeLengthOneDay
+    case formNoticeLengthTwoDays
+    case formNoticeLengthDays
+    case formCallTitle
+    case formCallProvider
+    case formCallContact
+    case formCallChild
+    case formCallVacancy
+    case formCallOutcome
+    case formCallReason
+    case formCallScope
+    case formCallNote
+    case formCallNotes
+    case formCallCallBack
+    case formCallWhy
+    case formOutcomeNoAnswer
+    case formOutcomeDeclined
+    case formOutcomeConsidering
+    case formOutcomeOffered
+    case formOutcomeAccepted
+    case formOutcomeReferred
+    case formCallScopeVacancy
+    case formCallScopeProvider
+    case formCallCallBackHint
+    case formCallErrorCallBack
+    case formCallErrorCallBackPast
+    case formCallErrorDeclineReason
+    case formCallHint
+    case formCallSaving
+    case formCallAcceptedNext
+    case formCallNoCallToAmend
+    case formCallWithdrawnNotice
+    case formCallBacksDue
+    case formCallBacksItem
+    case formCorrectionWithdrawNotice
+    case formCorrectionAmendNotice
+    case formCorrectionAmendCall
+    case formCorrectionIntro
+    case formCorrectionErrorReason
+    case formCorrectionErrorUnchanged
+    case formCorrectionHint
+    case formRingHeading
+    case formRingEffective
+    case formRingCall
+    case formRingNote
+    case formRingCallBack
+    case formRingNone
+    case formPlaceTitle
+    case formPlaceIntro
+    case formPlaceStart
+    case formPlaceStartToday
+    case formPlaceStartHint
+    case formPlaceCurrent
+    case formPlaceMovePlanned
+    case formPlaceMoveBreakdown
+    case formPlaceAskMove
+    case formPlaceCannot
+    case formPlaceWorking
+    case formPlaceWill
+    case formPlaceWillStart
+    case formPlaceWillTakeBed
+    case formPlaceWillFill
+    case formPlaceWillEnd
+    case formPlaceEnding
+    case formPlaceEndingNotice
+    case formPlaceEndingPlanned
+    case formPlaceEndingBreakdown
+    case formPlaceWillNone
+    case formPlaceWillRelease
+    case formPlaceWillAudit
+    case formPlaceNeeded
+    case formPlaceApprovalPanel
+    case formPlaceApprovalKs4
+    case formPlaceApprovalExceptional
+    case formPlaceTypePanel
+    case formPlaceTypeKs4
+    case formPlaceTypeExceptional
+    case formPlaceAskMoveBlocker
+    case formPlaceAgreed
+    case formPlaceCost
+    case formPlacePurpose
+    case formPlacePurchase
+    case formPlaceNotSaid
+    case formPlaceErrorCost
+    case formPlaceBlockContract
+    case formPlaceFooter
+    case formPlaceProviderAsks
+    case formPlaceProviderOffered
+    case formPlaceRouteFramework
+    case formPlaceRouteSpot
+    case formPlacePurposeEmergency
+    case formPlacePurposeAssessment
+    case formPlacePurposeShortTerm
+    case formPlacePurposeLongTerm
+    case formPlacePurposeRespite
+    case formPlacePurposeStepDown
+    case formPlacePlacing
+    case formPlacePlaced
+    case formPlaceOpensPage
+    case formTierInCounty
+    case formTierBorderingWelsh
+    case formTierBorderingEnglish
+    case formTierOtherWelsh
+    case formTierElsewhereInEngland
+    case formTierOutside
+    case formReferralTitle
+    case formReferralReferral
+    case formReferralProvider
+    case formReferralChild
+    case formReferralAnswer
+    case formReferralFee
+    case formReferralStart
+    case formReferralReason
+    case formReferralQuestion
+    case formReferralKindOffer
+    case formReferralKindDecline
+    case formReferralKindQuestion
+    case formReferralErrorFee
+    case formReferralErrorStart
+    case formReferralErrorReason
+    case formReferralErrorQuestion
+    case formReferralHint
+    case formReferralSaving
+    case formUndoTitle
+    case formUndoQuestion
+    case formUndoExplain
+    case formUndoReason
+    case formUndoErrorReason
+    case formUndoUndoing
+    case formUndoHint
+    case formUndoNothingToday
+    case formDiscardNoticeTitle
+    case formDiscardCallTitle
+    case formDiscardNoticeLost
+    case formDiscardCallLost
+    case formDiscardSetAsideTip
+    case formDiscardNoticeKeys
+    case formDiscardCallKeys
+    case formDiscardSetAside
+    case formJumpLabel
+    case formJumpNotFound
+    case formGateOpening
+    case formGateFailed
     case languageName
     case languageSwitchHint
     case languageSwitched
@@ -1453,6 +1698,251 @@ core.factor.cost	cost	cost
 core.factor.providerquality	provider quality	ansawdd y darparwr	
 core.factor.residentsfit	fit with current residents	cydweddu â'r preswylwyr presennol	coinage — for review
 core.phrase.issue	{field}: {problem}	{field}: {problem}	a domain issue inside a refusal
+form.notice.title	New notice — received {when} · logged by {officer}	Hysbysiad newydd — daeth i law {when} · cofnodwyd gan {officer}	hysbysiad (notice, the record): glossary §5
+form.notice.field.provider	Provider	Darparwr	glossary §1
+form.notice.field.kind	Kind	Math	label column: 16 cells at most
+form.notice.field.child	Child	Plentyn	
+form.notice.field.effective	Effective	Daw i rym	coinage — for review: when the notice takes effect
+form.notice.field.reason	Reason	Rheswm	
+form.notice.field.vacancy	Vacancy	Lle gwag	glossary §5
+form.notice.field.setting	Setting	Math o leoliad	glossary §4
+form.notice.field.ages	Ages	Oedrannau	
+form.notice.field.beds	Beds	Gwelyau	glossary §5 (gwely)
+form.notice.field.fee	Weekly fee	Ffi wythnosol	glossary §6
+form.notice.field.available	Available	Ar gael	
+form.notice.field.emergencies	Emergency	Argyfwng	glossary §4 (lleoliad argyfwng)
+form.notice.field.filled.by	Filled by	Llenwyd gan	
+form.notice.field.notes	Notes	Nodiadau	
+form.notice.provider.placeholder	type part of the name	teipiwch ran o'r enw	
+form.notice.child.placeholder	name, initials or id	enw, blaenlythrennau neu id	
+form.notice.effective.placeholder	today 17:00 · tomorrow 09:00 · 2026-11-26 09:00	heddiw 17:00 · yfory 09:00 · 2026-11-26 09:00	the form reads heddiw, yfory, ddoe and nawr as today, tomorrow, yesterday and now
+form.notice.reason.placeholder	◂ type the code (CR is CREQB) or ←→ ▸	◂ teipiwch y cod (CR yw CREQB) neu ←→ ▸	SSDA903 codes stay as they are
+form.notice.setting.placeholder	◂ type its first letters or ←→ ▸	◂ teipiwch ei lythrennau cyntaf neu ←→ ▸	
+form.notice.ages.placeholder	youngest-oldest, e.g. 11-17	ieuengaf-hynaf, e.e. 11-17	
+form.notice.fee.placeholder	pounds a week, e.g. 4950	punnoedd yr wythnos, e.e. 4950	
+form.notice.available.placeholder	today · tomorrow · 2026-11-26	heddiw · yfory · 2026-11-26	
+form.notice.filled.by.placeholder	another authority, Welsh or English (empty: not said)	awdurdod arall, yng Nghymru neu Loegr (gwag: heb ddweud)	
+form.notice.notes.placeholder	anything else the provider said	unrhyw beth arall a ddywedodd y darparwr	
+form.notice.unchanged	unchanged	dim newid	a vacancy change: an empty detail stays as it is
+form.notice.unchanged.now	unchanged (now {value})	dim newid (nawr {value})	
+form.notice.matches	{count} match · ↑↓ to choose	{count} yn cyfateb · ↑↓ i ddewis	
+form.notice.given	notice given:	rhybudd a roddwyd:	glossary §5 (rhybudd: notice given)
+form.notice.vacancy.line	◂ {id} · {setting} · {status} · {beds} ▸	◂ {id} · {setting} · {status} · {beds} ▸	
+form.notice.vacancy.none	none	dim	
+form.notice.vacancy.choose	◂ choose with ←→ ({count} for this provider) ▸	◂ dewiswch â ←→ ({count} gan y darparwr hwn) ▸	
+form.notice.emergencies.yes	yes, takes same-day emergencies	ydy, yn derbyn argyfyngau'r un diwrnod	
+form.notice.emergencies.no	no	nac ydy	
+form.notice.saving	Saving…	Wrthi'n cadw…	
+form.notice.ready	Ready: Enter logs the notice · Esc cancels	Yn barod: Enter yn cofnodi'r hysbysiad · Esc yn canslo	
+form.notice.footer	Tab moves between fields · Enter logs when nothing is wrong · Esc cancels	Tab rhwng meysydd · Enter yn cofnodi pan nad oes dim o'i le · Esc yn canslo	
+form.notice.child.placed	{name}, {age} · with {provider} since {date}	{name}, {age} · lleoliad: {provider}, ers {date}	label and value, so the provider's name needs no mutation after gyda
+form.notice.child.unplaced	{name}, {age} · no current placement	{name}, {age} · dim lleoliad ar hyn o bryd	
+form.notice.error.provider.empty	type part of the provider's name	teipiwch ran o enw'r darparwr	
+form.notice.error.provider.many	{count} providers match: choose one with ↑↓	{count} darparwr yn cyfateb: dewiswch un â ↑↓	numeral with the singular noun; digits left unmutated
+form.notice.error.provider.none	no provider matches	does dim darparwr yn cyfateb	
+form.notice.error.effective.unreadable	not a date and time: try today 17:00, tomorrow 09:00 or 2026-11-26 09:00	nid yw'n ddyddiad ac amser: rhowch gynnig ar heddiw 17:00, yfory 09:00 neu 2026-11-26 09:00	
+form.notice.error.effective.past	before the call was received ({when})	cyn i'r alwad ddod i law ({when})	
+form.notice.error.effective.missing	when does the placement end? (today 17:00, tomorrow 09:00, 2026-11-26 09:00)	pryd mae'r lleoliad yn dod i ben? (heddiw 17:00, yfory 09:00, 2026-11-26 09:00)	
+form.notice.error.child.unplaced	no child is placed with this provider	does dim plentyn wedi'i leoli gyda'r darparwr hwn	
+form.notice.error.child.empty	choose the child (↑↓, or type a name, initials or id)	dewiswch y plentyn (↑↓, neu teipiwch enw, blaenlythrennau neu id)	
+form.notice.error.child.none	no child placed here matches	does dim plentyn a leolwyd yma yn cyfateb	
+form.notice.error.child.many	{count} children match: choose one with ↑↓	{count} plentyn yn cyfateb: dewiswch un â ↑↓	numeral with the singular noun
+form.notice.error.reason	choose a reason (type the code, or ←→)	dewiswch reswm (teipiwch y cod, neu ←→)	
+form.notice.error.authority	not an authority Placefinder knows: a name (Shropshire, Newport) or an ONS code (E06000051)	nid yw'n awdurdod y mae Placefinder yn ei adnabod: enw (Shropshire, Casnewydd) neu god ONS (E06000051)	Shropshire keeps its English name: the store holds no Welsh one (glossary, The 22 authorities)
+form.notice.error.vacancy.none	this provider has no vacancies in the store	nid oes gan y darparwr hwn leoedd gwag yn y storfa	
+form.notice.error.vacancy.choose	choose the vacancy (←→)	dewiswch y lle gwag (←→)	
+form.notice.error.setting	choose the setting (type its first letters, or ←→)	dewiswch y math o leoliad (teipiwch ei lythrennau cyntaf, neu ←→)	
+form.notice.error.ages	ages as MIN-MAX, e.g. 11-17	oedrannau fel ISAF-UCHAF, e.e. 11-17	
+form.notice.error.beds	a whole number of beds	nifer cyfan o welyau	
+form.notice.error.fee	the weekly fee in whole pounds, e.g. 4950	y ffi wythnosol mewn punnoedd, e.e. 4950	short: fits after Heb ei gofnodi: Ffi wythnosol — at 80 columns
+form.notice.error.available	a date: today, tomorrow or 2026-11-26	dyddiad: heddiw, yfory neu 2026-11-26	
+form.notice.error.unchanged	say what changed: beds, fee, available from or ages	dywedwch beth newidiodd: gwelyau, ffi, ar gael o neu oedrannau	
+form.notice.error.needs.answer	needs an answer	mae angen ateb	
+form.notice.not.logged.field	Not logged: {field} — {problem}	Heb ei gofnodi: {field} — {problem}	the field's label, then its own message
+form.notice.not.logged	Not logged: {problem}	Heb ei gofnodi: {problem}	
+form.notice.choose.provider	Choose a provider: ↑↓ then Tab	Dewiswch ddarparwr: ↑↓ yna Tab	
+form.notice.choose.child	Choose a child: ↑↓ then Tab	Dewiswch blentyn: ↑↓ yna Tab	
+form.kind.placement.ending	placement ending	terfynu lleoliad	glossary §4
+form.kind.vacancy.opened	vacancy opened	lle gwag newydd	coinage — for review
+form.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	coinage — for review
+form.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	coinage — for review
+form.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu'n ôl	coinage — for review
+form.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad a.47)	coinage — for review
+form.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i dileu	cymeradwyaeth: glossary §2
+form.reason.carpl	change to the care plan	newid i'r cynllun gofal	
+form.reason.child	child asked to end it	y plentyn wedi gofyn am ei derfynu	
+form.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	
+form.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	
+form.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	
+form.reason.custod	child taken into custody	y plentyn wedi'i gymryd i'r ddalfa	
+form.reason.lareq	authority ended it	yr awdurdod wedi'i derfynu	
+form.reason.other	other	arall	
+form.reason.place	change of placement status only	newid statws y lleoliad yn unig	
+form.reason.stand	concern about standards of care	pryder am safonau gofal	
+form.setting.residential	residential home	cartref plant preswyl	glossary §4
+form.setting.foster	foster home	cartref maeth	glossary §4 (gofal maeth)
+form.setting.kinship	kinship carer	gofalwr sy'n berthynas	glossary §4
+form.setting.parent.and.child	parent and child	rhiant a phlentyn	glossary §4 (coinage there)
+form.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary §4 (coinage there)
+form.setting.secure	secure home	cartref diogel	glossary §4 (Cartref Diogel i Blant)
+form.setting.short.break	short break	gofal ysbaid byr	glossary §4
+form.status.open	open	ar agor	
+form.status.held	held	wedi'i gadw	glossary §5 (cadw lle)
+form.status.filled	filled	wedi'i lenwi	
+form.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	
+form.beds.one	1 bed	1 gwely	
+form.beds.two	2 beds	2 wely	soft mutation after dau
+form.beds.many	{count} beds	{count} gwely	numeral with the singular noun
+form.when.today	today {time}	heddiw {time}	
+form.when.tomorrow	tomorrow {time}	yfory {time}	
+form.when.yesterday	yesterday {time}	ddoe {time}	
+form.when.day	{day} {time}	{day} {time}	a short date: 12 Maw (WelshCalendar.shortMonths)
+form.notice.length.unknown	notice not recorded	rhybudd heb ei gofnodi	
+form.notice.length.same.day	same-day ({hours} h)	yr un diwrnod ({hours} awr)	glossary §5 (rhybudd yr un diwrnod)
+form.notice.length.hours	{hours} h	{hours} awr	
+form.notice.length.one.day	1 day	1 diwrnod	
+form.notice.length.two.days	2 days	2 ddiwrnod	soft mutation after dau
+form.notice.length.days	{days} days	{days} diwrnod	numeral with the singular noun
+form.call.title	Record a call	Cofnodi galwad	
+form.call.provider	Provider	Darparwr	
+form.call.contact	Contact	Cyswllt	
+form.call.child	Child	Plentyn	
+form.call.vacancy	 · vacancy {id}	 · lle gwag {id}	
+form.call.outcome	Outcome	Canlyniad	glossary §5
+form.call.reason	Reason	Rheswm	
+form.call.scope	Declines	Gwrthod	
+form.call.note	Note	Nodyn	
+form.call.notes	Notes	Nodiadau	
+form.call.call.back	Call back	Galw'n ôl	glossary §5
+form.call.why	Why	Pam	
+form.outcome.no.answer	no answer	dim ateb	glossary §5 (coinage there)
+form.outcome.declined	declined	gwrthod	glossary §5 (coinage there)
+form.outcome.considering	considering	ystyried	glossary §5 (coinage there)
+form.outcome.offered	offered	cynnig	glossary §5 (coinage there)
+form.outcome.accepted	accepted	derbyn	glossary §5 (coinage there)
+form.outcome.referred	referred	atgyfeirio	coinage — for review
+form.call.scope.vacancy	this vacancy	y lle gwag hwn	
+form.call.scope.provider	all their vacancies for this child	eu holl leoedd gwag i'r plentyn hwn	
+form.call.call.back.hint	optional, e.g. tomorrow 10:00	dewisol, e.e. yfory 10:00	
+form.call.error.call.back	call back: not a time (e.g. today 15:00, tomorrow 10:00, 2026-12-01T09:30)	galw'n ôl: nid yw'n amser (e.e. heddiw 15:00, yfory 10:00, 2026-12-01T09:30)	
+form.call.error.call.back.past	call back: that time has passed	galw'n ôl: mae'r amser hwnnw wedi mynd heibio	
+form.call.error.decline.reason	say why the provider declined	dywedwch pam y gwrthododd y darparwr	
+form.call.hint	←→ outcome · Tab next field · type · Enter saves · Esc cancels	←→ canlyniad · Tab maes nesaf · teipiwch · Enter yn cadw · Esc yn canslo	
+form.call.saving	Saving…	Wrthi'n cadw…	
+form.call.accepted.next	Accepted — h hold the bed, p place the child	Derbyniwyd — h cadw'r lle, p lleoli'r plentyn	keys stay h and p
+form.call.no.call.to.amend	no call to this provider about this child yet	dim galwad i'r darparwr hwn am y plentyn hwn eto	
+form.call.withdrawn.notice	this notice has been withdrawn	mae'r hysbysiad hwn wedi'i dynnu'n ôl	
+form.call.backs.due	Call-backs due	Galw'n ôl yn ddyledus	
+form.call.backs.item	{provider} re {child}	{provider} am {child}	
+form.correction.withdraw.notice	Withdraw notice {id}	Tynnu hysbysiad {id} yn ôl	
+form.correction.amend.notice	Amend notice {id}	Diwygio hysbysiad {id}	
+form.correction.amend.call	Amend call {id}	Diwygio galwad {id}	
+form.correction.intro	A correction is a new record; the original is kept and shown as corrected.	Cofnod newydd yw cywiriad; caiff y gwreiddiol ei gadw a'i ddangos fel un wedi'i gywiro.	
+form.correction.error.reason	say why you are correcting it	dywedwch pam rydych chi'n ei gywiro	
+form.correction.error.unchanged	nothing changed	dim wedi newid	
+form.correction.hint	Tab next field · type · Enter saves · Esc cancels	Tab maes nesaf · teipiwch · Enter yn cadw · Esc yn canslo	
+form.ring.heading	Notices and calls, newest first	Hysbysiadau a galwadau, y diweddaraf yn gyntaf	
+form.ring.effective	 · effective {when}	 · daw i rym {when}	
+form.ring.call	{id} call	galwad {id}	
+form.ring.note	note: {note}	nodyn: {note}	
+form.ring.call.back	call back {when}	galw'n ôl {when}	
+form.ring.none	No notices or calls recorded.	Dim hysbysiadau na galwadau wedi'u cofnodi.	
+form.place.title	Place the child	Lleoli'r plentyn	lleoli: glossary §4
+form.place.intro	Place {child} in {vacancy} at {provider}.	Lleoli {child} yn {vacancy} (darparwr: {provider}).	no gyda before a name (it would mutate)
+form.place.start	Start	Dechrau	
+form.place.start.today	today ({date})	heddiw ({date})	
+form.place.start.hint	←→ a day earlier or later	←→ diwrnod cynt/hwyrach	short: the line must fit 72 cells beside the date
+form.place.current	Current placement	Lleoliad presennol	
+form.place.move.planned	planned move	symud wedi'i gynllunio	glossary §4 (coinage there)
+form.place.move.breakdown	breakdown	chwalu lleoliad	glossary §4
+form.place.ask.move	No notice says how the current placement ends: choose one (←→ on that line).	Nid oes hysbysiad yn dweud sut mae'r lleoliad presennol yn dod i ben: dewiswch un (←→ ar y llinell honno).	
+form.place.cannot	Cannot place: {reason}	Methu lleoli: {reason}	
+form.place.working	Working out what placing would do…	Wrthi'n gweithio allan beth fyddai lleoli yn ei wneud…	
+form.place.will	This will:	Bydd hyn yn:	
+form.place.will.start	• start placement {id} ({tier}, {miles} est.)	• dechrau lleoliad {id} ({tier}, {miles} amcan)	
+form.place.will.take.bed	• take a bed: {before} → {after}	• cymryd gwely: {before} → {after}	
+form.place.will.fill	• take a bed: {before} → {after} (the vacancy is filled)	• cymryd gwely: {before} → {after} (mae'r lle gwag wedi'i lenwi)	
+form.place.will.end	• end {id} with {provider}: 	• terfynu {id} ({provider}): 	no gyda before a name (it would mutate)
+form.place.ending	{ending} ({reason})	{ending} ({reason})	SSDA903 reason codes stay as they are
+form.place.ending.notice	{ending} ({reason}, {hours} h notice)	{ending} ({reason}, rhybudd {hours} awr)	
+form.place.ending.planned	planned	wedi'i gynllunio	
+form.place.ending.breakdown	breakdown	chwalu	glossary §4
+form.place.will.none	• no current placement to end	• dim lleoliad presennol i'w derfynu	
+form.place.will.release	• release the hold ({officer} for {child})	• rhyddhau'r lle a gadwyd ({officer} ar gyfer {child})	glossary §5 (cadw lle)
+form.place.will.audit	• write the audit trail	• ysgrifennu'r trywydd archwilio	glossary §5 (coinage there)
+form.place.needed	Needed before it starts:	Angen cyn iddo ddechrau:	
+form.place.approval.panel	Panel approval	Cymeradwyaeth panel	glossary §1, §2
+form.place.approval.ks4	KS4 approval	Cymeradwyaeth CA4	CA4 = Cyfnod Allweddol 4, glossary §2
+form.place.approval.exceptional	Exceptional reason	Rheswm eithriadol	glossary §2 (amgylchiadau eithriadol, coinage there)
+form.place.type.panel	Type the panel's approval: {why}	Teipiwch gymeradwyaeth y panel: {why}	
+form.place.type.ks4	Type the nominated officer's approval: {why}	Teipiwch gymeradwyaeth y swyddog enwebedig: {why}	glossary §1
+form.place.type.exceptional	Type an exceptional-circumstances reason: {why}	Teipiwch reswm amgylchiadau eithriadol: {why}	
+form.place.ask.move.blocker	Say how the current placement ends: planned move or breakdown (←→)	Dywedwch sut mae'r lleoliad presennol yn dod i ben: symud wedi'i gynllunio neu chwalu (←→)	
+form.place.agreed	Agreed with the provider:	Cytunwyd â'r darparwr:	
+form.place.cost	Weekly cost	Cost wythnosol	glossary §6
+form.place.purpose	Purpose	Diben	
+form.place.purchase	Bought	Prynwyd	
+form.place.not.said	not said	heb ddweud	
+form.place.error.cost	Type the weekly cost in whole pounds, e.g. 4950 (empty: the provider's fee)	Teipiwch y gost mewn punnoedd cyfan, e.e. 4950 (gwag: ffi'r darparwr)	short: one line at 80 columns
+form.place.block.contract	offered under a block contract: say framework or spot	cynigiwyd dan gontract bloc: dewiswch fframwaith neu fesul achos	glossary §6
+form.place.footer	Tab next line · ←→ change · type cost or approval · Enter places · Esc cancels	Tab nesaf · ←→ newid · teipiwch · Enter yn lleoli · Esc yn canslo	short: one line at 80 columns
+form.place.provider.asks	the provider asks {fee} a week	mae'r darparwr yn gofyn {fee} yr wythnos	
+form.place.provider.offered	offered {fee} a week ({id}); lists {listed}	cynigiwyd {fee} yr wythnos ({id}); rhestrir {listed}	the referral offer the cost starts from, beside the vacancy's listed fee
+form.place.route.framework	all-Wales framework	fframwaith Cymru gyfan	glossary §6
+form.place.route.spot	spot purchase	prynu fesul achos	glossary §6
+form.place.purpose.emergency	emergency	argyfwng	glossary §4
+form.place.purpose.assessment	assessment	asesu	glossary §4
+form.place.purpose.short.term	short-term	tymor byr	glossary §4
+form.place.purpose.long.term	long-term	hirdymor	glossary §4
+form.place.purpose.respite	respite	gofal seibiant	glossary §4
+form.place.purpose.step.down	step-down	camu i lawr	glossary §4
+form.place.placing	Placing…	Wrthi'n lleoli…	
+form.place.placed	{child} placed	{child} wedi'i leoli	
+form.place.opens.page	{status} — g opens their page	{status} — g yn agor ei dudalen	
+form.tier.in.county	in-county	yn y sir	glossary §3
+form.tier.bordering.welsh	bordering Welsh LA	awdurdod cyfagos (Cymru)	glossary §3 (coinage there)
+form.tier.bordering.english	bordering English LA	awdurdod cyfagos (Lloegr)	glossary §3 (coinage there)
+form.tier.other.welsh	other Welsh LA	awdurdod lleol arall	glossary §3
+form.tier.elsewhere.in.england	elsewhere in England	mannau eraill yn Lloegr	coinage — for review
+form.tier.outside	outside England & Wales	y tu allan i Gymru a Lloegr	glossary §3
+form.referral.title	Log the provider's answer	Cofnodi ateb y darparwr	
+form.referral.referral	Referral	Atgyfeiriad	coinage — for review
+form.referral.provider	Provider	Darparwr	
+form.referral.child	Child	Plentyn	
+form.referral.answer	Answer	Ateb	
+form.referral.fee	£ a week	£ yr wythnos	
+form.referral.start	Start	Dechrau	
+form.referral.reason	Reason	Rheswm	
+form.referral.question	Question	Cwestiwn	
+form.referral.kind.offer	offer	cynnig	glossary §5 (coinage there)
+form.referral.kind.decline	decline	gwrthod	glossary §5 (coinage there)
+form.referral.kind.question	question	cwestiwn	
+form.referral.error.fee	Type the weekly fee offered, in whole pounds	Teipiwch y ffi wythnosol a gynigiwyd, mewn punnoedd cyfan	
+form.referral.error.start	Type the start day as YYYY-MM-DD	Teipiwch y diwrnod dechrau fel BBBB-MM-DD (2026-12-01)	BBBB = blwyddyn; the form reads digits only
+form.referral.error.reason	Type why the provider declined	Teipiwch pam y gwrthododd y darparwr	
+form.referral.error.question	Type the provider's question	Teipiwch gwestiwn y darparwr	
+form.referral.hint	←→ answer · Tab next field · Enter saves · Esc cancels	←→ ateb · Tab maes nesaf · Enter yn cadw · Esc yn canslo	
+form.referral.saving	Saving…	Wrthi'n cadw…	
+form.undo.title	Undo a placement made today	Dadwneud lleoliad a wnaed heddiw	glossary §5 (dadwneud, coinage there)
+form.undo.question	Undo {placement} ({provider}, from {date}), made today by {officer}?	Dadwneud {placement} ({provider}, o {date}), a wnaed heddiw gan {officer}?	
+form.undo.explain	It stays in {child}'s history marked undone; the placement it ended re-opens and the bed is returned.	Mae'n aros yn hanes {child}, wedi'i nodi fel un a ddadwnaed; mae'r lleoliad a derfynodd yn ailagor a daw'r gwely yn ôl.	
+form.undo.reason	Reason	Rheswm	
+form.undo.error.reason	say why it is undone	dywedwch pam y caiff ei ddadwneud	
+form.undo.undoing	Undoing…	Wrthi'n dadwneud…	
+form.undo.hint	type the reason · Enter undoes · Esc cancels	teipiwch y rheswm · Enter yn dadwneud · Esc yn canslo	
+form.undo.nothing.today	{child} has no placement made today to undo; later changes are new notices or placements	Nid oes gan {child} leoliad a wnaed heddiw i'w ddadwneud; hysbysiadau neu leoliadau newydd yw newidiadau wedyn	
+form.discard.notice.title	Discard this notice?	Taflu'r hysbysiad hwn?	
+form.discard.call.title	Discard this call?	Taflu'r alwad hon?	
+form.discard.notice.lost	What you typed for this notice will be lost.	Bydd yr hyn a deipiwyd gennych ar gyfer yr hysbysiad hwn yn cael ei golli.	
+form.discard.call.lost	What you typed about this call will be lost.	Bydd yr hyn a deipiwyd gennych am yr alwad hon yn cael ei golli.	
+form.discard.set.aside.tip	To check something first, set it aside: a on {tab} brings it back.	I wirio rhywbeth yn gyntaf, rhowch ef o'r neilltu: mae a ar y tab {tab} yn dod ag ef yn ôl.	{tab} is the Notices tab's own name (tab.notices); 'y tab' keeps it from mutating after ar
+form.discard.notice.keys	y discards · n or Esc keeps editing · s sets it aside	y yn taflu · n neu Esc yn parhau i olygu · s o'r neilltu	keys stay y, n and s
+form.discard.call.keys	y discards · n or Esc keeps editing	y yn taflu · n neu Esc yn parhau i olygu	keys stay y and n
+form.discard.set.aside	Notice set aside: a on {tab} (4) brings it back	Hysbysiad o'r neilltu: mae a ar y tab {tab} (4) yn dod ag ef yn ôl	{tab} is the Notices tab's own name
+form.jump.label	Go to id:	Ewch i id:	
+form.jump.not.found	No child, vacancy or provider has the id {id}	Nid oes plentyn, lle gwag na darparwr â'r id {id}	
+form.gate.opening	Opening {child}'s page — recording the view…	Agor tudalen {child} — yn cofnodi'r edrychiad…	coinage — for review: edrychiad (a view of a record, for the audit trail)
+form.gate.failed	Not opened, view not recorded: {reason}	Heb ei agor, ni chofnodwyd yr edrychiad: {reason}	coinage — for review: edrychiad (a view of a record)
 language.name	English	Cymraeg	each language's name in itself, so an officer finds theirs whichever is showing
 language.switch.hint	Cymraeg	English	the hint names the language the key switches to
 language.switched	Now showing Placefinder in English.	Mae Placefinder yn Gymraeg nawr.	status line after switching

@@ -32,9 +32,10 @@ public enum LivingCompanions: String, Sendable, Codable, CaseIterable {
 }
 
 /// A child living in a home now, as the matching engine may know them: no name, no initials; only what the
-/// compatibility checks read. `childID` is kept only to match a child's associates to avoid, never shown.
+/// compatibility checks read. `childID` is kept only to match a child's associates to avoid, never shown;
+/// nil for a child of another authority on a regional store, known only by age, gender and risks.
 public struct Resident: Sendable, Hashable {
-    public var childID: String
+    public var childID: String?
     public var providerID: String
     /// The postcode of the bed the child was placed in (a foster household's), when recorded.
     public var bedPostcode: String?
@@ -44,7 +45,7 @@ public struct Resident: Sendable, Hashable {
     /// The exploitation this child is at risk of (from their CSE and CCE needs).
     public var atRisk: Set<RiskToOthers>
 
-    public init(childID: String, providerID: String, bedPostcode: String? = nil, birthDay: Day, gender: Gender,
+    public init(childID: String?, providerID: String, bedPostcode: String? = nil, birthDay: Day, gender: Gender,
                 riskToOthers: Set<RiskToOthers> = [], atRisk: Set<RiskToOthers> = []) {
         self.childID = childID
         self.providerID = providerID

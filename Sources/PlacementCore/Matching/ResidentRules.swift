@@ -61,7 +61,7 @@ struct ResidentHomes: Sendable {
             homes[h].genderMask |= CandidateIndex.bit(r.gender)
             homes[h].poses |= Self.mask(r.riskToOthers)
             homes[h].atRisk |= Self.mask(r.atRisk)
-            homeOfChild[r.childID] = Int32(h)
+            if let id = r.childID { homeOfChild[id] = Int32(h) }
         }
     }
 

@@ -30,11 +30,11 @@ extension PostgresStore {
         try read { tx in
             let reads = PostgresReads(tx: tx)
             let bits = try reads.needBits()
-            return MatchLoading.engine(providers: try reads.providers(bits: bits), vacancies: try reads.vacancies(bits: bits),
+            let vacancies = try reads.vacancies(bits: bits)
+            return MatchLoading.engine(providers: try reads.providers(bits: bits), vacancies: vacancies,
                                        stability: try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: reads),
-                                       // Row-level security: an officer's own authority's children only (no definer view yet).
-                                       residents: try ResidentsQuery.residents(from: reads.source(ResidentsQuery.sql(today: "$1"), [today.daysSinceEpoch]),
-                                                                               bits: bits),
+                                       // Every authority's children in the homes with a vacancy: others' without identity (pg13).
+                                       residents: try reads.residents(today: today, bits: bits, providerIDs: Set(vacancies.values.map(\.providerID))),
                                        today: today, policy: policy)
         }
     }

@@ -18,6 +18,7 @@ public enum OfficerRole: String, Sendable, CaseIterable {
 /// the placements, calls and child-naming notices of those children only; providers, vacancies and vacancy
 /// notices are shared, vacancies through the masked market view (PostgresMarket.swift). What else is shared,
 /// the audit trail's filter and the managers' and commissioners' aggregate reports: PostgresPrivacy.swift.
+/// Other authorities' children in a home, by age, gender and risks only, for the match: PostgresSchemaPG13.swift.
 /// Commissioners read those aggregates and nothing else. The audit trail is insert-only for every role
 /// (no UPDATE, DELETE or TRUNCATE granted, and triggers refuse them anyway). Admins see everything.
 enum PostgresRoles {
@@ -47,6 +48,7 @@ enum PostgresRoles {
             GRANT SELECT ON \(shared.joined(separator: ", ")), officer_authorities TO \(writers), placefinder_admin;
             GRANT SELECT ON vacancies TO placefinder_admin;
             GRANT SELECT ON placement_spans TO \(writers), placefinder_admin;
+            GRANT EXECUTE ON FUNCTION \(PostgresSchemaPG13.signature) TO \(PostgresSchemaPG13.grantees);
             GRANT SELECT ON placefinder_migrations TO placefinder_commissioner;
             GRANT INSERT, UPDATE ON providers TO \(writers), placefinder_admin;
             GRANT INSERT, UPDATE ON vacancies TO placefinder_admin;

@@ -15,6 +15,17 @@ public enum VacancySort: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The order's name in the officer's language.
+    func screenLabel(_ l: Language) -> String {
+        switch self {
+        case .availableFrom: Message.screensSortAvailableFrom.text(l)
+        case .fee: Message.screensSortFee.text(l)
+        case .confirmed: Message.screensSortConfirmed.text(l)
+        case .locality: Message.screensSortLocality.text(l)
+        case .provider: Message.screensSortProvider.text(l)
+        }
+    }
+
     public var next: VacancySort { VacancySort(rawValue: (rawValue + 1) % VacancySort.allCases.count)! }
 }
 
@@ -179,7 +190,8 @@ struct ChildRow: Sendable {
     let authorityCode: String
     let authorityName: String
     let status: ChildStatus
-    let urgency: String
+    /// When a placement is needed (nil once placed): the list words it in the officer's language.
+    let needed: Urgency?
     let urgent: Bool
     let recentPlacements: Int           // placements running at any time in the last 12 months
 }
@@ -221,19 +233,10 @@ struct ChildIndex: Sendable {
         let yearAgo = today.adding(days: -365)
         var rows: [ChildRow] = data.children.enumerated().map { i, c in
             let recent = (byChild[c.id] ?? []).filter { !ps[$0].isUndone && ps[$0].overlaps(from: yearAgo, to: today) }.count
-            let urgency: String
-            switch c.status {
-            case .placed: urgency = ""
-            case .needsPlacement, .noticeReceived:
-                switch c.urgency {
-                case .emergency: urgency = "emergency"
-                case .neededBy(let d): urgency = "by " + Format.short(d)
-                }
-            }
             return ChildRow(index: i, id: c.id, initials: c.initials, age: c.age(on: today),
                             authorityCode: c.placingAuthority,
                             authorityName: geo.authority(code: c.placingAuthority)?.name ?? c.placingAuthority,
-                            status: c.status, urgency: urgency, urgent: AppData.isUrgent(c, today: today),
+                            status: c.status, needed: c.status == .placed ? nil : c.urgency, urgent: AppData.isUrgent(c, today: today),
                             recentPlacements: recent)
         }
         func statusRank(_ s: ChildStatus) -> Int { s == .noticeReceived ? 0 : s == .needsPlacement ? 1 : 2 }

@@ -33,8 +33,9 @@ extension Pages {
     static func ringRound(_ model: Model, childID: String) -> [PageItem] {
         guard let data = model.data, let index = model.index else { return [] }
         let today = model.today
+        let l = model.language
         let provider: (String) -> String = { id in index.providers.byID[id].map { data.providers[$0].name } ?? id }
-        var out: [PageItem] = [blank, PageItem(spans: [Span("Notices and calls, newest first", style: heading)])]
+        var out: [PageItem] = [blank, PageItem(spans: [Span(Message.screensRingRoundHeading.text(l), style: heading)])]
 
         let notices = data.notices.filter { $0.childID == childID }
         let noticeNext = Corrections.replacements(notices)
@@ -47,14 +48,14 @@ extension Pages {
             while let next = noticeNext[chain.last!.id] { chain.append(next) }
             let head = chain.last!
             let withdrawn = head.correction?.kind == .withdrawn
-            var spans = [Span(when(head.receivedAt, today: today) + " ", style: .muted),
-                         Span("\(head.id) \(head.kind.label)", style: withdrawn ? .muted : Style(.normal, bold: true)),
+            var spans = [Span(ScreenWords.clockDay(head.receivedAt, today: today, l) + " ", style: .muted),
+                         Span("\(head.id) \(head.kind.screenLabel(l))", style: withdrawn ? .muted : Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID))]
-            if let e = head.effectiveAt { spans.append(Span(" · effective " + whenInWords(e, today: today))) }
+            if let e = head.effectiveAt { spans.append(Span(Message.screensRingRoundEffective.text(l, ["when": ScreenWords.when(e, today: today, l)]))) }
             if !head.text.isEmpty { spans.append(Span(" · " + head.text, style: .muted)) }
             var items = [PageItem(spans: spans)]
             for c in chain.compactMap(\.correction) {
-                items.append(PageItem(spans: [Span(correctionWords(c, today: today), style: c.kind == .withdrawn ? .warning : .muted)], indent: 4))
+                items.append(PageItem(spans: [Span(correctionWords(c, today: today, l), style: c.kind == .withdrawn ? .warning : .muted)], indent: 4))
             }
             entries.append((original.receivedAt, original.id, items))
         }
@@ -62,24 +63,26 @@ extension Pages {
             var chain = [original]
             while let next = callNext[chain.last!.id] { chain.append(next) }
             let head = chain.last!
-            var spans = [Span(when(head.at, today: today) + " ", style: .muted), Span("\(head.id) call", style: Style(.normal, bold: true)),
+            var spans = [Span(ScreenWords.clockDay(head.at, today: today, l) + " ", style: .muted),
+                         Span(Message.screensRingRoundCall.text(l, ["id": head.id]), style: Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID) + (head.vacancyID.map { " (\($0))" } ?? "")),
-                         Span(" · " + head.outcome.words, style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
+                         Span(" · " + head.outcome.screenLabel(l), style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
             if let reason = head.declineReason {
                 spans.append(Span(": \(reason) (" + (head.effectiveDeclineScope == .vacancy ? CallText.scopeVacancy : CallText.scopeProvider) + ")"))
             }
             spans.append(Span(" · \(head.by)", style: .muted))
             var items = [PageItem(spans: spans)]
-            if !head.note.isEmpty { items.append(PageItem(spans: [Span("note: " + head.note)], indent: 4)) }
+            if !head.note.isEmpty { items.append(PageItem(spans: [Span(Message.screensRingRoundNote.text(l, ["note": head.note]))], indent: 4)) }
             if let back = head.callBackAt {
-                items.append(PageItem(spans: [Span("call back " + whenInWords(back, today: today), style: back < model.now ? .urgent : .warning)], indent: 4))
+                items.append(PageItem(spans: [Span(Message.screensRingRoundCallBack.text(l, ["when": ScreenWords.when(back, today: today, l)]),
+                                                   style: back < model.now ? .urgent : .warning)], indent: 4))
             }
             for c in chain.compactMap(\.correction) {
-                items.append(PageItem(spans: [Span(correctionWords(c, today: today), style: .muted)], indent: 4))
+                items.append(PageItem(spans: [Span(correctionWords(c, today: today, l), style: .muted)], indent: 4))
             }
             entries.append((original.at, original.id, items))
         }
-        if entries.isEmpty { out.append(PageItem(spans: [Span("No notices or calls recorded.", style: .muted)])) }
+        if entries.isEmpty { out.append(PageItem(spans: [Span(Message.screensRingRoundNone.text(l), style: .muted)])) }
         for e in entries.sorted(by: { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 > $1.1 }) { out += e.2 }
         return out
     }

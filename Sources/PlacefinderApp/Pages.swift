@@ -289,7 +289,7 @@ enum Pages {
         let childNotices = data.notices.filter { $0.childID == c.id && $0.kind == .placementEnding }
         for p in listed {
             out.append(blank)
-            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.screenLabel(l) } ?? p.placementType.label
+            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.screenLabel(l) } ?? p.placementType.screenLabel(l)
             if let undo = p.undone {
                 out.append(PageItem(spans: [Span(ScreenWords.long(p.start, l), style: .muted), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID, style: .muted), Span(" · " + p.id, style: .muted),

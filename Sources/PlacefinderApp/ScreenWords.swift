@@ -362,3 +362,22 @@ extension ScreenWords {
         l == .cy ? Message.screensMilesEstimate.text(l, ["miles": Distance.formatMiles(m, approximate: true)]) : Format.miles(m)
     }
 }
+
+extension PlacementType {
+    /// The SSDA903 placement type in the officer's language (as `label`).
+    func screenLabel(_ l: Language) -> String {
+        guard l == .cy else { return label }
+        return switch self {
+        case .U1, .U2, .U3: Message.screensPlacementTypeFosterConnected.text(l)
+        case .U4, .U5, .U6: Message.screensPlacementTypeFosterOther.text(l)
+        case .K1: Message.screensPlacementTypeSecure.text(l)
+        case .K2: Message.screensPlacementTypeChildrensHome.text(l)
+        case .R1: Message.screensPlacementTypeResidential.text(l)
+        case .R3: Message.screensPlacementTypeFamilyCentre.text(l)
+        case .S1: Message.screensPlacementTypeSchool.text(l)
+        case .H5: Message.screensPlacementTypeSemiIndependent.text(l)
+        case .P1: Message.screensPlacementTypeParents.text(l)
+        case .Z1: Message.screensPlacementTypeOther.text(l)
+        }
+    }
+}

@@ -40,15 +40,48 @@ enum WelshScreens {
         return view(model).lines()[g.body.y..<g.body.bottom].joined(separator: "\n")
     }
 
+    /// The part of the body these screens word themselves: the match screen's header and table (its reasons,
+    /// flags and factors, and a split group's warning, are the core's), the reports' heading and status (the
+    /// panels are the core's).
+    static func ownText(_ name: String, _ model: Model) -> String {
+        let g = Geometry(model)
+        var rows = Array(view(model).lines()[g.body.y..<g.body.bottom])
+        if name.hasPrefix("matches") {
+            let layout = MatchLayout(model)
+            let end = model.match?.showExcluded == true ? layout.table.y + 1 : layout.table.y + layout.table.height
+            rows = Array(rows.prefix(end - g.body.y)).filter { !$0.hasPrefix("!! ") }
+        }
+        if name == "reports" { rows = Array(rows.prefix(2)) }
+        return rows.joined(separator: "\n")
+    }
+
+    /// Words the fixture data itself holds (provider names, need names, notes): an English word there is data.
+    static let dataText = (Fixtures.data.providers.map(\.name) + NeedCatalogue.standard.definitions.map(\.name)
+        + Fixtures.data.notices.map(\.text) + Fixtures.data.children.map(\.fullName)).joined(separator: "\n")
+
     /// English fragments of the rows whose Welsh differs: the text between placeholders, trimmed, four
     /// letters or more, and not also part of the Welsh (a shared "(s) │" is no English left behind).
     static var englishFragments: [(key: String, text: String)] {
-        Catalogue.entries.filter { $0.key.hasPrefix("screens.") && $0.en != $0.cy }.flatMap { entry in
-            entry.en.split(separator: "{").map { part in part.split(separator: "}", maxSplits: 1).last.map(String.init) ?? "" }
-                .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ·:;,.()│!—–").union(.whitespaces)) }
-                .filter { $0.filter(\.isLetter).count >= 4 && !entry.cy.contains($0) }
-                .map { (entry.key, $0) }
+        let trim = CharacterSet(charactersIn: " ·:;,.()│!—–").union(.whitespaces)
+        var out: [(key: String, text: String)] = []
+        for entry in Catalogue.entries where entry.key.hasPrefix("screens.") && entry.en != entry.cy {
+            for part in textBetweenPlaceholders(entry.en) {
+                let text = part.trimmingCharacters(in: trim)
+                if text.filter(\.isLetter).count >= 4 && !entry.cy.contains(text) { out.append((entry.key, text)) }
+            }
         }
+        return out
+    }
+
+    /// "sort: {sort} (s) │ {shown}" → ["sort: ", " (s) │ "].
+    static func textBetweenPlaceholders(_ text: String) -> [String] {
+        var parts: [String] = [], current = "", inside = false
+        for ch in text {
+            if ch == "{" { inside = true; parts.append(current); current = "" }
+            else if ch == "}" { inside = false }
+            else if !inside { current.append(ch) }
+        }
+        return parts + [current]
     }
 
     /// `fragment` as whole words in `text` (so "held" is not found in "Sheldon").
@@ -77,8 +110,8 @@ enum WelshScreens {
         let fragments = WelshScreens.englishFragments
         #expect(fragments.count > 200, "the screens' rows give English to look for")
         for (name, model) in WelshScreens.all(width: size.0, height: size.1) {
-            let text = WelshScreens.bodyText(model)
-            for f in fragments where WelshScreens.containsWords(text, f.text) {
+            let text = WelshScreens.ownText(name, model)
+            for f in fragments where WelshScreens.containsWords(text, f.text) && !WelshScreens.containsWords(WelshScreens.dataText, f.text) {
                 Issue.record("\(name) at \(size) shows English \"\(f.text)\" (\(f.key))")
             }
         }

@@ -463,6 +463,22 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensMatchScore
     case screensMatchNoLongerRanked
     case screensMilesEstimate
+    case screensRingRoundHeading
+    case screensRingRoundEffective
+    case screensRingRoundCall
+    case screensRingRoundNote
+    case screensRingRoundCallBack
+    case screensRingRoundNone
+    case screensPlacementTypeFosterConnected
+    case screensPlacementTypeFosterOther
+    case screensPlacementTypeSecure
+    case screensPlacementTypeChildrensHome
+    case screensPlacementTypeResidential
+    case screensPlacementTypeFamilyCentre
+    case screensPlacementTypeSchool
+    case screensPlacementTypeSemiIndependent
+    case screensPlacementTypeParents
+    case screensPlacementTypeOther
 }
 
 enum CatalogueData {
@@ -929,5 +945,21 @@ screens.match.ranked.for	Ranked #{rank} for {who}	Safle #{rank} i {who}
 screens.match.score	 · score {score} · 	 · sgôr {score} · 	
 screens.match.no.longer.ranked	This vacancy is no longer in the ranking: Esc returns to it	Nid yw'r lle gwag hwn yn y rhestr mwyach: Esc i ddychwelyd iddi	
 screens.miles.estimate	{miles} est.	{miles} (amcan)	amcangyfrif (estimate), shortened
+screens.ring.round.heading	Notices and calls, newest first	Hysbysiadau a galwadau, y diweddaraf yn gyntaf	child page (CallBacks.swift)
+screens.ring.round.effective	 · effective {when}	 · yn dod i rym {when}	
+screens.ring.round.call	{id} call	galwad {id}	
+screens.ring.round.note	note: {note}	nodyn: {note}	
+screens.ring.round.call.back	call back {when}	galw'n ôl {when}	galw'n ôl (glossary, coinage — for review)
+screens.ring.round.none	No notices or calls recorded.	Dim hysbysiadau na galwadau wedi'u cofnodi.	
+screens.placement.type.foster.connected	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	person cysylltiedig (glossary); 2014 Act s.81(6)(a)
+screens.placement.type.foster.other	foster placement with other carer	lleoliad maeth gyda gofalwr arall	coinage — for review
+screens.placement.type.secure	secure children's home	cartref diogel i blant	Cartref Diogel i Blant (glossary)
+screens.placement.type.childrens.home	children's home	cartref plant	glossary
+screens.placement.type.residential	residential care home	cartref gofal preswyl	issue 16's list
+screens.placement.type.family.centre	family centre or mother-and-baby unit	canolfan deuluol neu uned mam a baban	coinage — for review: canolfan breswyl i deuluoedd (glossary) is the regulated term
+screens.placement.type.school	residential school	ysgol breswyl	
+screens.placement.type.semi.independent	semi-independent living	byw lled-annibynnol	coinage — for review
+screens.placement.type.parents	placed with parents	wedi'i leoli gyda rhieni	coinage — for review
+screens.placement.type.other	other placement	lleoliad arall	
 """#
 }

@@ -14,34 +14,48 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
     static let confirmedDays = [1, 3, 7, 14, 30]
     static let authorities = Geography.wales.welshAuthorities
 
-    public static let fields: [FilterField] = [
-        FilterField(name: "Setting", options: ["any"] + Setting.allCases.map(\.label)),
-        FilterField(name: "Sector", options: ["any"] + Sector.allCases.map(\.label)),
-        FilterField(name: "Area", options: ["anywhere"] + Region.allCases.map(\.label) + authorities.map(\.name)),
-        FilterField(name: "Child's age", options: ["any"] + (0...17).map { "age \($0)" }),
-        FilterField(name: "Must meet need", options: ["any"] + NeedCatalogue.standard.definitions.map { "\($0.name) (\($0.code))" }),
-        FilterField(name: "Available by", options: ["any date"] + availableDays.map { $0 == 0 ? "today" : "today + \($0) days" }),
-        FilterField(name: "Takes emergencies", options: ["either", "yes"]),
-        FilterField(name: "Welsh-speaking", options: ["either", "provider fluent in Welsh"]),
-        FilterField(name: "Confirmed within", options: ["any time"] + confirmedDays.map { $0 == 1 ? "1 day" : "\($0) days" }),
-        FilterField(name: "Locality", options: ["any"] + LocalityTier.allCases.map(\.label)),
-        // "open only" is what the dashboard's grid counts (its Enter sets it).
-        FilterField(name: "Statuses", options: ["open and held", "all statuses", "open only"]),
-    ]
+    public static let fields = makeFields(.en)
+    static let welshFields = makeFields(.cy)
+
+    /// The panel's fields in `l`; the same fields and options, in the same order, in either language.
+    static func panelFields(_ l: Language) -> [FilterField] { l == .cy ? welshFields : fields }
+
+    private static func makeFields(_ l: Language) -> [FilterField] {
+        let any = Message.screensFilterAny.text(l)
+        return [
+            FilterField(name: Message.screensFilterSetting.text(l), options: [any] + Setting.allCases.map { $0.screenLabel(l) }),
+            FilterField(name: Message.screensFilterSector.text(l), options: [any] + Sector.allCases.map { $0.screenLabel(l) }),
+            FilterField(name: Message.screensFilterArea.text(l), options: [Message.screensFilterAnywhere.text(l)] + Region.allCases.map { $0.screenLabel(l) }
+                        + authorities.map { l == .cy ? ($0.welshName ?? $0.name) : $0.name }),
+            FilterField(name: Message.screensFilterAge.text(l), options: [any] + (0...17).map { Message.screensFilterAgeValue.text(l, ["age": String($0)]) }),
+            FilterField(name: Message.screensFilterNeed.text(l), options: [any] + NeedCatalogue.standard.definitions.map { "\($0.name) (\($0.code))" }),
+            FilterField(name: Message.screensFilterAvailableBy.text(l), options: [Message.screensFilterAnyDate.text(l)] + availableDays.map {
+                $0 == 0 ? Message.screensToday.text(l) : Message.screensFilterTodayPlus.text(l, ["days": ScreenWords.days($0, l)])
+            }),
+            FilterField(name: Message.screensFilterEmergencies.text(l), options: [Message.screensFilterEither.text(l), Message.screensFilterYes.text(l)]),
+            FilterField(name: Message.screensFilterWelsh.text(l), options: [Message.screensFilterEither.text(l), Message.screensFilterWelshFluent.text(l)]),
+            FilterField(name: Message.screensFilterConfirmedWithin.text(l), options: [Message.screensFilterAnyTime.text(l)] + confirmedDays.map { ScreenWords.days($0, l) }),
+            FilterField(name: Message.screensFilterLocality.text(l), options: [any] + LocalityTier.allCases.map { $0.screenLabel(l) }),
+            // "open only" is what the dashboard's grid counts (its Enter sets it).
+            FilterField(name: Message.screensFilterStatuses.text(l), options: [Message.screensFilterOpenAndHeld.text(l), Message.screensFilterAllStatuses.text(l),
+                                                                               Message.screensFilterOpenOnly.text(l)]),
+        ]
+    }
 
     /// The active filters in a few words each, for the line above the table.
-    static func summary(_ sel: [Int], today: Day) -> [String] {
+    static func summary(_ sel: [Int], today: Day, _ l: Language = .en) -> [String] {
         var parts: [String] = []
+        let shown = panelFields(l)
         for f in VacancyFilter.allCases where sel[f.rawValue] != 0 {
             let v = sel[f.rawValue]
             switch f {
-            case .setting, .sector, .area, .age, .locality: parts.append(fields[f.rawValue].options[v])
-            case .need: parts.append("meets " + NeedCatalogue.standard.definitions[v - 1].name)
-            case .availableBy: parts.append("available by " + Format.short(today.adding(days: availableDays[v - 1])))
-            case .emergencies: parts.append("takes emergencies")
-            case .welsh: parts.append("Welsh-speaking")
-            case .confirmedWithin: parts.append("confirmed ≤ \(confirmedDays[v - 1]) d")
-            case .statuses: parts.append(v == 1 ? "all statuses" : "open only")
+            case .setting, .sector, .area, .age, .locality: parts.append(shown[f.rawValue].options[v])
+            case .need: parts.append(Message.screensFilterMeets.text(l, ["need": NeedCatalogue.standard.definitions[v - 1].name]))
+            case .availableBy: parts.append(Message.screensFilterAvailableByDate.text(l, ["date": ScreenWords.short(today.adding(days: availableDays[v - 1]), l)]))
+            case .emergencies: parts.append(Message.screensFilterTakesEmergencies.text(l))
+            case .welsh: parts.append(Message.screensFilterWelshSpeaking.text(l))
+            case .confirmedWithin: parts.append(Message.screensFilterConfirmedDays.text(l, ["days": String(confirmedDays[v - 1])]))
+            case .statuses: parts.append(v == 1 ? Message.screensFilterAllStatuses.text(l) : Message.screensFilterOpenOnly.text(l))
             }
         }
         return parts
@@ -90,17 +104,26 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
 public enum ChildFilter: Int, CaseIterable, Sendable {
     case status, authority, stability
 
-    public static let fields: [FilterField] = [
-        FilterField(name: "Status", options: ["any"] + ChildStatus.allCases.map(\.words)),
-        FilterField(name: "Home authority", options: ["any"] + Geography.wales.welshAuthorities.map(\.name)),
-        FilterField(name: "Placements (12 months)", options: ["any number", "3 or more"]),
-    ]
+    public static let fields = makeFields(.en)
+    static let welshFields = makeFields(.cy)
 
-    static func summary(_ sel: [Int]) -> [String] {
+    static func panelFields(_ l: Language) -> [FilterField] { l == .cy ? welshFields : fields }
+
+    private static func makeFields(_ l: Language) -> [FilterField] {
+        [
+            FilterField(name: Message.screensFilterStatus.text(l), options: [Message.screensFilterAny.text(l)] + ChildStatus.allCases.map { $0.screenLabel(l) }),
+            FilterField(name: Message.screensFilterHomeAuthority.text(l), options: [Message.screensFilterAny.text(l)]
+                        + Geography.wales.welshAuthorities.map { l == .cy ? ($0.welshName ?? $0.name) : $0.name }),
+            FilterField(name: Message.screensFilterPlacements.text(l), options: [Message.screensFilterAnyNumber.text(l), Message.screensFilterThreeOrMore.text(l)]),
+        ]
+    }
+
+    static func summary(_ sel: [Int], _ l: Language = .en) -> [String] {
         var parts: [String] = []
-        if sel[0] != 0 { parts.append(fields[0].options[sel[0]]) }
-        if sel[1] != 0 { parts.append("home " + fields[1].options[sel[1]]) }
-        if sel[2] != 0 { parts.append("3+ placements in 12 months") }
+        let shown = panelFields(l)
+        if sel[0] != 0 { parts.append(shown[0].options[sel[0]]) }
+        if sel[1] != 0 { parts.append(Message.screensFilterHome.text(l, ["authority": shown[1].options[sel[1]]])) }
+        if sel[2] != 0 { parts.append(Message.screensFilterThreePlus.text(l)) }
         return parts
     }
 

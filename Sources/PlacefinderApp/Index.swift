@@ -15,6 +15,17 @@ public enum VacancySort: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The order's name in the officer's language.
+    func screenLabel(_ l: Language) -> String {
+        switch self {
+        case .availableFrom: Message.screensSortAvailableFrom.text(l)
+        case .fee: Message.screensSortFee.text(l)
+        case .confirmed: Message.screensSortConfirmed.text(l)
+        case .locality: Message.screensSortLocality.text(l)
+        case .provider: Message.screensSortProvider.text(l)
+        }
+    }
+
     public var next: VacancySort { VacancySort(rawValue: (rawValue + 1) % VacancySort.allCases.count)! }
 }
 
@@ -179,7 +190,8 @@ struct ChildRow: Sendable {
     let authorityCode: String
     let authorityName: String
     let status: ChildStatus
-    let urgency: String
+    /// When a placement is needed (nil once placed): the list words it in the officer's language.
+    let needed: Urgency?
     let urgent: Bool
     let recentPlacements: Int           // placements running at any time in the last 12 months
 }
@@ -220,19 +232,10 @@ struct ChildIndex: Sendable {
         let yearAgo = today.adding(days: -365)
         var rows: [ChildRow] = cs.indices.map { i in
             let recent = (byChild[cs[i].id] ?? []).filter { !ps[$0].isUndone && ps[$0].overlaps(from: yearAgo, to: today) }.count
-            let urgency: String
-            switch cs[i].status {
-            case .placed: urgency = ""
-            case .needsPlacement, .noticeReceived:
-                switch cs[i].urgency {
-                case .emergency: urgency = "emergency"
-                case .neededBy(let d): urgency = "by " + Format.short(d)
-                }
-            }
             return ChildRow(index: i, id: cs[i].id, initials: cs[i].initials, age: cs[i].dateOfBirth.age(on: today),
                             authorityCode: cs[i].placingAuthority,
                             authorityName: geo.authority(code: cs[i].placingAuthority)?.name ?? cs[i].placingAuthority,
-                            status: cs[i].status, urgency: urgency, urgent: cs[i].isUrgent(today: today),
+                            status: cs[i].status, needed: cs[i].status == .placed ? nil : cs[i].urgency, urgent: cs[i].isUrgent(today: today),
                             recentPlacements: recent)
         }
         func statusRank(_ s: ChildStatus) -> Int { s == .noticeReceived ? 0 : s == .needsPlacement ? 1 : 2 }

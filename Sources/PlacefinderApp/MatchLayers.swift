@@ -29,13 +29,14 @@ enum MatchLayer: Layer {
                 KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),
                 KeyBinding([.enter], .open, "open the vacancy with its provider's details", hint: "open"),
             ] + Keymap.moveKeys + [
-                KeyBinding([.char(" ")], .markReferral, "mark the provider for a referral, move down", label: "Space"),
-                KeyBinding([.char("s")], .sendReferral, "send a referral pack to the marked providers"),
-                KeyBinding([.char("o")], .logReferralResponse, "log the provider's answer to a referral"),
                 KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
                 KeyBinding([.char("a")], .amendRecord, "amend the last call to the selected provider"),
                 KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
                 KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
+                // In the hint bar too (issue 15: the referral keys were only in help); after call, hold and place, which keep their place at 80 columns).
+                KeyBinding([.char(" ")], .markReferral, "mark the provider for a referral, move down", hint: "mark", label: "Space", hintKey: "Space"),
+                KeyBinding([.char("s")], .sendReferral, "send a referral pack to the marked providers", hint: "send"),
+                KeyBinding([.char("o")], .logReferralResponse, "log the provider's answer to a referral", hint: "answer"),
                 KeyBinding([.char("g")], .openPlaced, "open the page of the child just placed"),
                 KeyBinding([.char("x")], .toggleExcluded, "show the excluded vacancies and why", hint: "excluded"),
                 KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),

@@ -52,7 +52,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
     case .logReferralResponse:
         guard let c = match.selected else { return [] }
         guard let waiting = Referrals.awaiting(model, childIDs: match.data?.childIDs ?? [c.childID], providerID: c.provider.id) else {
-            model.status = ReferralText.noReferral
+            model.status = Message.screensReferralNoReferral.text(model.language)
             return []
         }
         ReferralResponseLayer.open(waiting, &model)
@@ -76,7 +76,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
             if hold.officer == model.officer && hold.childID == c.childID {
                 model.confirm = .release(vacancyID: c.vacancy.id, childID: c.childID)
             } else {
-                model.status = "held by \(hold.officer) for \(hold.childID) until \(Format.clock(hold.expiresAt))"
+                model.status = Message.screensMatchHeldBy.text(model.language, ["officer": hold.officer, "child": hold.childID, "time": Format.clock(hold.expiresAt)])
             }
             return []
         }
@@ -87,7 +87,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
         return PlaceFormLayer.open(childID: c.childID, vacancyID: c.vacancy.id, &model)
     case .openPlaced:
         guard let childID = model.lastPlaced else {
-            model.status = "Nothing placed yet: p places the child in the selected vacancy"
+            model.status = Message.screensMatchNothingPlaced.text(model.language)
             return []
         }
         // Through the audited gate, over the screen the match was opened from.
@@ -119,6 +119,18 @@ func performConfirm(_ action: Action, _ model: inout Model) -> [Command] {
 }
 
 extension Contact.Outcome {
+    func screenLabel(_ l: Language) -> String {
+        guard l == .cy else { return words }
+        return switch self {
+        case .noAnswer: Message.screensOutcomeNoAnswer.text(l)
+        case .declined: Message.screensOutcomeDeclined.text(l)
+        case .considering: Message.screensOutcomeConsidering.text(l)
+        case .offered: Message.screensOutcomeOffered.text(l)
+        case .accepted: Message.screensOutcomeAccepted.text(l)
+        case .referred: Message.screensOutcomeReferred.text(l)
+        }
+    }
+
     var words: String {
         switch self {
         case .noAnswer: "no answer"
@@ -170,21 +182,23 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
     let g = Geometry(model)
     let layout = MatchLayout(model)
     let child = model.index?.children.childByID[match.childID].map { data.children[$0] }
+    let l = model.language
     let who = child.map { "\($0.id) \($0.initials)" } ?? match.childID
     guard let result = match.data else {
-        buffer.set(x: g.body.x, y: g.body.y, string: "Matches for \(who)", style: Pages.heading)
+        buffer.set(x: g.body.x, y: g.body.y, string: Message.screensMatchTitle.text(l, ["who": who]), style: Pages.heading)
         if let failure = match.failure {
-            centred("Could not rank: \(failure)", in: g.body, style: .urgent, &buffer)
+            centred(Message.screensMatchFailed.text(l, ["why": failure]), in: g.body, style: .urgent, &buffer)
         } else {
-            centred("Ranking…", in: g.body, style: .muted, &buffer)
+            centred(Message.screensMatchRanking.text(l), in: g.body, style: .muted, &buffer)
         }
         return
     }
-    let siblings = result.childIDs.count > 1 ? " (with \(result.childIDs.dropFirst().joined(separator: ", ")))" : ""
-    var summary = " · \(result.rankedCount) ranked, \(result.excluded.count) excluded"
-    let policy = " · policy: \(result.policyName)"
-    if displayWidth(of: "Matches for \(who)\(siblings)" + summary + policy) <= layout.header.width { summary += policy }
-    buffer.set(x: layout.header.x, y: layout.header.y, spans: [Span("Matches for \(who)\(siblings)", style: Pages.heading), Span(summary, style: .muted)],
+    let siblings = result.childIDs.count > 1 ? Message.screensMatchWith.text(l, ["ids": result.childIDs.dropFirst().joined(separator: ", ")]) : ""
+    var summary = Message.screensMatchSummary.text(l, ["ranked": String(result.rankedCount), "excluded": String(result.excluded.count)])
+    let policy = Message.screensMatchPolicy.text(l, ["policy": result.policyName])
+    let title = Message.screensMatchTitle.text(l, ["who": who]) + siblings
+    if displayWidth(of: title + summary + policy) <= layout.header.width { summary += policy }
+    buffer.set(x: layout.header.x, y: layout.header.y, spans: [Span(title, style: Pages.heading), Span(summary, style: .muted)],
                maxWidth: layout.header.width)
     if let message = result.message {
         buffer.setStyle(layout.header.row(1), .urgent)
@@ -200,7 +214,7 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
     }
     let source = MatchRowSource(model: model, result: result, width: layout.table.width)
     var table = Table(columns: source.columns, source: source)
-    table.emptyMessage = "No vacancy meets every hard constraint. x shows why each was excluded."
+    table.emptyMessage = Message.screensMatchNone.text(l)
     var state = match.table
     table.render(in: layout.table, buffer: &buffer, state: &state)
     if let selected = match.selected {
@@ -215,9 +229,10 @@ func contactStatus(_ model: Model, childIDs: [String], providerID: String, withW
     let found = childIDs.compactMap { work.latestContact[WorkIndex.key($0, providerID)] }
     guard let i = found.max(by: { data.contacts[$0].at < data.contacts[$1].at }) else { return nil }
     let c = data.contacts[i]
-    let when = Format.day(c.at) == model.today ? Format.clock(c.at) : Format.short(Format.day(c.at))
+    let l = model.language
+    let when = Format.day(c.at) == model.today ? Format.clock(c.at) : ScreenWords.short(Format.day(c.at), l)
     let style: Style = c.outcome == .declined ? .warning : c.outcome == .accepted || c.outcome == .offered ? .good : .normal
-    return ("\(c.outcome.words) \(when)" + (withWho ? " (\(c.by))" : ""), style)
+    return ("\(c.outcome.screenLabel(l)) \(when)" + (withWho ? " (\(c.by))" : ""), style)
 }
 
 struct MatchRowSource: TableRowSource {
@@ -246,21 +261,23 @@ struct MatchRowSource: TableRowSource {
     var barWidth: Int { wide ? 5 : 3 }
 
     var columns: [Column] {
+        let l = model.language
         var cols: [Column] = [Column("#", width: .length(arranged ? 10 : split ? 8 : 2), alignment: split ? .left : .right),
-                              Column("ID", width: .length(idWidth)),
-                              Column("Score", width: .length(barWidth + 5)),
-                              Column("Provider", width: .fill(1))]
-        if wide { cols.append(Column("Setting", width: .length(9))) }
-        cols += [Column("Road mi", width: .length(7), alignment: .right),
-                 Column("Locality", width: .length(9))]
+                              Column(Message.screensColId.text(l), width: .length(idWidth)),
+                              Column(Message.screensColScore.text(l), width: .length(barWidth + 5)),
+                              Column(Message.screensColProvider.text(l), width: .fill(1))]
+        if wide { cols.append(Column(Message.screensColSettingShort.text(l), width: .length(9))) }
+        cols += [Column(Message.screensColRoadMiles.text(l), width: .length(7), alignment: .right),
+                 Column(Message.screensColLocalityShort.text(l), width: .length(9))]
         if wide {
-            cols += [Column("Sector", width: .length(8)), Column("From", width: .length(6)),
-                     Column("£/wk", width: .length(6), alignment: .right), Column("Contact", width: .length(27))]
+            // Welsh short months run to four letters ("30 Tach"): the date column is one wider in Welsh.
+            cols += [Column(Message.screensColSector.text(l), width: .length(8)), Column(Message.screensColFrom.text(l), width: .length(l == .cy ? 7 : 6)),
+                     Column(Message.screensColFee.text(l), width: .length(6), alignment: .right), Column(Message.screensColContact.text(l), width: .length(27))]
         } else {
-            cols += [Column("Contact", width: .length(15))]
+            cols += [Column(Message.screensColContact.text(l), width: .length(15))]
         }
         // One letter a flag (legend in help), as wide as the most any row shows, so the provider keeps the room.
-        cols.append(Column("Flags", width: .length(flagWidth)))
+        cols.append(Column(Message.screensColFlags.text(l), width: .length(flagWidth)))
         return cols
     }
 
@@ -268,6 +285,7 @@ struct MatchRowSource: TableRowSource {
 
     func row(at position: Int) -> TableRow {
         let c = result.candidates[position]
+        let l = model.language
         let contact = contactStatus(model, childIDs: result.childIDs, providerID: c.provider.id, withWho: wide)
         let miles = Distance.formatMiles(c.roadMiles, approximate: c.approximate)
         var cells: [TableCell] = [
@@ -276,17 +294,17 @@ struct MatchRowSource: TableRowSource {
             TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell((model.match?.marked.contains(c.vacancy.id) == true ? "✓ " : "") + c.provider.name),
         ]
-        if wide { cells.append(TableCell(c.vacancy.setting.shortLabel)) }
+        if wide { cells.append(TableCell(c.vacancy.setting.screenShortLabel(l))) }
         cells += [
             TableCell(miles),
-            TableCell(c.tier.shortLabel, style: c.tier == .inCounty ? .good : nil),
+            TableCell(c.tier.screenShortLabel(l), style: c.tier == .inCounty ? .good : nil),
         ]
         if wide {
-            cells += [TableCell(c.provider.sector.shortLabel),
-                      c.vacancy.availableFrom <= model.today ? TableCell("now", style: .good) : TableCell(Format.short(c.vacancy.availableFrom)),
+            cells += [TableCell(c.provider.sector.screenShortLabel(l)),
+                      c.vacancy.availableFrom <= model.today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(ScreenWords.short(c.vacancy.availableFrom, l)),
                       TableCell(Money.pounds(c.vacancy.weeklyFee))]
         }
-        cells.append(TableCell(contact?.text ?? "not rung", style: contact?.style ?? .muted))
+        cells.append(TableCell(contact?.text ?? Message.screensMatchNotRung.text(l), style: contact?.style ?? .muted))
         let codes = matchFlagCodes(c, now: model.now)
         cells.append(TableCell(codes, style: codes.isEmpty ? nil : .warning))
         return TableRow(cells)
@@ -300,23 +318,28 @@ func matchFlagCodes(_ c: MatchScreenData.Candidate, now: Date) -> String {
 
 /// The selected candidate's why, as text lines: facts, flags in full, reasons.
 func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int) -> [(x: Int, spans: [Span])] {
+    let l = model.language
     var items: [PageItem] = []
-    var facts: [Span] = [Span(c.vacancy.setting.label + " · " + c.provider.sector.label), Span(" · \(c.authorityName) · "),
-                         Span(c.tier.label, style: c.tier == .inCounty ? .good : .normal),
-                         Span(" · " + Distance.formatMiles(c.roadMiles, approximate: c.approximate) + " by road (est.)"),
-                         Span(" · from " + (c.vacancy.availableFrom <= model.today ? "now" : Format.short(c.vacancy.availableFrom))),
-                         Span(" · " + Money.pounds(c.vacancy.weeklyFee) + "/wk")]
+    let from = c.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : ScreenWords.short(c.vacancy.availableFrom, l)
+    var facts: [Span] = [Span(c.vacancy.setting.screenLabel(l) + " · " + c.provider.sector.screenLabel(l)),
+                         Span(" · \(l == .cy ? ScreenWords.authority(c.authorityCode, fallback: c.authorityName, l) : c.authorityName) · "),
+                         Span(c.tier.screenLabel(l), style: c.tier == .inCounty ? .good : .normal),
+                         Span(" · " + Message.screensMatchByRoad.text(l, ["miles": Distance.formatMiles(c.roadMiles, approximate: c.approximate)])),
+                         Span(" · " + Message.screensFromDate.text(l, ["date": from])),
+                         Span(" · " + Message.screensPerWeek.text(l, ["fee": Money.pounds(c.vacancy.weeklyFee)]))]
     if let contact = contactStatus(model, childIDs: model.match?.data?.childIDs ?? [c.childID], providerID: c.provider.id) {
-        facts += [Span(" · last call: "), Span(contact.text, style: contact.style)]
+        facts += [Span(Message.screensMatchLastCall.text(l)), Span(contact.text, style: contact.style)]
     }
     let current = model.data?.vacancies.first(where: { $0.id == c.vacancy.id }) ?? c.vacancy
     if let hold = current.hold, current.isHeld(at: model.now) {
         let mine = hold.officer == model.officer && hold.childID == c.childID
-        facts.append(Span(" · held " + (mine ? "by you" : "by \(hold.officer) for \(hold.childID)") + " until \(Format.clock(hold.expiresAt))", style: .warning))
+        facts.append(Span(mine ? Message.screensMatchHeldByYou.text(l, ["time": Format.clock(hold.expiresAt)])
+                               : Message.screensMatchHeldByOther.text(l, ["officer": hold.officer, "child": hold.childID, "time": Format.clock(hold.expiresAt)]),
+                          style: .warning))
     }
     items.append(PageItem(spans: facts))
     if let arrangement = c.arrangement {
-        items.append(PageItem(spans: [Span("Arrangement \(c.rank): " + arrangement, style: .urgent)], indent: 0))
+        items.append(PageItem(spans: [Span(Message.screensMatchArrangement.text(l, ["rank": String(c.rank)]) + arrangement, style: .urgent)], indent: 0))
     }
     for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
     for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
@@ -339,7 +362,7 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
     }
     // Factor contributions: label, bar of the factor's own score, points added.
     if !c.contributions.isEmpty, y < inner.bottom {
-        buffer.set(x: inner.x, y: y, string: truncate("Factors: bar = how well it scores, number = points of the 100", toWidth: inner.width), style: .muted)
+        buffer.set(x: inner.x, y: y, string: truncate(Message.screensMatchFactors.text(model.language), toWidth: inner.width), style: .muted)
         y += 1
     }
     let labelWidth = min(26, (c.contributions.map { displayWidth(of: $0.factor.label) }.max() ?? 0) + 1)
@@ -365,9 +388,10 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
 func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScreen, _ layout: MatchLayout, _ buffer: inout Buffer) {
     let area = layout.beside ? layout.table
         : Rect(x: layout.table.x, y: layout.table.y, width: layout.table.width, height: layout.table.height + layout.detail.height)
-    buffer.set(x: area.x, y: area.y, string: truncate("Excluded vacancies and why (\(result.excluded.count)); x returns to the ranking", toWidth: area.width), style: .header)
+    let l = model.language
+    buffer.set(x: area.x, y: area.y, string: truncate(Message.screensMatchExcludedHeading.text(l, ["n": String(result.excluded.count)]), toWidth: area.width), style: .header)
     guard !result.excluded.isEmpty else {
-        buffer.set(x: area.x, y: area.y + 1, string: "Nothing excluded.", style: .muted)
+        buffer.set(x: area.x, y: area.y + 1, string: Message.screensMatchNothingExcluded.text(l), style: .muted)
         return
     }
     // Ids as long as the longest shown, plus a gap: demo and real ids differ in length.
@@ -395,19 +419,22 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
         shown += 1
     }
     if match.excludedScroll > 0 || match.excludedScroll + shown < result.excluded.count {
-        let marker = " \(match.excludedScroll + 1)–\(match.excludedScroll + shown) of \(result.excluded.count) "
+        let marker = Message.screensMatchExcludedRange.text(l, ["first": String(match.excludedScroll + 1), "last": String(match.excludedScroll + shown),
+                                                                 "total": String(result.excluded.count)])
         buffer.set(x: area.right - displayWidth(of: marker), y: area.y, string: marker, style: .muted)
     }
 }
 
 /// "declined 14 Jun" from the latest recorded decline (vacancy first, then provider).
 func declinedText(_ model: Model, childIDs: [String], providerID: String, vacancyID: String) -> String {
-    guard let data = model.data, let work = model.index?.work else { return "declined" }
+    let l = model.language
+    let declined = Message.screensOutcomeDeclined.text(l)
+    guard let data = model.data, let work = model.index?.work else { return declined }
     let found = childIDs.lazy.compactMap { c in
         work.latestDecline[WorkIndex.key(c, providerID, vacancyID)] ?? work.latestDecline[WorkIndex.key(c, providerID)]
     }.first
-    guard let i = found else { return "declined" }
-    return "declined " + Format.short(Format.day(data.contacts[i].at))
+    guard let i = found else { return declined }
+    return declined + " " + ScreenWords.short(Format.day(data.contacts[i].at), l)
 }
 
 // MARK: - Modals
@@ -437,7 +464,8 @@ func drawLinesModal(_ model: Model, title: String, _ lines: [[Span]], width: Int
 }
 
 func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buffer) {
-    var lines: [[Span]] = [[Span("Policy: ", style: .muted), Span(result.policyName, style: Style(.normal, bold: true))], []]
+    let l = model.language
+    var lines: [[Span]] = [[Span(Message.screensWeightsPolicy.text(l), style: .muted), Span(result.policyName, style: Style(.normal, bold: true))], []]
     let total = result.weights.reduce(0) { $0 + $1.weight }
     for w in result.weights {
         let share = total > 0 ? w.weight / total : 0
@@ -446,8 +474,8 @@ func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buff
                       Span(String(format: " %4.1f", w.weight)), Span(String(format: "  %3.0f%%", share * 100), style: .muted)])
     }
     lines.append([])
-    lines.append([Span("Bars show each factor's share of the total weight (full bar = 25%).", style: .muted)])
-    drawLinesModal(model, title: "Policy weights (w or Esc closes)", lines, width: 64, &buffer)
+    lines.append([Span(Message.screensWeightsNote.text(l), style: .muted)])
+    drawLinesModal(model, title: Message.screensWeightsTitle.text(l), lines, width: 64, &buffer)
 }
 
 func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer) {
@@ -457,22 +485,24 @@ func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer
     }
     func vacancyName(_ id: String) -> String {
         guard let v = data.vacancies.first(where: { $0.id == id }) else { return id }
-        return "\(id) at \(data.providers.first { $0.id == v.providerID }?.name ?? v.providerID)"
+        return Message.screensConfirmVacancyAt.text(model.language, ["id": id, "provider": data.providers.first { $0.id == v.providerID }?.name ?? v.providerID])
     }
+    let l = model.language
     var lines: [[Span]] = []
     let title: String
     switch confirm {
     case .hold(let v, let c, let until):
-        title = "Hold this vacancy?"
-        let day = Format.day(until) == model.today ? "today" : Format.long(Format.day(until))
-        lines.append([Span("Hold \(vacancyName(v)) for \(childName(c)).")])
-        lines.append([Span("Expires "), Span("\(day) \(Format.clock(until))", style: Style(.normal, bold: true)), Span(" (←→ an hour earlier or later).", style: .muted)])
-        lines.append([Span("Colleagues see it as held by \(model.officer) until then.", style: .muted)])
+        title = Message.screensConfirmHoldTitle.text(l)
+        let day = Format.day(until) == model.today ? Message.screensToday.text(l) : ScreenWords.long(Format.day(until), l)
+        lines.append([Span(Message.screensConfirmHold.text(l, ["vacancy": vacancyName(v), "child": childName(c)]))])
+        lines.append([Span(Message.screensConfirmExpires.text(l)), Span("\(day) \(Format.clock(until))", style: Style(.normal, bold: true)),
+                      Span(Message.screensConfirmShift.text(l), style: .muted)])
+        lines.append([Span(Message.screensConfirmColleagues.text(l, ["officer": model.officer]), style: .muted)])
     case .release(let v, let c):
-        title = "Release your hold?"
-        lines.append([Span("You hold \(vacancyName(v)) for \(childName(c)). Release it so colleagues can offer it?")])
+        title = Message.screensConfirmReleaseTitle.text(l)
+        lines.append([Span(Message.screensConfirmRelease.text(l, ["vacancy": vacancyName(v), "child": childName(c)]))])
     }
     lines.append([])
-    lines.append([Span("Enter or y confirms · Esc or n cancels", style: .muted)])
+    lines.append([Span(Message.screensConfirmKeys.text(l), style: .muted)])
     drawLinesModal(model, title: title, lines, width: 76, &buffer)
 }

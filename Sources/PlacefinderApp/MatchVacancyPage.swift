@@ -48,7 +48,7 @@ enum MatchVacancyLayer: Layer {
         case .recordCall, .holdOrRelease, .place:
             // Only on the vacancy shown: after a re-rank that dropped it, the selected row is another one.
             guard let id = model.match?.openVacancy, model.match?.selected?.vacancy.id == id else {
-                model.status = noLongerRankedText
+                model.status = Message.screensMatchNoLongerRanked.text(model.language)
                 return []
             }
             return performMatch(action, .matches, &model)
@@ -70,17 +70,18 @@ enum MatchVacancyLayer: Layer {
     /// The open vacancy's page: the vacancy page, with the ranking's stability figures.
     static func page(_ model: Model) -> (title: String, items: [PageItem])? {
         guard let match = model.match, let id = match.openVacancy, let data = model.data else { return nil }
+        let l = model.language
         guard let i = data.vacancies.firstIndex(where: { $0.id == id }) else {
-            return ("Vacancy \(id)", [PageItem(spans: [Span("This vacancy is no longer in the store. Esc returns to the ranking.", style: .warning)])])
+            return (Message.screensVacancyHeading.text(l) + " " + id, [PageItem(spans: [Span(Message.screensMatchVacancyGone.text(l), style: .warning)])])
         }
         let candidate = match.data?.candidates.first { $0.vacancy.id == id }
         let ranked = candidate.map { Pages.RankedStability(figures: $0.stability, windowDays: $0.stabilityWindowDays) }
         var items = Pages.vacancy(model, i, ranked: ranked)
         if let candidate {
             let who = candidate.childID
-            items.insert(PageItem(spans: [Span("Ranked #\(candidate.rank) for \(who)", style: Style(.accent, bold: true)),
-                                          Span(String(format: " · score %.1f · ", candidate.score)),
-                                          Span(Distance.formatMiles(candidate.roadMiles, approximate: candidate.approximate) + " by road (est.)")]),
+            items.insert(PageItem(spans: [Span(Message.screensMatchRankedFor.text(l, ["rank": String(candidate.rank), "who": who]), style: Style(.accent, bold: true)),
+                                          Span(Message.screensMatchScore.text(l, ["score": String(format: "%.1f", candidate.score)])),
+                                          Span(Message.screensMatchByRoad.text(l, ["miles": Distance.formatMiles(candidate.roadMiles, approximate: candidate.approximate)]))]),
                          at: 0)
         }
         return (Pages.vacancyTitle(model, i), items)
@@ -96,4 +97,4 @@ enum MatchVacancyLayer: Layer {
 }
 
 /// Call, hold or place pressed on a vacancy the latest ranking no longer holds (declined, filled…).
-let noLongerRankedText = "This vacancy is no longer in the ranking: Esc returns to it"
+let noLongerRankedText = Message.screensMatchNoLongerRanked.text(.en)

@@ -31,36 +31,38 @@ func whenInWords(_ date: Date, today: Day) -> String {
 func isShortNotice(_ n: ProviderNotice) -> Bool { n.noticeLength?.isShort == true }
 
 /// A vacancy notice names no child: said on its page, and on the bottom line when `m` is pressed on it.
-let noChildText = "none: a notice about a vacancy, not a child"
-let noChildStatus = "A vacancy notice names no child: no matches to rank"
+let noChildText = Message.screensNoticeNoChild.text(.en)
+let noChildStatus = Message.screensNoticeNoChildStatus.text(.en)
 
 /// "withdrawn 10:42 by alun.owen: logged against wrong child".
-func correctionWords(_ c: Correction, today: Day) -> String {
-    "\(c.kind == .withdrawn ? NoticeText.withdrawn : NoticeText.amended) \(when(c.at, today: today)) by \(c.by): \(c.reason)"
+func correctionWords(_ c: Correction, today: Day, _ l: Language = .en) -> String {
+    Message.screensNoticeCorrection.text(l, ["kind": c.kind == .withdrawn ? Message.screensNoticeWithdrawn.text(l) : Message.screensNoticeAmended.text(l),
+                                             "when": ScreenWords.clockDay(c.at, today: today, l), "by": c.by, "reason": c.reason])
 }
 
-enum NoticeText {
-    static let withdrawn = "withdrawn"
-    static let amended = "amended"
-}
 
 
 func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let order = index.work.noticeOrder
+    let l = model.language
     let header = g.body.row(0)
-    var spans = [Span("Notices from providers, newest first", style: Pages.heading),
-                 Span(" · \(Format.plural(order.count, "notice"))" + (header.width >= 100 && model.parkedNotice == nil ? " · short-notice endings stand out · a logs a call" : ""), style: .muted)]
-    if model.parkedNotice != nil { spans.append(Span(" · a notice is set aside: a brings it back", style: .warning)) }
+    let count = ScreenWords.count(order.count, one: .screensCountNoticeOne, two: .screensCountNoticeTwo, many: .screensCountNoticeMany, l)
+    var spans = [Span(Message.screensNoticesHeading.text(l), style: Pages.heading),
+                 Span(" · " + count + (header.width >= 100 && model.parkedNotice == nil ? Message.screensNoticesHint.text(l) : ""), style: .muted)]
+    if model.parkedNotice != nil { spans.append(Span(Message.screensNoticesParked.text(l), style: .warning)) }
     buffer.set(x: header.x, y: header.y, spans: spans, maxWidth: header.width)
     let area = g.noticeTable
     let wide = area.width >= 120
     // Each row names its notice ("notice N0036 logged" points at it).
     let idWidth = min(12, max(2, data.notices.map(\.id.count).max() ?? 2))
-    var columns = [Column("ID", width: .length(idWidth)), Column("Received", width: .length(12)), Column("Provider", width: .fill(1)),
-                   Column("Kind", width: .length(wide ? 17 : 11)),
-                   Column("Child", width: .length(5)), Column("Effective", width: .length(wide ? 13 : 12)), Column("Notice", width: .length(14))]
-    if wide { columns += [Column("Reason", width: .length(28)), Column("Logged by", width: .length(10))] }
+    var columns = [Column(Message.screensColId.text(l), width: .length(idWidth)), Column(Message.screensColReceived.text(l), width: .length(12)),
+                   Column(Message.screensColProvider.text(l), width: .fill(1)),
+                   Column(Message.screensColKind.text(l), width: .length(wide ? 17 : 11)),
+                   // "Plentyn" is two wider than "Child": the provider column gives the room.
+                   Column(Message.screensColChild.text(l), width: .length(l == .cy ? 7 : 5)),
+                   Column(Message.screensColEffective.text(l), width: .length(wide ? 13 : 12)), Column(Message.screensColNotice.text(l), width: .length(14))]
+    if wide { columns += [Column(Message.screensColReason.text(l), width: .length(28)), Column(Message.screensColLoggedBy.text(l), width: .length(10))] }
     let children = index.children.childByID
     let providers = index.providers.byID
     let today = model.today
@@ -68,19 +70,20 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let n = data.notices[order[position]]
         let provider = providers[n.providerID].map { data.providers[$0].name } ?? n.providerID
         let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
-        let kind = wide ? n.kind.label : n.kind.shortLabel
-        let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength) : (text: "", short: false)
+        let kind = wide ? n.kind.screenLabel(l) : n.kind.screenShortLabel(l)
+        let notice = n.kind == .placementEnding ? ScreenWords.notice(n.noticeLength, l) : (text: "", short: false)
         let withdrawn = n.correction?.kind == .withdrawn
         let urgent = notice.short && !withdrawn
         var cells: [TableCell] = [
-            TableCell(n.id), TableCell(when(n.receivedAt, today: today)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
-            TableCell(child), TableCell(n.effectiveAt.map { when($0, today: today) } ?? ""),
-            TableCell(withdrawn ? NoticeText.withdrawn : n.correction != nil ? NoticeText.amended : notice.text, style: urgent ? .urgent : nil),
+            TableCell(n.id), TableCell(ScreenWords.clockDay(n.receivedAt, today: today, l)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
+            TableCell(child), TableCell(n.effectiveAt.map { ScreenWords.clockDay($0, today: today, l) } ?? ""),
+            TableCell(withdrawn ? Message.screensNoticeWithdrawn.text(l) : n.correction != nil ? Message.screensNoticeAmended.text(l) : notice.text,
+                      style: urgent ? .urgent : nil),
         ]
-        if wide { cells += [TableCell(n.reason?.label ?? ""), TableCell(n.loggedBy)] }
+        if wide { cells += [TableCell(n.reason?.screenLabel(l) ?? ""), TableCell(n.loggedBy)] }
         return TableRow(cells, style: urgent ? .urgent : withdrawn ? .muted : nil)
     }
-    table.emptyMessage = "No notices logged. Press a to log a provider's call."
+    table.emptyMessage = Message.screensNoticesNone.text(l)
     var state = model.notices.table
     table.render(in: area, buffer: &buffer, state: &state)
 }
@@ -96,45 +99,61 @@ extension NoticeKind {
         }
     }
 
+    func screenShortLabel(_ l: Language) -> String {
+        guard l == .cy else { return shortLabel }
+        return switch self {
+        case .placementEnding: Message.screensNoticeKindShortPlacementEnding.text(l)
+        case .vacancyOpened: Message.screensNoticeKindShortVacancyOpened.text(l)
+        case .vacancyChanged: Message.screensNoticeKindShortVacancyChanged.text(l)
+        case .vacancyFilled: Message.screensNoticeKindShortVacancyFilled.text(l)
+        case .vacancyWithdrawn: Message.screensNoticeKindShortVacancyWithdrawn.text(l)
+        }
+    }
+
     var isVacancyChange: Bool { self == .vacancyChanged || self == .vacancyFilled || self == .vacancyWithdrawn }
 }
 
 extension Pages {
     static func noticeTitle(_ model: Model, _ i: Int) -> String {
-        guard let data = model.data, i < data.notices.count else { return "Notice" }
+        let l = model.language
+        guard let data = model.data, i < data.notices.count else { return Message.screensNoticeHeading.text(l) }
         let n = data.notices[i]
-        return "Notice \(n.id) · \(n.kind.label)"
+        return Message.screensNoticeTitle.text(l, ["id": n.id, "kind": n.kind.screenLabel(l)])
     }
 
     static func notice(_ model: Model, _ i: Int) -> [PageItem] {
         guard let data = model.data, let index = model.index, i < data.notices.count else { return [] }
         let n = data.notices[i]
         let today = model.today
+        let l = model.language
         var out: [PageItem] = []
         let provider = index.providers.byID[n.providerID].map { data.providers[$0] }
-        out.append(field("Provider", provider.map { "\($0.name) (\($0.id))" } ?? n.providerID))
-        if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field("Phone", "\(contact.name) · \(contact.phone)")) }
-        out.append(field("Kind", n.kind.label, style: isShortNotice(n) ? .urgent : .normal))
-        out.append(field("Received", "\(Format.long(Format.day(n.receivedAt))) \(Format.clock(n.receivedAt)) · logged by \(n.loggedBy)"))
-        if let e = n.effectiveAt { out.append(field("Effective", "\(Format.long(Format.day(e))) \(Format.clock(e)) (\(whenInWords(e, today: today)))")) }
+        out.append(field(Message.screensPageProvider.text(l), provider.map { "\($0.name) (\($0.id))" } ?? n.providerID))
+        if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field(Message.screensPagePhone.text(l), "\(contact.name) · \(contact.phone)")) }
+        out.append(field(Message.screensPageKind.text(l), n.kind.screenLabel(l), style: isShortNotice(n) ? .urgent : .normal))
+        out.append(field(Message.screensPageReceived.text(l), Message.screensNoticeReceivedAt.text(l, [
+            "date": ScreenWords.long(Format.day(n.receivedAt), l), "time": Format.clock(n.receivedAt), "by": n.loggedBy])))
+        if let e = n.effectiveAt {
+            out.append(field(Message.screensPageEffective.text(l), "\(ScreenWords.long(Format.day(e), l)) \(Format.clock(e)) (\(ScreenWords.when(e, today: today, l)))"))
+        }
         if n.kind == .placementEnding {
-            let notice = Format.notice(n.noticeLength)
-            out.append(field("Notice given", notice.text, style: notice.short ? .urgent : .normal))
+            let notice = ScreenWords.notice(n.noticeLength, l)
+            out.append(field(Message.screensPageNoticeGiven.text(l), notice.text, style: notice.short ? .urgent : .normal))
         }
         if let id = n.childID {
             let child = index.children.childByID[id].map { data.children[$0] }
-            out.append(field("Child", [Span("\(id) \(child?.initials ?? "")"),
-                                       Span(child == nil ? " (not in the store)" : " · Enter opens their page · m ranks vacancies for them", style: .muted)]))
+            out.append(field(Message.screensPageChild.text(l), [Span("\(id) \(child?.initials ?? "")"),
+                                       Span(child == nil ? Message.screensNotInStoreSuffix.text(l) : Message.screensNoticeChildHint.text(l), style: .muted)]))
         } else {
-            out.append(field("Child", noChildText, style: .muted))
+            out.append(field(Message.screensPageChild.text(l), Message.screensNoticeNoChild.text(l), style: .muted))
         }
-        if let r = n.reason { out.append(field("Reason", "\(r.label) (\(r.rawValue))")) }
-        if let v = n.vacancyID { out.append(field("Vacancy", v)) }
-        out.append(field("Notes", n.text.isEmpty ? "none" : n.text, style: n.text.isEmpty ? .muted : .normal))
+        if let r = n.reason { out.append(field(Message.screensPageReason.text(l), "\(r.screenLabel(l)) (\(r.rawValue))")) }
+        if let v = n.vacancyID { out.append(field(Message.screensPageVacancy.text(l), v)) }
+        out.append(field(Message.screensPageNotes.text(l), n.text.isEmpty ? Message.screensNone.text(l) : n.text, style: n.text.isEmpty ? .muted : .normal))
         if let c = n.correction {
-            out.append(field(c.kind == .withdrawn ? "Withdrawn" : "Amended",
-                             [Span(correctionWords(c, today: today), style: c.kind == .withdrawn ? .warning : .normal)]))
-            out.append(field("Corrects", c.corrects))
+            out.append(field(c.kind == .withdrawn ? Message.screensPageWithdrawn.text(l) : Message.screensPageAmended.text(l),
+                             [Span(correctionWords(c, today: today, l), style: c.kind == .withdrawn ? .warning : .normal)]))
+            out.append(field(Message.screensPageCorrects.text(l), c.corrects))
         }
         return out
     }
@@ -224,8 +243,8 @@ enum NoticesTab: TabScreen {
     /// Why `m` or `o` has no child to go to, for the bottom line.
     static func whyNoChild(_ model: Model, _ context: KeyContext) -> String? {
         guard let notice = currentNotice(model, context) else { return nil }
-        if let id = notice.childID { return "\(id) is not in the store" }
-        return noChildStatus
+        if let id = notice.childID { return Message.screensNoticeChildNotInStore.text(model.language, ["id": id]) }
+        return Message.screensNoticeNoChildStatus.text(model.language)
     }
 
     /// The child's page through the gate (the view is recorded first), over the notices; a vacancy notice

@@ -18,25 +18,29 @@ enum Pages {
 
     /// The regulator's latest rating and when: the worst grade urgent, an inspection older than the policy's
     /// age (the default policy's, as the Matches screen ranks with it) a warning.
-    static func inspectionField(_ p: Provider, today: Day, policy: MatchPolicy = .default) -> PageItem {
-        guard let inspection = p.inspection else { return field("Inspection", "no rating recorded", style: .muted) }
+    static func inspectionField(_ p: Provider, today: Day, policy: MatchPolicy = .default, _ l: Language = .en) -> PageItem {
+        let label = Message.screensPageInspection.text(l)
+        guard let inspection = p.inspection else { return field(label, Message.screensPageNoRating.text(l), style: .muted) }
         let old = inspection.date.days(until: today) > policy.inspectionMaxAgeDays
-        return field("Inspection", [
-            Span(inspection.rating.label, style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
-            Span(" · inspected \(Format.long(inspection.date))", style: old ? .warning : .normal),
-            Span(old ? " · over the policy's age: check the latest report" : "", style: .warning),
+        return field(label, [
+            Span(inspection.rating.screenLabel(l), style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
+            Span(Message.screensPageInspected.text(l, ["date": ScreenWords.long(inspection.date, l)]), style: old ? .warning : .normal),
+            Span(old ? Message.screensPageInspectionOld.text(l) : "", style: .warning),
         ])
     }
 
     static func field(_ label: String, _ value: [Span]) -> PageItem { PageItem(label: label, spans: value) }
 
     /// The child page's line on who the child can live with: what the checks against a home's current residents read.
-    static func livingWith(_ c: Child) -> PageItem {
+    static func livingWith(_ c: Child, _ l: Language = .en) -> PageItem {
         var parts: [String] = []
-        if let companions = c.livingCompanions { parts.append(companions.label) }
-        if !c.riskToOthers.isEmpty { parts.append("poses a risk of " + c.riskToOthers.map(\.label).joined(separator: " and ")) }
-        if !c.associatesToAvoid.isEmpty { parts.append("not with known associates " + c.associatesToAvoid.joined(separator: ", ")) }
-        return field("Living with", parts.isEmpty ? "no restriction recorded" : parts.joined(separator: "; "), style: parts.isEmpty ? .muted : .warning)
+        if let companions = c.livingCompanions { parts.append(companions.screenLabel(l)) }
+        if !c.riskToOthers.isEmpty {
+            parts.append(Message.screensChildRiskOf.text(l, ["risks": c.riskToOthers.map { $0.screenLabel(l) }.joined(separator: Message.screensAnd.text(l))]))
+        }
+        if !c.associatesToAvoid.isEmpty { parts.append(Message.screensChildNotWithAssociates.text(l, ["ids": c.associatesToAvoid.joined(separator: ", ")])) }
+        return field(Message.screensChildLivingWith.text(l), parts.isEmpty ? Message.screensChildNoRestriction.text(l) : parts.joined(separator: "; "),
+                     style: parts.isEmpty ? .muted : .warning)
     }
 
     static func field(_ label: String, _ value: String, style: Style = .normal) -> PageItem {
@@ -48,8 +52,11 @@ enum Pages {
     /// Screen rows for `items` at `width`: (x offset, spans) per row.
     static func layout(_ items: [PageItem], width: Int) -> [(x: Int, spans: [Span], tag: Int?)] {
         var rows: [(x: Int, spans: [Span], tag: Int?)] = []
+        // The label column widens only for a label that would not fit it (longer Welsh labels).
+        let widest = items.compactMap { $0.label.map { displayWidth(of: $0) } }.max() ?? 0
+        let column = widest >= labelWidth ? widest + 2 : labelWidth
         for item in items {
-            let x = item.label != nil ? labelWidth : item.indent
+            let x = item.label != nil ? column : item.indent
             let wrapped = item.spans.isEmpty ? [[]] : TextBlock.wrap([item.spans], width: max(1, width - x))
             for (n, line) in wrapped.enumerated() {
                 if n == 0, let label = item.label {
@@ -66,10 +73,11 @@ enum Pages {
     // MARK: Vacancy
 
     static func vacancyTitle(_ model: Model, _ i: Int) -> String {
-        guard let data = model.data, i < data.vacancies.count else { return "Vacancy" }
+        let l = model.language
+        guard let data = model.data, i < data.vacancies.count else { return Message.screensVacancyHeading.text(l) }
         let v = data.vacancies[i]
         let name = data.providers.first { $0.id == v.providerID }?.name ?? v.providerID
-        return "Vacancy \(v.id) · \(name)"
+        return Message.screensVacancyTitle.text(l, ["id": v.id, "name": name])
     }
 
     /// The stability the ranking scored, shown instead of the page's own 12-month count when the page is
@@ -79,8 +87,23 @@ enum Pages {
         var windowDays: Int
     }
 
+    /// "3 placements · 1 breakdown · 0 endings at ≤ 24 h notice", each figure styled by what it warns of.
+    /// `childWording`: the child page's "short-notice endings" rather than "endings at ≤ 24 h notice".
+    static func stabilityFigures(placements: Int, breakdowns: Int, shortNotice: Int, _ l: Language, childWording: Bool = false) -> [Span] {
+        let endings = childWording
+            ? ScreenWords.count(shortNotice, one: .screensCountShortEndingOne, two: .screensCountShortEndingTwo, many: .screensCountShortEndingMany, l)
+            : ScreenWords.count(shortNotice, one: .screensCountEndingNoticeOne, two: .screensCountEndingNoticeTwo, many: .screensCountEndingNoticeMany, l)
+        return [Span(ScreenWords.count(placements, one: .screensCountPlacementOne, two: .screensCountPlacementTwo, many: .screensCountPlacementMany, l)),
+                Span(" · "),
+                Span(ScreenWords.count(breakdowns, one: .screensCountBreakdownOne, two: .screensCountBreakdownTwo, many: .screensCountBreakdownMany, l),
+                     style: breakdowns > 0 ? .warning : .normal),
+                Span(" · "),
+                Span(endings, style: shortNotice > 0 ? .urgent : .normal)]
+    }
+
     static func vacancy(_ model: Model, _ i: Int, ranked: RankedStability? = nil) -> [PageItem] {
         guard let data = model.data, let index = model.index, i < data.vacancies.count else { return [] }
+        let l = model.language
         let v = data.vacancies[i]
         let ix = index.vacancies
         let pi = Int(ix.providerIndex[i])
@@ -88,88 +111,98 @@ enum Pages {
         let catalogue = NeedCatalogue.standard
         let tier = LocalityTier(rawValue: Int(ix.tier[i])) ?? .outsideEnglandAndWales
         let today = model.today
-        var out: [PageItem] = [PageItem(spans: [Span("Vacancy", style: heading)])]
+        var out: [PageItem] = [PageItem(spans: [Span(Message.screensVacancyHeading.text(l), style: heading)])]
 
-        var status = [Span(v.status.rawValue, style: v.status == .open ? .good : .muted)]
+        var status = [Span(v.status.screenLabel(l), style: v.status == .open ? .good : .muted)]
         if let hold = v.hold, v.isHeld(at: model.now) {
-            status.append(Span(" — held for \(hold.childID) by \(hold.officer) until \(Format.long(Format.day(hold.expiresAt))) \(Format.clock(hold.expiresAt))", style: .warning))
+            status.append(Span(Message.screensVacancyHeldFor.text(l, ["child": hold.childID, "officer": hold.officer,
+                                                                      "date": ScreenWords.long(Format.day(hold.expiresAt), l), "time": Format.clock(hold.expiresAt)]),
+                               style: .warning))
         }
-        out.append(field("Status", status))
-        out.append(field("Setting", v.setting.label))
-        var whereSpans = [Span(Geography.wales.authority(code: ix.authorityCode[i])?.bilingualName ?? ix.authorityName[i]),
-                          Span(" · "), Span(tier.label, style: tier == .inCounty ? .good : .normal)]
-        if let reg = tier.regulationReference { whereSpans.append(Span(" (\(reg), needs panel approval)", style: .muted)) }
+        out.append(field(Message.screensPageStatus.text(l), status))
+        out.append(field(Message.screensPageSetting.text(l), v.setting.screenLabel(l)))
+        var whereSpans = [Span(ScreenWords.bilingualAuthority(ix.authorityCode[i], fallback: ix.authorityName[i], l)),
+                          Span(" · "), Span(tier.screenLabel(l), style: tier == .inCounty ? .good : .normal)]
+        if let reg = tier.regulationReference {
+            whereSpans.append(Span(Message.screensVacancyNeedsPanel.text(l, ["reg": ScreenWords.regulation(reg, l)]), style: .muted))
+        }
         if let pc = v.postcode ?? provider?.postcode { whereSpans.append(Span(" · " + pc)) }
-        out.append(field("Where", whereSpans))
-        let genders = Gender.allCases.filter { v.gendersAccepted.contains($0) }.map(\.rawValue).joined(separator: ", ")
-        out.append(field("Places", "\(Format.plural(v.beds, "bed")) · ages \(Format.ages(v.ageRange)) · \(genders) · sibling group up to \(v.maxSiblingGroup)"))
-        let from = v.availableFrom <= today ? "now (from \(Format.long(v.availableFrom)))" : "from \(Format.long(v.availableFrom))"
-        out.append(field("Available", [Span(from, style: v.availableFrom <= today ? .good : .normal),
-                                       Span(v.takesEmergencies ? " · takes emergencies" : " · no emergencies")]))
-        out.append(field("Weekly fee", Money.pounds(v.weeklyFee)))
-        if let purchase = v.purchase { out.append(field("Bought", purchase.shortLabel)) }
+        out.append(field(Message.screensPageWhere.text(l), whereSpans))
+        let genders = Gender.allCases.filter { v.gendersAccepted.contains($0) }.map { $0.screenLabel(l) }.joined(separator: ", ")
+        out.append(field(Message.screensPagePlaces.text(l), Message.screensVacancyPlaces.text(l, [
+            "beds": ScreenWords.count(v.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l),
+            "ages": Format.ages(v.ageRange), "genders": genders, "n": String(v.maxSiblingGroup)])))
+        let from = v.availableFrom <= today ? Message.screensVacancyNowFrom.text(l, ["date": ScreenWords.long(v.availableFrom, l)])
+            : Message.screensFromDate.text(l, ["date": ScreenWords.long(v.availableFrom, l)])
+        out.append(field(Message.screensPageAvailable.text(l), [
+            Span(from, style: v.availableFrom <= today ? .good : .normal),
+            Span(v.takesEmergencies ? Message.screensVacancyTakesEmergencies.text(l) : Message.screensVacancyNoEmergencies.text(l))]))
+        out.append(field(Message.screensPageWeeklyFee.text(l), Money.pounds(v.weeklyFee)))
+        if let purchase = v.purchase { out.append(field(Message.screensPageBought.text(l), purchase.screenShortLabel(l))) }
         let days = v.daysSinceConfirmed(now: model.now)
-        out.append(field("Confirmed", [Span(days == 0 ? "today" : "\(Format.plural(days, "day")) ago", style: days > 7 ? .warning : .normal),
-                                       Span(" (\(Format.long(Format.day(v.lastConfirmedAt))))", style: .muted)]))
+        out.append(field(Message.screensPageConfirmed.text(l), [
+            Span(days == 0 ? Message.screensToday.text(l) : Message.screensAgo.text(l, ["time": ScreenWords.days(days, l)]), style: days > 7 ? .warning : .normal),
+            Span(" (\(ScreenWords.long(Format.day(v.lastConfirmedAt), l)))", style: .muted)]))
         if !v.extraCapabilities.isEmpty {
-            out.append(field("Also meets", v.extraCapabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+            out.append(field(Message.screensPageAlsoMeets.text(l), v.extraCapabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
         }
 
         out.append(blank)
-        out.append(PageItem(spans: [Span("Provider", style: heading)]))
+        out.append(PageItem(spans: [Span(Message.screensProviderHeading.text(l), style: heading)]))
         guard let provider else {
-            out.append(field("Provider", "\(v.providerID) (not in the store)", style: .warning))
+            out.append(field(Message.screensProviderHeading.text(l), Message.screensNotInStore.text(l, ["id": v.providerID]), style: .warning))
             return out
         }
-        out.append(field("Name", provider.name))
-        out.append(field("Sector", "\(provider.sector.label) · \(provider.profitStatus == .forProfit ? "for profit" : "not for profit")"))
-        out.append(field("Regulator", "\(provider.regulator.rawValue) · registration \(provider.registrationNumber)"))
-        out.append(inspectionField(provider, today: today))
-        let home = Geography.wales.authority(code: provider.authorityCode)?.name ?? provider.authorityCode
-        out.append(field("Address", provider.postcode.isEmpty ? home : "\(provider.postcode) · \(home)"))
-        out.append(field("Phone", provider.contact.phone.isEmpty ? "none recorded" : provider.contact.phone,
+        out.append(field(Message.screensPageName.text(l), provider.name))
+        out.append(field(Message.screensPageSector.text(l), "\(provider.sector.screenLabel(l)) · \(provider.profitStatus.screenLabel(l))"))
+        out.append(field(Message.screensPageRegulator.text(l),
+                         Message.screensRegistration.text(l, ["regulator": provider.regulator.screenLabel(l), "number": provider.registrationNumber])))
+        out.append(inspectionField(provider, today: today, l))
+        let home = ScreenWords.authority(provider.authorityCode, fallback: provider.authorityCode, l)
+        out.append(field(Message.screensPageAddress.text(l), provider.postcode.isEmpty ? home : "\(provider.postcode) · \(home)"))
+        out.append(field(Message.screensPagePhone.text(l), provider.contact.phone.isEmpty ? Message.screensNoneRecorded.text(l) : provider.contact.phone,
                          style: provider.contact.phone.isEmpty ? .muted : Style(.normal, bold: true)))
         let contact = [provider.contact.name, provider.contact.email].filter { !$0.isEmpty }
-        out.append(field("Contact", contact.isEmpty ? "none recorded" : contact.joined(separator: " · "), style: contact.isEmpty ? .muted : .normal))
-        out.append(field("Welsh", provider.welshLanguage.words, style: provider.welshLanguage == .fluent ? .good : .normal))
-        out.append(field("Can meet", provider.capabilities.isEmpty ? "no specialist needs recorded" : provider.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+        out.append(field(Message.screensPageContact.text(l), contact.isEmpty ? Message.screensNoneRecorded.text(l) : contact.joined(separator: " · "),
+                         style: contact.isEmpty ? .muted : .normal))
+        out.append(field(Message.screensPageWelsh.text(l), provider.welshLanguage.screenLabel(l), style: provider.welshLanguage == .fluent ? .good : .normal))
+        out.append(field(Message.screensPageCanMeet.text(l), provider.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
+                         : provider.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
 
         out.append(blank)
         let mine = (index.children.placementsByProvider[provider.id] ?? []).map { data.placements[$0] }
         let s: ProviderStability
         if let ranked {
-            out.append(PageItem(spans: [Span("Stability, as the ranking scored it (last \(Format.plural(ranked.windowDays, "day")))", style: heading)]))
+            out.append(PageItem(spans: [Span(Message.screensStabilityRanked.text(l, ["days": ScreenWords.days(ranked.windowDays, l)]), style: heading)]))
             s = ranked.figures
         } else {
-            out.append(PageItem(spans: [Span("Stability, last 12 months", style: heading)]))
+            out.append(PageItem(spans: [Span(Message.screensStabilityYear.text(l), style: heading)]))
             s = ProviderStability.compute(mine, today: today, windowDays: 365)[provider.id] ?? ProviderStability()
         }
-        var figures = [Span(Format.plural(s.placements, "placement")), Span(" · "),
-                       Span(Format.plural(s.breakdowns, "breakdown"), style: s.breakdowns > 0 ? .warning : .normal), Span(" · "),
-                       Span(Format.plural(s.shortNoticeEndings, "ending") + " at ≤ 24 h notice", style: s.shortNoticeEndings > 0 ? .urgent : .normal)]
-        if ranked != nil { figures.append(Span(String(format: " · stability score %.2f of 1", s.score), style: .muted)) }
+        var figures = stabilityFigures(placements: s.placements, breakdowns: s.breakdowns, shortNotice: s.shortNoticeEndings, l)
+        if ranked != nil { figures.append(Span(Message.screensStabilityScore.text(l, ["score": String(format: "%.2f", s.score)]), style: .muted)) }
         out.append(PageItem(spans: figures))
         let endings = mine.filter { $0.actualEnd != nil }.prefix(5)
         if endings.isEmpty {
-            out.append(PageItem(spans: [Span("No endings recorded.", style: .muted)]))
+            out.append(PageItem(spans: [Span(Message.screensNoEndings.text(l), style: .muted)]))
         } else {
-            out.append(PageItem(spans: [Span("Last endings", style: .muted)]))
+            out.append(PageItem(spans: [Span(Message.screensLastEndings.text(l), style: .muted)]))
             let theirs = data.notices.filter { $0.providerID == provider.id && $0.kind == .placementEnding }
-            for p in endings { out.append(endingLine(p, notices: theirs)) }
+            for p in endings { out.append(endingLine(p, notices: theirs, l)) }
         }
         return out
     }
 
-    static func endingLine(_ p: Placement, notices: [ProviderNotice]) -> PageItem {
-        var spans = [Span(Format.long(p.actualEnd!) + ": ", style: .muted),
-                     Span(p.endReason?.label ?? "reason not recorded")]
+    static func endingLine(_ p: Placement, notices: [ProviderNotice], _ l: Language = .en) -> PageItem {
+        var spans = [Span(ScreenWords.long(p.actualEnd!, l) + ": ", style: .muted),
+                     Span(p.endReason?.screenLabel(l) ?? Message.screensReasonNotRecorded.text(l))]
         let length = noticeLength(of: p, notices: notices)
-        let notice = Format.notice(length)
+        let notice = ScreenWords.notice(length, l)
         spans.append(Span(" · "))
         spans.append(Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal)))
         if let ending = p.ending {
             spans.append(Span(" · "))
-            spans.append(Span(ending.rawValue, style: ending == .breakdown ? .warning : .normal))
+            spans.append(Span(ending.screenLabel(l), style: ending == .breakdown ? .warning : .normal))
         }
         return PageItem(spans: spans, indent: 2)
     }
@@ -177,59 +210,69 @@ enum Pages {
     // MARK: Child
 
     static func childTitle(_ model: Model, _ i: Int) -> String {
-        guard let data = model.data, i < data.children.count else { return "Child" }
+        let l = model.language
+        guard let data = model.data, i < data.children.count else { return Message.screensChildHeading.text(l) }
         let c = data.children[i]
-        return "Child \(c.id) · " + (model.redact ? c.initials : c.fullName)
+        return Message.screensChildTitle.text(l, ["id": c.id, "name": model.redact ? c.initials : c.fullName])
     }
 
     static func child(_ model: Model, _ i: Int) -> [PageItem] {
         guard let data = model.data, let index = model.index, i < data.children.count else { return [] }
+        let l = model.language
         let c = data.children[i]
-        let geo = Geography.wales
         let catalogue = NeedCatalogue.standard
         let today = model.today
         var out: [PageItem] = []
-        out.append(field("Name", model.redact ? "\(c.initials) (names hidden)" : c.fullName, style: Style(.normal, bold: true)))
-        out.append(field("Age", "\(c.age(on: today)) (born \(Format.long(c.dateOfBirth)))" + (c.isKeyStage4(on: today) ? " · Key Stage 4: a school move needs a nominated officer's approval" : "")))
-        out.append(field("Home", geo.authority(code: c.placingAuthority)?.bilingualName ?? c.placingAuthority))
-        out.append(field("Legal status", c.legalStatus.label))
-        var language = "first language " + (c.firstLanguage == .welsh ? "Welsh" : c.firstLanguage == .english ? "English" : c.firstLanguage == .bilingual ? "Welsh and English" : "other")
-        if let w = c.welshPlacement { language += " · Welsh-speaking placement \(w.rawValue)" }
-        out.append(field("Language", language))
+        out.append(field(Message.screensPageName.text(l), model.redact ? Message.screensNamesHidden.text(l, ["initials": c.initials]) : c.fullName,
+                         style: Style(.normal, bold: true)))
+        out.append(field(Message.screensPageAge.text(l), Message.screensChildAge.text(l, ["age": String(c.age(on: today)), "date": ScreenWords.long(c.dateOfBirth, l)])
+                         + (c.isKeyStage4(on: today) ? Message.screensChildKeyStage4.text(l) : "")))
+        out.append(field(Message.screensPageHome.text(l), ScreenWords.bilingualAuthority(c.placingAuthority, fallback: c.placingAuthority, l)))
+        out.append(field(Message.screensPageLegalStatus.text(l), c.legalStatus.screenLabel(l)))
+        var language = Message.screensChildFirstLanguage.text(l, ["language": c.firstLanguage.screenLabel(l)])
+        if let w = c.welshPlacement { language += Message.screensChildWelshPlacement.text(l, ["level": w.screenLabel(l)]) }
+        out.append(field(Message.screensPageLanguage.text(l), language))
         let urgent = AppData.isUrgent(c, today: today)
-        var status = c.status.words
+        var status = c.status.screenLabel(l)
         if c.status != .placed {
-            if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += " · needed by \(Format.long(d))" }
+            if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += Message.screensChildNeededBy.text(l, ["date": ScreenWords.long(d, l)]) }
             let left = TimeLeft.of(c, ending: model.index?.work.endingByChild[c.id], now: model.now)
-            status += " · time left: " + Format.timeLeft(left, today: today)
+            status += Message.screensChildTimeLeft.text(l, ["time": ScreenWords.timeLeft(left, today: today, l)])
         }
-        out.append(field("Status", status, style: urgent ? .urgent : .normal))
+        out.append(field(Message.screensPageStatus.text(l), status, style: urgent ? .urgent : .normal))
         if c.needs.isEmpty {
-            out.append(field("Needs", "none recorded", style: .muted))
+            out.append(field(Message.screensPageNeeds.text(l), Message.screensNoneRecorded.text(l), style: .muted))
         } else {
             var first = true
             for level in NeedLevel.allCases {
                 let names = c.needs(at: level).map { catalogue.name(of: $0) }
                 guard !names.isEmpty else { continue }
-                out.append(field(first ? "Needs" : "", [Span(level.rawValue + ": ", style: level == .essential ? Style(.normal, bold: true) : .normal),
-                                                        Span(names.joined(separator: ", "))]))
+                out.append(field(first ? Message.screensPageNeeds.text(l) : "",
+                                 [Span(level.screenLabel(l) + ": ", style: level == .essential ? Style(.normal, bold: true) : .normal),
+                                  Span(names.joined(separator: ", "))]))
                 first = false
             }
         }
         var guards: [String] = []
         if !c.safeguarding.avoidAuthorities.isEmpty {
-            guards.append("avoid " + c.safeguarding.avoidAuthorities.map { geo.authority(code: $0)?.name ?? $0 }.joined(separator: ", "))
+            guards.append(Message.screensChildAvoid.text(l, ["places": c.safeguarding.avoidAuthorities.map { ScreenWords.authority($0, fallback: $0, l) }.joined(separator: ", ")]))
         }
-        for a in c.safeguarding.avoidAreas { guards.append("avoid within \(Distance.formatMiles(a.radiusMiles, approximate: false)) of \(a.postcode)") }
-        if let m = c.safeguarding.minimumMilesFromHome { guards.append("at least \(Distance.formatMiles(m, approximate: false)) from home") }
-        out.append(field("Safeguarding", guards.isEmpty ? "no constraints recorded" : guards.joined(separator: "; "), style: guards.isEmpty ? .muted : .warning))
-        out.append(livingWith(c))
+        for a in c.safeguarding.avoidAreas {
+            guards.append(Message.screensChildAvoidWithin.text(l, ["miles": Distance.formatMiles(a.radiusMiles, approximate: false), "postcode": a.postcode]))
+        }
+        if let m = c.safeguarding.minimumMilesFromHome {
+            guards.append(Message.screensChildAtLeastFromHome.text(l, ["miles": Distance.formatMiles(m, approximate: false)]))
+        }
+        out.append(field(Message.screensPageSafeguarding.text(l), guards.isEmpty ? Message.screensNoConstraints.text(l) : guards.joined(separator: "; "),
+                         style: guards.isEmpty ? .muted : .warning))
+        out.append(livingWith(c, l))
         if let group = c.siblingGroup {
             let others = data.children.filter { $0.id != c.id && $0.siblingGroup?.groupID == group.groupID }
             let names = others.map { "\($0.initials) (\($0.id))" }.joined(separator: ", ")
-            out.append(field("Siblings", (names.isEmpty ? "none in the store" : names) + (group.mustBePlacedTogether ? " · must be placed together" : " · may be placed apart")))
+            out.append(field(Message.screensPageSiblings.text(l), (names.isEmpty ? Message.screensChildNoSiblingsInStore.text(l) : names)
+                             + (group.mustBePlacedTogether ? Message.screensChildTogether.text(l) : Message.screensChildApart.text(l))))
         } else {
-            out.append(field("Siblings", "none recorded", style: .muted))
+            out.append(field(Message.screensPageSiblings.text(l), Message.screensNoneRecorded.text(l), style: .muted))
         }
 
         out.append(blank)
@@ -238,34 +281,33 @@ enum Pages {
         let history = listed.filter { !$0.isUndone }
         let breakdowns = history.filter(\.isBreakdown).count
         let sameDay = history.filter { $0.actualEnd != nil && $0.isShortNotice }.count
-        out.append(PageItem(spans: [Span("Placement history, newest first", style: heading)]))
-        out.append(field("Totals", [Span(Format.plural(history.count, "placement")), Span(" · "),
-                    Span(Format.plural(breakdowns, "breakdown"), style: breakdowns > 0 ? .warning : .normal), Span(" · "),
-                    Span(Format.plural(sameDay, "short-notice ending"), style: sameDay > 0 ? .urgent : .normal)]))
-        if history.isEmpty { out.append(PageItem(spans: [Span("No placements recorded.", style: .muted)])) }
+        out.append(PageItem(spans: [Span(Message.screensChildHistoryHeading.text(l), style: heading)]))
+        out.append(field(Message.screensPageTotals.text(l), stabilityFigures(placements: history.count, breakdowns: breakdowns, shortNotice: sameDay, l, childWording: true)))
+        if history.isEmpty { out.append(PageItem(spans: [Span(Message.screensNoPlacements.text(l), style: .muted)])) }
         let providers = Dictionary(data.providers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let vacancies = Dictionary(data.vacancies.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let childNotices = data.notices.filter { $0.childID == c.id && $0.kind == .placementEnding }
         for p in listed {
             out.append(blank)
-            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.label } ?? p.placementType.label
+            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.screenLabel(l) } ?? p.placementType.screenLabel(l)
             if let undo = p.undone {
-                out.append(PageItem(spans: [Span(Format.long(p.start), style: .muted), Span(" · "),
+                out.append(PageItem(spans: [Span(ScreenWords.long(p.start, l), style: .muted), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID, style: .muted), Span(" · " + p.id, style: .muted),
-                            Span(" · UNDONE (corrected)", style: .warning)]))
-                out.append(PageItem(spans: [Span("undone by \(undo.by) at \(Format.clock(undo.at)): \(undo.reason)", style: .muted)], indent: 4))
+                            Span(Message.screensChildUndone.text(l), style: .warning)]))
+                out.append(PageItem(spans: [Span(Message.screensChildUndoneBy.text(l, ["by": undo.by, "time": Format.clock(undo.at), "reason": undo.reason]), style: .muted)],
+                                    indent: 4))
             } else {
-                let dates = Format.long(p.start) + " – " + (p.actualEnd.map(Format.long) ?? "now")
+                let dates = ScreenWords.long(p.start, l) + " – " + (p.actualEnd.map { ScreenWords.long($0, l) } ?? Message.screensNow.text(l))
                 out.append(PageItem(spans: [Span(dates, style: Style(.normal, bold: true)), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
-                var detail: [Span] = [Span(p.locality.label, style: p.locality == .inCounty ? .good : .normal),
-                                      Span(" · " + Format.miles(p.milesFromHome))]
-                detail += endingSpans(p, notices: childNotices)
+                var detail: [Span] = [Span(p.locality.screenLabel(l), style: p.locality == .inCounty ? .good : .normal),
+                                      Span(" · " + ScreenWords.miles(p.milesFromHome, l))]
+                detail += endingSpans(p, notices: childNotices, l)
                 out.append(PageItem(spans: detail, indent: 4))
             }
-            for line in approvalLines(p) { out.append(PageItem(spans: [Span(line, style: .muted)], indent: 4)) }
+            for line in approvalLines(p, l) { out.append(PageItem(spans: [Span(line, style: .muted)], indent: 4)) }
             if let by = p.placedBy, let at = p.placedAt, p.isOpen, Format.day(at) == model.today {
-                out.append(PageItem(spans: [Span("placed today by \(by) as \(p.id) · u undoes it (with a reason)", style: .muted)], indent: 4))
+                out.append(PageItem(spans: [Span(Message.screensChildPlacedToday.text(l, ["by": by, "id": p.id]), style: .muted)], indent: 4))
             }
         }
         out += ringRound(model, childID: c.id)
@@ -285,26 +327,26 @@ func noticeLength(of p: Placement, notices: [ProviderNotice]) -> NoticeLength? {
 }
 
 /// The approvals recorded with a placement, one line each, as the officer wrote them.
-func approvalLines(_ p: Placement) -> [String] {
+func approvalLines(_ p: Placement, _ l: Language = .en) -> [String] {
     guard let a = p.approvals else { return [] }
     var lines: [String] = []
-    if let text = a[.panel] { lines.append("panel approval (reg 12(3)): \(text)") }
-    if let text = a[.keyStage4] { lines.append("nominated officer's approval, Key Stage 4 move (reg 11): \(text)") }
-    if let text = a[.exceptionalReason] { lines.append("exceptional circumstances (for-profit): \(text)") }
+    if let text = a[.panel] { lines.append(Message.screensApprovalPanel.text(l, ["text": text])) }
+    if let text = a[.keyStage4] { lines.append(Message.screensApprovalKeyStage4.text(l, ["text": text])) }
+    if let text = a[.exceptionalReason] { lines.append(Message.screensApprovalExceptional.text(l, ["text": text])) }
     return lines
 }
 
 /// How a placement ended, in words: the reason, the notice given (short notice stands out) and whether it
 /// was planned or a breakdown; or that it is the current placement. `notices`: ending notices that may be its.
-func endingSpans(_ p: Placement, notices: [ProviderNotice]) -> [Span] {
-    guard p.actualEnd != nil else { return [Span(" · current placement", style: .good)] }
+func endingSpans(_ p: Placement, notices: [ProviderNotice], _ l: Language = .en) -> [Span] {
+    guard p.actualEnd != nil else { return [Span(Message.screensCurrentPlacement.text(l), style: .good)] }
     let length = noticeLength(of: p, notices: notices)
-    let notice = Format.notice(length)
-    var spans = [Span(" · ended: "), Span(p.endReason?.label ?? "reason not recorded"), Span(" · notice: "),
+    let notice = ScreenWords.notice(length, l)
+    var spans = [Span(Message.screensEnded.text(l)), Span(p.endReason?.screenLabel(l) ?? Message.screensReasonNotRecorded.text(l)),
+                 Span(Message.screensNoticeLabel.text(l)),
                  Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal))]
     if let ending = p.ending {
-        spans += [Span(" · "), Span(ending.rawValue, style: ending == .breakdown ? .warning : .good)]
+        spans += [Span(" · "), Span(ending.screenLabel(l), style: ending == .breakdown ? .warning : .good)]
     }
     return spans
 }
-

@@ -4,38 +4,40 @@ import TerminalUI
 
 func drawProviderList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
+    let l = model.language
     let list = model.providers
-    drawSearchRow(list, right: "sort: \(model.providerSort.label) (s) │ \(list.visible.count) of \(data.providers.count)",
-                  placeholder: "search name, sector, regulator, registration, area", g, &buffer)
+    drawSearchRow(list, right: Message.screensListSortCount.text(l, ["sort": model.providerSort.screenLabel(l), "shown": String(list.visible.count),
+                                                                    "total": String(data.providers.count)]),
+                  placeholder: Message.screensProvidersSearch.text(l), l, g, &buffer)
     let row = g.summaryRow
-    buffer.set(x: row.x, y: row.y, string: truncate("Stability over the last 12 months: placements, breakdowns, endings at ≤ 24 h notice", toWidth: row.width), style: .muted)
+    buffer.set(x: row.x, y: row.y, string: truncate(Message.screensProvidersSummary.text(l), toWidth: row.width), style: .muted)
     let ix = index.providers
     let wide = g.table.width >= 120
     let visible = list.visible
-    var columns = [Column("Provider", width: .fill(1)), Column("Sector", width: .length(wide ? 15 : 8)),
-                   Column(wide ? "Regulator · registration" : "Registration", width: .length(wide ? 24 : 15)),
-                   Column("Authority", width: .length(wide ? 14 : 10)),
-                   Column("Open", width: .length(4), alignment: .right),
-                   Column(wide ? "Placements" : "Plc", width: .length(wide ? 10 : 3), alignment: .right),
-                   Column(wide ? "Breakdowns" : "Brk", width: .length(wide ? 10 : 3), alignment: .right),
-                   Column(wide ? "Same-day" : "≤24h", width: .length(wide ? 8 : 4), alignment: .right)]
-    if wide { columns.insert(Column("Welsh", width: .length(12)), at: 2) }
+    var columns = [Column(Message.screensColProvider.text(l), width: .fill(1)), Column(Message.screensColSector.text(l), width: .length(wide ? 15 : 8)),
+                   Column(wide ? Message.screensColRegulatorRegistration.text(l) : Message.screensColRegistration.text(l), width: .length(wide ? 24 : 15)),
+                   Column(Message.screensColAuthority.text(l), width: .length(wide ? 14 : 10)),
+                   Column(Message.screensColOpen.text(l), width: .length(4), alignment: .right),
+                   Column(wide ? Message.screensColPlacements.text(l) : Message.screensColPlacementsShort.text(l), width: .length(wide ? 10 : 3), alignment: .right),
+                   Column(wide ? Message.screensColBreakdowns.text(l) : Message.screensColBreakdownsShort.text(l), width: .length(wide ? 10 : 3), alignment: .right),
+                   Column(wide ? Message.screensColSameDay.text(l) : Message.screensColSameDayShort.text(l), width: .length(wide ? 8 : 4), alignment: .right)]
+    if wide { columns.insert(Column(Message.screensColWelsh.text(l), width: .length(12)), at: 2) }
     var table = Table(columns: columns, rowCount: visible.count) { position in
         let i = Int(visible[position])
         let p = data.providers[i]
         let s = ix.stability[i]
         var cells = [TableCell(p.name, style: s.shortNoticeEndings > 0 ? .urgent : nil),
-                     TableCell(wide ? p.sector.label : p.sector.shortLabel),
-                     TableCell(wide ? "\(p.regulator.rawValue) · \(p.registrationNumber)" : p.registrationNumber),
-                     TableCell(ix.authorityName[i]),
+                     TableCell(wide ? p.sector.screenLabel(l) : p.sector.screenShortLabel(l)),
+                     TableCell(wide ? "\(p.regulator.screenLabel(l)) · \(p.registrationNumber)" : p.registrationNumber),
+                     TableCell(l == .cy ? ScreenWords.authority(p.authorityCode, fallback: ix.authorityName[i], l) : ix.authorityName[i]),
                      TableCell(String(ix.openVacancies[i]), style: ix.openVacancies[i] > 0 ? .good : .muted),
                      TableCell(String(s.placements)),
                      TableCell(String(s.breakdowns), style: s.breakdowns > 0 ? .warning : nil),
                      TableCell(String(s.shortNoticeEndings), style: s.shortNoticeEndings > 0 ? .urgent : nil)]
-        if wide { cells.insert(TableCell(p.welshLanguage.words, style: p.welshLanguage == .fluent ? .good : nil), at: 2) }
+        if wide { cells.insert(TableCell(p.welshLanguage.screenLabel(l), style: p.welshLanguage == .fluent ? .good : nil), at: 2) }
         return TableRow(cells)
     }
-    table.emptyMessage = list.query.isEmpty ? "No providers in the store." : "No providers match. Esc clears the search."
+    table.emptyMessage = list.query.isEmpty ? Message.screensProvidersNone.text(l) : Message.screensProvidersNoMatch.text(l)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
 }
@@ -88,8 +90,9 @@ func performProviderPage(_ action: Action, _ model: inout Model) -> [Command] {
 
 extension Pages {
     static func providerTitle(_ model: Model, _ i: Int) -> String {
-        guard let data = model.data, i < data.providers.count else { return "Provider" }
-        return "Provider \(data.providers[i].id) · \(data.providers[i].name)"
+        let l = model.language
+        guard let data = model.data, i < data.providers.count else { return Message.screensProviderHeading.text(l) }
+        return Message.screensProviderTitle.text(l, ["id": data.providers[i].id, "name": data.providers[i].name])
     }
 
     static func provider(_ model: Model, _ i: Int) -> [PageItem] {
@@ -98,49 +101,54 @@ extension Pages {
         let ix = index.providers
         let catalogue = NeedCatalogue.standard
         let today = model.today
+        let l = model.language
         var out: [PageItem] = []
-        out.append(field("Sector", "\(p.sector.label) · \(p.profitStatus == .forProfit ? "for profit" : "not for profit")"))
-        out.append(field("Regulator", "\(p.regulator.rawValue) · registration \(p.registrationNumber)"))
-        out.append(inspectionField(p, today: today))
-        out.append(field("Where", "\(Geography.wales.authority(code: p.authorityCode)?.bilingualName ?? ix.authorityName[i]) · \(p.postcode)"))
+        out.append(field(Message.screensPageSector.text(l), "\(p.sector.screenLabel(l)) · \(p.profitStatus.screenLabel(l))"))
+        out.append(field(Message.screensPageRegulator.text(l), Message.screensRegistration.text(l, ["regulator": p.regulator.screenLabel(l), "number": p.registrationNumber])))
+        out.append(inspectionField(p, today: today, l))
+        out.append(field(Message.screensPageWhere.text(l), "\(ScreenWords.bilingualAuthority(p.authorityCode, fallback: ix.authorityName[i], l)) · \(p.postcode)"))
         let contact = [p.contact.name, p.contact.phone, p.contact.email].filter { !$0.isEmpty }
-        out.append(field("Contact", contact.isEmpty ? "none recorded" : contact.joined(separator: " · "), style: contact.isEmpty ? .muted : .normal))
-        out.append(field("Welsh", p.welshLanguage.words, style: p.welshLanguage == .fluent ? .good : .normal))
-        out.append(field("Can meet", p.capabilities.isEmpty ? "no specialist needs recorded" : p.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+        out.append(field(Message.screensPageContact.text(l), contact.isEmpty ? Message.screensNoneRecorded.text(l) : contact.joined(separator: " · "),
+                         style: contact.isEmpty ? .muted : .normal))
+        out.append(field(Message.screensPageWelsh.text(l), p.welshLanguage.screenLabel(l), style: p.welshLanguage == .fluent ? .good : .normal))
+        out.append(field(Message.screensPageCanMeet.text(l), p.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
+                         : p.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
         let s = ix.stability[i]
-        out.append(field("Stability", [Span(Format.plural(s.placements, "placement")), Span(" · "),
-                    Span(Format.plural(s.breakdowns, "breakdown"), style: s.breakdowns > 0 ? .warning : .normal), Span(" · "),
-                    Span(Format.plural(s.shortNoticeEndings, "ending") + " at ≤ 24 h notice", style: s.shortNoticeEndings > 0 ? .urgent : .normal),
-                    Span(" (last 12 months)", style: .muted)]))
+        out.append(field(Message.screensPageStability.text(l),
+                         stabilityFigures(placements: s.placements, breakdowns: s.breakdowns, shortNotice: s.shortNoticeEndings, l)
+                         + [Span(Message.screensLastYear.text(l), style: .muted)]))
 
         out.append(blank)
         let vacancies = ix.vacancies[p.id] ?? []
-        out.append(PageItem(spans: [Span("Vacancies (\(vacancies.count))", style: heading), Span(vacancies.isEmpty ? "" : "  ↑↓ choose · Enter opens", style: .muted)]))
-        if vacancies.isEmpty { out.append(PageItem(spans: [Span("No vacancies recorded.", style: .muted)])) }
+        out.append(PageItem(spans: [Span(Message.screensProviderVacancies.text(l, ["n": String(vacancies.count)]), style: heading),
+                                    Span(vacancies.isEmpty ? "" : Message.screensProviderChooseHint.text(l), style: .muted)]))
+        if vacancies.isEmpty { out.append(PageItem(spans: [Span(Message.screensNoVacanciesRecorded.text(l), style: .muted)])) }
         for v in vacancies {
             let vac = data.vacancies[v]
-            var spans = [Span(vac.id + "  "), Span(vac.setting.label), Span(" · ages \(Format.ages(vac.ageRange)) · \(Format.plural(vac.beds, "bed"))"),
-                         Span(" · " + (vac.availableFrom <= today ? "now" : "from " + Format.short(vac.availableFrom))),
-                         Span(" · " + Money.pounds(vac.weeklyFee) + "/wk"),
-                         Span(" · " + vac.status.rawValue, style: vac.status == .open ? .good : .muted)]
+            var spans = [Span(vac.id + "  "), Span(vac.setting.screenLabel(l)),
+                         Span(Message.screensProviderVacancyAges.text(l, ["ages": Format.ages(vac.ageRange),
+                                                                          "beds": ScreenWords.count(vac.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l)])),
+                         Span(" · " + (vac.availableFrom <= today ? Message.screensNow.text(l) : Message.screensFromDate.text(l, ["date": ScreenWords.short(vac.availableFrom, l)]))),
+                         Span(" · " + Message.screensPerWeek.text(l, ["fee": Money.pounds(vac.weeklyFee)])),
+                         Span(" · " + vac.status.screenLabel(l), style: vac.status == .open ? .good : .muted)]
             if let hold = vac.hold, vac.isHeld(at: model.now) {
-                spans.append(Span(" by \(hold.officer) until \(Format.clock(hold.expiresAt))", style: .warning))
+                spans.append(Span(Message.screensProviderHeldBy.text(l, ["officer": hold.officer, "time": Format.clock(hold.expiresAt)]), style: .warning))
             }
             let days = vac.daysSinceConfirmed(now: model.now)
-            if days > 7 { spans.append(Span(" · confirmed \(days)d ago", style: .warning)) }
+            if days > 7 { spans.append(Span(Message.screensProviderConfirmedAgo.text(l, ["days": String(days)]), style: .warning)) }
             out.append(PageItem(spans: spans, indent: 2, tag: v))
         }
 
         out.append(blank)
         let history = (index.children.placementsByProvider[p.id] ?? []).map { data.placements[$0] }
-        out.append(PageItem(spans: [Span("Placement history, latest ending first", style: heading)]))
-        if history.isEmpty { out.append(PageItem(spans: [Span("No placements recorded.", style: .muted)])) }
+        out.append(PageItem(spans: [Span(Message.screensProviderHistoryHeading.text(l), style: heading)]))
+        if history.isEmpty { out.append(PageItem(spans: [Span(Message.screensNoPlacements.text(l), style: .muted)])) }
         let theirs = data.notices.filter { $0.providerID == p.id && $0.kind == .placementEnding }
         for pl in history {
             let child = index.children.childByID[pl.childID].map { data.children[$0].initials } ?? pl.childID
-            let dates = Format.long(pl.start) + " – " + (pl.actualEnd.map(Format.long) ?? "now")
+            let dates = ScreenWords.long(pl.start, l) + " – " + (pl.actualEnd.map { ScreenWords.long($0, l) } ?? Message.screensNow.text(l))
             var spans = [Span(dates, style: Style(.normal, bold: true)), Span(" · \(pl.childID) \(child)")]
-            spans += endingSpans(pl, notices: theirs)
+            spans += endingSpans(pl, notices: theirs, l)
             out.append(PageItem(spans: spans, indent: 2))
         }
         return out

@@ -34,13 +34,10 @@ extension KeyContext {
     static let referralSend = KeyContext("referralSend", "Send a referral")
 }
 
+/// The referral texts in English, as tests name them; screens read `Message` in the officer's language.
 enum ReferralText {
-    static let noneMarked = "Mark providers with space first (or s sends to the selected one)"
-    static let sendHint = "Enter or y sends · ←→ deadline an hour earlier or later · Esc or n cancels"
-    static let missingHeading = "Missing (listed on the pack too):"
-    static let nothingMissing = "Nothing missing: every section is drawn from the store."
-    static let noReferral = "No referral to this provider awaits an answer (s sends one)"
-    static let offersHeading = "Offers beside the engine's choice"
+    static let noReferral = Message.screensReferralNoReferral.text(.en)
+    static let offersHeading = Message.screensReferralOffersHeading.text(.en)
 }
 
 enum Referrals {
@@ -62,7 +59,7 @@ enum Referrals {
         guard let match = model.match, let data = model.data else { return }
         let vacancies = match.marked.isEmpty ? (match.selected.map { [$0.vacancy.id] } ?? []) : match.marked
         guard !vacancies.isEmpty else {
-            model.status = ReferralText.noneMarked
+            model.status = Message.screensReferralNoneMarked.text(model.language)
             return
         }
         guard let child = model.index?.children.childByID[match.childID].map({ data.children[$0] }) else { return }
@@ -90,21 +87,24 @@ enum Referrals {
         let providerName: (String) -> String = { id in
             model.index?.providers.byID[id].map { model.data!.providers[$0].name } ?? id
         }
+        let l = model.language
         var lines: [[Span]] = []
         if let top = result.candidates.first {
-            lines.append([Span("engine's choice ", style: .muted), Span("#\(top.rank) \(top.vacancy.id) \(top.provider.name)", style: .good),
-                          Span(" · \(Money.pounds(top.vacancy.weeklyFee))/wk listed · from " + (top.vacancy.availableFrom <= model.today ? "now" : Format.short(top.vacancy.availableFrom)))])
+            let from = top.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : ScreenWords.short(top.vacancy.availableFrom, l)
+            lines.append([Span(Message.screensReferralEngineChoice.text(l), style: .muted), Span("#\(top.rank) \(top.vacancy.id) \(top.provider.name)", style: .good),
+                          Span(Message.screensReferralListed.text(l, ["fee": Money.pounds(top.vacancy.weeklyFee), "from": from]))])
         }
         let ranked = offers.map { offer -> (rank: Int?, offer: Contact) in
             (result.candidates.first { $0.vacancy.id == offer.vacancyID }?.rank, offer)
         }.sorted { ($0.rank ?? Int.max, $0.offer.id) < ($1.rank ?? Int.max, $1.offer.id) }
         for (rank, offer) in ranked.prefix(3) {
             guard let terms = offer.offer else { continue }
-            let place = rank.map { "#\($0)" } ?? "not ranked"
-            lines.append([Span("offer \(offer.id)     ", style: .muted), Span("\(place) \(offer.vacancyID ?? "") \(providerName(offer.providerID))", style: .good),
-                          Span(" · \(Money.pounds(terms.weeklyFee))/wk offered · from \(Format.short(terms.start))")])
+            let place = rank.map { "#\($0)" } ?? Message.screensReferralNotRanked.text(l)
+            lines.append([Span(Message.screensReferralOffer.text(l, ["id": offer.id]), style: .muted),
+                          Span("\(place) \(offer.vacancyID ?? "") \(providerName(offer.providerID))", style: .good),
+                          Span(Message.screensReferralOffered.text(l, ["fee": Money.pounds(terms.weeklyFee), "from": ScreenWords.short(terms.start, l)]))])
         }
-        return [[Span(ReferralText.offersHeading, style: .header)]] + lines
+        return [[Span(Message.screensReferralOffersHeading.text(l), style: .header)]] + lines
     }
 }
 
@@ -158,25 +158,26 @@ enum ReferralSendLayer: Layer {
         guard let state = model.referralSend, let data = model.data else { return }
         buffer.cursor = nil
         let child = model.index?.children.childByID[state.childID].map { data.children[$0] }
-        var lines: [[Span]] = [[Span("Child     ", style: .muted), Span("\(state.childID) \(child?.initials ?? "")")], []]
+        let l = model.language
+        var lines: [[Span]] = [[Span(Message.screensReferralChildLabel.text(l), style: .muted), Span("\(state.childID) \(child?.initials ?? "")")], []]
         for id in state.vacancyIDs {
             let v = data.vacancies.first { $0.id == id }
             let name = v.flatMap { v in model.index?.providers.byID[v.providerID].map { data.providers[$0].name } } ?? id
-            lines.append([Span("To        ", style: .muted), Span(name), Span(" · \(id)", style: .muted)])
+            lines.append([Span(Message.screensReferralToLabel.text(l), style: .muted), Span(name), Span(" · \(id)", style: .muted)])
         }
-        lines.append([Span("Sections  ", style: .muted), Span(state.sections.map(\.title).joined(separator: ", "))])
-        let day = Format.day(state.responseDue) == model.today ? "today" : Format.long(Format.day(state.responseDue))
-        lines.append([Span("Answer by ", style: .muted), Span("\(day) \(Format.clock(state.responseDue))", style: Style(.normal, bold: true))])
+        lines.append([Span(Message.screensReferralSectionsLabel.text(l), style: .muted), Span(state.sections.map(\.title).joined(separator: ", "))])
+        let day = Format.day(state.responseDue) == model.today ? Message.screensToday.text(l) : ScreenWords.long(Format.day(state.responseDue), l)
+        lines.append([Span(Message.screensReferralAnswerByLabel.text(l), style: .muted), Span("\(day) \(Format.clock(state.responseDue))", style: Style(.normal, bold: true))])
         lines.append([])
         if state.missing.isEmpty {
-            lines.append([Span(ReferralText.nothingMissing, style: .good)])
+            lines.append([Span(Message.screensReferralNothingMissing.text(l), style: .good)])
         } else {
-            lines.append([Span(ReferralText.missingHeading, style: .warning)])
+            lines.append([Span(Message.screensReferralMissingHeading.text(l), style: .warning)])
             for gap in state.missing { lines.append([Span("! " + gap.text, style: .warning)]) }
         }
         lines.append([])
-        lines.append([Span(state.saving ? "Sending…" : ReferralText.sendHint, style: .muted)])
-        drawLinesModal(model, title: "Send this referral?", lines, width: 84, &buffer)
+        lines.append([Span(state.saving ? Message.screensReferralSending.text(l) : Message.screensReferralSendHint.text(l), style: .muted)])
+        drawLinesModal(model, title: Message.screensReferralSendTitle.text(l), lines, width: 84, &buffer)
     }
 }
 
@@ -184,17 +185,21 @@ enum ReferralSendLayer: Layer {
 /// question if they asked one. Enter logs the answer; m ranks for the child.
 func drawReferralsPanel(_ model: Model, _ waiting: [ReferralQueue.Waiting], in inner: Rect, state: inout ScrollState, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
-    var table = Table(columns: [Column("Due", width: .length(6)), Column("Child", width: .length(6)), Column("Provider", width: .fill(1)),
-                                Column("Status", width: .length(8))], rowCount: waiting.count, row: { r in
+    let l = model.language
+    // Welsh short months run to four letters ("30 Tach"): the due column is one wider in Welsh.
+    var table = Table(columns: [Column(Message.screensColDue.text(l), width: .length(l == .cy ? 7 : 6)), Column(Message.screensColChild.text(l), width: .length(l == .cy ? 7 : 6)),
+                                Column(Message.screensColProvider.text(l), width: .fill(1)),
+                                Column(Message.screensColStatus.text(l), width: .length(8))], rowCount: waiting.count, row: { r in
         let w = waiting[r]
         let due = w.referral.referral!.responseDue
         let overdue = due < model.now
-        let when = Format.day(due) == model.today ? Format.clock(due) : Format.short(Format.day(due))
+        let when = Format.day(due) == model.today ? Format.clock(due) : ScreenWords.short(Format.day(due), l)
         let provider = index.providers.byID[w.referral.providerID].map { data.providers[$0].name } ?? w.referral.providerID
-        let status = overdue ? TableCell("overdue", style: .urgent) : w.question != nil ? TableCell("question", style: .warning) : TableCell("waiting", style: .muted)
+        let status = overdue ? TableCell(Message.screensReferralOverdue.text(l), style: .urgent)
+            : w.question != nil ? TableCell(Message.screensReferralQuestion.text(l), style: .warning) : TableCell(Message.screensReferralWaiting.text(l), style: .muted)
         return TableRow([TableCell(when, style: overdue ? .urgent : nil), TableCell(w.referral.childID), TableCell(provider), status])
     })
-    table.emptyMessage = "No referral awaits an answer."
+    table.emptyMessage = Message.screensReferralNoneWaiting.text(l)
     table.headerStyle = .muted
     table.render(in: inner, buffer: &buffer, state: &state)
 }

@@ -14,7 +14,7 @@ enum ReportLine: Equatable {
 }
 
 enum ReportLines {
-    static func build(_ set: ReportSet?) -> [ReportLine] {
+    static func build(_ set: ReportSet?, _ l: Language = .en) -> [ReportLine] {
         guard let set else { return [] }
         var lines: [ReportLine] = []
         for panel in set.panels {
@@ -24,7 +24,7 @@ enum ReportLines {
             for table in panel.tables {
                 lines.append(.tableHeader(table))
                 lines += table.rows.map { .row($0, table) }
-                if table.rows.isEmpty { lines.append(.note(ReportsText.none)) }
+                if table.rows.isEmpty { lines.append(.note(Message.screensReportsNone.text(l))) }
             }
             lines += panel.notes.map { .note($0) }
             lines.append(.blank)
@@ -49,7 +49,7 @@ enum ReportLines {
         var ref: Int { 2 + label + value + 1 + bar + 1 + share + 1 + baseline + 2 }
     }
 
-    static func draw(_ line: ReportLine, in area: Rect, _ buffer: inout Buffer) {
+    static func draw(_ line: ReportLine, in area: Rect, _ l: Language = .en, _ buffer: inout Buffer) {
         let c: Columns = switch line {
         case .tableHeader(let table), .row(_, let table): Columns(width: area.width, table: table)
         default: Columns(width: area.width)
@@ -67,7 +67,7 @@ enum ReportLines {
         case .panel(let title):
             put(area.x, " " + title, .header)
         case .unavailable(let why):
-            put(area.x + 2, ReportsText.notAvailable + why + ".", .warning)
+            put(area.x + 2, Message.screensReportsNotAvailable.text(l, ["why": why]), .warning)
         case .note(let text):
             put(area.x + 2, text, .muted)
         case .blank:
@@ -81,11 +81,11 @@ enum ReportLines {
             if table.columns.count == 1 {
                 rightAligned(area.x + 2 + c.label, table.columns[0], c.value, .muted)
                 if table.rows.contains(where: { $0.share != nil }) {
-                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, "share", c.share, .muted)
+                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, Message.screensReportsShare.text(l), c.share, .muted)
                 }
                 if table.rows.contains(where: { $0.baseline != nil }) {
                     rightAligned(area.x + c.ref - c.baseline - 2, "2018-19", c.baseline, .muted)
-                    put(area.x + c.ref, "source", .muted)
+                    put(area.x + c.ref, Message.screensReportsSource.text(l), .muted)
                 }
             } else {
                 let w = cellWidth(table, area.width, c)

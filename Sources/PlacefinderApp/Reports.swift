@@ -1,3 +1,4 @@
+import Foundation
 import PlacementCore
 import TerminalUI
 
@@ -79,7 +80,7 @@ enum ReportsTab: TabScreen {
 
     static func clampScroll(_ model: inout Model) {
         let query = model.reports.query(officerAuthority: model.authority, today: model.today)
-        let lines = ReportLines.build(model.reports.shown(query)).count
+        let lines = ReportLines.build(model.reports.shown(query), model.language).count
         let visible = panelArea(Geometry(model)).height
         model.reports.scroll = max(0, min(model.reports.scroll, lines - visible))
     }
@@ -88,38 +89,52 @@ enum ReportsTab: TabScreen {
         Rect(x: 0, y: g.body.y + 2, width: g.body.width, height: max(0, g.body.height - 2))
     }
 
+    /// The area in the officer's language: an authority by its Welsh name in Welsh.
+    static func areaLabel(_ area: ReportArea, _ l: Language) -> String {
+        guard l == .cy else { return area.label() }
+        return switch area {
+        case .authority(let code): ScreenWords.authority(code, fallback: code, l)
+        case .board(let board): Message.screensReportsBoard.text(l, ["board": board.label])
+        case .wales: Message.screensReportsWales.text(l)
+        }
+    }
+
+    static func periodLabel(_ period: ReportPeriod, _ l: Language) -> String {
+        guard l == .cy else { return period.label }
+        let range = ["start": period.start.iso, "end": period.end.iso]
+        return switch period.kind {
+        case .financialYear(let year):
+            Message.screensReportsFinancialYear.text(l, range.merging(["years": "\(year)-" + String(format: "%02d", (year + 1) % 100)]) { a, _ in a })
+        case .last12Months: Message.screensReportsLast12Months.text(l, range)
+        case .today: Message.screensReportsToday.text(l, range)
+        }
+    }
+
     static func drawBody(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let state = model.reports
+        let l = model.language
         let query = state.query(officerAuthority: model.authority, today: model.today)
-        let heading = " \(query.area.label()) │ \(query.period.label)"
+        let heading = " \(areaLabel(query.area, l)) │ \(periodLabel(query.period, l))"
         buffer.set(x: 0, y: g.body.y, string: heading, style: .header, maxWidth: g.body.width)
         let status: (String, Style) = if let failure = state.failure {
-            ("Could not compute the reports: \(failure)", .warning)
+            (Message.screensReportsFailed.text(l, ["why": failure]), .warning)
         } else if state.pending != nil {
-            (ReportsText.computing, .muted)
+            (Message.screensReportsComputing.text(l), .muted)
         } else if state.result == nil {
-            (ReportsText.notYet, .muted)
+            (Message.screensReportsNotYet.text(l), .muted)
         } else {
-            (ReportsText.baselineNote, .muted)
+            (Message.screensReportsBaselineNote.text(l), .muted)
         }
         buffer.set(x: 1, y: g.body.y + 1, string: truncate(status.0, toWidth: g.body.width - 2), style: status.1)
         let area = panelArea(g)
         // The last figures stay on screen while they are recomputed, never under another area's or period's heading.
-        let lines = ReportLines.build(state.shown(query))
+        let lines = ReportLines.build(state.shown(query), l)
         for (row, line) in lines.dropFirst(state.scroll).prefix(area.height).enumerated() {
-            ReportLines.draw(line, in: area.row(row), &buffer)
+            ReportLines.draw(line, in: area.row(row), l, &buffer)
         }
     }
 }
 
-/// Sentences the Reports tab shows (kept together for translation).
-enum ReportsText {
-    static let computing = "Computing the reports from the store…"
-    static let notYet = "Press r to compute the reports."
-    static let baselineNote = "Beside each figure: the seed report's 2018-19 figure and where it is printed."
-    static let notAvailable = "Not available: "
-    static let none = "(none)"
-}
 
 /// What the runtime is asked to compute.
 public struct ReportQuery: Sendable, Hashable {

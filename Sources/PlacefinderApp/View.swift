@@ -72,41 +72,43 @@ func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 // MARK: - Lists
 
 /// The search line: the field on the left, sort and counts on the right.
-func drawSearchRow(_ list: ListScreen, right: String, placeholder: String, _ g: Geometry, _ buffer: inout Buffer) {
+func drawSearchRow(_ list: ListScreen, right: String, placeholder: String, _ l: Language = .en, _ g: Geometry, _ buffer: inout Buffer) {
     let rightWidth = displayWidth(of: right)
     let parts = g.searchRow.splitColumns([.fill(1), .length(rightWidth)], spacing: 2)
     let focused = list.focus == .search
     if list.query.isEmpty && !focused {
         buffer.set(x: parts[0].x, y: parts[0].y, spans: [Span("/", style: Style(.accent, bold: true)), Span(" " + placeholder, style: .muted)], maxWidth: parts[0].width)
     } else {
-        FormField(label: "Search", value: list.query, cursor: focused ? list.query.count : nil, focused: focused)
+        FormField(label: Message.screensSearchLabel.text(l), value: list.query, cursor: focused ? list.query.count : nil, focused: focused)
             .render(in: parts[0], buffer: &buffer)
     }
     buffer.set(x: parts[1].x, y: parts[1].y, string: right, style: .muted)
 }
 
-func drawSummary(_ parts: [String], none: String, _ g: Geometry, _ buffer: inout Buffer) {
+func drawSummary(_ parts: [String], none: String, _ l: Language = .en, _ g: Geometry, _ buffer: inout Buffer) {
     let row = g.summaryRow
     if parts.isEmpty {
         buffer.set(x: row.x, y: row.y, string: truncate(none, toWidth: row.width), style: .muted)
     } else {
-        let x = buffer.set(x: row.x, y: row.y, string: "Filters: ", style: Style(.accent, bold: true))
+        let x = buffer.set(x: row.x, y: row.y, string: Message.screensFiltersLabel.text(l), style: Style(.accent, bold: true))
         buffer.set(x: x, y: row.y, string: truncate(parts.joined(separator: " · "), toWidth: row.right - x), style: .accent)
     }
 }
 
 func drawVacancyList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
+    let l = model.language
     let list = model.vacancies
-    drawSearchRow(list, right: "sort: \(model.sort.label) (s) │ \(list.visible.count) of \(data.vacancies.count)",
-                  placeholder: model.width >= 100 ? "search provider, setting, area, needs, postcode" : "search provider, area, needs…", g, &buffer)
-    var summary = VacancyFilter.summary(list.filters, today: model.today)
-    if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert("open and held", at: 0) }
-    drawSummary(summary, none: "Open and held vacancies, no filters (f to filter)", g, &buffer)
+    drawSearchRow(list, right: Message.screensListSortCount.text(l, ["sort": model.sort.screenLabel(l), "shown": String(list.visible.count),
+                                                                    "total": String(data.vacancies.count)]),
+                  placeholder: model.width >= 100 ? Message.screensVacanciesSearch.text(l) : Message.screensVacanciesSearchShort.text(l), l, g, &buffer)
+    var summary = VacancyFilter.summary(list.filters, today: model.today, l)
+    if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert(Message.screensFilterOpenAndHeld.text(l), at: 0) }
+    drawSummary(summary, none: Message.screensVacanciesNoFilters.text(l), l, g, &buffer)
     let source = VacancyRowSource(data: data, index: index.vacancies, visible: list.visible, now: model.now,
-                                  today: model.today, width: g.table.width)
+                                  today: model.today, width: g.table.width, language: l)
     var table = Table(columns: source.columns, source: source)
-    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No vacancies in the store." : "No vacancies match. Esc clears the search, f changes filters."
+    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? Message.screensVacanciesNone.text(l) : Message.screensVacanciesNoMatch.text(l)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
 }
@@ -120,9 +122,10 @@ struct VacancyRowSource: TableRowSource {
     let now: Date
     let today: Day
     let layout: Width
+    let language: Language
 
-    init(data: AppData, index: VacancyIndex, visible: [Int32], now: Date, today: Day, width: Int) {
-        self.data = data; self.index = index; self.visible = visible; self.now = now; self.today = today
+    init(data: AppData, index: VacancyIndex, visible: [Int32], now: Date, today: Day, width: Int, language: Language = .en) {
+        self.data = data; self.index = index; self.visible = visible; self.now = now; self.today = today; self.language = language
         layout = width >= 128 ? .wide : width >= 100 ? .medium : .narrow
     }
 
@@ -131,22 +134,28 @@ struct VacancyRowSource: TableRowSource {
         let narrow = layout == .narrow
         // At 80 columns every row keeps its id and a readable provider name: the locality tier (a filter
         // and a sort) and the sibling limit give way; the detail page has both.
+        let l = language
+        // Welsh short months run to four letters ("30 Tach"): the date column is one wider in Welsh.
+        let dateWidth = l == .cy ? 7 : 6
         var cols: [Column] = [
-            Column("ID", width: .length(max(2, index.idWidth))),
-            Column("Provider", width: .fill(1)),
-            Column("Setting", width: .length(wide ? 18 : 9)),
-            Column("Authority", width: .length(wide ? 17 : 12)),
+            Column(Message.screensColId.text(l), width: .length(max(2, index.idWidth))),
+            Column(Message.screensColProvider.text(l), width: .fill(1)),
+            Column(wide ? Message.screensColSetting.text(l) : Message.screensColSettingShort.text(l), width: .length(wide ? 18 : 9)),
+            Column(Message.screensColAuthority.text(l), width: .length(wide ? 17 : 12)),
         ]
-        if !narrow { cols.append(Column("Locality", width: .length(wide ? 20 : 9))) }
+        if !narrow { cols.append(Column(Message.screensColLocality.text(l), width: .length(wide ? 20 : 9))) }
         cols += [
-            Column(narrow ? "Bd" : "Beds", width: .length(narrow ? 2 : 4), alignment: .right),
-            Column("Ages", width: .length(5)),
+            Column(narrow ? Message.screensColBedsShort.text(l) : Message.screensColBeds.text(l), width: .length(narrow ? 2 : 4), alignment: .right),
+            Column(Message.screensColAges.text(l), width: .length(5)),
         ]
-        if !narrow { cols += [Column("Sib", width: .length(3), alignment: .right), Column("Needs met", width: .length(wide ? 16 : 12))] }
+        if !narrow {
+            cols += [Column(Message.screensColSiblings.text(l), width: .length(l == .cy ? 4 : 3), alignment: .right),
+                     Column(Message.screensColNeedsMet.text(l), width: .length(wide ? 16 : 12))]
+        }
         cols += [
-            Column("From", width: .length(6)),
-            Column("£/wk", width: .length(6), alignment: .right),
-            Column("Conf", width: .length(4), alignment: .right),
+            Column(Message.screensColFrom.text(l), width: .length(dateWidth)),
+            Column(Message.screensColFee.text(l), width: .length(6), alignment: .right),
+            Column(Message.screensColConfirmed.text(l), width: .length(4), alignment: .right),
         ]
         return cols
     }
@@ -161,14 +170,15 @@ struct VacancyRowSource: TableRowSource {
         let tier = LocalityTier(rawValue: Int(index.tier[i])) ?? .outsideEnglandAndWales
         let narrow = layout != .wide
         let days = v.daysSinceConfirmed(now: now)
-        let mark = v.status == .filled || v.status == .withdrawn ? "✗ " : v.isHeld(at: now) ? "held " : ""
+        let l = language
+        let mark = v.status == .filled || v.status == .withdrawn ? "✗ " : v.isHeld(at: now) ? Message.screensHeldMark.text(l) : ""
         var cells: [TableCell] = [
             TableCell(v.id),
             TableCell(mark + provider),
-            TableCell(narrow ? v.setting.shortLabel : v.setting.label),
-            TableCell(index.authorityName[i]),
+            TableCell(narrow ? v.setting.screenShortLabel(l) : v.setting.screenLabel(l)),
+            TableCell(l == .cy ? ScreenWords.authority(index.authorityCode[i], fallback: index.authorityName[i], l) : index.authorityName[i]),
         ]
-        if layout != .narrow { cells.append(TableCell(narrow ? tier.shortLabel : tier.label, style: tier == .inCounty ? .good : nil)) }
+        if layout != .narrow { cells.append(TableCell(narrow ? tier.screenShortLabel(l) : tier.screenLabel(l), style: tier == .inCounty ? .good : nil)) }
         cells += [
             TableCell(String(v.beds)),
             TableCell(Format.ages(v.ageRange)),
@@ -178,7 +188,7 @@ struct VacancyRowSource: TableRowSource {
                       TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " "))]
         }
         cells += [
-            v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),
+            v.availableFrom <= today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(ScreenWords.short(v.availableFrom, l)),
             TableCell(Money.pounds(v.weeklyFee)),
             TableCell("\(days)d", style: days > 7 ? .warning : nil),
         ]
@@ -189,35 +199,41 @@ struct VacancyRowSource: TableRowSource {
 
 func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
+    let l = model.language
     let list = model.children
-    drawSearchRow(list, right: "\(list.visible.count) of \(data.children.count) children",
-                  placeholder: "search id, initials, authority, status", g, &buffer)
-    drawSummary(ChildFilter.summary(list.filters), none: "All children, most urgent first (f to filter)", g, &buffer)
+    drawSearchRow(list, right: Message.screensChildrenCount.text(l, ["shown": String(list.visible.count), "total": String(data.children.count)]),
+                  placeholder: Message.screensChildrenSearch.text(l), l, g, &buffer)
+    drawSummary(ChildFilter.summary(list.filters, l), none: Message.screensChildrenNoFilters.text(l), l, g, &buffer)
     let rows = index.children.rows
     let visible = list.visible
     let wide = g.table.width >= 100
     let columns = [
-        Column("ID", width: .length(wide ? 10 : 8)),
-        Column("Initials", width: .length(8)),
-        Column("Age", width: .length(3), alignment: .right),
-        Column("Home authority", width: .fill(1)),
-        Column("Status", width: .length(16)),
-        Column("Needed", width: .length(10)),
-        Column(wide ? "Placements 12 mo" : "Plcmts 12m", width: .length(wide ? 16 : 10), alignment: .right),
+        Column(Message.screensColId.text(l), width: .length(wide ? 10 : 8)),
+        Column(Message.screensColInitials.text(l), width: .length(8)),
+        Column(Message.screensColAge.text(l), width: .length(3), alignment: .right),
+        Column(Message.screensColHomeAuthority.text(l), width: .fill(1)),
+        Column(Message.screensColStatus.text(l), width: .length(16)),
+        Column(Message.screensColNeeded.text(l), width: .length(10)),
+        Column(wide ? Message.screensColRecentPlacements.text(l) : Message.screensColRecentPlacementsShort.text(l), width: .length(wide ? 16 : 10), alignment: .right),
     ]
     var table = Table(columns: columns, rowCount: visible.count) { position in
         let r = rows[Int(visible[position])]
+        let needed: String = switch r.needed {
+        case nil: ""
+        case .emergency?: Message.screensEmergency.text(l)
+        case .neededBy(let d)?: Message.screensChildNeededByShort.text(l, ["date": ScreenWords.short(d, l)])
+        }
         return TableRow([
             TableCell(r.id),
             TableCell(r.initials),
             TableCell(String(r.age)),
-            TableCell(r.authorityName),
-            TableCell(r.status.words, style: r.urgent ? .urgent : nil),
-            TableCell(r.urgency, style: r.urgent ? .urgent : nil),
+            TableCell(l == .cy ? ScreenWords.authority(r.authorityCode, fallback: r.authorityName, l) : r.authorityName),
+            TableCell(r.status.screenLabel(l), style: r.urgent ? .urgent : nil),
+            TableCell(needed, style: r.urgent ? .urgent : nil),
             TableCell(String(r.recentPlacements), style: r.recentPlacements >= 3 ? .urgent : nil),
         ])
     }
-    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No children in the store." : "No children match. Esc clears the search, f changes filters."
+    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? Message.screensChildrenNone.text(l) : Message.screensChildrenNoMatch.text(l)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
 }
@@ -237,7 +253,7 @@ func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, h
     }
     if total > text.height {
         let last = min(total, scroll + text.height)
-        let marker = " lines \(scroll + 1)–\(last) of \(total) "
+        let marker = Message.screensPageLines.text(model.language, ["first": String(scroll + 1), "last": String(last), "total": String(total)])
         buffer.set(x: g.body.right - 2 - displayWidth(of: marker), y: g.body.bottom - 1, string: marker, style: .muted)
     }
 }
@@ -290,13 +306,16 @@ struct FilterContent: Widget {
 
 func drawFilterPanel(_ model: Model, _ panel: FilterPanelState, _ buffer: inout Buffer) {
     let vacancies = panel.tab == .vacancies
-    let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
+    let l = model.language
+    let fields = vacancies ? VacancyFilter.panelFields(l) : ChildFilter.panelFields(l)
     let values = vacancies ? model.vacancies.filters : model.children.filters
     let shown = vacancies ? model.vacancies.visible.count : model.children.visible.count
-    let noun = vacancies ? (shown == 1 ? "vacancy" : "vacancies") : (shown == 1 ? "child" : "children")
-    let content = FilterContent(fields: fields, values: values, cursor: panel.cursor, footer: "\(shown) \(noun) match")
+    let footer = vacancies
+        ? ScreenWords.count(shown, one: .screensFilterMatchVacancyOne, two: .screensFilterMatchVacancyMany, many: .screensFilterMatchVacancyMany, l)
+        : ScreenWords.count(shown, one: .screensFilterMatchChildOne, two: .screensFilterMatchChildMany, many: .screensFilterMatchChildMany, l)
+    let content = FilterContent(fields: fields, values: values, cursor: panel.cursor, footer: footer)
     let size = FilterPanelLayer.size(model, fieldCount: fields.count)
-    Modal(title: vacancies ? "Filter vacancies" : "Filter children", width: size.width,
+    Modal(title: vacancies ? Message.screensFilterVacanciesTitle.text(l) : Message.screensFilterChildrenTitle.text(l), width: size.width,
           height: size.height, content: Padded(content)).render(in: Geometry(model).body, buffer: &buffer)
 }
 

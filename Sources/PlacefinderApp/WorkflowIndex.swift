@@ -14,6 +14,16 @@ public enum ProviderSort: Int, CaseIterable, Sendable {
         }
     }
 
+    /// The order's name in the officer's language.
+    func screenLabel(_ l: Language) -> String {
+        switch self {
+        case .name: Message.screensSortProviderName.text(l)
+        case .openVacancies: Message.screensSortProviderOpen.text(l)
+        case .shortNotice: Message.screensSortProviderShortNotice.text(l)
+        case .breakdowns: Message.screensSortProviderBreakdowns.text(l)
+        }
+    }
+
     public var next: ProviderSort { ProviderSort(rawValue: (rawValue + 1) % ProviderSort.allCases.count)! }
 }
 

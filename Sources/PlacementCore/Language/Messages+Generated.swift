@@ -976,6 +976,471 @@ public enum Message: Int, CaseIterable, Sendable {
     case childLookedAfter
     case placementBreakdown
     case holdExpires
+    case screensCountDayOne
+    case screensCountDayTwo
+    case screensCountDayMany
+    case screensCountBedOne
+    case screensCountBedTwo
+    case screensCountBedMany
+    case screensCountPlacementOne
+    case screensCountPlacementTwo
+    case screensCountPlacementMany
+    case screensCountBreakdownOne
+    case screensCountBreakdownTwo
+    case screensCountBreakdownMany
+    case screensCountShortEndingOne
+    case screensCountShortEndingTwo
+    case screensCountShortEndingMany
+    case screensCountEndingNoticeOne
+    case screensCountEndingNoticeTwo
+    case screensCountEndingNoticeMany
+    case screensNoticeNotRecorded
+    case screensNoticeSameDay
+    case screensNoticeSameDayHours
+    case screensNoticeHours
+    case screensToday
+    case screensTomorrow
+    case screensYesterday
+    case screensNow
+    case screensEmergency
+    case screensTimeTodayHours
+    case screensTimeEnded
+    case screensTimeOverdue
+    case screensRegulation
+    case screensAgo
+    case screensFromDate
+    case screensAnd
+    case screensChildStatusPlaced
+    case screensChildStatusNeedsPlacement
+    case screensChildStatusNoticeReceived
+    case screensVacancyStatusOpen
+    case screensVacancyStatusHeld
+    case screensVacancyStatusFilled
+    case screensVacancyStatusWithdrawn
+    case screensSettingResidential
+    case screensSettingFoster
+    case screensSettingKinship
+    case screensSettingParentAndChild
+    case screensSettingSupportedLodgings
+    case screensSettingSecure
+    case screensSettingShortBreak
+    case screensSettingShortResidential
+    case screensSettingShortFoster
+    case screensSettingShortKinship
+    case screensSettingShortParentAndChild
+    case screensSettingShortSupportedLodgings
+    case screensSettingShortSecure
+    case screensSettingShortShortBreak
+    case screensSectorLocalAuthority
+    case screensSectorThirdSector
+    case screensSectorPrivate
+    case screensSectorShortLocalAuthority
+    case screensSectorShortThirdSector
+    case screensForProfit
+    case screensNotForProfit
+    case screensRegulatorCiw
+    case screensTierInCounty
+    case screensTierBorderingWelsh
+    case screensTierBorderingEnglish
+    case screensTierOtherWelsh
+    case screensTierElsewhereInEngland
+    case screensTierOutsideEnglandAndWales
+    case screensTierShortBorderingWelsh
+    case screensTierShortBorderingEnglish
+    case screensTierShortOtherWelsh
+    case screensTierShortElsewhereInEngland
+    case screensTierShortOutsideEnglandAndWales
+    case screensRegionNorth
+    case screensRegionMid
+    case screensRegionSouthWest
+    case screensRegionSouthEast
+    case screensWelshNone
+    case screensWelshSome
+    case screensWelshFluent
+    case screensRatingExcellent
+    case screensRatingGood
+    case screensRatingRequiresImprovement
+    case screensRatingRequiresSignificantImprovement
+    case screensRatingOutstanding
+    case screensRatingRequiresImprovementToBeGood
+    case screensRatingInadequate
+    case screensPurchaseFramework
+    case screensPurchaseBlock
+    case screensPurchaseSpot
+    case screensNeedEssential
+    case screensNeedImportant
+    case screensNeedDesirable
+    case screensGenderFemale
+    case screensGenderMale
+    case screensGenderOther
+    case screensEndingPlanned
+    case screensEndingBreakdown
+    case screensNoticeKindPlacementEnding
+    case screensNoticeKindVacancyOpened
+    case screensNoticeKindVacancyChanged
+    case screensNoticeKindVacancyFilled
+    case screensNoticeKindVacancyWithdrawn
+    case screensNoticeKindShortPlacementEnding
+    case screensNoticeKindShortVacancyOpened
+    case screensNoticeKindShortVacancyChanged
+    case screensNoticeKindShortVacancyFilled
+    case screensNoticeKindShortVacancyWithdrawn
+    case screensEndReasonAlleg
+    case screensEndReasonApprr
+    case screensEndReasonCarpl
+    case screensEndReasonChild
+    case screensEndReasonClose
+    case screensEndReasonCreqb
+    case screensEndReasonCreqo
+    case screensEndReasonCustod
+    case screensEndReasonLareq
+    case screensEndReasonOther
+    case screensEndReasonPlace
+    case screensEndReasonStand
+    case screensLivingSolo
+    case screensLivingOlderOnly
+    case screensLivingYoungerOnly
+    case screensRiskSexual
+    case screensRiskCriminal
+    case screensLegalSection76
+    case screensLegalInterimCareOrder
+    case screensLegalCareOrder
+    case screensLegalPlacementOrder
+    case screensLegalEmergencyProtection
+    case screensLegalRemand
+    case screensLegalSecureOrder
+    case screensFirstLanguageWelsh
+    case screensFirstLanguageEnglish
+    case screensFirstLanguageBilingual
+    case screensFirstLanguageOther
+    case screensPageInspection
+    case screensPageNoRating
+    case screensPageInspected
+    case screensPageInspectionOld
+    case screensPageStatus
+    case screensPageSetting
+    case screensPageWhere
+    case screensPagePlaces
+    case screensPageAvailable
+    case screensPageWeeklyFee
+    case screensPageBought
+    case screensPageConfirmed
+    case screensPageAlsoMeets
+    case screensPageName
+    case screensPageSector
+    case screensPageRegulator
+    case screensPageAddress
+    case screensPagePhone
+    case screensPageContact
+    case screensPageWelsh
+    case screensPageCanMeet
+    case screensPageAge
+    case screensPageHome
+    case screensPageLegalStatus
+    case screensPageLanguage
+    case screensPageNeeds
+    case screensPageSafeguarding
+    case screensPageSiblings
+    case screensPageTotals
+    case screensVacancyHeading
+    case screensVacancyTitle
+    case screensVacancyHeldFor
+    case screensVacancyNeedsPanel
+    case screensVacancyPlaces
+    case screensVacancyNowFrom
+    case screensVacancyTakesEmergencies
+    case screensVacancyNoEmergencies
+    case screensProviderHeading
+    case screensNotInStore
+    case screensRegistration
+    case screensNoneRecorded
+    case screensNoSpecialistNeeds
+    case screensStabilityRanked
+    case screensStabilityYear
+    case screensStabilityScore
+    case screensNoEndings
+    case screensLastEndings
+    case screensReasonNotRecorded
+    case screensChildHeading
+    case screensChildTitle
+    case screensNamesHidden
+    case screensChildAge
+    case screensChildKeyStage4
+    case screensChildFirstLanguage
+    case screensChildWelshPlacement
+    case screensChildNeededBy
+    case screensChildTimeLeft
+    case screensChildAvoid
+    case screensChildAvoidWithin
+    case screensChildAtLeastFromHome
+    case screensNoConstraints
+    case screensChildLivingWith
+    case screensChildRiskOf
+    case screensChildNotWithAssociates
+    case screensChildNoRestriction
+    case screensChildNoSiblingsInStore
+    case screensChildTogether
+    case screensChildApart
+    case screensChildHistoryHeading
+    case screensNoPlacements
+    case screensChildUndone
+    case screensChildUndoneBy
+    case screensChildPlacedToday
+    case screensApprovalPanel
+    case screensApprovalKeyStage4
+    case screensApprovalExceptional
+    case screensCurrentPlacement
+    case screensEnded
+    case screensNoticeLabel
+    case screensListSortCount
+    case screensProvidersSearch
+    case screensProvidersSummary
+    case screensColProvider
+    case screensColSector
+    case screensColRegulatorRegistration
+    case screensColRegistration
+    case screensColAuthority
+    case screensColOpen
+    case screensColPlacements
+    case screensColPlacementsShort
+    case screensColBreakdowns
+    case screensColBreakdownsShort
+    case screensColSameDay
+    case screensColSameDayShort
+    case screensColWelsh
+    case screensProvidersNone
+    case screensProvidersNoMatch
+    case screensProviderTitle
+    case screensPageStability
+    case screensLastYear
+    case screensProviderVacancies
+    case screensProviderChooseHint
+    case screensNoVacanciesRecorded
+    case screensProviderVacancyAges
+    case screensPerWeek
+    case screensProviderHeldBy
+    case screensProviderConfirmedAgo
+    case screensProviderHistoryHeading
+    case screensSortProviderName
+    case screensSortProviderOpen
+    case screensSortProviderShortNotice
+    case screensSortProviderBreakdowns
+    case screensSortAvailableFrom
+    case screensSortFee
+    case screensSortConfirmed
+    case screensSortLocality
+    case screensSortProvider
+    case screensFilterAny
+    case screensFilterAnywhere
+    case screensFilterSetting
+    case screensFilterSector
+    case screensFilterArea
+    case screensFilterAge
+    case screensFilterAgeValue
+    case screensFilterNeed
+    case screensFilterAvailableBy
+    case screensFilterAnyDate
+    case screensFilterTodayPlus
+    case screensFilterEmergencies
+    case screensFilterEither
+    case screensFilterYes
+    case screensFilterWelsh
+    case screensFilterWelshFluent
+    case screensFilterConfirmedWithin
+    case screensFilterAnyTime
+    case screensFilterLocality
+    case screensFilterStatuses
+    case screensFilterOpenAndHeld
+    case screensFilterAllStatuses
+    case screensFilterOpenOnly
+    case screensFilterMeets
+    case screensFilterAvailableByDate
+    case screensFilterTakesEmergencies
+    case screensFilterWelshSpeaking
+    case screensFilterConfirmedDays
+    case screensFilterStatus
+    case screensFilterHomeAuthority
+    case screensFilterPlacements
+    case screensFilterAnyNumber
+    case screensFilterThreeOrMore
+    case screensFilterHome
+    case screensFilterThreePlus
+    case screensSearchLabel
+    case screensFiltersLabel
+    case screensVacanciesSearch
+    case screensVacanciesSearchShort
+    case screensVacanciesNoFilters
+    case screensVacanciesNone
+    case screensVacanciesNoMatch
+    case screensColId
+    case screensColSetting
+    case screensColSettingShort
+    case screensColLocality
+    case screensColBeds
+    case screensColBedsShort
+    case screensColAges
+    case screensColSiblings
+    case screensColNeedsMet
+    case screensColFrom
+    case screensColFee
+    case screensColConfirmed
+    case screensHeldMark
+    case screensChildrenCount
+    case screensChildrenSearch
+    case screensChildrenNoFilters
+    case screensColInitials
+    case screensColAge
+    case screensColHomeAuthority
+    case screensColStatus
+    case screensColNeeded
+    case screensColRecentPlacements
+    case screensColRecentPlacementsShort
+    case screensChildNeededByShort
+    case screensChildrenNone
+    case screensChildrenNoMatch
+    case screensPageLines
+    case screensFilterMatchVacancyOne
+    case screensFilterMatchVacancyMany
+    case screensFilterMatchChildOne
+    case screensFilterMatchChildMany
+    case screensFilterVacanciesTitle
+    case screensFilterChildrenTitle
+    case screensNoticeCorrection
+    case screensNoticeWithdrawn
+    case screensNoticeAmended
+    case screensCountNoticeOne
+    case screensCountNoticeTwo
+    case screensCountNoticeMany
+    case screensNoticesHeading
+    case screensNoticesHint
+    case screensNoticesParked
+    case screensColReceived
+    case screensColKind
+    case screensColChild
+    case screensColEffective
+    case screensColNotice
+    case screensColReason
+    case screensColLoggedBy
+    case screensNoticesNone
+    case screensNoticeHeading
+    case screensNoticeTitle
+    case screensPageProvider
+    case screensPageKind
+    case screensPageReceived
+    case screensNoticeReceivedAt
+    case screensPageEffective
+    case screensPageNoticeGiven
+    case screensPageChild
+    case screensNotInStoreSuffix
+    case screensNoticeChildHint
+    case screensNoticeNoChild
+    case screensNoticeNoChildStatus
+    case screensNoticeChildNotInStore
+    case screensPageReason
+    case screensPageVacancy
+    case screensPageNotes
+    case screensNone
+    case screensPageWithdrawn
+    case screensPageAmended
+    case screensPageCorrects
+    case screensReferralNoReferral
+    case screensReferralOffersHeading
+    case screensReferralNoneMarked
+    case screensReferralEngineChoice
+    case screensReferralListed
+    case screensReferralNotRanked
+    case screensReferralOffer
+    case screensReferralOffered
+    case screensReferralChildLabel
+    case screensReferralToLabel
+    case screensReferralSectionsLabel
+    case screensReferralAnswerByLabel
+    case screensReferralNothingMissing
+    case screensReferralMissingHeading
+    case screensReferralSending
+    case screensReferralSendHint
+    case screensReferralSendTitle
+    case screensColDue
+    case screensReferralOverdue
+    case screensReferralQuestion
+    case screensReferralWaiting
+    case screensReferralNoneWaiting
+    case screensReportsNone
+    case screensReportsNotAvailable
+    case screensReportsShare
+    case screensReportsSource
+    case screensReportsFailed
+    case screensReportsComputing
+    case screensReportsNotYet
+    case screensReportsBaselineNote
+    case screensReportsBoard
+    case screensReportsWales
+    case screensReportsFinancialYear
+    case screensReportsLast12Months
+    case screensReportsToday
+    case screensMatchHeldBy
+    case screensMatchNothingPlaced
+    case screensOutcomeNoAnswer
+    case screensOutcomeDeclined
+    case screensOutcomeConsidering
+    case screensOutcomeOffered
+    case screensOutcomeAccepted
+    case screensOutcomeReferred
+    case screensMatchTitle
+    case screensMatchFailed
+    case screensMatchRanking
+    case screensMatchWith
+    case screensMatchSummary
+    case screensMatchPolicy
+    case screensMatchNone
+    case screensColScore
+    case screensColRoadMiles
+    case screensColLocalityShort
+    case screensColContact
+    case screensColFlags
+    case screensMatchNotRung
+    case screensMatchByRoad
+    case screensMatchLastCall
+    case screensMatchHeldByYou
+    case screensMatchHeldByOther
+    case screensMatchArrangement
+    case screensMatchFactors
+    case screensMatchExcludedHeading
+    case screensMatchNothingExcluded
+    case screensMatchExcludedRange
+    case screensWeightsPolicy
+    case screensWeightsNote
+    case screensWeightsTitle
+    case screensConfirmHoldTitle
+    case screensConfirmHold
+    case screensConfirmExpires
+    case screensConfirmShift
+    case screensConfirmColleagues
+    case screensConfirmReleaseTitle
+    case screensConfirmRelease
+    case screensConfirmKeys
+    case screensConfirmVacancyAt
+    case screensMatchVacancyGone
+    case screensMatchRankedFor
+    case screensMatchScore
+    case screensMatchNoLongerRanked
+    case screensMilesEstimate
+    case screensRingRoundHeading
+    case screensRingRoundEffective
+    case screensRingRoundCall
+    case screensRingRoundNote
+    case screensRingRoundCallBack
+    case screensRingRoundNone
+    case screensPlacementTypeFosterConnected
+    case screensPlacementTypeFosterOther
+    case screensPlacementTypeSecure
+    case screensPlacementTypeChildrensHome
+    case screensPlacementTypeResidential
+    case screensPlacementTypeFamilyCentre
+    case screensPlacementTypeSchool
+    case screensPlacementTypeSemiIndependent
+    case screensPlacementTypeParents
+    case screensPlacementTypeOther
 }
 
 enum CatalogueData {
@@ -1955,5 +2420,470 @@ tab.reports	Reports	Adroddiadau
 child.looked.after	looked-after child	plentyn sy'n derbyn gofal	Social Services and Well-being (Wales) Act 2014 s.74, Welsh text
 placement.breakdown	placement breakdown	chwalu lleoliad	issue 16's list; lleoliad (placement), SI 2015/1818 Welsh title
 hold.expires	hold ends {time}	daliad yn dod i ben {time}	coinage — for review: daliad (a hold on a bed)
+screens.count.day.one	{n} day	{n} diwrnod	
+screens.count.day.two	{n} days	{n} ddiwrnod	soft mutation after 2
+screens.count.day.many	{n} days	{n} diwrnod	digit with the singular noun
+screens.count.bed.one	{n} bed	gwelyau: {n}	label–value form avoids mutation after a digit (glossary)
+screens.count.bed.two	{n} beds	gwelyau: {n}	
+screens.count.bed.many	{n} beds	gwelyau: {n}	
+screens.count.placement.one	{n} placement	lleoliadau: {n}	lleoliad (glossary)
+screens.count.placement.two	{n} placements	lleoliadau: {n}	
+screens.count.placement.many	{n} placements	lleoliadau: {n}	
+screens.count.breakdown.one	{n} breakdown	wedi chwalu: {n}	chwalu lleoliad (glossary)
+screens.count.breakdown.two	{n} breakdowns	wedi chwalu: {n}	
+screens.count.breakdown.many	{n} breakdowns	wedi chwalu: {n}	
+screens.count.short.ending.one	{n} short-notice ending	terfynu ar rybudd byr: {n}	terfynu lleoliad, rhybudd byr (glossary)
+screens.count.short.ending.two	{n} short-notice endings	terfynu ar rybudd byr: {n}	
+screens.count.short.ending.many	{n} short-notice endings	terfynu ar rybudd byr: {n}	
+screens.count.ending.notice.one	{n} ending at ≤ 24 h notice	terfynu ar ≤ 24 awr o rybudd: {n}	
+screens.count.ending.notice.two	{n} endings at ≤ 24 h notice	terfynu ar ≤ 24 awr o rybudd: {n}	
+screens.count.ending.notice.many	{n} endings at ≤ 24 h notice	terfynu ar ≤ 24 awr o rybudd: {n}	
+screens.notice.not.recorded	notice not recorded	rhybudd heb ei gofnodi	
+screens.notice.same.day	same-day	yr un diwrnod	rhybudd yr un diwrnod (glossary)
+screens.notice.same.day.hours	same-day ({h} h)	yr un diwrnod ({h} awr)	
+screens.notice.hours	{h} h	{h} awr	
+screens.today	today	heddiw	
+screens.tomorrow	tomorrow	yfory	
+screens.yesterday	yesterday	ddoe	
+screens.now	now	nawr	
+screens.emergency	emergency	argyfwng	lleoliad argyfwng (glossary)
+screens.time.today.hours	today {time} ({h} h)	heddiw {time} ({h} awr)	
+screens.time.ended	ended {when}	daeth i ben {when}	
+screens.time.overdue	overdue {days}	hwyr o {days}	coinage — for review
+screens.regulation	reg {ref}	rheoliad {ref}	rheoliad 12 (glossary)
+screens.ago	{time} ago	{time} yn ôl	
+screens.from.date	from {date}	o {date}	
+screens.and	 and 	 a 	before a consonant-initial label; 'ac' before a vowel is not needed by today's labels
+screens.child.status.placed	placed	mewn lleoliad	coinage — for review
+screens.child.status.needs.placement	needs placement	angen lleoliad	coinage — for review
+screens.child.status.notice.received	notice received	hysbysiad i law	coinage — for review: hysbysiad (glossary) + 'i law' (received)
+screens.vacancy.status.open	open	agored	coinage — for review
+screens.vacancy.status.held	held	wedi'i gadw	coinage — for review: cadw lle (glossary)
+screens.vacancy.status.filled	filled	wedi'i lenwi	coinage — for review
+screens.vacancy.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	coinage — for review
+screens.setting.residential	residential home	cartref preswyl	cartref plant preswyl (glossary), shortened
+screens.setting.foster	foster home	cartref maeth	gofal maeth (glossary)
+screens.setting.kinship	kinship carer	gofal carennydd	glossary (also gofal gan berthnasau); fits 18 columns
+screens.setting.parent.and.child	parent and child	rhiant a phlentyn	lleoliad rhiant a phlentyn (glossary, coinage — for review)
+screens.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary (coinage — for review)
+screens.setting.secure	secure home	cartref diogel	Cartref Diogel i Blant (glossary)
+screens.setting.short.break	short break	gofal ysbaid byr	glossary
+screens.setting.short.residential	resi home	preswyl	9-column label
+screens.setting.short.foster	foster	maeth	
+screens.setting.short.kinship	kinship	carennydd	
+screens.setting.short.parent.and.child	P&C	rhiant/pl	coinage — for review: 9-column abbreviation of rhiant a phlentyn
+screens.setting.short.supported.lodgings	lodgings	llety	
+screens.setting.short.secure	secure	diogel	
+screens.setting.short.short.break	short brk	ysbaid	
+screens.sector.local.authority	local authority	awdurdod lleol	glossary
+screens.sector.third.sector	not-for-profit	nid-er-elw	glossary
+screens.sector.private	private	preifat	glossary
+screens.sector.short.local.authority	council	cyngor	8-column label
+screens.sector.short.third.sector	3rd sect	nid-elw	coinage — for review: 8-column abbreviation of nid-er-elw
+screens.for.profit	for profit	er elw	glossary
+screens.not.for.profit	not for profit	nid-er-elw	glossary
+screens.regulator.ciw	CIW	AGC	Arolygiaeth Gofal Cymru (glossary)
+screens.tier.in.county	in-county	yn y sir	glossary label
+screens.tier.bordering.welsh	bordering Welsh LA	ALl cyfagos (Cymru)	awdurdod cyfagos (glossary, coinage — for review); ALl = awdurdod lleol
+screens.tier.bordering.english	bordering English LA	ALl cyfagos (Lloegr)	as above
+screens.tier.other.welsh	other Welsh LA	ALl arall (Cymru)	awdurdod lleol arall (glossary)
+screens.tier.elsewhere.in.england	elsewhere in England	arall yn Lloegr	coinage — for review
+screens.tier.outside.england.and.wales	outside England & Wales	tu allan i Gymru a Lloegr	glossary
+screens.tier.short.bordering.welsh	border W	ffin Cym	coinage — for review: 9-column label
+screens.tier.short.bordering.english	border E	ffin Llo	coinage — for review: 9-column label
+screens.tier.short.other.welsh	other W	arall Cym	coinage — for review: 9-column label
+screens.tier.short.elsewhere.in.england	England	Lloegr	
+screens.tier.short.outside.england.and.wales	outside	tu allan	
+screens.region.north	North Wales	Gogledd Cymru	for review (glossary: regions unchecked)
+screens.region.mid	Mid Wales	Canolbarth Cymru	for review
+screens.region.south.west	South West Wales	De-orllewin Cymru	for review
+screens.region.south.east	South East Wales	De-ddwyrain Cymru	for review
+screens.welsh.none	no Welsh	dim Cymraeg	
+screens.welsh.some	some Welsh	peth Cymraeg	
+screens.welsh.fluent	fluent Welsh	Cymraeg rhugl	
+screens.rating.excellent	Excellent	Rhagorol	CIW (glossary)
+screens.rating.good	Good	Da	CIW (glossary)
+screens.rating.requires.improvement	Requires improvement	Rhaid gwella	CIW (glossary)
+screens.rating.requires.significant.improvement	Requires significant improvement	Rhaid gwella'n sylweddol	CIW (glossary)
+screens.rating.outstanding	Outstanding	Eithriadol	coinage — for review: Ofsted judgement
+screens.rating.requires.improvement.to.be.good	Requires improvement to be good	Angen gwella i fod yn dda	coinage — for review: Ofsted judgement
+screens.rating.inadequate	Inadequate	Annigonol	coinage — for review: Ofsted judgement
+screens.purchase.framework	all-Wales framework (4Cs)	fframwaith Cymru gyfan (4Cs)	glossary (coinage — for review)
+screens.purchase.block	block contract	contract bloc	glossary (coinage — for review)
+screens.purchase.spot	spot purchase	prynu fesul achos	glossary (coinage — for review)
+screens.need.essential	essential	hanfodol	glossary (partly coinage — for review)
+screens.need.important	important	pwysig	glossary (partly coinage — for review)
+screens.need.desirable	desirable	dymunol	glossary (partly coinage — for review)
+screens.gender.female	female	benyw	
+screens.gender.male	male	gwryw	
+screens.gender.other	other	arall	
+screens.ending.planned	planned	wedi'i gynllunio	symud wedi'i gynllunio (glossary, coinage — for review)
+screens.ending.breakdown	breakdown	chwalu	chwalu lleoliad (glossary)
+screens.notice.kind.placement.ending	placement ending	terfynu lleoliad	glossary
+screens.notice.kind.vacancy.opened	vacancy opened	lle gwag wedi agor	coinage — for review
+screens.notice.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	coinage — for review
+screens.notice.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	coinage — for review
+screens.notice.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu	coinage — for review
+screens.notice.kind.short.placement.ending	ending	terfynu	11-column label
+screens.notice.kind.short.vacancy.opened	vac opened	agor lle	coinage — for review: 11-column label
+screens.notice.kind.short.vacancy.changed	vac changed	newid lle	coinage — for review: 11-column label
+screens.notice.kind.short.vacancy.filled	vac filled	llenwi lle	coinage — for review: 11-column label
+screens.notice.kind.short.vacancy.withdrawn	vac withdrwn	tynnu lle	coinage — for review: 11-column label
+screens.end.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad adran 47)	coinage — for review
+screens.end.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i dileu	coinage — for review
+screens.end.reason.carpl	change to the care plan	newid i'r cynllun gofal	coinage — for review: cynllun gofal a chymorth (glossary)
+screens.end.reason.child	child asked to end it	y plentyn wedi gofyn i'w derfynu	coinage — for review
+screens.end.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	coinage — for review
+screens.end.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	coinage — for review
+screens.end.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	coinage — for review
+screens.end.reason.custod	child taken into custody	y plentyn wedi'i gymryd i'r ddalfa	coinage — for review
+screens.end.reason.lareq	authority ended it	yr awdurdod wedi'i derfynu	coinage — for review
+screens.end.reason.other	other	arall	
+screens.end.reason.place	change of placement status only	newid statws y lleoliad yn unig	coinage — for review
+screens.end.reason.stand	concern about standards of care	pryder am safonau gofal	coinage — for review
+screens.living.solo	solo placement recommended	argymell lleoliad unigol	coinage — for review
+screens.living.older.only	only with older children	dim ond gyda phlant hŷn	coinage — for review
+screens.living.younger.only	only with younger children	dim ond gyda phlant iau	coinage — for review
+screens.risk.sexual	sexual harm or exploitation of other children	niwed rhywiol i blant eraill neu gamfanteisio'n rhywiol arnynt	camfanteisio'n rhywiol ar blant (glossary)
+screens.risk.criminal	criminal exploitation of other children	camfanteisio troseddol ar blant eraill	glossary
+screens.legal.section76	accommodated (s.76)	llety o dan adran 76	glossary
+screens.legal.interim.care.order	interim care order	gorchymyn gofal interim	glossary (coinage — for review)
+screens.legal.care.order	care order	gorchymyn gofal	glossary
+screens.legal.placement.order	placement order	gorchymyn lleoli	glossary (coinage — for review)
+screens.legal.emergency.protection	emergency protection order	gorchymyn amddiffyn brys	glossary
+screens.legal.remand	remanded to local authority accommodation	ar remánd i lety awdurdod lleol	remánd (glossary)
+screens.legal.secure.order	secure accommodation order	gorchymyn llety diogel	glossary (coinage — for review)
+screens.first.language.welsh	Welsh	Cymraeg	
+screens.first.language.english	English	Saesneg	
+screens.first.language.bilingual	Welsh and English	Cymraeg a Saesneg	
+screens.first.language.other	other	arall	
+screens.page.inspection	Inspection	Arolygiad	
+screens.page.no.rating	no rating recorded	dim gradd wedi'i chofnodi	gradd arolygu (glossary)
+screens.page.inspected	 · inspected {date}	 · arolygwyd {date}	
+screens.page.inspection.old	 · over the policy's age: check the latest report	 · yn hŷn nag y mae'r polisi'n ei ganiatáu: gwiriwch yr adroddiad diweddaraf	
+screens.page.status	Status	Statws	
+screens.page.setting	Setting	Math o leoliad	glossary
+screens.page.where	Where	Ble	
+screens.page.places	Places	Lleoedd	
+screens.page.available	Available	Ar gael	
+screens.page.weekly.fee	Weekly fee	Ffi wythnosol	glossary (coinage — for review)
+screens.page.bought	Bought	Prynwyd	
+screens.page.confirmed	Confirmed	Cadarnhawyd	
+screens.page.also.meets	Also meets	Diwallu hefyd	diwallu anghenion (glossary)
+screens.page.name	Name	Enw	
+screens.page.sector	Sector	Sector	glossary
+screens.page.regulator	Regulator	Rheoleiddiwr	glossary
+screens.page.address	Address	Cyfeiriad	
+screens.page.phone	Phone	Ffôn	
+screens.page.contact	Contact	Cyswllt	
+screens.page.welsh	Welsh	Iaith	iaith y gwasanaeth (glossary)
+screens.page.can.meet	Can meet	Gall ddiwallu	
+screens.page.age	Age	Oed	
+screens.page.home	Home	Cartref	
+screens.page.legal.status	Legal status	Statws cyfreithiol	
+screens.page.language	Language	Iaith	
+screens.page.needs	Needs	Anghenion	glossary
+screens.page.safeguarding	Safeguarding	Diogelu	glossary
+screens.page.siblings	Siblings	Brodyr/chwiorydd	brodyr a chwiorydd (glossary)
+screens.page.totals	Totals	Cyfansymiau	
+screens.vacancy.heading	Vacancy	Lle gwag	glossary (coinage — for review)
+screens.vacancy.title	Vacancy {id} · {name}	Lle gwag {id} · {name}	
+screens.vacancy.held.for	 — held for {child} by {officer} until {date} {time}	 — wedi'i gadw i {child} gan {officer} tan {date} {time}	cadw lle (glossary)
+screens.vacancy.needs.panel	 ({reg}, needs panel approval)	 ({reg}, angen cymeradwyaeth panel)	glossary
+screens.vacancy.places	{beds} · ages {ages} · {genders} · sibling group up to {n}	{beds} · oed {ages} · {genders} · grŵp o frodyr a chwiorydd hyd at {n}	grŵp o frodyr a chwiorydd (glossary)
+screens.vacancy.now.from	now (from {date})	nawr (o {date})	
+screens.vacancy.takes.emergencies	 · takes emergencies	 · yn derbyn argyfyngau	
+screens.vacancy.no.emergencies	 · no emergencies	 · dim argyfyngau	
+screens.provider.heading	Provider	Darparwr	glossary
+screens.not.in.store	{id} (not in the store)	{id} (nid yw yn y storfa)	storfa (the store): coinage — for review
+screens.registration	{regulator} · registration {number}	{regulator} · cofrestriad {number}	
+screens.none.recorded	none recorded	dim wedi'i gofnodi	
+screens.no.specialist.needs	no specialist needs recorded	dim anghenion arbenigol wedi'u cofnodi	
+screens.stability.ranked	Stability, as the ranking scored it (last {days})	Sefydlogrwydd, fel y'i sgoriwyd gan y rhestr ({days} diwethaf)	sefydlogrwydd lleoliadau (glossary)
+screens.stability.year	Stability, last 12 months	Sefydlogrwydd, y 12 mis diwethaf	
+screens.stability.score	 · stability score {score} of 1	 · sgôr sefydlogrwydd {score} o 1	
+screens.no.endings	No endings recorded.	Dim terfyniadau wedi'u cofnodi.	
+screens.last.endings	Last endings	Terfyniadau diwethaf	
+screens.reason.not.recorded	reason not recorded	rheswm heb ei gofnodi	
+screens.child.heading	Child	Plentyn	
+screens.child.title	Child {id} · {name}	Plentyn {id} · {name}	
+screens.names.hidden	{initials} (names hidden)	{initials} (enwau wedi'u cuddio)	
+screens.child.age	{age} (born {date})	{age} (ganwyd {date})	
+screens.child.key.stage4	 · Key Stage 4: a school move needs a nominated officer's approval	 · Cyfnod Allweddol 4: mae symud ysgol angen cymeradwyaeth y swyddog enwebedig	glossary
+screens.child.first.language	first language {language}	iaith gyntaf: {language}	
+screens.child.welsh.placement	 · Welsh-speaking placement {level}	 · lleoliad Cymraeg: {level}	
+screens.child.needed.by	 · needed by {date}	 · angen erbyn {date}	
+screens.child.time.left	 · time left: {time}	 · amser ar ôl: {time}	
+screens.child.avoid	avoid {places}	osgoi {places}	
+screens.child.avoid.within	avoid within {miles} of {postcode}	osgoi o fewn {miles} i {postcode}	
+screens.child.at.least.from.home	at least {miles} from home	o leiaf {miles} o'r cartref	
+screens.no.constraints	no constraints recorded	dim cyfyngiadau wedi'u cofnodi	
+screens.child.living.with	Living with	Byw gyda	
+screens.child.risk.of	poses a risk of {risks}	risg o {risks}	
+screens.child.not.with.associates	not with known associates {ids}	nid gyda chysylltiadau hysbys {ids}	
+screens.child.no.restriction	no restriction recorded	dim cyfyngiad wedi'i gofnodi	
+screens.child.no.siblings.in.store	none in the store	dim un yn y storfa	
+screens.child.together	 · must be placed together	 · rhaid eu lleoli gyda'i gilydd	
+screens.child.apart	 · may be placed apart	 · gellir eu lleoli ar wahân	
+screens.child.history.heading	Placement history, newest first	Hanes lleoliadau, y diweddaraf yn gyntaf	
+screens.no.placements	No placements recorded.	Dim lleoliadau wedi'u cofnodi.	
+screens.child.undone	 · UNDONE (corrected)	 · WEDI'I DDADWNEUD (cywirwyd)	dadwneud (glossary, coinage — for review)
+screens.child.undone.by	undone by {by} at {time}: {reason}	dadwnaed gan {by} am {time}: {reason}	
+screens.child.placed.today	placed today by {by} as {id} · u undoes it (with a reason)	lleolwyd heddiw gan {by} fel {id} · u i'w ddadwneud (gyda rheswm)	
+screens.approval.panel	panel approval (reg 12(3)): {text}	cymeradwyaeth y panel (rheoliad 12(3)): {text}	glossary
+screens.approval.key.stage4	nominated officer's approval, Key Stage 4 move (reg 11): {text}	cymeradwyaeth y swyddog enwebedig, symud yng Nghyfnod Allweddol 4 (rheoliad 11): {text}	glossary
+screens.approval.exceptional	exceptional circumstances (for-profit): {text}	amgylchiadau eithriadol (er elw): {text}	glossary (coinage — for review)
+screens.current.placement	 · current placement	 · lleoliad presennol	
+screens.ended	 · ended: 	 · daeth i ben: 	
+screens.notice.label	 · notice: 	 · rhybudd: 	glossary
+screens.list.sort.count	sort: {sort} (s) │ {shown} of {total}	trefn: {sort} (s) │ {shown} o {total}	
+screens.providers.search	search name, sector, regulator, registration, area	chwilio enw, sector, rheoleiddiwr, cofrestriad, ardal	
+screens.providers.summary	Stability over the last 12 months: placements, breakdowns, endings at ≤ 24 h notice	Sefydlogrwydd dros y 12 mis diwethaf: lleoliadau, chwalu, terfynu ar ≤ 24 awr o rybudd	
+screens.col.provider	Provider	Darparwr	
+screens.col.sector	Sector	Sector	
+screens.col.regulator.registration	Regulator · registration	Rheoleiddiwr · cofrestr.	24 columns: cofrestr. = cofrestriad
+screens.col.registration	Registration	Cofrestriad	
+screens.col.authority	Authority	Awdurdod	
+screens.col.open	Open	Gwag	4 columns: open vacancies (lleoedd gwag)
+screens.col.placements	Placements	Lleoliadau	
+screens.col.placements.short	Plc	Llt	coinage — for review: 3-column abbreviation of lleoliadau
+screens.col.breakdowns	Breakdowns	Chwalu	chwalu lleoliad (glossary)
+screens.col.breakdowns.short	Brk	Chw	coinage — for review: 3-column abbreviation of chwalu
+screens.col.same.day	Same-day	≤24 awr	8 columns: endings at 24 hours' notice or less
+screens.col.same.day.short	≤24h	≤24a	coinage — for review: a = awr, 4 columns
+screens.col.welsh	Welsh	Cymraeg	
+screens.providers.none	No providers in the store.	Dim darparwyr yn y storfa.	
+screens.providers.no.match	No providers match. Esc clears the search.	Dim darparwr yn cyfateb. Esc i glirio'r chwilio.	
+screens.provider.title	Provider {id} · {name}	Darparwr {id} · {name}	
+screens.page.stability	Stability	Sefydlogrwydd	glossary
+screens.last.year	 (last 12 months)	 (y 12 mis diwethaf)	
+screens.provider.vacancies	Vacancies ({n})	Lleoedd gwag ({n})	glossary
+screens.provider.choose.hint	  ↑↓ choose · Enter opens	  ↑↓ dewis · Enter i agor	
+screens.no.vacancies.recorded	No vacancies recorded.	Dim lleoedd gwag wedi'u cofnodi.	
+screens.provider.vacancy.ages	 · ages {ages} · {beds}	 · oed {ages} · {beds}	
+screens.per.week	{fee}/wk	{fee}/wythnos	
+screens.provider.held.by	 by {officer} until {time}	 gan {officer} tan {time}	
+screens.provider.confirmed.ago	 · confirmed {days}d ago	 · cadarnhawyd {days}d yn ôl	d = diwrnod
+screens.provider.history.heading	Placement history, latest ending first	Hanes lleoliadau, y terfyniad diweddaraf yn gyntaf	
+screens.sort.provider.name	name	enw	
+screens.sort.provider.open	open vacancies	lleoedd gwag agored	
+screens.sort.provider.short.notice	short-notice endings	terfynu ar rybudd byr	
+screens.sort.provider.breakdowns	breakdowns	chwalu	
+screens.sort.available.from	available from	ar gael o	
+screens.sort.fee	weekly fee	ffi wythnosol	
+screens.sort.confirmed	days since confirmed	dyddiau ers cadarnhau	
+screens.sort.locality	locality, then provider	haen, yna darparwr	haen lleoliad (glossary, coinage — for review)
+screens.sort.provider	provider name	enw'r darparwr	
+screens.filter.any	any	unrhyw	
+screens.filter.anywhere	anywhere	unrhyw le	
+screens.filter.setting	Setting	Math o leoliad	glossary
+screens.filter.sector	Sector	Sector	
+screens.filter.area	Area	Ardal	
+screens.filter.age	Child's age	Oed y plentyn	
+screens.filter.age.value	age {age}	{age} oed	
+screens.filter.need	Must meet need	Rhaid diwallu angen	diwallu anghenion (glossary)
+screens.filter.available.by	Available by	Ar gael erbyn	
+screens.filter.any.date	any date	unrhyw ddyddiad	
+screens.filter.today.plus	today + {days}	heddiw + {days}	
+screens.filter.emergencies	Takes emergencies	Yn derbyn argyfyngau	
+screens.filter.either	either	y naill neu'r llall	
+screens.filter.yes	yes	ie	
+screens.filter.welsh	Welsh-speaking	Siarad Cymraeg	
+screens.filter.welsh.fluent	provider fluent in Welsh	darparwr rhugl yn y Gymraeg	
+screens.filter.confirmed.within	Confirmed within	Cadarnhawyd o fewn	
+screens.filter.any.time	any time	unrhyw bryd	
+screens.filter.locality	Locality	Haen lleoliad	glossary (coinage — for review)
+screens.filter.statuses	Statuses	Statws	
+screens.filter.open.and.held	open and held	agored neu wedi'u cadw	
+screens.filter.all.statuses	all statuses	pob statws	
+screens.filter.open.only	open only	agored yn unig	
+screens.filter.meets	meets {need}	yn diwallu {need}	
+screens.filter.available.by.date	available by {date}	ar gael erbyn {date}	
+screens.filter.takes.emergencies	takes emergencies	yn derbyn argyfyngau	
+screens.filter.welsh.speaking	Welsh-speaking	siarad Cymraeg	
+screens.filter.confirmed.days	confirmed ≤ {days} d	cadarnhawyd ≤ {days} d	d = diwrnod
+screens.filter.status	Status	Statws	
+screens.filter.home.authority	Home authority	Awdurdod cartref	
+screens.filter.placements	Placements (12 months)	Lleoliadau (12 mis)	
+screens.filter.any.number	any number	unrhyw nifer	
+screens.filter.three.or.more	3 or more	3 neu fwy	
+screens.filter.home	home {authority}	cartref: {authority}	
+screens.filter.three.plus	3+ placements in 12 months	3+ lleoliad mewn 12 mis	
+screens.search.label	Search	Chwilio	
+screens.filters.label	Filters: 	Hidlwyr: 	
+screens.vacancies.search	search provider, setting, area, needs, postcode	chwilio darparwr, math, ardal, anghenion, cod post	cod post (glossary)
+screens.vacancies.search.short	search provider, area, needs…	chwilio darparwr, ardal, anghenion…	
+screens.vacancies.no.filters	Open and held vacancies, no filters (f to filter)	Lleoedd gwag agored neu wedi'u cadw, dim hidlwyr (f i hidlo)	
+screens.vacancies.none	No vacancies in the store.	Dim lleoedd gwag yn y storfa.	
+screens.vacancies.no.match	No vacancies match. Esc clears the search, f changes filters.	Dim lle gwag yn cyfateb. Esc i glirio'r chwilio, f i newid hidlwyr.	
+screens.col.id	ID	ID	
+screens.col.setting	Setting	Math o leoliad	glossary
+screens.col.setting.short	Setting	Math	9 columns
+screens.col.locality	Locality	Haen lleoliad	glossary (coinage — for review)
+screens.col.beds	Beds	Gwl.	coinage — for review: 4-column abbreviation of gwelyau
+screens.col.beds.short	Bd	Gw	coinage — for review: 2-column abbreviation of gwelyau
+screens.col.ages	Ages	Oed	
+screens.col.siblings	Sib	Grŵp	largest sibling group taken (grŵp o frodyr a chwiorydd)
+screens.col.needs.met	Needs met	Anghenion	
+screens.col.from	From	O	available from
+screens.col.fee	£/wk	£/wyth	coinage — for review: wyth. = wythnos
+screens.col.confirmed	Conf	Cad.	coinage — for review: cad. = cadarnhawyd, days since
+screens.held.mark	held 	cadw 	cadw lle (glossary)
+screens.children.count	{shown} of {total} children	{shown} o {total} o blant	
+screens.children.search	search id, initials, authority, status	chwilio ID, blaenlythrennau, awdurdod, statws	
+screens.children.no.filters	All children, most urgent first (f to filter)	Pob plentyn, y mwyaf brys yn gyntaf (f i hidlo)	brys (glossary)
+screens.col.initials	Initials	Llythr.	coinage — for review: 8-column abbreviation of blaenlythrennau
+screens.col.age	Age	Oed	
+screens.col.home.authority	Home authority	Awdurdod cartref	
+screens.col.status	Status	Statws	
+screens.col.needed	Needed	Erbyn	
+screens.col.recent.placements	Placements 12 mo	Lleoliadau 12m	m = mis; 16 columns
+screens.col.recent.placements.short	Plcmts 12m	Lleol. 12m	coinage — for review: 10-column abbreviation
+screens.child.needed.by.short	by {date}	{date}	the column heading (Erbyn) says 'by'; the date alone fits 10 columns
+screens.children.none	No children in the store.	Dim plant yn y storfa.	
+screens.children.no.match	No children match. Esc clears the search, f changes filters.	Dim plentyn yn cyfateb. Esc i glirio'r chwilio, f i newid hidlwyr.	
+screens.page.lines	 lines {first}–{last} of {total} 	 llinellau {first}–{last} o {total} 	
+screens.filter.match.vacancy.one	{n} vacancy match	{n} yn cyfateb	
+screens.filter.match.vacancy.many	{n} vacancies match	{n} yn cyfateb	
+screens.filter.match.child.one	{n} child match	{n} yn cyfateb	
+screens.filter.match.child.many	{n} children match	{n} yn cyfateb	
+screens.filter.vacancies.title	Filter vacancies	Hidlo lleoedd gwag	
+screens.filter.children.title	Filter children	Hidlo plant	
+screens.notice.correction	{kind} {when} by {by}: {reason}	{kind} {when} gan {by}: {reason}	
+screens.notice.withdrawn	withdrawn	tynnwyd yn ôl	
+screens.notice.amended	amended	diwygiwyd	
+screens.count.notice.one	{n} notice	hysbysiadau: {n}	hysbysiad (glossary)
+screens.count.notice.two	{n} notices	hysbysiadau: {n}	
+screens.count.notice.many	{n} notices	hysbysiadau: {n}	
+screens.notices.heading	Notices from providers, newest first	Hysbysiadau gan ddarparwyr, y diweddaraf yn gyntaf	hysbysiad (glossary)
+screens.notices.hint	 · short-notice endings stand out · a logs a call	 · mae terfynu ar rybudd byr yn amlwg · a i gofnodi galwad	
+screens.notices.parked	 · a notice is set aside: a brings it back	 · mae hysbysiad wedi'i roi o'r neilltu: a i'w adfer	
+screens.col.received	Received	Derbyniwyd	
+screens.col.kind	Kind	Math	
+screens.col.child	Child	Plentyn	
+screens.col.effective	Effective	Yn dod i rym	when it takes effect; 'dod i rym' (come into force)
+screens.col.notice	Notice	Rhybudd	rhybudd (glossary): the notice given
+screens.col.reason	Reason	Rheswm	
+screens.col.logged.by	Logged by	Cofnodwr	coinage — for review: the officer who logged it
+screens.notices.none	No notices logged. Press a to log a provider's call.	Dim hysbysiadau wedi'u cofnodi. Pwyswch a i gofnodi galwad darparwr.	
+screens.notice.heading	Notice	Hysbysiad	glossary
+screens.notice.title	Notice {id} · {kind}	Hysbysiad {id} · {kind}	
+screens.page.provider	Provider	Darparwr	
+screens.page.kind	Kind	Math	
+screens.page.received	Received	Derbyniwyd	
+screens.notice.received.at	{date} {time} · logged by {by}	{date} {time} · cofnodwyd gan {by}	
+screens.page.effective	Effective	Yn dod i rym	when it takes effect; 'dod i rym' (come into force)
+screens.page.notice.given	Notice given	Rhybudd a roddwyd	rhybudd (glossary)
+screens.page.child	Child	Plentyn	
+screens.not.in.store.suffix	 (not in the store)	 (nid yw yn y storfa)	
+screens.notice.child.hint	 · Enter opens their page · m ranks vacancies for them	 · Enter i agor eu tudalen · m i restru lleoedd gwag ar eu cyfer	
+screens.notice.no.child	none: a notice about a vacancy, not a child	dim: hysbysiad am le gwag, nid am blentyn	
+screens.notice.no.child.status	A vacancy notice names no child: no matches to rank	Nid yw hysbysiad lle gwag yn enwi plentyn: dim i'w restru	
+screens.notice.child.not.in.store	{id} is not in the store	Nid yw {id} yn y storfa	
+screens.page.reason	Reason	Rheswm	
+screens.page.vacancy	Vacancy	Lle gwag	
+screens.page.notes	Notes	Nodiadau	
+screens.none	none	dim	
+screens.page.withdrawn	Withdrawn	Tynnwyd yn ôl	
+screens.page.amended	Amended	Diwygiwyd	
+screens.page.corrects	Corrects	Yn cywiro	
+screens.referral.no.referral	No referral to this provider awaits an answer (s sends one)	Does dim atgyfeiriad at y darparwr hwn yn aros am ateb (s i anfon un)	atgyfeiriad (referral): coinage — for review
+screens.referral.offers.heading	Offers beside the engine's choice	Cynigion wrth ymyl dewis y peiriant	coinage — for review: peiriant (the matching engine)
+screens.referral.none.marked	Mark providers with space first (or s sends to the selected one)	Marciwch ddarparwyr gyda'r bylchwr yn gyntaf (neu s i anfon at yr un a ddewiswyd)	
+screens.referral.engine.choice	engine's choice 	dewis y peiriant 	
+screens.referral.listed	 · {fee}/wk listed · from {from}	 · {fee}/wythnos a restrwyd · o {from}	
+screens.referral.not.ranked	not ranked	heb ei restru	
+screens.referral.offer	offer {id}     	cynnig {id}    	pads to line up with the choice line
+screens.referral.offered	 · {fee}/wk offered · from {from}	 · {fee}/wythnos a gynigiwyd · o {from}	
+screens.referral.child.label	Child     	Plentyn    	10-column label
+screens.referral.to.label	To        	At         	10-column label
+screens.referral.sections.label	Sections  	Adrannau   	10-column label
+screens.referral.answer.by.label	Answer by 	Ateb erbyn 	label
+screens.referral.nothing.missing	Nothing missing: every section is drawn from the store.	Dim ar goll: daw pob adran o'r storfa.	
+screens.referral.missing.heading	Missing (listed on the pack too):	Ar goll (wedi'u rhestru yn y pecyn hefyd):	
+screens.referral.sending	Sending…	Yn anfon…	
+screens.referral.send.hint	Enter or y sends · ←→ deadline an hour earlier or later · Esc or n cancels	Enter neu y i anfon · ←→ y terfyn awr yn gynt neu'n hwyrach · Esc neu n i ganslo	
+screens.referral.send.title	Send this referral?	Anfon yr atgyfeiriad hwn?	atgyfeiriad: coinage — for review
+screens.col.due	Due	Erbyn	
+screens.referral.overdue	overdue	hwyr	
+screens.referral.question	question	cwestiwn	
+screens.referral.waiting	waiting	aros	
+screens.referral.none.waiting	No referral awaits an answer.	Does dim atgyfeiriad yn aros am ateb.	
+screens.reports.none	(none)	(dim)	
+screens.reports.not.available	Not available: {why}.	Ddim ar gael: {why}.	the reason comes from the report (PlacementCore)
+screens.reports.share	share	cyfran	
+screens.reports.source	source	ffynhonnell	
+screens.reports.failed	Could not compute the reports: {why}	Methu cyfrifo'r adroddiadau: {why}	
+screens.reports.computing	Computing the reports from the store…	Yn cyfrifo'r adroddiadau o'r storfa…	
+screens.reports.not.yet	Press r to compute the reports.	Pwyswch r i gyfrifo'r adroddiadau.	
+screens.reports.baseline.note	Beside each figure: the seed report's 2018-19 figure and where it is printed.	Wrth ymyl pob ffigur: ffigur 2018-19 yr adroddiad sylfaen a lle mae wedi'i argraffu.	coinage — for review: adroddiad sylfaen (the seed report)
+screens.reports.board	{board} (regional partnership board)	{board} (bwrdd partneriaeth rhanbarthol)	glossary; the boards' own Welsh names are not checked, so the name stays as held
+screens.reports.wales	Wales	Cymru	
+screens.reports.financial.year	financial year {years} ({start} to {end})	blwyddyn ariannol {years} ({start} i {end})	glossary
+screens.reports.last12.months	last 12 months ({start} to {end})	y 12 mis diwethaf ({start} i {end})	
+screens.reports.today	today ({end})	heddiw ({end})	
+screens.match.held.by	held by {officer} for {child} until {time}	wedi'i gadw gan {officer} i {child} tan {time}	cadw lle (glossary)
+screens.match.nothing.placed	Nothing placed yet: p places the child in the selected vacancy	Dim wedi'i leoli eto: p i leoli'r plentyn yn y lle gwag a ddewiswyd	
+screens.outcome.no.answer	no answer	dim ateb	glossary (coinage — for review)
+screens.outcome.declined	declined	gwrthod	glossary (coinage — for review)
+screens.outcome.considering	considering	ystyried	glossary (coinage — for review)
+screens.outcome.offered	offered	cynnig	glossary (coinage — for review)
+screens.outcome.accepted	accepted	derbyn	glossary (coinage — for review)
+screens.outcome.referred	referred	atgyfeirio	coinage — for review
+screens.match.title	Matches for {who}	Lleoedd addas i {who}	coinage — for review
+screens.match.failed	Could not rank: {why}	Methu rhestru: {why}	
+screens.match.ranking	Ranking…	Yn rhestru…	
+screens.match.with	 (with {ids})	 (gyda {ids})	
+screens.match.summary	 · {ranked} ranked, {excluded} excluded	 · rhestrwyd {ranked}, eithriwyd {excluded}	
+screens.match.policy	 · policy: {policy}	 · polisi: {policy}	
+screens.match.none	No vacancy meets every hard constraint. x shows why each was excluded.	Does dim lle gwag yn bodloni pob amod caeth. x i weld pam yr eithriwyd pob un.	coinage — for review: amod caeth (hard constraint)
+screens.col.score	Score	Sgôr	
+screens.col.road.miles	Road mi	Milltir	road miles: the explanation says by road
+screens.col.locality.short	Locality	Haen	haen lleoliad (glossary, coinage — for review)
+screens.col.contact	Contact	Cyswllt	
+screens.col.flags	Flags	Baneri	coinage — for review: one letter a warning
+screens.match.not.rung	not rung	heb ffonio	
+screens.match.by.road	{miles} by road (est.)	{miles} ar y ffordd (amcan)	milltiroedd ar y ffordd (glossary, coinage — for review)
+screens.match.last.call	 · last call: 	 · galwad olaf: 	
+screens.match.held.by.you	 · held by you until {time}	 · wedi'i gadw gennych tan {time}	
+screens.match.held.by.other	 · held by {officer} for {child} until {time}	 · wedi'i gadw gan {officer} i {child} tan {time}	
+screens.match.arrangement	Arrangement {rank}: 	Trefniant {rank}: 	
+screens.match.factors	Factors: bar = how well it scores, number = points of the 100	Ffactorau: bar = pa mor dda y mae'n sgorio, rhif = pwyntiau o'r 100	
+screens.match.excluded.heading	Excluded vacancies and why ({n}); x returns to the ranking	Lleoedd gwag a eithriwyd a pham ({n}); x i ddychwelyd i'r rhestr	
+screens.match.nothing.excluded	Nothing excluded.	Dim wedi'i eithrio.	
+screens.match.excluded.range	 {first}–{last} of {total} 	 {first}–{last} o {total} 	
+screens.weights.policy	Policy: 	Polisi: 	
+screens.weights.note	Bars show each factor's share of the total weight (full bar = 25%).	Mae'r barrau'n dangos cyfran pob ffactor o'r cyfanswm pwysau (bar llawn = 25%).	
+screens.weights.title	Policy weights (w or Esc closes)	Pwysau'r polisi (w neu Esc i gau)	
+screens.confirm.hold.title	Hold this vacancy?	Cadw'r lle gwag hwn?	cadw lle (glossary)
+screens.confirm.hold	Hold {vacancy} for {child}.	Cadw {vacancy} i {child}.	
+screens.confirm.expires	Expires 	Yn dod i ben 	
+screens.confirm.shift	 (←→ an hour earlier or later).	 (←→ awr yn gynt neu'n hwyrach).	
+screens.confirm.colleagues	Colleagues see it as held by {officer} until then.	Bydd cydweithwyr yn ei weld wedi'i gadw gan {officer} tan hynny.	
+screens.confirm.release.title	Release your hold?	Rhyddhau'r lle a gadwoch?	
+screens.confirm.release	You hold {vacancy} for {child}. Release it so colleagues can offer it?	Rydych yn cadw {vacancy} i {child}. Ei ryddhau er mwyn i gydweithwyr allu ei gynnig?	
+screens.confirm.keys	Enter or y confirms · Esc or n cancels	Enter neu y i gadarnhau · Esc neu n i ganslo	
+screens.confirm.vacancy.at	{id} at {provider}	{id} ({provider})	brackets, not 'yn', which would mutate the name
+screens.match.vacancy.gone	This vacancy is no longer in the store. Esc returns to the ranking.	Nid yw'r lle gwag hwn yn y storfa mwyach. Esc i ddychwelyd i'r rhestr.	
+screens.match.ranked.for	Ranked #{rank} for {who}	Safle #{rank} i {who}	
+screens.match.score	 · score {score} · 	 · sgôr {score} · 	
+screens.match.no.longer.ranked	This vacancy is no longer in the ranking: Esc returns to it	Nid yw'r lle gwag hwn yn y rhestr mwyach: Esc i ddychwelyd iddi	
+screens.miles.estimate	{miles} est.	{miles} (amcan)	amcangyfrif (estimate), shortened
+screens.ring.round.heading	Notices and calls, newest first	Hysbysiadau a galwadau, y diweddaraf yn gyntaf	child page (CallBacks.swift)
+screens.ring.round.effective	 · effective {when}	 · yn dod i rym {when}	
+screens.ring.round.call	{id} call	galwad {id}	
+screens.ring.round.note	note: {note}	nodyn: {note}	
+screens.ring.round.call.back	call back {when}	galw'n ôl {when}	galw'n ôl (glossary, coinage — for review)
+screens.ring.round.none	No notices or calls recorded.	Dim hysbysiadau na galwadau wedi'u cofnodi.	
+screens.placement.type.foster.connected	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	person cysylltiedig (glossary); 2014 Act s.81(6)(a)
+screens.placement.type.foster.other	foster placement with other carer	lleoliad maeth gyda gofalwr arall	coinage — for review
+screens.placement.type.secure	secure children's home	cartref diogel i blant	Cartref Diogel i Blant (glossary)
+screens.placement.type.childrens.home	children's home	cartref plant	glossary
+screens.placement.type.residential	residential care home	cartref gofal preswyl	issue 16's list
+screens.placement.type.family.centre	family centre or mother-and-baby unit	canolfan deuluol neu uned mam a baban	coinage — for review: canolfan breswyl i deuluoedd (glossary) is the regulated term
+screens.placement.type.school	residential school	ysgol breswyl	
+screens.placement.type.semi.independent	semi-independent living	byw lled-annibynnol	coinage — for review
+screens.placement.type.parents	placed with parents	wedi'i leoli gyda rhieni	coinage — for review
+screens.placement.type.other	other placement	lleoliad arall	
 """#
 }

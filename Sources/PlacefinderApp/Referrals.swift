@@ -184,17 +184,20 @@ enum ReferralSendLayer: Layer {
 /// question if they asked one. Enter logs the answer; m ranks for the child.
 func drawReferralsPanel(_ model: Model, _ waiting: [ReferralQueue.Waiting], in inner: Rect, state: inout ScrollState, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
-    var table = Table(columns: [Column("Due", width: .length(6)), Column("Child", width: .length(6)), Column("Provider", width: .fill(1)),
-                                Column("Status", width: .length(8))], rowCount: waiting.count, row: { r in
+    let t: (Message) -> String = { $0.text(model.language) }
+    var table = Table(columns: [Column(t(.shellDashColDue), width: .length(model.language == .cy ? 7 : 6)), Column(t(.shellDashColChild), width: .length(6)),
+                                Column(t(.shellDashColProvider), width: .fill(1)), Column(t(.shellDashColStatus), width: .length(8))],
+                      rowCount: waiting.count, row: { r in
         let w = waiting[r]
         let due = w.referral.referral!.responseDue
         let overdue = due < model.now
-        let when = Format.day(due) == model.today ? Format.clock(due) : Format.short(Format.day(due))
+        let when = Format.day(due) == model.today ? Format.clock(due) : Format.short(Format.day(due), model.language)
         let provider = index.providers.byID[w.referral.providerID].map { data.providers[$0].name } ?? w.referral.providerID
-        let status = overdue ? TableCell("overdue", style: .urgent) : w.question != nil ? TableCell("question", style: .warning) : TableCell("waiting", style: .muted)
+        let status = overdue ? TableCell(t(.shellDashReferralOverdue), style: .urgent)
+            : w.question != nil ? TableCell(t(.shellDashReferralQuestion), style: .warning) : TableCell(t(.shellDashReferralWaiting), style: .muted)
         return TableRow([TableCell(when, style: overdue ? .urgent : nil), TableCell(w.referral.childID), TableCell(provider), status])
     })
-    table.emptyMessage = "No referral awaits an answer."
+    table.emptyMessage = t(.shellDashReferralsEmpty)
     table.headerStyle = .muted
     table.render(in: inner, buffer: &buffer, state: &state)
 }

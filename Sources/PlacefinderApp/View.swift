@@ -6,7 +6,7 @@ import TerminalUI
 public func view(_ model: Model) -> Buffer {
     var buffer = Buffer(area: Rect(width: model.width, height: model.height))
     guard !model.isTooSmall else {
-        let text = "terminal too small (need \(Model.minimumWidth)×\(Model.minimumHeight))"
+        let text = Message.shellTooSmall.text(model.language, ["size": "\(Model.minimumWidth)×\(Model.minimumHeight)"])
         let shown = truncate(text, toWidth: model.width)
         let area = buffer.area.centred(width: displayWidth(of: shown), height: 1)
         buffer.set(x: area.x, y: area.y, string: shown, style: .warning)
@@ -14,10 +14,10 @@ public func view(_ model: Model) -> Buffer {
     }
     let g = Geometry(model)
     drawTopBar(model, g, &buffer)
-    Tabs(Tab.allCases.map(\.title), selected: Screens.tabs.firstIndex { $0.tab == model.tab } ?? 0).render(in: g.tabs, buffer: &buffer)
+    tabBar(model).render(in: g.tabs, buffer: &buffer)
     let open = Screens.layers.filter { $0.isOpen(model) }
     if model.data == nil {
-        centred(model.status == nil ? "Loading…" : "The store could not be loaded.", in: g.body, style: .muted, &buffer)
+        centred((model.status == nil ? Message.shellLoading : .shellLoadFailedBody).text(model.language), in: g.body, style: .muted, &buffer)
     } else if let cover = open.first(where: { $0.coversBody }) {
         cover.drawBody(model, g, &buffer)
     } else {
@@ -34,14 +34,45 @@ func centred(_ text: String, in area: Rect, style: Style, _ buffer: inout Buffer
     buffer.set(x: r.x, y: r.y, string: shown, style: style)
 }
 
+/// The tab bar: every tab's name in the officer's language. Where the names are too wide for the bar (Welsh
+/// at 80 columns) the dividers go first, then the names with a short form are shortened.
+func tabBar(_ model: Model) -> Tabs {
+    let selected = Screens.tabs.firstIndex { $0.tab == model.tab } ?? 0
+    let full = Tab.allCases.map { $0.name(model.language) }
+    var tabs = Tabs(full, selected: selected)
+    let width: ([String], Int) -> Int = { titles, divider in
+        titles.enumerated().reduce(0) { $0 + displayWidth(of: " \($1.offset + 1) \($1.element) ") } + divider * (titles.count - 1)
+    }
+    guard width(full, 1) > model.width else { return tabs }
+    tabs.divider = ""
+    if width(full, 0) > model.width { tabs.titles = Tab.allCases.map { $0.shortName(model.language) } }
+    return tabs
+}
+
+/// The authority as the top bar names it: in Welsh its Welsh name, and Welsh first where both fit
+/// ("Caerdydd / Cardiff"); in English its English name, with the Welsh after it where both fit.
+func authorityName(_ model: Model, bilingual: Bool) -> String {
+    guard let authority = Geography.wales.authority(code: model.authority) else { return model.authority }
+    guard let welsh = authority.welshName, welsh != authority.name else { return authority.name }
+    switch (model.language, bilingual) {
+    case (.cy, true): return "\(welsh) / \(authority.name)"
+    case (.cy, false): return welsh
+    case (.en, true): return authority.bilingualName
+    case (.en, false): return authority.name
+    }
+}
+
 func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
-    let authority = Geography.wales.authority(code: model.authority)
-    let name = (model.width >= 100 ? authority?.bilingualName : authority?.name) ?? model.authority
+    let name = authorityName(model, bilingual: model.width >= 100)
     var right: [String] = []
     if let data = model.data, let index = model.index {
         let wide = model.width >= 100
-        right.append(wide ? Format.plural(data.urgentCount, "urgent child", "urgent children") : "\(data.urgentCount) urgent")
-        right.append(wide ? Format.plural(index.openVacancies, "open vacancy", "open vacancies") : "\(index.openVacancies) open")
+        let language = model.language
+        let urgent = data.urgentCount, open = index.openVacancies
+        right.append((wide ? (urgent == 1 ? Message.shellTopUrgentOne : .shellTopUrgentMany) : .shellTopUrgentNarrow)
+            .text(language, ["count": String(urgent)]))
+        right.append((wide ? (open == 1 ? Message.shellTopOpenOne : .shellTopOpenMany) : .shellTopOpenNarrow)
+            .text(language, ["count": String(open)]))
     }
     right.append(Format.clock(model.now))
     StatusBar(left: " Placefinder │ \(name) │ \(model.officer)", centre: "",
@@ -51,10 +82,15 @@ func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 /// The bottom line: the outcome of the last action, where the eye goes after a key, then the screen's key
 /// hints; `? help` and `q quit` always keep their place at the right end (a long status is shortened first).
 func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
-    let bindings = Keymap.bindings(for: model.context).filter { $0.hint != nil }
-    let isEnd: (KeyBinding) -> Bool = { $0.action == .help || $0.action == .quit }
-    let ends = bindings.filter(isEnd).map { (key: $0.hintKey, label: $0.hint!) }
-    let local = bindings.filter { !isEnd($0) }.map { (key: $0.hintKey, label: $0.hint!) }
+    let language = model.language
+    let bindings = Keymap.bindings(for: model.context).filter { $0.hintWording != nil && !(model.status != nil && $0.action == .switchLanguage) }
+    // The language key, help and quit keep their places at the right end, the language first; while a status
+    // line shows, the language hint gives way so the outcome fits whole at 80 columns (the key still works).
+    let endOrder: [Action] = model.status == nil ? [.switchLanguage, .help, .quit] : [.help, .quit]
+    let isEnd: (KeyBinding) -> Bool = { endOrder.contains($0.action) }
+    let ends = bindings.filter(isEnd).sorted { endOrder.firstIndex(of: $0.action)! < endOrder.firstIndex(of: $1.action)! }
+        .map { (key: $0.hintKey, label: $0.hintText(language)!) }
+    let local = bindings.filter { !isEnd($0) }.map { (key: $0.hintKey, label: $0.hintText(language)!) }
     let endBar = KeyHintBar(ends)
     let endWidth = ends.isEmpty ? 0 : ends.reduce(0) { $0 + displayWidth(of: $1.key) + 1 + displayWidth(of: $1.label) } + 2 * (ends.count - 1)
     var area = Rect(x: g.hints.x, y: g.hints.y, width: max(0, g.hints.width - endWidth - (ends.isEmpty ? 0 : 2)), height: 1)
@@ -72,25 +108,25 @@ func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 // MARK: - Lists
 
 /// The search line: the field on the left, sort and counts on the right.
-func drawSearchRow(_ list: ListScreen, right: String, placeholder: String, _ g: Geometry, _ buffer: inout Buffer) {
+func drawSearchRow(_ list: ListScreen, right: String, placeholder: String, language: Language = .en, _ g: Geometry, _ buffer: inout Buffer) {
     let rightWidth = displayWidth(of: right)
     let parts = g.searchRow.splitColumns([.fill(1), .length(rightWidth)], spacing: 2)
     let focused = list.focus == .search
     if list.query.isEmpty && !focused {
         buffer.set(x: parts[0].x, y: parts[0].y, spans: [Span("/", style: Style(.accent, bold: true)), Span(" " + placeholder, style: .muted)], maxWidth: parts[0].width)
     } else {
-        FormField(label: "Search", value: list.query, cursor: focused ? list.query.count : nil, focused: focused)
+        FormField(label: Message.shellListSearch.text(language), value: list.query, cursor: focused ? list.query.count : nil, focused: focused)
             .render(in: parts[0], buffer: &buffer)
     }
     buffer.set(x: parts[1].x, y: parts[1].y, string: right, style: .muted)
 }
 
-func drawSummary(_ parts: [String], none: String, _ g: Geometry, _ buffer: inout Buffer) {
+func drawSummary(_ parts: [String], none: String, language: Language = .en, _ g: Geometry, _ buffer: inout Buffer) {
     let row = g.summaryRow
     if parts.isEmpty {
         buffer.set(x: row.x, y: row.y, string: truncate(none, toWidth: row.width), style: .muted)
     } else {
-        let x = buffer.set(x: row.x, y: row.y, string: "Filters: ", style: Style(.accent, bold: true))
+        let x = buffer.set(x: row.x, y: row.y, string: Message.shellListFilters.text(language) + " ", style: Style(.accent, bold: true))
         buffer.set(x: x, y: row.y, string: truncate(parts.joined(separator: " · "), toWidth: row.right - x), style: .accent)
     }
 }
@@ -98,15 +134,18 @@ func drawSummary(_ parts: [String], none: String, _ g: Geometry, _ buffer: inout
 func drawVacancyList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let list = model.vacancies
-    drawSearchRow(list, right: "sort: \(model.sort.label) (s) │ \(list.visible.count) of \(data.vacancies.count)",
-                  placeholder: model.width >= 100 ? "search provider, setting, area, needs, postcode" : "search provider, area, needs…", g, &buffer)
+    let language = model.language
+    let t: (Message) -> String = { $0.text(language) }
+    drawSearchRow(list, right: Message.shellListVacancyCounts.text(language, ["sort": model.sort.label, "shown": String(list.visible.count),
+                                                                              "total": String(data.vacancies.count)]),
+                  placeholder: t(model.width >= 100 ? .shellListVacancySearchWide : .shellListVacancySearchNarrow), language: language, g, &buffer)
     var summary = VacancyFilter.summary(list.filters, today: model.today)
-    if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert("open and held", at: 0) }
-    drawSummary(summary, none: "Open and held vacancies, no filters (f to filter)", g, &buffer)
+    if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert(t(.shellListOpenAndHeld), at: 0) }
+    drawSummary(summary, none: t(.shellListVacanciesUnfiltered), language: language, g, &buffer)
     let source = VacancyRowSource(data: data, index: index.vacancies, visible: list.visible, now: model.now,
-                                  today: model.today, width: g.table.width)
+                                  today: model.today, width: g.table.width, language: language)
     var table = Table(columns: source.columns, source: source)
-    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No vacancies in the store." : "No vacancies match. Esc clears the search, f changes filters."
+    table.emptyMessage = t(list.query.isEmpty && !list.hasFilters ? .shellListNoVacancies : .shellListNoVacancyMatches)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
 }
@@ -120,9 +159,10 @@ struct VacancyRowSource: TableRowSource {
     let now: Date
     let today: Day
     let layout: Width
+    let language: Language
 
-    init(data: AppData, index: VacancyIndex, visible: [Int32], now: Date, today: Day, width: Int) {
-        self.data = data; self.index = index; self.visible = visible; self.now = now; self.today = today
+    init(data: AppData, index: VacancyIndex, visible: [Int32], now: Date, today: Day, width: Int, language: Language = .en) {
+        self.data = data; self.index = index; self.visible = visible; self.now = now; self.today = today; self.language = language
         layout = width >= 128 ? .wide : width >= 100 ? .medium : .narrow
     }
 
@@ -131,22 +171,27 @@ struct VacancyRowSource: TableRowSource {
         let narrow = layout == .narrow
         // At 80 columns every row keeps its id and a readable provider name: the locality tier (a filter
         // and a sort) and the sibling limit give way; the detail page has both.
+        let t: (Message) -> String = { $0.text(language) }
         var cols: [Column] = [
-            Column("ID", width: .length(max(2, index.idWidth))),
-            Column("Provider", width: .fill(1)),
-            Column("Setting", width: .length(wide ? 18 : 9)),
-            Column("Authority", width: .length(wide ? 17 : 12)),
+            Column(t(.shellListColId), width: .length(max(2, index.idWidth))),
+            Column(t(.shellDashColProvider), width: .fill(1)),
+            Column(t(.shellDashColSetting), width: .length(wide ? 18 : 9)),
+            Column(t(.shellListColAuthority), width: .length(wide ? 17 : 12)),
         ]
-        if !narrow { cols.append(Column("Locality", width: .length(wide ? 20 : 9))) }
+        if !narrow { cols.append(Column(t(.shellListColLocality), width: .length(wide ? 20 : 9))) }
         cols += [
-            Column(narrow ? "Bd" : "Beds", width: .length(narrow ? 2 : 4), alignment: .right),
-            Column("Ages", width: .length(5)),
+            Column(t(narrow ? .shellListColBedsNarrow : .shellListColBeds), width: .length(narrow ? 2 : 4), alignment: .right),
+            Column(t(.shellListColAges), width: .length(5)),
         ]
-        if !narrow { cols += [Column("Sib", width: .length(3), alignment: .right), Column("Needs met", width: .length(wide ? 16 : 12))] }
+        if !narrow {
+            cols += [Column(t(.shellListColSiblings), width: .length(3), alignment: .right),
+                     Column(t(.shellListColNeedsMet), width: .length(wide ? 16 : 12))]
+        }
         cols += [
-            Column("From", width: .length(6)),
-            Column("£/wk", width: .length(6), alignment: .right),
-            Column("Conf", width: .length(4), alignment: .right),
+            // Welsh's "Tach" is a letter longer than any English month: "30 Tach".
+            Column(t(.shellListColFrom), width: .length(language == .cy ? 7 : 6)),
+            Column(t(.shellListColFee), width: .length(6), alignment: .right),
+            Column(t(.shellDashColConfirmed), width: .length(4), alignment: .right),
         ]
         return cols
     }
@@ -161,14 +206,18 @@ struct VacancyRowSource: TableRowSource {
         let tier = LocalityTier(rawValue: Int(index.tier[i])) ?? .outsideEnglandAndWales
         let narrow = layout != .wide
         let days = v.daysSinceConfirmed(now: now)
-        let mark = v.status == .filled || v.status == .withdrawn ? "✗ " : v.isHeld(at: now) ? "held " : ""
+        let welsh = language == .cy
+        let mark = v.status == .filled || v.status == .withdrawn ? "✗ " : v.isHeld(at: now) ? Message.shellListHeldMark.text(language) + " " : ""
+        // Welsh uses the short labels at every width until the core's long labels have Welsh.
         var cells: [TableCell] = [
             TableCell(v.id),
             TableCell(mark + provider),
-            TableCell(narrow ? v.setting.shortLabel : v.setting.label),
-            TableCell(index.authorityName[i]),
+            TableCell(narrow || welsh ? v.setting.abbreviation(language) : v.setting.label),
+            TableCell(welsh ? Format.authorityName(code: index.authorityCode[i], language) : index.authorityName[i]),
         ]
-        if layout != .narrow { cells.append(TableCell(narrow ? tier.shortLabel : tier.label, style: tier == .inCounty ? .good : nil)) }
+        if layout != .narrow {
+            cells.append(TableCell(narrow || welsh ? tier.abbreviation(language) : tier.label, style: tier == .inCounty ? .good : nil))
+        }
         cells += [
             TableCell(String(v.beds)),
             TableCell(Format.ages(v.ageRange)),
@@ -178,9 +227,9 @@ struct VacancyRowSource: TableRowSource {
                       TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " "))]
         }
         cells += [
-            v.availableFrom <= today ? TableCell("now", style: .good) : TableCell(Format.short(v.availableFrom)),
+            v.availableFrom <= today ? TableCell(Message.shellListNow.text(language), style: .good) : TableCell(Format.short(v.availableFrom, language)),
             TableCell(Money.pounds(v.weeklyFee)),
-            TableCell("\(days)d", style: days > 7 ? .warning : nil),
+            TableCell(Message.shellDaysShort.text(language, ["count": String(days)]), style: days > 7 ? .warning : nil),
         ]
         let muted = v.status != .open
         return TableRow(cells, style: muted ? .muted : nil)
@@ -190,34 +239,37 @@ struct VacancyRowSource: TableRowSource {
 func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let list = model.children
-    drawSearchRow(list, right: "\(list.visible.count) of \(data.children.count) children",
-                  placeholder: "search id, initials, authority, status", g, &buffer)
-    drawSummary(ChildFilter.summary(list.filters), none: "All children, most urgent first (f to filter)", g, &buffer)
+    let language = model.language
+    let t: (Message) -> String = { $0.text(language) }
+    drawSearchRow(list, right: Message.shellListChildCounts.text(language, ["shown": String(list.visible.count), "total": String(data.children.count)]),
+                  placeholder: t(.shellListChildSearch), language: language, g, &buffer)
+    drawSummary(ChildFilter.summary(list.filters), none: t(.shellListChildrenUnfiltered), language: language, g, &buffer)
     let rows = index.children.rows
     let visible = list.visible
     let wide = g.table.width >= 100
     let columns = [
-        Column("ID", width: .length(wide ? 10 : 8)),
-        Column("Initials", width: .length(8)),
-        Column("Age", width: .length(3), alignment: .right),
-        Column("Home authority", width: .fill(1)),
-        Column("Status", width: .length(16)),
-        Column("Needed", width: .length(10)),
-        Column(wide ? "Placements 12 mo" : "Plcmts 12m", width: .length(wide ? 16 : 10), alignment: .right),
+        Column(t(.shellListColId), width: .length(wide ? 10 : 8)),
+        Column(t(.shellListColInitials), width: .length(8)),
+        Column(t(.shellListColAge), width: .length(3), alignment: .right),
+        Column(t(.shellListColHomeAuthority), width: .fill(1)),
+        Column(t(.shellDashColStatus), width: .length(16)),
+        Column(t(.shellListColNeeded), width: .length(10)),
+        Column(t(wide ? .shellListColPlacementsWide : .shellListColPlacementsNarrow), width: .length(wide ? 16 : 10), alignment: .right),
     ]
     var table = Table(columns: columns, rowCount: visible.count) { position in
         let r = rows[Int(visible[position])]
+        let welsh = language == .cy
         return TableRow([
             TableCell(r.id),
             TableCell(r.initials),
             TableCell(String(r.age)),
-            TableCell(r.authorityName),
-            TableCell(r.status.words, style: r.urgent ? .urgent : nil),
-            TableCell(r.urgency, style: r.urgent ? .urgent : nil),
+            TableCell(welsh ? Format.authorityName(code: r.authorityCode, language) : r.authorityName),
+            TableCell(r.status.phrase(language), style: r.urgent ? .urgent : nil),
+            TableCell(welsh ? Format.neededBy(data.children[r.index], language) : r.urgency, style: r.urgent ? .urgent : nil),
             TableCell(String(r.recentPlacements), style: r.recentPlacements >= 3 ? .urgent : nil),
         ])
     }
-    table.emptyMessage = list.query.isEmpty && !list.hasFilters ? "No children in the store." : "No children match. Esc clears the search, f changes filters."
+    table.emptyMessage = t(list.query.isEmpty && !list.hasFilters ? .shellListNoChildren : .shellListNoChildMatches)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
 }
@@ -237,7 +289,7 @@ func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, h
     }
     if total > text.height {
         let last = min(total, scroll + text.height)
-        let marker = " lines \(scroll + 1)–\(last) of \(total) "
+        let marker = " " + Message.shellPageLines.text(model.language, ["from": String(scroll + 1), "to": String(last), "count": String(total)]) + " "
         buffer.set(x: g.body.right - 2 - displayWidth(of: marker), y: g.body.bottom - 1, string: marker, style: .muted)
     }
 }
@@ -247,12 +299,13 @@ func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, h
 struct HelpContent: Widget {
     let bindings: [KeyBinding]
     let scroll: Int
+    let language: Language
     func render(in area: Rect, buffer: inout Buffer) {
-        let keyWidth = min(16, (bindings.map { displayWidth(of: $0.keyLabel) }.max() ?? 0) + 2)
+        let keyWidth = min(16, (bindings.map { displayWidth(of: $0.labelText(language)) }.max() ?? 0) + 2)
         for (row, b) in bindings.dropFirst(scroll).prefix(area.height).enumerated() {
             let y = area.y + row
-            buffer.set(x: area.x, y: y, string: truncate(b.keyLabel, toWidth: keyWidth - 1), style: Style(.accent, bold: true))
-            buffer.set(x: area.x + keyWidth, y: y, string: truncate(b.help, toWidth: area.width - keyWidth))
+            buffer.set(x: area.x, y: y, string: truncate(b.labelText(language), toWidth: keyWidth - 1), style: Style(.accent, bold: true))
+            buffer.set(x: area.x + keyWidth, y: y, string: truncate(b.helpText(language), toWidth: area.width - keyWidth))
         }
     }
 }
@@ -262,8 +315,8 @@ func drawHelp(_ model: Model, _ help: HelpState, _ buffer: inout Buffer) {
     let width = min(model.width - 4, 80)
     let height = min(model.height - 2, bindings.count + 2)
     let scroll = min(help.scroll, max(0, bindings.count - (height - 2)))
-    Modal(title: "Keys — \(help.context.title) (Esc closes)", width: width, height: height,
-          content: Padded(HelpContent(bindings: bindings, scroll: scroll))).render(in: buffer.area, buffer: &buffer)
+    Modal(title: Message.shellHelpTitle.text(model.language, ["screen": help.context.heading(model.language)]), width: width, height: height,
+          content: Padded(HelpContent(bindings: bindings, scroll: scroll, language: model.language))).render(in: buffer.area, buffer: &buffer)
 }
 
 struct FilterContent: Widget {
@@ -293,10 +346,12 @@ func drawFilterPanel(_ model: Model, _ panel: FilterPanelState, _ buffer: inout 
     let fields = vacancies ? VacancyFilter.fields : ChildFilter.fields
     let values = vacancies ? model.vacancies.filters : model.children.filters
     let shown = vacancies ? model.vacancies.visible.count : model.children.visible.count
-    let noun = vacancies ? (shown == 1 ? "vacancy" : "vacancies") : (shown == 1 ? "child" : "children")
-    let content = FilterContent(fields: fields, values: values, cursor: panel.cursor, footer: "\(shown) \(noun) match")
+    let footer: Message = vacancies ? (shown == 1 ? .shellFilterMatchVacancy : .shellFilterMatchVacancies)
+        : (shown == 1 ? .shellFilterMatchChild : .shellFilterMatchChildren)
+    let content = FilterContent(fields: fields, values: values, cursor: panel.cursor,
+                                footer: footer.text(model.language, ["count": String(shown)]))
     let size = FilterPanelLayer.size(model, fieldCount: fields.count)
-    Modal(title: vacancies ? "Filter vacancies" : "Filter children", width: size.width,
+    Modal(title: (vacancies ? Message.shellFilterVacanciesTitle : .shellFilterChildrenTitle).text(model.language), width: size.width,
           height: size.height, content: Padded(content)).render(in: Geometry(model).body, buffer: &buffer)
 }
 

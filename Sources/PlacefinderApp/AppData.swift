@@ -97,6 +97,8 @@ public enum Msg: Sendable {
     /// The panels the runtime computed for `.runReports`.
     case reportsReady(ReportSet)
     case reportsFailed(String)
+    /// `.rememberLanguage` could not store the choice (why, a few words); the language is switched all the same.
+    case languageNotRemembered(String)
 }
 
 /// Work for the runtime to do; `update` itself never performs I/O.
@@ -140,4 +142,7 @@ public enum Command: Sendable, Equatable {
     case sendReferral(ReferralDraft)
     /// Log a provider's offer, decline or question against referral `id`.
     case respondToReferral(id: String, ReferralResponse)
+    /// Store the officer's interface language in the store's settings, so the next launch opens in it;
+    /// answers only on failure (`.languageNotRemembered`).
+    case rememberLanguage(Language)
 }

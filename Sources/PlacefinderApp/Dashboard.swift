@@ -6,15 +6,15 @@ import TerminalUI
 public enum DashboardPanel: Int, CaseIterable, Sendable {
     case urgent, notices, grid, stale, holds, unstable, referrals
 
-    var title: String {
+    var title: Message {
         switch self {
-        case .urgent: "Urgent children"
-        case .notices: "Today's notices"
-        case .grid: "Open vacancies by locality"
-        case .stale: "Stale: unconfirmed > 7 days"
-        case .holds: "Holds ending today"
-        case .unstable: "3+ placements in 12 months"
-        case .referrals: "Referrals awaiting an answer"
+        case .urgent: .shellDashUrgentTitle
+        case .notices: .shellDashNoticesTitle
+        case .grid: .shellDashGridTitle
+        case .stale: .shellDashStaleTitle
+        case .holds: .shellDashHoldsTitle
+        case .unstable: .shellDashUnstableTitle
+        case .referrals: .shellDashReferralsTitle
         }
     }
 
@@ -131,21 +131,22 @@ func performDashboard(_ action: Action, _ model: inout Model) -> [Command] {
 func timeLeft(_ child: Child, _ model: Model) -> (text: String, style: Style?) {
     let left = TimeLeft.of(child, ending: model.index?.work.endingByChild[child.id], now: model.now)
     let style: Style? = left.isPressing ? .urgent : (left == .days(0) ? nil : .warning)
-    return (Format.timeLeft(left, today: model.today), style)
+    return (Format.timeLeft(left, today: model.today, model.language), style)
 }
 
 func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let d = index.dashboard
     let layout = DashboardLayout(model)
-    let today = model.today
+    let language = model.language
+    let t: (Message) -> String = { $0.text(language) }
     let providerName: (String) -> String = { id in index.providers.byID[id].map { data.providers[$0].name } ?? id }
 
     for panel in DashboardPanel.allCases {
         let area = layout.panels[panel.rawValue]
         let focused = panel == model.dashboard.focus
         let count = panel == .grid ? d.grid.joined().reduce(0, +) : d.count(panel)
-        let block = Block(title: "\(panel.title) (\(count))", borderStyle: focused ? .accent : .muted)
+        let block = Block(title: "\(t(panel.title)) (\(count))", borderStyle: focused ? .accent : .muted)
         block.render(in: area, buffer: &buffer)
         let inner = block.inner(area)
         var state = model.dashboard.tables[panel.rawValue]
@@ -158,55 +159,73 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
         }
         switch panel {
         case .urgent:
-            list(d.urgent.count, empty: "No child is waiting for a placement.", { r in
+            list(d.urgent.count, empty: t(.shellDashUrgentEmpty), { r in
                 let c = data.children[d.urgent[r]]
                 let left = timeLeft(c, model)
-                return TableRow([TableCell(c.id), TableCell(c.initials), TableCell(c.status == .noticeReceived ? "notice" : "needs"),
+                return TableRow([TableCell(c.id), TableCell(c.initials),
+                                 TableCell(t(c.status == .noticeReceived ? .shellDashUrgentNotice : .shellDashUrgentNeeds)),
                                  TableCell(left.text, style: left.style)])
-            }, columns: [Column("Child", width: .length(6)), Column("Init", width: .length(4)), Column("Status", width: .fill(1)),
-                         Column("Time left", width: .length(17))])
+            }, columns: [Column(t(.shellDashColChild), width: .length(6)), Column(t(.shellDashColInitials), width: .length(4)),
+                         Column(t(.shellDashColStatus), width: .fill(1)), Column(t(.shellDashColTimeLeft), width: .length(17))])
         case .notices:
-            list(d.todayNotices.count, empty: "No notices today.", { r in
+            // Welsh "un dydd (4 awr)" is a column wider than "same-day (4 h)".
+            let noticeWidth = inner.width >= 50 ? (language == .cy ? 15 : 14) : 8
+            list(d.todayNotices.count, empty: t(.shellDashNoticesEmpty), { r in
                 let n = data.notices[d.todayNotices[r]]
                 let child = n.childID.flatMap { index.children.childByID[$0] }.map { data.children[$0].initials } ?? ""
-                let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength, compact: inner.width < 50) : (text: "", short: false)
+                let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength, compact: inner.width < 50, language) : (text: "", short: false)
                 return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
-                                 TableCell(n.kind.shortLabel + (child.isEmpty ? "" : " " + child)),
+                                 TableCell(n.kind.dashboardLabel(language) + (child.isEmpty ? "" : " " + child)),
                                  TableCell(notice.text)],
                                 style: notice.short ? .urgent : nil)
-            }, columns: [Column("At", width: .length(5)), Column("Provider", width: .fill(1)), Column("Kind", width: .length(inner.width >= 50 ? 15 : 11)),
-                         Column("Notice", width: .length(inner.width >= 50 ? 14 : 8))])
+            }, columns: [Column(t(.shellDashColAt), width: .length(5)), Column(t(.shellDashColProvider), width: .fill(1)),
+                         Column(t(.shellDashColKind), width: .length(inner.width >= 50 ? 15 : 11)),
+                         Column(t(.shellDashColNotice), width: .length(noticeWidth))])
         case .grid:
             DashboardGrid.draw(model, d.grid, in: inner, focused: focused, &buffer)
         case .stale:
-            list(d.stale.count, empty: "Every open vacancy was confirmed this week.", { r in
+            list(d.stale.count, empty: t(.shellDashStaleEmpty), { r in
                 let v = data.vacancies[d.stale[r]]
-                return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.shortLabel),
-                                 TableCell("\(v.daysSinceConfirmed(now: model.now))d", style: .warning)])
-            }, columns: [Column("Vacancy", width: .length(7)), Column("Provider", width: .fill(1)), Column("Setting", width: .length(9)),
-                         Column("Conf", width: .length(4), alignment: .right)])
+                return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.abbreviation(language)),
+                                 TableCell(Message.shellDaysShort.text(language, ["count": String(v.daysSinceConfirmed(now: model.now))]),
+                                           style: .warning)])
+            }, columns: [Column(t(.shellDashColVacancy), width: .length(7)), Column(t(.shellDashColProvider), width: .fill(1)),
+                         Column(t(.shellDashColSetting), width: .length(9)), Column(t(.shellDashColConfirmed), width: .length(4), alignment: .right)])
         case .holds:
-            list(d.holdsToday.count, empty: "No hold ends today.", { r in
+            list(d.holdsToday.count, empty: t(.shellDashHoldsEmpty), { r in
                 let v = data.vacancies[d.holdsToday[r]]
                 let hold = v.hold!
                 let child = index.children.childByID[hold.childID].map { data.children[$0].initials } ?? hold.childID
                 return TableRow([TableCell(v.id), TableCell(hold.officer), TableCell(child), TableCell(Format.clock(hold.expiresAt), style: .warning)])
-            }, columns: [Column("Vacancy", width: .length(7)), Column("Held by", width: .fill(1)), Column("Child", width: .length(5)),
-                         Column("Until", width: .length(5))])
+            }, columns: [Column(t(.shellDashColVacancy), width: .length(7)), Column(t(.shellDashColHeldBy), width: .fill(1)),
+                         Column(t(.shellDashColHoldChild), width: .length(5)), Column(t(.shellDashColUntil), width: .length(5))])
         case .referrals:
             drawReferralsPanel(model, d.referrals, in: inner, state: &state, &buffer)
         case .unstable:
             let rows = index.children.rows
             let rowOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
-            list(d.unstable.count, empty: "No child has had 3 or more placements.", { r in
+            list(d.unstable.count, empty: t(.shellDashUnstableEmpty), { r in
                 let row = rowOf[d.unstable[r]]!
-                return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.words),
+                return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.phrase(language)),
                                  TableCell(String(row.recentPlacements), style: .urgent)])
-            }, columns: [Column("Child", width: .length(6)), Column("Init", width: .length(4)), Column("Status", width: .fill(1)),
-                         Column("12 mo", width: .length(5), alignment: .right)])
+            }, columns: [Column(t(.shellDashColChild), width: .length(6)), Column(t(.shellDashColInitials), width: .length(4)),
+                         Column(t(.shellDashColStatus), width: .fill(1)), Column(t(.shellDashColTwelveMonths), width: .length(language == .cy ? 6 : 5), alignment: .right)])
         }
     }
     drawDueCallBacks(model, in: layout.panels[DashboardPanel.notices.rawValue], &buffer)
+}
+
+extension NoticeKind {
+    /// The dashboard's few words for a notice's kind (the notices panel's Kind column, 11 columns at most).
+    func dashboardLabel(_ language: Language) -> String {
+        switch self {
+        case .placementEnding: Message.shellDashKindEnding.text(language)
+        case .vacancyOpened: Message.shellDashKindOpened.text(language)
+        case .vacancyChanged: Message.shellDashKindChanged.text(language)
+        case .vacancyFilled: Message.shellDashKindFilled.text(language)
+        case .vacancyWithdrawn: Message.shellDashKindWithdrawn.text(language)
+        }
+    }
 }
 
 extension Tab {
@@ -214,7 +233,7 @@ extension Tab {
 }
 
 extension KeyContext {
-    static let dashboard = KeyContext("dashboard", "Dashboard")
+    static let dashboard = KeyContext("dashboard", .tabDashboard)
 }
 
 /// The first tab: today's work in six panels.
@@ -226,12 +245,12 @@ enum DashboardTab: TabScreen {
         if context == .dashboardGrid { return DashboardGrid.bindings }
         guard context == .dashboard else { return nil }
         return [
-            KeyBinding([.enter], .open, "open the row's child page or vacancy", hint: "open"),
-            KeyBinding([.tab], .nextPanel, "next panel", hint: "panel", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousPanel, "previous panel"),
-            KeyBinding([.left, .char("h")], .panelLeft, "panel to the left"),
-            KeyBinding([.right, .char("l")], .panelRight, "panel to the right"),
-            KeyBinding([.char("m")], .runMatch, "rank vacancies for the selected child", hint: "match"),
+            KeyBinding([.enter], .open, .shellKeyDashOpen, hint: .shellKeyOpenHint),
+            KeyBinding([.tab], .nextPanel, .shellKeyPanelNext, hint: .shellKeyPanelHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousPanel, .shellKeyPanelPrevious),
+            KeyBinding([.left, .char("h")], .panelLeft, .shellKeyPanelLeft),
+            KeyBinding([.right, .char("l")], .panelRight, .shellKeyPanelRight),
+            KeyBinding([.char("m")], .runMatch, .shellKeyDashMatch, hint: .shellKeyMatchHint),
         ] + Keymap.moveKeys
     }
 

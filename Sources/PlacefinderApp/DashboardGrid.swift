@@ -6,7 +6,7 @@ import TerminalUI
 // tiers across. Enter opens the Vacancies tab filtered to the cell, with the filters on show to change.
 
 extension KeyContext {
-    static let dashboardGrid = KeyContext("dashboardGrid", "Dashboard — vacancies by locality")
+    static let dashboardGrid = KeyContext("dashboardGrid", .shellContextDashboardGrid)
 }
 
 extension DashboardIndex {
@@ -19,17 +19,17 @@ enum DashboardGrid {
 
     static var bindings: [KeyBinding] {
         [
-            KeyBinding([.enter], .open, "open the vacancies behind the cell (as filters you can change)", hint: "open"),
-            KeyBinding([.tab], .nextPanel, "next panel", hint: "panel", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousPanel, "previous panel"),
-            KeyBinding([.up, .char("k")], .up, "setting above", hint: "cell", hintKey: "↑↓←→"),
-            KeyBinding([.down, .char("j")], .down, "setting below"),
-            KeyBinding([.left, .char("h")], .panelLeft, "locality to the left"),
-            KeyBinding([.right, .char("l")], .panelRight, "locality to the right"),
-            KeyBinding([.pageUp], .pageUp, "page up"),
-            KeyBinding([.pageDown], .pageDown, "page down"),
-            KeyBinding([.home], .home, "first setting"),
-            KeyBinding([.end], .end, "last setting"),
+            KeyBinding([.enter], .open, .shellKeyGridOpen, hint: .shellKeyOpenHint),
+            KeyBinding([.tab], .nextPanel, .shellKeyPanelNext, hint: .shellKeyPanelHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousPanel, .shellKeyPanelPrevious),
+            KeyBinding([.up, .char("k")], .up, .shellKeyGridSettingAbove, hint: .shellKeyCellHint, hintKey: "↑↓←→"),
+            KeyBinding([.down, .char("j")], .down, .shellKeyGridSettingBelow),
+            KeyBinding([.left, .char("h")], .panelLeft, .shellKeyGridTierLeft),
+            KeyBinding([.right, .char("l")], .panelRight, .shellKeyGridTierRight),
+            KeyBinding([.pageUp], .pageUp, .shellKeyPageUp),
+            KeyBinding([.pageDown], .pageDown, .shellKeyPageDown),
+            KeyBinding([.home], .home, .shellKeyGridFirstSetting),
+            KeyBinding([.end], .end, .shellKeyGridLastSetting),
         ]
     }
 
@@ -82,9 +82,11 @@ enum DashboardGrid {
     static func draw(_ model: Model, _ grid: [[Int]], in area: Rect, focused: Bool, _ buffer: inout Buffer) {
         let labelWidth = 10
         let cell = max(4, min(8, (area.width - labelWidth) / tiers.count))
-        let headers = cell >= 7 ? ["in-cty", "bord W", "bord E", "oth W", "Engl", "outsd"] : ["cty", "bW", "bE", "oW", "Eng", "out"]
+        let language = model.language
+        // One message per width: the six tiers' heads in ladder order, separated by "|".
+        let headers = (cell >= 7 ? Message.shellGridTiersWide : .shellGridTiersNarrow).text(language).split(separator: "|").map(String.init)
         let chosen = focused ? DashboardGrid.cell(model) : nil
-        buffer.set(x: area.x, y: area.y, string: "setting", style: .muted)
+        buffer.set(x: area.x, y: area.y, string: Message.shellGridSetting.text(language), style: .muted)
         for (t, h) in headers.enumerated() {
             let text = truncate(h, toWidth: cell - 1)
             let style: Style = chosen?.tier == t ? Style(.accent, bold: true) : .muted
@@ -92,7 +94,7 @@ enum DashboardGrid {
         }
         let rows = grid.indices.filter { grid[$0].reduce(0, +) > 0 }
         if rows.isEmpty {
-            buffer.set(x: area.x, y: area.y + 1, string: "No open vacancies.", style: .muted)
+            buffer.set(x: area.x, y: area.y + 1, string: truncate(Message.shellGridEmpty.text(language), toWidth: area.width), style: .muted)
             return
         }
         let shown = max(0, area.height - 1)
@@ -103,7 +105,7 @@ enum DashboardGrid {
         for (n, s) in rows.dropFirst(offset).prefix(shown).enumerated() {
             let y = area.y + 1 + n
             let rowChosen = chosen?.setting == s
-            buffer.set(x: area.x, y: y, string: truncate(Setting.allCases[s].shortLabel, toWidth: labelWidth - 1),
+            buffer.set(x: area.x, y: y, string: truncate(Setting.allCases[s].abbreviation(language), toWidth: labelWidth - 1),
                        style: rowChosen ? Style(.accent, bold: true) : .normal)
             for t in tiers.indices {
                 let v = grid[s][t]
@@ -120,7 +122,8 @@ enum DashboardGrid {
         }
         // More settings than fit: say which are shown, on the panel's bottom border.
         if rows.count > shown, shown > 0 {
-            let marker = " \(offset + 1)–\(offset + min(shown, rows.count - offset)) of \(rows.count) "
+            let marker = " " + Message.shellRowsShown.text(language, ["from": String(offset + 1), "to": String(offset + min(shown, rows.count - offset)),
+                                                                        "count": String(rows.count)]) + " "
             buffer.set(x: area.right - displayWidth(of: marker), y: area.bottom, string: marker, style: .muted)
         }
     }

@@ -1,80 +1,153 @@
+import PlacementCore
 import TerminalUI
+
+/// Words an officer reads on a key's line of help or in the hint bar, in both languages. From the
+/// catalogue (`Message`), or a plain English literal that no translation has reached yet (shown as is in
+/// Welsh too, which WelshShellTests catches for the shell's own bindings).
+public struct Wording: Hashable, Sendable {
+    public let en: String
+    /// nil: not translated yet.
+    public let cy: String?
+
+    public init(_ message: Message, _ values: [String: String] = [:]) {
+        en = message.text(.en, values)
+        cy = message.text(.cy, values)
+    }
+
+    /// Both languages worked out by one function (a message whose placeholders are themselves words).
+    public init(_ text: (Language) -> String) {
+        en = text(.en)
+        cy = text(.cy)
+    }
+
+    public init(english: String) {
+        en = english
+        cy = nil
+    }
+
+    public func text(_ language: Language) -> String { language == .cy ? (cy ?? en) : en }
+}
 
 public struct KeyBinding: Hashable, Sendable {
     /// Keys that trigger the action (empty for "any letter" typing, described only).
     public var keys: [Key]
-    /// How help shows the keys ("Up/k", "1–6").
+    /// How help shows the keys ("Up/k", "1–6"): key names, or a word (`labelWording`).
     public var keyLabel: String
+    /// A label that is a word rather than key names ("letters"), in both languages.
+    public var labelWording: Wording?
     public var action: Action
-    /// Help text.
-    public var help: String
+    /// Help text, in both languages.
+    public var helpWording: Wording
     /// Short label for the key-hint bar; nil keeps it out of the bar.
-    public var hint: String?
+    public var hintWording: Wording?
     /// The key as the hint bar shows it (default: the first key).
     public var hintKey: String
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil, label: String? = nil, hintKey: String? = nil) {
+    /// Help text in English (see `help(_:)`).
+    public var help: String { helpWording.en }
+    /// The hint in English (see `hint(_:)`).
+    public var hint: String? { hintWording?.en }
+
+    public func helpText(_ language: Language) -> String { helpWording.text(language) }
+    public func hintText(_ language: Language) -> String? { hintWording?.text(language) }
+    public func labelText(_ language: Language) -> String { labelWording?.text(language) ?? keyLabel }
+
+    public init(_ keys: [Key], _ action: Action, _ help: Wording, hint: Wording? = nil, label: Wording? = nil, keyLabel: String? = nil,
+                hintKey: String? = nil) {
         self.keys = keys
         self.hintKey = hintKey ?? keys.first?.description ?? ""
         self.action = action
-        self.help = help
-        self.hint = hint
-        self.keyLabel = label ?? keys.map(\.description).joined(separator: "/")
+        self.helpWording = help
+        self.hintWording = hint
+        self.labelWording = label
+        self.keyLabel = keyLabel ?? label?.en ?? keys.map(\.description).joined(separator: "/")
+    }
+
+    /// A binding whose help and hint come from the catalogue. `label` names keys ("Space/Enter/→").
+    public init(_ keys: [Key], _ action: Action, _ help: Message, hint: Message? = nil, label: String? = nil, hintKey: String? = nil) {
+        self.init(keys, action, Wording(help), hint: hint.map { Wording($0) }, keyLabel: label, hintKey: hintKey)
+    }
+
+    /// A binding with English-only words, not yet in the catalogue.
+    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil, label: String? = nil, hintKey: String? = nil) {
+        self.init(keys, action, Wording(english: help), hint: hint.map { Wording(english: $0) }, keyLabel: label, hintKey: hintKey)
     }
 }
 
 public enum Keymap {
     static let moveKeys: [KeyBinding] = [
-        KeyBinding([.up, .char("k")], .up, "move up", hint: "move", hintKey: "↑↓"),
-        KeyBinding([.down, .char("j")], .down, "move down"),
-        KeyBinding([.pageUp], .pageUp, "page up"),
-        KeyBinding([.pageDown], .pageDown, "page down"),
-        KeyBinding([.home], .home, "first row"),
-        KeyBinding([.end], .end, "last row"),
+        KeyBinding([.up, .char("k")], .up, .shellKeyMoveUp, hint: .shellKeyMoveHint, hintKey: "↑↓"),
+        KeyBinding([.down, .char("j")], .down, .shellKeyMoveDown),
+        KeyBinding([.pageUp], .pageUp, .shellKeyPageUp),
+        KeyBinding([.pageDown], .pageDown, .shellKeyPageDown),
+        KeyBinding([.home], .home, .shellKeyFirstRow),
+        KeyBinding([.end], .end, .shellKeyLastRow),
     ]
 
     static let scrollKeys: [KeyBinding] = [
-        KeyBinding([.up, .char("k")], .up, "scroll up", hint: "scroll", hintKey: "↑↓"),
-        KeyBinding([.down, .char("j")], .down, "scroll down"),
-        KeyBinding([.pageUp], .pageUp, "page up"),
-        KeyBinding([.pageDown], .pageDown, "page down"),
-        KeyBinding([.home], .home, "top"),
-        KeyBinding([.end], .end, "bottom"),
+        KeyBinding([.up, .char("k")], .up, .shellKeyScrollUp, hint: .shellKeyScrollHint, hintKey: "↑↓"),
+        KeyBinding([.down, .char("j")], .down, .shellKeyScrollDown),
+        KeyBinding([.pageUp], .pageUp, .shellKeyPageUp),
+        KeyBinding([.pageDown], .pageDown, .shellKeyPageDown),
+        KeyBinding([.home], .home, .shellKeyTop),
+        KeyBinding([.end], .end, .shellKeyBottom),
     ]
 
-    static func listKeys(open: String) -> [KeyBinding] {
-        [KeyBinding([.enter], .open, open, hint: "open")]
+    /// A list's keys; `open` says what Enter opens (English only until its screen passes a `Message`).
+    static func listKeys(open: String) -> [KeyBinding] { listKeys(open: Wording(english: open)) }
+
+    static func listKeys(open: Message) -> [KeyBinding] { listKeys(open: Wording(open)) }
+
+    static func listKeys(open: Wording) -> [KeyBinding] {
+        [KeyBinding([.enter], .open, open, hint: Wording(.shellKeyOpenHint))]
             + moveKeys
             + [
-                KeyBinding([.char("/")], .search, "search (type to narrow the list)", hint: "search"),
-                KeyBinding([.tab], .focusSearch, "move focus to the search field"),
-                KeyBinding([.char("f")], .filter, "open the filter panel", hint: "filter"),
+                KeyBinding([.char("/")], .search, .shellKeySearch, hint: .shellKeySearchHint),
+                KeyBinding([.tab], .focusSearch, .shellKeyFocusSearch),
+                KeyBinding([.char("f")], .filter, .shellKeyFilter, hint: .shellKeyFilterHint),
             ]
     }
 
+    /// A search field's keys; `what` names the list ("vacancies"; English only until its screen passes a `Message`).
     static func searchKeys(_ what: String) -> [KeyBinding] {
+        searchKeys(Wording { language in Message.shellKeyTypeToNarrow.text(language, ["what": what]) })
+    }
+
+    static func searchKeys(_ what: Message) -> [KeyBinding] {
+        searchKeys(Wording { language in Message.shellKeyTypeToNarrow.text(language, ["what": what.text(language)]) })
+    }
+
+    static func searchKeys(_ typing: Wording) -> [KeyBinding] {
         [
-            KeyBinding([], .typeText, "type to narrow the \(what); each key narrows", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character (widens the list)", hint: "delete"),
-            KeyBinding([.enter, .tab], .acceptSearch, "back to the list, keeping the search", hint: "keep"),
-            KeyBinding([.escape], .clearSearch, "clear the search", hint: "clear"),
+            KeyBinding([], .typeText, typing, label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .shellKeyDeleteChar, hint: .shellKeyDeleteHint),
+            KeyBinding([.enter, .tab], .acceptSearch, .shellKeyKeepSearch, hint: .shellKeyKeepHint),
+            KeyBinding([.escape], .clearSearch, .shellKeyClearSearch, hint: .shellKeyClearHint),
         ]
     }
 
     /// The bindings particular to `context`, in help order, as the screen that owns it declares them.
     public static func local(_ context: KeyContext) -> [KeyBinding] { Screens.bindings(context) }
 
+    /// The language key: F2, after F1's help, and Ctrl-T for keyboards whose function keys need Fn. Neither
+    /// is a character, so it works in every text field and form without typing; no screen binds either.
+    public static let languageKeys: [Key] = [.function(2), .ctrl("t")]
+
     /// Keys that work on every screen (character keys only outside text fields).
     public static let global: [KeyBinding] = [
         KeyBinding((1...Screens.tabs.count).map { Key.char(Character(String($0))) }, .tab(0),
-                   "switch screen (" + Tab.allCases.prefix(3).enumerated().map { "\($0 + 1) \($1.title)" }.joined(separator: ", ") + ", …)",
-                   label: "1–\(Screens.tabs.count)"),
-        KeyBinding([.char("?"), .function(1)], .help, "help for this screen", hint: "help"),
-        KeyBinding([.char("q")], .quit, "quit", hint: "quit"),
-        KeyBinding([.char(":")], .jump, "open a record by its id (:C0074, :V00043, :P0012)", hint: "go to id"),
-        KeyBinding([.ctrl("c")], .quit, "quit (also from a text field)"),
-        KeyBinding([.char("r")], .reload, "reload from the store now"),
-        KeyBinding([.ctrl("l")], .repaint, "redraw the whole screen"),
+                   Wording { language in
+                       Message.shellKeySwitchScreen.text(language, ["tabs": Tab.allCases.prefix(3).enumerated()
+                           .map { "\($0 + 1) \($1.name(language))" }.joined(separator: ", ")])
+                   },
+                   keyLabel: "1–\(Screens.tabs.count)"),
+        KeyBinding([.char("?"), .function(1)], .help, .shellKeyHelp, hint: .shellKeyHelpHint),
+        KeyBinding(languageKeys, .switchLanguage, .shellKeyLanguage, hint: .languageSwitchHint),
+        KeyBinding([.char("q")], .quit, .shellKeyQuit, hint: .shellKeyQuitHint),
+        KeyBinding([.char(":")], .jump, .shellKeyJump, hint: .shellKeyJumpHint),
+        KeyBinding([.ctrl("c")], .quit, .shellKeyQuitAnywhere),
+        KeyBinding([.char("r")], .reload, .shellKeyReload),
+        KeyBinding([.ctrl("l")], .repaint, .shellKeyRepaint),
     ]
 
     /// Every binding in force in `context`, local first: what `update` obeys and help lists.
@@ -112,8 +185,8 @@ public enum Keymap {
         return nil
     }
 
-    /// The key-hint bar for `context`.
-    public static func hints(for context: KeyContext) -> [(key: String, label: String)] {
-        bindings(for: context).compactMap { b in b.hint.map { (key: b.hintKey, label: $0) } }
+    /// The key-hint bar for `context`, in `language`.
+    public static func hints(for context: KeyContext, _ language: Language = .en) -> [(key: String, label: String)] {
+        bindings(for: context).compactMap { b in b.hintText(language).map { (key: b.hintKey, label: $0) } }
     }
 }

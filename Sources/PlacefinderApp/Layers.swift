@@ -1,10 +1,11 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 extension KeyContext {
-    static let help = KeyContext("help", "Help")
-    static let filterPanel = KeyContext("filterPanel", "Filter panel", digits: true)
-    static let tooSmall = KeyContext("tooSmall", "Terminal too small")
+    static let help = KeyContext("help", .shellContextHelp)
+    static let filterPanel = KeyContext("filterPanel", .shellContextFilterPanel, digits: true)
+    static let tooSmall = KeyContext("tooSmall", .shellContextTooSmall)
 }
 
 /// Help over any screen: the keys of the context it was opened in.
@@ -15,9 +16,9 @@ enum HelpLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .help else { return nil }
         return [
-            KeyBinding([.up, .char("k")], .up, "scroll help up"),
-            KeyBinding([.down, .char("j")], .down, "scroll help down"),
-            KeyBinding([.escape, .char("?"), .char("q")], .back, "close help", hint: "close"),
+            KeyBinding([.up, .char("k")], .up, .shellKeyHelpScrollUp),
+            KeyBinding([.down, .char("j")], .down, .shellKeyHelpScrollDown),
+            KeyBinding([.escape, .char("?"), .char("q")], .back, .shellKeyHelpClose, hint: .shellKeyCloseHint),
         ]
     }
 
@@ -52,14 +53,14 @@ enum FilterPanelLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .filterPanel else { return nil }
         return [
-            KeyBinding([.up, .char("k")], .up, "previous field", hint: "field", hintKey: "↑↓"),
-            KeyBinding([.down, .char("j")], .down, "next field"),
-            KeyBinding([.char(" "), .enter, .right, .char("l")], .fieldNext, "next value", hint: "change", label: "Space/Enter/→", hintKey: "Space"),
-            KeyBinding([.left, .char("h")], .fieldPrevious, "previous value", label: "←/h"),
-            KeyBinding([.backspace, .delete, .char("x")], .fieldClear, "clear this field", hint: "clear", label: "Backspace/x"),
-            KeyBinding([.char("r")], .resetFilters, "clear every filter", hint: "reset"),
-            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), "type a number to jump to it (an age, days)", label: "0–9"),
-            KeyBinding([.escape, .char("f")], .back, "close the panel (filters stay)", hint: "done"),
+            KeyBinding([.up, .char("k")], .up, .shellKeyFieldPrevious, hint: .shellKeyFieldHint, hintKey: "↑↓"),
+            KeyBinding([.down, .char("j")], .down, .shellKeyFieldNext),
+            KeyBinding([.char(" "), .enter, .right, .char("l")], .fieldNext, .shellKeyValueNext, hint: .shellKeyChangeHint, label: "Space/Enter/→", hintKey: "Space"),
+            KeyBinding([.left, .char("h")], .fieldPrevious, .shellKeyValuePrevious, label: "←/h"),
+            KeyBinding([.backspace, .delete, .char("x")], .fieldClear, .shellKeyFieldClear, hint: .shellKeyClearHint, label: "Backspace/x"),
+            KeyBinding([.char("r")], .resetFilters, .shellKeyFiltersReset, hint: .shellKeyResetHint),
+            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), .shellKeyTypeNumber, label: "0–9"),
+            KeyBinding([.escape, .char("f")], .back, .shellKeyPanelClose, hint: .shellKeyDoneHint),
         ]
     }
 

@@ -20,7 +20,7 @@ enum Mouse {
         let g = Geometry(model)
         if g.tabs.contains(x: x, y: y) {
             // Only where the tab's number key would switch (not from a text field or the filter panel).
-            guard let n = tab(at: x, g), case .tab = Keymap.action(for: .char(Character(String(n))), in: model.context) else { return [] }
+            guard let n = tab(at: x, model), case .tab = Keymap.action(for: .char(Character(String(n))), in: model.context) else { return [] }
             return perform(.tab(n), model.context, &model)
         }
         if model.context == .filterPanel { return clickFilterPanel(y: y, &model) }
@@ -36,13 +36,14 @@ enum Mouse {
         }
     }
 
-    /// The tab number (1-based) under column `x`, laid out as `Tabs` draws it: " n Title " with a
-    /// one-column divider between.
-    static func tab(at x: Int, _ g: Geometry) -> Int? {
-        var left = g.tabs.x
-        for (i, tab) in Tab.allCases.enumerated() {
-            if i > 0 { left += 1 }
-            let width = displayWidth(of: " \(i + 1) \(tab.title) ")
+    /// The tab number (1-based) under column `x`, laid out as the view's `tabBar` draws it: " n Title " with
+    /// its divider between (none where the names in the officer's language fill the bar).
+    static func tab(at x: Int, _ model: Model) -> Int? {
+        let bar = tabBar(model)
+        var left = Geometry(model).tabs.x
+        for (i, title) in bar.titles.enumerated() {
+            if i > 0 { left += displayWidth(of: bar.divider) }
+            let width = displayWidth(of: " \(i + 1) \(title) ")
             if x >= left && x < left + width { return i + 1 }
             left += width
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import TerminalUI
 
 /// One screen of the dashboard as a component: the key contexts it owns with their bindings (which
@@ -94,13 +95,30 @@ public struct Tab: Hashable, Sendable {
 
     /// Every tab, in order.
     public static var allCases: [Tab] { Screens.tabs.map { $0.tab } }
+
+    /// The tab bar's names, by tab. A tab missing here shows its English title in Welsh too, which
+    /// WelshShellTests refuses: no tab is added in one language only.
+    static let names: [Tab: Message] = [
+        .dashboard: .tabDashboard, .children: .tabChildren, .vacancies: .tabVacancies, .notices: .tabNotices,
+        .providers: .tabProviders, .reports: .tabReports,
+    ]
+    /// Shorter names where Welsh would push the last tab off an 80-column bar.
+    static let shortNames: [Tab: Message] = [.vacancies: .shellTabShortVacancies]
+
+    /// The tab's name in `language`.
+    public func name(_ language: Language) -> String { Tab.names[self]?.text(language) ?? title }
+
+    /// The tab's name in `language`, shortened if it has a short form.
+    func shortName(_ language: Language) -> String { Tab.shortNames[self]?.text(language) ?? name(language) }
 }
 
 /// Where the keyboard is: decides which bindings apply. Each screen's file declares its contexts.
 public struct KeyContext: Hashable, Sendable {
     let id: String
-    /// Help's heading.
+    /// Help's heading, in English (see `heading(_:)`).
     public let title: String
+    /// Help's heading from the catalogue; nil while the screen's context is still English only.
+    let name: Message?
     /// Text entry: printable keys type instead of acting, so only non-character globals apply.
     public let isTextEntry: Bool
     /// Digits type here (the filter panel's age) instead of switching screens; true in text entry.
@@ -109,18 +127,32 @@ public struct KeyContext: Hashable, Sendable {
     init(_ id: String, _ title: String, textEntry: Bool = false, digits: Bool = false) {
         self.id = id
         self.title = title
+        self.name = nil
         self.isTextEntry = textEntry
         self.takesDigits = textEntry || digits
     }
 
+    init(_ id: String, _ name: Message, textEntry: Bool = false, digits: Bool = false) {
+        self.id = id
+        self.title = name.text(.en)
+        self.name = name
+        self.isTextEntry = textEntry
+        self.takesDigits = textEntry || digits
+    }
+
+    /// Help's heading in `language`.
+    public func heading(_ language: Language) -> String { name?.text(language) ?? title }
+
     /// No data yet, or a screen still to come: only the global keys.
-    public static let placeholder = KeyContext("placeholder", "This screen")
+    public static let placeholder = KeyContext("placeholder", .shellContextPlaceholder)
 }
 
 /// What a key does: the verbs screens share. `update` dispatches only through `Keymap`, and help and
 /// the key-hint bars are generated from the same tables, so help cannot drift from behaviour.
 public enum Action: Hashable, Sendable {
     case quit, help, back, reload, repaint, jump
+    /// Show the interface in the other language at once, keeping everything on screen.
+    case switchLanguage
     case tab(Int)
     case up, down, pageUp, pageDown, home, end
     case open, search, filter, sort, focusSearch

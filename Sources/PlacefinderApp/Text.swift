@@ -157,37 +157,68 @@ enum Format {
 
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    /// "12 Mar"
-    static func short(_ day: Day) -> String { "\(day.day) \(months[day.month - 1])" }
+    /// "12 Mar" (one argument, so `.map(Format.short)` still reads).
+    static func short(_ day: Day) -> String { short(day, .en) }
 
-    /// "12 Mar 2025"
-    static func long(_ day: Day) -> String { "\(day.day) \(months[day.month - 1]) \(day.year)" }
+    /// "12 Mar"; in Welsh "12 Maw" (`WelshCalendar.shortMonths`).
+    static func short(_ day: Day, _ language: Language) -> String {
+        "\(day.day) \((language == .cy ? WelshCalendar.shortMonths : months)[day.month - 1])"
+    }
+
+    /// "12 Mar 2025".
+    static func long(_ day: Day) -> String { long(day, .en) }
+
+    /// "12 Mar 2025"; in Welsh with the month in full, "12 Mawrth 2025", as Welsh Government writes dates.
+    static func long(_ day: Day, _ language: Language) -> String {
+        "\(day.day) \((language == .cy ? WelshCalendar.months : months)[day.month - 1]) \(day.year)"
+    }
+
+    /// "today 17:00", "tomorrow 09:00", "yesterday 09:00", else "18 Jun 09:00"; in Welsh "heddiw 17:00", "yfory 09:00"…
+    static func inWords(_ date: Date, today: Day, _ language: Language = .en) -> String {
+        let on = Format.day(date)
+        let name = on == today ? Message.shellTimeToday.text(language)
+            : on == today.adding(days: 1) ? Message.shellTimeTomorrow.text(language)
+            : on == today.adding(days: -1) ? Message.shellTimeYesterday.text(language) : short(on, language)
+        return name + " " + clock(date)
+    }
+
+    /// "1 day", "3 days"; in Welsh the noun stays singular after a number and softens after 2: "1 diwrnod",
+    /// "2 ddiwrnod", "3 diwrnod".
+    static func days(_ n: Int, _ language: Language = .en) -> String {
+        let message: Message = language == .cy ? (n == 2 ? .shellDaysTwo : .shellDaysOther) : (n == 1 ? .shellDaysOne : .shellDaysOther)
+        return message.text(language, ["count": String(n)])
+    }
+
+    /// "18 h"; in Welsh "18 awr".
+    static func hours(_ n: Int, _ language: Language = .en) -> String { Message.shellHours.text(language, ["count": String(n)]) }
 
     /// "8–17"
     static func ages(_ r: ClosedRange<Int>) -> String { r.lowerBound == r.upperBound ? "\(r.lowerBound)" : "\(r.lowerBound)–\(r.upperBound)" }
 
     /// Notice in words (see `NoticeLength`): "same-day (4 h)" ("same-day" when `compact`), "18 h", "3 days";
     /// `short` (24 h or less) stands out.
-    static func notice(_ length: NoticeLength?, compact: Bool = false) -> (text: String, short: Bool) {
+    static func notice(_ length: NoticeLength?, compact: Bool = false, _ language: Language = .en) -> (text: String, short: Bool) {
         switch length {
-        case nil: ("notice not recorded", false)
-        case .sameDay(let h)?: (compact ? "same-day" : "same-day (\(h) h)", true)
-        case .hours(let h)?: ("\(h) h", length!.isShort)
-        case .days(let d)?: (d == 1 ? "1 day" : "\(d) days", false)
+        case nil: (Message.shellNoticeNotRecorded.text(language), false)
+        case .sameDay(let h)?: (compact ? Message.shellNoticeSameDay.text(language)
+                                        : Message.shellNoticeSameDayHours.text(language, ["hours": hours(h, language)]), true)
+        case .hours(let h)?: (hours(h, language), length!.isShort)
+        case .days(let d)?: (days(d, language), false)
         }
     }
 
     /// Time left before a child must be placed (see `TimeLeft`): "today 17:30 (8 h)", "tomorrow 09:00",
     /// "ended 09:00" (today), "ended 15 Jun", "emergency", "overdue 2 days", "today", "5 days". At most 17 wide.
-    static func timeLeft(_ left: TimeLeft, today: Day) -> String {
+    static func timeLeft(_ left: TimeLeft, today: Day, _ language: Language = .en) -> String {
         switch left {
-        case .endsAt(let at, let hours):
-            day(at) == today ? "today \(clock(at)) (\(hours) h)" : whenInWords(at, today: today)
-        case .ended(let at): "ended " + (day(at) == today ? clock(at) : short(day(at)))
-        case .emergency: "emergency"
-        case .overdue(let days): "overdue " + plural(days, "day")
-        case .today: "today"
-        case .days(let days): plural(days, "day")
+        case .endsAt(let at, let h):
+            day(at) == today ? Message.shellTimeTodayAt.text(language, ["time": clock(at), "hours": hours(h, language)])
+                : inWords(at, today: today, language)
+        case .ended(let at): Message.shellTimeEnded.text(language, ["when": day(at) == today ? clock(at) : short(day(at), language)])
+        case .emergency: Message.shellTimeEmergency.text(language)
+        case .overdue(let n): Message.shellTimeOverdue.text(language, ["days": days(n, language)])
+        case .today: Message.shellTimeToday.text(language)
+        case .days(let n): days(n, language)
         }
     }
 
@@ -195,56 +226,81 @@ enum Format {
         "\(n) " + (n == 1 ? one : (many ?? one + "s"))
     }
 
+    /// An authority by its code: in Welsh its Welsh name where it has one, else (and in English) its English name.
+    static func authorityName(code: String, _ language: Language = .en) -> String {
+        guard let authority = Geography.wales.authority(code: code) else { return code }
+        return language == .cy ? authority.welshName ?? authority.name : authority.name
+    }
+
+    /// When a waiting child is needed: "emergency", "by 12 Mar"; "" once placed.
+    static func neededBy(_ child: Child, _ language: Language = .en) -> String {
+        guard child.status != .placed else { return "" }
+        switch child.urgency {
+        case .emergency: return Message.shellTimeEmergency.text(language)
+        case .neededBy(let d): return Message.shellListNeededBy.text(language, ["date": short(d, language)])
+        }
+    }
+
     /// "≈12 mi est." — stored placement miles are road estimates.
     static func miles(_ m: Double) -> String { Distance.formatMiles(m, approximate: true) + " est." }
 }
 
 extension ChildStatus {
-    /// The status in words.
-    var words: String {
+    /// The status in words, in English (see `phrase(_:)`).
+    var words: String { phrase(.en) }
+
+    public func phrase(_ language: Language) -> String {
         switch self {
-        case .placed: "placed"
-        case .needsPlacement: "needs placement"
-        case .noticeReceived: "notice received"
+        case .placed: Message.shellChildStatusPlaced.text(language)
+        case .needsPlacement: Message.shellChildStatusNeedsPlacement.text(language)
+        case .noticeReceived: Message.shellChildStatusNoticeReceived.text(language)
         }
     }
 }
 
 extension Setting {
-    /// Narrow-screen label (80 columns).
-    var shortLabel: String {
+    /// Narrow-screen label (80 columns), in English (see `abbreviation(_:)`).
+    var shortLabel: String { abbreviation(.en) }
+
+    /// At most 9 columns in either language.
+    func abbreviation(_ language: Language) -> String {
         switch self {
-        case .residential: "resi home"
-        case .foster: "foster"
-        case .kinship: "kinship"
-        case .parentAndChild: "P&C"
-        case .supportedLodgings: "lodgings"
-        case .secure: "secure"
-        case .shortBreak: "short brk"
+        case .residential: Message.shellSettingShortResidential.text(language)
+        case .foster: Message.shellSettingShortFoster.text(language)
+        case .kinship: Message.shellSettingShortKinship.text(language)
+        case .parentAndChild: Message.shellSettingShortParentAndChild.text(language)
+        case .supportedLodgings: Message.shellSettingShortLodgings.text(language)
+        case .secure: Message.shellSettingShortSecure.text(language)
+        case .shortBreak: Message.shellSettingShortBreak.text(language)
         }
     }
 }
 
 extension LocalityTier {
-    /// Narrow-screen label (80 columns); the full `label` is used from 100 columns.
-    var shortLabel: String {
+    /// Narrow-screen label (80 columns), in English; the full `label` is used from 100 columns.
+    var shortLabel: String { abbreviation(.en) }
+
+    /// At most 9 columns in either language.
+    func abbreviation(_ language: Language) -> String {
         switch self {
-        case .inCounty: "in-county"
-        case .borderingWelsh: "border W"
-        case .borderingEnglish: "border E"
-        case .otherWelsh: "other W"
-        case .elsewhereInEngland: "England"
-        case .outsideEnglandAndWales: "outside"
+        case .inCounty: Message.shellTierShortInCounty.text(language)
+        case .borderingWelsh: Message.shellTierShortBorderWales.text(language)
+        case .borderingEnglish: Message.shellTierShortBorderEngland.text(language)
+        case .otherWelsh: Message.shellTierShortOtherWales.text(language)
+        case .elsewhereInEngland: Message.shellTierShortEngland.text(language)
+        case .outsideEnglandAndWales: Message.shellTierShortOutside.text(language)
         }
     }
 }
 
 extension WelshCapability {
-    var words: String {
+    var words: String { phrase(.en) }
+
+    func phrase(_ language: Language) -> String {
         switch self {
-        case .none: "no Welsh"
-        case .some: "some Welsh"
-        case .fluent: "fluent Welsh"
+        case .none: Message.shellWelshNone.text(language)
+        case .some: Message.shellWelshSome.text(language)
+        case .fluent: Message.shellWelshFluent.text(language)
         }
     }
 }
@@ -278,9 +334,9 @@ extension MatchFlag {
 
     /// Help's legend of the Flags column.
     static let legend: [KeyBinding] = [
-        KeyBinding([], .legend, "H held · O out of area (reg 12) · K KS4 school move", label: "Flags"),
-        KeyBinding([], .legend, "£ for-profit · S unconfirmed 7+ days · ≈ approx. place", label: "Flags (2)"),
-        KeyBinding([], .legend, "X separates siblings · I old inspection · N no needs recorded", label: "Flags (3)"),
-        KeyBinding([], .legend, "R a concern with the children living there", label: "Flags (4)"),
+        KeyBinding([], .legend, Wording(.shellFlagsLegend1), label: Wording(.shellFlagsLabel, ["part": ""])),
+        KeyBinding([], .legend, Wording(.shellFlagsLegend2), label: Wording(.shellFlagsLabel, ["part": " (2)"])),
+        KeyBinding([], .legend, Wording(.shellFlagsLegend3), label: Wording(.shellFlagsLabel, ["part": " (3)"])),
+        KeyBinding([], .legend, Wording(.shellFlagsLegend4), label: Wording(.shellFlagsLabel, ["part": " (4)"])),
     ]
 }

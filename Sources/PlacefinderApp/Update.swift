@@ -51,7 +51,7 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         install(fits ? loaded : IndexedData(data: loaded.data, authority: model.authority, now: model.now), &model)
         return []
     case .loadFailed(let reason):
-        model.status = "Could not load the store: \(reason)"
+        model.status = Message.shellStatusLoadFailed.text(model.language, ["reason": reason])
         return []
     case .storeChanged:
         // Someone's write (a colleague's, or this officer's own): reload, and rank an open match again so
@@ -131,6 +131,9 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
     case .reportsFailed(let reason):
         ReportsTab.failed(reason, &model)
         return []
+    case .languageNotRemembered(let reason):
+        model.status = Message.shellStatusLanguageNotRemembered.text(model.language, ["reason": reason])
+        return []
     }
 }
 
@@ -139,7 +142,11 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
 /// A fresh snapshot answers a failed load, and a "changed by … — press r to reload" once the officer has
 /// reloaded; the outcome of any other write stays on show.
 func clearLoadFailure(_ model: inout Model) {
-    if model.status?.hasPrefix("Could not load") == true { model.status = nil }
+    // In either language: the officer may have switched since the failure was shown.
+    if let status = model.status,
+       Language.allCases.contains(where: { status.hasPrefix(Message.shellStatusLoadFailed.text($0, ["reason": ""])) }) {
+        model.status = nil
+    }
     if model.staleStatus == .reloading {
         model.status = nil
         model.staleStatus = nil
@@ -381,6 +388,11 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         return [.load]
     case .repaint:
         return [.repaint]
+    case .switchLanguage:
+        // Only the language changes: tab, selections, searches, open forms and what was typed all stay.
+        model.language = model.language.other
+        model.status = Message.languageSwitched.text(model.language)
+        return [.rememberLanguage(model.language)]
     case .jump:
         JumpPromptLayer.start(&model)
         return []
@@ -392,7 +404,7 @@ func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [
         // A typed call belongs to the match screen the switch would close: it stays until saved or discarded.
         if model.contactForm?.hasInput == true {
             model.help = nil
-            model.status = "Save the call (Enter) or discard it (Esc) before switching screens"
+            model.status = Message.shellStatusSaveCallFirst.text(model.language)
             return []
         }
         model.tab = Screens.tabs[n - 1].tab

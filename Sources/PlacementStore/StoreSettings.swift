@@ -4,6 +4,9 @@ import GRDB
 public enum StoreSettingKey {
     /// ONS code of the officer's own authority (decides in-county and the reg 12 tiers).
     public static let officerAuthority = "officer_authority"
+
+    /// The interface language (`cy` or `en`) an officer last chose in the dashboard, one setting per officer.
+    public static func officerLanguage(_ officer: String) -> String { "officer_language:\(officer)" }
 }
 
 /// Small key/value settings shared by everyone using this store.

@@ -27,7 +27,7 @@ struct UIOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Your authority's ONS code, e.g. W06000015 (default: the store's setting).", valueName: "code"))
     var authority: String?
     @Flag(help: "Hide children's names everywhere, for screen sharing.") var redact = false
-    @Option(help: ArgumentHelp("Interface language: cy (Cymraeg) or en (English) (default: PLACEFINDER_LANG, else the locale).", valueName: "cy|en"))
+    @Option(help: ArgumentHelp("Interface language: cy (Cymraeg) or en (English) (default: PLACEFINDER_LANG, else your last choice in the dashboard, else the locale).", valueName: "cy|en"))
     var lang: String?
     @Flag(help: "Print a summary of open vacancies by authority and setting instead of opening the dashboard.") var summary = false
 
@@ -46,9 +46,9 @@ struct UIOptions: ParsableArguments {
         let login = try (db as? PostgresStore)?.loginAuthority()
         let stored = try db.setting(StoreSettingKey.officerAuthority)
         let code = authority ?? login ?? stored ?? "W06000015"
-        let environment = ProcessInfo.processInfo.environment
-        let language = try Language.chosen(flag: lang, setting: environment["PLACEFINDER_LANG"],
-                                           locale: ["LC_ALL", "LC_MESSAGES", "LANG"].map { environment[$0] })
+        // A setting that cannot be read is no reason not to open: the locale decides instead.
+        let remembered = try? db.setting(StoreSettingKey.officerLanguage(Session.officer))
+        let language = try Self.launchLanguage(flag: lang, environment: ProcessInfo.processInfo.environment, remembered: remembered)
         let runtime = TerminalRuntime(db: db, officer: Session.officer)
         runtime.prefetch(authority: code)
         let terminal = NcursesTerminal(noColor: NcursesTerminal.noColorRequested())
@@ -56,6 +56,18 @@ struct UIOptions: ParsableArguments {
             // The terminal is restored; leave with the conventional status for the signal.
             Foundation.exit(128 + signal)
         }
+    }
+}
+
+extension UIOptions {
+    /// The dashboard's language at launch, first found of: `--lang`, `PLACEFINDER_LANG`, the language this
+    /// officer last switched to in the dashboard (`remembered`, the store's setting), the locale
+    /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. A remembered value that is not a language is ignored:
+    /// unlike the flag and the variable, the officer did not just type it.
+    static func launchLanguage(flag: String?, environment: [String: String], remembered: String?) throws(UnknownLanguage) -> Language {
+        let remembered = remembered.flatMap(Language.init(code:))?.rawValue
+        return try Language.chosen(flag: flag, setting: environment["PLACEFINDER_LANG"],
+                                   locale: [remembered] + ["LC_ALL", "LC_MESSAGES", "LANG"].map { environment[$0] })
     }
 }
 

@@ -30,6 +30,8 @@ final class TerminalRuntime: @unchecked Sendable {
     private var matches = Coalescer<String>()
     private var reports = Coalescer<ReportQuery>()
     private var authority = ""
+    /// The officer's language as of the last update: the words of the outcomes the writes report.
+    private var language = Language.en
     private var terminal: (any TerminalBackend)?
     /// The first load was started before the terminal (`prefetch`); the initial model's load joins it.
     private var loadPrefetched = false
@@ -89,7 +91,7 @@ final class TerminalRuntime: @unchecked Sendable {
         self.authority = authority
         var (model, commands) = Model.initial(size: terminal.size, officer: officer, authority: authority,
                                                now: clock(), redact: redact, language: language)
-        var running = perform(commands)
+        var running = perform(commands, language)
         var lastTick = Date()
         // `view` is pure, so a frame is drawn only after an update; redrawing an unchanged screen every turn
         // took a core from the loading queue while the first snapshot was read.
@@ -99,7 +101,7 @@ final class TerminalRuntime: @unchecked Sendable {
         while running {
             if let signal = terminal.pendingSignal { return signal }
             for (message, settles) in inbox.drain() where running {
-                running = perform(update(&model, message))
+                running = perform(update(&model, message), model.language)
                 changed = true
                 // The model holds the new snapshot now (the old one is freed): start a coalesced rerun.
                 if running { settle(settles) }
@@ -113,19 +115,19 @@ final class TerminalRuntime: @unchecked Sendable {
             // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
             // and while the server pushes commits, so one shows within a tenth of a second of arriving.
             if let event = terminal.nextEvent(timeoutMs: inbox.awaiting > 0 ? 4 : changes.isPushed ? 100 : 250) {
-                running = perform(update(&model, .event(event)))
+                running = perform(update(&model, .event(event)), model.language)
                 changed = true
             }
             let polling = Date().timeIntervalSince(lastTick) >= pollSeconds
             if polling {
                 lastTick = Date()
-                running = running && perform(update(&model, .tick(clock())))
+                running = running && perform(update(&model, .tick(clock())), model.language)
                 changed = true
             }
             // A colleague's commit: pushed by the server (checked every turn, so it shows within the
             // turn's wait plus one partial load), or seen in the store's change counter once a poll.
             if running, changes.committedElsewhere(polling: polling) {
-                running = perform(update(&model, .storeChanged))
+                running = perform(update(&model, .storeChanged), model.language)
                 changed = true
             }
         }
@@ -144,8 +146,11 @@ final class TerminalRuntime: @unchecked Sendable {
         }
     }
 
-    /// Performs commands; false when one of them is `.quit`.
-    private func perform(_ commands: [Command]) -> Bool {
+    /// Performs commands; false when one of them is `.quit`. `language` is the model's, after the update
+    /// that asked for them.
+    private func perform(_ commands: [Command], _ language: Language) -> Bool {
+        self.language = language
+        let say: @Sendable (Message, [String: String]) -> String = { message, values in message.text(language, values) }
         for command in commands {
             switch command {
             case .quit:
@@ -172,9 +177,9 @@ final class TerminalRuntime: @unchecked Sendable {
                 write { db, officer, now in
                     let effects = try db.logNotice(draft, officer: officer, now: now, expectedVacancyVersion: expected)
                     if effects.vacancyCreated, let vacancy = effects.vacancy {
-                        return .noticeLogged(id: effects.notice.id, "notice \(effects.notice.id) logged; vacancy \(vacancy.id) created")
+                        return .noticeLogged(id: effects.notice.id, say(.shellDoneNoticeLoggedVacancy, ["notice": effects.notice.id, "vacancy": vacancy.id]))
                     }
-                    return .noticeLogged(id: effects.notice.id, "notice \(effects.notice.id) logged")
+                    return .noticeLogged(id: effects.notice.id, say(.shellDoneNoticeLogged, ["notice": effects.notice.id]))
                 }
             case .recordContact(let contact):
                 write { db, officer, now in
@@ -182,7 +187,7 @@ final class TerminalRuntime: @unchecked Sendable {
                                              at: contact.at, outcome: contact.outcome, declineReason: contact.declineReason,
                                              note: contact.note, callBackAt: contact.callBackAt, declineScope: contact.declineScope)
                     let saved = try db.recordContact(draft, officer: officer, now: now)
-                    return .commandSucceeded("call \(saved.id) recorded")
+                    return .commandSucceeded(say(.shellDoneCallRecorded, ["call": saved.id]))
                 }
             case .sendReferral(let draft):
                 let folder = PlacementDatabase.defaultReferralFolder(environment: ProcessInfo.processInfo.environment)
@@ -194,35 +199,35 @@ final class TerminalRuntime: @unchecked Sendable {
             case .respondToReferral(let id, let response):
                 write { db, officer, now in
                     let saved = try db.respondToReferral(id: id, response, officer: officer, at: now, now: now)
-                    return .commandSucceeded("\(saved.outcome.rawValue) logged for referral \(id) (\(saved.id))")
+                    return .commandSucceeded(say(.shellDoneReferralAnswer, ["outcome": saved.outcome.rawValue, "referral": id, "entry": saved.id]))
                 }
             case .withdrawNotice(let id, let reason):
                 write { db, officer, now in
                     let effects = try db.withdrawNotice(id: id, reason: reason, officer: officer, now: now)
-                    return .commandSucceeded("notice \(id) withdrawn (\(effects.notice.id))")
+                    return .commandSucceeded(say(.shellDoneNoticeWithdrawn, ["notice": id, "entry": effects.notice.id]))
                 }
             case .amendNotice(let id, let amendment, let reason):
                 write { db, officer, now in
                     let effects = try db.amendNotice(id: id, amendment, reason: reason, officer: officer, now: now)
-                    return .commandSucceeded("notice \(id) amended (\(effects.notice.id))")
+                    return .commandSucceeded(say(.shellDoneNoticeAmended, ["notice": id, "entry": effects.notice.id]))
                 }
             case .amendContact(let id, let amendment, let reason):
                 write { db, officer, now in
                     let saved = try db.amendContact(id: id, amendment, reason: reason, officer: officer, now: now)
-                    return .commandSucceeded("call \(id) amended (\(saved.id))")
+                    return .commandSucceeded(say(.shellDoneCallAmended, ["call": id, "entry": saved.id]))
                 }
             case .hold(let vacancyID, let childID, let until):
                 let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
                     _ = try db.hold(vacancyID: vacancyID, childID: childID, officer: officer, now: now, until: until,
                                     expectedVersion: expected)
-                    return .commandSucceeded("\(vacancyID) held for \(childID)")
+                    return .commandSucceeded(say(.shellDoneHeld, ["vacancy": vacancyID, "child": childID]))
                 }
             case .releaseHold(let vacancyID):
                 let expected = seen.vacancy(vacancyID)
                 write { db, officer, now in
                     _ = try db.releaseHold(vacancyID: vacancyID, officer: officer, now: now, expectedVersion: expected)
-                    return .commandSucceeded("hold on \(vacancyID) released")
+                    return .commandSucceeded(say(.shellDoneReleased, ["vacancy": vacancyID]))
                 }
             case .planPlacement(let childID, let vacancyID, let start, let move):
                 let clock = self.clock
@@ -236,12 +241,15 @@ final class TerminalRuntime: @unchecked Sendable {
                     let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
                                                move: move, approvals: approvals, terms: terms,
                                                expectedVacancyVersion: vacancyVersion, expectedChildVersion: childVersion)
-                    return .commandSucceeded("\(childID) placed as \(effects.placement.id)")
+                    return .commandSucceeded(say(.shellDonePlaced, ["child": childID, "placement": effects.placement.id]))
                 }
+            case .rememberLanguage(let language):
+                remember(language)
             case .undoPlacement(let placementID, let reason):
                 write { db, officer, now in
                     let effects = try db.undoPlacement(id: placementID, reason: reason, officer: officer, now: now)
-                    return .commandSucceeded("\(placementID) undone; \(effects.child.id) is \(effects.child.status.rawValue.replacingOccurrences(of: "_", with: " ")) again")
+                    return .commandSucceeded(say(.shellDoneUndone, ["placement": placementID, "child": effects.child.id,
+                                                                    "status": effects.child.status.phrase(language)]))
                 }
             }
         }
@@ -321,28 +329,43 @@ final class TerminalRuntime: @unchecked Sendable {
         }
     }
 
+    /// Stores the officer's language choice off the UI loop; a failure is said on the status line, and the
+    /// switch itself stands. No reload follows: a setting changes nothing the dashboard shows.
+    private func remember(_ language: Language) {
+        let (db, officer, inbox, clock) = (self.db, self.officer, self.inbox, self.clock)
+        inbox.expect()
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                try db.setSetting(StoreSettingKey.officerLanguage(officer), language.rawValue)
+                inbox.post(.tick(clock()), answering: true)   // an answer that changes nothing, so `idle` counts it
+            } catch {
+                inbox.post(.languageNotRemembered(Self.auditFailure(error, language)), answering: true)
+            }
+        }
+    }
+
     /// Records a view off the UI loop and answers `.auditRecorded`, or `.auditFailed` with a few words the
     /// status line shows whole even at 80 columns (the store's full messages are longer).
     private func recordView(_ entry: AuditEntry, token: Int) {
-        let (db, recorder, inbox) = (self.db, self.recorder, self.inbox)
+        let (db, recorder, inbox, language) = (self.db, self.recorder, self.inbox, self.language)
         inbox.expect()
         DispatchQueue.global(qos: .userInitiated).async {
             do {
                 try recorder(db, entry)
                 inbox.post(.auditRecorded(token: token), answering: true)
             } catch {
-                inbox.post(.auditFailed(token: token, reason: Self.auditFailure(error)), answering: true)
+                inbox.post(.auditFailed(token: token, reason: Self.auditFailure(error, language)), answering: true)
             }
         }
     }
 
     /// Why an audit entry was not written, and what to do.
-    static func auditFailure(_ error: any Error) -> String {
+    static func auditFailure(_ error: any Error, _ language: Language = .en) -> String {
         switch error as? StoreError {
-        case .busy: "store busy — try again"
-        case .readOnly, .readOnlyFolder: "read-only — ask admin"
-        case .diskFull: "disk full — tell admin"
-        default: "store error — tell admin"
+        case .busy: Message.shellFailBusy.text(language)
+        case .readOnly, .readOnlyFolder: Message.shellFailReadOnly.text(language)
+        case .diskFull: Message.shellFailDiskFull.text(language)
+        default: Message.shellFailStore.text(language)
         }
     }
 

@@ -1441,6 +1441,232 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensPlacementTypeSemiIndependent
     case screensPlacementTypeParents
     case screensPlacementTypeOther
+    case shellLoading
+    case shellLoadFailedBody
+    case shellTooSmall
+    case shellStatusLoadFailed
+    case shellStatusSaveCallFirst
+    case shellStatusLanguageNotRemembered
+    case shellHelpTitle
+    case shellTabShortVacancies
+    case shellTopUrgentOne
+    case shellTopUrgentMany
+    case shellTopUrgentNarrow
+    case shellTopOpenOne
+    case shellTopOpenMany
+    case shellTopOpenNarrow
+    case shellContextPlaceholder
+    case shellContextHelp
+    case shellContextFilterPanel
+    case shellContextTooSmall
+    case shellContextDashboardGrid
+    case shellKeyMoveUp
+    case shellKeyMoveHint
+    case shellKeyMoveDown
+    case shellKeyPageUp
+    case shellKeyPageDown
+    case shellKeyFirstRow
+    case shellKeyLastRow
+    case shellKeyScrollUp
+    case shellKeyScrollHint
+    case shellKeyScrollDown
+    case shellKeyTop
+    case shellKeyBottom
+    case shellKeyOpenHint
+    case shellKeySearch
+    case shellKeySearchHint
+    case shellKeyFocusSearch
+    case shellKeyFilter
+    case shellKeyFilterHint
+    case shellKeyTypeToNarrow
+    case shellKeyLetters
+    case shellKeyDeleteChar
+    case shellKeyDeleteHint
+    case shellKeyKeepSearch
+    case shellKeyKeepHint
+    case shellKeyClearSearch
+    case shellKeyClearHint
+    case shellKeySwitchScreen
+    case shellKeyHelp
+    case shellKeyHelpHint
+    case shellKeyLanguage
+    case shellKeyQuit
+    case shellKeyQuitHint
+    case shellKeyJump
+    case shellKeyJumpHint
+    case shellKeyQuitAnywhere
+    case shellKeyReload
+    case shellKeyRepaint
+    case shellKeyHelpScrollUp
+    case shellKeyHelpScrollDown
+    case shellKeyHelpClose
+    case shellKeyCloseHint
+    case shellKeyFieldPrevious
+    case shellKeyFieldHint
+    case shellKeyFieldNext
+    case shellKeyValueNext
+    case shellKeyChangeHint
+    case shellKeyValuePrevious
+    case shellKeyFieldClear
+    case shellKeyFiltersReset
+    case shellKeyResetHint
+    case shellKeyTypeNumber
+    case shellKeyPanelClose
+    case shellKeyDoneHint
+    case shellKeyDashOpen
+    case shellKeyPanelNext
+    case shellKeyPanelHint
+    case shellKeyPanelPrevious
+    case shellKeyPanelLeft
+    case shellKeyPanelRight
+    case shellKeyDashMatch
+    case shellKeyMatchHint
+    case shellKeyGridOpen
+    case shellKeyCellHint
+    case shellKeyGridSettingAbove
+    case shellKeyGridSettingBelow
+    case shellKeyGridTierLeft
+    case shellKeyGridTierRight
+    case shellKeyGridFirstSetting
+    case shellKeyGridLastSetting
+    case shellFlagsLabel
+    case shellFlagsLegend1
+    case shellFlagsLegend2
+    case shellFlagsLegend3
+    case shellFlagsLegend4
+    case shellDashUrgentTitle
+    case shellDashNoticesTitle
+    case shellDashGridTitle
+    case shellDashStaleTitle
+    case shellDashHoldsTitle
+    case shellDashUnstableTitle
+    case shellDashReferralsTitle
+    case shellDashUrgentEmpty
+    case shellDashUrgentNotice
+    case shellDashUrgentNeeds
+    case shellDashNoticesEmpty
+    case shellDashStaleEmpty
+    case shellDashHoldsEmpty
+    case shellDashUnstableEmpty
+    case shellDashReferralsEmpty
+    case shellDashReferralOverdue
+    case shellDashReferralQuestion
+    case shellDashReferralWaiting
+    case shellDashColChild
+    case shellDashColInitials
+    case shellDashColStatus
+    case shellDashColTimeLeft
+    case shellDashColAt
+    case shellDashColProvider
+    case shellDashColKind
+    case shellDashColNotice
+    case shellDashColVacancy
+    case shellDashColSetting
+    case shellDashColConfirmed
+    case shellDashColHeldBy
+    case shellDashColHoldChild
+    case shellDashColUntil
+    case shellDashColTwelveMonths
+    case shellDashColDue
+    case shellDashKindEnding
+    case shellDashKindOpened
+    case shellDashKindChanged
+    case shellDashKindFilled
+    case shellDashKindWithdrawn
+    case shellDaysShort
+    case shellGridTiersWide
+    case shellGridTiersNarrow
+    case shellGridSetting
+    case shellGridEmpty
+    case shellRowsShown
+    case shellTimeToday
+    case shellTimeTomorrow
+    case shellTimeYesterday
+    case shellTimeTodayAt
+    case shellTimeEnded
+    case shellTimeEmergency
+    case shellTimeOverdue
+    case shellDaysOne
+    case shellDaysTwo
+    case shellDaysOther
+    case shellHours
+    case shellNoticeNotRecorded
+    case shellNoticeSameDay
+    case shellNoticeSameDayHours
+    case shellChildStatusPlaced
+    case shellChildStatusNeedsPlacement
+    case shellChildStatusNoticeReceived
+    case shellSettingShortResidential
+    case shellSettingShortFoster
+    case shellSettingShortKinship
+    case shellSettingShortParentAndChild
+    case shellSettingShortLodgings
+    case shellSettingShortSecure
+    case shellSettingShortBreak
+    case shellTierShortInCounty
+    case shellTierShortBorderWales
+    case shellTierShortBorderEngland
+    case shellTierShortOtherWales
+    case shellTierShortEngland
+    case shellTierShortOutside
+    case shellWelshNone
+    case shellWelshSome
+    case shellWelshFluent
+    case shellListSearch
+    case shellListFilters
+    case shellListVacancyCounts
+    case shellListVacancySearchWide
+    case shellListVacancySearchNarrow
+    case shellListOpenAndHeld
+    case shellListVacanciesUnfiltered
+    case shellListNoVacancies
+    case shellListNoVacancyMatches
+    case shellListColId
+    case shellListColAuthority
+    case shellListColLocality
+    case shellListColBedsNarrow
+    case shellListColBeds
+    case shellListColAges
+    case shellListColSiblings
+    case shellListColNeedsMet
+    case shellListColFrom
+    case shellListColFee
+    case shellListHeldMark
+    case shellListNow
+    case shellListChildCounts
+    case shellListChildSearch
+    case shellListChildrenUnfiltered
+    case shellListColInitials
+    case shellListColAge
+    case shellListColHomeAuthority
+    case shellListColNeeded
+    case shellListColPlacementsWide
+    case shellListColPlacementsNarrow
+    case shellListNoChildren
+    case shellListNoChildMatches
+    case shellListNeededBy
+    case shellPageLines
+    case shellFilterVacanciesTitle
+    case shellFilterChildrenTitle
+    case shellFilterMatchVacancy
+    case shellFilterMatchVacancies
+    case shellFilterMatchChild
+    case shellFilterMatchChildren
+    case shellDoneNoticeLogged
+    case shellDoneNoticeLoggedVacancy
+    case shellDoneCallRecorded
+    case shellDoneReferralAnswer
+    case shellDoneNoticeWithdrawn
+    case shellDoneNoticeAmended
+    case shellDoneCallAmended
+    case shellDoneHeld
+    case shellDoneReleased
+    case shellDonePlaced
+    case shellDoneUndone
+    case shellFailBusy
+    case shellFailReadOnly
+    case shellFailDiskFull
+    case shellFailStore
 }
 
 enum CatalogueData {
@@ -2885,5 +3111,231 @@ screens.placement.type.school	residential school	ysgol breswyl
 screens.placement.type.semi.independent	semi-independent living	byw lled-annibynnol	coinage — for review
 screens.placement.type.parents	placed with parents	wedi'i leoli gyda rhieni	coinage — for review
 screens.placement.type.other	other placement	lleoliad arall	
+shell.loading	Loading…	Wrthi'n llwytho…	
+shell.load.failed.body	The store could not be loaded.	Doedd dim modd llwytho'r storfa.	storfa (the store, Placefinder's database): coinage — for review
+shell.too.small	terminal too small (need {size})	terfynell rhy fach (angen {size})	{size} is e.g. 80×24
+shell.status.load.failed	Could not load the store: {reason}	Methu llwytho'r storfa: {reason}	status line; storfa: coinage — for review
+shell.status.save.call.first	Save the call (Enter) or discard it (Esc) before switching screens	Cadwch yr alwad (Enter) neu ei thaflu (Esc) cyn newid sgrin	status line
+shell.status.language.not.remembered	Could not remember your language: {reason}	Methu cofio'ch dewis iaith: {reason}	status line after the language key, when the store refuses the setting
+shell.help.title	Keys — {screen} (Esc closes)	Bysellau — {screen} (Esc i gau)	help overlay's title; {screen} is the screen's name
+shell.tab.short.vacancies	Vacancies	Ll. gwag	tab name where Welsh would not fit 80 columns; lleoedd gwag in full: coinage — for review
+shell.top.urgent.one	{count} urgent child	Plant brys: {count}	top bar from 100 columns; label and number, so no mutation or plural; brys: glossary
+shell.top.urgent.many	{count} urgent children	Plant brys: {count}	top bar from 100 columns
+shell.top.urgent.narrow	{count} urgent	Brys: {count}	top bar at 80 columns
+shell.top.open.one	{count} open vacancy	Lleoedd gwag: {count}	top bar from 100 columns; open vacancies only
+shell.top.open.many	{count} open vacancies	Lleoedd gwag: {count}	top bar from 100 columns
+shell.top.open.narrow	{count} open	Ar agor: {count}	top bar at 80 columns: open vacancies
+shell.context.placeholder	This screen	Y sgrin hon	help's heading before the data has loaded
+shell.context.help	Help	Cymorth	
+shell.context.filter.panel	Filter panel	Panel hidlo	hidlo (filter), as in Welsh software localisation
+shell.context.too.small	Terminal too small	Terfynell rhy fach	
+shell.context.dashboard.grid	Dashboard — vacancies by locality	Dangosfwrdd — lleoedd gwag fesul haen	haen lleoliad (locality tier): glossary
+shell.key.move.up	move up	symud i fyny	
+shell.key.move.hint	move	symud	hint bar
+shell.key.move.down	move down	symud i lawr	
+shell.key.page.up	page up	tudalen i fyny	
+shell.key.page.down	page down	tudalen i lawr	
+shell.key.first.row	first row	rhes gyntaf	
+shell.key.last.row	last row	rhes olaf	
+shell.key.scroll.up	scroll up	sgrolio i fyny	
+shell.key.scroll.hint	scroll	sgrolio	hint bar
+shell.key.scroll.down	scroll down	sgrolio i lawr	
+shell.key.top	top	brig	
+shell.key.bottom	bottom	gwaelod	
+shell.key.open.hint	open	agor	hint bar
+shell.key.search	search (type to narrow the list)	chwilio (teipiwch i gyfyngu'r rhestr)	
+shell.key.search.hint	search	chwilio	hint bar
+shell.key.focus.search	move focus to the search field	symud i'r maes chwilio	
+shell.key.filter	open the filter panel	agor y panel hidlo	
+shell.key.filter.hint	filter	hidlo	hint bar
+shell.key.type.to.narrow	type to narrow the {what}; each key narrows	teipiwch i gyfyngu'r {what}; mae pob bysell yn cyfyngu	{what} is a list's name in the plural (lleoedd gwag, plant), which does not mutate after 'r
+shell.key.letters	letters	llythrennau	help's key column: any letter
+shell.key.delete.char	delete a character (widens the list)	dileu nod (mae'r rhestr yn ehangu)	
+shell.key.delete.hint	delete	dileu	hint bar
+shell.key.keep.search	back to the list, keeping the search	yn ôl i'r rhestr, gan gadw'r chwiliad	
+shell.key.keep.hint	keep	cadw	hint bar
+shell.key.clear.search	clear the search	clirio'r chwiliad	
+shell.key.clear.hint	clear	clirio	hint bar
+shell.key.switch.screen	switch screen ({tabs}, …)	newid sgrin ({tabs}, …)	{tabs} lists the first tabs by number and name
+shell.key.help	help for this screen	cymorth ar gyfer y sgrin hon	
+shell.key.help.hint	help	cymorth	hint bar
+shell.key.language	show Placefinder in Welsh (Cymraeg); remembered for you	dangos Placefinder yn Saesneg (English); cofir eich dewis	each language's text names the other language, the one the key switches to
+shell.key.quit	quit	gadael	
+shell.key.quit.hint	quit	gadael	hint bar
+shell.key.jump	open a record by its id (:C0074, :V00043, :P0012)	agor cofnod yn ôl ei rif (:C0074, :V00043, :P0012)	rhif (id): coinage — for review
+shell.key.jump.hint	go to id	rhif	hint bar; 'i rif' would push the bar past 80 columns in Welsh
+shell.key.quit.anywhere	quit (also from a text field)	gadael (o faes testun hefyd)	
+shell.key.reload	reload from the store now	ail-lwytho o'r storfa nawr	storfa: coinage — for review
+shell.key.repaint	redraw the whole screen	ail-lunio'r sgrin gyfan	
+shell.key.help.scroll.up	scroll help up	sgrolio'r cymorth i fyny	
+shell.key.help.scroll.down	scroll help down	sgrolio'r cymorth i lawr	
+shell.key.help.close	close help	cau'r cymorth	
+shell.key.close.hint	close	cau	hint bar
+shell.key.field.previous	previous field	maes blaenorol	
+shell.key.field.hint	field	maes	hint bar
+shell.key.field.next	next field	maes nesaf	
+shell.key.value.next	next value	gwerth nesaf	
+shell.key.change.hint	change	newid	hint bar
+shell.key.value.previous	previous value	gwerth blaenorol	
+shell.key.field.clear	clear this field	clirio'r maes hwn	
+shell.key.filters.reset	clear every filter	clirio pob hidl	
+shell.key.reset.hint	reset	ailosod	hint bar
+shell.key.type.number	type a number to jump to it (an age, days)	teipiwch rif i neidio ato (oed, dyddiau)	
+shell.key.panel.close	close the panel (filters stay)	cau'r panel (mae'r hidlau'n aros)	
+shell.key.done.hint	done	gorffen	hint bar
+shell.key.dash.open	open the row's child page or vacancy	agor tudalen y plentyn neu'r lle gwag	
+shell.key.panel.next	next panel	panel nesaf	
+shell.key.panel.hint	panel	panel	hint bar; the same word in both
+shell.key.panel.previous	previous panel	panel blaenorol	
+shell.key.panel.left	panel to the left	panel i'r chwith	
+shell.key.panel.right	panel to the right	panel i'r dde	
+shell.key.dash.match	rank vacancies for the selected child	rhestru lleoedd gwag i'r plentyn a ddewiswyd	
+shell.key.match.hint	match	paru	hint bar; paru (to match a child with a bed): coinage — for review
+shell.key.grid.open	open the vacancies behind the cell (as filters you can change)	agor lleoedd gwag y gell (fel hidlau y gallwch eu newid)	
+shell.key.cell.hint	cell	cell	hint bar; the same word in both
+shell.key.grid.setting.above	setting above	math o leoliad uwchben	math o leoliad (setting): glossary
+shell.key.grid.setting.below	setting below	math o leoliad islaw	
+shell.key.grid.tier.left	locality to the left	haen i'r chwith	haen lleoliad (locality tier): glossary
+shell.key.grid.tier.right	locality to the right	haen i'r dde	
+shell.key.grid.first.setting	first setting	math cyntaf	
+shell.key.grid.last.setting	last setting	math olaf	
+shell.flags.label	Flags{part}	Baneri{part}	help's key column for the ranking's flag legend; {part} numbers the lines; baner (flag): coinage — for review
+shell.flags.legend.1	H held · O out of area (reg 12) · K KS4 school move	H wedi'i gadw · O y tu allan i'r ardal (rhl 12) · K symud ysgol CA4	the letters stay: they are the column's codes; CA4 = Cyfnod Allweddol 4 (glossary)
+shell.flags.legend.2	£ for-profit · S unconfirmed 7+ days · ≈ approx. place	£ er elw · S heb ei gadarnhau ers 7+ diwrnod · ≈ lle bras	er elw (for-profit): glossary
+shell.flags.legend.3	X separates siblings · I old inspection · N no needs recorded	X yn gwahanu brodyr a chwiorydd · I hen arolygiad · N dim anghenion	brodyr a chwiorydd: glossary
+shell.flags.legend.4	R a concern with the children living there	R pryder am y plant sy'n byw yno	
+shell.dash.urgent.title	Urgent children	Plant brys	brys: glossary
+shell.dash.notices.title	Today's notices	Rhybuddion heddiw	rhybudd as in tab.notices (the glossary's table proposes hysbysiad for the record)
+shell.dash.grid.title	Open vacancies by locality	Lleoedd gwag agored fesul haen	haen lleoliad (locality tier): glossary, shortened to fit 80 columns
+shell.dash.stale.title	Stale: unconfirmed > 7 days	Hen: heb gadarnhad > 7 diwrnod	hen (stale vacancy): coinage — for review
+shell.dash.holds.title	Holds ending today	Cadw lle: yn dod i ben heddiw	cadw lle (hold): glossary
+shell.dash.unstable.title	3+ placements in 12 months	3+ lleoliad mewn 12 mis	singular noun after a number
+shell.dash.referrals.title	Referrals awaiting an answer	Atgyfeiriadau heb ateb	atgyfeiriad (referral): not in the glossary — for review
+shell.dash.urgent.empty	No child is waiting for a placement.	Does dim plentyn yn aros am leoliad.	
+shell.dash.urgent.notice	notice	rhybudd	urgent panel's status: a provider's notice ends the placement
+shell.dash.urgent.needs	needs	angen	urgent panel's status: needs a placement
+shell.dash.notices.empty	No notices today.	Dim rhybuddion heddiw.	
+shell.dash.stale.empty	Every open vacancy was confirmed this week.	Cadarnhawyd pob lle gwag agored yr wythnos hon.	
+shell.dash.holds.empty	No hold ends today.	Dim cadw lle yn dod i ben heddiw.	
+shell.dash.unstable.empty	No child has had 3 or more placements.	Dim plentyn â 3 lleoliad neu fwy.	
+shell.dash.referrals.empty	No referral awaits an answer.	Does dim atgyfeiriad yn aros am ateb.	
+shell.dash.referral.overdue	overdue	hwyr	8 columns at most
+shell.dash.referral.question	question	cwestiwn	the provider asked a question
+shell.dash.referral.waiting	waiting	aros	
+shell.dash.col.child	Child	Rhif	column of child ids, 6 columns: rhif (number) as plentyn is too wide
+shell.dash.col.initials	Init	Bl.	initials: blaenlythrennau, 4 columns
+shell.dash.col.status	Status	Statws	
+shell.dash.col.time.left	Time left	Amser ar ôl	
+shell.dash.col.at	At	Am	time a notice came in
+shell.dash.col.provider	Provider	Darparwr	glossary
+shell.dash.col.kind	Kind	Math	
+shell.dash.col.notice	Notice	Rhybudd	
+shell.dash.col.vacancy	Vacancy	Rhif	column of vacancy ids, 7 columns: rhif (number) as lle gwag is too wide
+shell.dash.col.setting	Setting	Math	math o leoliad (setting): glossary, 9 columns
+shell.dash.col.confirmed	Conf	Cad.	days since confirmed, 4 columns: cadarnhawyd
+shell.dash.col.held.by	Held by	Cadwyd gan	
+shell.dash.col.hold.child	Child	Bl.	5 columns showing the child's initials
+shell.dash.col.until	Until	Tan	
+shell.dash.col.twelve.months	12 mo	12 mis	placements in the last 12 months
+shell.dash.col.due	Due	Erbyn	answer due by
+shell.dash.kind.ending	ending	diwedd	notice kinds in the dashboard's Kind column, 11 columns with the child's initials
+shell.dash.kind.opened	vac opened	lle newydd	
+shell.dash.kind.changed	vac changed	newid lle	
+shell.dash.kind.filled	vac filled	llenwi lle	
+shell.dash.kind.withdrawn	vac withdrwn	tynnu lle	
+shell.days.short	{count}d	{count}d	days since confirmed; d is diwrnod in Welsh too
+shell.grid.tiers.wide	in-cty|bord W|bord E|oth W|Engl|outsd	sir|ffin C|ffin Ll|arall C|Lloegr|allan	the six locality tiers' column heads in ladder order, separated by |, 7 columns each: yn y sir, ffin Cymru, ffin Lloegr, Cymru arall, Lloegr, y tu allan
+shell.grid.tiers.narrow	cty|bW|bE|oW|Eng|out	sir|fC|fL|aC|Llo|all	the same, 3 columns each
+shell.grid.setting	setting	math	math o leoliad (setting)
+shell.grid.empty	No open vacancies.	Dim lleoedd gwag agored.	
+shell.rows.shown	{from}–{to} of {count}	{from}–{to} o {count}	which rows are shown
+shell.time.today	today	heddiw	
+shell.time.tomorrow	tomorrow	yfory	
+shell.time.yesterday	yesterday	ddoe	
+shell.time.today.at	today {time} ({hours})	{time} ({hours})	time left when the placement ends today, 17 columns: heddiw would not fit, and tomorrow's say yfory
+shell.time.ended	ended {when}	ar ben {when}	a placement that has ended; 'daeth i ben' is fuller but too wide for 17 columns: coinage — for review
+shell.time.emergency	emergency	argyfwng	glossary (lleoliad argyfwng)
+shell.time.overdue	overdue {days}	hwyr o {days}	{days} is e.g. 2 ddiwrnod
+shell.days.one	{count} day	{count} diwrnod	
+shell.days.two	{count} days	{count} ddiwrnod	Welsh only: soft mutation after dau (2)
+shell.days.other	{count} days	{count} diwrnod	singular noun after a number in Welsh
+shell.hours	{count} h	{count} awr	
+shell.notice.not.recorded	notice not recorded	rhybudd heb ei gofnodi	
+shell.notice.same.day	same-day	un dydd	rhybudd yr un diwrnod (glossary), 8 columns
+shell.notice.same.day.hours	same-day ({hours})	un dydd ({hours})	
+shell.child.status.placed	placed	wedi'i leoli	
+shell.child.status.needs.placement	needs placement	angen lleoliad	
+shell.child.status.notice.received	notice received	rhybudd wedi dod	
+shell.setting.short.residential	resi home	preswyl	settings at 80 columns, 9 at most: gofal preswyl (glossary)
+shell.setting.short.foster	foster	maeth	gofal maeth (glossary)
+shell.setting.short.kinship	kinship	perthynas	gofal gan berthnasau (glossary), shortened
+shell.setting.short.parent.and.child	P&C	rh. a ph.	lleoliad rhiant a phlentyn (glossary)
+shell.setting.short.lodgings	lodgings	llety	llety â chymorth (glossary)
+shell.setting.short.secure	secure	diogel	llety diogel (glossary)
+shell.setting.short.break	short brk	ysbaid	gofal ysbaid byr (glossary)
+shell.tier.short.in.county	in-county	yn y sir	locality tiers at 100 columns, 9 at most (glossary, section 3)
+shell.tier.short.border.wales	border W	ffin Cym	
+shell.tier.short.border.england	border E	ffin Llo	
+shell.tier.short.other.wales	other W	arall Cym	
+shell.tier.short.england	England	Lloegr	
+shell.tier.short.outside	outside	tu allan	
+shell.welsh.none	no Welsh	dim Cymraeg	a provider's service language (glossary: iaith y gwasanaeth)
+shell.welsh.some	some Welsh	peth Cymraeg	
+shell.welsh.fluent	fluent Welsh	Cymraeg rhugl	
+shell.list.search	Search	Chwilio	the search field's label
+shell.list.filters	Filters:	Hidlau:	before the list of filters in force
+shell.list.vacancy.counts	sort: {sort} (s) │ {shown} of {total}	trefn: {sort} (s) │ {shown} o {total}	{sort} names the order
+shell.list.vacancy.search.wide	search provider, setting, area, needs, postcode	chwilio darparwr, math, ardal, anghenion, cod post	cod post, darparwr: glossary
+shell.list.vacancy.search.narrow	search provider, area, needs…	chwilio darparwr, ardal, anghenion…	
+shell.list.open.and.held	open and held	ar agor ac wedi'u cadw	which vacancies the list shows without a status filter
+shell.list.vacancies.unfiltered	Open and held vacancies, no filters (f to filter)	Lleoedd gwag ar agor ac wedi'u cadw, dim hidlau (f i hidlo)	
+shell.list.no.vacancies	No vacancies in the store.	Does dim lleoedd gwag yn y storfa.	
+shell.list.no.vacancy.matches	No vacancies match. Esc clears the search, f changes filters.	Dim lle gwag yn cyfateb. Esc: clirio'r chwiliad; f: newid hidlau.	
+shell.list.col.id	ID	Rhif	a record's id; rhif (number): coinage — for review
+shell.list.col.authority	Authority	Awdurdod	awdurdod lleol: glossary
+shell.list.col.locality	Locality	Haen	haen lleoliad (locality tier): glossary
+shell.list.col.beds.narrow	Bd	Gw	beds, 2 columns: gwelyau
+shell.list.col.beds	Beds	Gwl.	beds, 4 columns: gwelyau (glossary cites gwely/gwelyau)
+shell.list.col.ages	Ages	Oed	
+shell.list.col.siblings	Sib	BaC	largest sibling group taken, 3 columns: brodyr a chwiorydd
+shell.list.col.needs.met	Needs met	Anghenion	needs the vacancy meets
+shell.list.col.from	From	O	available from
+shell.list.col.fee	£/wk	£/wth	weekly fee: ffi wythnosol (glossary)
+shell.list.held.mark	held	cadw	before the provider's name when the bed is held: cadw lle (glossary)
+shell.list.now	now	nawr	available now
+shell.list.child.counts	{shown} of {total} children	Plant: {shown} o {total}	label and numbers, so no plural
+shell.list.child.search	search id, initials, authority, status	chwilio rhif, blaenlythrennau, awdurdod, statws	
+shell.list.children.unfiltered	All children, most urgent first (f to filter)	Pob plentyn, y mwyaf brys gyntaf (f i hidlo)	
+shell.list.col.initials	Initials	Bl.	blaenlythrennau
+shell.list.col.age	Age	Oed	
+shell.list.col.home.authority	Home authority	Awdurdod cartref	
+shell.list.col.needed	Needed	Erbyn	when a placement is needed
+shell.list.col.placements.wide	Placements 12 mo	Lleol. 12 mis	16 columns
+shell.list.col.placements.narrow	Plcmts 12m	Lleol. 12m	
+shell.list.no.children	No children in the store.	Does dim plant yn y storfa.	
+shell.list.no.child.matches	No children match. Esc clears the search, f changes filters.	Dim plentyn yn cyfateb. Esc: clirio'r chwiliad; f: newid hidlau.	
+shell.list.needed.by	by {date}	erbyn {date}	
+shell.page.lines	lines {from}–{to} of {count}	llinellau {from}–{to} o {count}	a page's scroll position
+shell.filter.vacancies.title	Filter vacancies	Hidlo lleoedd gwag	
+shell.filter.children.title	Filter children	Hidlo plant	
+shell.filter.match.vacancy	{count} vacancy match	Yn cyfateb: {count}	label and number, so no plural
+shell.filter.match.vacancies	{count} vacancies match	Yn cyfateb: {count}	
+shell.filter.match.child	{count} child match	Yn cyfateb: {count}	
+shell.filter.match.children	{count} children match	Yn cyfateb: {count}	
+shell.done.notice.logged	notice {notice} logged	rhybudd {notice} wedi'i gofnodi	status line after a write
+shell.done.notice.logged.vacancy	notice {notice} logged; vacancy {vacancy} created	rhybudd {notice} wedi'i gofnodi; lle gwag {vacancy} wedi'i greu	
+shell.done.call.recorded	call {call} recorded	galwad {call} wedi'i chofnodi	galwad is feminine: aspirate mutation after ei
+shell.done.referral.answer	{outcome} logged for referral {referral} ({entry})	{outcome} wedi'i gofnodi ar gyfer atgyfeiriad {referral} ({entry})	{outcome} is the answer's code (offer, decline, question)
+shell.done.notice.withdrawn	notice {notice} withdrawn ({entry})	rhybudd {notice} wedi'i dynnu'n ôl ({entry})	
+shell.done.notice.amended	notice {notice} amended ({entry})	rhybudd {notice} wedi'i ddiwygio ({entry})	
+shell.done.call.amended	call {call} amended ({entry})	galwad {call} wedi'i diwygio ({entry})	feminine: no mutation after ei (her)
+shell.done.held	{vacancy} held for {child}	{vacancy} wedi'i gadw i {child}	cadw lle (hold): glossary
+shell.done.released	hold on {vacancy} released	{vacancy} heb ei gadw mwyach	
+shell.done.placed	{child} placed as {placement}	{child} wedi'i leoli: {placement}	lleoli (to place): glossary
+shell.done.undone	{placement} undone; {child} is {status} again	{placement} wedi'i ddadwneud; statws {child}: {status} eto	dadwneud (undo): glossary
+shell.fail.busy	store busy — try again	storfa'n brysur — ceisiwch eto	why a write failed, a few words for the status line
+shell.fail.read.only	read-only — ask admin	darllen yn unig — holwch y gweinyddwr	
+shell.fail.disk.full	disk full — tell admin	disg yn llawn — dywedwch wrth y gweinyddwr	
+shell.fail.store	store error — tell admin	gwall storfa — dywedwch wrth y gweinyddwr	
 """#
 }

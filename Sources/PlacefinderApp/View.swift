@@ -6,7 +6,7 @@ import TerminalUI
 public func view(_ model: Model) -> Buffer {
     var buffer = Buffer(area: Rect(width: model.width, height: model.height))
     guard !model.isTooSmall else {
-        let text = "terminal too small (need \(Model.minimumWidth)×\(Model.minimumHeight))"
+        let text = Message.shellTooSmall.text(model.language, ["size": "\(Model.minimumWidth)×\(Model.minimumHeight)"])
         let shown = truncate(text, toWidth: model.width)
         let area = buffer.area.centred(width: displayWidth(of: shown), height: 1)
         buffer.set(x: area.x, y: area.y, string: shown, style: .warning)
@@ -14,10 +14,10 @@ public func view(_ model: Model) -> Buffer {
     }
     let g = Geometry(model)
     drawTopBar(model, g, &buffer)
-    Tabs(Tab.allCases.map(\.title), selected: Screens.tabs.firstIndex { $0.tab == model.tab } ?? 0).render(in: g.tabs, buffer: &buffer)
+    tabBar(model).render(in: g.tabs, buffer: &buffer)
     let open = Screens.layers.filter { $0.isOpen(model) }
     if model.data == nil {
-        centred(model.status == nil ? "Loading…" : "The store could not be loaded.", in: g.body, style: .muted, &buffer)
+        centred((model.status == nil ? Message.shellLoading : .shellLoadFailedBody).text(model.language), in: g.body, style: .muted, &buffer)
     } else if let cover = open.first(where: { $0.coversBody }) {
         cover.drawBody(model, g, &buffer)
     } else {
@@ -34,14 +34,45 @@ func centred(_ text: String, in area: Rect, style: Style, _ buffer: inout Buffer
     buffer.set(x: r.x, y: r.y, string: shown, style: style)
 }
 
+/// The tab bar: every tab's name in the officer's language. Where the names are too wide for the bar (Welsh
+/// at 80 columns) the dividers go first, then the names with a short form are shortened.
+func tabBar(_ model: Model) -> Tabs {
+    let selected = Screens.tabs.firstIndex { $0.tab == model.tab } ?? 0
+    let full = Tab.allCases.map { $0.name(model.language) }
+    var tabs = Tabs(full, selected: selected)
+    let width: ([String], Int) -> Int = { titles, divider in
+        titles.enumerated().reduce(0) { $0 + displayWidth(of: " \($1.offset + 1) \($1.element) ") } + divider * (titles.count - 1)
+    }
+    guard width(full, 1) > model.width else { return tabs }
+    tabs.divider = ""
+    if width(full, 0) > model.width { tabs.titles = Tab.allCases.map { $0.shortName(model.language) } }
+    return tabs
+}
+
+/// The authority as the top bar names it: in Welsh its Welsh name, and Welsh first where both fit
+/// ("Caerdydd / Cardiff"); in English its English name, with the Welsh after it where both fit.
+func authorityName(_ model: Model, bilingual: Bool) -> String {
+    guard let authority = Geography.wales.authority(code: model.authority) else { return model.authority }
+    guard let welsh = authority.welshName, welsh != authority.name else { return authority.name }
+    switch (model.language, bilingual) {
+    case (.cy, true): return "\(welsh) / \(authority.name)"
+    case (.cy, false): return welsh
+    case (.en, true): return authority.bilingualName
+    case (.en, false): return authority.name
+    }
+}
+
 func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
-    let authority = Geography.wales.authority(code: model.authority)
-    let name = (model.width >= 100 ? authority?.bilingualName : authority?.name) ?? model.authority
+    let name = authorityName(model, bilingual: model.width >= 100)
     var right: [String] = []
     if let data = model.data, let index = model.index {
         let wide = model.width >= 100
-        right.append(wide ? Format.plural(data.urgentCount, "urgent child", "urgent children") : "\(data.urgentCount) urgent")
-        right.append(wide ? Format.plural(index.openVacancies, "open vacancy", "open vacancies") : "\(index.openVacancies) open")
+        let language = model.language
+        let urgent = data.urgentCount, open = index.openVacancies
+        right.append((wide ? (urgent == 1 ? Message.shellTopUrgentOne : .shellTopUrgentMany) : .shellTopUrgentNarrow)
+            .text(language, ["count": String(urgent)]))
+        right.append((wide ? (open == 1 ? Message.shellTopOpenOne : .shellTopOpenMany) : .shellTopOpenNarrow)
+            .text(language, ["count": String(open)]))
     }
     right.append(Format.clock(model.now))
     StatusBar(left: " Placefinder │ \(name) │ \(model.officer)", centre: "",
@@ -51,10 +82,15 @@ func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 /// The bottom line: the outcome of the last action, where the eye goes after a key, then the screen's key
 /// hints; `? help` and `q quit` always keep their place at the right end (a long status is shortened first).
 func drawHints(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
-    let bindings = Keymap.bindings(for: model.context).filter { $0.hint != nil }
-    let isEnd: (KeyBinding) -> Bool = { $0.action == .help || $0.action == .quit }
-    let ends = bindings.filter(isEnd).map { (key: $0.hintKey, label: $0.hint!) }
-    let local = bindings.filter { !isEnd($0) }.map { (key: $0.hintKey, label: $0.hint!) }
+    let language = model.language
+    let bindings = Keymap.bindings(for: model.context).filter { $0.hintWording != nil && !(model.status != nil && $0.action == .switchLanguage) }
+    // The language key, help and quit keep their places at the right end, the language first; while a status
+    // line shows, the language hint gives way so the outcome fits whole at 80 columns (the key still works).
+    let endOrder: [Action] = model.status == nil ? [.switchLanguage, .help, .quit] : [.help, .quit]
+    let isEnd: (KeyBinding) -> Bool = { endOrder.contains($0.action) }
+    let ends = bindings.filter(isEnd).sorted { endOrder.firstIndex(of: $0.action)! < endOrder.firstIndex(of: $1.action)! }
+        .map { (key: $0.hintKey, label: $0.hintText(language)!) }
+    let local = bindings.filter { !isEnd($0) }.map { (key: $0.hintKey, label: $0.hintText(language)!) }
     let endBar = KeyHintBar(ends)
     let endWidth = ends.isEmpty ? 0 : ends.reduce(0) { $0 + displayWidth(of: $1.key) + 1 + displayWidth(of: $1.label) } + 2 * (ends.count - 1)
     var area = Rect(x: g.hints.x, y: g.hints.y, width: max(0, g.hints.width - endWidth - (ends.isEmpty ? 0 : 2)), height: 1)
@@ -190,7 +226,7 @@ struct VacancyRowSource: TableRowSource {
         cells += [
             v.availableFrom <= today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(ScreenWords.short(v.availableFrom, l)),
             TableCell(Money.pounds(v.weeklyFee)),
-            TableCell("\(days)d", style: days > 7 ? .warning : nil),
+            TableCell(Message.shellDaysShort.text(language, ["count": String(days)]), style: days > 7 ? .warning : nil),
         ]
         let muted = v.status != .open
         return TableRow(cells, style: muted ? .muted : nil)
@@ -263,12 +299,13 @@ func drawPage(_ model: Model, title: String, _ items: [PageItem], scroll: Int, h
 struct HelpContent: Widget {
     let bindings: [KeyBinding]
     let scroll: Int
+    let language: Language
     func render(in area: Rect, buffer: inout Buffer) {
-        let keyWidth = min(16, (bindings.map { displayWidth(of: $0.keyLabel) }.max() ?? 0) + 2)
+        let keyWidth = min(16, (bindings.map { displayWidth(of: $0.labelText(language)) }.max() ?? 0) + 2)
         for (row, b) in bindings.dropFirst(scroll).prefix(area.height).enumerated() {
             let y = area.y + row
-            buffer.set(x: area.x, y: y, string: truncate(b.keyLabel, toWidth: keyWidth - 1), style: Style(.accent, bold: true))
-            buffer.set(x: area.x + keyWidth, y: y, string: truncate(b.help, toWidth: area.width - keyWidth))
+            buffer.set(x: area.x, y: y, string: truncate(b.labelText(language), toWidth: keyWidth - 1), style: Style(.accent, bold: true))
+            buffer.set(x: area.x + keyWidth, y: y, string: truncate(b.helpText(language), toWidth: area.width - keyWidth))
         }
     }
 }
@@ -278,8 +315,8 @@ func drawHelp(_ model: Model, _ help: HelpState, _ buffer: inout Buffer) {
     let width = min(model.width - 4, 80)
     let height = min(model.height - 2, bindings.count + 2)
     let scroll = min(help.scroll, max(0, bindings.count - (height - 2)))
-    Modal(title: "Keys — \(help.context.title) (Esc closes)", width: width, height: height,
-          content: Padded(HelpContent(bindings: bindings, scroll: scroll))).render(in: buffer.area, buffer: &buffer)
+    Modal(title: Message.shellHelpTitle.text(model.language, ["screen": help.context.heading(model.language)]), width: width, height: height,
+          content: Padded(HelpContent(bindings: bindings, scroll: scroll, language: model.language))).render(in: buffer.area, buffer: &buffer)
 }
 
 struct FilterContent: Widget {

@@ -21,7 +21,7 @@ public struct MatchScreenData: Sendable {
         public var authorityCode: String
         public var authorityName: String
         public var contributions: [FactorContribution]
-        public var reasons: [String]
+        public var reasons: [Bilingual]
         public var flags: [MatchFlag]
         /// The provider's record as the engine scored it (over the policy's stability window).
         public var stability = ProviderStability()
@@ -29,14 +29,14 @@ public struct MatchScreenData: Sendable {
         /// When the siblings are split in two homes: every child this home would take (the first is
         /// `childID`), and who is together and apart in the arrangement (`rank` is the arrangement's).
         public var partChildIDs: [String] = []
-        public var arrangement: String?
+        public var arrangement: Bilingual?
     }
 
     public struct Excluded: Sendable {
         public var vacancy: Vacancy
         public var providerName: String
         /// The hard constraints failed, in words (a decline is carried by `declined`).
-        public var reasons: [String]
+        public var reasons: [Bilingual]
         /// The provider (or this vacancy) declined the child: the screen shows "declined <date>".
         public var declined: Bool
     }
@@ -53,12 +53,12 @@ public struct MatchScreenData: Sendable {
     /// False when no single vacancy can take the sibling group: the candidates separate them.
     public var together: Bool
     /// Shown prominently when the siblings cannot stay together.
-    public var message: String?
+    public var message: Bilingual?
     public var candidates: [Candidate]
     public var excluded: [Excluded]
     public var rankedCount: Int
 
-    public init(policyName: String, weights: [Weight], childIDs: [String], together: Bool, message: String?,
+    public init(policyName: String, weights: [Weight], childIDs: [String], together: Bool, message: Bilingual?,
                 candidates: [Candidate], excluded: [Excluded], rankedCount: Int) {
         self.policyName = policyName
         self.weights = weights
@@ -88,12 +88,12 @@ public struct MatchScreenData: Sendable {
         case .split(let t, let arrangements, let perChild):
             childIDs = t.childIDs
             together = false
-            message = GroupMatch.splitWarning(siblings: t.childIDs.count)
+            message = Bilingual { GroupMatch.splitWarning(siblings: t.childIDs.count, language: $0) }
             // Two homes keeping the most together first (s.81); each child alone only when no two homes can.
             candidates = arrangements.isEmpty
                 ? perChild.flatMap { Self.candidates($0, childID: $0.childIDs.first ?? "", engine: engine, top: top) }
                 : arrangements.prefix(max(0, top)).enumerated().flatMap { n, a in
-                    let label = a.label { engine.index.vacancies[$0].id }
+                    let label = Bilingual { l in a.label(language: l) { engine.index.vacancies[$0].id } }
                     return a.parts.map { part in
                         var c = Self.candidate(part.candidate, childID: part.childIDs[0], rank: n + 1, engine: engine)
                         c.partChildIDs = part.childIDs
@@ -119,7 +119,7 @@ public struct MatchScreenData: Sendable {
                          score: c.score, roadMiles: c.roadMiles, approximate: location.isApproximate, tier: c.tier,
                          authorityCode: location.authorityCode,
                          authorityName: engine.geography.authority(code: location.authorityCode)?.name ?? location.authorityCode,
-                         contributions: e?.contributions ?? [], reasons: e?.reasons ?? [], flags: e?.flags ?? [],
+                         contributions: e?.contributions ?? [], reasons: e?.lines ?? [], flags: e?.flags ?? [],
                          stability: index.stability(of: c.index), stabilityWindowDays: engine.policy.stabilityWindowDays)
     }
 
@@ -136,7 +136,7 @@ public struct MatchScreenData: Sendable {
         return ordered.map { e in
             let v = index.vacancies[e.index]
             return Excluded(vacancy: v, providerName: index.provider(of: e.index).name,
-                            reasons: e.reasons.subtracting(.declined).descriptions, declined: e.reasons.contains(.declined))
+                            reasons: e.reasons.subtracting(.declined).bilingual, declined: e.reasons.contains(.declined))
         }
     }
 }

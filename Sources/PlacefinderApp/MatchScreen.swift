@@ -202,7 +202,7 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
                maxWidth: layout.header.width)
     if let message = result.message {
         buffer.setStyle(layout.header.row(1), .urgent)
-        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate("!! " + message, toWidth: layout.header.width), style: .urgent)
+        buffer.set(x: layout.header.x, y: layout.header.y + 1, string: truncate("!! " + message.text(model.language), toWidth: layout.header.width), style: .urgent)
     }
     let offersY = layout.header.y + 1 + (result.message != nil ? 1 : 0)
     for (n, line) in Referrals.offerLines(model).enumerated() {
@@ -339,10 +339,10 @@ func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int
     }
     items.append(PageItem(spans: facts))
     if let arrangement = c.arrangement {
-        items.append(PageItem(spans: [Span(Message.screensMatchArrangement.text(l, ["rank": String(c.rank)]) + arrangement, style: .urgent)], indent: 0))
+        items.append(PageItem(spans: [Span(Message.screensMatchArrangement.text(l, ["rank": String(c.rank)]) + arrangement.text(l), style: .urgent)], indent: 0))
     }
-    for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label, style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
-    for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason)])) }
+    for flag in c.flags { items.append(PageItem(spans: [Span("! " + flag.label(l), style: flag == .separatesSiblings ? .urgent : .warning)], indent: 0)) }
+    for reason in c.reasons { items.append(PageItem(spans: [Span("• " + reason.text(l))])) }
     return Pages.layout(items, width: width).map { ($0.x, $0.spans) }
 }
 
@@ -365,7 +365,7 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
         buffer.set(x: inner.x, y: y, string: truncate(Message.screensMatchFactors.text(model.language), toWidth: inner.width), style: .muted)
         y += 1
     }
-    let labelWidth = min(26, (c.contributions.map { displayWidth(of: $0.factor.label) }.max() ?? 0) + 1)
+    let labelWidth = min(26, (c.contributions.map { displayWidth(of: $0.factor.label(model.language)) }.max() ?? 0) + 1)
     let twoColumns = inner.width >= 2 * (labelWidth + 18) + 2
     let columnWidth = twoColumns ? (inner.width - 2) / 2 : inner.width
     for (n, f) in c.contributions.enumerated() {
@@ -373,7 +373,7 @@ func drawExplanation(_ model: Model, _ c: MatchScreenData.Candidate, in area: Re
         let rowY = y + (twoColumns ? n / 2 : n)
         guard rowY < inner.bottom else { break }
         let x = inner.x + col * (columnWidth + 2)
-        buffer.set(x: x, y: rowY, string: truncate(f.factor.label, toWidth: labelWidth - 1), style: .muted)
+        buffer.set(x: x, y: rowY, string: truncate(f.factor.label(model.language), toWidth: labelWidth - 1), style: .muted)
         let barWidth = max(4, min(10, columnWidth - labelWidth - 7))
         buffer.set(x: x + labelWidth, y: rowY, string: BarGauge.bar(value: f.score, width: barWidth), style: .good)
         let points = String(format: "%5.1f", f.points)
@@ -408,7 +408,7 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
         }
         for r in e.reasons {
             if !spans.isEmpty { spans.append(Span("; ", style: .muted)) }
-            spans.append(Span(r))
+            spans.append(Span(r.text(model.language)))
         }
         buffer.set(x: area.x, y: y, string: e.vacancy.id)
         buffer.set(x: area.x + idWidth, y: y, string: truncate(e.providerName, toWidth: nameWidth - 1))
@@ -469,7 +469,7 @@ func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buff
     let total = result.weights.reduce(0) { $0 + $1.weight }
     for w in result.weights {
         let share = total > 0 ? w.weight / total : 0
-        let label = w.factor.label.padding(toLength: 28, withPad: " ", startingAt: 0)
+        let label = w.factor.label(model.language).padding(toLength: 28, withPad: " ", startingAt: 0)
         lines.append([Span(label), Span(BarGauge.bar(value: share / 0.25, width: 10), style: .good),
                       Span(String(format: " %4.1f", w.weight)), Span(String(format: "  %3.0f%%", share * 100), style: .muted)])
     }

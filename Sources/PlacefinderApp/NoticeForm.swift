@@ -201,7 +201,7 @@ struct NoticeFormCheck {
                     _ = try Workflow.logNotice(write, id: "", newVacancyID: "new", officer: model.officer,
                                                records: NoticeRecords(provider: provider, vacancy: vacancy), now: model.now)
                 } catch {
-                    if case .invalidVacancy(_, let issue) = error { refusal = issue } else { refusal = error.description }
+                    if case .invalidVacancy(_, let issue) = error { refusal = Catalogue.phrase(issue, l) } else { refusal = error.description(l) }
                 }
             }
         }

@@ -144,7 +144,7 @@ enum Pages {
             Span(days == 0 ? Message.screensToday.text(l) : Message.screensAgo.text(l, ["time": ScreenWords.days(days, l)]), style: days > 7 ? .warning : .normal),
             Span(" (\(ScreenWords.long(Format.day(v.lastConfirmedAt), l)))", style: .muted)]))
         if !v.extraCapabilities.isEmpty {
-            out.append(field(Message.screensPageAlsoMeets.text(l), v.extraCapabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+            out.append(field(Message.screensPageAlsoMeets.text(l), v.extraCapabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
         }
 
         out.append(blank)
@@ -167,7 +167,7 @@ enum Pages {
                          style: contact.isEmpty ? .muted : .normal))
         out.append(field(Message.screensPageWelsh.text(l), provider.welshLanguage.screenLabel(l), style: provider.welshLanguage == .fluent ? .good : .normal))
         out.append(field(Message.screensPageCanMeet.text(l), provider.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
-                         : provider.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+                         : provider.capabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
 
         out.append(blank)
         let mine = (index.children.placementsByProvider[provider.id] ?? []).map { data.placements[$0] }
@@ -245,7 +245,7 @@ enum Pages {
         } else {
             var first = true
             for level in NeedLevel.allCases {
-                let names = c.needs(at: level).map { catalogue.name(of: $0) }
+                let names = c.needs(at: level).map { catalogue.name(of: $0, l) }
                 guard !names.isEmpty else { continue }
                 out.append(field(first ? Message.screensPageNeeds.text(l) : "",
                                  [Span(level.screenLabel(l) + ": ", style: level == .essential ? Style(.normal, bold: true) : .normal),

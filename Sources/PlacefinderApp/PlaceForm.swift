@@ -60,7 +60,7 @@ public struct PlaceForm: Sendable, Equatable {
         guard let plan else { return planFailure.map { Message.formPlaceCannot.text(l, ["reason": $0]) } ?? Message.formPlaceWorking.text(l) }
         if plan.asksMoveKind && move == nil { return Message.formPlaceAskMoveBlocker.text(l) }
         if weeklyCost == .some(nil) { return Message.formPlaceErrorCost.text(l) }
-        if let refusal = plan.refusal { return Message.formPlaceCannot.text(l, ["reason": refusal.description]) }
+        if let refusal = plan.refusal { return Message.formPlaceCannot.text(l, ["reason": refusal.description(l)]) }
         if let missing = plan.missing(approvals).first { return missing.kind.typePrompt(l, why: missing.why) }
         return nil
     }
@@ -319,7 +319,7 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
     if let plan, plan.asksMoveKind && form.move == nil {
         lines.append([Span(Message.formPlaceAskMove.text(l), style: .warning)])
     } else if let plan, let refusal = plan.refusal {
-        lines.append([Span(Message.formPlaceCannot.text(l, ["reason": refusal.description]), style: .urgent)])
+        lines.append([Span(Message.formPlaceCannot.text(l, ["reason": refusal.description(l)]), style: .urgent)])
     } else if let plan, let effects = plan.effects {
         lines.append([Span(Message.formPlaceWill.text(l))])
         lines.append([Span(Message.formPlaceWillStart.text(l, ["id": effects.placement.id, "tier": FormWords.tier(plan.tier, l),

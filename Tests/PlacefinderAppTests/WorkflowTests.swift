@@ -37,7 +37,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         #expect(text.contains(first.provider.name))
         #expect(text.contains(String(format: "%.1f", first.score)))
         #expect(text.contains("≈<1 mi"))                          // approximate road miles
-        #expect(text.contains(first.reasons[0]))                    // the explanation of the selected row
+        #expect(text.contains(first.reasons[0].en))                    // the explanation of the selected row
         #expect(text.contains("O≈"))                                // flags as one-letter codes (legend in help)
         m.press(.escape)
         #expect(m.match == nil && m.context == .childList)
@@ -191,7 +191,7 @@ func matchModel(width: Int = 80, height: Int = 24, child: String = "C1005", grou
         #expect(d.excluded.count == 26)
         let c1001 = Fixtures.match(["C1001"])
         #expect(c1001.excluded.contains { $0.declined && $0.vacancy.providerID == "P03" })
-        #expect(c1001.excluded.allSatisfy { !$0.reasons.contains("provider declined this child") })
+        #expect(c1001.excluded.allSatisfy { !$0.reasons.map(\.en).contains("provider declined this child") })
     }
 }
 

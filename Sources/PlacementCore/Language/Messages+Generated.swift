@@ -2942,7 +2942,7 @@ screens.vacancies.search.short	search provider, area, needs…	chwilio darparwr,
 screens.vacancies.no.filters	Open and held vacancies, no filters (f to filter)	Lleoedd gwag agored neu wedi'u cadw, dim hidlwyr (f i hidlo)	
 screens.vacancies.none	No vacancies in the store.	Dim lleoedd gwag yn y storfa.	
 screens.vacancies.no.match	No vacancies match. Esc clears the search, f changes filters.	Dim lle gwag yn cyfateb. Esc i glirio'r chwilio, f i newid hidlwyr.	
-screens.col.id	ID	ID	
+screens.col.id	ID	Rhif	as shell.list.col.id: rhif (number) — coinage, for review
 screens.col.setting	Setting	Math o leoliad	glossary
 screens.col.setting.short	Setting	Math	9 columns
 screens.col.locality	Locality	Haen lleoliad	glossary (coinage — for review)

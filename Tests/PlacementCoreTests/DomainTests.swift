@@ -29,12 +29,18 @@ enum Sample {
         #expect(c.initials == "ŴA")
     }
 
-    @Test func keyStage4IsAges14To16() {
-        let c = Sample.child(dob: "2012-05-01")
-        #expect(!c.isKeyStage4(on: Day(iso: "2026-04-30")!))
-        #expect(c.isKeyStage4(on: Day(iso: "2026-05-01")!))
-        #expect(c.isKeyStage4(on: Day(iso: "2029-04-30")!))
-        #expect(!c.isKeyStage4(on: Day(iso: "2029-05-01")!))
+    /// Key Stage 4 is school years 10 and 11, by age on the 31 August before the school year, not by age today.
+    @Test func keyStage4IsYears10And11() {
+        let may2012 = Sample.child(dob: "2012-05-01")      // 14 on 31 August 2026: year 10 from September 2026
+        #expect(!may2012.isKeyStage4(on: Day(iso: "2026-08-31")!))   // turned 14 in year 9: not yet
+        #expect(may2012.isKeyStage4(on: Day(iso: "2026-09-01")!))
+        #expect(may2012.isKeyStage4(on: Day(iso: "2028-07-20")!))    // 16, end of year 11
+        #expect(!may2012.isKeyStage4(on: Day(iso: "2028-09-01")!))   // 16, year 12
+        let october2012 = Sample.child(dob: "2012-10-01")  // 14 in October 2026 but 13 on 31 August: year 9
+        #expect(!october2012.isKeyStage4(on: Day(iso: "2026-11-30")!))
+        #expect(october2012.isKeyStage4(on: Day(iso: "2027-09-01")!))
+        let september2010 = Sample.child(dob: "2010-09-01") // 15 on 31 August 2026: year 11, though 16 today
+        #expect(september2010.isKeyStage4(on: Day(iso: "2026-11-30")!))
     }
 
     @Test func secureNeedsASecureOrder() {

@@ -181,8 +181,15 @@ public struct Child: Sendable, Hashable, Codable, Identifiable {
 
     public func age(on day: Day) -> Int { dateOfBirth.age(on: day) }
 
-    /// Key Stage 4 (ages 14-16): a school move needs a nominated officer's approval (reg 11, SI 2015/1818).
-    public func isKeyStage4(on day: Day) -> Bool { (14...16).contains(age(on: day)) }
+    /// In the fourth key stage on `day` — school years 10 and 11 (Education Act 2002 s.103) — where a school move
+    /// needs a nominated officer's approval (reg 11, SI 2015/1818). A year group is the children whose age on
+    /// the 31 August before the school year began is the same: 14 in year 10, 15 in year 11. (An age range
+    /// such as 14–16 took in year 9's older children and year 12's younger ones.)
+    public func isKeyStage4(on day: Day) -> Bool {
+        let schoolYearBegan = day.month >= 9 ? day.year : day.year - 1
+        guard let cutOff = Day(year: schoolYearBegan, month: 8, day: 31) else { return false }
+        return (14...15).contains(dateOfBirth.age(on: cutOff))
+    }
 
     public func needs(at level: NeedLevel) -> [String] { needs.filter { $0.level == level }.map(\.code) }
 

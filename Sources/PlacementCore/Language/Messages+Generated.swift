@@ -2645,7 +2645,7 @@ tab.notices	Notices	Rhybuddion	rhybudd (notice)
 tab.reports	Reports	Adroddiadau
 child.looked.after	looked-after child	plentyn sy'n derbyn gofal	Social Services and Well-being (Wales) Act 2014 s.74, Welsh text
 placement.breakdown	placement breakdown	chwalu lleoliad	issue 16's list; lleoliad (placement), SI 2015/1818 Welsh title
-hold.expires	hold ends {time}	daliad yn dod i ben {time}	coinage — for review: daliad (a hold on a bed)
+hold.expires	hold ends {time}	cadw lle yn dod i ben {time}	cadw lle (a hold on a bed), glossary section 5
 screens.count.day.one	{n} day	{n} diwrnod	
 screens.count.day.two	{n} days	{n} ddiwrnod	soft mutation after 2
 screens.count.day.many	{n} days	{n} diwrnod	digit with the singular noun

@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func placeholdersAreFilledInOnePass() {
-        #expect(Message.holdExpires.text(.cy, ["time": "14:00"]) == "daliad yn dod i ben 14:00")
+        #expect(Message.holdExpires.text(.cy, ["time": "14:00"]) == "cadw lle yn dod i ben 14:00")
         #expect(Message.holdExpires.text(.en, ["time": "{time}"]) == "hold ends {time}")
         #expect(Message.holdExpires.text(.en) == "hold ends {time}")
         #expect(Catalogue.placeholders("{a} and {b}") == ["a", "b"])

@@ -64,6 +64,22 @@ public struct AppData: Sendable {
     }
 }
 
+/// The versions of a vacancy and a child a write should find unchanged.
+public struct RecordVersions: Sendable, Equatable {
+    public var vacancy: Int?
+    public var child: Int?
+    public init(vacancy: Int?, child: Int?) {
+        self.vacancy = vacancy
+        self.child = child
+    }
+
+    /// What a place plan read, if the store said (a plan worked out without a store has none).
+    public init?(_ plan: PlacePlan) {
+        guard plan.vacancyVersion != nil || plan.childVersion != nil else { return nil }
+        self.init(vacancy: plan.vacancyVersion, child: plan.childVersion)
+    }
+}
+
 /// Messages into `update`.
 public enum Msg: Sendable {
     case event(TerminalEvent)
@@ -132,7 +148,9 @@ public enum Command: Sendable, Equatable {
     /// Place the child: placement from `start` with its approvals, a bed taken, the previous placement
     /// ended (`move` when no notice says how), the hold released and the audit written, in one transaction;
     /// `terms` is what was agreed (cost, purpose, framework or spot).
-    case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals, terms: PlacementTerms)
+    /// `versions`: the vacancy's and the child's as the place form's plan read them (nil: as the dashboard last read them).
+    case place(childID: String, vacancyID: String, start: Day, move: MoveKind?, approvals: PlacementApprovals, terms: PlacementTerms,
+               versions: RecordVersions? = nil)
     /// Undo a placement made today, with the officer's reason (kept, marked undone).
     case undoPlacement(placementID: String, reason: String)
     /// Compute every report panel for the area and period from the store; answer `.reportsReady` or `.reportsFailed`.

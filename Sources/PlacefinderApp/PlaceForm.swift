@@ -221,7 +221,8 @@ enum PlaceFormLayer: Layer {
                 form.saving = true
                 model.placeForm = form
                 return [.place(childID: form.childID, vacancyID: form.vacancyID, start: form.start, move: form.move,
-                               approvals: form.approvals, terms: form.terms)]
+                               approvals: form.approvals, terms: form.terms,
+                               versions: form.plan.flatMap(RecordVersions.init))]
             }
         default:
             return []

@@ -235,8 +235,10 @@ final class TerminalRuntime: @unchecked Sendable {
                     [.placementPlanned(try db.placePreflight(childID: childID, vacancyID: vacancyID, start: start, move: move,
                                                              officer: officer, now: clock()))]
                 }
-            case .place(let childID, let vacancyID, let start, let move, let approvals, let terms):
-                let (vacancyVersion, childVersion) = (seen.vacancy(vacancyID), seen.child(childID))
+            case .place(let childID, let vacancyID, let start, let move, let approvals, let terms, let versions):
+                // What the place form's plan read, so a colleague's change the plan already showed is not refused.
+                let vacancyVersion = versions?.vacancy ?? seen.vacancy(vacancyID)
+                let childVersion = versions?.child ?? seen.child(childID)
                 write { db, officer, now in
                     let effects = try db.place(childID: childID, vacancyID: vacancyID, start: start, officer: officer, now: now,
                                                move: move, approvals: approvals, terms: terms,

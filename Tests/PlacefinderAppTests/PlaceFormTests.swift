@@ -156,6 +156,22 @@ import TerminalUI
                                            terms: PlacementTerms(weeklyCost: 5_250, purpose: .assessment, purchase: .spot))])
     }
 
+    /// The write names the versions the plan read (the store puts them on the plan), not the dashboard's.
+    @Test func thePlaceCommandCarriesTheVersionsThePlanRead() {
+        var m = matchModel(width: 132, height: 43)
+        m.press(.char("p"))
+        var plan = Self.plan(m, bed: Self.cardiff)
+        plan.vacancyVersion = 7
+        plan.childVersion = 3
+        _ = update(&m, .placementPlanned(plan))
+        let commands = m.press(.enter)
+        guard case .place(_, _, _, _, _, _, let versions)? = commands.first else {
+            Issue.record("no place command: \(commands)")
+            return
+        }
+        #expect(versions == RecordVersions(vacancy: 7, child: 3))
+    }
+
     @Test func aCostThatIsNotWholePoundsIsNamedAndNothingIsPlaced() {
         var m = Self.plannedForm()
         m.press(.tab)

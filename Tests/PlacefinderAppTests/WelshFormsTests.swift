@@ -331,7 +331,7 @@ import TerminalUI
         #expect(m.screenText.contains("offered £3,900 a week (K0102); lists \(Money.pounds(first.vacancy.weeklyFee))"))
         _ = update(&m, .placementPlanned(PlaceFormTests.plan(m, bed: PlaceFormTests.cardiff)))
         #expect(m.press(.enter).first.map { command in
-            if case .place(_, _, _, _, _, let terms) = command { return terms.weeklyCost == 3_900 }
+            if case .place(_, _, _, _, _, let terms, _) = command { return terms.weeklyCost == 3_900 }
             return false
         } == true)
     }

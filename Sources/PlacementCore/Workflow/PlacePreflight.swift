@@ -21,6 +21,10 @@ public struct PlacePlan: Sendable, Equatable {
     public var asksMoveKind: Bool
     /// The reg 12 tier of the bed for this child.
     public var tier: LocalityTier
+    /// The versions of the vacancy and the child the plan was worked out from (set by the store): the write
+    /// names them, so it is refused if either changed after the officer read the plan.
+    public var vacancyVersion: Int? = nil
+    public var childVersion: Int? = nil
 
     /// The required approvals `approvals` lacks.
     public func missing(_ approvals: PlacementApprovals) -> [ApprovalNeed] {

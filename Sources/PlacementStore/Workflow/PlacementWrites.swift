@@ -10,8 +10,11 @@ extension WorkflowWrites {
                                now: Date, geography: Geography = .wales, in tx: some WorkflowTransaction) throws -> PlacePlan {
         let records = try placeRecords(childID: childID, vacancyID: vacancyID, geography: geography, in: tx)
         let id = try tx.nextID(table: "placements", width: 5)
-        return Workflow.placePreflight(records, id: id, start: start, move: move, officer: officer,
-                                       geography: geography, now: now)
+        var plan = Workflow.placePreflight(records, id: id, start: start, move: move, officer: officer,
+                                           geography: geography, now: now)
+        plan.vacancyVersion = try tx.stamp(of: .vacancies, id: vacancyID)?.version
+        plan.childVersion = try tx.stamp(of: .children, id: childID)?.version
+        return plan
     }
 
     /// Places a child into a vacancy in one transaction (see `Workflow.place`): new placement with its

@@ -31,3 +31,14 @@ keys a; keys -l "Meadow View"; keys Tab Tab; keys -l "C0018"; keys Tab; keys -l 
 keys Escape y 5; snap providers
 keys Enter; snap provider-page
 keys Escape q
+sleep 0.5
+# The same dashboard in Welsh (docs/user-guide.cy.md).
+t kill-server 2>/dev/null || true
+t -u new-session -d -s cap -x 100 -y 30 "$bin --store $work/demo.sqlite --lang cy; sleep 30"
+sleep 1.5
+snap cy-dashboard
+keys 3; snap cy-vacancies
+keys 2; keys /; keys -l "C0124"; keys Enter Escape; keys m; sleep 1; snap cy-matches
+keys Escape 4 a; snap cy-notice-form
+keys Escape y F2; snap en-after-switch
+keys q

@@ -49,17 +49,13 @@ func tabBar(_ model: Model) -> Tabs {
     return tabs
 }
 
-/// The authority as the top bar names it: in Welsh its Welsh name, and Welsh first where both fit
-/// ("Caerdydd / Cardiff"); in English its English name, with the Welsh after it where both fit.
+/// The authority as the top bar names it: Welsh first where both fit ("Caerdydd / Cardiff", in either
+/// language, as the Welsh Language Standards place bilingual text); else its name in the officer's language.
 func authorityName(_ model: Model, bilingual: Bool) -> String {
     guard let authority = Geography.wales.authority(code: model.authority) else { return model.authority }
     guard let welsh = authority.welshName, welsh != authority.name else { return authority.name }
-    switch (model.language, bilingual) {
-    case (.cy, true): return "\(welsh) / \(authority.name)"
-    case (.cy, false): return welsh
-    case (.en, true): return authority.bilingualName
-    case (.en, false): return authority.name
-    }
+    if bilingual { return "\(welsh) / \(authority.name)" }
+    return model.language == .cy ? welsh : authority.name
 }
 
 func drawTopBar(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {

@@ -186,7 +186,7 @@ import TerminalUI
     @Test func theTopBarNamesTheAuthorityWelshFirst() {
         var cardiff = Fixtures.model(width: 132, height: 43, tab: .dashboard)
         cardiff.authority = "W06000015"
-        #expect(cardiff.screen[0].contains("Cardiff / Caerdydd"))
+        #expect(cardiff.screen[0].contains("Caerdydd / Cardiff"))   // both shown: Welsh first in English too
         cardiff.language = .cy
         #expect(cardiff.screen[0].contains("Caerdydd / Cardiff"))
         _ = update(&cardiff, .event(.resize(width: 80, height: 24)))

@@ -226,7 +226,7 @@ public struct CorrectionForm: Sendable, Equatable {
 }
 
 extension KeyContext {
-    static let correctionForm = KeyContext("correctionForm", "Correct a record", textEntry: true)
+    static let correctionForm = KeyContext("correctionForm", .keysContextCorrection, textEntry: true)
 }
 
 /// The correction modal, over the notices tab, the match screen or a page.
@@ -237,13 +237,13 @@ enum CorrectionFormLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .correctionForm else { return nil }
         return [
-            KeyBinding([.tab], .nextField, "next field", hint: "field", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousField, "previous field"),
-            KeyBinding([.left, .right], .fieldNext, "change the outcome (amending a call)"),
-            KeyBinding([], .typeText, "type in the field", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
-            KeyBinding([.enter], .submit, "save the correction (a new record; the original is kept)", hint: "save"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([.tab], .nextField, .shellKeyFieldNext, hint: .shellKeyFieldHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, .shellKeyFieldPrevious),
+            KeyBinding([.left, .right], .fieldNext, .keysCorrectionOutcome),
+            KeyBinding([], .typeText, Wording(.keysCorrectionType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar),
+            KeyBinding([.enter], .submit, .keysCorrectionSave, hint: .keysSaveHint),
+            KeyBinding([.escape], .back, .keysCancel, hint: .keysCancel),
         ]
     }
 

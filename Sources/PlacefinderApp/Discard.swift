@@ -14,8 +14,8 @@ extension ContactForm {
 }
 
 extension KeyContext {
-    static let discardNotice = KeyContext("discardNotice", "Discard this notice?")
-    static let discardCall = KeyContext("discardCall", "Discard this call?")
+    static let discardNotice = KeyContext("discardNotice", .formDiscardNoticeTitle)
+    static let discardCall = KeyContext("discardCall", .formDiscardCallTitle)
 }
 
 /// The question over a form; `n` or Esc goes back to the form as it was.
@@ -27,14 +27,14 @@ enum DiscardLayer: Layer {
         switch context {
         case .discardNotice:
             return [
-                KeyBinding([.char("y")], .confirm, "discard the notice", hint: "discard"),
-                KeyBinding([.char("n"), .escape], .back, "keep editing", hint: "keep editing"),
-                KeyBinding([.char("s")], .setAside, "set it aside (a on Notices brings it back)", hint: "set aside"),
+                KeyBinding([.char("y")], .confirm, .keysDiscardNotice, hint: .keysDiscardHint),
+                KeyBinding([.char("n"), .escape], .back, .keysKeepEditing, hint: .keysKeepEditingHint),
+                KeyBinding([.char("s")], .setAside, .keysDiscardSetAside, hint: .keysSetAsideHint),
             ]
         case .discardCall:
             return [
-                KeyBinding([.char("y")], .confirm, "discard the call", hint: "discard"),
-                KeyBinding([.char("n"), .escape], .back, "keep editing", hint: "keep editing"),
+                KeyBinding([.char("y")], .confirm, .keysDiscardCall, hint: .keysDiscardHint),
+                KeyBinding([.char("n"), .escape], .back, .keysKeepEditing, hint: .keysKeepEditingHint),
             ]
         default: return nil
         }

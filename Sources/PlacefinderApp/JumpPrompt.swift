@@ -9,7 +9,7 @@ public struct JumpPromptState: Sendable, Equatable {
 }
 
 extension KeyContext {
-    static let jumpPrompt = KeyContext("jumpPrompt", "Go to a record by id", textEntry: true)
+    static let jumpPrompt = KeyContext("jumpPrompt", .keysContextJump, textEntry: true)
 }
 
 enum JumpPromptLayer: Layer {
@@ -28,10 +28,10 @@ enum JumpPromptLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .jumpPrompt else { return nil }
         return [
-            KeyBinding([], .typeText, "type the id: C0074 a child, V00043 a vacancy, P0012 a provider (any case)", label: "letters"),
-            KeyBinding([.enter], .submit, "open the record's page", hint: "open"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character", hint: "delete"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([], .typeText, Wording(.keysJumpType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.enter], .submit, .keysJumpOpen, hint: .shellKeyOpenHint),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar, hint: .shellKeyDeleteHint),
+            KeyBinding([.escape], .back, .keysCancel, hint: .keysCancel),
         ]
     }
 
@@ -137,7 +137,7 @@ enum JumpPromptLayer: Layer {
         if let status = model.status {
             buffer.set(x: rest.x, y: rest.y, string: truncate(status, toWidth: rest.width), style: Style(.accent, bold: true))
         } else {
-            KeyHintBar(Keymap.hints(for: .jumpPrompt)).render(in: rest, buffer: &buffer)
+            KeyHintBar(Keymap.hints(for: .jumpPrompt, model.language)).render(in: rest, buffer: &buffer)
         }
     }
 }

@@ -7,12 +7,12 @@ extension Tab {
 }
 
 extension KeyContext {
-    static let vacancyList = KeyContext("vacancyList", "Vacancies")
-    static let vacancySearch = KeyContext("vacancySearch", "Vacancy search", textEntry: true)
-    static let vacancyDetail = KeyContext("vacancyDetail", "Vacancy detail")
-    static let childList = KeyContext("childList", "Children")
-    static let childSearch = KeyContext("childSearch", "Children search", textEntry: true)
-    static let childPage = KeyContext("childPage", "Child's page")
+    static let vacancyList = KeyContext("vacancyList", .tabVacancies)
+    static let vacancySearch = KeyContext("vacancySearch", .keysContextVacancySearch, textEntry: true)
+    static let vacancyDetail = KeyContext("vacancyDetail", .keysContextVacancyDetail)
+    static let childList = KeyContext("childList", .tabChildren)
+    static let childSearch = KeyContext("childSearch", .keysContextChildSearch, textEntry: true)
+    static let childPage = KeyContext("childPage", .keysContextChildPage)
 }
 
 /// The vacancies: a searchable, filterable, sortable list and each vacancy's detail page.
@@ -27,12 +27,12 @@ enum VacanciesTab: TabScreen {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         switch context {
         case .vacancyList:
-            return Keymap.listKeys(open: "open the vacancy's details") + [
-                KeyBinding([.char("s")], .sort, "next sort order", hint: "sort"),
-                KeyBinding([.escape], .clearSearch, "clear the search"),
+            return Keymap.listKeys(open: .keysVacancyOpen) + [
+                KeyBinding([.char("s")], .sort, .keysSortNext, hint: .keysSortHint),
+                KeyBinding([.escape], .clearSearch, .shellKeyClearSearch),
             ]
-        case .vacancySearch: return Keymap.searchKeys("vacancies")
-        case .vacancyDetail: return [KeyBinding([.escape, .backspace], .back, "back", hint: "back")] + Keymap.scrollKeys
+        case .vacancySearch: return Keymap.searchKeys(.keysWhatVacancies)
+        case .vacancyDetail: return [KeyBinding([.escape, .backspace], .back, .keysBack, hint: .keysBack)] + Keymap.scrollKeys
         default: return nil
         }
     }
@@ -81,15 +81,15 @@ enum ChildrenTab: TabScreen {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         switch context {
         case .childList:
-            return Keymap.listKeys(open: "open the child's page (recorded in the audit trail)") + [
-                KeyBinding([.char("m")], .runMatch, "rank vacancies for the selected child", hint: "match"),
-                KeyBinding([.escape], .clearSearch, "clear the search"),
+            return Keymap.listKeys(open: .keysChildOpen) + [
+                KeyBinding([.char("m")], .runMatch, .shellKeyDashMatch, hint: .shellKeyMatchHint),
+                KeyBinding([.escape], .clearSearch, .shellKeyClearSearch),
             ]
-        case .childSearch: return Keymap.searchKeys("children")
+        case .childSearch: return Keymap.searchKeys(.keysWhatChildren)
         case .childPage:
-            return [KeyBinding([.escape, .backspace], .back, "back", hint: "back"),
-                    KeyBinding([.char("m")], .runMatch, "rank vacancies for this child", hint: "match"),
-                    KeyBinding([.char("u")], .undoPlacement, "undo a placement made today (asks why)", hint: "undo")] + Keymap.scrollKeys
+            return [KeyBinding([.escape, .backspace], .back, .keysBack, hint: .keysBack),
+                    KeyBinding([.char("m")], .runMatch, .keysChildMatch, hint: .shellKeyMatchHint),
+                    KeyBinding([.char("u")], .undoPlacement, .keysChildUndo, hint: .keysUndoHint)] + Keymap.scrollKeys
         default: return nil
         }
     }

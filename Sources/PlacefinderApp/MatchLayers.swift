@@ -3,11 +3,11 @@ import PlacementCore
 import TerminalUI
 
 extension KeyContext {
-    static let matches = KeyContext("matches", "Matches")
-    static let matchExcluded = KeyContext("matchExcluded", "Matches — excluded vacancies")
-    static let weights = KeyContext("weights", "Policy weights")
-    static let contactForm = KeyContext("contactForm", "Record a call", textEntry: true)
-    static let confirm = KeyContext("confirm", "Confirm")
+    static let matches = KeyContext("matches", .keysContextMatches)
+    static let matchExcluded = KeyContext("matchExcluded", .keysContextMatchExcluded)
+    static let weights = KeyContext("weights", .keysContextWeights)
+    static let contactForm = KeyContext("contactForm", .formCallTitle, textEntry: true)
+    static let confirm = KeyContext("confirm", .keysContextConfirm)
 }
 
 /// The match screen, over whatever screen `m` was pressed on: ranked vacancies, the excluded ones,
@@ -26,32 +26,32 @@ enum MatchLayer: Layer {
         switch context {
         case .matches:
             return [
-                KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),
-                KeyBinding([.enter], .open, "open the vacancy with its provider's details", hint: "open"),
+                KeyBinding([.escape, .backspace], .back, .keysBackToOrigin, hint: .keysBack),
+                KeyBinding([.enter], .open, .keysMatchOpen, hint: .shellKeyOpenHint),
             ] + Keymap.moveKeys + [
-                KeyBinding([.char("c")], .recordCall, "record a call to the selected provider", hint: "call"),
-                KeyBinding([.char("a")], .amendRecord, "amend the last call to the selected provider"),
-                KeyBinding([.char("h")], .holdOrRelease, "hold the selected vacancy (or release your hold)", hint: "hold"),
-                KeyBinding([.char("p")], .place, "place the child in the selected vacancy", hint: "place"),
+                KeyBinding([.char("c")], .recordCall, .keysMatchCall, hint: .keysCallHint),
+                KeyBinding([.char("a")], .amendRecord, .keysMatchAmendCall),
+                KeyBinding([.char("h")], .holdOrRelease, .keysMatchHold, hint: .keysHoldHint),
+                KeyBinding([.char("p")], .place, .keysMatchPlace, hint: .keysPlaceHint),
                 // In the hint bar too (issue 15: the referral keys were only in help); after call, hold and place, which keep their place at 80 columns).
-                KeyBinding([.char(" ")], .markReferral, "mark the provider for a referral, move down", hint: "mark", label: "Space", hintKey: "Space"),
-                KeyBinding([.char("s")], .sendReferral, "send a referral pack to the marked providers", hint: "send"),
-                KeyBinding([.char("o")], .logReferralResponse, "log the provider's answer to a referral", hint: "answer"),
-                KeyBinding([.char("g")], .openPlaced, "open the page of the child just placed"),
-                KeyBinding([.char("x")], .toggleExcluded, "show the excluded vacancies and why", hint: "excluded"),
-                KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),
-                KeyBinding([.char("]")], .scrollDetailDown, "scroll the explanation down", hint: "why", hintKey: "[]"),
-                KeyBinding([.char("[")], .scrollDetailUp, "scroll the explanation up"),
-                KeyBinding([.char("r")], .rerunMatch, "reload and rank again with the latest data"),
+                KeyBinding([.char(" ")], .markReferral, .keysMatchMark, hint: .keysMarkHint, label: "Space", hintKey: "Space"),
+                KeyBinding([.char("s")], .sendReferral, .keysMatchSend, hint: .keysSendHint),
+                KeyBinding([.char("o")], .logReferralResponse, .keysMatchAnswer, hint: .keysAnswerHint),
+                KeyBinding([.char("g")], .openPlaced, .keysMatchOpenPlaced),
+                KeyBinding([.char("x")], .toggleExcluded, .keysMatchShowExcluded, hint: .keysExcludedHint),
+                KeyBinding([.char("w")], .toggleWeights, .keysMatchShowWeights, hint: .keysWeightsHint),
+                KeyBinding([.char("]")], .scrollDetailDown, .keysMatchWhyDown, hint: .keysWhyHint, hintKey: "[]"),
+                KeyBinding([.char("[")], .scrollDetailUp, .keysMatchWhyUp),
+                KeyBinding([.char("r")], .rerunMatch, .keysMatchRerun),
             ] + MatchFlag.legend
         case .matchExcluded:
             return [
-                KeyBinding([.escape, .backspace], .back, "back to where you came from", hint: "back"),
-                KeyBinding([.char("x")], .toggleExcluded, "back to the ranked vacancies", hint: "ranked"),
-                KeyBinding([.char("w")], .toggleWeights, "show the policy and its weights", hint: "weights"),
+                KeyBinding([.escape, .backspace], .back, .keysBackToOrigin, hint: .keysBack),
+                KeyBinding([.char("x")], .toggleExcluded, .keysMatchShowRanked, hint: .keysRankedHint),
+                KeyBinding([.char("w")], .toggleWeights, .keysMatchShowWeights, hint: .keysWeightsHint),
             ] + Keymap.scrollKeys
         case .weights:
-            return [KeyBinding([.escape, .char("w")], .back, "close the weights", hint: "close")]
+            return [KeyBinding([.escape, .char("w")], .back, .keysWeightsClose, hint: .shellKeyCloseHint)]
         default: return nil
         }
     }
@@ -81,14 +81,14 @@ enum ContactFormLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .contactForm else { return nil }
         return [
-            KeyBinding([.right], .fieldNext, "change the outcome (or the decline's scope)", hint: "outcome", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "change the outcome back"),
-            KeyBinding([.tab], .nextField, "next field: reason, scope, note, call back", hint: "field", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousField, "previous field"),
-            KeyBinding([], .typeText, "type the reason (decline), the note or the call-back time", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
-            KeyBinding([.enter], .submit, "save the call", hint: "save"),
-            KeyBinding([.escape], .back, "cancel (asks first when something is typed)", hint: "cancel"),
+            KeyBinding([.right], .fieldNext, .keysCallOutcome, hint: .keysOutcomeHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysCallOutcomeBack),
+            KeyBinding([.tab], .nextField, .keysCallFieldNext, hint: .shellKeyFieldHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, .shellKeyFieldPrevious),
+            KeyBinding([], .typeText, Wording(.keysCallType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar),
+            KeyBinding([.enter], .submit, .keysCallSave, hint: .keysSaveHint),
+            KeyBinding([.escape], .back, .keysCancelAsks, hint: .keysCancel),
         ]
     }
 
@@ -126,11 +126,11 @@ enum ConfirmLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .confirm else { return nil }
         return [
-            KeyBinding([.enter, .char("y")], .confirm, "go ahead", hint: "confirm"),
-            KeyBinding([.escape, .char("n")], .back, "cancel", hint: "cancel"),
-            KeyBinding([.right], .fieldNext, "hold: expiry an hour later", hint: "expiry", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "hold: expiry an hour earlier"),
-            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), "hold: type an hour (17) for the expiry", label: "0–9"),
+            KeyBinding([.enter, .char("y")], .confirm, .keysConfirmGo, hint: .keysConfirmHint),
+            KeyBinding([.escape, .char("n")], .back, .keysCancel, hint: .keysCancel),
+            KeyBinding([.right], .fieldNext, .keysConfirmExpiryLater, hint: .keysExpiryHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysConfirmExpiryEarlier),
+            KeyBinding((0...9).map { Key.char(Character(String($0))) }, .typeAhead("0"), .keysConfirmExpiryType, label: "0–9"),
         ]
     }
 

@@ -3,7 +3,7 @@ import PlacementCore
 import TerminalUI
 
 extension KeyContext {
-    static let matchVacancy = KeyContext("matchVacancy", "Vacancy from the ranking")
+    static let matchVacancy = KeyContext("matchVacancy", .keysContextMatchVacancy)
 }
 
 /// Enter on a ranked row: the vacancy's page with its provider's address, phone, registration and the
@@ -16,11 +16,11 @@ enum MatchVacancyLayer: Layer {
 
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .matchVacancy else { return nil }
-        return [KeyBinding([.escape, .backspace], .back, "back to the ranking (the same row)", hint: "back")]
+        return [KeyBinding([.escape, .backspace], .back, .keysMatchVacancyBack, hint: .keysBack)]
             + Keymap.scrollKeys + [
-                KeyBinding([.char("c")], .recordCall, "record a call to this provider", hint: "call"),
-                KeyBinding([.char("h")], .holdOrRelease, "hold this vacancy (or release your hold)", hint: "hold"),
-                KeyBinding([.char("p")], .place, "place the child in this vacancy", hint: "place"),
+                KeyBinding([.char("c")], .recordCall, .keysMatchVacancyCall, hint: .keysCallHint),
+                KeyBinding([.char("h")], .holdOrRelease, .keysMatchVacancyHold, hint: .keysHoldHint),
+                KeyBinding([.char("p")], .place, .keysMatchVacancyPlace, hint: .keysPlaceHint),
             ]
     }
 

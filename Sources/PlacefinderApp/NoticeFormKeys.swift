@@ -176,7 +176,7 @@ func performNoticeForm(_ action: Action, _ model: inout Model) -> [Command] {
 }
 
 extension KeyContext {
-    static let noticeForm = KeyContext("noticeForm", "New notice", textEntry: true)
+    static let noticeForm = KeyContext("noticeForm", .keysContextNoticeForm, textEntry: true)
 }
 
 /// The new-notice form, over whatever tab is showing (see `NoticesTab` for setting one aside).
@@ -188,16 +188,16 @@ enum NoticeFormLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .noticeForm else { return nil }
         return [
-            KeyBinding([.tab], .nextField, "next field (stays on a list until you choose)", hint: "field", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousField, "previous field"),
-            KeyBinding([.up], .up, "choose in the list (or previous field)", hint: "choose", hintKey: "↑↓"),
-            KeyBinding([.down], .down, "choose in the list (or next field)"),
-            KeyBinding([.right], .fieldNext, "next value of a choice", hint: "change", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "previous value of a choice"),
-            KeyBinding([], .typeText, "type to search, fill in, or jump to a choice (CR is CREQB)", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character (or clear a choice)"),
-            KeyBinding([.enter], .submit, "log the notice (when nothing is wrong)", hint: "log"),
-            KeyBinding([.escape], .back, "cancel (asks first when something is typed)", hint: "cancel"),
+            KeyBinding([.tab], .nextField, .keysNoticeFieldNext, hint: .shellKeyFieldHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, .shellKeyFieldPrevious),
+            KeyBinding([.up], .up, .keysNoticeChooseUp, hint: .keysChooseHint, hintKey: "↑↓"),
+            KeyBinding([.down], .down, .keysNoticeChooseDown),
+            KeyBinding([.right], .fieldNext, .keysNoticeValueNext, hint: .shellKeyChangeHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysNoticeValuePrevious),
+            KeyBinding([], .typeText, Wording(.keysNoticeType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysNoticeDelete),
+            KeyBinding([.enter], .submit, .keysNoticeLog, hint: .keysLogHint),
+            KeyBinding([.escape], .back, .keysCancelAsks, hint: .keysCancel),
         ]
     }
 

@@ -164,8 +164,8 @@ extension Tab {
 }
 
 extension KeyContext {
-    static let noticeList = KeyContext("noticeList", "Notices")
-    static let noticeDetail = KeyContext("noticeDetail", "Notice")
+    static let noticeList = KeyContext("noticeList", .tabNotices)
+    static let noticeDetail = KeyContext("noticeDetail", .screensNoticeHeading)
 }
 
 /// Providers' notices, newest first; `a` opens the form that logs a new one.
@@ -179,22 +179,22 @@ enum NoticesTab: TabScreen {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         switch context {
         case .noticeList:
-            return [KeyBinding([.enter], .open, "open the notice", hint: "open")] + Keymap.moveKeys + [
-                KeyBinding([.char("a")], .newNotice, "log a new notice (or resume the one set aside)", hint: "new notice"),
-                KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match"),
-                KeyBinding([.char("o")], .openRecord, "open the notice's child page (or its vacancy)", hint: "child"),
+            return [KeyBinding([.enter], .open, .keysNoticesOpen, hint: .shellKeyOpenHint)] + Keymap.moveKeys + [
+                KeyBinding([.char("a")], .newNotice, .keysNoticesNew, hint: .keysNewNoticeHint),
+                KeyBinding([.char("m")], .runMatch, .keysNoticesMatch, hint: .shellKeyMatchHint),
+                KeyBinding([.char("o")], .openRecord, .keysNoticesOpenChild, hint: .keysChildHint),
             ] + correctionKeys
         case .noticeDetail:
-            return [KeyBinding([.escape, .backspace], .back, "back to the notices", hint: "back"),
-                    KeyBinding([.enter, .char("o")], .openRecord, "open the child's page (or the vacancy)", hint: "child"),
-                    KeyBinding([.char("m")], .runMatch, "rank vacancies for the notice's child", hint: "match")] + Keymap.scrollKeys + correctionKeys
+            return [KeyBinding([.escape, .backspace], .back, .keysNoticesBack, hint: .keysBack),
+                    KeyBinding([.enter, .char("o")], .openRecord, .keysNoticeOpenChild, hint: .keysChildHint),
+                    KeyBinding([.char("m")], .runMatch, .keysNoticesMatch, hint: .shellKeyMatchHint)] + Keymap.scrollKeys + correctionKeys
         default: return nil
         }
     }
 
     static let correctionKeys = [
-        KeyBinding([.char("w")], .withdrawRecord, "withdraw the notice (logged in error: kept, marked withdrawn)", hint: "withdraw"),
-        KeyBinding([.char("e")], .amendRecord, "amend the notice's notes (a new record; the original is kept)", hint: "amend"),
+        KeyBinding([.char("w")], .withdrawRecord, .keysNoticeWithdraw, hint: .keysWithdrawHint),
+        KeyBinding([.char("e")], .amendRecord, .keysNoticeAmend, hint: .keysAmendHint),
     ]
 
     static func perform(_ action: Action, _ context: KeyContext, _ model: inout Model) -> [Command] {

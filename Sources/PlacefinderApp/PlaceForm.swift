@@ -3,7 +3,7 @@ import PlacementCore
 import TerminalUI
 
 extension KeyContext {
-    static let placeForm = KeyContext("placeForm", "Place the child", textEntry: true)
+    static let placeForm = KeyContext("placeForm", .formPlaceTitle, textEntry: true)
 }
 
 /// Placing a child: a small form built from the store's plan (`PlacePlan`, the same checks the write
@@ -108,14 +108,14 @@ enum PlaceFormLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .placeForm else { return nil }
         return [
-            KeyBinding([.tab, .down], .nextField, "next line", hint: "line", hintKey: "Tab"),
-            KeyBinding([.backTab, .up], .previousField, "previous line"),
-            KeyBinding([.right], .fieldNext, "start a day later, the other ending, the next purpose or purchase", hint: "change", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "start a day earlier, the other ending, the previous purpose or purchase"),
-            KeyBinding([], .typeText, "type the weekly cost or an approval's reference", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
-            KeyBinding([.enter], .submit, "place the child (when nothing is missing)", hint: "place"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([.tab, .down], .nextField, .keysPlaceLineNext, hint: .keysLineHint, hintKey: "Tab"),
+            KeyBinding([.backTab, .up], .previousField, .keysPlaceLinePrevious),
+            KeyBinding([.right], .fieldNext, .keysPlaceValueNext, hint: .shellKeyChangeHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysPlaceValuePrevious),
+            KeyBinding([], .typeText, Wording(.keysPlaceType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar),
+            KeyBinding([.enter], .submit, .keysPlaceSubmit, hint: .keysPlaceHint),
+            KeyBinding([.escape], .back, .keysCancel, hint: .keysCancel),
         ]
     }
 

@@ -160,9 +160,9 @@ extension Tab {
 }
 
 extension KeyContext {
-    static let providerList = KeyContext("providerList", "Providers")
-    static let providerSearch = KeyContext("providerSearch", "Provider search", textEntry: true)
-    static let providerPage = KeyContext("providerPage", "Provider page")
+    static let providerList = KeyContext("providerList", .tabProviders)
+    static let providerSearch = KeyContext("providerSearch", .keysContextProviderSearch, textEntry: true)
+    static let providerPage = KeyContext("providerPage", .keysContextProviderPage)
 }
 
 /// The providers: a searchable, sortable list and each provider's page with its vacancies.
@@ -177,23 +177,23 @@ enum ProvidersTab: TabScreen {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         switch context {
         case .providerList:
-            return [KeyBinding([.enter], .open, "open the provider's page", hint: "open")] + Keymap.moveKeys + [
-                KeyBinding([.char("/")], .search, "search (type to narrow the list)", hint: "search"),
-                KeyBinding([.tab], .focusSearch, "move focus to the search field"),
-                KeyBinding([.char("s")], .sort, "next sort order", hint: "sort"),
-                KeyBinding([.escape], .clearSearch, "clear the search"),
+            return [KeyBinding([.enter], .open, .keysProvidersOpen, hint: .shellKeyOpenHint)] + Keymap.moveKeys + [
+                KeyBinding([.char("/")], .search, .shellKeySearch, hint: .shellKeySearchHint),
+                KeyBinding([.tab], .focusSearch, .shellKeyFocusSearch),
+                KeyBinding([.char("s")], .sort, .keysSortNext, hint: .keysSortHint),
+                KeyBinding([.escape], .clearSearch, .shellKeyClearSearch),
             ]
-        case .providerSearch: return Keymap.searchKeys("providers")
+        case .providerSearch: return Keymap.searchKeys(.keysWhatProviders)
         case .providerPage:
             return [
-                KeyBinding([.escape, .backspace], .back, "back to the providers", hint: "back"),
-                KeyBinding([.enter], .open, "open the chosen vacancy's details", hint: "open vacancy"),
-                KeyBinding([.up, .char("k")], .up, "previous vacancy", hint: "vacancy", hintKey: "↑↓"),
-                KeyBinding([.down, .char("j")], .down, "next vacancy"),
-                KeyBinding([.pageUp], .pageUp, "page up"),
-                KeyBinding([.pageDown], .pageDown, "page down"),
-                KeyBinding([.home], .home, "top"),
-                KeyBinding([.end], .end, "bottom"),
+                KeyBinding([.escape, .backspace], .back, .keysProviderBack, hint: .keysBack),
+                KeyBinding([.enter], .open, .keysProviderOpenVacancy, hint: .keysOpenVacancyHint),
+                KeyBinding([.up, .char("k")], .up, .keysProviderVacancyPrevious, hint: .keysVacancyHint, hintKey: "↑↓"),
+                KeyBinding([.down, .char("j")], .down, .keysProviderVacancyNext),
+                KeyBinding([.pageUp], .pageUp, .shellKeyPageUp),
+                KeyBinding([.pageDown], .pageDown, .shellKeyPageDown),
+                KeyBinding([.home], .home, .shellKeyTop),
+                KeyBinding([.end], .end, .shellKeyBottom),
             ]
         default: return nil
         }

@@ -68,7 +68,7 @@ public struct ReferralResponseForm: Sendable, Equatable {
 }
 
 extension KeyContext {
-    static let referralResponse = KeyContext("referralResponse", "Log a provider's answer", textEntry: true)
+    static let referralResponse = KeyContext("referralResponse", .keysContextReferralResponse, textEntry: true)
 }
 
 enum ReferralResponseLayer: Layer {
@@ -78,14 +78,14 @@ enum ReferralResponseLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .referralResponse else { return nil }
         return [
-            KeyBinding([.right], .fieldNext, "offer, decline or question", hint: "answer", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "the answer back"),
-            KeyBinding([.tab], .nextField, "next field", hint: "field", hintKey: "Tab"),
-            KeyBinding([.backTab], .previousField, "previous field"),
-            KeyBinding([], .typeText, "type the fee and start day, the reason or the question", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
-            KeyBinding([.enter], .submit, "save the answer", hint: "save"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([.right], .fieldNext, .keysReferralAnswerNext, hint: .keysAnswerHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysReferralAnswerPrevious),
+            KeyBinding([.tab], .nextField, .shellKeyFieldNext, hint: .shellKeyFieldHint, hintKey: "Tab"),
+            KeyBinding([.backTab], .previousField, .shellKeyFieldPrevious),
+            KeyBinding([], .typeText, Wording(.keysReferralType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar),
+            KeyBinding([.enter], .submit, .keysReferralSave, hint: .keysSaveHint),
+            KeyBinding([.escape], .back, .keysCancel, hint: .keysCancel),
         ]
     }
 

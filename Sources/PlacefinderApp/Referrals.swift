@@ -31,7 +31,7 @@ public struct ReferralSendState: Sendable, Equatable {
 }
 
 extension KeyContext {
-    static let referralSend = KeyContext("referralSend", "Send a referral")
+    static let referralSend = KeyContext("referralSend", .keysContextReferralSend)
 }
 
 /// The referral texts in English, as tests name them; screens read `Message` in the officer's language.
@@ -116,10 +116,10 @@ enum ReferralSendLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .referralSend else { return nil }
         return [
-            KeyBinding([.enter, .char("y")], .confirm, "send the referral to every provider listed", hint: "send"),
-            KeyBinding([.escape, .char("n")], .back, "cancel", hint: "cancel"),
-            KeyBinding([.right], .fieldNext, "response deadline an hour later", hint: "deadline", hintKey: "←→"),
-            KeyBinding([.left], .fieldPrevious, "response deadline an hour earlier"),
+            KeyBinding([.enter, .char("y")], .confirm, .keysReferralSend, hint: .keysSendHint),
+            KeyBinding([.escape, .char("n")], .back, .keysCancel, hint: .keysCancel),
+            KeyBinding([.right], .fieldNext, .keysReferralDeadlineLater, hint: .keysDeadlineHint, hintKey: "←→"),
+            KeyBinding([.left], .fieldPrevious, .keysReferralDeadlineEarlier),
         ]
     }
 

@@ -13,11 +13,11 @@ enum ReportsTab: TabScreen {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .reports else { return nil }
         return [
-            KeyBinding([.char("a")], .areaLevel, "area: your authority, a region (partnership board), or Wales", hint: "area"),
-            KeyBinding([.right, .char("l")], .panelRight, "next authority or region", hint: "other", hintKey: "←→"),
-            KeyBinding([.left, .char("h")], .panelLeft, "previous authority or region"),
-            KeyBinding([.char("p")], .nextPeriod, "period: last 12 months, this financial year, last financial year, today", hint: "period"),
-            KeyBinding([.char("r")], .recompute, "compute the reports again from the store", hint: "refresh"),
+            KeyBinding([.char("a")], .areaLevel, .keysReportsArea, hint: .keysAreaHint),
+            KeyBinding([.right, .char("l")], .panelRight, .keysReportsNext, hint: .keysOtherHint, hintKey: "←→"),
+            KeyBinding([.left, .char("h")], .panelLeft, .keysReportsPrevious),
+            KeyBinding([.char("p")], .nextPeriod, .keysReportsPeriod, hint: .keysPeriodHint),
+            KeyBinding([.char("r")], .recompute, .keysReportsRecompute, hint: .keysRefreshHint),
         ] + Keymap.scrollKeys
     }
 
@@ -210,7 +210,7 @@ public struct ReportsScreen: Sendable {
 }
 
 extension KeyContext {
-    static let reports = KeyContext("reports", "Reports")
+    static let reports = KeyContext("reports", .tabReports)
 }
 
 extension Tab {

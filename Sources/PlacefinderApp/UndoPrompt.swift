@@ -3,7 +3,7 @@ import PlacementCore
 import TerminalUI
 
 extension KeyContext {
-    static let undoPrompt = KeyContext("undoPrompt", "Undo a placement", textEntry: true)
+    static let undoPrompt = KeyContext("undoPrompt", .keysContextUndo, textEntry: true)
 }
 
 /// Undoing a placement made today, from the child's page: the reason being typed.
@@ -24,10 +24,10 @@ enum UndoPromptLayer: Layer {
     static func bindings(_ context: KeyContext) -> [KeyBinding]? {
         guard context == .undoPrompt else { return nil }
         return [
-            KeyBinding([], .typeText, "type why it is undone", label: "letters"),
-            KeyBinding([.backspace, .delete], .deleteChar, "delete a character"),
-            KeyBinding([.enter], .submit, "undo the placement (with a reason)", hint: "undo"),
-            KeyBinding([.escape], .back, "cancel", hint: "cancel"),
+            KeyBinding([], .typeText, Wording(.keysUndoType), label: Wording(.shellKeyLetters)),
+            KeyBinding([.backspace, .delete], .deleteChar, .keysDeleteChar),
+            KeyBinding([.enter], .submit, .keysUndoSubmit, hint: .keysUndoHint),
+            KeyBinding([.escape], .back, .keysCancel, hint: .keysCancel),
         ]
     }
 

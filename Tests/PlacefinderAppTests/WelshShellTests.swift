@@ -141,9 +141,22 @@ import TerminalUI
         }
     }
 
-    @Test func everyBindingOfTheShellHasWelsh() {
-        let contexts: [KeyContext] = [.dashboard, .dashboardGrid, .help, .filterPanel, .tooSmall, .placeholder]
-        for context in contexts {
+    /// Every context a screen declares (each file's `extension KeyContext`); a context reached in
+    /// KeyBehaviourTests' states but missing here fails below, so a new one cannot skip the check.
+    static let everyContext: [KeyContext] = [
+        .placeholder, .help, .tooSmall, .jumpPrompt, .dashboard, .dashboardGrid, .filterPanel,
+        .vacancyList, .vacancySearch, .vacancyDetail, .childList, .childSearch, .childPage,
+        .providerList, .providerSearch, .providerPage, .noticeList, .noticeDetail, .noticeForm, .discardNotice,
+        .matches, .matchExcluded, .matchVacancy, .weights, .contactForm, .discardCall, .correctionForm, .confirm,
+        .referralSend, .referralResponse, .placeForm, .undoPrompt, .reports,
+    ]
+
+    @Test func everyBindingOfEveryContextHasWelsh() {
+        let listed = Set(Self.everyContext)
+        for (name, state) in KeyBehaviourTests.states() {
+            #expect(listed.contains(state.context), "\(name): context \(state.context.title) is not in everyContext")
+        }
+        for context in Self.everyContext {
             for binding in Keymap.bindings(for: context) {
                 #expect(binding.helpWording.cy != nil, "\(context.title): \(binding.help)")
                 #expect(binding.hintWording == nil || binding.hintWording?.cy != nil, "\(context.title): hint \(binding.hint ?? "")")

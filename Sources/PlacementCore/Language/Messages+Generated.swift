@@ -964,6 +964,148 @@ public enum Message: Int, CaseIterable, Sendable {
     case formJumpNotFound
     case formGateOpening
     case formGateFailed
+    case keysBack
+    case keysCancel
+    case keysCancelAsks
+    case keysDeleteChar
+    case keysSaveHint
+    case keysSortNext
+    case keysSortHint
+    case keysWhatVacancies
+    case keysWhatChildren
+    case keysWhatProviders
+    case keysContextCorrection
+    case keysContextJump
+    case keysContextVacancySearch
+    case keysContextVacancyDetail
+    case keysContextChildSearch
+    case keysContextChildPage
+    case keysContextMatches
+    case keysContextMatchExcluded
+    case keysContextWeights
+    case keysContextConfirm
+    case keysContextMatchVacancy
+    case keysContextNoticeForm
+    case keysContextProviderSearch
+    case keysContextProviderPage
+    case keysContextReferralResponse
+    case keysContextReferralSend
+    case keysContextUndo
+    case keysCorrectionOutcome
+    case keysCorrectionType
+    case keysCorrectionSave
+    case keysDiscardNotice
+    case keysDiscardCall
+    case keysDiscardHint
+    case keysKeepEditing
+    case keysKeepEditingHint
+    case keysDiscardSetAside
+    case keysSetAsideHint
+    case keysJumpType
+    case keysJumpOpen
+    case keysVacancyOpen
+    case keysChildOpen
+    case keysChildMatch
+    case keysChildUndo
+    case keysUndoHint
+    case keysBackToOrigin
+    case keysMatchOpen
+    case keysMatchCall
+    case keysCallHint
+    case keysMatchAmendCall
+    case keysMatchHold
+    case keysHoldHint
+    case keysMatchPlace
+    case keysPlaceHint
+    case keysMatchMark
+    case keysMarkHint
+    case keysMatchSend
+    case keysSendHint
+    case keysMatchAnswer
+    case keysAnswerHint
+    case keysMatchOpenPlaced
+    case keysMatchShowExcluded
+    case keysExcludedHint
+    case keysMatchShowWeights
+    case keysWeightsHint
+    case keysMatchWhyDown
+    case keysWhyHint
+    case keysMatchWhyUp
+    case keysMatchRerun
+    case keysMatchShowRanked
+    case keysRankedHint
+    case keysWeightsClose
+    case keysCallOutcome
+    case keysOutcomeHint
+    case keysCallOutcomeBack
+    case keysCallFieldNext
+    case keysCallType
+    case keysCallSave
+    case keysConfirmGo
+    case keysConfirmHint
+    case keysConfirmExpiryLater
+    case keysExpiryHint
+    case keysConfirmExpiryEarlier
+    case keysConfirmExpiryType
+    case keysMatchVacancyBack
+    case keysMatchVacancyCall
+    case keysMatchVacancyHold
+    case keysMatchVacancyPlace
+    case keysNoticeFieldNext
+    case keysNoticeChooseUp
+    case keysChooseHint
+    case keysNoticeChooseDown
+    case keysNoticeValueNext
+    case keysNoticeValuePrevious
+    case keysNoticeType
+    case keysNoticeDelete
+    case keysNoticeLog
+    case keysLogHint
+    case keysNoticesOpen
+    case keysNoticesNew
+    case keysNewNoticeHint
+    case keysNoticesMatch
+    case keysNoticesOpenChild
+    case keysChildHint
+    case keysNoticesBack
+    case keysNoticeOpenChild
+    case keysNoticeWithdraw
+    case keysWithdrawHint
+    case keysNoticeAmend
+    case keysAmendHint
+    case keysPlaceLineNext
+    case keysLineHint
+    case keysPlaceLinePrevious
+    case keysPlaceValueNext
+    case keysPlaceValuePrevious
+    case keysPlaceType
+    case keysPlaceSubmit
+    case keysProvidersOpen
+    case keysProviderBack
+    case keysProviderOpenVacancy
+    case keysOpenVacancyHint
+    case keysProviderVacancyPrevious
+    case keysVacancyHint
+    case keysProviderVacancyNext
+    case keysReferralAnswerNext
+    case keysReferralAnswerPrevious
+    case keysReferralType
+    case keysReferralSave
+    case keysReferralSend
+    case keysReferralDeadlineLater
+    case keysDeadlineHint
+    case keysReferralDeadlineEarlier
+    case keysReportsArea
+    case keysAreaHint
+    case keysReportsNext
+    case keysOtherHint
+    case keysReportsPrevious
+    case keysReportsPeriod
+    case keysPeriodHint
+    case keysReportsRecompute
+    case keysRefreshHint
+    case keysUndoType
+    case keysUndoSubmit
     case languageName
     case languageSwitchHint
     case languageSwitched
@@ -2634,6 +2776,148 @@ form.jump.label	Go to id:	Ewch i id:
 form.jump.not.found	No child, vacancy or provider has the id {id}	Nid oes plentyn, lle gwag na darparwr â'r id {id}	
 form.gate.opening	Opening {child}'s page — recording the view…	Agor tudalen {child} — yn cofnodi'r edrychiad…	coinage — for review: edrychiad (a view of a record, for the audit trail)
 form.gate.failed	Not opened, view not recorded: {reason}	Heb ei agor, ni chofnodwyd yr edrychiad: {reason}	coinage — for review: edrychiad (a view of a record)
+keys.back	back	yn ôl	help line and hint bar
+keys.cancel	cancel	canslo	help line and hint bar
+keys.cancel.asks	cancel (asks first when something is typed)	canslo (gofynnir yn gyntaf os oes rhywbeth wedi'i deipio)	
+keys.delete.char	delete a character	dileu nod	in a form or prompt
+keys.save.hint	save	cadw	hint bar
+keys.sort.next	next sort order	trefn nesaf	
+keys.sort.hint	sort	trefnu	hint bar
+keys.what.vacancies	vacancies	lleoedd gwag	{what} in shell.key.type.to.narrow: teipiwch i gyfyngu'r {what}
+keys.what.children	children	plant	{what} in shell.key.type.to.narrow
+keys.what.providers	providers	darparwyr	{what} in shell.key.type.to.narrow
+keys.context.correction	Correct a record	Cywiro cofnod	help's heading
+keys.context.jump	Go to a record by id	Mynd i gofnod yn ôl ei rif	help's heading; rhif for id, as shell.key.jump
+keys.context.vacancy.search	Vacancy search	Chwilio lleoedd gwag	help's heading
+keys.context.vacancy.detail	Vacancy detail	Manylion lle gwag	help's heading
+keys.context.child.search	Children search	Chwilio plant	help's heading
+keys.context.child.page	Child's page	Tudalen y plentyn	help's heading
+keys.context.matches	Matches	Lleoedd addas	help's heading; as screens.match.title
+keys.context.match.excluded	Matches — excluded vacancies	Lleoedd addas — lleoedd gwag a eithriwyd	help's heading
+keys.context.weights	Policy weights	Pwysau'r polisi	help's heading; as screens.weights.title
+keys.context.confirm	Confirm	Cadarnhau	help's heading
+keys.context.match.vacancy	Vacancy from the ranking	Lle gwag o'r rhestr	help's heading; rhestr for the ranking, as screens.match.excluded.heading
+keys.context.notice.form	New notice	Hysbysiad newydd	help's heading
+keys.context.provider.search	Provider search	Chwilio darparwyr	help's heading
+keys.context.provider.page	Provider page	Tudalen y darparwr	help's heading
+keys.context.referral.response	Log a provider's answer	Cofnodi ateb darparwr	help's heading
+keys.context.referral.send	Send a referral	Anfon atgyfeiriad	help's heading
+keys.context.undo	Undo a placement	Dadwneud lleoliad	help's heading; dadwneud: glossary
+keys.correction.outcome	change the outcome (amending a call)	newid y canlyniad (wrth ddiwygio galwad)	
+keys.correction.type	type in the field	teipio yn y maes	
+keys.correction.save	save the correction (a new record; the original is kept)	cadw'r cywiriad (cofnod newydd; cedwir y gwreiddiol)	
+keys.discard.notice	discard the notice	taflu'r hysbysiad	taflu as form.discard.notice.title
+keys.discard.call	discard the call	taflu'r alwad	
+keys.discard.hint	discard	taflu	hint bar
+keys.keep.editing	keep editing	parhau i olygu	
+keys.keep.editing.hint	keep editing	golygu	hint bar: short
+keys.discard.set.aside	set it aside (a on Notices brings it back)	ei roi o'r neilltu (a ar Rybuddion i'w adfer)	Rhybuddion: the tab's name (tab.notices), mutated after ar
+keys.set.aside.hint	set aside	neilltuo	hint bar; coinage — for review
+keys.jump.type	type the id: C0074 a child, V00043 a vacancy, P0012 a provider (any case)	teipiwch y rhif: C0074 plentyn, V00043 lle gwag, P0012 darparwr (llythrennau bach neu fawr)	
+keys.jump.open	open the record's page	agor tudalen y cofnod	
+keys.vacancy.open	open the vacancy's details	agor manylion y lle gwag	
+keys.child.open	open the child's page (recorded in the audit trail)	agor tudalen y plentyn (cofnodir yn y trywydd archwilio)	trywydd archwilio: glossary
+keys.child.match	rank vacancies for this child	rhestru lleoedd gwag i'r plentyn hwn	rhestru as shell.key.dash.match
+keys.child.undo	undo a placement made today (asks why)	dadwneud lleoliad a wnaed heddiw (gofynnir pam)	
+keys.undo.hint	undo	dadwneud	hint bar
+keys.back.to.origin	back to where you came from	yn ôl i'r sgrin flaenorol	
+keys.match.open	open the vacancy with its provider's details	agor y lle gwag gyda manylion ei ddarparwr	
+keys.match.call	record a call to the selected provider	cofnodi galwad i'r darparwr a ddewiswyd	
+keys.call.hint	call	galwad	hint bar
+keys.match.amend.call	amend the last call to the selected provider	diwygio'r alwad olaf i'r darparwr a ddewiswyd	
+keys.match.hold	hold the selected vacancy (or release your hold)	cadw'r lle gwag a ddewiswyd (neu ryddhau'r lle a gadwyd gennych)	hold: cadw lle (glossary)
+keys.hold.hint	hold	cadw	hint bar; short for cadw lle (glossary)
+keys.match.place	place the child in the selected vacancy	lleoli'r plentyn yn y lle gwag a ddewiswyd	
+keys.place.hint	place	lleoli	hint bar
+keys.match.mark	mark the provider for a referral, move down	marcio'r darparwr ar gyfer atgyfeiriad, symud i lawr	
+keys.mark.hint	mark	marcio	hint bar
+keys.match.send	send a referral pack to the marked providers	anfon pecyn atgyfeirio at y darparwyr a farciwyd	
+keys.send.hint	send	anfon	hint bar
+keys.match.answer	log the provider's answer to a referral	cofnodi ateb y darparwr i atgyfeiriad	
+keys.answer.hint	answer	ateb	hint bar
+keys.match.open.placed	open the page of the child just placed	agor tudalen y plentyn sydd newydd ei leoli	
+keys.match.show.excluded	show the excluded vacancies and why	dangos y lleoedd gwag a eithriwyd a pham	
+keys.excluded.hint	excluded	eithriwyd	hint bar
+keys.match.show.weights	show the policy and its weights	dangos y polisi a'i bwysau	
+keys.weights.hint	weights	pwysau	hint bar
+keys.match.why.down	scroll the explanation down	sgrolio'r esboniad i lawr	
+keys.why.hint	why	pam	hint bar
+keys.match.why.up	scroll the explanation up	sgrolio'r esboniad i fyny	
+keys.match.rerun	reload and rank again with the latest data	ail-lwytho a rhestru eto gyda'r data diweddaraf	
+keys.match.show.ranked	back to the ranked vacancies	yn ôl i'r lleoedd gwag a restrwyd	
+keys.ranked.hint	ranked	rhestr	hint bar: the ranking
+keys.weights.close	close the weights	cau'r pwysau	
+keys.call.outcome	change the outcome (or the decline's scope)	newid y canlyniad (neu gwmpas y gwrthod)	cwmpas (a decline's scope: this vacancy or the provider): coinage — for review
+keys.outcome.hint	outcome	canlyniad	hint bar
+keys.call.outcome.back	change the outcome back	newid y canlyniad yn ôl	
+keys.call.field.next	next field: reason, scope, note, call back	maes nesaf: rheswm, cwmpas, nodyn, galw'n ôl	cwmpas: coinage — for review
+keys.call.type	type the reason (decline), the note or the call-back time	teipiwch y rheswm (gwrthod), y nodyn neu'r amser galw'n ôl	
+keys.call.save	save the call	cadw'r alwad	
+keys.confirm.go	go ahead	bwrw ymlaen	
+keys.confirm.hint	confirm	cadarnhau	hint bar
+keys.confirm.expiry.later	hold: expiry an hour later	cadw lle: dod i ben awr yn hwyrach	
+keys.expiry.hint	expiry	terfyn	hint bar: when a hold ends; coinage — for review
+keys.confirm.expiry.earlier	hold: expiry an hour earlier	cadw lle: dod i ben awr yn gynharach	
+keys.confirm.expiry.type	hold: type an hour (17) for the expiry	cadw lle: teipiwch awr (17) iddo ddod i ben	
+keys.match.vacancy.back	back to the ranking (the same row)	yn ôl i'r rhestr (yr un rhes)	
+keys.match.vacancy.call	record a call to this provider	cofnodi galwad i'r darparwr hwn	
+keys.match.vacancy.hold	hold this vacancy (or release your hold)	cadw'r lle gwag hwn (neu ryddhau'r lle a gadwyd gennych)	
+keys.match.vacancy.place	place the child in this vacancy	lleoli'r plentyn yn y lle gwag hwn	
+keys.notice.field.next	next field (stays on a list until you choose)	maes nesaf (yn aros ar restr nes i chi ddewis)	
+keys.notice.choose.up	choose in the list (or previous field)	dewis yn y rhestr (neu'r maes blaenorol)	
+keys.choose.hint	choose	dewis	hint bar
+keys.notice.choose.down	choose in the list (or next field)	dewis yn y rhestr (neu'r maes nesaf)	
+keys.notice.value.next	next value of a choice	gwerth nesaf y dewis	
+keys.notice.value.previous	previous value of a choice	gwerth blaenorol y dewis	
+keys.notice.type	type to search, fill in, or jump to a choice (CR is CREQB)	teipiwch i chwilio, i lenwi, neu i neidio at ddewis (CR yw CREQB)	
+keys.notice.delete	delete a character (or clear a choice)	dileu nod (neu glirio dewis)	
+keys.notice.log	log the notice (when nothing is wrong)	cofnodi'r hysbysiad (pan nad oes dim o'i le)	
+keys.log.hint	log	cofnodi	hint bar
+keys.notices.open	open the notice	agor yr hysbysiad	
+keys.notices.new	log a new notice (or resume the one set aside)	cofnodi hysbysiad newydd (neu ailgydio yn yr un a roddwyd o'r neilltu)	
+keys.new.notice.hint	new notice	newydd	hint bar: short
+keys.notices.match	rank vacancies for the notice's child	rhestru lleoedd gwag i blentyn yr hysbysiad	
+keys.notices.open.child	open the notice's child page (or its vacancy)	agor tudalen plentyn yr hysbysiad (neu ei le gwag)	
+keys.child.hint	child	plentyn	hint bar
+keys.notices.back	back to the notices	yn ôl i'r hysbysiadau	
+keys.notice.open.child	open the child's page (or the vacancy)	agor tudalen y plentyn (neu'r lle gwag)	
+keys.notice.withdraw	withdraw the notice (logged in error: kept, marked withdrawn)	tynnu'r hysbysiad yn ôl (cofnodwyd mewn camgymeriad: fe'i cedwir, wedi'i farcio wedi'i dynnu'n ôl)	
+keys.withdraw.hint	withdraw	tynnu'n ôl	hint bar
+keys.notice.amend	amend the notice's notes (a new record; the original is kept)	diwygio nodiadau'r hysbysiad (cofnod newydd; cedwir y gwreiddiol)	
+keys.amend.hint	amend	diwygio	hint bar
+keys.place.line.next	next line	llinell nesaf	
+keys.line.hint	line	llinell	hint bar
+keys.place.line.previous	previous line	llinell flaenorol	
+keys.place.value.next	start a day later, the other ending, the next purpose or purchase	dechrau ddiwrnod yn hwyrach, y terfyniad arall, y diben neu'r prynu nesaf	
+keys.place.value.previous	start a day earlier, the other ending, the previous purpose or purchase	dechrau ddiwrnod yn gynharach, y terfyniad arall, y diben neu'r prynu blaenorol	
+keys.place.type	type the weekly cost or an approval's reference	teipiwch y gost wythnosol neu gyfeirnod cymeradwyaeth	cost wythnosol, cymeradwyaeth: glossary
+keys.place.submit	place the child (when nothing is missing)	lleoli'r plentyn (pan nad oes dim ar goll)	
+keys.providers.open	open the provider's page	agor tudalen y darparwr	
+keys.provider.back	back to the providers	yn ôl i'r darparwyr	
+keys.provider.open.vacancy	open the chosen vacancy's details	agor manylion y lle gwag a ddewiswyd	
+keys.open.vacancy.hint	open vacancy	agor lle	hint bar: short
+keys.provider.vacancy.previous	previous vacancy	lle gwag blaenorol	
+keys.vacancy.hint	vacancy	lle gwag	hint bar
+keys.provider.vacancy.next	next vacancy	lle gwag nesaf	
+keys.referral.answer.next	offer, decline or question	cynnig, gwrthod neu gwestiwn	
+keys.referral.answer.previous	the answer back	yr ateb blaenorol	
+keys.referral.type	type the fee and start day, the reason or the question	teipiwch y ffi a'r diwrnod dechrau, y rheswm neu'r cwestiwn	
+keys.referral.save	save the answer	cadw'r ateb	
+keys.referral.send	send the referral to every provider listed	anfon yr atgyfeiriad at bob darparwr a restrwyd	
+keys.referral.deadline.later	response deadline an hour later	dyddiad cau i ymateb awr yn hwyrach	dyddiad cau i ymateb as core.phrase.referral.deadline.past
+keys.deadline.hint	deadline	dyddiad cau	hint bar
+keys.referral.deadline.earlier	response deadline an hour earlier	dyddiad cau i ymateb awr yn gynharach	
+keys.reports.area	area: your authority, a region (partnership board), or Wales	ardal: eich awdurdod, rhanbarth (bwrdd partneriaeth), neu Gymru	bwrdd partneriaeth rhanbarthol: glossary
+keys.area.hint	area	ardal	hint bar
+keys.reports.next	next authority or region	yr awdurdod neu'r rhanbarth nesaf	
+keys.other.hint	other	arall	hint bar
+keys.reports.previous	previous authority or region	yr awdurdod neu'r rhanbarth blaenorol	
+keys.reports.period	period: last 12 months, this financial year, last financial year, today	cyfnod: y 12 mis diwethaf, y flwyddyn ariannol hon, y flwyddyn ariannol ddiwethaf, heddiw	blwyddyn ariannol: glossary
+keys.period.hint	period	cyfnod	hint bar
+keys.reports.recompute	compute the reports again from the store	cyfrifo'r adroddiadau eto o'r storfa	storfa as shell.tsv
+keys.refresh.hint	refresh	adnewyddu	hint bar
+keys.undo.type	type why it is undone	teipiwch pam y caiff ei ddadwneud	
+keys.undo.submit	undo the placement (with a reason)	dadwneud y lleoliad (gyda rheswm)	
 language.name	English	Cymraeg	each language's name in itself, so an officer finds theirs whichever is showing
 language.switch.hint	Cymraeg	English	the hint names the language the key switches to
 language.switched	Now showing Placefinder in English.	Mae Placefinder yn Gymraeg nawr.	status line after switching

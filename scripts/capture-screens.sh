@@ -34,6 +34,8 @@ keys Escape q
 sleep 0.5
 # The same dashboard in Welsh (docs/user-guide.cy.md).
 t kill-server 2>/dev/null || true
+t() { tmux -L pf-cap-cy "$@"; }   # a new server: one still shutting down can refuse the session
+trap 'tmux -L pf-cap kill-server 2>/dev/null; tmux -L pf-cap-cy kill-server 2>/dev/null; rm -rf "$work"' EXIT
 t -u new-session -d -s cap -x 100 -y 30 "$bin --store $work/demo.sqlite --lang cy; sleep 30"
 sleep 1.5
 snap cy-dashboard

@@ -1,13 +1,11 @@
 import PlacementCore
 import TerminalUI
 
-/// Words an officer reads on a key's line of help or in the hint bar, in both languages. From the
-/// catalogue (`Message`), or a plain English literal that no translation has reached yet (shown as is in
-/// Welsh too, which WelshShellTests catches for the shell's own bindings).
+/// Words an officer reads on a key's line of help or in the hint bar, in both languages, always from the
+/// catalogue (`Message`): there is no English-only binding, so no screen's keys can ship in one language.
 public struct Wording: Hashable, Sendable {
     public let en: String
-    /// nil: not translated yet.
-    public let cy: String?
+    public let cy: String
 
     public init(_ message: Message, _ values: [String: String] = [:]) {
         en = message.text(.en, values)
@@ -20,12 +18,7 @@ public struct Wording: Hashable, Sendable {
         cy = text(.cy)
     }
 
-    public init(english: String) {
-        en = english
-        cy = nil
-    }
-
-    public func text(_ language: Language) -> String { language == .cy ? (cy ?? en) : en }
+    public func text(_ language: Language) -> String { language == .cy ? cy : en }
 }
 
 public struct KeyBinding: Hashable, Sendable {
@@ -68,10 +61,6 @@ public struct KeyBinding: Hashable, Sendable {
         self.init(keys, action, Wording(help), hint: hint.map { Wording($0) }, keyLabel: label, hintKey: hintKey)
     }
 
-    /// A binding with English-only words, not yet in the catalogue.
-    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil, label: String? = nil, hintKey: String? = nil) {
-        self.init(keys, action, Wording(english: help), hint: hint.map { Wording(english: $0) }, keyLabel: label, hintKey: hintKey)
-    }
 }
 
 public enum Keymap {
@@ -94,8 +83,6 @@ public enum Keymap {
     ]
 
     /// A list's keys; `open` says what Enter opens (English only until its screen passes a `Message`).
-    static func listKeys(open: String) -> [KeyBinding] { listKeys(open: Wording(english: open)) }
-
     static func listKeys(open: Message) -> [KeyBinding] { listKeys(open: Wording(open)) }
 
     static func listKeys(open: Wording) -> [KeyBinding] {
@@ -109,10 +96,6 @@ public enum Keymap {
     }
 
     /// A search field's keys; `what` names the list ("vacancies"; English only until its screen passes a `Message`).
-    static func searchKeys(_ what: String) -> [KeyBinding] {
-        searchKeys(Wording { language in Message.shellKeyTypeToNarrow.text(language, ["what": what]) })
-    }
-
     static func searchKeys(_ what: Message) -> [KeyBinding] {
         searchKeys(Wording { language in Message.shellKeyTypeToNarrow.text(language, ["what": what.text(language)]) })
     }

@@ -51,7 +51,7 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
             switch f {
             case .setting, .sector, .area, .age, .locality: parts.append(shown[f.rawValue].options[v])
             case .need: parts.append(Message.screensFilterMeets.text(l, ["need": NeedCatalogue.standard.definitions[v - 1].name(l)]))
-            case .availableBy: parts.append(Message.screensFilterAvailableByDate.text(l, ["date": ScreenWords.short(today.adding(days: availableDays[v - 1]), l)]))
+            case .availableBy: parts.append(Message.screensFilterAvailableByDate.text(l, ["date": Format.short(today.adding(days: availableDays[v - 1]), l)]))
             case .emergencies: parts.append(Message.screensFilterTakesEmergencies.text(l))
             case .welsh: parts.append(Message.screensFilterWelshSpeaking.text(l))
             case .confirmedWithin: parts.append(Message.screensFilterConfirmedDays.text(l, ["days": String(confirmedDays[v - 1])]))

@@ -119,15 +119,7 @@ enum FormWords {
         }
     }
 
-    /// "12 Mar" / "12 Maw".
-    static func shortDay(_ day: Day, _ l: Language) -> String {
-        l == .cy ? "\(day.day) \(WelshCalendar.shortMonths[day.month - 1])" : Format.short(day)
-    }
 
-    /// "12 Mar 2025" / "12 Mawrth 2025" (Welsh Government writes months whole).
-    static func longDay(_ day: Day, _ l: Language) -> String {
-        l == .cy ? "\(WelshCalendar.dayMonth(day: day.day, month: day.month) ?? "") \(day.year)" : Format.long(day)
-    }
 
     /// "today 17:00", "tomorrow 09:00", "18 Jun 09:00" / "heddiw 17:00", "yfory 09:00", "18 Meh 09:00".
     static func when(_ date: Date, today: Day, _ l: Language) -> String {
@@ -136,13 +128,13 @@ enum FormWords {
         if day == today { return Message.formWhenToday.text(l, time) }
         if day == today.adding(days: 1) { return Message.formWhenTomorrow.text(l, time) }
         if day == today.adding(days: -1) { return Message.formWhenYesterday.text(l, time) }
-        return Message.formWhenDay.text(l, ["day": shortDay(day, l), "time": Format.clock(date)])
+        return Message.formWhenDay.text(l, ["day": Format.short(day, l), "time": Format.clock(date)])
     }
 
     /// A time stamp in a list: "10:24" today, else "12 Mar 10:24" / "12 Maw 10:24" (as `when`).
     static func stamp(_ date: Date, today: Day, _ l: Language) -> String {
         let day = Format.day(date)
-        return (day == today ? "" : shortDay(day, l) + " ") + Format.clock(date)
+        return (day == today ? "" : Format.short(day, l) + " ") + Format.clock(date)
     }
 
     /// Notice given in words, as `Format.notice` (not compact): "same-day (4 h)", "18 h", "3 days".

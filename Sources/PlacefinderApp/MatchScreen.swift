@@ -230,7 +230,7 @@ func contactStatus(_ model: Model, childIDs: [String], providerID: String, withW
     guard let i = found.max(by: { data.contacts[$0].at < data.contacts[$1].at }) else { return nil }
     let c = data.contacts[i]
     let l = model.language
-    let when = Format.day(c.at) == model.today ? Format.clock(c.at) : ScreenWords.short(Format.day(c.at), l)
+    let when = Format.day(c.at) == model.today ? Format.clock(c.at) : Format.short(Format.day(c.at), l)
     let style: Style = c.outcome == .declined ? .warning : c.outcome == .accepted || c.outcome == .offered ? .good : .normal
     return ("\(c.outcome.screenLabel(l)) \(when)" + (withWho ? " (\(c.by))" : ""), style)
 }
@@ -301,7 +301,7 @@ struct MatchRowSource: TableRowSource {
         ]
         if wide {
             cells += [TableCell(c.provider.sector.screenShortLabel(l)),
-                      c.vacancy.availableFrom <= model.today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(ScreenWords.short(c.vacancy.availableFrom, l)),
+                      c.vacancy.availableFrom <= model.today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(Format.short(c.vacancy.availableFrom, l)),
                       TableCell(Money.pounds(c.vacancy.weeklyFee))]
         }
         cells.append(TableCell(contact?.text ?? Message.screensMatchNotRung.text(l), style: contact?.style ?? .muted))
@@ -320,7 +320,7 @@ func matchFlagCodes(_ c: MatchScreenData.Candidate, now: Date) -> String {
 func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int) -> [(x: Int, spans: [Span])] {
     let l = model.language
     var items: [PageItem] = []
-    let from = c.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : ScreenWords.short(c.vacancy.availableFrom, l)
+    let from = c.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : Format.short(c.vacancy.availableFrom, l)
     var facts: [Span] = [Span(c.vacancy.setting.screenLabel(l) + " · " + c.provider.sector.screenLabel(l)),
                          Span(" · \(l == .cy ? ScreenWords.authority(c.authorityCode, fallback: c.authorityName, l) : c.authorityName) · "),
                          Span(c.tier.screenLabel(l), style: c.tier == .inCounty ? .good : .normal),
@@ -434,7 +434,7 @@ func declinedText(_ model: Model, childIDs: [String], providerID: String, vacanc
         work.latestDecline[WorkIndex.key(c, providerID, vacancyID)] ?? work.latestDecline[WorkIndex.key(c, providerID)]
     }.first
     guard let i = found else { return declined }
-    return declined + " " + ScreenWords.short(Format.day(data.contacts[i].at), l)
+    return declined + " " + Format.short(Format.day(data.contacts[i].at), l)
 }
 
 // MARK: - Modals
@@ -493,7 +493,7 @@ func drawConfirm(_ model: Model, _ confirm: Confirmation, _ buffer: inout Buffer
     switch confirm {
     case .hold(let v, let c, let until):
         title = Message.screensConfirmHoldTitle.text(l)
-        let day = Format.day(until) == model.today ? Message.screensToday.text(l) : ScreenWords.long(Format.day(until), l)
+        let day = Format.day(until) == model.today ? Message.screensToday.text(l) : Format.long(Format.day(until), l)
         lines.append([Span(Message.screensConfirmHold.text(l, ["vacancy": vacancyName(v), "child": childName(c)]))])
         lines.append([Span(Message.screensConfirmExpires.text(l)), Span("\(day) \(Format.clock(until))", style: Style(.normal, bold: true)),
                       Span(Message.screensConfirmShift.text(l), style: .muted)])

@@ -89,7 +89,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
         case .effective:
             var spans = input(form.effective, .effective, placeholder: Message.formNoticeEffectivePlaceholder.text(l))
             if let e = draft.effective, draft.errors[.effective] == nil {
-                spans.append(Span("  → \(FormWords.shortDay(Format.day(e), l)) \(Format.clock(e))", style: .muted))
+                spans.append(Span("  → \(Format.short(Format.day(e), l)) \(Format.clock(e))", style: .muted))
                 if form.kind == .placementEnding {
                     let notice = FormWords.notice(NoticeLength(given: model.now, ends: e), l)
                     spans += [Span(" · " + Message.formNoticeGiven.text(l) + " ", style: .muted), Span(notice.text, style: notice.short ? .urgent : .good)]
@@ -172,6 +172,6 @@ func childConfirmation(_ model: Model, _ child: Child) -> String {
     let age = "\(child.age(on: model.today))"
     guard let placement else { return Message.formNoticeChildUnplaced.text(model.language, ["name": name, "age": age]) }
     return Message.formNoticeChildPlaced.text(model.language, ["name": name, "age": age, "provider": provider ?? placement.providerID,
-                                                                "date": FormWords.longDay(placement.start, model.language)])
+                                                                "date": Format.long(placement.start, model.language)])
 }
 

@@ -37,7 +37,7 @@ let noChildStatus = Message.screensNoticeNoChildStatus.text(.en)
 /// "withdrawn 10:42 by alun.owen: logged against wrong child".
 func correctionWords(_ c: Correction, today: Day, _ l: Language = .en) -> String {
     Message.screensNoticeCorrection.text(l, ["kind": c.kind == .withdrawn ? Message.screensNoticeWithdrawn.text(l) : Message.screensNoticeAmended.text(l),
-                                             "when": ScreenWords.clockDay(c.at, today: today, l), "by": c.by, "reason": c.reason])
+                                             "when": FormWords.stamp(c.at, today: today, l), "by": c.by, "reason": c.reason])
 }
 
 
@@ -75,8 +75,8 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let withdrawn = n.correction?.kind == .withdrawn
         let urgent = notice.short && !withdrawn
         var cells: [TableCell] = [
-            TableCell(n.id), TableCell(ScreenWords.clockDay(n.receivedAt, today: today, l)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
-            TableCell(child), TableCell(n.effectiveAt.map { ScreenWords.clockDay($0, today: today, l) } ?? ""),
+            TableCell(n.id), TableCell(FormWords.stamp(n.receivedAt, today: today, l)), TableCell(provider), TableCell(kind, style: urgent ? .urgent : nil),
+            TableCell(child), TableCell(n.effectiveAt.map { FormWords.stamp($0, today: today, l) } ?? ""),
             TableCell(withdrawn ? Message.screensNoticeWithdrawn.text(l) : n.correction != nil ? Message.screensNoticeAmended.text(l) : notice.text,
                       style: urgent ? .urgent : nil),
         ]
@@ -132,9 +132,9 @@ extension Pages {
         if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field(Message.screensPagePhone.text(l), "\(contact.name) · \(contact.phone)")) }
         out.append(field(Message.screensPageKind.text(l), n.kind.screenLabel(l), style: isShortNotice(n) ? .urgent : .normal))
         out.append(field(Message.screensPageReceived.text(l), Message.screensNoticeReceivedAt.text(l, [
-            "date": ScreenWords.long(Format.day(n.receivedAt), l), "time": Format.clock(n.receivedAt), "by": n.loggedBy])))
+            "date": Format.long(Format.day(n.receivedAt), l), "time": Format.clock(n.receivedAt), "by": n.loggedBy])))
         if let e = n.effectiveAt {
-            out.append(field(Message.screensPageEffective.text(l), "\(ScreenWords.long(Format.day(e), l)) \(Format.clock(e)) (\(ScreenWords.when(e, today: today, l)))"))
+            out.append(field(Message.screensPageEffective.text(l), "\(Format.long(Format.day(e), l)) \(Format.clock(e)) (\(ScreenWords.when(e, today: today, l)))"))
         }
         if n.kind == .placementEnding {
             let notice = ScreenWords.notice(n.noticeLength, l)

@@ -24,7 +24,7 @@ enum Pages {
         let old = inspection.date.days(until: today) > policy.inspectionMaxAgeDays
         return field(label, [
             Span(inspection.rating.screenLabel(l), style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
-            Span(Message.screensPageInspected.text(l, ["date": ScreenWords.long(inspection.date, l)]), style: old ? .warning : .normal),
+            Span(Message.screensPageInspected.text(l, ["date": Format.long(inspection.date, l)]), style: old ? .warning : .normal),
             Span(old ? Message.screensPageInspectionOld.text(l) : "", style: .warning),
         ])
     }
@@ -116,7 +116,7 @@ enum Pages {
         var status = [Span(v.status.screenLabel(l), style: v.status == .open ? .good : .muted)]
         if let hold = v.hold, v.isHeld(at: model.now) {
             status.append(Span(Message.screensVacancyHeldFor.text(l, ["child": hold.childID, "officer": hold.officer,
-                                                                      "date": ScreenWords.long(Format.day(hold.expiresAt), l), "time": Format.clock(hold.expiresAt)]),
+                                                                      "date": Format.long(Format.day(hold.expiresAt), l), "time": Format.clock(hold.expiresAt)]),
                                style: .warning))
         }
         out.append(field(Message.screensPageStatus.text(l), status))
@@ -132,8 +132,8 @@ enum Pages {
         out.append(field(Message.screensPagePlaces.text(l), Message.screensVacancyPlaces.text(l, [
             "beds": ScreenWords.count(v.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l),
             "ages": Format.ages(v.ageRange), "genders": genders, "n": String(v.maxSiblingGroup)])))
-        let from = v.availableFrom <= today ? Message.screensVacancyNowFrom.text(l, ["date": ScreenWords.long(v.availableFrom, l)])
-            : Message.screensFromDate.text(l, ["date": ScreenWords.long(v.availableFrom, l)])
+        let from = v.availableFrom <= today ? Message.screensVacancyNowFrom.text(l, ["date": Format.long(v.availableFrom, l)])
+            : Message.screensFromDate.text(l, ["date": Format.long(v.availableFrom, l)])
         out.append(field(Message.screensPageAvailable.text(l), [
             Span(from, style: v.availableFrom <= today ? .good : .normal),
             Span(v.takesEmergencies ? Message.screensVacancyTakesEmergencies.text(l) : Message.screensVacancyNoEmergencies.text(l))]))
@@ -142,7 +142,7 @@ enum Pages {
         let days = v.daysSinceConfirmed(now: model.now)
         out.append(field(Message.screensPageConfirmed.text(l), [
             Span(days == 0 ? Message.screensToday.text(l) : Message.screensAgo.text(l, ["time": ScreenWords.days(days, l)]), style: days > 7 ? .warning : .normal),
-            Span(" (\(ScreenWords.long(Format.day(v.lastConfirmedAt), l)))", style: .muted)]))
+            Span(" (\(Format.long(Format.day(v.lastConfirmedAt), l)))", style: .muted)]))
         if !v.extraCapabilities.isEmpty {
             out.append(field(Message.screensPageAlsoMeets.text(l), v.extraCapabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
         }
@@ -194,7 +194,7 @@ enum Pages {
     }
 
     static func endingLine(_ p: Placement, notices: [ProviderNotice], _ l: Language = .en) -> PageItem {
-        var spans = [Span(ScreenWords.long(p.actualEnd!, l) + ": ", style: .muted),
+        var spans = [Span(Format.long(p.actualEnd!, l) + ": ", style: .muted),
                      Span(p.endReason?.screenLabel(l) ?? Message.screensReasonNotRecorded.text(l))]
         let length = noticeLength(of: p, notices: notices)
         let notice = ScreenWords.notice(length, l)
@@ -225,7 +225,7 @@ enum Pages {
         var out: [PageItem] = []
         out.append(field(Message.screensPageName.text(l), model.redact ? Message.screensNamesHidden.text(l, ["initials": c.initials]) : c.fullName,
                          style: Style(.normal, bold: true)))
-        out.append(field(Message.screensPageAge.text(l), Message.screensChildAge.text(l, ["age": String(c.age(on: today)), "date": ScreenWords.long(c.dateOfBirth, l)])
+        out.append(field(Message.screensPageAge.text(l), Message.screensChildAge.text(l, ["age": String(c.age(on: today)), "date": Format.long(c.dateOfBirth, l)])
                          + (c.isKeyStage4(on: today) ? Message.screensChildKeyStage4.text(l) : "")))
         out.append(field(Message.screensPageHome.text(l), ScreenWords.bilingualAuthority(c.placingAuthority, fallback: c.placingAuthority, l)))
         out.append(field(Message.screensPageLegalStatus.text(l), c.legalStatus.screenLabel(l)))
@@ -235,7 +235,7 @@ enum Pages {
         let urgent = AppData.isUrgent(c, today: today)
         var status = c.status.screenLabel(l)
         if c.status != .placed {
-            if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += Message.screensChildNeededBy.text(l, ["date": ScreenWords.long(d, l)]) }
+            if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += Message.screensChildNeededBy.text(l, ["date": Format.long(d, l)]) }
             let left = TimeLeft.of(c, ending: model.index?.work.endingByChild[c.id], now: model.now)
             status += Message.screensChildTimeLeft.text(l, ["time": ScreenWords.timeLeft(left, today: today, l)])
         }
@@ -291,13 +291,13 @@ enum Pages {
             out.append(blank)
             let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.screenLabel(l) } ?? p.placementType.screenLabel(l)
             if let undo = p.undone {
-                out.append(PageItem(spans: [Span(ScreenWords.long(p.start, l), style: .muted), Span(" · "),
+                out.append(PageItem(spans: [Span(Format.long(p.start, l), style: .muted), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID, style: .muted), Span(" · " + p.id, style: .muted),
                             Span(Message.screensChildUndone.text(l), style: .warning)]))
                 out.append(PageItem(spans: [Span(Message.screensChildUndoneBy.text(l, ["by": undo.by, "time": Format.clock(undo.at), "reason": undo.reason]), style: .muted)],
                                     indent: 4))
             } else {
-                let dates = ScreenWords.long(p.start, l) + " – " + (p.actualEnd.map { ScreenWords.long($0, l) } ?? Message.screensNow.text(l))
+                let dates = Format.long(p.start, l) + " – " + (p.actualEnd.map { Format.long($0, l) } ?? Message.screensNow.text(l))
                 out.append(PageItem(spans: [Span(dates, style: Style(.normal, bold: true)), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
                 var detail: [Span] = [Span(p.locality.screenLabel(l), style: p.locality == .inCounty ? .good : .normal),

@@ -306,8 +306,8 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
                                               "provider": vacancy.map { providerName($0.providerID) } ?? "?"]))],
         [],
         [label(Message.formPlaceStart.text(l), .start),
-         Span(form.start == model.today ? Message.formPlaceStartToday.text(l, ["date": FormWords.longDay(form.start, l)])
-                                        : FormWords.longDay(form.start, l), style: bold),
+         Span(form.start == model.today ? Message.formPlaceStartToday.text(l, ["date": Format.long(form.start, l)])
+                                        : Format.long(form.start, l), style: bold),
          Span("  " + Message.formPlaceStartHint.text(l), style: .muted)],
     ]
     if plan?.asksMoveKind == true {

@@ -128,7 +128,7 @@ extension Pages {
             var spans = [Span(vac.id + "  "), Span(vac.setting.screenLabel(l)),
                          Span(Message.screensProviderVacancyAges.text(l, ["ages": Format.ages(vac.ageRange),
                                                                           "beds": ScreenWords.count(vac.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l)])),
-                         Span(" · " + (vac.availableFrom <= today ? Message.screensNow.text(l) : Message.screensFromDate.text(l, ["date": ScreenWords.short(vac.availableFrom, l)]))),
+                         Span(" · " + (vac.availableFrom <= today ? Message.screensNow.text(l) : Message.screensFromDate.text(l, ["date": Format.short(vac.availableFrom, l)]))),
                          Span(" · " + Message.screensPerWeek.text(l, ["fee": Money.pounds(vac.weeklyFee)])),
                          Span(" · " + vac.status.screenLabel(l), style: vac.status == .open ? .good : .muted)]
             if let hold = vac.hold, vac.isHeld(at: model.now) {
@@ -146,7 +146,7 @@ extension Pages {
         let theirs = data.notices.filter { $0.providerID == p.id && $0.kind == .placementEnding }
         for pl in history {
             let child = index.children.childByID[pl.childID].map { data.children[$0].initials } ?? pl.childID
-            let dates = ScreenWords.long(pl.start, l) + " – " + (pl.actualEnd.map { ScreenWords.long($0, l) } ?? Message.screensNow.text(l))
+            let dates = Format.long(pl.start, l) + " – " + (pl.actualEnd.map { Format.long($0, l) } ?? Message.screensNow.text(l))
             var spans = [Span(dates, style: Style(.normal, bold: true)), Span(" · \(pl.childID) \(child)")]
             spans += endingSpans(pl, notices: theirs, l)
             out.append(PageItem(spans: spans, indent: 2))

@@ -176,7 +176,7 @@ enum ReferralResponseLayer: Layer {
         case .offer:
             lines.append([label(.formReferralFee, .fee)] + entry(form.fee, .fee))
             // The day as read, in the language showing, so a mistyped month is seen before it is saved.
-            let day = Day(iso: form.start.trimmingCharacters(in: .whitespaces)).map { "  → " + FormWords.longDay($0, l) } ?? ""
+            let day = Day(iso: form.start.trimmingCharacters(in: .whitespaces)).map { "  → " + Format.long($0, l) } ?? ""
             lines.append([label(.formReferralStart, .start)] + entry(form.start, .start) + [Span(day, style: .muted)])
         case .decline:
             lines.append([label(.formReferralReason, .text)] + entry(form.text, .text))

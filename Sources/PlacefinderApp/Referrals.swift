@@ -90,7 +90,7 @@ enum Referrals {
         let l = model.language
         var lines: [[Span]] = []
         if let top = result.candidates.first {
-            let from = top.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : ScreenWords.short(top.vacancy.availableFrom, l)
+            let from = top.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : Format.short(top.vacancy.availableFrom, l)
             lines.append([Span(Message.screensReferralEngineChoice.text(l), style: .muted), Span("#\(top.rank) \(top.vacancy.id) \(top.provider.name)", style: .good),
                           Span(Message.screensReferralListed.text(l, ["fee": Money.pounds(top.vacancy.weeklyFee), "from": from]))])
         }
@@ -102,7 +102,7 @@ enum Referrals {
             let place = rank.map { "#\($0)" } ?? Message.screensReferralNotRanked.text(l)
             lines.append([Span(Message.screensReferralOffer.text(l, ["id": offer.id]), style: .muted),
                           Span("\(place) \(offer.vacancyID ?? "") \(providerName(offer.providerID))", style: .good),
-                          Span(Message.screensReferralOffered.text(l, ["fee": Money.pounds(terms.weeklyFee), "from": ScreenWords.short(terms.start, l)]))])
+                          Span(Message.screensReferralOffered.text(l, ["fee": Money.pounds(terms.weeklyFee), "from": Format.short(terms.start, l)]))])
         }
         return [[Span(Message.screensReferralOffersHeading.text(l), style: .header)]] + lines
     }
@@ -166,7 +166,7 @@ enum ReferralSendLayer: Layer {
             lines.append([Span(Message.screensReferralToLabel.text(l), style: .muted), Span(name), Span(" · \(id)", style: .muted)])
         }
         lines.append([Span(Message.screensReferralSectionsLabel.text(l), style: .muted), Span(state.sections.map(\.title).joined(separator: ", "))])
-        let day = Format.day(state.responseDue) == model.today ? Message.screensToday.text(l) : ScreenWords.long(Format.day(state.responseDue), l)
+        let day = Format.day(state.responseDue) == model.today ? Message.screensToday.text(l) : Format.long(Format.day(state.responseDue), l)
         lines.append([Span(Message.screensReferralAnswerByLabel.text(l), style: .muted), Span("\(day) \(Format.clock(state.responseDue))", style: Style(.normal, bold: true))])
         lines.append([])
         if state.missing.isEmpty {
@@ -193,7 +193,7 @@ func drawReferralsPanel(_ model: Model, _ waiting: [ReferralQueue.Waiting], in i
         let w = waiting[r]
         let due = w.referral.referral!.responseDue
         let overdue = due < model.now
-        let when = Format.day(due) == model.today ? Format.clock(due) : ScreenWords.short(Format.day(due), l)
+        let when = Format.day(due) == model.today ? Format.clock(due) : Format.short(Format.day(due), l)
         let provider = index.providers.byID[w.referral.providerID].map { data.providers[$0].name } ?? w.referral.providerID
         let status = overdue ? TableCell(Message.screensReferralOverdue.text(l), style: .urgent)
             : w.question != nil ? TableCell(Message.screensReferralQuestion.text(l), style: .warning) : TableCell(Message.screensReferralWaiting.text(l), style: .muted)

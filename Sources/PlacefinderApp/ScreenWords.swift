@@ -5,15 +5,7 @@ import PlacementCore
 /// vocabulary, in the officer's language (l10n/screens.tsv). English reads as it always has; Welsh dates
 /// use `WelshCalendar`, authorities their Welsh names, numbers and money stay as in English.
 enum ScreenWords {
-    /// "12 Mar" / "12 Tach".
-    static func short(_ day: Day, _ l: Language) -> String {
-        l == .cy ? "\(day.day) \(WelshCalendar.shortMonths[day.month - 1])" : Format.short(day)
-    }
 
-    /// "12 Mar 2025" / "12 Mawrth 2025" (Welsh Government writes months in full).
-    static func long(_ day: Day, _ l: Language) -> String {
-        l == .cy ? "\(WelshCalendar.dayMonth(day: day.day, month: day.month) ?? "\(day.day)") \(day.year)" : Format.long(day)
-    }
 
     /// A count with its noun. Welsh counts with a digit and the singular noun, mutated after 2 where the
     /// noun mutates ("2 ddiwrnod"): the catalogue holds the three forms.
@@ -56,7 +48,7 @@ enum ScreenWords {
         guard l == .cy else { return whenInWords(date, today: today) }
         let day = Format.day(date)
         let name = day == today ? Message.screensToday.text(l) : day == today.adding(days: 1) ? Message.screensTomorrow.text(l)
-            : day == today.adding(days: -1) ? Message.screensYesterday.text(l) : short(day, l)
+            : day == today.adding(days: -1) ? Message.screensYesterday.text(l) : Format.short(day, l)
         return name + " " + Format.clock(date)
     }
 
@@ -67,7 +59,7 @@ enum ScreenWords {
         case .endsAt(let at, let hours):
             return Format.day(at) == today ? Message.screensTimeTodayHours.text(l, ["time": Format.clock(at), "h": String(hours)]) : when(at, today: today, l)
         case .ended(let at):
-            return Message.screensTimeEnded.text(l, ["when": Format.day(at) == today ? Format.clock(at) : short(Format.day(at), l)])
+            return Message.screensTimeEnded.text(l, ["when": Format.day(at) == today ? Format.clock(at) : Format.short(Format.day(at), l)])
         case .emergency: return Message.screensEmergency.text(l)
         case .overdue(let d): return Message.screensTimeOverdue.text(l, ["days": days(d, l)])
         case .today: return Message.screensToday.text(l)
@@ -349,11 +341,6 @@ extension FirstLanguage {
 }
 
 extension ScreenWords {
-    /// "16 Jun 10:12", or "10:12" when it is today (see `when(_:today:)` in Notices.swift).
-    static func clockDay(_ date: Date, today: Day, _ l: Language) -> String {
-        let day = Format.day(date)
-        return (day == today ? "" : short(day, l) + " ") + Format.clock(date)
-    }
 }
 
 extension ScreenWords {

@@ -86,7 +86,7 @@ enum UndoPromptLayer: Layer {
         let indent = max(8, displayWidth(of: Message.formUndoReason.text(l)) + 2)
         var lines: [[Span]] = [
             [Span(Message.formUndoQuestion.text(l, ["placement": prompt.placementID, "provider": provider,
-                                                    "date": p.map { FormWords.longDay($0.start, l) } ?? "?", "officer": p?.placedBy ?? "?"]))],
+                                                    "date": p.map { Format.long($0.start, l) } ?? "?", "officer": p?.placedBy ?? "?"]))],
             [Span(Message.formUndoExplain.text(l, ["child": prompt.childID]), style: .muted)],
             [],
             [Span(FormWords.pad(Message.formUndoReason.text(l), indent - 1), style: Style(.accent, bold: true)),

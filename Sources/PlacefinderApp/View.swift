@@ -220,7 +220,7 @@ struct VacancyRowSource: TableRowSource {
                       TableCell(NeedCatalogue.standard.codes(in: NeedSet(bits: index.capBits[i])).joined(separator: " "))]
         }
         cells += [
-            v.availableFrom <= today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(ScreenWords.short(v.availableFrom, l)),
+            v.availableFrom <= today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(Format.short(v.availableFrom, l)),
             TableCell(Money.pounds(v.weeklyFee)),
             TableCell(Message.shellDaysShort.text(language, ["count": String(days)]), style: days > 7 ? .warning : nil),
         ]
@@ -253,7 +253,7 @@ func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let needed: String = switch r.needed {
         case nil: ""
         case .emergency?: Message.screensEmergency.text(l)
-        case .neededBy(let d)?: Message.screensChildNeededByShort.text(l, ["date": ScreenWords.short(d, l)])
+        case .neededBy(let d)?: Message.screensChildNeededByShort.text(l, ["date": Format.short(d, l)])
         }
         return TableRow([
             TableCell(r.id),

@@ -290,8 +290,8 @@ import TerminalUI
     }
 
     @Test func datesShowInWelshOnWelshScreens() {
-        #expect(FormWords.longDay(Day(iso: "2026-11-30")!, .cy) == "30 Tachwedd 2026")
-        #expect(FormWords.longDay(Day(iso: "2026-11-30")!, .en) == "30 Nov 2026")
+        #expect(Format.long(Day(iso: "2026-11-30")!, .cy) == "30 Tachwedd 2026")
+        #expect(Format.long(Day(iso: "2026-11-30")!, .en) == "30 Nov 2026")
         #expect(FormWords.when(Fixtures.at(24), today: Fixtures.today, .cy).hasPrefix("yfory "))
         #expect(FormWords.when(Fixtures.at(24 * 5), today: Fixtures.today, .cy).hasPrefix("21 Meh "))
         // The place form's start day: 16 June 2025 in the fixtures.

@@ -29,8 +29,8 @@ t kill-server 2>/dev/null
 rm -f "$work/status"
 for _ in $(seq 50); do t has-session 2>/dev/null || break; sleep 0.1; done
 t -u new-session -d -s e2e -x 100 -y 30 "bash $work/run-cy.sh"
-# Loaded: the dashboard's vacancies, in whichever language the dashboard is drawn on this branch.
-for _ in $(seq 50); do shows "open vacancies" || shows "Lleoedd gwag" && break; sleep 0.1; done
+# Loaded: the top bar's count of open vacancies (the tab bar's "Lleoedd gwag" shows before the data does).
+wait_for "Lleoedd gwag: " >/dev/null
 # Absent from the screen now (the opposite of `shows`).
 hides() { ! screen | grep -qF -- "$1"; }
 # Waits up to 5 s for text to leave the screen.

@@ -18,8 +18,9 @@ private typealias W = WorkflowWorld
 
         let snapshot = try store.pool.read { db in
             try PlacementDatabase.snapshot(since: nil, in: db) { table in
-                guard table == "providers" else { return }
-                // Between the providers and the vacancies: hold V1 for C2 and change C2 with a notice.
+                guard table == "placements" else { return }
+                // After the first part read (placements), before the children and the beds: hold V1 for C2
+                // and place C2.
                 try colleague.hold(vacancyID: "V1", childID: "C2", officer: "ceri", now: W.now)
                 try colleague.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
             }
@@ -43,15 +44,15 @@ private typealias W = WorkflowWorld
         #expect(next.notices == nil && next.contacts == nil)
     }
 
-    /// The dashboard reads its snapshot in two halves at once (beds and workflow; people). Halves that saw the
-    /// same commit give exactly what one transaction gives; a commit between the halves' starts moves the
-    /// counters they are joined by, so such halves are never joined.
+    /// The dashboard reads its snapshot in two transactions at once, each taking parts until none is left.
+    /// Halves that saw the same commit give exactly what one transaction gives; a commit between the halves'
+    /// starts moves the counters they are joined by, so such halves are never joined.
     @Test func halvesAreJoinedOnlyWhenTheySawTheSameCommit() throws {
         let folder = try TempFolder()
         let store = try W.store(in: folder)
-        func half(people: Bool) throws -> StoreSnapshot {
+        func half(_ parts: Set<StoreSnapshot.Part>) throws -> StoreSnapshot {
             try store.pool.read { db in
-                try StoreSnapshot.read(since: nil, from: SQLiteReads(db: db), including: { StoreSnapshot.isPeopleTable($0) == people })
+                try StoreSnapshot.read(since: nil, from: SQLiteReads(db: db), claim: { parts.contains($0) })
             }
         }
         let whole = try store.pool.read { db in try PlacementDatabase.snapshot(since: nil, in: db) }
@@ -64,9 +65,9 @@ private typealias W = WorkflowWorld
         #expect(halves.bedAuthority == whole.bedAuthority)
 
         // A colleague places C2 after the beds half began and before the people half: not one moment.
-        let beds = try half(people: false)
+        let beds = try half([.beds, .contacts, .notices])
         try store.place(childID: "C2", vacancyID: "V2", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
-        let people = try half(people: true)
+        let people = try half([.children, .placements])
         #expect(StoreSnapshot.joined(beds, people) == nil)
         // The store then reads it again and sees the placement on both sides.
         let again = try store.snapshot()

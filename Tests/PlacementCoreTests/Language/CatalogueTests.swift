@@ -22,6 +22,21 @@ import Testing
         #expect(lines.joined(separator: "\n") + "\n" == CatalogueData.tsv + "\n", "l10n/*.tsv differ from the embedded catalogue: run scripts/generate-catalogue.sh")
     }
 
+    /// The byte parser reads what splitting by lines and tabs reads: missing fields empty, blank lines and
+    /// keyless rows skipped, the header dropped.
+    @Test func theByteParserReadsEveryRowAsSplittingDoes() {
+        let split = CatalogueData.tsv.split(separator: "\n").dropFirst().compactMap { line -> Catalogue.Entry? in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard let key = f.first, !key.isEmpty else { return nil }
+            return Catalogue.Entry(key: key, en: f.count > 1 ? f[1] : "", cy: f.count > 2 ? f[2] : "", note: f.count > 3 ? f[3] : "")
+        }
+        #expect(Catalogue.entries == split)
+        #expect(Catalogue.parse("key\ten\tcy\tnote\na\tA\n\nb\tŵ\tŷ\tn\n\tkeyless\nc") == [
+            Catalogue.Entry(key: "a", en: "A", cy: "", note: ""), Catalogue.Entry(key: "b", en: "ŵ", cy: "ŷ", note: "n"),
+            Catalogue.Entry(key: "c", en: "", cy: "", note: ""),
+        ])
+    }
+
     @Test func everyKeyIsOneCaseInOrder() {
         #expect(Catalogue.entries.count == Message.allCases.count)
         #expect(Set(Catalogue.entries.map(\.key)).count == Catalogue.entries.count, "a key is listed twice")

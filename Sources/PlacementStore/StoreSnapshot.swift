@@ -50,24 +50,35 @@ extension PlacementDatabase {
     }
 
     /// Two read transactions side by side on two connections, each reading the change counters first, then
-    /// taking the next unread part of the snapshot (largest first) until none is left, so neither waits on
-    /// the other's share. Every commit to these tables moves a counter in the same transaction (schema v4's
-    /// triggers), so two transactions that saw the same counters saw the same commit, and their parts are one
-    /// snapshot; when a commit fell between their starts, nil.
+    /// taking the next unread part of the snapshot, the costliest first by the tables' sizes, until none is
+    /// left, so neither waits on the other's share. Every commit to these tables moves a counter in the same
+    /// transaction (schema v4's triggers), so two transactions that saw the same counters saw the same commit,
+    /// and their parts are one snapshot; when a commit fell between their starts, nil.
     func snapshotInHalves(since previous: [String: Int]?) throws -> StoreSnapshot? {
+        let rows = try read { db in try Self.rowEstimates(in: db) }
+        let queue = Mutex(StoreSnapshot.Part.costliestFirst(rows: rows)[...])
         let halves = Mutex<[Result<StoreSnapshot, any Error>?]>([nil, nil])
-        let unclaimed = Mutex(Set(StoreSnapshot.Part.allCases))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             let result = Result {
                 try read { db in
                     try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db),
-                                           claim: { part in unclaimed.withLock { $0.remove(part) != nil } })
+                                           next: { queue.withLock { $0.popFirst() } })
                 }
             }
             halves.withLock { $0[half] = result }
         }
         let results = halves.withLock { $0 }
         return StoreSnapshot.joined(try results[0]!.get(), try results[1]!.get())
+    }
+
+    /// Each table's highest rowid: its row count, near enough to share out the reading, at the cost of one
+    /// index lookup each.
+    static func rowEstimates(in db: Database) throws -> [String: Int] {
+        var rows: [String: Int] = [:]
+        for table in StoreSnapshot.Part.allCases.flatMap(\.tables) {
+            rows[table] = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0
+        }
+        return rows
     }
 
     static func tableVersions(in db: Database) throws -> [String: Int] {
@@ -112,8 +123,7 @@ struct SQLiteReads: SnapshotReading {
 }
 
 extension StoreSnapshot {
-    /// The parts a snapshot is read in, largest first (at 5,000 vacancies and 7,000 children placements cost
-    /// about three times the beds, children twice): two readers taking them in this order finish together.
+    /// The parts a snapshot is read in; two readers share them out (`snapshotInHalves`).
     enum Part: CaseIterable, Sendable {
         case placements, children, beds, contacts, notices
 
@@ -126,6 +136,21 @@ extension StoreSnapshot {
             case .contacts: ["contacts"]
             case .notices: ["notices"]
             }
+        }
+
+        /// Microseconds to read one row of each table (release build, 5,000 vacancies and 7,000 children):
+        /// children carry needs and constraints, contacts are short.
+        private static let microsecondsPerRow: [String: Double] = [
+            "placements": 3.0, "children": 3.9, "providers": 3.0, "vacancies": 2.8, "contacts": 1.7, "notices": 1.5,
+        ]
+
+        /// Every part, the costliest first by `rows` per table: two readers taking them in this order finish
+        /// close together (largest first is within a third of the best split).
+        static func costliestFirst(rows: [String: Int]) -> [Part] {
+            func cost(_ part: Part) -> Double {
+                part.tables.reduce(0) { $0 + Double(rows[$1] ?? 0) * (microsecondsPerRow[$1] ?? 1) }
+            }
+            return allCases.sorted { cost($0) > cost($1) }
         }
     }
 
@@ -145,12 +170,12 @@ extension StoreSnapshot {
         return both
     }
 
-    /// The change counters first, then every part with a table whose counter differs from `previous` (all
-    /// when nil) and that `claim` grants (every part by default; it is asked just before the part is read);
-    /// `source` must read inside one transaction for the result to describe one moment.
+    /// The change counters first, then each part `next` hands out (every part in turn by default; it is asked
+    /// when the last is read) that has a table whose counter differs from `previous` (all when nil); `source`
+    /// must read inside one transaction for the result to describe one moment.
     static func read(since previous: [String: Int]?, from source: some SnapshotReading,
                      afterRead: (String) throws -> Void = { _ in },
-                     claim: (Part) -> Bool = { _ in true }) throws -> StoreSnapshot {
+                     next: () -> Part? = sequentially(Part.allCases)) throws -> StoreSnapshot {
         let versions = try source.tableVersions()
         let schemaKey = PlacementDatabase.schemaKey
         let sameSchema = previous?[schemaKey] == versions[schemaKey]
@@ -159,7 +184,8 @@ extension StoreSnapshot {
         }
         var snapshot = StoreSnapshot(tableVersions: versions)
         let bits = try source.needBits()
-        for part in Part.allCases where part.tables.contains(where: changed) && claim(part) {
+        while let part = next() {
+            guard part.tables.contains(where: changed) else { continue }
             switch part {
             case .placements:
                 snapshot.placements = try source.placements().values
@@ -178,9 +204,15 @@ extension StoreSnapshot {
             case .notices:
                 snapshot.notices = try source.notices()
             }
-            if part != .beds || changed("vacancies") { try afterRead(part.tables.last!) }
+            try afterRead(part.tables.last!)
         }
         return snapshot
+    }
+
+    /// A source of parts that hands out `parts` in order, then nil.
+    static func sequentially(_ parts: [Part]) -> () -> Part? {
+        var rest = parts[...]
+        return { rest.popFirst() }
     }
 
     private static func readBeds(_ rows: Fetched<Vacancy>, into snapshot: inout StoreSnapshot) {

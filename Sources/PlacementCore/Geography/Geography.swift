@@ -64,7 +64,8 @@ public struct Geography: Sendable {
     public var welshAuthorities: [Authority] { ordered.filter { $0.nation == .wales } }
 
     public func authority(code: String) -> Authority? {
-        byCode[Self.normalisedCode(code)]
+        // Stored codes are already normal: look them up as given before making a normalised copy.
+        byCode[code] ?? byCode[Self.normalisedCode(code)]
     }
 
     /// Finds an authority by English or Welsh name, ignoring case, accents

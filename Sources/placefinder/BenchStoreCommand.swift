@@ -31,6 +31,14 @@ struct BenchStore: ParsableCommand {
         }
         print(String(format: "load (store → AppData, %d vacancies, %d children): median %.1f ms, max %.1f ms",
                      data.vacancies.count, data.children.count, median(whole), whole.max() ?? 0))
+        var indexing: [Double] = []
+        for _ in 0..<loads {
+            let start = clock.now
+            _ = IndexedData(data: data, authority: "W06000015", now: Session.now)
+            indexing.append((clock.now - start).milliseconds)
+        }
+        print(String(format: "index (AppData → every screen's index, two threads): median %.1f ms, max %.1f ms",
+                     median(indexing), indexing.max() ?? 0))
         for figures in try CommitBenchmark.run(db, count: commits, officer: Session.officer, now: Session.now) {
             print(figures.line)
         }

@@ -50,7 +50,7 @@ extension Pages {
             let head = chain.last!
             let withdrawn = head.correction?.kind == .withdrawn
             var spans = [Span(FormWords.stamp(head.receivedAt, today: today, l) + " ", style: .muted),
-                         Span("\(head.id) \(FormWords.kind(head.kind, l))", style: withdrawn ? .muted : Style(.normal, bold: true)),
+                         Span("\(head.id) \(head.kind.label(l))", style: withdrawn ? .muted : Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID))]
             if let e = head.effectiveAt { spans.append(Span(Message.formRingEffective.text(l, ["when": FormWords.when(e, today: today, l)]))) }
             if !head.text.isEmpty { spans.append(Span(" · " + head.text, style: .muted)) }
@@ -67,9 +67,9 @@ extension Pages {
             var spans = [Span(FormWords.stamp(head.at, today: today, l) + " ", style: .muted),
                          Span(Message.formRingCall.text(l, ["id": head.id]), style: Style(.normal, bold: true)),
                          Span(" · " + provider(head.providerID) + (head.vacancyID.map { " (\($0))" } ?? "")),
-                         Span(" · " + FormWords.outcome(head.outcome, l), style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
+                         Span(" · " + head.outcome.label(l), style: head.outcome == .declined ? .warning : head.outcome == .accepted ? .good : .normal)]
             if let reason = head.declineReason {
-                spans.append(Span(": \(reason) (" + FormWords.scope(head.effectiveDeclineScope ?? .provider, l) + ")"))
+                spans.append(Span(": \(reason) (" + (head.effectiveDeclineScope ?? .provider).label(l) + ")"))
             }
             spans.append(Span(" · \(head.by)", style: .muted))
             var items = [PageItem(spans: spans)]

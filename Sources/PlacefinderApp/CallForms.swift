@@ -110,7 +110,7 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
          Span(form.vacancyID.map { Message.formCallVacancy.text(l, ["id": $0]) } ?? "", style: .muted)],
         [],
         [label(.formCallOutcome, .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
-            let words = FormWords.outcome(o, l)
+            let words = o.label(l)
             return [Span(o == form.outcome ? "[\(words)]" : " \(words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
         },
     ]
@@ -118,7 +118,7 @@ func drawContactForm(_ model: Model, _ form: ContactForm, _ buffer: inout Buffer
         lines.append([label(.formCallReason, .reason)] + entry(form.reason, .reason))
         if form.vacancyID != nil {
             lines.append([label(.formCallScope, .scope)] + DeclineScope.allCases.flatMap { s -> [Span] in
-                let text = FormWords.scope(s, l)
+                let text = s.label(l)
                 return [Span(s == form.scope ? "[\(text)]" : " \(text) ", style: s == form.scope ? Style(.selected, bold: true) : .muted), Span(" ")]
             })
         }
@@ -298,7 +298,7 @@ enum CorrectionFormLayer: Layer {
             switch field {
             case .outcome:
                 lines.append([label(.formCallOutcome, .outcome)] + Contact.Outcome.calls.flatMap { o -> [Span] in
-                    let words = FormWords.outcome(o, l)
+                    let words = o.label(l)
                     return [Span(o == form.outcome ? "[\(words)]" : " \(words) ", style: o == form.outcome ? Style(.selected, bold: true) : .muted), Span(" ")]
                 })
             case .text:
@@ -328,10 +328,3 @@ extension CorrectionForm {
     }
 }
 
-/// Call words other screens put on the status line (MatchScreen, Update, Notices); they read English
-/// until those screens pass the officer's language to the catalogue messages named here.
-enum CallText {
-    static let acceptedNext = Message.formCallAcceptedNext.text(.en)
-    static let noCallToAmend = Message.formCallNoCallToAmend.text(.en)
-    static let withdrawnNotice = Message.formCallWithdrawnNotice.text(.en)
-}

@@ -175,7 +175,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
                 let child = n.childID.flatMap { index.children.childByID[$0] }.map { data.children[$0].initials } ?? ""
                 let notice = n.kind == .placementEnding ? Format.notice(n.noticeLength, compact: inner.width < 50, language) : (text: "", short: false)
                 return TableRow([TableCell(Format.clock(n.receivedAt)), TableCell(providerName(n.providerID)),
-                                 TableCell(n.kind.dashboardLabel(language) + (child.isEmpty ? "" : " " + child)),
+                                 TableCell(n.kind.shortLabel(language) + (child.isEmpty ? "" : " " + child)),
                                  TableCell(notice.text)],
                                 style: notice.short ? .urgent : nil)
             }, columns: [Column(t(.shellDashColAt), width: .length(5)), Column(t(.shellDashColProvider), width: .fill(1)),
@@ -186,7 +186,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
         case .stale:
             list(d.stale.count, empty: t(.shellDashStaleEmpty), { r in
                 let v = data.vacancies[d.stale[r]]
-                return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.abbreviation(language)),
+                return TableRow([TableCell(v.id), TableCell(providerName(v.providerID)), TableCell(v.setting.shortLabel(language)),
                                  TableCell(Message.shellDaysShort.text(language, ["count": String(v.daysSinceConfirmed(now: model.now))]),
                                            style: .warning)])
             }, columns: [Column(t(.shellDashColVacancy), width: .length(7)), Column(t(.shellDashColProvider), width: .fill(1)),
@@ -206,26 +206,13 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
             let rowOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
             list(d.unstable.count, empty: t(.shellDashUnstableEmpty), { r in
                 let row = rowOf[d.unstable[r]]!
-                return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.phrase(language)),
+                return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.shortLabel(language)),
                                  TableCell(String(row.recentPlacements), style: .urgent)])
             }, columns: [Column(t(.shellDashColChild), width: .length(6)), Column(t(.shellDashColInitials), width: .length(4)),
                          Column(t(.shellDashColStatus), width: .fill(1)), Column(t(.shellDashColTwelveMonths), width: .length(language == .cy ? 6 : 5), alignment: .right)])
         }
     }
     drawDueCallBacks(model, in: layout.panels[DashboardPanel.notices.rawValue], &buffer)
-}
-
-extension NoticeKind {
-    /// The dashboard's few words for a notice's kind (the notices panel's Kind column, 11 columns at most).
-    func dashboardLabel(_ language: Language) -> String {
-        switch self {
-        case .placementEnding: Message.shellDashKindEnding.text(language)
-        case .vacancyOpened: Message.shellDashKindOpened.text(language)
-        case .vacancyChanged: Message.shellDashKindChanged.text(language)
-        case .vacancyFilled: Message.shellDashKindFilled.text(language)
-        case .vacancyWithdrawn: Message.shellDashKindWithdrawn.text(language)
-        }
-    }
 }
 
 extension Tab {

@@ -105,7 +105,7 @@ enum DashboardGrid {
         for (n, s) in rows.dropFirst(offset).prefix(shown).enumerated() {
             let y = area.y + 1 + n
             let rowChosen = chosen?.setting == s
-            buffer.set(x: area.x, y: y, string: truncate(Setting.allCases[s].abbreviation(language), toWidth: labelWidth - 1),
+            buffer.set(x: area.x, y: y, string: truncate(Setting.allCases[s].shortLabel(language), toWidth: labelWidth - 1),
                        style: rowChosen ? Style(.accent, bold: true) : .normal)
             for t in tiers.indices {
                 let v = grid[s][t]

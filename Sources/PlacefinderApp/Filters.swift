@@ -23,9 +23,9 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
     private static func makeFields(_ l: Language) -> [FilterField] {
         let any = Message.screensFilterAny.text(l)
         return [
-            FilterField(name: Message.screensFilterSetting.text(l), options: [any] + Setting.allCases.map { $0.screenLabel(l) }),
-            FilterField(name: Message.screensFilterSector.text(l), options: [any] + Sector.allCases.map { $0.screenLabel(l) }),
-            FilterField(name: Message.screensFilterArea.text(l), options: [Message.screensFilterAnywhere.text(l)] + Region.allCases.map { $0.screenLabel(l) }
+            FilterField(name: Message.screensFilterSetting.text(l), options: [any] + Setting.allCases.map { $0.label(l) }),
+            FilterField(name: Message.screensFilterSector.text(l), options: [any] + Sector.allCases.map { $0.label(l) }),
+            FilterField(name: Message.screensFilterArea.text(l), options: [Message.screensFilterAnywhere.text(l)] + Region.allCases.map { $0.label(l) }
                         + authorities.map { l == .cy ? ($0.welshName ?? $0.name) : $0.name }),
             FilterField(name: Message.screensFilterAge.text(l), options: [any] + (0...17).map { Message.screensFilterAgeValue.text(l, ["age": String($0)]) }),
             FilterField(name: Message.screensFilterNeed.text(l), options: [any] + NeedCatalogue.standard.definitions.map { "\($0.name) (\($0.code))" }),
@@ -35,7 +35,7 @@ public enum VacancyFilter: Int, CaseIterable, Sendable {
             FilterField(name: Message.screensFilterEmergencies.text(l), options: [Message.screensFilterEither.text(l), Message.screensFilterYes.text(l)]),
             FilterField(name: Message.screensFilterWelsh.text(l), options: [Message.screensFilterEither.text(l), Message.screensFilterWelshFluent.text(l)]),
             FilterField(name: Message.screensFilterConfirmedWithin.text(l), options: [Message.screensFilterAnyTime.text(l)] + confirmedDays.map { ScreenWords.days($0, l) }),
-            FilterField(name: Message.screensFilterLocality.text(l), options: [any] + LocalityTier.allCases.map { $0.screenLabel(l) }),
+            FilterField(name: Message.screensFilterLocality.text(l), options: [any] + LocalityTier.allCases.map { $0.label(l) }),
             // "open only" is what the dashboard's grid counts (its Enter sets it).
             FilterField(name: Message.screensFilterStatuses.text(l), options: [Message.screensFilterOpenAndHeld.text(l), Message.screensFilterAllStatuses.text(l),
                                                                                Message.screensFilterOpenOnly.text(l)]),
@@ -111,7 +111,7 @@ public enum ChildFilter: Int, CaseIterable, Sendable {
 
     private static func makeFields(_ l: Language) -> [FilterField] {
         [
-            FilterField(name: Message.screensFilterStatus.text(l), options: [Message.screensFilterAny.text(l)] + ChildStatus.allCases.map { $0.screenLabel(l) }),
+            FilterField(name: Message.screensFilterStatus.text(l), options: [Message.screensFilterAny.text(l)] + ChildStatus.allCases.map { $0.label(l) }),
             FilterField(name: Message.screensFilterHomeAuthority.text(l), options: [Message.screensFilterAny.text(l)]
                         + Geography.wales.welshAuthorities.map { l == .cy ? ($0.welshName ?? $0.name) : $0.name }),
             FilterField(name: Message.screensFilterPlacements.text(l), options: [Message.screensFilterAnyNumber.text(l), Message.screensFilterThreeOrMore.text(l)]),

@@ -2,114 +2,9 @@ import Foundation
 import PlacementCore
 import TerminalUI
 
-/// The words the forms and dialogs share, in the officer's language (l10n/forms.tsv): the option lists,
-/// dates, counts and times typed. Each is a whole catalogue message, never English with Welsh spliced in.
+/// The words the forms and dialogs share, in the officer's language (l10n/forms.tsv): dates, counts and
+/// times typed. A coded value (a kind, a reason, a setting…) is said by its core `label`, as every screen says it.
 enum FormWords {
-    static func kind(_ kind: NoticeKind, _ l: Language) -> String {
-        switch kind {
-        case .placementEnding: Message.formKindPlacementEnding.text(l)
-        case .vacancyOpened: Message.formKindVacancyOpened.text(l)
-        case .vacancyChanged: Message.formKindVacancyChanged.text(l)
-        case .vacancyFilled: Message.formKindVacancyFilled.text(l)
-        case .vacancyWithdrawn: Message.formKindVacancyWithdrawn.text(l)
-        }
-    }
-
-    static func reason(_ reason: EndReason, _ l: Language) -> String {
-        switch reason {
-        case .ALLEG: Message.formReasonAlleg.text(l)
-        case .APPRR: Message.formReasonApprr.text(l)
-        case .CARPL: Message.formReasonCarpl.text(l)
-        case .CHILD: Message.formReasonChild.text(l)
-        case .CLOSE: Message.formReasonClose.text(l)
-        case .CREQB: Message.formReasonCreqb.text(l)
-        case .CREQO: Message.formReasonCreqo.text(l)
-        case .CUSTOD: Message.formReasonCustod.text(l)
-        case .LAREQ: Message.formReasonLareq.text(l)
-        case .OTHER: Message.formReasonOther.text(l)
-        case .PLACE: Message.formReasonPlace.text(l)
-        case .STAND: Message.formReasonStand.text(l)
-        }
-    }
-
-    static func setting(_ setting: Setting, _ l: Language) -> String {
-        switch setting {
-        case .residential: Message.formSettingResidential.text(l)
-        case .foster: Message.formSettingFoster.text(l)
-        case .kinship: Message.formSettingKinship.text(l)
-        case .parentAndChild: Message.formSettingParentAndChild.text(l)
-        case .supportedLodgings: Message.formSettingSupportedLodgings.text(l)
-        case .secure: Message.formSettingSecure.text(l)
-        case .shortBreak: Message.formSettingShortBreak.text(l)
-        }
-    }
-
-    static func status(_ status: VacancyStatus, _ l: Language) -> String {
-        switch status {
-        case .open: Message.formStatusOpen.text(l)
-        case .held: Message.formStatusHeld.text(l)
-        case .filled: Message.formStatusFilled.text(l)
-        case .withdrawn: Message.formStatusWithdrawn.text(l)
-        }
-    }
-
-    static func outcome(_ outcome: Contact.Outcome, _ l: Language) -> String {
-        switch outcome {
-        case .noAnswer: Message.formOutcomeNoAnswer.text(l)
-        case .declined: Message.formOutcomeDeclined.text(l)
-        case .considering: Message.formOutcomeConsidering.text(l)
-        case .offered: Message.formOutcomeOffered.text(l)
-        case .accepted: Message.formOutcomeAccepted.text(l)
-        case .referred: Message.formOutcomeReferred.text(l)
-        }
-    }
-
-    static func scope(_ scope: DeclineScope, _ l: Language) -> String {
-        scope == .vacancy ? Message.formCallScopeVacancy.text(l) : Message.formCallScopeProvider.text(l)
-    }
-
-    static func purpose(_ purpose: PlacementPurpose, _ l: Language) -> String {
-        switch purpose {
-        case .emergency: Message.formPlacePurposeEmergency.text(l)
-        case .assessment: Message.formPlacePurposeAssessment.text(l)
-        case .shortTerm: Message.formPlacePurposeShortTerm.text(l)
-        case .longTerm: Message.formPlacePurposeLongTerm.text(l)
-        case .respite: Message.formPlacePurposeRespite.text(l)
-        case .stepDown: Message.formPlacePurposeStepDown.text(l)
-        }
-    }
-
-    static func route(_ route: PurchaseRoute?, _ l: Language) -> String {
-        switch route {
-        case .framework: Message.formPlaceRouteFramework.text(l)
-        case .spot: Message.formPlaceRouteSpot.text(l)
-        case nil: Message.formPlaceNotSaid.text(l)
-        }
-    }
-
-    static func move(_ move: MoveKind, _ l: Language) -> String {
-        move == .planned ? Message.formPlaceMovePlanned.text(l) : Message.formPlaceMoveBreakdown.text(l)
-    }
-
-    static func ending(_ ending: Placement.Ending?, _ l: Language) -> String {
-        switch ending {
-        case .planned: Message.formPlaceEndingPlanned.text(l)
-        case .breakdown: Message.formPlaceEndingBreakdown.text(l)
-        case nil: ""
-        }
-    }
-
-    static func tier(_ tier: LocalityTier, _ l: Language) -> String {
-        switch tier {
-        case .inCounty: Message.formTierInCounty.text(l)
-        case .borderingWelsh: Message.formTierBorderingWelsh.text(l)
-        case .borderingEnglish: Message.formTierBorderingEnglish.text(l)
-        case .otherWelsh: Message.formTierOtherWelsh.text(l)
-        case .elsewhereInEngland: Message.formTierElsewhereInEngland.text(l)
-        case .outsideEnglandAndWales: Message.formTierOutside.text(l)
-        }
-    }
-
     /// "1 bed", "2 beds"; Welsh keeps the singular noun after a numeral and mutates after two ("2 wely").
     static func beds(_ n: Int, _ l: Language) -> String {
         switch n {
@@ -118,8 +13,6 @@ enum FormWords {
         default: Message.formBedsMany.text(l, ["count": "\(n)"])
         }
     }
-
-
 
     /// "today 17:00", "tomorrow 09:00", "18 Jun 09:00" / "heddiw 17:00", "yfory 09:00", "18 Meh 09:00".
     static func when(_ date: Date, today: Day, _ l: Language) -> String {

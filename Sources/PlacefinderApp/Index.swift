@@ -256,7 +256,7 @@ struct ChildIndex: Sendable {
         for r in rows {
             // Names are searchable so "the caller said Lowri" finds her; the list still shows initials only.
             hay.append(fields: [r.id, r.initials, data.children[r.index].givenName, data.children[r.index].familyName, r.authorityName,
-                                geo.authority(code: r.authorityCode)?.welshName ?? "", r.status.words])
+                                geo.authority(code: r.authorityCode)?.welshName ?? "", r.status.label(.en)])
         }
         haystack = hay
     }

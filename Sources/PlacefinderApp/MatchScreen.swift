@@ -64,7 +64,7 @@ func performMatch(_ action: Action, _ context: KeyContext, _ model: inout Model)
     case .amendRecord:
         guard let c = match.selected, let data = model.data else { return [] }
         guard let i = model.index?.work.latestContact[WorkIndex.key(c.childID, c.provider.id)] else {
-            model.status = CallText.noCallToAmend
+            model.status = Message.formCallNoCallToAmend.text(model.language)
             return []
         }
         model.correctionForm = CorrectionForm(amending: data.contacts[i], today: model.today)
@@ -115,31 +115,6 @@ func performConfirm(_ action: Action, _ model: inout Model) -> [Command] {
         return []
     default:
         return []
-    }
-}
-
-extension Contact.Outcome {
-    func screenLabel(_ l: Language) -> String {
-        guard l == .cy else { return words }
-        return switch self {
-        case .noAnswer: Message.screensOutcomeNoAnswer.text(l)
-        case .declined: Message.screensOutcomeDeclined.text(l)
-        case .considering: Message.screensOutcomeConsidering.text(l)
-        case .offered: Message.screensOutcomeOffered.text(l)
-        case .accepted: Message.screensOutcomeAccepted.text(l)
-        case .referred: Message.screensOutcomeReferred.text(l)
-        }
-    }
-
-    var words: String {
-        switch self {
-        case .noAnswer: "no answer"
-        case .declined: "declined"
-        case .considering: "considering"
-        case .offered: "offered"
-        case .accepted: "accepted"
-        case .referred: "referred"
-        }
     }
 }
 
@@ -232,7 +207,7 @@ func contactStatus(_ model: Model, childIDs: [String], providerID: String, withW
     let l = model.language
     let when = Format.day(c.at) == model.today ? Format.clock(c.at) : Format.short(Format.day(c.at), l)
     let style: Style = c.outcome == .declined ? .warning : c.outcome == .accepted || c.outcome == .offered ? .good : .normal
-    return ("\(c.outcome.screenLabel(l)) \(when)" + (withWho ? " (\(c.by))" : ""), style)
+    return ("\(c.outcome.label(l)) \(when)" + (withWho ? " (\(c.by))" : ""), style)
 }
 
 struct MatchRowSource: TableRowSource {
@@ -294,13 +269,13 @@ struct MatchRowSource: TableRowSource {
             TableCell(BarGauge.bar(value: c.score / 100, width: barWidth) + String(format: "%5.1f", c.score), style: .good),
             TableCell((model.match?.marked.contains(c.vacancy.id) == true ? "✓ " : "") + c.provider.name),
         ]
-        if wide { cells.append(TableCell(c.vacancy.setting.screenShortLabel(l))) }
+        if wide { cells.append(TableCell(c.vacancy.setting.shortLabel(l))) }
         cells += [
             TableCell(miles),
-            TableCell(c.tier.screenShortLabel(l), style: c.tier == .inCounty ? .good : nil),
+            TableCell(c.tier.shortLabel(l), style: c.tier == .inCounty ? .good : nil),
         ]
         if wide {
-            cells += [TableCell(c.provider.sector.screenShortLabel(l)),
+            cells += [TableCell(c.provider.sector.shortLabel(l)),
                       c.vacancy.availableFrom <= model.today ? TableCell(Message.screensNow.text(l), style: .good) : TableCell(Format.short(c.vacancy.availableFrom, l)),
                       TableCell(Money.pounds(c.vacancy.weeklyFee))]
         }
@@ -321,9 +296,9 @@ func explanationLines(_ model: Model, _ c: MatchScreenData.Candidate, width: Int
     let l = model.language
     var items: [PageItem] = []
     let from = c.vacancy.availableFrom <= model.today ? Message.screensNow.text(l) : Format.short(c.vacancy.availableFrom, l)
-    var facts: [Span] = [Span(c.vacancy.setting.screenLabel(l) + " · " + c.provider.sector.screenLabel(l)),
+    var facts: [Span] = [Span(c.vacancy.setting.label(l) + " · " + c.provider.sector.label(l)),
                          Span(" · \(l == .cy ? ScreenWords.authority(c.authorityCode, fallback: c.authorityName, l) : c.authorityName) · "),
-                         Span(c.tier.screenLabel(l), style: c.tier == .inCounty ? .good : .normal),
+                         Span(c.tier.label(l), style: c.tier == .inCounty ? .good : .normal),
                          Span(" · " + Message.screensMatchByRoad.text(l, ["miles": Distance.formatMiles(c.roadMiles, approximate: c.approximate)])),
                          Span(" · " + Message.screensFromDate.text(l, ["date": from])),
                          Span(" · " + Message.screensPerWeek.text(l, ["fee": Money.pounds(c.vacancy.weeklyFee)]))]
@@ -428,7 +403,7 @@ func drawExcluded(_ model: Model, _ result: MatchScreenData, _ match: MatchScree
 /// "declined 14 Jun" from the latest recorded decline (vacancy first, then provider).
 func declinedText(_ model: Model, childIDs: [String], providerID: String, vacancyID: String) -> String {
     let l = model.language
-    let declined = Message.screensOutcomeDeclined.text(l)
+    let declined = Contact.Outcome.declined.label(l)
     guard let data = model.data, let work = model.index?.work else { return declined }
     let found = childIDs.lazy.compactMap { c in
         work.latestDecline[WorkIndex.key(c, providerID, vacancyID)] ?? work.latestDecline[WorkIndex.key(c, providerID)]

@@ -7,9 +7,9 @@ import TerminalUI
 /// The spellings a choice field's type-ahead matches (code first, then the words of the label as shown,
 /// in the officer's language).
 enum NoticeChoices {
-    static func kinds(_ l: Language) -> [[String]] { NoticeKind.allCases.map { [$0.rawValue, FormWords.kind($0, l)] } }
-    static func reasons(_ l: Language) -> [[String]] { EndReason.allCases.map { [$0.rawValue, FormWords.reason($0, l)] } }
-    static func settings(_ l: Language) -> [[String]] { Setting.allCases.map { [$0.rawValue, FormWords.setting($0, l)] } }
+    static func kinds(_ l: Language) -> [[String]] { NoticeKind.allCases.map { [$0.rawValue, $0.label(l)] } }
+    static func reasons(_ l: Language) -> [[String]] { EndReason.allCases.map { [$0.rawValue, $0.label(l)] } }
+    static func settings(_ l: Language) -> [[String]] { Setting.allCases.map { [$0.rawValue, $0.label(l)] } }
     static func emergencies(_ l: Language) -> [[String]] {
         [[Message.formNoticeEmergenciesNo.text(l)], [Message.formNoticeEmergenciesYes.text(l)]]
     }

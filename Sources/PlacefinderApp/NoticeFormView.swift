@@ -71,7 +71,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
                     selected: form.providerChosen ? min(form.providerPick, max(0, draft.providers.count - 1)) : -1,
                     focused: form.field == .provider && draft.providers.count > 1)
         case .kind:
-            value([Span("◂ " + FormWords.kind(form.kind, l) + " ▸", style: form.field == .kind ? Style(.selected, bold: true) : .normal)])
+            value([Span("◂ " + form.kind.label(l) + " ▸", style: form.field == .kind ? Style(.selected, bold: true) : .normal)])
             y += 1
         case .child:
             var spans = input(form.childQuery, .child, placeholder: Message.formNoticeChildPlaceholder.text(l))
@@ -99,14 +99,14 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             y += 1
             error(.effective)
         case .reason:
-            let text = draft.reason.map { "◂ \($0.rawValue) · \(FormWords.reason($0, l)) ▸" } ?? Message.formNoticeReasonPlaceholder.text(l)
+            let text = draft.reason.map { "◂ \($0.rawValue) · \($0.label(l)) ▸" } ?? Message.formNoticeReasonPlaceholder.text(l)
             value([Span(text, style: form.field == .reason ? Style(.selected, bold: true) : (draft.reason == nil ? .muted : .normal))])
             y += 1
             error(.reason)
         case .vacancy:
             let text = draft.vacancy.map { v in
-                Message.formNoticeVacancyLine.text(l, ["id": v.id, "setting": FormWords.setting(v.setting, l),
-                                                       "status": FormWords.status(v.status, l), "beds": FormWords.beds(v.beds, l)])
+                Message.formNoticeVacancyLine.text(l, ["id": v.id, "setting": v.setting.label(l),
+                                                       "status": v.status.label(l), "beds": FormWords.beds(v.beds, l)])
             } ?? (draft.vacancies.isEmpty ? Message.formNoticeVacancyNone.text(l)
                   : Message.formNoticeVacancyChoose.text(l, ["count": "\(draft.vacancies.count)"]))
             value([Span(text, style: form.field == .vacancy ? Style(.selected, bold: true) : .normal)])
@@ -114,7 +114,7 @@ func drawNoticeForm(_ model: Model, _ form: NoticeForm, _ buffer: inout Buffer) 
             error(.vacancy)
         case .setting:
             let setting = form.setting == 0 ? nil : Setting.allCases[form.setting - 1]
-            value([Span(setting.map { "◂ \(FormWords.setting($0, l)) ▸" } ?? Message.formNoticeSettingPlaceholder.text(l),
+            value([Span(setting.map { "◂ \($0.label(l)) ▸" } ?? Message.formNoticeSettingPlaceholder.text(l),
                         style: form.field == .setting ? Style(.selected, bold: true) : (setting == nil ? .muted : .normal))])
             y += 1
             error(.setting)

@@ -70,7 +70,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let n = data.notices[order[position]]
         let provider = providers[n.providerID].map { data.providers[$0].name } ?? n.providerID
         let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
-        let kind = wide ? n.kind.screenLabel(l) : n.kind.screenShortLabel(l)
+        let kind = wide ? n.kind.label(l) : n.kind.shortLabel(l)
         let notice = n.kind == .placementEnding ? ScreenWords.notice(n.noticeLength, l) : (text: "", short: false)
         let withdrawn = n.correction?.kind == .withdrawn
         let urgent = notice.short && !withdrawn
@@ -80,7 +80,7 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
             TableCell(withdrawn ? Message.screensNoticeWithdrawn.text(l) : n.correction != nil ? Message.screensNoticeAmended.text(l) : notice.text,
                       style: urgent ? .urgent : nil),
         ]
-        if wide { cells += [TableCell(n.reason?.screenLabel(l) ?? ""), TableCell(n.loggedBy)] }
+        if wide { cells += [TableCell(n.reason?.label(l) ?? ""), TableCell(n.loggedBy)] }
         return TableRow(cells, style: urgent ? .urgent : withdrawn ? .muted : nil)
     }
     table.emptyMessage = Message.screensNoticesNone.text(l)
@@ -89,27 +89,6 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
 }
 
 extension NoticeKind {
-    var shortLabel: String {
-        switch self {
-        case .placementEnding: "ending"
-        case .vacancyOpened: "vac opened"
-        case .vacancyChanged: "vac changed"
-        case .vacancyFilled: "vac filled"
-        case .vacancyWithdrawn: "vac withdrwn"
-        }
-    }
-
-    func screenShortLabel(_ l: Language) -> String {
-        guard l == .cy else { return shortLabel }
-        return switch self {
-        case .placementEnding: Message.screensNoticeKindShortPlacementEnding.text(l)
-        case .vacancyOpened: Message.screensNoticeKindShortVacancyOpened.text(l)
-        case .vacancyChanged: Message.screensNoticeKindShortVacancyChanged.text(l)
-        case .vacancyFilled: Message.screensNoticeKindShortVacancyFilled.text(l)
-        case .vacancyWithdrawn: Message.screensNoticeKindShortVacancyWithdrawn.text(l)
-        }
-    }
-
     var isVacancyChange: Bool { self == .vacancyChanged || self == .vacancyFilled || self == .vacancyWithdrawn }
 }
 
@@ -118,7 +97,7 @@ extension Pages {
         let l = model.language
         guard let data = model.data, i < data.notices.count else { return Message.screensNoticeHeading.text(l) }
         let n = data.notices[i]
-        return Message.screensNoticeTitle.text(l, ["id": n.id, "kind": n.kind.screenLabel(l)])
+        return Message.screensNoticeTitle.text(l, ["id": n.id, "kind": n.kind.label(l)])
     }
 
     static func notice(_ model: Model, _ i: Int) -> [PageItem] {
@@ -130,7 +109,7 @@ extension Pages {
         let provider = index.providers.byID[n.providerID].map { data.providers[$0] }
         out.append(field(Message.screensPageProvider.text(l), provider.map { "\($0.name) (\($0.id))" } ?? n.providerID))
         if let contact = provider?.contact, !contact.phone.isEmpty { out.append(field(Message.screensPagePhone.text(l), "\(contact.name) · \(contact.phone)")) }
-        out.append(field(Message.screensPageKind.text(l), n.kind.screenLabel(l), style: isShortNotice(n) ? .urgent : .normal))
+        out.append(field(Message.screensPageKind.text(l), n.kind.label(l), style: isShortNotice(n) ? .urgent : .normal))
         out.append(field(Message.screensPageReceived.text(l), Message.screensNoticeReceivedAt.text(l, [
             "date": Format.long(Format.day(n.receivedAt), l), "time": Format.clock(n.receivedAt), "by": n.loggedBy])))
         if let e = n.effectiveAt {
@@ -147,7 +126,7 @@ extension Pages {
         } else {
             out.append(field(Message.screensPageChild.text(l), Message.screensNoticeNoChild.text(l), style: .muted))
         }
-        if let r = n.reason { out.append(field(Message.screensPageReason.text(l), "\(r.screenLabel(l)) (\(r.rawValue))")) }
+        if let r = n.reason { out.append(field(Message.screensPageReason.text(l), "\(r.label(l)) (\(r.rawValue))")) }
         if let v = n.vacancyID { out.append(field(Message.screensPageVacancy.text(l), v)) }
         out.append(field(Message.screensPageNotes.text(l), n.text.isEmpty ? Message.screensNone.text(l) : n.text, style: n.text.isEmpty ? .muted : .normal))
         if let c = n.correction {
@@ -204,7 +183,7 @@ enum NoticesTab: TabScreen {
                 model.index?.work.noticeOrder.indices.contains(s) == true ? model.index?.work.noticeOrder[s] : nil
             }
             guard let i = selected, let notice = model.data?.notices[i] else { return [] }
-            if notice.correction?.kind == .withdrawn { model.status = CallText.withdrawnNotice; return [] }
+            if notice.correction?.kind == .withdrawn { model.status = Message.formCallWithdrawnNotice.text(model.language); return [] }
             model.correctionForm = action == .withdrawRecord ? CorrectionForm(withdrawing: notice) : CorrectionForm(amending: notice)
             return []
         }

@@ -23,7 +23,7 @@ enum Pages {
         guard let inspection = p.inspection else { return field(label, Message.screensPageNoRating.text(l), style: .muted) }
         let old = inspection.date.days(until: today) > policy.inspectionMaxAgeDays
         return field(label, [
-            Span(inspection.rating.screenLabel(l), style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
+            Span(inspection.rating.label(l), style: inspection.rating.grade >= 3 ? .urgent : inspection.rating.grade == 0 ? .good : .normal),
             Span(Message.screensPageInspected.text(l, ["date": Format.long(inspection.date, l)]), style: old ? .warning : .normal),
             Span(old ? Message.screensPageInspectionOld.text(l) : "", style: .warning),
         ])
@@ -34,9 +34,9 @@ enum Pages {
     /// The child page's line on who the child can live with: what the checks against a home's current residents read.
     static func livingWith(_ c: Child, _ l: Language = .en) -> PageItem {
         var parts: [String] = []
-        if let companions = c.livingCompanions { parts.append(companions.screenLabel(l)) }
+        if let companions = c.livingCompanions { parts.append(companions.label(l)) }
         if !c.riskToOthers.isEmpty {
-            parts.append(Message.screensChildRiskOf.text(l, ["risks": c.riskToOthers.map { $0.screenLabel(l) }.joined(separator: Message.screensAnd.text(l))]))
+            parts.append(Message.screensChildRiskOf.text(l, ["risks": c.riskToOthers.map { $0.label(l) }.joined(separator: Message.screensAnd.text(l))]))
         }
         if !c.associatesToAvoid.isEmpty { parts.append(Message.screensChildNotWithAssociates.text(l, ["ids": c.associatesToAvoid.joined(separator: ", ")])) }
         return field(Message.screensChildLivingWith.text(l), parts.isEmpty ? Message.screensChildNoRestriction.text(l) : parts.joined(separator: "; "),
@@ -113,22 +113,22 @@ enum Pages {
         let today = model.today
         var out: [PageItem] = [PageItem(spans: [Span(Message.screensVacancyHeading.text(l), style: heading)])]
 
-        var status = [Span(v.status.screenLabel(l), style: v.status == .open ? .good : .muted)]
+        var status = [Span(v.status.label(l), style: v.status == .open ? .good : .muted)]
         if let hold = v.hold, v.isHeld(at: model.now) {
             status.append(Span(Message.screensVacancyHeldFor.text(l, ["child": hold.childID, "officer": hold.officer,
                                                                       "date": Format.long(Format.day(hold.expiresAt), l), "time": Format.clock(hold.expiresAt)]),
                                style: .warning))
         }
         out.append(field(Message.screensPageStatus.text(l), status))
-        out.append(field(Message.screensPageSetting.text(l), v.setting.screenLabel(l)))
+        out.append(field(Message.screensPageSetting.text(l), v.setting.label(l)))
         var whereSpans = [Span(ScreenWords.bilingualAuthority(ix.authorityCode[i], fallback: ix.authorityName[i], l)),
-                          Span(" · "), Span(tier.screenLabel(l), style: tier == .inCounty ? .good : .normal)]
+                          Span(" · "), Span(tier.label(l), style: tier == .inCounty ? .good : .normal)]
         if let reg = tier.regulationReference {
             whereSpans.append(Span(Message.screensVacancyNeedsPanel.text(l, ["reg": ScreenWords.regulation(reg, l)]), style: .muted))
         }
         if let pc = v.postcode ?? provider?.postcode { whereSpans.append(Span(" · " + pc)) }
         out.append(field(Message.screensPageWhere.text(l), whereSpans))
-        let genders = Gender.allCases.filter { v.gendersAccepted.contains($0) }.map { $0.screenLabel(l) }.joined(separator: ", ")
+        let genders = Gender.allCases.filter { v.gendersAccepted.contains($0) }.map { $0.label(l) }.joined(separator: ", ")
         out.append(field(Message.screensPagePlaces.text(l), Message.screensVacancyPlaces.text(l, [
             "beds": ScreenWords.count(v.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l),
             "ages": Format.ages(v.ageRange), "genders": genders, "n": String(v.maxSiblingGroup)])))
@@ -138,7 +138,7 @@ enum Pages {
             Span(from, style: v.availableFrom <= today ? .good : .normal),
             Span(v.takesEmergencies ? Message.screensVacancyTakesEmergencies.text(l) : Message.screensVacancyNoEmergencies.text(l))]))
         out.append(field(Message.screensPageWeeklyFee.text(l), Money.pounds(v.weeklyFee)))
-        if let purchase = v.purchase { out.append(field(Message.screensPageBought.text(l), purchase.screenShortLabel(l))) }
+        if let purchase = v.purchase { out.append(field(Message.screensPageBought.text(l), purchase.shortLabel(l))) }
         let days = v.daysSinceConfirmed(now: model.now)
         out.append(field(Message.screensPageConfirmed.text(l), [
             Span(days == 0 ? Message.screensToday.text(l) : Message.screensAgo.text(l, ["time": ScreenWords.days(days, l)]), style: days > 7 ? .warning : .normal),
@@ -154,9 +154,9 @@ enum Pages {
             return out
         }
         out.append(field(Message.screensPageName.text(l), provider.name))
-        out.append(field(Message.screensPageSector.text(l), "\(provider.sector.screenLabel(l)) · \(provider.profitStatus.screenLabel(l))"))
+        out.append(field(Message.screensPageSector.text(l), "\(provider.sector.label(l)) · \(provider.profitStatus.label(l))"))
         out.append(field(Message.screensPageRegulator.text(l),
-                         Message.screensRegistration.text(l, ["regulator": provider.regulator.screenLabel(l), "number": provider.registrationNumber])))
+                         Message.screensRegistration.text(l, ["regulator": provider.regulator.label(l), "number": provider.registrationNumber])))
         out.append(inspectionField(provider, today: today, l))
         let home = ScreenWords.authority(provider.authorityCode, fallback: provider.authorityCode, l)
         out.append(field(Message.screensPageAddress.text(l), provider.postcode.isEmpty ? home : "\(provider.postcode) · \(home)"))
@@ -165,7 +165,7 @@ enum Pages {
         let contact = [provider.contact.name, provider.contact.email].filter { !$0.isEmpty }
         out.append(field(Message.screensPageContact.text(l), contact.isEmpty ? Message.screensNoneRecorded.text(l) : contact.joined(separator: " · "),
                          style: contact.isEmpty ? .muted : .normal))
-        out.append(field(Message.screensPageWelsh.text(l), provider.welshLanguage.screenLabel(l), style: provider.welshLanguage == .fluent ? .good : .normal))
+        out.append(field(Message.screensPageWelsh.text(l), provider.welshLanguage.label(l), style: provider.welshLanguage == .fluent ? .good : .normal))
         out.append(field(Message.screensPageCanMeet.text(l), provider.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
                          : provider.capabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
 
@@ -195,14 +195,14 @@ enum Pages {
 
     static func endingLine(_ p: Placement, notices: [ProviderNotice], _ l: Language = .en) -> PageItem {
         var spans = [Span(Format.long(p.actualEnd!, l) + ": ", style: .muted),
-                     Span(p.endReason?.screenLabel(l) ?? Message.screensReasonNotRecorded.text(l))]
+                     Span(p.endReason?.label(l) ?? Message.screensReasonNotRecorded.text(l))]
         let length = noticeLength(of: p, notices: notices)
         let notice = ScreenWords.notice(length, l)
         spans.append(Span(" · "))
         spans.append(Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal)))
         if let ending = p.ending {
             spans.append(Span(" · "))
-            spans.append(Span(ending.screenLabel(l), style: ending == .breakdown ? .warning : .normal))
+            spans.append(Span(ending.label(l), style: ending == .breakdown ? .warning : .normal))
         }
         return PageItem(spans: spans, indent: 2)
     }
@@ -228,12 +228,12 @@ enum Pages {
         out.append(field(Message.screensPageAge.text(l), Message.screensChildAge.text(l, ["age": String(c.age(on: today)), "date": Format.long(c.dateOfBirth, l)])
                          + (c.isKeyStage4(on: today) ? Message.screensChildKeyStage4.text(l) : "")))
         out.append(field(Message.screensPageHome.text(l), ScreenWords.bilingualAuthority(c.placingAuthority, fallback: c.placingAuthority, l)))
-        out.append(field(Message.screensPageLegalStatus.text(l), c.legalStatus.screenLabel(l)))
-        var language = Message.screensChildFirstLanguage.text(l, ["language": c.firstLanguage.screenLabel(l)])
-        if let w = c.welshPlacement { language += Message.screensChildWelshPlacement.text(l, ["level": w.screenLabel(l)]) }
+        out.append(field(Message.screensPageLegalStatus.text(l), c.legalStatus.label(l)))
+        var language = Message.screensChildFirstLanguage.text(l, ["language": c.firstLanguage.label(l)])
+        if let w = c.welshPlacement { language += Message.screensChildWelshPlacement.text(l, ["level": w.label(l)]) }
         out.append(field(Message.screensPageLanguage.text(l), language))
         let urgent = AppData.isUrgent(c, today: today)
-        var status = c.status.screenLabel(l)
+        var status = c.status.label(l)
         if c.status != .placed {
             if case .neededBy(let d) = c.urgency, c.status == .needsPlacement { status += Message.screensChildNeededBy.text(l, ["date": Format.long(d, l)]) }
             let left = TimeLeft.of(c, ending: model.index?.work.endingByChild[c.id], now: model.now)
@@ -248,7 +248,7 @@ enum Pages {
                 let names = c.needs(at: level).map { catalogue.name(of: $0, l) }
                 guard !names.isEmpty else { continue }
                 out.append(field(first ? Message.screensPageNeeds.text(l) : "",
-                                 [Span(level.screenLabel(l) + ": ", style: level == .essential ? Style(.normal, bold: true) : .normal),
+                                 [Span(level.label(l) + ": ", style: level == .essential ? Style(.normal, bold: true) : .normal),
                                   Span(names.joined(separator: ", "))]))
                 first = false
             }
@@ -289,7 +289,7 @@ enum Pages {
         let childNotices = data.notices.filter { $0.childID == c.id && $0.kind == .placementEnding }
         for p in listed {
             out.append(blank)
-            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.screenLabel(l) } ?? p.placementType.screenLabel(l)
+            let setting = p.vacancyID.flatMap { vacancies[$0]?.setting.label(l) } ?? p.placementType.label(l)
             if let undo = p.undone {
                 out.append(PageItem(spans: [Span(Format.long(p.start, l), style: .muted), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID, style: .muted), Span(" · " + p.id, style: .muted),
@@ -300,7 +300,7 @@ enum Pages {
                 let dates = Format.long(p.start, l) + " – " + (p.actualEnd.map { Format.long($0, l) } ?? Message.screensNow.text(l))
                 out.append(PageItem(spans: [Span(dates, style: Style(.normal, bold: true)), Span(" · "),
                             Span(providers[p.providerID]?.name ?? p.providerID), Span(" · " + setting, style: .muted)]))
-                var detail: [Span] = [Span(p.locality.screenLabel(l), style: p.locality == .inCounty ? .good : .normal),
+                var detail: [Span] = [Span(p.locality.label(l), style: p.locality == .inCounty ? .good : .normal),
                                       Span(" · " + ScreenWords.miles(p.milesFromHome, l))]
                 detail += endingSpans(p, notices: childNotices, l)
                 out.append(PageItem(spans: detail, indent: 4))
@@ -342,11 +342,11 @@ func endingSpans(_ p: Placement, notices: [ProviderNotice], _ l: Language = .en)
     guard p.actualEnd != nil else { return [Span(Message.screensCurrentPlacement.text(l), style: .good)] }
     let length = noticeLength(of: p, notices: notices)
     let notice = ScreenWords.notice(length, l)
-    var spans = [Span(Message.screensEnded.text(l)), Span(p.endReason?.screenLabel(l) ?? Message.screensReasonNotRecorded.text(l)),
+    var spans = [Span(Message.screensEnded.text(l)), Span(p.endReason?.label(l) ?? Message.screensReasonNotRecorded.text(l)),
                  Span(Message.screensNoticeLabel.text(l)),
                  Span(notice.text, style: notice.short ? .urgent : (length == nil ? .muted : .normal))]
     if let ending = p.ending {
-        spans += [Span(" · "), Span(ending.screenLabel(l), style: ending == .breakdown ? .warning : .good)]
+        spans += [Span(" · "), Span(ending.label(l), style: ending == .breakdown ? .warning : .good)]
     }
     return spans
 }

@@ -312,7 +312,7 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
     ]
     if plan?.asksMoveKind == true {
         lines.append([label(Message.formPlaceCurrent.text(l), .move)] + MoveKind.allCases.flatMap { kind -> [Span] in
-            let words = FormWords.move(kind, l)
+            let words = kind.label(l)
             return [Span(form.move == kind ? "[\(words)]" : " \(words) ", style: form.move == kind ? Style(.selected, bold: true) : .muted), Span(" ")]
         })
     }
@@ -323,14 +323,14 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
         lines.append([Span(Message.formPlaceCannot.text(l, ["reason": refusal.description(l)]), style: .urgent)])
     } else if let plan, let effects = plan.effects {
         lines.append([Span(Message.formPlaceWill.text(l))])
-        lines.append([Span(Message.formPlaceWillStart.text(l, ["id": effects.placement.id, "tier": FormWords.tier(plan.tier, l),
+        lines.append([Span(Message.formPlaceWillStart.text(l, ["id": effects.placement.id, "tier": plan.tier.label(l),
                                                                "miles": Distance.formatMiles(effects.placement.milesFromHome, approximate: true)]))])
         if let before = vacancy?.beds {
             let beds = ["before": FormWords.beds(before, l), "after": "\(effects.vacancy.beds)"]
             lines.append([Span((effects.vacancy.beds == 0 ? Message.formPlaceWillFill : Message.formPlaceWillTakeBed).text(l, beds))])
         }
         for ended in effects.ended {
-            let ending = ["ending": FormWords.ending(ended.ending, l), "reason": ended.endReason?.rawValue ?? ""]
+            let ending = ["ending": ended.ending?.label(l) ?? "", "reason": ended.endReason?.rawValue ?? ""]
             let how = ended.noticeHours.map { Message.formPlaceEndingNotice.text(l, ending.merging(["hours": "\($0)"]) { a, _ in a }) }
                 ?? Message.formPlaceEnding.text(l, ending)
             lines.append([Span(Message.formPlaceWillEnd.text(l, ["id": ended.id, "provider": providerName(ended.providerID)])),
@@ -370,8 +370,8 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
         [Span("‹ ", style: .muted), Span(text, style: form.focus == field ? Style(.selected, bold: true) : bold), Span(" ›", style: .muted)]
     }
     lines.append([label(Message.formPlacePurpose.text(l), .purpose)]
-                 + choice(form.purpose.map { FormWords.purpose($0, l) } ?? Message.formPlaceNotSaid.text(l), .purpose))
-    lines.append([label(Message.formPlacePurchase.text(l), .purchase)] + choice(FormWords.route(form.purchase, l), .purchase)
+                 + choice(form.purpose.map { $0.label(l) } ?? Message.formPlaceNotSaid.text(l), .purpose))
+    lines.append([label(Message.formPlacePurchase.text(l), .purchase)] + choice(form.purchase?.label(l) ?? Message.formPlaceNotSaid.text(l), .purchase)
                  + [Span(vacancy?.purchase == .blockContract ? "  " + Message.formPlaceBlockContract.text(l) : "", style: .muted)])
     if form.attempted, let blocker = form.blocker(l) { lines.append([]); lines.append([Span(blocker, style: .urgent)]) }
     lines.append([])

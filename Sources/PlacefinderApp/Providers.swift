@@ -27,29 +27,19 @@ func drawProviderList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let p = data.providers[i]
         let s = ix.stability[i]
         var cells = [TableCell(p.name, style: s.shortNoticeEndings > 0 ? .urgent : nil),
-                     TableCell(wide ? p.sector.screenLabel(l) : p.sector.screenShortLabel(l)),
-                     TableCell(wide ? "\(p.regulator.screenLabel(l)) · \(p.registrationNumber)" : p.registrationNumber),
+                     TableCell(wide ? p.sector.label(l) : p.sector.shortLabel(l)),
+                     TableCell(wide ? "\(p.regulator.label(l)) · \(p.registrationNumber)" : p.registrationNumber),
                      TableCell(l == .cy ? ScreenWords.authority(p.authorityCode, fallback: ix.authorityName[i], l) : ix.authorityName[i]),
                      TableCell(String(ix.openVacancies[i]), style: ix.openVacancies[i] > 0 ? .good : .muted),
                      TableCell(String(s.placements)),
                      TableCell(String(s.breakdowns), style: s.breakdowns > 0 ? .warning : nil),
                      TableCell(String(s.shortNoticeEndings), style: s.shortNoticeEndings > 0 ? .urgent : nil)]
-        if wide { cells.insert(TableCell(p.welshLanguage.screenLabel(l), style: p.welshLanguage == .fluent ? .good : nil), at: 2) }
+        if wide { cells.insert(TableCell(p.welshLanguage.label(l), style: p.welshLanguage == .fluent ? .good : nil), at: 2) }
         return TableRow(cells)
     }
     table.emptyMessage = list.query.isEmpty ? Message.screensProvidersNone.text(l) : Message.screensProvidersNoMatch.text(l)
     var state = list.table
     table.render(in: g.table, buffer: &buffer, state: &state)
-}
-
-extension Sector {
-    var shortLabel: String {
-        switch self {
-        case .localAuthority: "council"
-        case .private: "private"
-        case .thirdSector: "3rd sect"
-        }
-    }
 }
 
 /// The provider page's vacancies, in page order.
@@ -103,14 +93,14 @@ extension Pages {
         let today = model.today
         let l = model.language
         var out: [PageItem] = []
-        out.append(field(Message.screensPageSector.text(l), "\(p.sector.screenLabel(l)) · \(p.profitStatus.screenLabel(l))"))
-        out.append(field(Message.screensPageRegulator.text(l), Message.screensRegistration.text(l, ["regulator": p.regulator.screenLabel(l), "number": p.registrationNumber])))
+        out.append(field(Message.screensPageSector.text(l), "\(p.sector.label(l)) · \(p.profitStatus.label(l))"))
+        out.append(field(Message.screensPageRegulator.text(l), Message.screensRegistration.text(l, ["regulator": p.regulator.label(l), "number": p.registrationNumber])))
         out.append(inspectionField(p, today: today, l))
         out.append(field(Message.screensPageWhere.text(l), "\(ScreenWords.bilingualAuthority(p.authorityCode, fallback: ix.authorityName[i], l)) · \(p.postcode)"))
         let contact = [p.contact.name, p.contact.phone, p.contact.email].filter { !$0.isEmpty }
         out.append(field(Message.screensPageContact.text(l), contact.isEmpty ? Message.screensNoneRecorded.text(l) : contact.joined(separator: " · "),
                          style: contact.isEmpty ? .muted : .normal))
-        out.append(field(Message.screensPageWelsh.text(l), p.welshLanguage.screenLabel(l), style: p.welshLanguage == .fluent ? .good : .normal))
+        out.append(field(Message.screensPageWelsh.text(l), p.welshLanguage.label(l), style: p.welshLanguage == .fluent ? .good : .normal))
         out.append(field(Message.screensPageCanMeet.text(l), p.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
                          : p.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
         let s = ix.stability[i]
@@ -125,12 +115,12 @@ extension Pages {
         if vacancies.isEmpty { out.append(PageItem(spans: [Span(Message.screensNoVacanciesRecorded.text(l), style: .muted)])) }
         for v in vacancies {
             let vac = data.vacancies[v]
-            var spans = [Span(vac.id + "  "), Span(vac.setting.screenLabel(l)),
+            var spans = [Span(vac.id + "  "), Span(vac.setting.label(l)),
                          Span(Message.screensProviderVacancyAges.text(l, ["ages": Format.ages(vac.ageRange),
                                                                           "beds": ScreenWords.count(vac.beds, one: .screensCountBedOne, two: .screensCountBedTwo, many: .screensCountBedMany, l)])),
                          Span(" · " + (vac.availableFrom <= today ? Message.screensNow.text(l) : Message.screensFromDate.text(l, ["date": Format.short(vac.availableFrom, l)]))),
                          Span(" · " + Message.screensPerWeek.text(l, ["fee": Money.pounds(vac.weeklyFee)])),
-                         Span(" · " + vac.status.screenLabel(l), style: vac.status == .open ? .good : .muted)]
+                         Span(" · " + vac.status.label(l), style: vac.status == .open ? .good : .muted)]
             if let hold = vac.hold, vac.isHeld(at: model.now) {
                 spans.append(Span(Message.screensProviderHeldBy.text(l, ["officer": hold.officer, "time": Format.clock(hold.expiresAt)]), style: .warning))
             }

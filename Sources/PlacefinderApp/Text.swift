@@ -245,66 +245,6 @@ enum Format {
     static func miles(_ m: Double) -> String { Distance.formatMiles(m, approximate: true) + " est." }
 }
 
-extension ChildStatus {
-    /// The status in words, in English (see `phrase(_:)`).
-    var words: String { phrase(.en) }
-
-    public func phrase(_ language: Language) -> String {
-        switch self {
-        case .placed: Message.shellChildStatusPlaced.text(language)
-        case .needsPlacement: Message.shellChildStatusNeedsPlacement.text(language)
-        case .noticeReceived: Message.shellChildStatusNoticeReceived.text(language)
-        }
-    }
-}
-
-extension Setting {
-    /// Narrow-screen label (80 columns), in English (see `abbreviation(_:)`).
-    var shortLabel: String { abbreviation(.en) }
-
-    /// At most 9 columns in either language.
-    func abbreviation(_ language: Language) -> String {
-        switch self {
-        case .residential: Message.shellSettingShortResidential.text(language)
-        case .foster: Message.shellSettingShortFoster.text(language)
-        case .kinship: Message.shellSettingShortKinship.text(language)
-        case .parentAndChild: Message.shellSettingShortParentAndChild.text(language)
-        case .supportedLodgings: Message.shellSettingShortLodgings.text(language)
-        case .secure: Message.shellSettingShortSecure.text(language)
-        case .shortBreak: Message.shellSettingShortBreak.text(language)
-        }
-    }
-}
-
-extension LocalityTier {
-    /// Narrow-screen label (80 columns), in English; the full `label` is used from 100 columns.
-    var shortLabel: String { abbreviation(.en) }
-
-    /// At most 9 columns in either language.
-    func abbreviation(_ language: Language) -> String {
-        switch self {
-        case .inCounty: Message.shellTierShortInCounty.text(language)
-        case .borderingWelsh: Message.shellTierShortBorderWales.text(language)
-        case .borderingEnglish: Message.shellTierShortBorderEngland.text(language)
-        case .otherWelsh: Message.shellTierShortOtherWales.text(language)
-        case .elsewhereInEngland: Message.shellTierShortEngland.text(language)
-        case .outsideEnglandAndWales: Message.shellTierShortOutside.text(language)
-        }
-    }
-}
-
-extension WelshCapability {
-    var words: String { phrase(.en) }
-
-    func phrase(_ language: Language) -> String {
-        switch self {
-        case .none: Message.shellWelshNone.text(language)
-        case .some: Message.shellWelshSome.text(language)
-        case .fluent: Message.shellWelshFluent.text(language)
-        }
-    }
-}
-
 extension Int {
     /// `x` truncated toward zero and clamped to Int's range (NaN is 0): a conversion that cannot trap,
     /// for numbers worked out from stored or typed values.

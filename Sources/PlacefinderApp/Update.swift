@@ -89,7 +89,7 @@ public func update(_ model: inout Model, _ msg: Msg) -> [Command] {
         if let form = model.contactForm, form.saving {
             model.contactForm = nil
             // An accepted offer leads on: the bed is held, then the child placed, from the match screen.
-            if form.outcome == .accepted { model.status = text + " · " + CallText.acceptedNext }
+            if form.outcome == .accepted { model.status = text + " · " + Message.formCallAcceptedNext.text(model.language) }
         }
         if model.correctionForm?.saving == true { model.correctionForm = nil }
         if model.undoPrompt?.saving == true { model.undoPrompt = nil }

@@ -172,7 +172,7 @@ struct VacancyRowSource: TableRowSource {
         var cols: [Column] = [
             Column(Message.screensColId.text(l), width: .length(max(2, index.idWidth))),
             Column(Message.screensColProvider.text(l), width: .fill(1)),
-            Column(wide ? Message.screensColSetting.text(l) : Message.screensColSettingShort.text(l), width: .length(wide ? 18 : 9)),
+            Column(wide ? Message.screensColSetting.text(l) : Message.screensColSettingShort.text(l), width: .length(wide ? Self.settingWidth : 9)),
             Column(Message.screensColAuthority.text(l), width: .length(wide ? 17 : 12)),
         ]
         if !narrow { cols.append(Column(Message.screensColLocality.text(l), width: .length(wide ? 20 : 9))) }
@@ -194,6 +194,15 @@ struct VacancyRowSource: TableRowSource {
 
     var count: Int { visible.count }
 
+    static let settingWidth = 18
+
+    /// The setting in words, or its short form where the words are wider than the column (the glossary's
+    /// "gofalwr sy'n berthynas"), so no setting is cut short and the provider keeps its width.
+    static func setting(_ setting: Setting, _ l: Language) -> String {
+        let words = setting.label(l)
+        return displayWidth(of: words) <= settingWidth ? words : setting.shortLabel(l)
+    }
+
     func row(at position: Int) -> TableRow {
         let i = Int(visible[position])
         let v = data.vacancies[i]
@@ -207,10 +216,10 @@ struct VacancyRowSource: TableRowSource {
         var cells: [TableCell] = [
             TableCell(v.id),
             TableCell(mark + provider),
-            TableCell(narrow ? v.setting.screenShortLabel(l) : v.setting.screenLabel(l)),
+            TableCell(narrow ? v.setting.shortLabel(l) : Self.setting(v.setting, l)),
             TableCell(l == .cy ? ScreenWords.authority(index.authorityCode[i], fallback: index.authorityName[i], l) : index.authorityName[i]),
         ]
-        if layout != .narrow { cells.append(TableCell(narrow ? tier.screenShortLabel(l) : tier.screenLabel(l), style: tier == .inCounty ? .good : nil)) }
+        if layout != .narrow { cells.append(TableCell(narrow ? tier.shortLabel(l) : tier.label(l), style: tier == .inCounty ? .good : nil)) }
         cells += [
             TableCell(String(v.beds)),
             TableCell(Format.ages(v.ageRange)),
@@ -260,7 +269,7 @@ func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
             TableCell(r.initials),
             TableCell(String(r.age)),
             TableCell(l == .cy ? ScreenWords.authority(r.authorityCode, fallback: r.authorityName, l) : r.authorityName),
-            TableCell(r.status.screenLabel(l), style: r.urgent ? .urgent : nil),
+            TableCell(r.status.shortLabel(l), style: r.urgent ? .urgent : nil),
             TableCell(needed, style: r.urgent ? .urgent : nil),
             TableCell(String(r.recentPlacements), style: r.recentPlacements >= 3 ? .urgent : nil),
         ])

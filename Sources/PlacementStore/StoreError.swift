@@ -103,11 +103,11 @@ extension StoreError {
             case .SQLITE_CONSTRAINT_FOREIGNKEY: return StoreError.missingReference
             case .SQLITE_CONSTRAINT_PRIMARYKEY, .SQLITE_CONSTRAINT_UNIQUE: return StoreError.duplicate
             case .SQLITE_CONSTRAINT_TRIGGER:
-                // Trigger messages are ours (RAISE in Schema.swift), never record contents.
-                return StoreError.rejected(reason: db.message ?? "a rule in the store")
-            case .SQLITE_CONSTRAINT_NOTNULL: return StoreError.rejected(reason: "a required value is missing")
-            case .SQLITE_CONSTRAINT_CHECK: return StoreError.rejected(reason: "a value is out of range")
-            default: return StoreError.rejected(reason: "a constraint failed")
+                // Trigger messages are ours (RAISE in Schema.swift), never record contents; each is a StoreReason.
+                return StoreError.rejected(reason: db.message ?? StoreReason.ruleInStore.english())
+            case .SQLITE_CONSTRAINT_NOTNULL: return StoreError.rejected(.requiredValueMissing)
+            case .SQLITE_CONSTRAINT_CHECK: return StoreError.rejected(.valueOutOfRange)
+            default: return StoreError.rejected(.constraintFailed)
             }
         default: return StoreError.sqlite(code: db.extendedResultCode.rawValue)
         }

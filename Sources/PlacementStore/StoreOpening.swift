@@ -28,11 +28,11 @@ enum StoreFile {
         case S_IFLNK: throw StoreError.symlink(path: path)
         case S_IFDIR: throw StoreError.isDirectory(path: path)
         case S_IFREG: break
-        default: throw StoreError.notAPlacefinderStore(path: path, why: "not a regular file")
+        default: throw StoreError.notAPlacefinderStore(path: path, why: StoreReason.notARegularFile.english())
         }
-        if info.st_size == 0 { throw StoreError.notAPlacefinderStore(path: path, why: "the file is empty") }
+        if info.st_size == 0 { throw StoreError.notAPlacefinderStore(path: path, why: StoreReason.emptyFile.english()) }
         guard let header = readHeader(path) else {
-            throw StoreError.notAPlacefinderStore(path: path, why: "the file cannot be read")
+            throw StoreError.notAPlacefinderStore(path: path, why: StoreReason.unreadableFile.english())
         }
         if let why = headerProblem(header) { throw StoreError.notAPlacefinderStore(path: path, why: why) }
         return .present
@@ -42,11 +42,11 @@ enum StoreFile {
     /// Application id 0 is allowed: stores from before v5 carry none, and a new id may still sit in the WAL.
     static func headerProblem(_ header: [UInt8]) -> String? {
         guard header.count == 100, header.starts(with: Array("SQLite format 3\0".utf8)) else {
-            return "not an SQLite database"
+            return StoreReason.notSQLite.english()
         }
         let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
         guard id == 0 || Int32(bitPattern: id) == applicationID else {
-            return "an SQLite database belonging to another program"
+            return StoreReason.anotherProgramsDatabase.english()
         }
         return nil
     }
@@ -75,7 +75,7 @@ enum StoreFile {
         if try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID { return }
         let legacy = try db.tableExists("grdb_migrations") && db.tableExists("audit_log")
             && (try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM grdb_migrations WHERE identifier = 'v1')") ?? false)
-        if !legacy { throw StoreError.notAPlacefinderStore(path: path, why: "an SQLite database, but not one Placefinder made") }
+        if !legacy { throw StoreError.notAPlacefinderStore(path: path, why: StoreReason.notMadeByPlacefinder.english()) }
     }
 
     static func isSymlink(_ path: String) -> Bool {

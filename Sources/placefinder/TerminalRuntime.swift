@@ -253,7 +253,7 @@ final class TerminalRuntime: @unchecked Sendable {
                 write { db, officer, now in
                     let effects = try db.undoPlacement(id: placementID, reason: reason, officer: officer, now: now)
                     return .commandSucceeded(say(.shellDoneUndone, ["placement": placementID, "child": effects.child.id,
-                                                                    "status": effects.child.status.phrase(language)]))
+                                                                    "status": effects.child.status.label(language)]))
                 }
             }
         }
@@ -318,7 +318,7 @@ final class TerminalRuntime: @unchecked Sendable {
     /// reason); the last message carries `settles`, which frees a coalesced slot when the loop drains it.
     private func background(_ failure: @escaping @Sendable (String) -> Msg, settles: Settles? = nil,
                             _ work: @escaping @Sendable (any PlacementStoring, String) throws -> [Msg]) {
-        let (db, officer, inbox) = (self.db, self.officer, self.inbox)
+        let (db, officer, inbox, language) = (self.db, self.officer, self.inbox, self.language)
         inbox.expect()
         DispatchQueue.global(qos: .userInitiated).async {
             do {
@@ -328,7 +328,7 @@ final class TerminalRuntime: @unchecked Sendable {
                 }
                 if messages.isEmpty { inbox.post(.storeChanged, answering: true, settles: settles) }
             } catch {
-                inbox.post(failure(Self.describe(error)), answering: true, settles: settles)
+                inbox.post(failure(Self.describe(error, language)), answering: true, settles: settles)
             }
         }
     }
@@ -376,23 +376,23 @@ final class TerminalRuntime: @unchecked Sendable {
     /// A write: one transaction in the store, then its outcome (for the status line) and a fresh snapshot.
     /// A refusal because a colleague changed the record since the last load says so, and which key reloads.
     private func write(_ work: @escaping @Sendable (any PlacementStoring, String, Date) throws -> Msg) {
-        let clock = self.clock
+        let (clock, language) = (self.clock, self.language)
         background(Msg.commandFailed) { db, officer in
             do {
                 return [try work(db, officer, clock()), .storeChanged]
             } catch let error as WorkflowError {
-                if case .changedBy = error { return [.commandRefusedAsStale(error.description)] }
+                if case .changedBy = error { return [.commandRefusedAsStale(error.description(language))] }
                 throw error
             }
         }
     }
 
-    /// One line for the status bar: the store's and the workflow's own messages, ids only.
-    static func describe(_ error: any Error) -> String {
+    /// One line for the status bar in the officer's language: the store's and the workflow's own messages, ids only.
+    static func describe(_ error: any Error, _ language: Language = .en) -> String {
         switch error {
-        case let error as WorkflowError: error.description
-        case let error as StoreError: error.description
-        case let error as MatchError: error.description
+        case let error as WorkflowError: error.description(language)
+        case let error as StoreError: error.description(language)
+        case let error as MatchError: error.description(language)
         case let error as UserError: error.message
         default: "the store could not be read or written"
         }

@@ -206,7 +206,7 @@ import TerminalUI
         let shown = DashboardGrid.visibleRows(m)
         try! #require(rows.count > shown, "the fixture needs more settings than an 80×24 panel shows")
         m.press(.end)
-        let last = Setting.allCases[rows.last!].shortLabel
+        let last = Setting.allCases[rows.last!].shortLabel(.en)
         let area = DashboardLayout(m).panels[DashboardPanel.grid.rawValue]
         let panel = m.screen[area.y..<(area.y + area.height)].map { line in String(line.prefix(area.width)) }
         #expect(panel.contains { $0.contains(last) })

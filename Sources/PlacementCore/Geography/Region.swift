@@ -5,14 +5,8 @@
 public enum Region: Int, CaseIterable, Sendable {
     case north, mid, southWest, southEast
 
-    public var label: String {
-        switch self {
-        case .north: "North Wales"
-        case .mid: "Mid Wales"
-        case .southWest: "South West Wales"
-        case .southEast: "South East Wales"
-        }
-    }
+    /// The region in English (`label(_:)` for either language).
+    public var label: String { label(.en) }
 
     /// ONS code → region for the 22 principal authorities.
     public static let byAuthority: [String: Region] = [

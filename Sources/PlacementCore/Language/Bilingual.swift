@@ -151,4 +151,14 @@ extension CatalogueWorded {
     public func catalogueWords(_ language: Language = .en) -> String {
         Catalogue.text(key: catalogueKey, language) ?? rawValue
     }
+
+    /// The row key of this value's short words, for narrow columns: `<prefix>.short.<raw value>`.
+    public var shortCatalogueKey: String {
+        Self.catalogueKeyPrefix + ".short" + String(catalogueKey.dropFirst(Self.catalogueKeyPrefix.count))
+    }
+
+    /// This value's short words in `language` (its full words where it has no short row).
+    public func catalogueShortWords(_ language: Language = .en) -> String {
+        Catalogue.text(key: shortCatalogueKey, language) ?? catalogueWords(language)
+    }
 }

@@ -241,6 +241,16 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreTierOtherWelsh
     case coreTierElsewhereInEngland
     case coreTierOutsideEnglandAndWales
+    case coreTierShortInCounty
+    case coreTierShortBorderingWelsh
+    case coreTierShortBorderingEnglish
+    case coreTierShortOtherWelsh
+    case coreTierShortElsewhereInEngland
+    case coreTierShortOutsideEnglandAndWales
+    case coreRegionNorth
+    case coreRegionMid
+    case coreRegionSouthWest
+    case coreRegionSouthEast
     case coreSplitWarningTwo
     case coreSplitWarningMany
     case coreArrangementBothTogether
@@ -282,6 +292,11 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreSectorLocalAuthority
     case coreSectorThirdSector
     case coreSectorPrivate
+    case coreSectorShortLocalAuthority
+    case coreSectorShortThirdSector
+    case coreSectorShortPrivate
+    case coreProfitForProfit
+    case coreProfitNotForProfit
     case coreRatingExcellent
     case coreRatingGood
     case coreRatingRequiresImprovement
@@ -347,6 +362,11 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreNoticeKindVacancyChanged
     case coreNoticeKindVacancyFilled
     case coreNoticeKindVacancyWithdrawn
+    case coreNoticeKindShortPlacementEnding
+    case coreNoticeKindShortVacancyOpened
+    case coreNoticeKindShortVacancyChanged
+    case coreNoticeKindShortVacancyFilled
+    case coreNoticeKindShortVacancyWithdrawn
     case coreRegulatorCiw
     case coreRegulatorOfsted
     case coreNeedLevelEssential
@@ -358,6 +378,9 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreChildStatusPlaced
     case coreChildStatusNeedsPlacement
     case coreChildStatusNoticeReceived
+    case coreChildStatusShortPlaced
+    case coreChildStatusShortNeedsPlacement
+    case coreChildStatusShortNoticeReceived
     case coreVacancyStatusOpen
     case coreVacancyStatusHeld
     case coreVacancyStatusFilled
@@ -373,6 +396,12 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreCallOutcomeReferred
     case coreDeclineScopeVacancy
     case coreDeclineScopeProvider
+    case coreEndingPlanned
+    case coreEndingBreakdown
+    case coreMovePlanned
+    case coreMoveBreakdown
+    case coreRouteFramework
+    case coreRouteSpot
     case coreNeedAutName
     case coreNeedAutDescription
     case coreNeedLdName
@@ -719,6 +748,39 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreFactorProviderquality
     case coreFactorResidentsfit
     case corePhraseIssue
+    case corePhraseStoreRequiredValueMissing
+    case corePhraseStoreValueOutOfRange
+    case corePhraseStoreConstraintFailed
+    case corePhraseStoreRuleInStore
+    case corePhraseStoreRoleMayNotDoThis
+    case corePhraseStoreAuditUnchangeable
+    case corePhraseStoreAuditUndeletable
+    case corePhraseStoreAuditAppendOnly
+    case corePhraseStoreNoticesKept
+    case corePhraseStoreContactsKept
+    case corePhraseStoreBedOwnAuthority
+    case corePhraseStoreCheckNeedsAdmin
+    case corePhraseStoreOfficerName
+    case corePhraseStoreAuthorityCode
+    case corePhraseStoreNoRoles
+    case corePhraseStoreNotRegularFile
+    case corePhraseStoreEmptyFile
+    case corePhraseStoreUnreadableFile
+    case corePhraseStoreNotSqlite
+    case corePhraseStoreAnotherProgram
+    case corePhraseStoreNotPlacefinder
+    case corePhraseStoreNoServer
+    case corePhraseStoreLoginRefused
+    case corePhraseStoreNoDatabase
+    case corePhraseStoreConnectionRefused
+    case corePhraseStoreAsksPassword
+    case corePhraseStoreNoTls
+    case corePhraseStoreConnectionLost
+    case corePhraseStoreNotUnderstoodUrl
+    case corePhraseStoreNotUnderstoodUrlExample
+    case corePhraseStoreNotPostgresUrl
+    case corePhraseStoreBackupOnPostgres
+    case corePhraseStoreCheckOnPostgres
     case formNoticeTitle
     case formNoticeFieldProvider
     case formNoticeFieldKind
@@ -783,34 +845,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case formNoticeNotLogged
     case formNoticeChooseProvider
     case formNoticeChooseChild
-    case formKindPlacementEnding
-    case formKindVacancyOpened
-    case formKindVacancyChanged
-    case formKindVacancyFilled
-    case formKindVacancyWithdrawn
-    case formReasonAlleg
-    case formReasonApprr
-    case formReasonCarpl
-    case formReasonChild
-    case formReasonClose
-    case formReasonCreqb
-    case formReasonCreqo
-    case formReasonCustod
-    case formReasonLareq
-    case formReasonOther
-    case formReasonPlace
-    case formReasonStand
-    case formSettingResidential
-    case formSettingFoster
-    case formSettingKinship
-    case formSettingParentAndChild
-    case formSettingSupportedLodgings
-    case formSettingSecure
-    case formSettingShortBreak
-    case formStatusOpen
-    case formStatusHeld
-    case formStatusFilled
-    case formStatusWithdrawn
     case formBedsOne
     case formBedsTwo
     case formBedsMany
@@ -836,14 +870,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case formCallNotes
     case formCallCallBack
     case formCallWhy
-    case formOutcomeNoAnswer
-    case formOutcomeDeclined
-    case formOutcomeConsidering
-    case formOutcomeOffered
-    case formOutcomeAccepted
-    case formOutcomeReferred
-    case formCallScopeVacancy
-    case formCallScopeProvider
     case formCallCallBackHint
     case formCallErrorCallBack
     case formCallErrorCallBackPast
@@ -874,8 +900,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case formPlaceStartToday
     case formPlaceStartHint
     case formPlaceCurrent
-    case formPlaceMovePlanned
-    case formPlaceMoveBreakdown
     case formPlaceAskMove
     case formPlaceCannot
     case formPlaceWorking
@@ -886,8 +910,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case formPlaceWillEnd
     case formPlaceEnding
     case formPlaceEndingNotice
-    case formPlaceEndingPlanned
-    case formPlaceEndingBreakdown
     case formPlaceWillNone
     case formPlaceWillRelease
     case formPlaceWillAudit
@@ -909,23 +931,9 @@ public enum Message: Int, CaseIterable, Sendable {
     case formPlaceFooter
     case formPlaceProviderAsks
     case formPlaceProviderOffered
-    case formPlaceRouteFramework
-    case formPlaceRouteSpot
-    case formPlacePurposeEmergency
-    case formPlacePurposeAssessment
-    case formPlacePurposeShortTerm
-    case formPlacePurposeLongTerm
-    case formPlacePurposeRespite
-    case formPlacePurposeStepDown
     case formPlacePlacing
     case formPlacePlaced
     case formPlaceOpensPage
-    case formTierInCounty
-    case formTierBorderingWelsh
-    case formTierBorderingEnglish
-    case formTierOtherWelsh
-    case formTierElsewhereInEngland
-    case formTierOutside
     case formReferralTitle
     case formReferralReferral
     case formReferralProvider
@@ -1152,109 +1160,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensAgo
     case screensFromDate
     case screensAnd
-    case screensChildStatusPlaced
-    case screensChildStatusNeedsPlacement
-    case screensChildStatusNoticeReceived
-    case screensVacancyStatusOpen
-    case screensVacancyStatusHeld
-    case screensVacancyStatusFilled
-    case screensVacancyStatusWithdrawn
-    case screensSettingResidential
-    case screensSettingFoster
-    case screensSettingKinship
-    case screensSettingParentAndChild
-    case screensSettingSupportedLodgings
-    case screensSettingSecure
-    case screensSettingShortBreak
-    case screensSettingShortResidential
-    case screensSettingShortFoster
-    case screensSettingShortKinship
-    case screensSettingShortParentAndChild
-    case screensSettingShortSupportedLodgings
-    case screensSettingShortSecure
-    case screensSettingShortShortBreak
-    case screensSectorLocalAuthority
-    case screensSectorThirdSector
-    case screensSectorPrivate
-    case screensSectorShortLocalAuthority
-    case screensSectorShortThirdSector
-    case screensForProfit
-    case screensNotForProfit
-    case screensRegulatorCiw
-    case screensTierInCounty
-    case screensTierBorderingWelsh
-    case screensTierBorderingEnglish
-    case screensTierOtherWelsh
-    case screensTierElsewhereInEngland
-    case screensTierOutsideEnglandAndWales
-    case screensTierShortBorderingWelsh
-    case screensTierShortBorderingEnglish
-    case screensTierShortOtherWelsh
-    case screensTierShortElsewhereInEngland
-    case screensTierShortOutsideEnglandAndWales
-    case screensRegionNorth
-    case screensRegionMid
-    case screensRegionSouthWest
-    case screensRegionSouthEast
-    case screensWelshNone
-    case screensWelshSome
-    case screensWelshFluent
-    case screensRatingExcellent
-    case screensRatingGood
-    case screensRatingRequiresImprovement
-    case screensRatingRequiresSignificantImprovement
-    case screensRatingOutstanding
-    case screensRatingRequiresImprovementToBeGood
-    case screensRatingInadequate
-    case screensPurchaseFramework
-    case screensPurchaseBlock
-    case screensPurchaseSpot
-    case screensNeedEssential
-    case screensNeedImportant
-    case screensNeedDesirable
-    case screensGenderFemale
-    case screensGenderMale
-    case screensGenderOther
-    case screensEndingPlanned
-    case screensEndingBreakdown
-    case screensNoticeKindPlacementEnding
-    case screensNoticeKindVacancyOpened
-    case screensNoticeKindVacancyChanged
-    case screensNoticeKindVacancyFilled
-    case screensNoticeKindVacancyWithdrawn
-    case screensNoticeKindShortPlacementEnding
-    case screensNoticeKindShortVacancyOpened
-    case screensNoticeKindShortVacancyChanged
-    case screensNoticeKindShortVacancyFilled
-    case screensNoticeKindShortVacancyWithdrawn
-    case screensEndReasonAlleg
-    case screensEndReasonApprr
-    case screensEndReasonCarpl
-    case screensEndReasonChild
-    case screensEndReasonClose
-    case screensEndReasonCreqb
-    case screensEndReasonCreqo
-    case screensEndReasonCustod
-    case screensEndReasonLareq
-    case screensEndReasonOther
-    case screensEndReasonPlace
-    case screensEndReasonStand
-    case screensLivingSolo
-    case screensLivingOlderOnly
-    case screensLivingYoungerOnly
-    case screensRiskSexual
-    case screensRiskCriminal
-    case screensLegalSection76
-    case screensLegalInterimCareOrder
-    case screensLegalCareOrder
-    case screensLegalPlacementOrder
-    case screensLegalEmergencyProtection
-    case screensLegalRemand
-    case screensLegalSecureOrder
-    case screensFirstLanguageWelsh
-    case screensFirstLanguageEnglish
-    case screensFirstLanguageBilingual
-    case screensFirstLanguageOther
     case screensPageInspection
     case screensPageNoRating
     case screensPageInspected
@@ -1522,12 +1427,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensReportsToday
     case screensMatchHeldBy
     case screensMatchNothingPlaced
-    case screensOutcomeNoAnswer
-    case screensOutcomeDeclined
-    case screensOutcomeConsidering
-    case screensOutcomeOffered
-    case screensOutcomeAccepted
-    case screensOutcomeReferred
     case screensMatchTitle
     case screensMatchFailed
     case screensMatchRanking
@@ -1573,16 +1472,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensRingRoundNote
     case screensRingRoundCallBack
     case screensRingRoundNone
-    case screensPlacementTypeFosterConnected
-    case screensPlacementTypeFosterOther
-    case screensPlacementTypeSecure
-    case screensPlacementTypeChildrensHome
-    case screensPlacementTypeResidential
-    case screensPlacementTypeFamilyCentre
-    case screensPlacementTypeSchool
-    case screensPlacementTypeSemiIndependent
-    case screensPlacementTypeParents
-    case screensPlacementTypeOther
     case shellLoading
     case shellLoadFailedBody
     case shellTooSmall
@@ -2048,11 +1937,21 @@ core.unit.miles	{miles} mi	{miles} mltr	mltr = milltir [47]: abbreviation for re
 core.unit.minutes	{minutes} min	{minutes} mun	
 core.unit.hours.minutes	{hours} h {minutes} min	{hours} awr {minutes} mun	
 core.tier.in.county	in-county	yn y sir	glossary label
-core.tier.bordering.welsh	bordering Welsh LA	ALl cyfagos (Cymru)	ALl = awdurdod lleol; glossary coinage — for review
+core.tier.bordering.welsh	bordering Welsh LA	ALl cyfagos (Cymru)	one vocabulary (session 6): awdurdod cyfagos (glossary §3, coinage — for review) with ALl = awdurdod lleol, as the English has LA; was also awdurdod cyfagos (Cymru)
 core.tier.bordering.english	bordering English LA	ALl cyfagos (Lloegr)	glossary coinage — for review
-core.tier.other.welsh	other Welsh LA	ALl arall yng Nghymru	[10]
-core.tier.elsewhere.in.england	elsewhere in England	rhywle arall yn Lloegr	
-core.tier.outside.england.and.wales	outside England & Wales	tu allan i Gymru a Lloegr	2015 Regs reg 13 heading
+core.tier.other.welsh	other Welsh LA	ALl arall (Cymru)	one vocabulary (session 6): awdurdod lleol arall (glossary §3), with ALl as the English has LA, to fit 20 columns; was also ALl arall yng Nghymru, awdurdod lleol arall
+core.tier.elsewhere.in.england	elsewhere in England	arall yn Lloegr	one vocabulary (session 6): coinage — for review (glossary coinages: mannau eraill yn Lloegr / arall yn Lloegr); the shorter fits 20 columns; was also rhywle arall yn Lloegr
+core.tier.outside.england.and.wales	outside England & Wales	y tu allan i Gymru a Lloegr	one vocabulary (session 6): glossary §3, 2015 Regs reg 13 heading; was also tu allan i Gymru a Lloegr
+core.tier.short.in.county	in-county	yn y sir	at most 9 columns
+core.tier.short.bordering.welsh	border W	ffin Cym	coinage — for review
+core.tier.short.bordering.english	border E	ffin Llo	coinage — for review
+core.tier.short.other.welsh	other W	arall Cym	coinage — for review
+core.tier.short.elsewhere.in.england	England	Lloegr	
+core.tier.short.outside.england.and.wales	outside	tu allan	
+core.region.north	North Wales	Gogledd Cymru	for review (glossary: regions unchecked)
+core.region.mid	Mid Wales	Canolbarth Cymru	for review
+core.region.south.west	South West Wales	De-orllewin Cymru	for review
+core.region.south.east	South East Wales	De-ddwyrain Cymru	for review
 core.split.warning.two	No single vacancy takes both siblings: every option below SEPARATES them.	Does dim un lle gwag yn cymryd y ddau: mae pob dewis isod yn eu GWAHANU.	fits 80 columns after "!! "
 core.split.warning.many	No single vacancy takes all {count} siblings: every option below SEPARATES them.	Does dim un lle gwag yn cymryd y {count} i gyd: mae pob dewis isod yn eu GWAHANU.	fits 80 columns after "!! "
 core.arrangement.both.together	{first} together in {firstVacancy}; {second} together in {secondVacancy}, apart from {first}	{first} gyda'i gilydd yn {firstVacancy}; {second} gyda'i gilydd yn {secondVacancy}, ar wahân i {first}	ids: no mutation
@@ -2075,18 +1974,18 @@ core.match.column.setting	Setting	Math	11 columns
 core.match.column.road.miles	Road mi	Mltr	7 columns
 core.match.column.locality	Locality	Ardal	20 columns
 core.match.excluded.line	excluded {vacancy} ({provider}): {reasons}	eithriwyd {vacancy} ({provider}): {reasons}	
-core.setting.short.residential	residential	preswyl	11 columns
+core.setting.short.residential	resi home	preswyl	at most 9 columns: lists at 80 columns, dashboard, CLI match table (English there keeps the coded value)
 core.setting.short.foster	foster	maeth	
-core.setting.short.kinship	kinship	perthynas	
-core.setting.short.parent.and.child	parent_and_child	rhiant+plentyn	
-core.setting.short.supported.lodgings	supported_lodgings	ll. cymorth	coinage — for review
+core.setting.short.kinship	kinship	perthynas	one vocabulary (session 6): gofalwr sy'n berthynas (glossary), shortened; was also carennydd
+core.setting.short.parent.and.child	P&C	rh. a ph.	one vocabulary (session 6): lleoliad rhiant a phlentyn (glossary), abbreviated; was also rhiant/pl, rhiant+plentyn
+core.setting.short.supported.lodgings	lodgings	llety	one vocabulary (session 6): llety â chymorth (glossary), shortened; was also ll. cymorth
 core.setting.short.secure	secure	diogel	
-core.setting.short.short.break	short_break	ysbaid byr	[48]
+core.setting.short.short.break	short brk	ysbaid	one vocabulary (session 6): gofal ysbaid byr (glossary), shortened; was also ysbaid byr
 core.urgency.emergency	emergency	argyfwng	lleoliad argyfwng [10]
 core.urgency.needed.by	needed by {date}	angen erbyn {date}	
-core.setting.residential	residential home	cartref preswyl	cartref plant preswyl [2][39]
+core.setting.residential	residential home	cartref preswyl	one vocabulary (session 6): glossary §4 cartref plant preswyl [2][39] without plant, as the English says residential home; fits 18 columns; forms said cartref plant preswyl
 core.setting.foster	foster home	cartref maeth	gofal maeth [40]
-core.setting.kinship	kinship carer	gofalwr sy'n berthynas	[35]
+core.setting.kinship	kinship carer	gofalwr sy'n berthynas	one vocabulary (session 6): glossary §4 [35]; was also gofal carennydd; 22 cells, so the vacancy list's 18-column setting shows the short form (perthynas)
 core.setting.parent.and.child	parent and child	rhiant a phlentyn	glossary coinage — for review
 core.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary coinage — for review
 core.setting.secure	secure home	cartref diogel	Cartref Diogel i Blant [31]
@@ -2094,6 +1993,11 @@ core.setting.short.break	short break	gofal ysbaid byr	[48]
 core.sector.local.authority	local authority	awdurdod lleol	
 core.sector.third.sector	not-for-profit	nid-er-elw	[16]
 core.sector.private	private	preifat	
+core.sector.short.local.authority	council	cyngor	8 columns
+core.sector.short.third.sector	3rd sect	nid-elw	coinage — for review: 8-column abbreviation of nid-er-elw
+core.sector.short.private	private	preifat	
+core.profit.for.profit	for profit	er elw	glossary §6 [37]
+core.profit.not.for.profit	not for profit	nid-er-elw	glossary §6 [16]
 core.rating.excellent	Excellent	Rhagorol	CIW [25]
 core.rating.good	Good	Da	CIW [25]
 core.rating.requires.improvement	Requires improvement	Rhaid gwella	CIW [25]
@@ -2103,20 +2007,20 @@ core.rating.requires.improvement.to.be.good	Requires improvement to be good	Ange
 core.rating.inadequate	Inadequate	Annigonol	Ofsted judgement: coinage — for review
 core.risk.sexual.harm	sexual harm or exploitation of other children	niwed rhywiol i blant eraill neu gamfanteisio'n rhywiol arnynt	camfanteisio'n rhywiol [14]
 core.risk.criminal.exploitation	criminal exploitation of other children	camfanteisio troseddol ar blant eraill	[28]
-core.companions.solo	solo placement recommended	argymell lleoliad heb blant eraill	coinage — for review
+core.companions.solo	solo placement recommended	argymell lleoliad heb blant eraill	one vocabulary (session 6): coinage — for review (glossary lists two wordings; this one says what solo means); was also argymell lleoliad unigol
 core.companions.older.only	only with older children	dim ond gyda phlant hŷn	
 core.companions.younger.only	only with younger children	dim ond gyda phlant iau	
-core.legal.s76	accommodated (s.76)	llety dan adran 76 (a.76)	[3]
+core.legal.s76	accommodated (s.76)	llety o dan adran 76	one vocabulary (session 6): glossary §2 [3]; was also llety dan adran 76 (a.76)
 core.legal.interim.care.order	interim care order	gorchymyn gofal interim	glossary coinage — for review
 core.legal.care.order	care order	gorchymyn gofal	[14]
 core.legal.placement.order	placement order	gorchymyn lleoli	glossary coinage — for review
 core.legal.emergency.protection	emergency protection order	gorchymyn amddiffyn brys	[44]
 core.legal.remand	remanded to local authority accommodation	ar remánd i lety awdurdod lleol	[12]
 core.legal.secure.order	secure accommodation order	gorchymyn llety diogel	glossary coinage — for review
-core.end.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad a.47)	coinage — for review
-core.end.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i thynnu'n ôl	
+core.end.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad a.47)	one vocabulary (session 6): coinage — for review (glossary list); was also honiad (ymholiad adran 47)
+core.end.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i dileu	one vocabulary (session 6): cymeradwyaeth (glossary §2); was also wedi'i thynnu'n ôl
 core.end.reason.carpl	change to the care plan	newid i'r cynllun gofal	
-core.end.reason.child	child asked to end it	y plentyn wedi gofyn i'w derfynu	terfynu lleoliad [10]
+core.end.reason.child	child asked to end it	y plentyn wedi gofyn i'w derfynu	one vocabulary (session 6): terfynu lleoliad [10]; was also y plentyn wedi gofyn am ei derfynu
 core.end.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	
 core.end.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	
 core.end.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	
@@ -2134,7 +2038,7 @@ core.placement.type.u6	foster placement with other carer	lleoliad maeth gyda gof
 core.placement.type.k1	secure children's home	cartref diogel i blant	[31]
 core.placement.type.k2	children's home	cartref plant	[2]
 core.placement.type.r1	residential care home	cartref gofal preswyl	issue 16
-core.placement.type.r3	family centre or mother-and-baby unit	canolfan i deuluoedd neu uned mam a baban	canolfan breswyl i deuluoedd [19]; uned mam a baban: coinage — for review
+core.placement.type.r3	family centre or mother-and-baby unit	canolfan i deuluoedd neu uned mam a baban	one vocabulary (session 6): canolfan breswyl i deuluoedd [19] (glossary §4), without preswyl as the English has no residential; uned mam a baban: coinage — for review; was also canolfan deuluol
 core.placement.type.s1	residential school	ysgol breswyl	
 core.placement.type.h5	semi-independent living	byw lled-annibynnol	coinage — for review
 core.placement.type.p1	placed with parents	wedi'i leoli gyda rhieni	
@@ -2155,22 +2059,30 @@ core.purpose.long.term	long-term	hirdymor	[49]
 core.purpose.respite	respite	gofal seibiant	[63]
 core.purpose.step.down	step-down	camu i lawr	glossary partly coinage
 core.notice.kind.placement.ending	placement ending	terfynu lleoliad	[10]
-core.notice.kind.vacancy.opened	vacancy opened	lle gwag ar gael	coinage — for review
+core.notice.kind.vacancy.opened	vacancy opened	lle gwag newydd	one vocabulary (session 6): coinage — for review (glossary: lle gwag newydd, first of its two wordings); was also lle gwag ar gael, lle gwag wedi agor
 core.notice.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	
 core.notice.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	
-core.notice.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu'n ôl	
+core.notice.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu'n ôl	one vocabulary (session 6): was also lle gwag wedi'i dynnu
+core.notice.kind.short.placement.ending	ending	terfynu	at most 11 columns with a child's initials: terfynu lleoliad (glossary §4); was also diwedd
+core.notice.kind.short.vacancy.opened	vac opened	lle newydd	coinage — for review: lle gwag newydd shortened; was also agor lle
+core.notice.kind.short.vacancy.changed	vac changed	newid lle	coinage — for review
+core.notice.kind.short.vacancy.filled	vac filled	llenwi lle	coinage — for review
+core.notice.kind.short.vacancy.withdrawn	vac withdrwn	tynnu lle	coinage — for review
 core.regulator.ciw	CIW	AGC	Arolygiaeth Gofal Cymru [26]
 core.regulator.ofsted	Ofsted	Ofsted	keeps its name in Welsh
 core.need.level.essential	essential	hanfodol	glossary partly coinage — for review
 core.need.level.important	important	pwysig	glossary partly coinage — for review
 core.need.level.desirable	desirable	dymunol	glossary partly coinage — for review
-core.welsh.none	none	dim	provider's Welsh
-core.welsh.some	some	rhywfaint	
-core.welsh.fluent	fluent	rhugl	
-core.child.status.placed	placed	wedi'i leoli	
+core.welsh.none	no Welsh	dim Cymraeg	a provider's service language (glossary: iaith y gwasanaeth)
+core.welsh.some	some Welsh	peth Cymraeg	one vocabulary (session 6): was also rhywfaint
+core.welsh.fluent	fluent Welsh	Cymraeg rhugl	
+core.child.status.placed	placed	wedi'i leoli	one vocabulary (session 6): lleoli (glossary §4); was also mewn lleoliad
 core.child.status.needs.placement	needs placement	angen lleoliad	
-core.child.status.notice.received	notice received	hysbysiad wedi dod i law	hysbysiad [10]
-core.vacancy.status.open	open	ar agor	
+core.child.status.notice.received	notice received	hysbysiad wedi dod i law	one vocabulary (session 6): hysbysiad (glossary §5) [10]; was also rhybudd wedi dod
+core.child.status.short.placed	placed	wedi'i leoli	16-column list
+core.child.status.short.needs.placement	needs placement	angen lleoliad	
+core.child.status.short.notice.received	notice received	hysbysiad i law	coinage — for review: hysbysiad wedi dod i law shortened to fit 16 columns
+core.vacancy.status.open	open	ar agor	one vocabulary (session 6): was also agored
 core.vacancy.status.held	held	wedi'i gadw	cadw lle: glossary coinage
 core.vacancy.status.filled	filled	wedi'i lenwi	
 core.vacancy.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	
@@ -2183,8 +2095,14 @@ core.call.outcome.considering	considering	ystyried	glossary coinage — for revi
 core.call.outcome.offered	offered	cynnig	glossary coinage — for review
 core.call.outcome.accepted	accepted	derbyn	glossary coinage — for review
 core.call.outcome.referred	referred	atgyfeirio	coinage — for review
-core.decline.scope.vacancy	this vacancy only	y lle gwag hwn yn unig	
-core.decline.scope.provider	every vacancy of this provider	pob lle gwag gan y darparwr hwn	
+core.decline.scope.vacancy	this vacancy	y lle gwag hwn	
+core.decline.scope.provider	all their vacancies for this child	eu holl leoedd gwag i'r plentyn hwn	cwmpas y gwrthod: coinage — for review
+core.ending.planned	planned	wedi'i gynllunio	symud wedi'i gynllunio (glossary §4, coinage — for review)
+core.ending.breakdown	breakdown	chwalu	chwalu lleoliad (glossary §4)
+core.move.planned	planned move	symud wedi'i gynllunio	glossary §4 (coinage — for review)
+core.move.breakdown	breakdown	chwalu lleoliad	glossary §4
+core.route.framework	all-Wales framework	fframwaith Cymru gyfan	glossary §6 (coinage — for review)
+core.route.spot	spot purchase	prynu fesul achos	glossary §6 (coinage — for review)
 core.need.aut.name	autism	awtistiaeth	
 core.need.aut.description	Autism spectrum condition; predictable routine and sensory-aware environment.	Cyflwr ar y sbectrwm awtistig; trefn ragweladwy ac amgylchedd sy'n ystyriol o'r synhwyrau.	coinage — for review
 core.need.ld.name	learning disability	anabledd dysgu	
@@ -2394,9 +2312,9 @@ core.referral.doc.field	Field	Maes
 core.referral.doc.value	Value	Gwerth	
 core.referral.doc.yes	yes	ie	
 core.referral.doc.no	no	na	
-core.first.language.welsh	welsh	Cymraeg	English: the coded value, as the pack always showed it
-core.first.language.english	english	Saesneg	
-core.first.language.bilingual	bilingual	dwyieithog	
+core.first.language.welsh	Welsh	Cymraeg	the referral pack shows the coded value in English (welsh)
+core.first.language.english	English	Saesneg	
+core.first.language.bilingual	Welsh and English	Cymraeg a Saesneg	one vocabulary (session 6): was also dwyieithog
 core.first.language.other	other	arall	
 core.report.heading	Reports for {area}, {period}	Adroddiadau ar gyfer {area}, {period}	area keeps its name as chosen
 core.report.not.available	Not available: {why}.	Dim ar gael: {why}.	
@@ -2531,6 +2449,39 @@ core.factor.cost	cost	cost
 core.factor.providerquality	provider quality	ansawdd y darparwr	
 core.factor.residentsfit	fit with current residents	cydweddu â'r preswylwyr presennol	coinage — for review
 core.phrase.issue	{field}: {problem}	{field}: {problem}	a domain issue inside a refusal
+core.phrase.store.required.value.missing	a required value is missing	mae gwerth gofynnol ar goll	the store's refusals (PlacementStore's StoreReason)
+core.phrase.store.value.out.of.range	a value is out of range	mae gwerth y tu allan i'r ystod	
+core.phrase.store.constraint.failed	a constraint failed	methodd cyfyngiad	
+core.phrase.store.rule.in.store	a rule in the store	un o reolau'r storfa	storfa: coinage — for review
+core.phrase.store.role.may.not.do.this	your database role may not do this	ni chaiff eich rôl yn y gronfa ddata wneud hyn	
+core.phrase.store.audit.unchangeable	the audit log cannot be changed	ni ellir newid y trywydd archwilio	trywydd archwilio: glossary §5 (coinage — for review)
+core.phrase.store.audit.undeletable	the audit log cannot be deleted from	ni ellir dileu dim o'r trywydd archwilio	
+core.phrase.store.audit.append.only	the audit log only takes new entries at its end, in time order, with their hash	dim ond cofnodion newydd ar ei ddiwedd, yn nhrefn amser a chyda'u stwnsh, y mae'r trywydd archwilio yn eu derbyn	stwnsh (hash): coinage — for review
+core.phrase.store.notices.kept	notices are kept as recorded: log a correction instead	cedwir hysbysiadau fel y'u cofnodwyd: cofnodwch gywiriad yn lle hynny	a trigger's message, with the table's name
+core.phrase.store.contacts.kept	contacts are kept as recorded: log a correction instead	cedwir galwadau fel y'u cofnodwyd: cofnodwch gywiriad yn lle hynny	contacts are the ring-round's calls
+core.phrase.store.bed.own.authority	a bed can be held only for a child of your own authority	dim ond i blentyn o'ch awdurdod eich hun y gellir cadw gwely	cadw lle: glossary §5
+core.phrase.store.check.needs.admin	this login reads only its own authority's records and audit entries: run the check as the server's administrator	dim ond cofnodion ei awdurdod ei hun a'u cofnodion archwilio y mae'r mewngofnod hwn yn eu darllen: rhedwch y gwiriad fel gweinyddwr y gweinydd	
+core.phrase.store.officer.name	an officer's name must be lower-case letters, digits and _ (as their login name)	rhaid i enw swyddog fod yn llythrennau bach, digidau a _ (fel ei enw mewngofnodi)	
+core.phrase.store.authority.code	--authority takes an ONS code such as W06000015	mae --authority yn cymryd cod ONS fel W06000015	
+core.phrase.store.no.roles	this store has no roles yet: run `placefinder server init` on a new database	does dim rolau gan y storfa hon eto: rhedwch `placefinder server init` ar gronfa ddata newydd	
+core.phrase.store.not.regular.file	not a regular file	nid yw'n ffeil arferol	why a file is not a store
+core.phrase.store.empty.file	the file is empty	mae'r ffeil yn wag	
+core.phrase.store.unreadable.file	the file cannot be read	methu darllen y ffeil	
+core.phrase.store.not.sqlite	not an SQLite database	nid yw'n gronfa ddata SQLite	
+core.phrase.store.another.program	an SQLite database belonging to another program	cronfa ddata SQLite sy'n perthyn i raglen arall	
+core.phrase.store.not.placefinder	an SQLite database, but not one Placefinder made	cronfa ddata SQLite, ond nid un a wnaeth Placefinder	
+core.phrase.store.no.server	no server answered (is it running, and is the address right?)	ni atebodd unrhyw weinydd (ydy e'n rhedeg, ac ydy'r cyfeiriad yn gywir?)	why a PostgreSQL store could not be reached
+core.phrase.store.login.refused	the server refused the login for {user}	gwrthododd y gweinydd y mewngofnod ar gyfer {user}	
+core.phrase.store.no.database	there is no database {database} on the server	does dim cronfa ddata {database} ar y gweinydd	
+core.phrase.store.connection.refused	the server refused the connection (SQLSTATE {state})	gwrthododd y gweinydd y cysylltiad (SQLSTATE {state})	
+core.phrase.store.asks.password	the server asks for a password	mae'r gweinydd yn gofyn am gyfrinair	
+core.phrase.store.no.tls	the server does not offer TLS (sslmode=require)	nid yw'r gweinydd yn cynnig TLS (sslmode=require)	
+core.phrase.store.connection.lost	the connection to the server was lost	collwyd y cysylltiad â'r gweinydd	
+core.phrase.store.not.understood.url	it is not a PostgreSQL URL Placefinder understands	nid yw'n URL PostgreSQL y mae Placefinder yn ei ddeall	
+core.phrase.store.not.understood.url.example	it is not a PostgreSQL URL Placefinder understands (postgresql://USER@HOST:PORT/DATABASE, or ?host=/socket/folder)	nid yw'n URL PostgreSQL y mae Placefinder yn ei ddeall (postgresql://USER@HOST:PORT/DATABASE, neu ?host=/socket/folder)	
+core.phrase.store.not.postgres.url	it is not a postgresql:// URL	nid yw'n URL postgresql://	
+core.phrase.store.backup.on.postgres	`placefinder backup` (use pg_dump or a base backup: docs/operations.md)	`placefinder backup` (defnyddiwch pg_dump neu gopi wrth gefn sylfaenol: docs/operations.md)	what is not yet on PostgreSQL
+core.phrase.store.check.on.postgres	`placefinder check`	`placefinder check`	a command's name stays as typed
 form.notice.title	New notice — received {when} · logged by {officer}	Hysbysiad newydd — daeth i law {when} · cofnodwyd gan {officer}	hysbysiad (notice, the record): glossary §5
 form.notice.field.provider	Provider	Darparwr	glossary §1
 form.notice.field.kind	Kind	Math	label column: 16 cells at most
@@ -2595,34 +2546,6 @@ form.notice.not.logged.field	Not logged: {field} — {problem}	Heb ei gofnodi: {
 form.notice.not.logged	Not logged: {problem}	Heb ei gofnodi: {problem}	
 form.notice.choose.provider	Choose a provider: ↑↓ then Tab	Dewiswch ddarparwr: ↑↓ yna Tab	
 form.notice.choose.child	Choose a child: ↑↓ then Tab	Dewiswch blentyn: ↑↓ yna Tab	
-form.kind.placement.ending	placement ending	terfynu lleoliad	glossary §4
-form.kind.vacancy.opened	vacancy opened	lle gwag newydd	coinage — for review
-form.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	coinage — for review
-form.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	coinage — for review
-form.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu'n ôl	coinage — for review
-form.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad a.47)	coinage — for review
-form.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i dileu	cymeradwyaeth: glossary §2
-form.reason.carpl	change to the care plan	newid i'r cynllun gofal	
-form.reason.child	child asked to end it	y plentyn wedi gofyn am ei derfynu	
-form.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	
-form.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	
-form.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	
-form.reason.custod	child taken into custody	y plentyn wedi'i gymryd i'r ddalfa	
-form.reason.lareq	authority ended it	yr awdurdod wedi'i derfynu	
-form.reason.other	other	arall	
-form.reason.place	change of placement status only	newid statws y lleoliad yn unig	
-form.reason.stand	concern about standards of care	pryder am safonau gofal	
-form.setting.residential	residential home	cartref plant preswyl	glossary §4
-form.setting.foster	foster home	cartref maeth	glossary §4 (gofal maeth)
-form.setting.kinship	kinship carer	gofalwr sy'n berthynas	glossary §4
-form.setting.parent.and.child	parent and child	rhiant a phlentyn	glossary §4 (coinage there)
-form.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary §4 (coinage there)
-form.setting.secure	secure home	cartref diogel	glossary §4 (Cartref Diogel i Blant)
-form.setting.short.break	short break	gofal ysbaid byr	glossary §4
-form.status.open	open	ar agor	
-form.status.held	held	wedi'i gadw	glossary §5 (cadw lle)
-form.status.filled	filled	wedi'i lenwi	
-form.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	
 form.beds.one	1 bed	1 gwely	
 form.beds.two	2 beds	2 wely	soft mutation after dau
 form.beds.many	{count} beds	{count} gwely	numeral with the singular noun
@@ -2648,14 +2571,6 @@ form.call.note	Note	Nodyn
 form.call.notes	Notes	Nodiadau	
 form.call.call.back	Call back	Galw'n ôl	glossary §5
 form.call.why	Why	Pam	
-form.outcome.no.answer	no answer	dim ateb	glossary §5 (coinage there)
-form.outcome.declined	declined	gwrthod	glossary §5 (coinage there)
-form.outcome.considering	considering	ystyried	glossary §5 (coinage there)
-form.outcome.offered	offered	cynnig	glossary §5 (coinage there)
-form.outcome.accepted	accepted	derbyn	glossary §5 (coinage there)
-form.outcome.referred	referred	atgyfeirio	coinage — for review
-form.call.scope.vacancy	this vacancy	y lle gwag hwn	
-form.call.scope.provider	all their vacancies for this child	eu holl leoedd gwag i'r plentyn hwn	
 form.call.call.back.hint	optional, e.g. tomorrow 10:00	dewisol, e.e. yfory 10:00	
 form.call.error.call.back	call back: not a time (e.g. today 15:00, tomorrow 10:00, 2026-12-01T09:30)	galw'n ôl: nid yw'n amser (e.e. heddiw 15:00, yfory 10:00, 2026-12-01T09:30)	
 form.call.error.call.back.past	call back: that time has passed	galw'n ôl: mae'r amser hwnnw wedi mynd heibio	
@@ -2686,8 +2601,6 @@ form.place.start	Start	Dechrau
 form.place.start.today	today ({date})	heddiw ({date})	
 form.place.start.hint	←→ a day earlier or later	←→ diwrnod cynt/hwyrach	short: the line must fit 72 cells beside the date
 form.place.current	Current placement	Lleoliad presennol	
-form.place.move.planned	planned move	symud wedi'i gynllunio	glossary §4 (coinage there)
-form.place.move.breakdown	breakdown	chwalu lleoliad	glossary §4
 form.place.ask.move	No notice says how the current placement ends: choose one (←→ on that line).	Nid oes hysbysiad yn dweud sut mae'r lleoliad presennol yn dod i ben: dewiswch un (←→ ar y llinell honno).	
 form.place.cannot	Cannot place: {reason}	Methu lleoli: {reason}	
 form.place.working	Working out what placing would do…	Wrthi'n gweithio allan beth fyddai lleoli yn ei wneud…	
@@ -2698,8 +2611,6 @@ form.place.will.fill	• take a bed: {before} → {after} (the vacancy is filled
 form.place.will.end	• end {id} with {provider}: 	• terfynu {id} ({provider}): 	no gyda before a name (it would mutate)
 form.place.ending	{ending} ({reason})	{ending} ({reason})	SSDA903 reason codes stay as they are
 form.place.ending.notice	{ending} ({reason}, {hours} h notice)	{ending} ({reason}, rhybudd {hours} awr)	
-form.place.ending.planned	planned	wedi'i gynllunio	
-form.place.ending.breakdown	breakdown	chwalu	glossary §4
 form.place.will.none	• no current placement to end	• dim lleoliad presennol i'w derfynu	
 form.place.will.release	• release the hold ({officer} for {child})	• rhyddhau'r lle a gadwyd ({officer} ar gyfer {child})	glossary §5 (cadw lle)
 form.place.will.audit	• write the audit trail	• ysgrifennu'r trywydd archwilio	glossary §5 (coinage there)
@@ -2721,23 +2632,9 @@ form.place.block.contract	offered under a block contract: say framework or spot	
 form.place.footer	Tab next line · ←→ change · type cost or approval · Enter places · Esc cancels	Tab nesaf · ←→ newid · teipiwch · Enter yn lleoli · Esc yn canslo	short: one line at 80 columns
 form.place.provider.asks	the provider asks {fee} a week	mae'r darparwr yn gofyn {fee} yr wythnos	
 form.place.provider.offered	offered {fee} a week ({id}); lists {listed}	cynigiwyd {fee} yr wythnos ({id}); rhestrir {listed}	the referral offer the cost starts from, beside the vacancy's listed fee
-form.place.route.framework	all-Wales framework	fframwaith Cymru gyfan	glossary §6
-form.place.route.spot	spot purchase	prynu fesul achos	glossary §6
-form.place.purpose.emergency	emergency	argyfwng	glossary §4
-form.place.purpose.assessment	assessment	asesu	glossary §4
-form.place.purpose.short.term	short-term	tymor byr	glossary §4
-form.place.purpose.long.term	long-term	hirdymor	glossary §4
-form.place.purpose.respite	respite	gofal seibiant	glossary §4
-form.place.purpose.step.down	step-down	camu i lawr	glossary §4
 form.place.placing	Placing…	Wrthi'n lleoli…	
 form.place.placed	{child} placed	{child} wedi'i leoli	
 form.place.opens.page	{status} — g opens their page	{status} — g yn agor ei dudalen	
-form.tier.in.county	in-county	yn y sir	glossary §3
-form.tier.bordering.welsh	bordering Welsh LA	awdurdod cyfagos (Cymru)	glossary §3 (coinage there)
-form.tier.bordering.english	bordering English LA	awdurdod cyfagos (Lloegr)	glossary §3 (coinage there)
-form.tier.other.welsh	other Welsh LA	awdurdod lleol arall	glossary §3
-form.tier.elsewhere.in.england	elsewhere in England	mannau eraill yn Lloegr	coinage — for review
-form.tier.outside	outside England & Wales	y tu allan i Gymru a Lloegr	glossary §3
 form.referral.title	Log the provider's answer	Cofnodi ateb y darparwr	
 form.referral.referral	Referral	Atgyfeiriad	coinage — for review
 form.referral.provider	Provider	Darparwr	
@@ -2964,109 +2861,6 @@ screens.regulation	reg {ref}	rheoliad {ref}	rheoliad 12 (glossary)
 screens.ago	{time} ago	{time} yn ôl	
 screens.from.date	from {date}	o {date}	
 screens.and	 and 	 a 	before a consonant-initial label; 'ac' before a vowel is not needed by today's labels
-screens.child.status.placed	placed	mewn lleoliad	coinage — for review
-screens.child.status.needs.placement	needs placement	angen lleoliad	coinage — for review
-screens.child.status.notice.received	notice received	hysbysiad i law	coinage — for review: hysbysiad (glossary) + 'i law' (received)
-screens.vacancy.status.open	open	agored	coinage — for review
-screens.vacancy.status.held	held	wedi'i gadw	coinage — for review: cadw lle (glossary)
-screens.vacancy.status.filled	filled	wedi'i lenwi	coinage — for review
-screens.vacancy.status.withdrawn	withdrawn	wedi'i dynnu'n ôl	coinage — for review
-screens.setting.residential	residential home	cartref preswyl	cartref plant preswyl (glossary), shortened
-screens.setting.foster	foster home	cartref maeth	gofal maeth (glossary)
-screens.setting.kinship	kinship carer	gofal carennydd	glossary (also gofal gan berthnasau); fits 18 columns
-screens.setting.parent.and.child	parent and child	rhiant a phlentyn	lleoliad rhiant a phlentyn (glossary, coinage — for review)
-screens.setting.supported.lodgings	supported lodgings	llety â chymorth	glossary (coinage — for review)
-screens.setting.secure	secure home	cartref diogel	Cartref Diogel i Blant (glossary)
-screens.setting.short.break	short break	gofal ysbaid byr	glossary
-screens.setting.short.residential	resi home	preswyl	9-column label
-screens.setting.short.foster	foster	maeth	
-screens.setting.short.kinship	kinship	carennydd	
-screens.setting.short.parent.and.child	P&C	rhiant/pl	coinage — for review: 9-column abbreviation of rhiant a phlentyn
-screens.setting.short.supported.lodgings	lodgings	llety	
-screens.setting.short.secure	secure	diogel	
-screens.setting.short.short.break	short brk	ysbaid	
-screens.sector.local.authority	local authority	awdurdod lleol	glossary
-screens.sector.third.sector	not-for-profit	nid-er-elw	glossary
-screens.sector.private	private	preifat	glossary
-screens.sector.short.local.authority	council	cyngor	8-column label
-screens.sector.short.third.sector	3rd sect	nid-elw	coinage — for review: 8-column abbreviation of nid-er-elw
-screens.for.profit	for profit	er elw	glossary
-screens.not.for.profit	not for profit	nid-er-elw	glossary
-screens.regulator.ciw	CIW	AGC	Arolygiaeth Gofal Cymru (glossary)
-screens.tier.in.county	in-county	yn y sir	glossary label
-screens.tier.bordering.welsh	bordering Welsh LA	ALl cyfagos (Cymru)	awdurdod cyfagos (glossary, coinage — for review); ALl = awdurdod lleol
-screens.tier.bordering.english	bordering English LA	ALl cyfagos (Lloegr)	as above
-screens.tier.other.welsh	other Welsh LA	ALl arall (Cymru)	awdurdod lleol arall (glossary)
-screens.tier.elsewhere.in.england	elsewhere in England	arall yn Lloegr	coinage — for review
-screens.tier.outside.england.and.wales	outside England & Wales	tu allan i Gymru a Lloegr	glossary
-screens.tier.short.bordering.welsh	border W	ffin Cym	coinage — for review: 9-column label
-screens.tier.short.bordering.english	border E	ffin Llo	coinage — for review: 9-column label
-screens.tier.short.other.welsh	other W	arall Cym	coinage — for review: 9-column label
-screens.tier.short.elsewhere.in.england	England	Lloegr	
-screens.tier.short.outside.england.and.wales	outside	tu allan	
-screens.region.north	North Wales	Gogledd Cymru	for review (glossary: regions unchecked)
-screens.region.mid	Mid Wales	Canolbarth Cymru	for review
-screens.region.south.west	South West Wales	De-orllewin Cymru	for review
-screens.region.south.east	South East Wales	De-ddwyrain Cymru	for review
-screens.welsh.none	no Welsh	dim Cymraeg	
-screens.welsh.some	some Welsh	peth Cymraeg	
-screens.welsh.fluent	fluent Welsh	Cymraeg rhugl	
-screens.rating.excellent	Excellent	Rhagorol	CIW (glossary)
-screens.rating.good	Good	Da	CIW (glossary)
-screens.rating.requires.improvement	Requires improvement	Rhaid gwella	CIW (glossary)
-screens.rating.requires.significant.improvement	Requires significant improvement	Rhaid gwella'n sylweddol	CIW (glossary)
-screens.rating.outstanding	Outstanding	Eithriadol	coinage — for review: Ofsted judgement
-screens.rating.requires.improvement.to.be.good	Requires improvement to be good	Angen gwella i fod yn dda	coinage — for review: Ofsted judgement
-screens.rating.inadequate	Inadequate	Annigonol	coinage — for review: Ofsted judgement
-screens.purchase.framework	all-Wales framework (4Cs)	fframwaith Cymru gyfan (4Cs)	glossary (coinage — for review)
-screens.purchase.block	block contract	contract bloc	glossary (coinage — for review)
-screens.purchase.spot	spot purchase	prynu fesul achos	glossary (coinage — for review)
-screens.need.essential	essential	hanfodol	glossary (partly coinage — for review)
-screens.need.important	important	pwysig	glossary (partly coinage — for review)
-screens.need.desirable	desirable	dymunol	glossary (partly coinage — for review)
-screens.gender.female	female	benyw	
-screens.gender.male	male	gwryw	
-screens.gender.other	other	arall	
-screens.ending.planned	planned	wedi'i gynllunio	symud wedi'i gynllunio (glossary, coinage — for review)
-screens.ending.breakdown	breakdown	chwalu	chwalu lleoliad (glossary)
-screens.notice.kind.placement.ending	placement ending	terfynu lleoliad	glossary
-screens.notice.kind.vacancy.opened	vacancy opened	lle gwag wedi agor	coinage — for review
-screens.notice.kind.vacancy.changed	vacancy changed	lle gwag wedi newid	coinage — for review
-screens.notice.kind.vacancy.filled	vacancy filled	lle gwag wedi'i lenwi	coinage — for review
-screens.notice.kind.vacancy.withdrawn	vacancy withdrawn	lle gwag wedi'i dynnu	coinage — for review
-screens.notice.kind.short.placement.ending	ending	terfynu	11-column label
-screens.notice.kind.short.vacancy.opened	vac opened	agor lle	coinage — for review: 11-column label
-screens.notice.kind.short.vacancy.changed	vac changed	newid lle	coinage — for review: 11-column label
-screens.notice.kind.short.vacancy.filled	vac filled	llenwi lle	coinage — for review: 11-column label
-screens.notice.kind.short.vacancy.withdrawn	vac withdrwn	tynnu lle	coinage — for review: 11-column label
-screens.end.reason.alleg	allegation (s.47 enquiry)	honiad (ymholiad adran 47)	coinage — for review
-screens.end.reason.apprr	carer's approval removed	cymeradwyaeth y gofalwr wedi'i dileu	coinage — for review
-screens.end.reason.carpl	change to the care plan	newid i'r cynllun gofal	coinage — for review: cynllun gofal a chymorth (glossary)
-screens.end.reason.child	child asked to end it	y plentyn wedi gofyn i'w derfynu	coinage — for review
-screens.end.reason.close	provider resigned or closed	y darparwr wedi ymddiswyddo neu gau	coinage — for review
-screens.end.reason.creqb	carer ended it because of the child's behaviour	y gofalwr wedi'i derfynu oherwydd ymddygiad y plentyn	coinage — for review
-screens.end.reason.creqo	carer ended it for other reasons	y gofalwr wedi'i derfynu am resymau eraill	coinage — for review
-screens.end.reason.custod	child taken into custody	y plentyn wedi'i gymryd i'r ddalfa	coinage — for review
-screens.end.reason.lareq	authority ended it	yr awdurdod wedi'i derfynu	coinage — for review
-screens.end.reason.other	other	arall	
-screens.end.reason.place	change of placement status only	newid statws y lleoliad yn unig	coinage — for review
-screens.end.reason.stand	concern about standards of care	pryder am safonau gofal	coinage — for review
-screens.living.solo	solo placement recommended	argymell lleoliad unigol	coinage — for review
-screens.living.older.only	only with older children	dim ond gyda phlant hŷn	coinage — for review
-screens.living.younger.only	only with younger children	dim ond gyda phlant iau	coinage — for review
-screens.risk.sexual	sexual harm or exploitation of other children	niwed rhywiol i blant eraill neu gamfanteisio'n rhywiol arnynt	camfanteisio'n rhywiol ar blant (glossary)
-screens.risk.criminal	criminal exploitation of other children	camfanteisio troseddol ar blant eraill	glossary
-screens.legal.section76	accommodated (s.76)	llety o dan adran 76	glossary
-screens.legal.interim.care.order	interim care order	gorchymyn gofal interim	glossary (coinage — for review)
-screens.legal.care.order	care order	gorchymyn gofal	glossary
-screens.legal.placement.order	placement order	gorchymyn lleoli	glossary (coinage — for review)
-screens.legal.emergency.protection	emergency protection order	gorchymyn amddiffyn brys	glossary
-screens.legal.remand	remanded to local authority accommodation	ar remánd i lety awdurdod lleol	remánd (glossary)
-screens.legal.secure.order	secure accommodation order	gorchymyn llety diogel	glossary (coinage — for review)
-screens.first.language.welsh	Welsh	Cymraeg	
-screens.first.language.english	English	Saesneg	
-screens.first.language.bilingual	Welsh and English	Cymraeg a Saesneg	
-screens.first.language.other	other	arall	
 screens.page.inspection	Inspection	Arolygiad	
 screens.page.no.rating	no rating recorded	dim gradd wedi'i chofnodi	gradd arolygu (glossary)
 screens.page.inspected	 · inspected {date}	 · arolygwyd {date}	
@@ -3334,12 +3128,6 @@ screens.reports.last12.months	last 12 months ({start} to {end})	y 12 mis diwetha
 screens.reports.today	today ({end})	heddiw ({end})	
 screens.match.held.by	held by {officer} for {child} until {time}	wedi'i gadw gan {officer} i {child} tan {time}	cadw lle (glossary)
 screens.match.nothing.placed	Nothing placed yet: p places the child in the selected vacancy	Dim wedi'i leoli eto: p i leoli'r plentyn yn y lle gwag a ddewiswyd	
-screens.outcome.no.answer	no answer	dim ateb	glossary (coinage — for review)
-screens.outcome.declined	declined	gwrthod	glossary (coinage — for review)
-screens.outcome.considering	considering	ystyried	glossary (coinage — for review)
-screens.outcome.offered	offered	cynnig	glossary (coinage — for review)
-screens.outcome.accepted	accepted	derbyn	glossary (coinage — for review)
-screens.outcome.referred	referred	atgyfeirio	coinage — for review
 screens.match.title	Matches for {who}	Lleoedd addas i {who}	coinage — for review
 screens.match.failed	Could not rank: {why}	Methu rhestru: {why}	
 screens.match.ranking	Ranking…	Yn rhestru…	
@@ -3385,16 +3173,6 @@ screens.ring.round.call	{id} call	galwad {id}
 screens.ring.round.note	note: {note}	nodyn: {note}	
 screens.ring.round.call.back	call back {when}	galw'n ôl {when}	galw'n ôl (glossary, coinage — for review)
 screens.ring.round.none	No notices or calls recorded.	Dim hysbysiadau na galwadau wedi'u cofnodi.	
-screens.placement.type.foster.connected	foster placement with relative or friend	lleoliad maeth gyda pherthynas neu ffrind	person cysylltiedig (glossary); 2014 Act s.81(6)(a)
-screens.placement.type.foster.other	foster placement with other carer	lleoliad maeth gyda gofalwr arall	coinage — for review
-screens.placement.type.secure	secure children's home	cartref diogel i blant	Cartref Diogel i Blant (glossary)
-screens.placement.type.childrens.home	children's home	cartref plant	glossary
-screens.placement.type.residential	residential care home	cartref gofal preswyl	issue 16's list
-screens.placement.type.family.centre	family centre or mother-and-baby unit	canolfan deuluol neu uned mam a baban	coinage — for review: canolfan breswyl i deuluoedd (glossary) is the regulated term
-screens.placement.type.school	residential school	ysgol breswyl	
-screens.placement.type.semi.independent	semi-independent living	byw lled-annibynnol	coinage — for review
-screens.placement.type.parents	placed with parents	wedi'i leoli gyda rhieni	coinage — for review
-screens.placement.type.other	other placement	lleoliad arall	
 shell.loading	Loading…	Wrthi'n llwytho…	
 shell.load.failed.body	The store could not be loaded.	Doedd dim modd llwytho'r storfa.	storfa (the store, Placefinder's database): coinage — for review
 shell.too.small	terminal too small (need {size})	terfynell rhy fach (angen {size})	{size} is e.g. 80×24

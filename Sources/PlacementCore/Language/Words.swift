@@ -62,3 +62,73 @@ extension Authority {
     /// The name an officer reads in `language`: the Welsh name in Welsh where there is one ("Caerdydd").
     public func name(_ language: Language) -> String { language == .cy ? welshName ?? name : name }
 }
+
+// One vocabulary (issue 16): every screen, form, dialog and command words a coded value through the
+// `label` here, and says it in a narrow column through `shortLabel`; neither has words of its own.
+
+extension ChildStatus {
+    /// At most 16 columns, for lists: "hysbysiad i law" where the label is "hysbysiad wedi dod i law".
+    public func shortLabel(_ language: Language = .en) -> String { catalogueShortWords(language) }
+}
+
+extension Setting {
+    /// At most 9 columns in either language ("resi home", "preswyl").
+    public func shortLabel(_ language: Language = .en) -> String { catalogueShortWords(language) }
+}
+
+extension Sector {
+    /// At most 8 columns in either language ("council", "cyngor").
+    public func shortLabel(_ language: Language = .en) -> String { catalogueShortWords(language) }
+}
+
+extension NoticeKind {
+    /// At most 11 columns in either language, room left for a child's initials ("vac opened", "lle newydd").
+    public func shortLabel(_ language: Language = .en) -> String { catalogueShortWords(language) }
+}
+
+extension ProfitStatus: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.profit" }
+    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
+}
+
+extension Placement.Ending: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.ending" }
+    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
+}
+
+extension MoveKind: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.move" }
+    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
+}
+
+extension PurchaseRoute: CatalogueWorded {
+    public static var catalogueKeyPrefix: String { "core.route" }
+    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
+}
+
+extension LocalityTier {
+    /// At most 9 columns in either language ("border W", "ffin Cym"); `label` from 100 columns.
+    public func shortLabel(_ language: Language = .en) -> String {
+        let message: Message = switch self {
+        case .inCounty: .coreTierShortInCounty
+        case .borderingWelsh: .coreTierShortBorderingWelsh
+        case .borderingEnglish: .coreTierShortBorderingEnglish
+        case .otherWelsh: .coreTierShortOtherWelsh
+        case .elsewhereInEngland: .coreTierShortElsewhereInEngland
+        case .outsideEnglandAndWales: .coreTierShortOutsideEnglandAndWales
+        }
+        return message.text(language)
+    }
+}
+
+extension Region {
+    public func label(_ language: Language) -> String {
+        let message: Message = switch self {
+        case .north: .coreRegionNorth
+        case .mid: .coreRegionMid
+        case .southWest: .coreRegionSouthWest
+        case .southEast: .coreRegionSouthEast
+        }
+        return message.text(language)
+    }
+}

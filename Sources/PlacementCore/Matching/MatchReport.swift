@@ -185,7 +185,7 @@ public struct MatchReport: Sendable, Codable {
     /// The setting column: the machine name in English (as documented), a short Welsh word in Welsh.
     static func setting(_ raw: String, _ language: Language) -> String {
         guard language == .cy, let setting = Setting(rawValue: raw) else { return raw }
-        return Catalogue.text(key: "core.setting.short." + setting.rawValue.replacingOccurrences(of: "_", with: "."), language) ?? raw
+        return setting.shortLabel(language)
     }
 
     static func table(_ s: Section, width: Int, language: Language = .en) -> [String] {

@@ -12,16 +12,16 @@ extension Workflow {
     public static func sendReferral(_ draft: ReferralDraft, child: Child?, vacancies: [Vacancy?], calls: [Contact],
                                     sections: [ReferralSection], officer: String, now: Date) throws(WorkflowError) -> [Contact] {
         guard let child, child.id == draft.childID else { throw .unknownChild(draft.childID) }
-        if child.status == .placed { throw .referral("\(child.id) is placed; a referral is for a child who needs a placement") }
+        if child.status == .placed { throw .referral(WorkflowPhrase.childIsPlaced.english(["child": child.id])) }
         let targets = try referralTargets(draft, vacancies: vacancies)
-        guard draft.responseDue > now else { throw .referral("the response deadline must be in the future") }
+        guard draft.responseDue > now else { throw .referral(WorkflowPhrase.deadlinePast.english()) }
         guard draft.responseDue <= now.addingTimeInterval(Double(ReferralDraft.longestResponseDays) * 86_400) else {
-            throw .referral("a response deadline can be at most \(ReferralDraft.longestResponseDays) days away")
+            throw .referral(WorkflowPhrase.deadlineTooFar.english(["days": String(ReferralDraft.longestResponseDays)]))
         }
         let open = ReferralQueue.awaiting(calls, now: now)
         for v in targets {
             if let earlier = open.first(where: { $0.referral.providerID == v.providerID && $0.referral.childID == child.id }) {
-                throw .referral("\(v.providerID) has not yet answered referral \(earlier.referral.id) for \(child.id)")
+                throw .referral(WorkflowPhrase.notYetAnswered.english(["provider": v.providerID, "referral": earlier.referral.id, "child": child.id]))
             }
         }
         let sent = ReferralSent(sections: sections, responseDue: draft.responseDue)
@@ -33,7 +33,7 @@ extension Workflow {
 
     /// The vacancies a draft refers to, one a provider (the first marked), each open or held.
     public static func referralTargets(_ draft: ReferralDraft, vacancies: [Vacancy?]) throws(WorkflowError) -> [Vacancy] {
-        guard !draft.vacancyIDs.isEmpty else { throw .missing(field: "at least one vacancy", for: "a referral") }
+        guard !draft.vacancyIDs.isEmpty else { throw .missing(field: WorkflowPhrase.atLeastOneVacancy.english(), for: WorkflowPhrase.referral.english()) }
         var seen = Set<String>()
         var targets: [Vacancy] = []
         for (id, found) in zip(draft.vacancyIDs, vacancies) {
@@ -51,34 +51,34 @@ extension Workflow {
     public static func respondToReferral(_ referral: Contact?, referralID: String, _ response: ReferralResponse, calls: [Contact],
                                          id: String, officer: String, at: Date, now: Date) throws(WorkflowError) -> Contact {
         guard let referral, referral.id == referralID else { throw .unknownContact(referralID) }
-        guard referral.outcome == .referred, referral.referral != nil else { throw .referral("\(referralID) is not a referral") }
+        guard referral.outcome == .referred, referral.referral != nil else { throw .referral(WorkflowPhrase.notAReferral.english(["id": referralID])) }
         if let replaced = Corrections.replacements(calls)[referral.id] {
             throw .alreadyCorrected(id: referral.id, by: replaced.id)
         }
         if let answer = ReferralQueue.answer(to: referral, in: calls) {
-            throw .referral("\(referral.id) was already answered: \(answer.outcome.rawValue) (\(answer.id)); amend \(answer.id) instead")
+            throw .referral(WorkflowPhrase.alreadyAnswered.english(["referral": referral.id, "outcome": answer.outcome.rawValue, "answer": answer.id]))
         }
-        if at < referral.at { throw .referral("the response is before the referral was sent") }
-        if at > now.addingTimeInterval(60) { throw .referral("the response time is in the future") }
+        if at < referral.at { throw .referral(WorkflowPhrase.responseBeforeReferral.english()) }
+        if at > now.addingTimeInterval(60) { throw .referral(WorkflowPhrase.responseInFuture.english()) }
         var draftNote = ""
         var reason: String?
         var offer: ReferralOffer?
         switch response {
         case .offer(let o, let note):
             guard Limits.weeklyFee.contains(o.weeklyFee), o.weeklyFee > 0 else {
-                throw .referral("an offered weekly fee must be 1–\(Limits.weeklyFee.upperBound) pounds")
+                throw .referral(WorkflowPhrase.offeredFeeRange.english(["max": String(Limits.weeklyFee.upperBound)]))
             }
-            guard o.start >= WorkflowTime.day(of: referral.at) else { throw .referral("the offered start is before the referral was sent") }
+            guard o.start >= WorkflowTime.day(of: referral.at) else { throw .referral(WorkflowPhrase.offeredStartBeforeReferral.english()) }
             offer = o
             draftNote = note
         case .decline(let why):
             reason = why
         case .question(let text):
             let asked = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if asked.isEmpty { throw .missing(field: "the question", for: "a provider's question") }
+            if asked.isEmpty { throw .missing(field: WorkflowPhrase.question.english(), for: WorkflowPhrase.providersQuestion.english()) }
             draftNote = asked
         }
-        if containsNUL(draftNote) || containsNUL(reason ?? "") { throw .referral("the text holds a NUL character") }
+        if containsNUL(draftNote) || containsNUL(reason ?? "") { throw .referral(WorkflowPhrase.textHoldsNUL.english()) }
         return try checkedContact(id: id, childID: referral.childID, providerID: referral.providerID, vacancyID: referral.vacancyID,
                                   at: at, outcome: response.outcome, declineReason: reason, note: draftNote, callBackAt: nil,
                                   declineScope: response.outcome == .declined ? (referral.vacancyID == nil ? .provider : .vacancy) : nil,

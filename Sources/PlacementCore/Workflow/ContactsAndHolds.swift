@@ -28,18 +28,18 @@ extension Workflow {
                                offer: ReferralOffer? = nil) throws(WorkflowError) -> Contact {
         let reason = declineReason?.trimmingCharacters(in: .whitespacesAndNewlines)
         let reasonGiven = !(reason ?? "").isEmpty
-        let what = "a call with outcome \(outcome.rawValue)"
-        if outcome == .declined && !reasonGiven { throw .missing(field: "a reason", for: "a declined call") }
-        if outcome != .declined && reasonGiven { throw .notApplicable(field: "a decline reason", for: what) }
-        if outcome != .declined && declineScope != nil { throw .notApplicable(field: "a decline scope", for: what) }
+        let what = WorkflowPhrase.callWithOutcome.english(["outcome": outcome.rawValue])
+        if outcome == .declined && !reasonGiven { throw .missing(field: WorkflowPhrase.reason.english(), for: WorkflowPhrase.declinedCall.english()) }
+        if outcome != .declined && reasonGiven { throw .notApplicable(field: WorkflowPhrase.declineReason.english(), for: what) }
+        if outcome != .declined && declineScope != nil { throw .notApplicable(field: WorkflowPhrase.declineScope.english(), for: what) }
         if outcome == .declined && declineScope == .vacancy && vacancyID == nil {
-            throw .missing(field: "a vacancy", for: "a decline of this vacancy only")
+            throw .missing(field: WorkflowPhrase.vacancy.english(), for: WorkflowPhrase.declineOfThisVacancyOnly.english())
         }
         if let callBackAt, callBackAt < at { throw .callBackBeforeCall }
         // A referral is only ever what `sendReferral` wrote; its outcome never changes (the response is a record of its own).
-        if outcome == .referred && referral == nil { throw .referral("a referral is sent with placefinder referral send (s on the match screen), not recorded as a call") }
-        if outcome != .referred && referral != nil { throw .referral("a referral stays a referral; record the provider's response with placefinder referral respond") }
-        if offer != nil && outcome != .offered { throw .notApplicable(field: "an offered fee and start", for: what) }
+        if outcome == .referred && referral == nil { throw .referral(WorkflowPhrase.referralIsSentNotCalled.english()) }
+        if outcome != .referred && referral != nil { throw .referral(WorkflowPhrase.referralStaysAReferral.english()) }
+        if offer != nil && outcome != .offered { throw .notApplicable(field: WorkflowPhrase.offeredFeeAndStart.english(), for: what) }
         return Contact(id: id, childID: childID, providerID: providerID, vacancyID: vacancyID, at: at, outcome: outcome,
                        declineReason: reasonGiven ? reason : nil, by: by,
                        note: note.trimmingCharacters(in: .whitespacesAndNewlines), callBackAt: callBackAt,

@@ -99,9 +99,9 @@ extension Workflow {
         if let text = amendment.text { record.text = text }
         if let received = amendment.receivedAt { record.receivedAt = received }
         guard original.kind == .placementEnding else {
-            let what = "a \(original.kind.label) notice"
-            if amendment.effectiveAt != nil { throw .notApplicable(field: "an effective time", for: what) }
-            if amendment.reason != nil { throw .notApplicable(field: "an end reason", for: what) }
+            let what = WorkflowPhrase.noticeOfKind.english(["kind": original.kind.label])
+            if amendment.effectiveAt != nil { throw .notApplicable(field: WorkflowPhrase.effectiveTime.english(), for: what) }
+            if amendment.reason != nil { throw .notApplicable(field: WorkflowPhrase.endReason.english(), for: what) }
             return NoticeEffects(notice: record)
         }
         if let effective = amendment.effectiveAt { record.effectiveAt = effective }
@@ -146,7 +146,7 @@ extension Workflow {
 
     private static func requiredReason(_ reason: String) throws(WorkflowError) -> String {
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { throw .missing(field: "a reason", for: "a correction") }
+        if trimmed.isEmpty { throw .missing(field: WorkflowPhrase.reason.english(), for: WorkflowPhrase.correction.english()) }
         return trimmed
     }
 }

@@ -58,14 +58,14 @@ public enum Workflow {
         var notice = ProviderNotice(id: id, receivedAt: draft.receivedAt, loggedBy: officer, providerID: provider.id,
                                     kind: draft.kind, childID: draft.childID, effectiveAt: draft.effectiveAt,
                                     reason: draft.reason, vacancyID: draft.vacancyID, text: draft.text)
-        let what = "a \(draft.kind.label) notice"
+        let what = WorkflowPhrase.noticeOfKind.english(["kind": draft.kind.label])
 
         if draft.kind == .placementEnding {
-            guard let childID = draft.childID else { throw .missing(field: "a child", for: what) }
-            guard draft.reason != nil else { throw .missing(field: "a reason", for: what) }
-            guard let effective = draft.effectiveAt else { throw .missing(field: "an effective time", for: what) }
+            guard let childID = draft.childID else { throw .missing(field: WorkflowPhrase.child.english(), for: what) }
+            guard draft.reason != nil else { throw .missing(field: WorkflowPhrase.reason.english(), for: what) }
+            guard let effective = draft.effectiveAt else { throw .missing(field: WorkflowPhrase.effectiveTime.english(), for: what) }
             if !draft.changes.isEmpty || draft.newVacancy != nil || draft.filledBy != nil {
-                throw .notApplicable(field: "vacancy details", for: what)
+                throw .notApplicable(field: WorkflowPhrase.vacancyDetails.english(), for: what)
             }
             guard var child = records.child, child.id == childID else { throw .unknownChild(childID) }
             let open = records.placements.filter { $0.childID == childID && $0.providerID == provider.id && $0.isOpen }
@@ -82,8 +82,8 @@ public enum Workflow {
         }
 
         // Vacancy notices.
-        if draft.filledBy != nil && draft.kind != .vacancyFilled { throw .notApplicable(field: "the authority that filled the bed", for: what) }
-        if draft.reason != nil { throw .notApplicable(field: "an end reason", for: what) }
+        if draft.filledBy != nil && draft.kind != .vacancyFilled { throw .notApplicable(field: WorkflowPhrase.filledBy.english(), for: what) }
+        if draft.reason != nil { throw .notApplicable(field: WorkflowPhrase.endReason.english(), for: what) }
         if let childID = draft.childID, records.child?.id != childID { throw .unknownChild(childID) }
         var vacancy: Vacancy
         var created = false
@@ -92,16 +92,16 @@ public enum Workflow {
             guard found.providerID == provider.id else {
                 throw .vacancyOfAnotherProvider(vacancyID: vacancyID, providerID: provider.id)
             }
-            if draft.newVacancy != nil { throw .notApplicable(field: "new vacancy details", for: "a notice about vacancy \(vacancyID)") }
+            if draft.newVacancy != nil { throw .notApplicable(field: WorkflowPhrase.newVacancyDetails.english(), for: WorkflowPhrase.noticeAboutVacancy.english(["id": vacancyID])) }
             vacancy = found
         } else if draft.kind == .vacancyOpened, let details = draft.newVacancy {
-            guard let newID = newVacancyID else { throw .missing(field: "an id for the new vacancy", for: what) }
+            guard let newID = newVacancyID else { throw .missing(field: WorkflowPhrase.newVacancyID.english(), for: what) }
             if records.vacancy?.id == newID { throw .vacancyAlreadyExists(newID) }
             vacancy = details.vacancy(id: newID, providerID: provider.id, confirmedAt: draft.receivedAt)
             created = true
             notice.vacancyID = newID
         } else {
-            throw .missing(field: draft.kind == .vacancyOpened ? "a vacancy or the new vacancy's details" : "a vacancy", for: what)
+            throw .missing(field: draft.kind == .vacancyOpened ? WorkflowPhrase.vacancyOrNewDetails.english() : WorkflowPhrase.vacancy.english(), for: what)
         }
 
         let heldLive = vacancy.isHeld(at: now)
@@ -113,7 +113,7 @@ public enum Workflow {
             vacancy.filledBy = nil
             // A live hold survives the provider confirming the bed; anything else becomes open.
             if heldLive { vacancy.status = .held } else { vacancy.status = .open; vacancy.hold = nil }
-            if vacancy.beds < 1 { throw .invalidVacancy(vacancyID: vacancy.id, issue: "an open vacancy needs at least one bed") }
+            if vacancy.beds < 1 { throw .invalidVacancy(vacancyID: vacancy.id, issue: WorkflowPhrase.openVacancyNeedsABed.english()) }
         case .vacancyChanged:
             if draft.changes.isEmpty { throw .nothingToChange(vacancyID: vacancy.id) }
             draft.changes.apply(to: &vacancy)
@@ -122,12 +122,12 @@ public enum Workflow {
                 vacancy.hold = nil
             }
         case .vacancyFilled:
-            if !draft.changes.isEmpty { throw .notApplicable(field: "vacancy changes", for: what) }
+            if !draft.changes.isEmpty { throw .notApplicable(field: WorkflowPhrase.vacancyChanges.english(), for: what) }
             vacancy.status = .filled
             vacancy.hold = nil
             vacancy.filledBy = draft.filledBy
         case .vacancyWithdrawn:
-            if !draft.changes.isEmpty { throw .notApplicable(field: "vacancy changes", for: what) }
+            if !draft.changes.isEmpty { throw .notApplicable(field: WorkflowPhrase.vacancyChanges.english(), for: what) }
             vacancy.status = .withdrawn
             vacancy.hold = nil
         }

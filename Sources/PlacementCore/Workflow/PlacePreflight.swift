@@ -119,16 +119,16 @@ extension Workflow {
                                          policy: MatchPolicy = .default) -> [ApprovalNeed] {
         var out: [ApprovalNeed] = []
         if tier.isOutOfArea {
-            out.append(ApprovalNeed(kind: .panel, why: "out of county, \(tier.label) (reg 12(3))"))
+            out.append(ApprovalNeed(kind: .panel, why: WorkflowPhrase.outOfCounty.english(["tier": tier.label])))
         }
         if let school = records.school, records.child.isKeyStage4(on: start) {
             let miles = UnitVector(school.coordinate).greatCircleMiles(to: UnitVector(records.bed.coordinate)) * Distance.roadFactor
             if miles >= policy.schoolMoveMiles {
-                out.append(ApprovalNeed(kind: .keyStage4, why: "Key Stage 4 school move, about \(Int(miles.rounded())) miles (reg 11)"))
+                out.append(ApprovalNeed(kind: .keyStage4, why: WorkflowPhrase.keyStage4SchoolMove.english(["miles": String(Int(miles.rounded()))])))
             }
         }
         if records.provider.profitStatus == .forProfit {
-            out.append(ApprovalNeed(kind: .exceptionalReason, why: "for-profit provider (Health and Social Care (Wales) Act 2025)"))
+            out.append(ApprovalNeed(kind: .exceptionalReason, why: WorkflowPhrase.forProfitProvider.english()))
         }
         return out
     }

@@ -38,7 +38,7 @@ extension Workflow {
                                      now: Date) throws(WorkflowError) -> UndoEffects {
         let p = records.placement
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw .missing(field: "a reason", for: "undoing a placement") }
+        guard !why.isEmpty else { throw .missing(field: WorkflowPhrase.reason.english(), for: WorkflowPhrase.undoingAPlacement.english()) }
         if p.isUndone { throw .alreadyUndone(placementID: p.id) }
         guard let placedAt = p.placedAt, WorkflowTime.day(of: placedAt) == WorkflowTime.day(of: now) else {
             throw .notMadeToday(placementID: p.id)

@@ -6,7 +6,7 @@ extension PostgresStore {
     public static func newDatabase(onServer serverURL: String, named name: String, defaultUser: String) throws -> String {
         guard PostgresRoles.isPlainName(name), let server = PostgresLocation(url: serverURL, defaultUser: defaultUser),
               var components = URLComponents(string: serverURL) else {
-            throw StoreError.cannotConnect(server: "the server URL", why: "it is not a PostgreSQL URL Placefinder understands")
+            throw StoreError.cannotConnect(server: "the server URL", why: StoreReason.notAUnderstoodURL.english())
         }
         let session = try PostgresSession(server)
         defer { session.close() }

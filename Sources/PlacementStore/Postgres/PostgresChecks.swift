@@ -32,7 +32,7 @@ extension PostgresStore {
         let visible = try tx.one(Int.self, "SELECT COUNT(*) FROM audit_log") ?? 0
         let issued = try tx.one(Int.self, "SELECT COALESCE((SELECT id FROM placefinder_audit_tail()), 0)") ?? 0
         if visible < issued {
-            throw StoreError.rejected(reason: "this login reads only its own authority's records and audit entries: run the check as the server's administrator")
+            throw StoreError.rejected(.checkNeedsAdministrator)
         }
     }
 

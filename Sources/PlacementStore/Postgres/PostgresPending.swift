@@ -8,9 +8,9 @@ extension PostgresStore {
     private func pending(_ what: String) -> StoreError { .notOnPostgres(what: what) }
 
     public func backup(to destination: String, overwrite: Bool) throws {
-        throw pending("`placefinder backup` (use pg_dump or a base backup: docs/operations.md)")
+        throw pending(StoreReason.backupOnPostgres.english())
     }
-    public func integrityCheck() throws -> [String] { throw pending("`placefinder check`") }
+    public func integrityCheck() throws -> [String] { throw pending(StoreReason.checkOnPostgres.english()) }
 }
 
 extension PostgresStore: PlacementStoring {}

@@ -110,14 +110,14 @@ extension PostgresStore {
     /// Wales, an authority's code its regional partnership board. Needs a role that may create roles.
     public func addOfficer(_ name: String, authority: String, role: OfficerRole) throws {
         guard PostgresRoles.isPlainName(name) else {
-            throw StoreError.rejected(reason: "an officer's name must be lower-case letters, digits and _ (as their login name)")
+            throw StoreError.rejected(.officerNameFormat)
         }
         guard authority.count == 9, authority.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
-            throw StoreError.rejected(reason: "--authority takes an ONS code such as W06000015")
+            throw StoreError.rejected(.authorityCodeFormat)
         }
         try write { tx in
             guard try tx.one(Bool.self, "SELECT to_regclass('officer_authorities') IS NOT NULL") == true else {
-                throw StoreError.rejected(reason: "this store has no roles yet: run `placefinder server init` on a new database")
+                throw StoreError.rejected(.noRolesYet)
             }
             try tx.execute("CREATE ROLE \(name) LOGIN IN ROLE \(role.group)")
             // Officers and managers find the masked market (PostgresMarket.swift) before the tables.

@@ -33,7 +33,7 @@ public final class PostgresStore: Sendable {
     public static func open(url text: String, create: Bool = false, defaultUser: String) throws -> PostgresStore? {
         guard PostgresLocation.isURL(text) else { return nil }
         guard let location = PostgresLocation(url: text, defaultUser: defaultUser) else {
-            throw StoreError.cannotConnect(server: "the --store URL", why: "it is not a PostgreSQL URL Placefinder understands (postgresql://USER@HOST:PORT/DATABASE, or ?host=/socket/folder)")
+            throw StoreError.cannotConnect(server: "the --store URL", why: StoreReason.notAUnderstoodURLExample.english())
         }
         return try PostgresStore(location, create: create)
     }
@@ -41,7 +41,7 @@ public final class PostgresStore: Sendable {
     /// `placefinder store init --store postgresql://…`: the schema in a database that has none.
     public static func create(url text: String, defaultUser: String) throws -> PostgresStore {
         guard let store = try open(url: text, create: true, defaultUser: defaultUser) else {
-            throw StoreError.cannotConnect(server: "the --store URL", why: "it is not a postgresql:// URL")
+            throw StoreError.cannotConnect(server: "the --store URL", why: StoreReason.notAPostgresURL.english())
         }
         return store
     }

@@ -15,7 +15,26 @@ import Testing
             + keys(PlacementPurpose.self) + keys(NoticeKind.self) + keys(ApprovalKind.self) + keys(MatchFlag.self)
             + keys(Regulator.self) + keys(NeedLevel.self) + keys(WelshCapability.self) + keys(ChildStatus.self)
             + keys(VacancyStatus.self) + keys(Gender.self) + keys(Contact.Outcome.self) + keys(DeclineScope.self)
-            + keys(FirstLanguage.self) + keys(Factor.self)
+            + keys(FirstLanguage.self) + keys(Factor.self) + keys(ProfitStatus.self) + keys(Placement.Ending.self)
+            + keys(MoveKind.self) + keys(PurchaseRoute.self)
+            + shortKeys(Setting.self) + shortKeys(Sector.self) + shortKeys(ChildStatus.self) + shortKeys(NoticeKind.self)
+    }
+
+    static func shortKeys<T: CatalogueWorded>(_ type: T.Type) -> [String] { T.allCases.map(\.shortCatalogueKey) }
+
+    /// One vocabulary: the short forms screens put in narrow columns fit them in both languages, so no
+    /// screen needs words of its own for a coded value.
+    @Test func shortFormsFitTheirColumnsInBothLanguages() {
+        for language in Language.allCases {
+            for s in Setting.allCases { #expect(s.shortLabel(language).count <= 9, "\(s.shortLabel(language))") }
+            for s in Sector.allCases { #expect(s.shortLabel(language).count <= 8, "\(s.shortLabel(language))") }
+            for s in ChildStatus.allCases { #expect(s.shortLabel(language).count <= 16, "\(s.shortLabel(language))") }
+            for k in NoticeKind.allCases { #expect(k.shortLabel(language).count <= 12, "\(k.shortLabel(language))") }
+            for t in LocalityTier.allCases { #expect(t.shortLabel(language).count <= 9, "\(t.shortLabel(language))") }
+            for t in LocalityTier.allCases { #expect(t.label(language).count <= 27, "\(t.label(language))") }
+        }
+        #expect(Setting.shortBreak.shortLabel(.cy) == "ysbaid" && Setting.shortBreak.label(.cy) == "gofal ysbaid byr")
+        #expect(ChildStatus.noticeReceived.shortLabel(.cy) == "hysbysiad i law" && ChildStatus.noticeReceived.label(.cy) == "hysbysiad wedi dod i law")
     }
 
     @Test func everyCodedValueHasItsWordsInBothLanguages() {
@@ -60,7 +79,7 @@ import Testing
         #expect(english.count == welsh.count)
         #expect(english[0] == "meets 0 of 2 needs; misses autism (desirable), therapeutic support (important)")
         #expect(welsh[0] == "yn diwallu 0 o 2 angen; heb ddiwallu awtistiaeth (dymunol), cymorth therapiwtig (pwysig)")
-        #expect(welsh[1].contains("mltr ar y ffordd") && welsh[1].hasSuffix("rhywle arall yn Lloegr"), "\(welsh[1])")
+        #expect(welsh[1].contains("mltr ar y ffordd") && welsh[1].hasSuffix("arall yn Lloegr"), "\(welsh[1])")
         #expect(explanation.flags.map { $0.label(.cy) }.contains("y tu allan i'r ardal: angen cymeradwyaeth y panel cyn iddo ddechrau (rheoliad 12)"))
         #expect(MatchFlag.outOfArea.label == "out of area: panel approval needed before it starts (reg 12)")
     }
@@ -82,7 +101,7 @@ import Testing
         let notice = WorkflowError.missing(field: "an effective time", for: "a \(NoticeKind.placementEnding.label) notice")
         #expect(notice.description(.cy) == "hysbysiad terfynu lleoliad: angen amser dod i rym")
         let approval = WorkflowError.approvalMissing(kind: .panel, why: "out of county, \(LocalityTier.otherWelsh.label) (reg 12(3))")
-        #expect(approval.description(.cy) == "angen cymeradwyaeth y panel: y tu allan i'r sir, ALl arall yng Nghymru (rheoliad 12(3))")
+        #expect(approval.description(.cy) == "angen cymeradwyaeth y panel: y tu allan i'r sir, ALl arall (Cymru) (rheoliad 12(3))")
         let unsuitable = WorkflowError.unsuitable(vacancyID: "V1", childID: "C1", reasons: ExclusionReasons([.notOpen, .tooFewBeds]).descriptions)
         #expect(unsuitable.description(.cy) == "nid yw lle gwag V1 yn addas i C1: ddim ar agor; rhy ychydig o welyau i'r grŵp")
         let issue = WorkflowError.invalidVacancy(vacancyID: "V2", issue: DomainIssue(field: "beds", problem: "must not be negative").description)

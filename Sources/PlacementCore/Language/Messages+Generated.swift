@@ -1579,10 +1579,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case shellDashStaleEmpty
     case shellDashHoldsEmpty
     case shellDashUnstableEmpty
-    case shellDashReferralsEmpty
-    case shellDashReferralOverdue
-    case shellDashReferralQuestion
-    case shellDashReferralWaiting
     case shellDashColChild
     case shellDashColInitials
     case shellDashColStatus
@@ -1598,12 +1594,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case shellDashColHoldChild
     case shellDashColUntil
     case shellDashColTwelveMonths
-    case shellDashColDue
-    case shellDashKindEnding
-    case shellDashKindOpened
-    case shellDashKindChanged
-    case shellDashKindFilled
-    case shellDashKindWithdrawn
     case shellDaysShort
     case shellGridTiersWide
     case shellGridTiersNarrow
@@ -1624,65 +1614,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case shellNoticeNotRecorded
     case shellNoticeSameDay
     case shellNoticeSameDayHours
-    case shellChildStatusPlaced
-    case shellChildStatusNeedsPlacement
-    case shellChildStatusNoticeReceived
-    case shellSettingShortResidential
-    case shellSettingShortFoster
-    case shellSettingShortKinship
-    case shellSettingShortParentAndChild
-    case shellSettingShortLodgings
-    case shellSettingShortSecure
-    case shellSettingShortBreak
-    case shellTierShortInCounty
-    case shellTierShortBorderWales
-    case shellTierShortBorderEngland
-    case shellTierShortOtherWales
-    case shellTierShortEngland
-    case shellTierShortOutside
-    case shellWelshNone
-    case shellWelshSome
-    case shellWelshFluent
-    case shellListSearch
-    case shellListFilters
-    case shellListVacancyCounts
-    case shellListVacancySearchWide
-    case shellListVacancySearchNarrow
-    case shellListOpenAndHeld
-    case shellListVacanciesUnfiltered
-    case shellListNoVacancies
-    case shellListNoVacancyMatches
-    case shellListColId
-    case shellListColAuthority
-    case shellListColLocality
-    case shellListColBedsNarrow
-    case shellListColBeds
-    case shellListColAges
-    case shellListColSiblings
-    case shellListColNeedsMet
-    case shellListColFrom
-    case shellListColFee
-    case shellListHeldMark
-    case shellListNow
-    case shellListChildCounts
-    case shellListChildSearch
-    case shellListChildrenUnfiltered
-    case shellListColInitials
-    case shellListColAge
-    case shellListColHomeAuthority
-    case shellListColNeeded
-    case shellListColPlacementsWide
-    case shellListColPlacementsNarrow
-    case shellListNoChildren
-    case shellListNoChildMatches
     case shellListNeededBy
-    case shellPageLines
-    case shellFilterVacanciesTitle
-    case shellFilterChildrenTitle
-    case shellFilterMatchVacancy
-    case shellFilterMatchVacancies
-    case shellFilterMatchChild
-    case shellFilterMatchChildren
     case shellDoneNoticeLogged
     case shellDoneNoticeLoggedVacancy
     case shellDoneCallRecorded
@@ -3280,10 +3212,6 @@ shell.dash.notices.empty	No notices today.	Dim rhybuddion heddiw.
 shell.dash.stale.empty	Every open vacancy was confirmed this week.	Cadarnhawyd pob lle gwag agored yr wythnos hon.	
 shell.dash.holds.empty	No hold ends today.	Dim cadw lle yn dod i ben heddiw.	
 shell.dash.unstable.empty	No child has had 3 or more placements.	Dim plentyn â 3 lleoliad neu fwy.	
-shell.dash.referrals.empty	No referral awaits an answer.	Does dim atgyfeiriad yn aros am ateb.	
-shell.dash.referral.overdue	overdue	hwyr	8 columns at most
-shell.dash.referral.question	question	cwestiwn	the provider asked a question
-shell.dash.referral.waiting	waiting	aros	
 shell.dash.col.child	Child	Rhif	column of child ids, 6 columns: rhif (number) as plentyn is too wide
 shell.dash.col.initials	Init	Bl.	initials: blaenlythrennau, 4 columns
 shell.dash.col.status	Status	Statws	
@@ -3299,12 +3227,6 @@ shell.dash.col.held.by	Held by	Cadwyd gan
 shell.dash.col.hold.child	Child	Bl.	5 columns showing the child's initials
 shell.dash.col.until	Until	Tan	
 shell.dash.col.twelve.months	12 mo	12 mis	placements in the last 12 months
-shell.dash.col.due	Due	Erbyn	answer due by
-shell.dash.kind.ending	ending	diwedd	notice kinds in the dashboard's Kind column, 11 columns with the child's initials
-shell.dash.kind.opened	vac opened	lle newydd	
-shell.dash.kind.changed	vac changed	newid lle	
-shell.dash.kind.filled	vac filled	llenwi lle	
-shell.dash.kind.withdrawn	vac withdrwn	tynnu lle	
 shell.days.short	{count}d	{count}d	days since confirmed; d is diwrnod in Welsh too
 shell.grid.tiers.wide	in-cty|bord W|bord E|oth W|Engl|outsd	sir|ffin C|ffin Ll|arall C|Lloegr|allan	the six locality tiers' column heads in ladder order, separated by |, 7 columns each: yn y sir, ffin Cymru, ffin Lloegr, Cymru arall, Lloegr, y tu allan
 shell.grid.tiers.narrow	cty|bW|bE|oW|Eng|out	sir|fC|fL|aC|Llo|all	the same, 3 columns each
@@ -3325,65 +3247,7 @@ shell.hours	{count} h	{count} awr
 shell.notice.not.recorded	notice not recorded	rhybudd heb ei gofnodi	
 shell.notice.same.day	same-day	un dydd	rhybudd yr un diwrnod (glossary), 8 columns
 shell.notice.same.day.hours	same-day ({hours})	un dydd ({hours})	
-shell.child.status.placed	placed	wedi'i leoli	
-shell.child.status.needs.placement	needs placement	angen lleoliad	
-shell.child.status.notice.received	notice received	rhybudd wedi dod	
-shell.setting.short.residential	resi home	preswyl	settings at 80 columns, 9 at most: gofal preswyl (glossary)
-shell.setting.short.foster	foster	maeth	gofal maeth (glossary)
-shell.setting.short.kinship	kinship	perthynas	gofal gan berthnasau (glossary), shortened
-shell.setting.short.parent.and.child	P&C	rh. a ph.	lleoliad rhiant a phlentyn (glossary)
-shell.setting.short.lodgings	lodgings	llety	llety â chymorth (glossary)
-shell.setting.short.secure	secure	diogel	llety diogel (glossary)
-shell.setting.short.break	short brk	ysbaid	gofal ysbaid byr (glossary)
-shell.tier.short.in.county	in-county	yn y sir	locality tiers at 100 columns, 9 at most (glossary, section 3)
-shell.tier.short.border.wales	border W	ffin Cym	
-shell.tier.short.border.england	border E	ffin Llo	
-shell.tier.short.other.wales	other W	arall Cym	
-shell.tier.short.england	England	Lloegr	
-shell.tier.short.outside	outside	tu allan	
-shell.welsh.none	no Welsh	dim Cymraeg	a provider's service language (glossary: iaith y gwasanaeth)
-shell.welsh.some	some Welsh	peth Cymraeg	
-shell.welsh.fluent	fluent Welsh	Cymraeg rhugl	
-shell.list.search	Search	Chwilio	the search field's label
-shell.list.filters	Filters:	Hidlau:	before the list of filters in force
-shell.list.vacancy.counts	sort: {sort} (s) │ {shown} of {total}	trefn: {sort} (s) │ {shown} o {total}	{sort} names the order
-shell.list.vacancy.search.wide	search provider, setting, area, needs, postcode	chwilio darparwr, math, ardal, anghenion, cod post	cod post, darparwr: glossary
-shell.list.vacancy.search.narrow	search provider, area, needs…	chwilio darparwr, ardal, anghenion…	
-shell.list.open.and.held	open and held	ar agor ac wedi'u cadw	which vacancies the list shows without a status filter
-shell.list.vacancies.unfiltered	Open and held vacancies, no filters (f to filter)	Lleoedd gwag ar agor ac wedi'u cadw, dim hidlau (f i hidlo)	
-shell.list.no.vacancies	No vacancies in the store.	Does dim lleoedd gwag yn y storfa.	
-shell.list.no.vacancy.matches	No vacancies match. Esc clears the search, f changes filters.	Dim lle gwag yn cyfateb. Esc: clirio'r chwiliad; f: newid hidlau.	
-shell.list.col.id	ID	Rhif	a record's id; rhif (number): coinage — for review
-shell.list.col.authority	Authority	Awdurdod	awdurdod lleol: glossary
-shell.list.col.locality	Locality	Haen	haen lleoliad (locality tier): glossary
-shell.list.col.beds.narrow	Bd	Gw	beds, 2 columns: gwelyau
-shell.list.col.beds	Beds	Gwl.	beds, 4 columns: gwelyau (glossary cites gwely/gwelyau)
-shell.list.col.ages	Ages	Oed	
-shell.list.col.siblings	Sib	BaC	largest sibling group taken, 3 columns: brodyr a chwiorydd
-shell.list.col.needs.met	Needs met	Anghenion	needs the vacancy meets
-shell.list.col.from	From	O	available from
-shell.list.col.fee	£/wk	£/wth	weekly fee: ffi wythnosol (glossary)
-shell.list.held.mark	held	cadw	before the provider's name when the bed is held: cadw lle (glossary)
-shell.list.now	now	nawr	available now
-shell.list.child.counts	{shown} of {total} children	Plant: {shown} o {total}	label and numbers, so no plural
-shell.list.child.search	search id, initials, authority, status	chwilio rhif, blaenlythrennau, awdurdod, statws	
-shell.list.children.unfiltered	All children, most urgent first (f to filter)	Pob plentyn, y mwyaf brys gyntaf (f i hidlo)	
-shell.list.col.initials	Initials	Bl.	blaenlythrennau
-shell.list.col.age	Age	Oed	
-shell.list.col.home.authority	Home authority	Awdurdod cartref	
-shell.list.col.needed	Needed	Erbyn	when a placement is needed
-shell.list.col.placements.wide	Placements 12 mo	Lleol. 12 mis	16 columns
-shell.list.col.placements.narrow	Plcmts 12m	Lleol. 12m	
-shell.list.no.children	No children in the store.	Does dim plant yn y storfa.	
-shell.list.no.child.matches	No children match. Esc clears the search, f changes filters.	Dim plentyn yn cyfateb. Esc: clirio'r chwiliad; f: newid hidlau.	
 shell.list.needed.by	by {date}	erbyn {date}	
-shell.page.lines	lines {from}–{to} of {count}	llinellau {from}–{to} o {count}	a page's scroll position
-shell.filter.vacancies.title	Filter vacancies	Hidlo lleoedd gwag	
-shell.filter.children.title	Filter children	Hidlo plant	
-shell.filter.match.vacancy	{count} vacancy match	Yn cyfateb: {count}	label and number, so no plural
-shell.filter.match.vacancies	{count} vacancies match	Yn cyfateb: {count}	
-shell.filter.match.child	{count} child match	Yn cyfateb: {count}	
-shell.filter.match.children	{count} children match	Yn cyfateb: {count}	
 shell.done.notice.logged	notice {notice} logged	rhybudd {notice} wedi'i gofnodi	status line after a write
 shell.done.notice.logged.vacancy	notice {notice} logged; vacancy {vacancy} created	rhybudd {notice} wedi'i gofnodi; lle gwag {vacancy} wedi'i greu	
 shell.done.call.recorded	call {call} recorded	galwad {call} wedi'i chofnodi	galwad is feminine: aspirate mutation after ei

@@ -550,6 +550,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliPhraseImportJsonWrongTypeAnObject
     case cliPhraseImportJsonMissingAnObject
     case cliPhraseImportJsonNotTimestamp
+    case cliUsageDidYouMean
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -2765,6 +2766,7 @@ cli.phrase.import.json.missing.a.list	is missing (expected a list)	mae ar goll (
 cli.phrase.import.json.wrong.type.an.object	has the wrong type (expected an object)	mae'r math anghywir ganddo (disgwylir gwrthrych)	
 cli.phrase.import.json.missing.an.object	is missing (expected an object)	mae ar goll (disgwylir gwrthrych)	
 cli.phrase.import.json.not.timestamp	is not a timestamp with offset	nid yw'n stamp amser gyda gwrthbwys	
+cli.usage.did.you.mean	Did you mean {what}?	Oeddech chi'n golygu {what}?	the parser's suggestion after a mistyped option
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

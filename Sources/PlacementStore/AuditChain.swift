@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import PlacementCore
 
 /// Each audit entry carries SHA-256 over its own fields and the previous entry's hash, so changing,
 /// removing or inserting an entry anywhere but the end breaks every hash after it. Someone who can write
@@ -123,13 +124,16 @@ public struct AuditChainBreak: Sendable, Hashable {
     public var entryID: Int64
     public var reason: Reason
 
-    public var description: String {
-        switch reason {
-        case .hashMismatch:
-            "audit entry \(entryID) does not match its hash: it, or an entry before it, was changed, removed or inserted after it was written"
-        case .outOfOrder: "audit entry \(entryID) is dated earlier than the entry before it (back-dated)"
-        case .missingAtEnd: "audit entries from \(entryID) on were removed: the store issued them, the trail no longer holds them"
+    public var description: String { description(.en) }
+
+    /// Where and how the chain fails, in `language` (`cli.check.chain.*`).
+    public func description(_ language: Language) -> String {
+        let message: Message = switch reason {
+        case .hashMismatch: .cliCheckChainHashMismatch
+        case .outOfOrder: .cliCheckChainOutOfOrder
+        case .missingAtEnd: .cliCheckChainMissingAtEnd
         }
+        return message.text(language, ["id": String(entryID)])
     }
 }
 

@@ -8,19 +8,29 @@ import PlacementCore
 public struct ConsistencyRule: Sendable, Hashable, Identifiable {
     /// Short stable name, e.g. `beds-not-negative`.
     public let id: String
-    /// What must be true, for the report: "no vacancy has a negative number of beds".
-    public let rule: String
-    /// How one breach is described, given the id the query returned: "vacancy V1 has fewer than 0 beds".
-    let breach: @Sendable (String) -> String
+    /// What must be true, for the report: "no vacancy has a negative number of beds" (`cli.check.rule.*`).
+    public let ruleMessage: Message
+    /// How one breach is described, given the id the query returned as `{id}`: "vacancy V1 has a negative number of beds".
+    public let breachMessage: Message
     /// Returns one id (text) per breach. `?` parameters, if any, are all bound to `now`.
     let sql: String
     let usesNow: Bool
     /// Which of the returned ids are breaches, for a rule SQL cannot finish alone; nil keeps them all.
     var isBreach: (@Sendable (String) -> Bool)? = nil
 
-    /// The breaches among the ids the rule's query returned.
+    init(id: String, rule: Message, breach: Message, sql: String, usesNow: Bool, isBreach: (@Sendable (String) -> Bool)? = nil) {
+        (self.id, ruleMessage, breachMessage, self.sql, self.usesNow, self.isBreach) = (id, rule, breach, sql, usesNow, isBreach)
+    }
+
+    /// The rule in English (the report words it in the officer's language).
+    public var rule: String { ruleMessage.text(.en) }
+
+    /// One breach in `language`.
+    public func breach(_ id: String, _ language: Language = .en) -> String { breachMessage.text(language, ["id": id]) }
+
+    /// The ids breaking the rule among those the rule's query returned.
     func breaches(_ ids: [String]) -> [String] {
-        (isBreach.map { keep in ids.filter(keep) } ?? ids).map(breach)
+        isBreach.map { keep in ids.filter(keep) } ?? ids
     }
 
     public static func == (a: ConsistencyRule, b: ConsistencyRule) -> Bool { a.id == b.id }
@@ -29,19 +39,16 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
     /// The rules `placefinder check` applies, in the order it reports them.
     public static let all: [ConsistencyRule] = [
         ConsistencyRule(
-            id: "beds-not-negative", rule: "no vacancy has a negative number of beds",
-            breach: { "vacancy \($0) has a negative number of beds" },
+            id: "beds-not-negative", rule: .cliCheckRuleBedsNotNegative, breach: .cliCheckRuleBedsNotNegativeBreach,
             sql: "SELECT id FROM vacancies WHERE beds < 0 ORDER BY id", usesNow: false),
         ConsistencyRule(
-            id: "one-open-placement-per-child", rule: "no child is in two open placements at once",
-            breach: { "child \($0) has more than one open placement (no actual end)" },
+            id: "one-open-placement-per-child", rule: .cliCheckRuleOneOpenPlacementPerChild, breach: .cliCheckRuleOneOpenPlacementPerChildBreach,
             sql: """
                 SELECT child_id FROM placements WHERE actual_end IS NULL
                 GROUP BY child_id HAVING COUNT(*) > 1 ORDER BY child_id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "placed-child-has-placement", rule: "every placed child has exactly one open placement",
-            breach: { "child \($0) is recorded as placed but does not have exactly one open placement" },
+            id: "placed-child-has-placement", rule: .cliCheckRulePlacedChildHasPlacement, breach: .cliCheckRulePlacedChildHasPlacementBreach,
             sql: """
                 SELECT c.id FROM children c
                 WHERE c.status = 'placed'
@@ -49,24 +56,21 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 ORDER BY c.id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "no-expired-hold", rule: "no vacancy is still held after its hold expired",
-            breach: { "vacancy \($0) is still held but its hold has expired (release it or renew the hold)" },
+            id: "no-expired-hold", rule: .cliCheckRuleNoExpiredHold, breach: .cliCheckRuleNoExpiredHoldBreach,
             sql: """
                 SELECT id FROM vacancies
                 WHERE status = 'held' AND hold_expires_at IS NOT NULL AND hold_expires_at < ?
                 ORDER BY id
                 """, usesNow: true),
         ConsistencyRule(
-            id: "held-vacancy-has-hold", rule: "every held vacancy records its hold (child, officer, expiry)",
-            breach: { "vacancy \($0) is held but has no hold recorded" },
+            id: "held-vacancy-has-hold", rule: .cliCheckRuleHeldVacancyHasHold, breach: .cliCheckRuleHeldVacancyHasHoldBreach,
             sql: """
                 SELECT id FROM vacancies
                 WHERE status = 'held' AND (hold_child_id IS NULL OR hold_officer IS NULL OR hold_expires_at IS NULL)
                 ORDER BY id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "placement-ends-after-start", rule: "no placement ends (planned or actual) before it starts",
-            breach: { "placement \($0) ends before it starts" },
+            id: "placement-ends-after-start", rule: .cliCheckRulePlacementEndsAfterStart, breach: .cliCheckRulePlacementEndsAfterStartBreach,
             sql: """
                 SELECT id FROM placements
                 WHERE (actual_end IS NOT NULL AND actual_end < start)
@@ -74,8 +78,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 ORDER BY id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "undone-placement-closed", rule: "an undone placement ends on its start day and says why (v7)",
-            breach: { "placement \($0) is marked undone but is still open or has no reason" },
+            id: "undone-placement-closed", rule: .cliCheckRuleUndonePlacementClosed, breach: .cliCheckRuleUndonePlacementClosedBreach,
             sql: """
                 SELECT id FROM placements
                 WHERE undone_at IS NOT NULL
@@ -83,8 +86,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 ORDER BY id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "notice-received-has-notice", rule: "every child marked notice received has a placement-ending notice",
-            breach: { "child \($0) is marked notice received but no placement-ending notice is recorded" },
+            id: "notice-received-has-notice", rule: .cliCheckRuleNoticeReceivedHasNotice, breach: .cliCheckRuleNoticeReceivedHasNoticeBreach,
             sql: """
                 SELECT c.id FROM children c
                 WHERE c.status = 'notice_received'
@@ -95,8 +97,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
                 ORDER BY c.id
                 """, usesNow: false),
         ConsistencyRule(
-            id: "known-authority-codes", rule: "every authority code stored is one Placefinder knows (its reg 12 rung is never a guess)",
-            breach: { "\($0) is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv): correct the records or the postcodes that carry it" },
+            id: "known-authority-codes", rule: .cliCheckRuleKnownAuthorityCodes, breach: .cliCheckRuleKnownAuthorityCodesBreach,
             sql: """
                 SELECT authority_code FROM providers UNION SELECT placing_authority FROM children
                 UNION SELECT placing_authority FROM placements WHERE placing_authority IS NOT NULL
@@ -110,7 +111,7 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
 public struct ConsistencyReport: Sendable {
     /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` problems, in plain words; empty when fine.
     public var storageProblems: [String]
-    /// Every rule with the breaches found (empty when the rule holds), in `ConsistencyRule.all` order.
+    /// Every rule with the ids breaking it (empty when the rule holds), in `ConsistencyRule.all` order.
     public var rules: [(rule: ConsistencyRule, breaches: [String])]
     /// The first entry where the audit trail's hash chain fails, if any.
     public var auditChain: AuditChainBreak?
@@ -119,30 +120,42 @@ public struct ConsistencyReport: Sendable {
 
     public var isClean: Bool { storageProblems.isEmpty && auditChain == nil && rules.allSatisfy(\.breaches.isEmpty) }
 
-    /// One line per check, `ok` or `PROBLEM`, followed by an indented line per breach.
-    public var text: String {
+    public var text: String { text(.en) }
+
+    /// One line per check, `ok` or `PROBLEM` (`iawn`, `PROBLEM` in Welsh), followed by an indented line per
+    /// breach, in `language`. SQLite's own integrity messages are SQLite's words and stay as it gives them.
+    public func text(_ language: Language) -> String {
         var lines: [String] = []
+        func check(_ ok: Bool, _ what: Message, _ details: [String]) {
+            lines.append(ok ? Self.okLine(what.text(language), language) : Self.problemLine(what.text(language), language))
+            lines += details.map { "         - \($0)" }
+        }
         if !storageChecked {
-            lines.append("ok       references hold (the PostgreSQL server enforces them; its storage is checked with pg_amcheck)")
+            check(true, .cliCheckReferencesServer, [])
         } else if storageProblems.isEmpty {
-            lines.append("ok       the file is sound (SQLite integrity check and foreign keys)")
+            check(true, .cliCheckFileSound, [])
         } else {
-            lines.append("PROBLEM  the file is damaged or has broken references (SQLite integrity check and foreign keys)")
-            lines += storageProblems.map { "         - \($0)" }
+            check(false, .cliCheckFileDamaged, storageProblems)
         }
-        if let auditChain {
-            lines.append("PROBLEM  the audit trail is unbroken (each entry's hash chains to the one before)")
-            lines.append("         - \(auditChain.description)")
-        } else {
-            lines.append("ok       the audit trail is unbroken (each entry's hash chains to the one before)")
-        }
+        check(auditChain == nil, .cliCheckAuditUnbroken, auditChain.map { [$0.description(language)] } ?? [])
         for (rule, breaches) in rules {
-            lines.append((breaches.isEmpty ? "ok       " : "PROBLEM  ") + rule.rule)
-            lines += breaches.map { "         - \($0)" }
+            check(breaches.isEmpty, rule.ruleMessage, breaches.map { rule.breach($0, language) })
         }
         let count = storageProblems.count + (auditChain == nil ? 0 : 1) + rules.reduce(0) { $0 + $1.breaches.count }
-        lines.append(count == 0 ? "No problems found." : "\(count) problem\(count == 1 ? "" : "s") found.")
+        let total: Message = count == 0 ? .cliCheckNoProblems : count == 1 ? .cliCheckOneProblem : .cliCheckProblems
+        lines.append(total.text(language, ["count": String(count)]))
         return lines.joined(separator: "\n")
+    }
+
+    /// `ok       what` in `language`: the verdict padded to nine columns, as every line of the report.
+    public static func okLine(_ what: String, _ language: Language) -> String { verdict(.cliCheckOk, language) + what }
+
+    /// `PROBLEM  what` in `language`.
+    public static func problemLine(_ what: String, _ language: Language) -> String { verdict(.cliCheckProblem, language) + what }
+
+    static func verdict(_ word: Message, _ language: Language) -> String {
+        let text = word.text(language)
+        return text + String(repeating: " ", count: max(1, 9 - text.count))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -135,7 +136,8 @@ extension PlacementDatabase {
     /// folder readable or writable by group or others, or the file owned by another account. Nil when
     /// the store is private (or missing). Call it before opening: opening tightens a file we own to 0600,
     /// but never the folder, and never another account's file.
-    public static func permissionWarning(for path: String) -> String? {
+    /// In `language` (`cli.permission.*`); commands, modes and ids as typed.
+    public static func permissionWarning(for path: String, language: Language = .en) -> String? {
         var file = stat()
         guard stat(path, &file) == 0 else { return nil }
         let folderPath = StoreFile.folder(of: path)
@@ -146,34 +148,35 @@ extension PlacementDatabase {
         if case .shared(let gid, _) = StoreLayout.of(storeAt: path) {
             // A group's store: colleagues' files and group bits are expected; others' bits and a foreign group are not.
             if file.st_gid != gid {
-                problems.append("the file is not in its folder's group (gid \(file.st_gid), folder gid \(gid))")
+                problems.append(Message.cliPermissionForeignGroup.text(language, ["gid": String(file.st_gid), "folder": String(gid)]))
                 fixes.append("chgrp \(gid) \(shellQuoted(path))")
             }
             if file.st_mode & 0o007 != 0 {
-                problems.append("the file has mode \(octal(file.st_mode & 0o777))")
+                problems.append(Message.cliPermissionFileMode.text(language, ["mode": octal(file.st_mode & 0o777)]))
                 fixes.append("chmod 660 \(shellQuoted(path))")
             }
             if folderKnown && folder.st_mode & 0o007 != 0 {
-                problems.append("its folder has mode \(octal(folder.st_mode & 0o7777))")
+                problems.append(Message.cliPermissionFolderMode.text(language, ["mode": octal(folder.st_mode & 0o7777)]))
                 fixes.append("chmod 2770 \(shellQuoted(folderPath))")
             }
         } else {
             let groupOther: mode_t = 0o077
             if file.st_uid != geteuid() {
-                problems.append("the file belongs to another account (uid \(file.st_uid))")
-                fixes.append("have its owner or the administrator chown it to the account that runs Placefinder")
+                problems.append(Message.cliPermissionOwner.text(language, ["uid": String(file.st_uid)]))
+                fixes.append(Message.cliPermissionChown.text(language))
             }
             if file.st_mode & groupOther != 0 {
-                problems.append("the file has mode \(octal(file.st_mode & 0o777))")
+                problems.append(Message.cliPermissionFileMode.text(language, ["mode": octal(file.st_mode & 0o777)]))
                 fixes.append("chmod 600 \(shellQuoted(path))")
             }
             if folderKnown && folder.st_mode & groupOther != 0 {
-                problems.append("its folder has mode \(octal(folder.st_mode & 0o777))")
+                problems.append(Message.cliPermissionFolderMode.text(language, ["mode": octal(folder.st_mode & 0o777)]))
                 fixes.append("chmod 700 \(shellQuoted(folderPath))")
             }
         }
         guard !problems.isEmpty else { return nil }
-        return "warning: \(path) may be open to other accounts (\(problems.joined(separator: ", "))); fix: \(fixes.joined(separator: " and "))"
+        return Message.cliPermissionWarning.text(language, ["path": path, "problems": problems.joined(separator: ", "),
+                                                            "fixes": fixes.joined(separator: " " + Message.cliPermissionAnd.text(language) + " ")])
     }
 
     private static func octal(_ mode: mode_t) -> String {

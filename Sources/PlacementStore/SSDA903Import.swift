@@ -15,11 +15,18 @@ public struct SSDA903ImportReport: Sendable, Equatable {
     public var notHeld: [String: Int] = [:]
 
     /// The summary the command prints, one line each; the unheld fields sorted by name.
-    public var lines: [String] {
-        var out = ["imported \(children) children and \(placements) placements from an SSDA903 return",
-                   "providers: \(providersMatchedByURN) matched by URN, \(providersMatchedByPostcode) by postcode and type, \(providersCreated) created"]
-        if childrenLeftCare > 0 { out.append("not imported: \(childrenLeftCare) children whose care ended (REC E…) with no later episode") }
-        for (what, count) in notHeld.sorted(by: { $0.key < $1.key }) { out.append("not held: \(what) (\(count) row\(count == 1 ? "" : "s"))") }
+    public var lines: [String] { lines(.en) }
+
+    /// The summary in `language` (`cli.ssda903.*`; what was not held is said by its catalogue phrase).
+    public func lines(_ language: Language) -> [String] {
+        var out = [Message.cliSsda903Imported.text(language, ["children": String(children), "placements": String(placements)]),
+                   Message.cliSsda903Providers.text(language, ["urn": String(providersMatchedByURN), "postcode": String(providersMatchedByPostcode),
+                                                               "created": String(providersCreated)])]
+        if childrenLeftCare > 0 { out.append(Message.cliSsda903LeftCare.text(language, ["count": String(childrenLeftCare)])) }
+        for (what, count) in notHeld.sorted(by: { $0.key < $1.key }) {
+            out.append((count == 1 ? Message.cliSsda903NotHeldRow : .cliSsda903NotHeldRows)
+                .text(language, ["what": Catalogue.phrase(what, language), "count": String(count)]))
+        }
         return out
     }
 

@@ -8,24 +8,20 @@ struct AuditLog: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: cliHelp("List the audit trail: who did what to which record, and when (times in UK time)."),
-        discussion: """
-            Filters combine. --child lists entries about the child's own record and the placements, \
-            contacts and notices that belong to the child. The trail holds ids and actions, never record \
-            contents. Reading it is itself recorded (action audit.read).
-            """)
+        discussion: cliHelp(.cliAboutAudit))
 
-    @Option(help: ArgumentHelp("Only entries about this child (and their placements, contacts and notices).", valueName: "id"))
+    @Option(help: optionHelp(.cliOptAuditChild, valueName: "id"))
     var child: String?
-    @Option(help: ArgumentHelp("Only entries by this OS account.", valueName: "name")) var user: String?
-    @Option(help: ArgumentHelp("Only entries on or after this day (UK time).", valueName: "YYYY-MM-DD")) var since: String?
-    @Flag(help: "Print a JSON array instead of a table.") var json = false
-    @Flag(help: "Print only the trail's last entry and its hash (ID:HASH), to record elsewhere and compare later with `check --audit-head`.")
+    @Option(help: optionHelp(.cliOptAuditUser, valueName: "name")) var user: String?
+    @Option(help: optionHelp(.cliOptAuditSince, valueName: "YYYY-MM-DD")) var since: String?
+    @Flag(help: optionHelp(.cliOptAuditJson)) var json = false
+    @Flag(help: optionHelp(.cliOptAuditHead))
     var head = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if let since, Day(iso: since) == nil {
-            throw ValidationError("--since must be a real date written YYYY-MM-DD, e.g. 2025-09-01")
+            throw ValidationError(.cliAuditSinceInvalid)
         }
     }
 
@@ -33,7 +29,7 @@ struct AuditLog: ParsableCommand {
         let sinceDate = since.flatMap(Day.init(iso:)).map(Self.startOfDayInUK)
         let db = try storeOptions.openReadOnly()
         if head {
-            print(try db.auditHead()?.text ?? "the audit trail is empty")
+            print(try db.auditHead()?.text ?? cliText(.cliAuditEmpty))
             return
         }
         // The filters are typed text (an officer may type a child's name): the entry records the id looked up,
@@ -50,7 +46,7 @@ struct AuditLog: ParsableCommand {
                                  detail: filters.isEmpty ? "all entries" : filters.joined(separator: ", "))])
         Session.noteIfUnrecorded(db)
         let entries = try db.auditEntries(AuditQuery(childID: child, user: user, since: sinceDate))
-        if json { print(Self.json(entries)) } else { say(Self.table(entries)) }
+        if json { print(Self.json(entries)) } else { say(Self.table(entries, language: CommandLineLanguage.current)) }
     }
 
     static func startOfDayInUK(_ day: Day) -> Date {
@@ -71,8 +67,11 @@ struct AuditLog: ParsableCommand {
         date.formatted(Date.ISO8601FormatStyle(timeZone: WorkflowTime.zone))
     }
 
-    static func table(_ entries: [AuditEntry]) -> String {
-        let header = ["time (UK)", "user", "action", "record type", "record id", "detail"]
+    /// The trail as a table; the column headings are the officer's language, the cells as recorded (ids,
+    /// account names and the documented action names, which `--json` and the docs share).
+    static func table(_ entries: [AuditEntry], language: Language = .en) -> String {
+        let header = [Message.cliAuditColumnTime, .cliAuditColumnUser, .cliAuditColumnAction, .cliAuditColumnRecordType,
+                      .cliAuditColumnRecordId, .cliAuditColumnDetail].map { $0.text(language) }
         let rows = entries.map { e in
             [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", e.detail ?? ""].map(TerminalText.line)
         }
@@ -85,7 +84,7 @@ struct AuditLog: ParsableCommand {
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
         var lines = [line(header)] + rows.map(line)
-        lines.append("\(entries.count) entr\(entries.count == 1 ? "y" : "ies")")
+        lines.append((entries.count == 1 ? Message.cliAuditCountOne : .cliAuditCount).text(language, ["count": String(entries.count)]))
         return lines.joined(separator: "\n")
     }
 
@@ -115,35 +114,34 @@ struct AuditLog: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: cliHelp("Check the store: SQLite integrity, foreign keys and Placefinder's consistency rules."),
-        discussion: """
-            Prints one line per check (ok or PROBLEM) and the records at fault by id. Exits 1 when \
-            anything is wrong. Run it after a crash and on every restored backup (docs/operations.md).
-            """)
+        discussion: cliHelp(.cliAboutCheck))
 
-    @Option(help: ArgumentHelp("A head printed earlier by `audit --head`: check that entry still has that hash.", valueName: "ID:HASH"))
+    @Option(help: optionHelp(.cliOptCheckAuditHead, valueName: "ID:HASH"))
     var auditHead: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         if let auditHead, AuditHead(text: auditHead) == nil {
-            throw ValidationError("--audit-head must be ID:HASH as `placefinder audit --head` prints it")
+            throw ValidationError(.cliCheckAuditHeadInvalid)
         }
     }
 
     func run() throws {
-        say("Checking \(storeOptions.isServer ? "the PostgreSQL store" : storeOptions.path)")
+        let language = CommandLineLanguage.current
+        say(storeOptions.isServer ? Message.cliCheckCheckingServer.text(language) : Message.cliCheckChecking.text(language, ["path": storeOptions.path]))
         do {
             // Read-only: checking never migrates, chmods or records anything.
             let db = try storeOptions.openStore(readOnly: true)
             let report = try db.consistencyReport(now: Session.now)
-            say(report.text)
+            say(report.text(language))
             if let head = auditHead.flatMap(AuditHead.init(text:)), let problem = try db.auditHeadProblem(head) {
-                print("PROBLEM  the audit trail still holds the head recorded earlier\n         - \(problem)")
+                say(ConsistencyReport.problemLine(Message.cliCheckAuditHeadHeld.text(language), language)
+                    + "\n         - " + Catalogue.phrase(problem, language))
                 throw ExitCode(1)
             }
             if !report.isClean { throw ExitCode(1) }
         } catch StoreError.corrupt {
-            print("PROBLEM  the file is damaged: SQLite reports it corrupt; restore the latest backup (docs/operations.md)")
+            say(ConsistencyReport.problemLine(Message.cliCheckCorrupt.text(language), language))
             throw ExitCode(1)
         }
     }

@@ -6,27 +6,23 @@ import PlacementStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build a demo store of fictional Welsh data, then open it.",
-        discussion: """
-            The demo store is a separate file (default: placefinder-demo.sqlite beside the real store), \
-            rebuilt from the seed each time, so the same seed always gives the same data. It never \
-            touches an officer's real store: an existing file that is not a demo store is refused.
-            """)
+        abstract: cliHelp(.cliHelpDemo),
+        discussion: cliHelp(.cliAboutDemo))
 
     @OptionGroup var storeOptions: StoreOptions
-    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
-    @Option(help: "Number of providers.") var providers = 200
-    @Option(help: "Number of vacancies (50,000 for benchmarks).") var vacancies = 600
-    @Option(help: "Number of children.") var children = 150
-    @Flag(name: .customLong("no-tui"), help: "Build the store, print its path and exit.") var noTUI = false
+    @Option(help: optionHelp(.cliOptDemoSeed)) var seed: UInt64 = 2026
+    @Option(help: optionHelp(.cliOptDemoProviders)) var providers = 200
+    @Option(help: optionHelp(.cliOptDemoVacancies)) var vacancies = 600
+    @Option(help: optionHelp(.cliOptDemoChildren)) var children = 150
+    @Flag(name: .customLong("no-tui"), help: optionHelp(.cliOptDemoNoTui)) var noTUI = false
     @OptionGroup var ui: UIOptions
 
     static let demoMarker = "demo_store"
 
     func validate() throws {
-        guard (1...20_000).contains(providers) else { throw ValidationError("--providers must be 1 to 20,000") }
-        guard (0...1_000_000).contains(vacancies) else { throw ValidationError("--vacancies must be 0 to 1,000,000") }
-        guard (1...100_000).contains(children) else { throw ValidationError("--children must be 1 to 100,000") }
+        guard (1...20_000).contains(providers) else { throw ValidationError(.cliDemoProvidersRange) }
+        guard (0...1_000_000).contains(vacancies) else { throw ValidationError(.cliDemoVacanciesRange) }
+        guard (1...100_000).contains(children) else { throw ValidationError(.cliDemoChildrenRange) }
     }
 
     func run() throws {
@@ -50,9 +46,11 @@ struct Demo: ParsableCommand {
             } else {
                 say(path)
             }
-            FileHandle.standardError.write(Data(String(format: "built in %.2f s (generated in %.2f s, written in %.2f s): %d providers, %d vacancies, %d children, %d placements\n",
-                                                       seconds, seconds - writeSeconds, writeSeconds, data.providers.count, data.vacancies.count, data.children.count,
-                                                       data.placements.count).utf8))
+            let built = cliText(.cliDemoBuilt, ["seconds": String(format: "%.2f", seconds), "generated": String(format: "%.2f", seconds - writeSeconds),
+                                                "written": String(format: "%.2f", writeSeconds), "providers": String(data.providers.count),
+                                                "vacancies": String(data.vacancies.count), "children": String(data.children.count),
+                                                "placements": String(data.placements.count)])
+            FileHandle.standardError.write(Data((built + "\n").utf8))
             return
         }
         try ui.present(db)
@@ -77,7 +75,7 @@ struct Demo: ParsableCommand {
         guard FileManager.default.fileExists(atPath: path) else { return }
         let isDemo = (try? PlacementDatabase(path: path, create: false).setting(demoMarker)) == "true"
         guard isDemo else {
-            throw UserError("\(path) exists and is not a demo store; choose another --store for the demo")
+            throw UserError(.cliDemoNotADemo, ["path": path])
         }
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }

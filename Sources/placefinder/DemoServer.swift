@@ -32,7 +32,7 @@ extension Demo {
         guard let existing else { return }
         defer { try? existing.close() }
         guard try existing.setting(demoMarker) == "true" else {
-            throw UserError("\(existing.location.display) holds a store that is not a demo store; choose another database for the demo")
+            throw UserError(.cliDemoServerNotADemo, ["server": existing.location.display])
         }
         try existing.dropDemoSchema()
     }
@@ -42,7 +42,8 @@ extension Demo {
         Geography.wales.welshAuthorities.map { authority in
             var location = store.location
             location.user = PostgresStore.demoOfficerName(for: authority)
-            return "\(authority.name): \(location.display)"
+            let name = CommandLineLanguage.current == .cy ? authority.welshName ?? authority.name : authority.name
+            return "\(name): \(location.display)"
         }
     }
 }

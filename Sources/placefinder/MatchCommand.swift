@@ -6,18 +6,18 @@ import PlacementStore
 struct Match: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: cliHelp("Rank every vacancy for a child (or their sibling group) with reasons."),
-        discussion: "Factors, weights and sources: docs/matching.md.")
+        discussion: cliHelp(.cliAboutMatch))
 
-    @Argument(help: "The child's id, e.g. C0012.") var childID: String
-    @Option(help: "How many ranked candidates to show.") var top = 10
-    @Flag(help: "Print the documented JSON instead of a table.") var json = false
-    @Flag(help: "Also list every excluded vacancy with its reasons.") var includeExcluded = false
-    @Option(help: ArgumentHelp("A JSON policy file tuning the weights (see docs/matching.md).", valueName: "file")) var policy: String?
-    @Flag(help: "Show the first-available-bed and nearest-bed orders beside the engine's.") var compare = false
+    @Argument(help: optionHelp(.cliOptMatchChild)) var childID: String
+    @Option(help: optionHelp(.cliOptMatchTop)) var top = 10
+    @Flag(help: optionHelp(.cliOptMatchJson)) var json = false
+    @Flag(help: optionHelp(.cliOptMatchIncludeExcluded)) var includeExcluded = false
+    @Option(help: optionHelp(.cliOptMatchPolicy, valueName: "file")) var policy: String?
+    @Flag(help: optionHelp(.cliOptMatchCompare)) var compare = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        guard top > 0 else { throw ValidationError("--top must be at least 1") }
+        guard top > 0 else { throw ValidationError(.cliPhraseUsageTop) }
     }
 
     func run() throws {
@@ -49,7 +49,7 @@ struct Match: ParsableCommand {
             case .together(let r): r
             case .split(let t, _, _): t
             }
-            say("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request))
+            say("\n" + BaselineOrders(engine: engine, request: request, top: 5).comparison(with: together, engine: engine, request: request, language: language))
         }
     }
 
@@ -65,16 +65,16 @@ struct Match: ParsableCommand {
     func loadPolicy() throws -> MatchPolicy {
         guard let file = policy else { return .default }
         let name = URL(fileURLWithPath: file).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: file) else { throw UserError("\(name): cannot be read") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw UserError(.cliPhraseUserCannotBeRead, ["name": name]) }
         let decoded: MatchPolicy
         do { decoded = try JSONDecoder().decode(MatchPolicy.self, from: data) } catch let DecodingError.dataCorrupted(context) {
             throw UserError("\(name): \(context.debugDescription)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw UserError("\(name): \(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type")
+            throw UserError(.cliPhraseUserPolicyType, ["name": name, "path": context.codingPath.map(\.stringValue).joined(separator: ".")])
         } catch {
-            throw UserError("\(name): not a valid policy file (JSON object expected)")
+            throw UserError(.cliPhraseUserPolicyInvalid, ["name": name])
         }
-        if let problem = decoded.issues.first { throw UserError("\(name): \(problem)") }
+        if let problem = decoded.issues.first { throw UserError("\(name): \(Catalogue.phrase(problem, CommandLineLanguage.current))") }
         return decoded
     }
 }

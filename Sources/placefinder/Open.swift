@@ -7,11 +7,11 @@ import PlacementStore
 /// Opens the store in the terminal UI (or prints a summary with --summary, or when not on a terminal).
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open the store in the terminal dashboard.")
+        commandName: "open", abstract: cliHelp(.cliHelpOpen))
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var ui: UIOptions
-    @Flag(help: "Open without writing while opening (no upgrade, no chmod): for a store you may only read.")
+    @Flag(help: optionHelp(.cliOptOpenReadOnly))
     var readOnly = false
 
     func run() throws {
@@ -24,22 +24,22 @@ struct Open: ParsableCommand {
 
 /// Options shared by everything that opens the dashboard.
 struct UIOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Your authority's ONS code, e.g. W06000015 (default: the store's setting).", valueName: "code"))
+    @Option(help: optionHelp(.cliOptUiAuthority, valueName: "code"))
     var authority: String?
-    @Flag(help: "Hide children's names everywhere, for screen sharing.") var redact = false
-    @Option(help: ArgumentHelp("Interface language: cy (Cymraeg) or en (English) (default: PLACEFINDER_LANG, else your last choice in the dashboard, else the locale).", valueName: "cy|en"))
+    @Flag(help: optionHelp(.cliOptUiRedact)) var redact = false
+    @Option(help: optionHelp(.cliOptUiLang, valueName: "cy|en"))
     var lang: String?
-    @Flag(help: "Print a summary of open vacancies by authority and setting instead of opening the dashboard.") var summary = false
+    @Flag(help: optionHelp(.cliOptUiSummary)) var summary = false
 
     func validate() throws {
         if let authority, Geography.wales.authority(code: authority) == nil {
-            throw ValidationError("--authority: \(authority) is not a known authority code (e.g. W06000015 for Cardiff)")
+            throw ValidationError(.cliUiUnknownAuthority, ["code": authority])
         }
     }
 
     func present(_ db: any PlacementStoring) throws {
         guard !summary, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            say(try Summary.text(db))
+            say(try Summary.text(db, language: CommandLineLanguage.current))
             return
         }
         // On a regional server the login's own authority comes first: an officer opens on their own children.
@@ -72,31 +72,50 @@ extension UIOptions {
 }
 
 enum Summary {
-    static func text(_ db: any PlacementStoring) throws -> String {
+    /// The store's counts and its open vacancies by authority and setting, in `language`: a Welsh authority by
+    /// its Welsh name in Welsh, the settings' short headings from the catalogue (`cli.summary.setting.*`).
+    static func text(_ db: any PlacementStoring, language: Language = .en) throws -> String {
         let counts = try db.counts()
         let rows = try db.openVacancyCounts()
         let settings = Setting.allCases
         var byAuthority: [String: [Setting: Int]] = [:]
         for row in rows { byAuthority[row.authorityCode, default: [:]][row.setting, default: 0] += row.count }
         var lines = [
-            "Store: \((db as? PlacementDatabase)?.path ?? (db as? PostgresStore)?.location.display ?? "")",
-            "\(counts.children) children, \(counts.providers) providers, \(counts.openVacancies) open vacancies, \(counts.placements) placements, \(counts.postcodes) postcodes",
+            Message.cliSummaryStore.text(language, ["store": (db as? PlacementDatabase)?.path ?? (db as? PostgresStore)?.location.display ?? ""]),
+            Message.cliSummaryCounts.text(language, ["children": String(counts.children), "providers": String(counts.providers),
+                                                     "vacancies": String(counts.openVacancies), "placements": String(counts.placements),
+                                                     "postcodes": String(counts.postcodes)]),
             "",
-            "Open vacancies by authority and setting:",
+            Message.cliSummaryHeading.text(language),
         ]
-        let short = ["resi", "foster", "kin", "P&C", "lodg", "secure", "break"]
-        lines.append(Columns.pad("Authority", 28) + settings.indices.map { Columns.pad(short[$0], 7, right: true) }.joined() + Columns.pad("total", 7, right: true))
+        lines.append(Columns.pad(Message.cliSummaryAuthority.text(language), 28)
+                     + settings.map { Columns.pad(Self.short($0).text(language), 7, right: true) }.joined()
+                     + Columns.pad(Message.cliSummaryTotal.text(language), 7, right: true))
         let geography = Geography.wales
         let codes = byAuthority.keys.sorted { a, b in
             let (wa, wb) = (a.hasPrefix("W"), b.hasPrefix("W"))
             return wa != wb ? wa : a < b
         }
         for code in codes {
-            let name = geography.authority(code: code)?.name ?? code
+            let authority = geography.authority(code: code)
+            let name = (language == .cy ? authority?.welshName : nil) ?? authority?.name ?? code
             let cells = settings.map { byAuthority[code]?[$0] ?? 0 }
             lines.append(Columns.pad(name, 28) + cells.map { Columns.pad($0 == 0 ? "·" : String($0), 7, right: true) }.joined()
                          + Columns.pad(String(cells.reduce(0, +)), 7, right: true))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// A setting's column heading, six characters at most.
+    static func short(_ setting: Setting) -> Message {
+        switch setting {
+        case .residential: .cliSummarySettingResidential
+        case .foster: .cliSummarySettingFoster
+        case .kinship: .cliSummarySettingKinship
+        case .parentAndChild: .cliSummarySettingParentAndChild
+        case .supportedLodgings: .cliSummarySettingSupportedLodgings
+        case .secure: .cliSummarySettingSecure
+        case .shortBreak: .cliSummarySettingShortBreak
+        }
     }
 }

@@ -9,11 +9,7 @@ struct Placefinder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "placefinder",
         abstract: cliHelp("Find the right placement for a looked-after child in Wales: ranked by needs, distance and locality."),
-        discussion: """
-            With no subcommand, opens the store given by --store, PLACEFINDER_STORE or \
-            $XDG_DATA_HOME/placefinder/placefinder.sqlite. Every subcommand takes --lang cy|en (Cymraeg or \
-            English; default PLACEFINDER_LANG, else the locale) for its messages and plain-text output.
-            """,
+        discussion: cliHelp(.cliAboutRoot),
         subcommands: [Open.self, Demo.self, Import.self, Export.self, Backup.self, Match.self, Bench.self, BenchStore.self, BenchLive.self, BenchRegional.self,
                       NoticeCommand.self, ContactCommand.self, ReferralCommand.self, HoldCommand.self, PlaceCommand.self, PlacementCommand.self, AuditLog.self, Check.self,
                       StoreCommand.self, ReportCommand.self, ServerCommand.self, OfficerCommand.self],
@@ -63,7 +59,8 @@ struct Placefinder: ParsableCommand {
                 FileHandle.standardError.write(Data((TerminalText.line(line) + "\n").utf8))
                 Foundation.exit(UsageMistake.exitStatus)
             }
-            let text = TerminalText.lines(fullMessage(for: error))
+            // Help is argument-parser's layout around our catalogued words; its own few words are said too.
+            let text = TerminalText.lines(HelpChrome.text(fullMessage(for: error), language))
             if code == .success { print(text) } else { FileHandle.standardError.write(Data((text + "\n").utf8)) }
             Foundation.exit(code.rawValue)
         }

@@ -17,26 +17,19 @@ struct ReferralSend: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
         abstract: cliHelp("Write the child's referral pack and log a referral to each provider of the vacancies named."),
-        discussion: """
-            The pack is drawn from the store: needs, risks, education, language, culture and faith, sibling group, \
-            what the placement must offer and the date needed, in the Placements Data Standard v2's shape (JSON) \
-            and as a Markdown document (both unless --format names one). What the store lacks is listed on the \
-            pack and warned about here first. Files are created 0600 in DIR (created 0700 if missing; an \
-            existing folder keeps its permissions) and never overwritten. Each provider gets one referral entry \
-            in the ring-round log with a response deadline (default: 2 hours in an emergency, else 24 hours).
-            """)
+        discussion: cliHelp(.cliAboutReferralSend))
 
-    @Argument(help: "The child's id.") var child: String
-    @Option(name: .customLong("to"), help: ArgumentHelp("A vacancy to refer to (repeat for more; one referral per provider).", valueName: "vacancy"))
+    @Argument(help: optionHelp(.cliOptChild)) var child: String
+    @Option(name: .customLong("to"), help: optionHelp(.cliOptReferralTo, valueName: "vacancy"))
     var vacancies: [String] = []
-    @Option(help: ArgumentHelp("When the provider should answer by: ISO 8601 or \"tomorrow 12:00\".", valueName: "time")) var deadline: String?
-    @Option(help: ArgumentHelp("Write only this format.", valueName: "json|md")) var format: String?
-    @Option(name: .short, help: ArgumentHelp("The folder to write the pack into.", valueName: "dir")) var output: String
-    @Flag(help: "Write the pack in Welsh and English, Welsh first (else in the --lang language).") var bilingual = false
+    @Option(help: optionHelp(.cliOptReferralDeadline, valueName: "time")) var deadline: String?
+    @Option(help: optionHelp(.cliOptReferralFormat, valueName: "json|md")) var format: String?
+    @Option(name: .short, help: optionHelp(.cliOptReferralOutput, valueName: "dir")) var output: String
+    @Flag(help: optionHelp(.cliOptReferralBilingual)) var bilingual = false
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
-        if vacancies.isEmpty { throw ValidationError("give at least one --to VACANCY") }
+        if vacancies.isEmpty { throw ValidationError(.cliPhraseUsageGiveTo) }
     }
 
     func run() throws {
@@ -46,7 +39,7 @@ struct ReferralSend: ParsableCommand {
         let formats = try format.map { [try parseCode($0, option: "--format", as: ReferralFormat.self)] } ?? ReferralFormat.allCases
         let childID = try db.storedID(child, of: .child)
         let ids = try vacancies.map { try db.storedID($0, of: .vacancy) }
-        guard let record = try db.child(id: childID) else { throw UserError("no child with id \(childID)") }
+        guard let record = try db.child(id: childID) else { throw UserError(.cliPhraseUserUnknownChild, ["id": childID]) }
         let due = try deadline.map { try parseTime($0, option: "--deadline") }
             ?? ReferralDraft.defaultResponseDue(now: now, emergency: record.urgency.isEmergency)
         let sent = try ReferralSender.send(ReferralDraft(childID: childID, vacancyIDs: ids, responseDue: due), formats: formats,
@@ -62,7 +55,7 @@ struct ReferralList: ParsableCommand {
         commandName: "list",
         abstract: cliHelp("Referrals awaiting a provider's answer, overdue first."))
 
-    @Option(help: "Only this child's referrals.") var child: String?
+    @Option(help: optionHelp(.cliOptReferralListChild)) var child: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
@@ -71,15 +64,16 @@ struct ReferralList: ParsableCommand {
         let calls = try child.map { try db.contacts(childID: try db.storedID($0, of: .child)) } ?? db.contacts()
         let waiting = ReferralQueue.awaiting(calls, now: now)
         guard !waiting.isEmpty else {
-            say("no referral awaits an answer")
+            say(cliText(.cliReferralNoneWaiting))
             return
         }
         for w in waiting {
             let r = w.referral
             let due = r.referral!.responseDue
-            var line = "\(r.id)  \(r.childID)  \(r.providerID)  \(r.vacancyID ?? "-")  sent \(stamp(r.at)) by \(r.by)  due \(stamp(due))"
-            if w.isOverdue { line += "  OVERDUE" }
-            if let q = w.question { line += "  question \(q.id) \(stamp(q.at))" }
+            var line = "\(r.id)  \(r.childID)  \(r.providerID)  \(r.vacancyID ?? "-")  "
+                + cliText(.cliReferralSentDue, ["sent": stamp(r.at), "by": r.by, "due": stamp(due)])
+            if w.isOverdue { line += "  " + cliText(.cliReferralOverdue) }
+            if let q = w.question { line += "  " + cliText(.cliReferralQuestion, ["id": q.id, "at": stamp(q.at)]) }
             say(line)
         }
     }
@@ -91,28 +85,23 @@ struct ReferralRespond: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respond",
         abstract: cliHelp("Log a provider's answer to a referral: an offer, a decline or a question."),
-        discussion: """
-            REFERRAL is the id `referral send` and `referral list` print (K…). An offer needs --fee (weekly, whole \
-            pounds) and --start (YYYY-MM-DD); a decline needs --reason and rules the vacancy out for the child, as a \
-            declined call does; a question is logged as "considering" with the question as its note, and the \
-            referral still awaits an answer.
-            """)
+        discussion: cliHelp(.cliAboutReferralRespond))
 
-    @Argument(help: "The referral's id.") var referral: String
-    @Flag(help: "The provider offers the placement.") var offer = false
-    @Option(help: "The weekly fee offered, in whole pounds.") var fee: Int?
-    @Option(help: ArgumentHelp("The day the placement could start.", valueName: "YYYY-MM-DD")) var start: String?
-    @Option(help: "The provider declines, for this reason.") var decline: String?
-    @Option(help: "The provider asks this question.") var question: String?
-    @Option(help: "A note on an offer.") var note: String = ""
-    @Option(help: ArgumentHelp("When the provider answered (default: now).", valueName: "time")) var at: String?
+    @Argument(help: optionHelp(.cliOptReferralId)) var referral: String
+    @Flag(help: optionHelp(.cliOptReferralOffer)) var offer = false
+    @Option(help: optionHelp(.cliOptReferralFee)) var fee: Int?
+    @Option(help: optionHelp(.cliOptReferralStart, valueName: "YYYY-MM-DD")) var start: String?
+    @Option(help: optionHelp(.cliOptReferralDecline)) var decline: String?
+    @Option(help: optionHelp(.cliOptReferralQuestion)) var question: String?
+    @Option(help: optionHelp(.cliOptReferralNote)) var note: String = ""
+    @Option(help: optionHelp(.cliOptReferralAt, valueName: "time")) var at: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         let chosen = [offer, decline != nil, question != nil].filter { $0 }.count
-        if chosen != 1 { throw ValidationError("give exactly one of --offer, --decline REASON or --question TEXT") }
-        if offer && (fee == nil || start == nil) { throw ValidationError("--offer needs --fee and --start") }
-        if !offer && (fee != nil || start != nil) { throw ValidationError("--fee and --start go with --offer") }
+        if chosen != 1 { throw ValidationError(.cliReferralExactlyOne) }
+        if offer && (fee == nil || start == nil) { throw ValidationError(.cliReferralOfferNeeds) }
+        if !offer && (fee != nil || start != nil) { throw ValidationError(.cliReferralFeeWithOffer) }
     }
 
     func run() throws {
@@ -128,8 +117,8 @@ struct ReferralRespond: ParsableCommand {
         }
         let answer = try db.respondToReferral(id: referral.uppercased(), response, officer: Session.officer,
                                               at: try at.map { try parseTime($0, option: "--at") } ?? now, now: now)
-        var line = "logged \(answer.id) for referral \(answer.respondsTo ?? referral): \(describe(answer))"
-        if let o = answer.offer { line += ", £\(o.weeklyFee)/wk from \(o.start.iso)" }
+        var line = cliText(.cliReferralLogged, ["answer": answer.id, "referral": answer.respondsTo ?? referral, "what": describe(answer)])
+        if let o = answer.offer { line += cliText(.cliReferralOfferTerms, ["fee": String(o.weeklyFee), "start": o.start.iso]) }
         say(line)
     }
 }

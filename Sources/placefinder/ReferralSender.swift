@@ -49,10 +49,10 @@ enum ReferralSender {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
             } catch {
-                throw UserError("cannot create \(folder) for the referral pack")
+                throw UserError(.cliPhraseUserPackCannotCreate, ["folder": folder])
             }
         } else if !isFolder.boolValue {
-            throw UserError("\(folder) is not a folder")
+            throw UserError(.cliPhraseUserNotFolder, ["folder": folder])
         }
         var written: [String] = []
         do {
@@ -76,7 +76,7 @@ enum ReferralSender {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd < 0 {
                 if errno == EEXIST { continue }
-                throw UserError("cannot write the referral pack in \(folder) (\(String(cString: strerror(errno))))")
+                throw UserError(.cliPhraseUserPackCannotWrite, ["folder": folder, "why": String(cString: strerror(errno))])
             }
             defer { close(fd) }
             fchmod(fd, 0o600)
@@ -86,16 +86,16 @@ enum ReferralSender {
                 let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
                 if n <= 0 {
                     unlink(path)
-                    throw UserError("cannot write the referral pack in \(folder) (\(String(cString: strerror(errno))))")
+                    throw UserError(.cliPhraseUserPackCannotWrite, ["folder": folder, "why": String(cString: strerror(errno))])
                 }
                 offset += n
             }
             if fsync(fd) != 0 {
                 unlink(path)
-                throw UserError("cannot write the referral pack in \(folder) (\(String(cString: strerror(errno))))")
+                throw UserError(.cliPhraseUserPackCannotWrite, ["folder": folder, "why": String(cString: strerror(errno))])
             }
             return path
         }
-        throw UserError("cannot write the referral pack in \(folder): too many packs with the same name")
+        throw UserError(.cliPhraseUserPackTooMany, ["folder": folder])
     }
 }

@@ -8,26 +8,25 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: cliHelp("Print sufficiency reports beside the seed report's 2018-19 baseline."),
-        discussion: "Panels: \(ReportPanelKind.allCases.map(\.rawValue).joined(separator: ", ")), or all. See docs/reports.md.")
+        discussion: cliHelp(.cliAboutReport, ["panels": ReportPanelKind.allCases.map(\.rawValue).joined(separator: ", ")]))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
-    @Argument(help: ArgumentHelp("A panel's name, or all.", valueName: "name")) var name: String
-    @Option(help: ArgumentHelp("An authority's ONS code or name, a regional partnership board (e.g. gwent, north-wales) or wales (default: your authority).",
-                               valueName: "area")) var area: String?
-    @Option(help: ArgumentHelp("FY2025 (a financial year), 12m (the last 12 months) or today.", valueName: "period")) var period = "12m"
-    @Option(help: "text, csv or json.") var format: Format = .text
+    @Argument(help: optionHelp(.cliOptReportName, valueName: "name")) var name: String
+    @Option(help: optionHelp(.cliOptReportArea, valueName: "area")) var area: String?
+    @Option(help: optionHelp(.cliOptReportPeriod, valueName: "period")) var period = "12m"
+    @Option(help: optionHelp(.cliOptReportFormat)) var format: Format = .text
     @OptionGroup var storeOptions: StoreOptions
 
     func validate() throws {
         guard name == "all" || ReportPanelKind(rawValue: name) != nil else {
-            throw ValidationError("\(name) is not a report: use all or one of \(ReportPanelKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(.cliReportUnknown, ["name": name, "panels": ReportPanelKind.allCases.map(\.rawValue).joined(separator: ", ")])
         }
         if let area, ReportArea.parse(area) == nil {
-            throw ValidationError("--area: \(area) is not a Welsh authority, a regional partnership board (\(PartnershipBoard.allCases.map(\.key).joined(separator: ", "))) or wales")
+            throw ValidationError(.cliReportUnknownArea, ["area": area, "boards": PartnershipBoard.allCases.map(\.key).joined(separator: ", ")])
         }
         guard ReportPeriod.parse(period, today: Session.today) != nil else {
-            throw ValidationError("--period: \(period) is not FY followed by a year (FY2025), 12m or today")
+            throw ValidationError(.cliReportUnknownPeriod, ["period": period])
         }
     }
 

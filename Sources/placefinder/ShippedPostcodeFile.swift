@@ -27,7 +27,7 @@ enum ShippedPostcodeFile {
     static func rows() throws -> [PostcodeRow] {
         let urls = candidates()
         guard let url = urls.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-            throw UserError("cannot find \(name) (looked in \(urls.map { $0.deletingLastPathComponent().path }.joined(separator: ", "))); set PLACEFINDER_GEO_DIR to the folder holding it")
+            throw UserError(.cliPostcodeFileMissing, ["name": name, "folders": urls.map { $0.deletingLastPathComponent().path }.joined(separator: ", ")])
         }
         return try Interchange.readShippedPostcodes(url)
     }

@@ -13,22 +13,18 @@ struct StoreCommand: ParsableCommand {
 struct StoreInit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: cliHelp("Create a new, empty store (refuses if anything is already at the path)."),
-        discussion: """
-            Without --group the store is for your account alone: folder 0700, files 0600. With --group the \
-            group's members share it under their own accounts: folder 2770 (setgid) and files 0660 in that \
-            group. See docs/operations.md.
-            """)
+        discussion: cliHelp(.cliAboutStoreInit))
 
-    @Option(help: ArgumentHelp("Share the store with this group's members (folder 2770, files 0660).", valueName: "name"))
+    @Option(help: optionHelp(.cliOptStoreInitGroup, valueName: "name"))
     var group: String?
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         if storeOptions.isServer {
-            if group != nil { throw UserError("--group shares a store file; a PostgreSQL store's officers are its database roles") }
+            if group != nil { throw UserError(.cliStoreGroupNotOnServer) }
             let server = try PostgresStore.create(url: storeOptions.path, defaultUser: OfficerIdentity.account())
             try server.close()
-            print("created the Placefinder schema in \(server.location.display)")
+            say(cliText(.cliStoreCreatedSchema, ["server": server.location.display]))
             return
         }
         // Read first: a missing or damaged postcode file must not leave a half-made store behind.
@@ -39,7 +35,7 @@ struct StoreInit: ParsableCommand {
                      detail: (group == nil ? "personal" : "shared with a group") + "; \(written) postcodes of Wales and bordering England",
                      user: Session.officer)
         try db.close()
-        print("created \(storeOptions.path)" + (group.map { " for group \($0)" } ?? ""))
+        say(group.map { cliText(.cliStoreCreatedForGroup, ["path": storeOptions.path, "group": $0]) } ?? cliText(.cliStoreCreated, ["path": storeOptions.path]))
     }
 }
 
@@ -53,22 +49,17 @@ struct StoreUpgrade: ParsableCommand {
         let db = try storeOptions.openStore()
         let schema = try db.appliedMigrations().last ?? "none"
         try db.close()
-        print("\(storeOptions.isServer ? "the PostgreSQL store" : storeOptions.path) is at schema \(schema)")
+        say(storeOptions.isServer ? cliText(.cliStoreServerAtSchema, ["schema": schema]) : cliText(.cliStoreAtSchema, ["path": storeOptions.path, "schema": schema]))
     }
 }
 
 struct StoreCopy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy", abstract: cliHelp("Copy every record of one store into a new one: a file into a PostgreSQL server, or back."),
-        discussion: """
-            FROM is an existing store, TO a new one (a file that does not exist yet, or a PostgreSQL database with \
-            no Placefinder schema): all of it is copied in one transaction, or nothing. Records, postcodes and \
-            corrections are copied; record versions and the audit trail are not (TO's trail starts with the copy, \
-            and FROM's records that it was copied). Either may be a postgresql:// URL.
-            """)
+        discussion: cliHelp(.cliAboutStoreCopy))
 
-    @Argument(help: ArgumentHelp("The store to copy from.", valueName: "from")) var from: String
-    @Argument(help: ArgumentHelp("The new store to create and fill.", valueName: "to")) var to: String
+    @Argument(help: optionHelp(.cliOptStoreCopyFrom, valueName: "from")) var from: String
+    @Argument(help: optionHelp(.cliOptStoreCopyTo, valueName: "to")) var to: String
 
     func run() throws {
         let source = try StoreOptions.openAny(from)
@@ -83,6 +74,6 @@ struct StoreCopy: ParsableCommand {
         try source.audit(action: "store.copy", recordType: "store", recordID: nil,
                          detail: "\(records) records and \(batch.postcodes.count) postcodes copied out", user: Session.officer)
         try target.close()
-        say("copied \(records) records and \(batch.postcodes.count) postcodes")
+        say(cliText(.cliStoreCopied, ["records": String(records), "postcodes": String(batch.postcodes.count)]))
     }
 }

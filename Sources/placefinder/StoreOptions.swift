@@ -5,7 +5,7 @@ import PlacementStore
 
 /// `--store PATH`, accepted by every subcommand after its name.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The store: a file, or a PostgreSQL server as postgresql://… (default: PLACEFINDER_STORE, else $XDG_DATA_HOME/placefinder/placefinder.sqlite).", valueName: "path|url"))
+    @Option(name: .long, help: optionHelp(.cliOptStore, valueName: "path|url"))
     var store: String?
 
     var path: String {
@@ -42,16 +42,18 @@ struct StoreOptions: ParsableArguments {
     /// Commands built on SQLite alone (the dashboard, audit, check, bench) say so for a server URL, rather than
     /// take the URL for a file name.
     private func refuseServer() throws {
-        if isServer { throw UserError("this command works on a SQLite store file only for now, not on a PostgreSQL server") }
+        if isServer { throw UserError(.cliPhraseUserSqliteOnly) }
     }
 
     /// One line on stderr when the store or its folder is open to accounts outside its layout; the command
     /// goes on. The modes are read before opening (which tightens a file we own) and reported once the
     /// file has proved to be a store: a refused file gets its refusal alone.
     static func warningAfterOpening(_ path: String, _ open: () throws -> PlacementDatabase) throws -> PlacementDatabase {
-        let warning = PlacementDatabase.permissionWarning(for: path)
+        let warning = PlacementDatabase.permissionWarning(for: path, language: CommandLineLanguage.current)
         let db = try open()
-        if let warning { FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(warning))\n".utf8)) }
+        if let warning {
+            FileHandle.standardError.write(Data("placefinder: \(TerminalText.line(warning))\n".utf8))
+        }
         return db
     }
 }
@@ -96,6 +98,6 @@ extension Session {
     /// One line when a reading command on a store this account can only read could not record itself.
     static func noteIfUnrecorded(_ store: any PlacementStoring) {
         guard let db = store as? PlacementDatabase, db.unrecordedAuditEntries > 0 else { return }
-        FileHandle.standardError.write(Data("placefinder: note: the store is read-only for you, so this was not recorded in its audit trail\n".utf8))
+        FileHandle.standardError.write(Data("placefinder: \(cliText(.cliNoteUnrecorded))\n".utf8))
     }
 }

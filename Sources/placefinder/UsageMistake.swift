@@ -28,10 +28,16 @@ enum UsageMistake {
         // The parser's own sentences are English; the common four are said in the officer's language.
         let said: [(String, Message)] = [("Missing expected argument ", .cliUsageMissing), ("Unknown option ", .cliUsageUnknownOption),
                                          ("Unexpected argument ", .cliUsageUnexpectedArgument), ("Missing value for ", .cliUsageValueNeeded)]
+        // "Unknown option --lnag. Did you mean --lang?": the suggestion is said apart.
+        var suggestion = ""
+        if let range = text.range(of: ". Did you mean "), text.hasSuffix("?") {
+            suggestion = " " + Message.cliUsageDidYouMean.text(language, ["what": String(text[range.upperBound...].dropLast())])
+            text = String(text[..<range.lowerBound])
+        }
         for (from, to) in said where text.hasPrefix(from) {
             text = to.text(language, ["what": String(text.dropFirst(from.count))])
         }
-        text = Catalogue.phrase(text, language)
+        text = Catalogue.phrase(text, language) + (suggestion.isEmpty ? "" : (language == .en ? "." : ";") + suggestion)
         guard let first = text.first else { return "usage mistake" }
         // Option names and placeholders keep their case; a sentence starts in lower case.
         return first.isUppercase && text.dropFirst().first?.isLowercase == true ? first.lowercased() + text.dropFirst() : text
@@ -63,7 +69,9 @@ enum UsageMistake {
         var command: any ParsableCommand.Type = Placefinder.self
         var path: [String] = []
         for argument in arguments where !argument.hasPrefix("-") {
-            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+            // An alias (`call` for `contact`) names the same command.
+            guard let sub = command.configuration.subcommands.first(where: { $0._commandName == argument || $0.configuration.aliases.contains(argument) })
+            else { break }
             path.append(argument)
             command = sub
         }

@@ -147,6 +147,410 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliNoticeLogged
     case cliPhraseUsageTop
     case cliPhraseUsageGiveTo
+    case cliChromeUsage
+    case cliChromeOverview
+    case cliChromeArguments
+    case cliChromeOptions
+    case cliChromeSubcommands
+    case cliChromeShowHelp
+    case cliChromeDefault
+    case cliChromeAndDefault
+    case cliChromeDefaultAsFlag
+    case cliChromeValues
+    case cliChromeDefaultSubcommand
+    case cliChromeSeeHelp
+    case cliAboutRoot
+    case cliAboutAudit
+    case cliOptAuditChild
+    case cliOptAuditUser
+    case cliOptAuditSince
+    case cliOptAuditJson
+    case cliOptAuditHead
+    case cliAuditSinceInvalid
+    case cliAuditEmpty
+    case cliAuditColumnTime
+    case cliAuditColumnUser
+    case cliAuditColumnAction
+    case cliAuditColumnRecordType
+    case cliAuditColumnRecordId
+    case cliAuditColumnDetail
+    case cliAuditCountOne
+    case cliAuditCount
+    case cliAboutCheck
+    case cliOptCheckAuditHead
+    case cliCheckAuditHeadInvalid
+    case cliCheckChecking
+    case cliCheckCheckingServer
+    case cliCheckOk
+    case cliCheckProblem
+    case cliCheckReferencesServer
+    case cliCheckFileSound
+    case cliCheckFileDamaged
+    case cliCheckAuditUnbroken
+    case cliCheckAuditHeadHeld
+    case cliCheckCorrupt
+    case cliCheckNoProblems
+    case cliCheckOneProblem
+    case cliCheckProblems
+    case cliCheckRuleBedsNotNegative
+    case cliCheckRuleBedsNotNegativeBreach
+    case cliCheckRuleOneOpenPlacementPerChild
+    case cliCheckRuleOneOpenPlacementPerChildBreach
+    case cliCheckRulePlacedChildHasPlacement
+    case cliCheckRulePlacedChildHasPlacementBreach
+    case cliCheckRuleNoExpiredHold
+    case cliCheckRuleNoExpiredHoldBreach
+    case cliCheckRuleHeldVacancyHasHold
+    case cliCheckRuleHeldVacancyHasHoldBreach
+    case cliCheckRulePlacementEndsAfterStart
+    case cliCheckRulePlacementEndsAfterStartBreach
+    case cliCheckRuleUndonePlacementClosed
+    case cliCheckRuleUndonePlacementClosedBreach
+    case cliCheckRuleNoticeReceivedHasNotice
+    case cliCheckRuleNoticeReceivedHasNoticeBreach
+    case cliCheckRuleKnownAuthorityCodes
+    case cliCheckRuleKnownAuthorityCodesBreach
+    case cliCheckChainHashMismatch
+    case cliCheckChainOutOfOrder
+    case cliCheckChainMissingAtEnd
+    case cliPhraseCheckHeadMissing
+    case cliPhraseCheckHeadRewritten
+    case cliPhraseCheckWholeTrail
+    case cliAboutStoreInit
+    case cliOptStoreInitGroup
+    case cliStoreGroupNotOnServer
+    case cliStoreCreatedSchema
+    case cliStoreCreated
+    case cliStoreCreatedForGroup
+    case cliStoreAtSchema
+    case cliStoreServerAtSchema
+    case cliAboutStoreCopy
+    case cliOptStoreCopyFrom
+    case cliOptStoreCopyTo
+    case cliStoreCopied
+    case cliOptStore
+    case cliNoteUnrecorded
+    case cliAboutImport
+    case cliOptImportKind
+    case cliOptImportFile
+    case cliOptImportHeader
+    case cliOptImportEpisodes
+    case cliOptImportUasc
+    case cliOptImportAuthority
+    case cliImportSsda903OptionsOnly
+    case cliImportSsda903NoFile
+    case cliImportImported
+    case cliImportSummaryRow
+    case cliImportSummaryRows
+    case cliImportSummaryRowLine
+    case cliImportSummaryRowLines
+    case cliImportSummaryRowsLine
+    case cliImportSummaryRowsLines
+    case cliSsda903Imported
+    case cliSsda903Providers
+    case cliSsda903LeftCare
+    case cliSsda903NotHeldRow
+    case cliSsda903NotHeldRows
+    case cliPhraseSsda903Duc
+    case cliPhraseSsda903Cin
+    case cliPhraseSsda903Ls
+    case cliPhraseSsda903Place
+    case cliPhraseSsda903Rec
+    case cliPhraseSsda903LegalHistory
+    case cliAboutExport
+    case cliOptExportKind
+    case cliOptExportDirectory
+    case cliOptExportFormat
+    case cliOptExportOutput
+    case cliOptExportRaw
+    case cliOptExportYear
+    case cliOptExportAuthority
+    case cliExportFolderSsda903Only
+    case cliExportYearAuthorityOnly
+    case cliExportMissingDir
+    case cliExportSsda903Csv
+    case cliExportYearInvalid
+    case cliExportWroteSsda903
+    case cliOptBackupDestination
+    case cliOptBackupOverwrite
+    case cliBackupDone
+    case cliHelpOpen
+    case cliOptOpenReadOnly
+    case cliOptUiAuthority
+    case cliOptUiRedact
+    case cliOptUiLang
+    case cliOptUiSummary
+    case cliUiUnknownAuthority
+    case cliSummaryStore
+    case cliSummaryCounts
+    case cliSummaryHeading
+    case cliSummaryAuthority
+    case cliSummaryTotal
+    case cliSummarySettingResidential
+    case cliSummarySettingFoster
+    case cliSummarySettingKinship
+    case cliSummarySettingParentAndChild
+    case cliSummarySettingSupportedLodgings
+    case cliSummarySettingSecure
+    case cliSummarySettingShortBreak
+    case cliHelpDemo
+    case cliAboutDemo
+    case cliOptDemoSeed
+    case cliOptDemoProviders
+    case cliOptDemoVacancies
+    case cliOptDemoChildren
+    case cliOptDemoNoTui
+    case cliDemoProvidersRange
+    case cliDemoVacanciesRange
+    case cliDemoChildrenRange
+    case cliDemoBuilt
+    case cliDemoNotADemo
+    case cliDemoServerNotADemo
+    case cliPostcodeFileMissing
+    case cliAboutMatch
+    case cliOptMatchChild
+    case cliOptMatchTop
+    case cliOptMatchJson
+    case cliOptMatchIncludeExcluded
+    case cliOptMatchPolicy
+    case cliOptMatchCompare
+    case cliAboutPlacementUndo
+    case cliOptPlacementUndoId
+    case cliOptPlacementUndoReason
+    case cliUndoUndid
+    case cliUndoReopened
+    case cliUndoBed
+    case cliUndoBeds
+    case cliAboutReport
+    case cliOptReportName
+    case cliOptReportArea
+    case cliOptReportPeriod
+    case cliOptReportFormat
+    case cliReportUnknown
+    case cliReportUnknownArea
+    case cliReportUnknownPeriod
+    case cliHelpServer
+    case cliHelpServerInit
+    case cliAboutServerInit
+    case cliOptServerInitUrl
+    case cliServerInitNeedsUrl
+    case cliServerCreated
+    case cliHelpOfficer
+    case cliHelpOfficerAdd
+    case cliAboutOfficerAdd
+    case cliOptOfficerName
+    case cliOptOfficerAuthority
+    case cliOptOfficerRole
+    case cliOfficerNeedsServer
+    case cliOfficerAdded
+    case cliAboutNoticeAdd
+    case cliOptProvider
+    case cliOptChild
+    case cliOptVacancyId
+    case cliOptNoticeKind
+    case cliOptNoticeChild
+    case cliOptNoticeEffective
+    case cliOptNoticeReason
+    case cliOptNoticeVacancy
+    case cliOptNoticeText
+    case cliOptNoticeReceived
+    case cliOptNoticeBeds
+    case cliOptNoticeFee
+    case cliOptNoticeAvailableFrom
+    case cliOptNoticeAges
+    case cliOptNoticeEmergencies
+    case cliOptNoticeSetting
+    case cliOptNoticePostcode
+    case cliOptNoticeFilledBy
+    case cliOptExpectedVersion
+    case cliNoticeNeededToday
+    case cliNoticeNeededBy
+    case cliNoticeEnding
+    case cliNoticeHours
+    case cliNoticeVacancyCreatedBed
+    case cliNoticeVacancyCreatedBeds
+    case cliNoticeVacancyBed
+    case cliNoticeVacancyBeds
+    case cliNoticeFilledBy
+    case cliAboutContactAdd
+    case cliOptCallVacancy
+    case cliOptCallOutcome
+    case cliOptCallDeclineReason
+    case cliOptCallNote
+    case cliOptCallNoteAmend
+    case cliOptCallBack
+    case cliOptCallScope
+    case cliOptCallAt
+    case cliOptCallId
+    case cliOptCorrectionReason
+    case cliOptCallNoCallBack
+    case cliCallScopeVacancy
+    case cliCallScopeProvider
+    case cliCallBack
+    case cliCallAmended
+    case cliGiveOneOf
+    case cliAboutContactAmend
+    case cliAboutNoticeWithdraw
+    case cliOptNoticeId
+    case cliOptNoticeWithdrawReason
+    case cliNoticeWithdrew
+    case cliAboutNoticeAmend
+    case cliOptNoticeAmendEffective
+    case cliOptNoticeAmendEndReason
+    case cliOptNoticeAmendText
+    case cliOptNoticeAmendReceived
+    case cliNoticeAmended
+    case cliNoticeEnds
+    case cliNoticeNoPlannedEnd
+    case cliNoticeEffect
+    case cliAboutHold
+    case cliOptHoldChild
+    case cliOptHoldUntil
+    case cliOptHoldRelease
+    case cliHoldReleaseAlone
+    case cliHoldNeedsChild
+    case cliAboutPlace
+    case cliOptPlaceStart
+    case cliOptPlacePlannedMove
+    case cliOptPlaceBreakdown
+    case cliOptPlacePanelApproval
+    case cliOptPlaceKs4Approval
+    case cliOptPlaceExceptionalReason
+    case cliOptPlaceWeeklyCost
+    case cliOptPlacePurpose
+    case cliOptPlaceFramework
+    case cliOptPlaceSpot
+    case cliPlaceWeeklyCostNegative
+    case cliEndingPlanned
+    case cliEndingBreakdown
+    case cliPlaceEnded
+    case cliPlaceEndedNotice
+    case cliPlaceNowFilled
+    case cliPlaceAgreed
+    case cliPlaceApprovalsRecorded
+    case cliPlaceNotNeeded
+    case cliAboutReferralSend
+    case cliOptReferralTo
+    case cliOptReferralDeadline
+    case cliOptReferralFormat
+    case cliOptReferralOutput
+    case cliOptReferralBilingual
+    case cliOptReferralListChild
+    case cliReferralNoneWaiting
+    case cliReferralSentDue
+    case cliReferralOverdue
+    case cliReferralQuestion
+    case cliAboutReferralRespond
+    case cliOptReferralId
+    case cliOptReferralOffer
+    case cliOptReferralFee
+    case cliOptReferralStart
+    case cliOptReferralDecline
+    case cliOptReferralQuestion
+    case cliOptReferralNote
+    case cliOptReferralAt
+    case cliReferralExactlyOne
+    case cliReferralOfferNeeds
+    case cliReferralFeeWithOffer
+    case cliReferralLogged
+    case cliReferralOfferTerms
+    case cliCompareLine
+    case cliCompareEngineTop
+    case cliCompareScore
+    case cliCompareFirstAvailable
+    case cliCompareNearest
+    case cliCompareEngineRank
+    case cliCompareExcluded
+    case cliCompareNotCandidate
+    case cliPhraseImportNotUtf8
+    case cliPhraseImportFieldTooLong
+    case cliPhraseImportHeaderFieldTooLong
+    case cliPhraseImportGroupLine
+    case cliPhraseImportNotOnsShort
+    case cliPhraseImportNotOnsBare
+    case cliPhraseImportNotOnsShortBare
+    case cliPhraseImportPostcodeBeforeGroup
+    case cliPhraseImportPostcodeLine
+    case cliPhraseImportWholeMetres
+    case cliPhraseImportGroupFirst
+    case cliPhraseImportNotPostcodeValue
+    case cliPhraseImportOutsideGrid
+    case cliPhraseImportSiblingGroupEmpty
+    case cliPhraseImportAvoidAreaItem
+    case cliPhraseImportAvoidAreaRadius
+    case cliPhraseImportCostChanges
+    case cliPhraseImportCostRequired
+    case cliPhraseImportNotKnownValue
+    case cliPhraseImportNotKnownValueBare
+    case cliPhraseImportNotDate
+    case cliPhraseImportNotDateBare
+    case cliPhraseImportNotTimestamp
+    case cliPhraseImportNotTimestampBare
+    case cliPhraseImportNotUkPostcode
+    case cliPhraseImportNotUkPostcodeBare
+    case cliPhraseImportUnknownAuthority
+    case cliPhraseImportUnknownAuthorityAreas
+    case cliPhraseImportChildTwice
+    case cliPhraseImportNoHeaderRow
+    case cliPhraseImportNotSsdaDate
+    case cliPhraseImportSex
+    case cliPhraseImportRne
+    case cliPhraseImportLs
+    case cliPhraseImportPlace
+    case cliPhraseImportPlaceProvider
+    case cliPhraseImportBeforeDecom
+    case cliPhraseImportRecWithoutDec
+    case cliPhraseImportRecRequired
+    case cliPhraseImportRecCode
+    case cliPhraseImportReasonPlaceChange
+    case cliPhraseImportReasonNotX1
+    case cliPhraseImportPostcodeLike
+    case cliPhraseImportPostcodeLikeValue
+    case cliPhraseImportRating
+    case cliPhraseImportIdUsed
+    case cliPhraseImportIdUsedBare
+    case cliPhraseImportInspectionDateRequired
+    case cliPhraseImportInspectionRatingRequired
+    case cliPhraseImportLongitude
+    case cliPhraseImportGrid
+    case cliPhraseImportRecordColon
+    case cliPhraseImportAlreadyInStore
+    case cliPhraseImportNoProvider
+    case cliPhraseImportNoChild
+    case cliPhraseImportNoVacancy
+    case cliPhraseImportHomePostRequired
+    case cliPhraseImportHomePostLocated
+    case cliPhraseImportPreviousEpisode
+    case cliPhraseImportPlPostRequired
+    case cliPhraseImportPlaceProviderRequired
+    case cliPhraseImportPlPostLocated
+    case cliPhraseImportHeaderNoColumn
+    case cliPhraseImportJsonWrongType
+    case cliPhraseImportJsonMissingExpected
+    case cliPhraseImportJsonMissing
+    case cliPhraseImportJsonNotArray
+    case cliPhraseImportJsonNotValue
+    case cliPermissionWarning
+    case cliPermissionForeignGroup
+    case cliPermissionFileMode
+    case cliPermissionFolderMode
+    case cliPermissionOwner
+    case cliPermissionChown
+    case cliPermissionAnd
+    case cliPhraseImportJsonWrongTypeText
+    case cliPhraseImportJsonMissingText
+    case cliPhraseImportJsonWrongTypeAWholeNumber
+    case cliPhraseImportJsonMissingAWholeNumber
+    case cliPhraseImportJsonWrongTypeANumber
+    case cliPhraseImportJsonMissingANumber
+    case cliPhraseImportJsonWrongTypeTrueOrFalse
+    case cliPhraseImportJsonMissingTrueOrFalse
+    case cliPhraseImportJsonWrongTypeAList
+    case cliPhraseImportJsonMissingAList
+    case cliPhraseImportJsonWrongTypeAnObject
+    case cliPhraseImportJsonMissingAnObject
+    case cliPhraseImportJsonNotTimestamp
+    case cliUsageDidYouMean
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -1780,6 +2184,410 @@ cli.placed	placed {child} in {vacancy} as {placement} from {start}	lleolwyd {chi
 cli.notice.logged	logged notice {notice} ({kind})	cofnodwyd hysbysiad {notice} ({kind})	
 cli.phrase.usage.top	--top must be at least 1	rhaid i --top fod yn 1 o leiaf	validation lines
 cli.phrase.usage.give.to	give at least one --to VACANCY	rhowch o leiaf un --to VACANCY	
+cli.chrome.usage	USAGE:	DEFNYDD:	argument-parser's own help words, rewritten in Welsh
+cli.chrome.overview	OVERVIEW:	TROSOLWG:	
+cli.chrome.arguments	ARGUMENTS:	YMRESYMIADAU:	ymresymiad: session-5 coinage — for review
+cli.chrome.options	OPTIONS:	OPSIYNAU:	
+cli.chrome.subcommands	SUBCOMMANDS:	IS-ORCHMYNION:	coinage — for review
+cli.chrome.show.help	Show help information.	Dangos y cymorth.	
+cli.chrome.default	(default:	(rhagosodiad:	rhagosodiad (default value), as in Welsh software localisation
+cli.chrome.and.default	; default:	; rhagosodiad:	
+cli.chrome.default.as.flag	(default as flag:	(rhagosodiad heb werth:	an option given without a value
+cli.chrome.values	(values:	(gwerthoedd:	
+cli.chrome.default.subcommand	(default)	(rhagosodedig)	the subcommand run when none is named
+cli.chrome.see.help	See '{command} <subcommand>' for detailed help.	Gweler '{command} <subcommand>' am gymorth manwl.	
+cli.about.root	With no subcommand, opens the store given by --store, PLACEFINDER_STORE or $XDG_DATA_HOME/placefinder/placefinder.sqlite. Every subcommand takes --lang cy|en (Cymraeg or English; default PLACEFINDER_LANG, else the locale) for its messages and plain-text output.	Heb is-orchymyn, mae'n agor y storfa a roddir gan --store, PLACEFINDER_STORE neu $XDG_DATA_HOME/placefinder/placefinder.sqlite. Mae pob is-orchymyn yn derbyn --lang cy|en (Cymraeg neu English; rhagosodiad PLACEFINDER_LANG, fel arall gosodiadau iaith y system) ar gyfer ei negeseuon a'i allbwn testun plaen.	discussions: the root command's --help
+cli.about.audit	Filters combine. --child lists entries about the child's own record and the placements, contacts and notices that belong to the child. The trail holds ids and actions, never record contents. Reading it is itself recorded (action audit.read).	Mae'r hidlwyr yn cyfuno. Mae --child yn rhestru cofnodion am gofnod y plentyn ei hun a'r lleoliadau, y cysylltiadau a'r hysbysiadau sy'n perthyn i'r plentyn. Mae'r trywydd yn dal rhifau a gweithredoedd, byth gynnwys cofnodion. Cofnodir ei ddarllen hefyd (gweithred audit.read).	action names stay as recorded
+cli.opt.audit.child	Only entries about this child (and their placements, contacts and notices).	Dim ond cofnodion am y plentyn hwn (a'i leoliadau, ei gysylltiadau a'i hysbysiadau).	option help lines (--help)
+cli.opt.audit.user	Only entries by this OS account.	Dim ond cofnodion gan y cyfrif system hwn.	
+cli.opt.audit.since	Only entries on or after this day (UK time).	Dim ond cofnodion ar y diwrnod hwn neu wedyn (amser y DU).	
+cli.opt.audit.json	Print a JSON array instead of a table.	Argraffu arae JSON yn lle tabl.	
+cli.opt.audit.head	Print only the trail's last entry and its hash (ID:HASH), to record elsewhere and compare later with `check --audit-head`.	Argraffu cofnod olaf y trywydd a'i stwnsh yn unig (ID:HASH), i'w gadw yn rhywle arall a'i gymharu'n nes ymlaen gyda `check --audit-head`.	stwnsh (hash): coinage — for review
+cli.audit.since.invalid	--since must be a real date written YYYY-MM-DD, e.g. 2025-09-01	rhaid i --since fod yn ddyddiad go iawn ar ffurf YYYY-MM-DD, e.e. 2025-09-01	
+cli.audit.empty	the audit trail is empty	mae'r trywydd archwilio'n wag	
+cli.audit.column.time	time (UK)	amser (DU)	audit table headings
+cli.audit.column.user	user	defnyddiwr	
+cli.audit.column.action	action	gweithred	
+cli.audit.column.record.type	record type	math o gofnod	
+cli.audit.column.record.id	record id	rhif cofnod	rhif (id): session-5 coinage
+cli.audit.column.detail	detail	manylion	
+cli.audit.count.one	{count} entry	{count} cofnod	
+cli.audit.count	{count} entries	{count} cofnod	Welsh nouns stay singular after a number
+cli.about.check	Prints one line per check (ok or PROBLEM) and the records at fault by id. Exits 1 when anything is wrong. Run it after a crash and on every restored backup (docs/operations.md).	Yn argraffu un llinell i bob gwiriad (iawn neu PROBLEM) a'r cofnodion sydd ar fai yn ôl eu rhif. Yn gadael â statws 1 pan fo unrhyw beth o'i le. Rhedwch ef ar ôl chwalfa ac ar bob copi wrth gefn a adferwyd (docs/operations.md).	
+cli.opt.check.audit.head	A head printed earlier by `audit --head`: check that entry still has that hash.	Pen a argraffwyd yn gynharach gan `audit --head`: gwirio bod gan y cofnod hwnnw yr un stwnsh o hyd.	
+cli.check.audit.head.invalid	--audit-head must be ID:HASH as `placefinder audit --head` prints it	rhaid i --audit-head fod yn ID:HASH fel y mae `placefinder audit --head` yn ei argraffu	
+cli.check.checking	Checking {path}	Yn gwirio {path}	check's report lines
+cli.check.checking.server	Checking the PostgreSQL store	Yn gwirio'r storfa PostgreSQL	
+cli.check.ok	ok	iawn	a verdict, padded to nine columns
+cli.check.problem	PROBLEM	PROBLEM	the same word in Welsh
+cli.check.references.server	references hold (the PostgreSQL server enforces them; its storage is checked with pg_amcheck)	mae'r cyfeiriadau'n dal (gweinydd PostgreSQL sy'n eu gorfodi; gwirir ei storio gyda pg_amcheck)	
+cli.check.file.sound	the file is sound (SQLite integrity check and foreign keys)	mae'r ffeil yn iach (gwiriad cywirdeb SQLite ac allweddi estron)	
+cli.check.file.damaged	the file is damaged or has broken references (SQLite integrity check and foreign keys)	mae'r ffeil wedi'i difrodi neu mae ganddi gyfeiriadau toredig (gwiriad cywirdeb SQLite ac allweddi estron)	SQLite's own lines under it stay SQLite's
+cli.check.audit.unbroken	the audit trail is unbroken (each entry's hash chains to the one before)	mae'r trywydd archwilio'n ddi-dor (mae stwnsh pob cofnod yn cysylltu â'r un o'i flaen)	
+cli.check.audit.head.held	the audit trail still holds the head recorded earlier	mae'r trywydd archwilio'n dal y pen a gofnodwyd yn gynharach	
+cli.check.corrupt	the file is damaged: SQLite reports it corrupt; restore the latest backup (docs/operations.md)	mae'r ffeil wedi'i difrodi: mae SQLite yn adrodd llygredd; adferwch y copi wrth gefn diweddaraf (docs/operations.md)	
+cli.check.no.problems	No problems found.	Dim problemau.	
+cli.check.one.problem	{count} problem found.	{count} broblem.	soft mutation after 1 (un broblem)
+cli.check.problems	{count} problems found.	{count} problem.	Welsh nouns stay singular after a number
+cli.check.rule.beds.not.negative	no vacancy has a negative number of beds	nid oes gan unrhyw le gwag nifer negyddol o welyau	consistency rules; {id} is a record id
+cli.check.rule.beds.not.negative.breach	vacancy {id} has a negative number of beds	mae gan le gwag {id} nifer negyddol o welyau	
+cli.check.rule.one.open.placement.per.child	no child is in two open placements at once	nid oes unrhyw blentyn mewn dau leoliad agored ar unwaith	
+cli.check.rule.one.open.placement.per.child.breach	child {id} has more than one open placement (no actual end)	mae gan blentyn {id} fwy nag un lleoliad agored (dim diwedd gwirioneddol)	
+cli.check.rule.placed.child.has.placement	every placed child has exactly one open placement	mae gan bob plentyn a leolwyd union un lleoliad agored	
+cli.check.rule.placed.child.has.placement.breach	child {id} is recorded as placed but does not have exactly one open placement	cofnodwyd plentyn {id} fel wedi'i leoli ond nid oes ganddo union un lleoliad agored	
+cli.check.rule.no.expired.hold	no vacancy is still held after its hold expired	nid oes unrhyw le gwag yn dal i gael ei gadw ar ôl i'r cadw lle ddod i ben	
+cli.check.rule.no.expired.hold.breach	vacancy {id} is still held but its hold has expired (release it or renew the hold)	mae lle gwag {id} yn dal i gael ei gadw ond mae'r cadw lle wedi dod i ben (rhyddhewch ef neu adnewyddwch y cadw lle)	
+cli.check.rule.held.vacancy.has.hold	every held vacancy records its hold (child, officer, expiry)	mae pob lle gwag a gedwir yn cofnodi ei gadw lle (plentyn, swyddog, dod i ben)	
+cli.check.rule.held.vacancy.has.hold.breach	vacancy {id} is held but has no hold recorded	mae lle gwag {id} yn cael ei gadw ond does dim cadw lle wedi'i gofnodi	
+cli.check.rule.placement.ends.after.start	no placement ends (planned or actual) before it starts	nid oes unrhyw leoliad yn dod i ben (wedi'i gynllunio neu'n wirioneddol) cyn iddo ddechrau	
+cli.check.rule.placement.ends.after.start.breach	placement {id} ends before it starts	mae lleoliad {id} yn dod i ben cyn iddo ddechrau	
+cli.check.rule.undone.placement.closed	an undone placement ends on its start day and says why (v7)	mae lleoliad a ddadwnaed yn dod i ben ar ei ddiwrnod cyntaf ac yn dweud pam (v7)	
+cli.check.rule.undone.placement.closed.breach	placement {id} is marked undone but is still open or has no reason	mae lleoliad {id} wedi'i farcio wedi'i ddadwneud ond mae'n dal ar agor neu does dim rheswm	
+cli.check.rule.notice.received.has.notice	every child marked notice received has a placement-ending notice	mae gan bob plentyn a farciwyd hysbysiad wedi dod i law hysbysiad terfynu lleoliad	
+cli.check.rule.notice.received.has.notice.breach	child {id} is marked notice received but no placement-ending notice is recorded	mae plentyn {id} wedi'i farcio hysbysiad wedi dod i law ond does dim hysbysiad terfynu lleoliad wedi'i gofnodi	
+cli.check.rule.known.authority.codes	every authority code stored is one Placefinder knows (its reg 12 rung is never a guess)	mae pob cod awdurdod a storiwyd yn un y mae Placefinder yn ei adnabod (nid yw ei ris rheoliad 12 byth yn ddyfaliad)	
+cli.check.rule.known.authority.codes.breach	{id} is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv): correct the records or the postcodes that carry it	nid yw {id} yn god awdurdod lleol y mae Placefinder yn ei adnabod (fixtures/geo/uk-areas.csv): cywirwch y cofnodion neu'r codau post sy'n ei gario	
+cli.check.chain.hash.mismatch	audit entry {id} does not match its hash: it, or an entry before it, was changed, removed or inserted after it was written	nid yw cofnod archwilio {id} yn cyfateb i'w stwnsh: cafodd ef, neu gofnod o'i flaen, ei newid, ei dynnu neu ei fewnosod ar ôl ei ysgrifennu	
+cli.check.chain.out.of.order	audit entry {id} is dated earlier than the entry before it (back-dated)	mae cofnod archwilio {id} wedi'i ddyddio'n gynharach na'r cofnod o'i flaen (ôl-ddyddiwyd)	
+cli.check.chain.missing.at.end	audit entries from {id} on were removed: the store issued them, the trail no longer holds them	tynnwyd cofnodion archwilio o {id} ymlaen: rhoddodd y storfa nhw, nid yw'r trywydd yn eu dal mwyach	
+cli.phrase.check.head.missing	audit entry {id}, recorded as a head earlier, is missing	mae cofnod archwilio {id}, a gofnodwyd fel pen yn gynharach, ar goll	
+cli.phrase.check.head.rewritten	audit entry {id} no longer has the hash recorded earlier (the trail was rewritten)	nid oes gan gofnod archwilio {id} y stwnsh a gofnodwyd yn gynharach mwyach (ailysgrifennwyd y trywydd)	
+cli.phrase.check.whole.trail	this login reads only its own authority's records and audit entries: run the check as the server's administrator	dim ond cofnodion a chofnodion archwilio ei awdurdod ei hun y mae'r mewngofnod hwn yn eu darllen: rhedwch y gwiriad fel gweinyddwr y gweinydd	
+cli.about.store.init	Without --group the store is for your account alone: folder 0700, files 0600. With --group the group's members share it under their own accounts: folder 2770 (setgid) and files 0660 in that group. See docs/operations.md.	Heb --group mae'r storfa i'ch cyfrif chi yn unig: ffolder 0700, ffeiliau 0600. Gyda --group mae aelodau'r grŵp yn ei rhannu o dan eu cyfrifon eu hunain: ffolder 2770 (setgid) a ffeiliau 0660 yn y grŵp hwnnw. Gweler docs/operations.md.	
+cli.opt.store.init.group	Share the store with this group's members (folder 2770, files 0660).	Rhannu'r storfa ag aelodau'r grŵp hwn (ffolder 2770, ffeiliau 0660).	
+cli.store.group.not.on.server	--group shares a store file; a PostgreSQL store's officers are its database roles	mae --group yn rhannu ffeil storfa; rolau cronfa ddata yw swyddogion storfa PostgreSQL	
+cli.store.created.schema	created the Placefinder schema in {server}	crëwyd sgema Placefinder yn {server}	store subcommands' output
+cli.store.created	created {path}	crëwyd {path}	
+cli.store.created.for.group	created {path} for group {group}	crëwyd {path} ar gyfer grŵp {group}	
+cli.store.at.schema	{path} is at schema {schema}	mae {path} ar sgema {schema}	
+cli.store.server.at.schema	the PostgreSQL store is at schema {schema}	mae'r storfa PostgreSQL ar sgema {schema}	
+cli.about.store.copy	FROM is an existing store, TO a new one (a file that does not exist yet, or a PostgreSQL database with no Placefinder schema): all of it is copied in one transaction, or nothing. Records, postcodes and corrections are copied; record versions and the audit trail are not (TO's trail starts with the copy, and FROM's records that it was copied). Either may be a postgresql:// URL.	Storfa sy'n bodoli yw FROM, un newydd yw TO (ffeil nad yw'n bodoli eto, neu gronfa ddata PostgreSQL heb sgema Placefinder): copïir y cyfan mewn un trafodiad, neu ddim. Copïir cofnodion, codau post a chywiriadau; ni chopïir fersiynau cofnodion na'r trywydd archwilio (mae trywydd TO yn dechrau gyda'r copi, ac mae un FROM yn cofnodi iddo gael ei gopïo). Gall y naill neu'r llall fod yn URL postgresql://.	
+cli.opt.store.copy.from	The store to copy from.	Y storfa i gopïo ohoni.	
+cli.opt.store.copy.to	The new store to create and fill.	Y storfa newydd i'w chreu a'i llenwi.	
+cli.store.copied	copied {records} records and {postcodes} postcodes	copïwyd {records} cofnod a {postcodes} cod post	
+cli.opt.store	The store: a file, or a PostgreSQL server as postgresql://… (default: PLACEFINDER_STORE, else $XDG_DATA_HOME/placefinder/placefinder.sqlite).	Y storfa: ffeil, neu weinydd PostgreSQL fel postgresql://… (rhagosodiad: PLACEFINDER_STORE, fel arall $XDG_DATA_HOME/placefinder/placefinder.sqlite).	
+cli.note.unrecorded	note: the store is read-only for you, so this was not recorded in its audit trail	nodyn: darllen yn unig yw'r storfa i chi, felly ni chofnodwyd hyn yn ei thrywydd archwilio	
+cli.about.import	KIND is providers, vacancies, children, placements or postcodes (the ONS Postcode Directory CSV), followed by the file; or ssda903 with --header and --episodes (and --uasc): the DfE's SSDA903 CSV files. Formats: docs/data-format.md; examples: fixtures/examples/. One bad row imports nothing, and the message names the file, line and column.	KIND yw providers, vacancies, children, placements neu postcodes (CSV Cyfeiriadur Codau Post yr ONS), wedi'i ddilyn gan y ffeil; neu ssda903 gyda --header a --episodes (a --uasc): ffeiliau CSV SSDA903 yr Adran Addysg (DfE). Fformatau: docs/data-format.md; enghreifftiau: fixtures/examples/. Nid yw un rhes wael yn mewnforio dim, ac mae'r neges yn enwi'r ffeil, y llinell a'r golofn.	the kinds are typed as they are, in English
+cli.opt.import.kind	providers | vacancies | children | placements | postcodes | ssda903	providers (darparwyr) | vacancies (lleoedd gwag) | children (plant) | placements (lleoliadau) | postcodes (codau post) | ssda903	typed in English; Welsh glosses beside
+cli.opt.import.file	The file to import (not for ssda903).	Y ffeil i'w mewnforio (nid ar gyfer ssda903).	
+cli.opt.import.header	ssda903: the Header file (CHILD, SEX, DOB, …).	ssda903: y ffeil Header (CHILD, SEX, DOB, …).	SSDA903 file and column names stay the DfE's
+cli.opt.import.episodes	ssda903: the Episodes file (CHILD, DECOM, RNE, …).	ssda903: y ffeil Episodes (CHILD, DECOM, RNE, …).	
+cli.opt.import.uasc	ssda903: the UASC file, if any.	ssda903: y ffeil UASC, os oes un.	
+cli.opt.import.authority	ssda903: the placing authority of every child (ONS code); default: each child's home postcode's.	ssda903: awdurdod lleoli pob plentyn (cod ONS); rhagosodiad: awdurdod cod post cartref pob plentyn.	
+cli.import.ssda903.options.only	--header, --episodes, --uasc and --authority are for ssda903 only	mae --header, --episodes, --uasc a --authority ar gyfer ssda903 yn unig	
+cli.import.ssda903.no.file	ssda903 takes --header FILE --episodes FILE, not a FILE argument	mae ssda903 yn cymryd --header FILE --episodes FILE, nid ymresymiad FILE	
+cli.import.imported	imported {count} {kind} from {file} ({summary})	mewnforiwyd {count} {kind} o {file} ({summary})	kind is the file kind's machine name
+cli.import.summary.row	{rows} row read, {imported} imported	darllenwyd {rows} rhes, mewnforiwyd {imported}	
+cli.import.summary.rows	{rows} rows read, {imported} imported	darllenwyd {rows} rhes, mewnforiwyd {imported}	
+cli.import.summary.row.line	{rows} row read from {lines} line, {imported} imported	darllenwyd {rows} rhes o {lines} llinell, mewnforiwyd {imported}	
+cli.import.summary.row.lines	{rows} row read from {lines} lines, {imported} imported	darllenwyd {rows} rhes o {lines} llinell, mewnforiwyd {imported}	
+cli.import.summary.rows.line	{rows} rows read from {lines} line, {imported} imported	darllenwyd {rows} rhes o {lines} llinell, mewnforiwyd {imported}	
+cli.import.summary.rows.lines	{rows} rows read from {lines} lines, {imported} imported	darllenwyd {rows} rhes o {lines} llinell, mewnforiwyd {imported}	
+cli.ssda903.imported	imported {children} children and {placements} placements from an SSDA903 return	mewnforiwyd {children} plentyn a {placements} lleoliad o ffurflen SSDA903	
+cli.ssda903.providers	providers: {urn} matched by URN, {postcode} by postcode and type, {created} created	darparwyr: {urn} wedi'u paru yn ôl URN, {postcode} yn ôl cod post a math, {created} wedi'u creu	
+cli.ssda903.left.care	not imported: {count} children whose care ended (REC E…) with no later episode	heb eu mewnforio: {count} plentyn y daeth eu gofal i ben (REC E…) heb gyfnod diweddarach	
+cli.ssda903.not.held.row	not held: {what} ({count} row)	heb eu dal: {what} ({count} rhes)	
+cli.ssda903.not.held.rows	not held: {what} ({count} rows)	heb eu dal: {what} ({count} rhes)	
+cli.phrase.ssda903.duc	UASC: date ceased to be unaccompanied (DUC)	UASC: dyddiad peidio â bod ar ei ben ei hun (DUC)	fields an SSDA903 import does not hold
+cli.phrase.ssda903.cin	CIN (category of need)	CIN (categori angen)	
+cli.phrase.ssda903.ls	LS codes held as the nearest Placefinder status	codau LS wedi'u dal fel y statws Placefinder agosaf	
+cli.phrase.ssda903.place	PLACE codes held as the nearest Placefinder type	codau PLACE wedi'u dal fel y math Placefinder agosaf	
+cli.phrase.ssda903.rec	REC: how a period of care ended (held as a planned or breakdown ending)	REC: sut y daeth cyfnod o ofal i ben (wedi'i ddal fel diwedd wedi'i gynllunio neu chwalu)	
+cli.phrase.ssda903.legal.history	legal status history (RNE L episodes: the child keeps the latest status)	hanes statws cyfreithiol (cyfnodau RNE L: mae'r plentyn yn cadw'r statws diweddaraf)	
+cli.about.export	Authorities appear as ONS codes (e.g. W06000015) with names alongside where useful. Notices and contacts (calls) are export only; their corrections are rows of their own naming the row they replace. `export ssda903 --year 2026 DIR` writes DIR/header.csv and DIR/episodes.csv for the collection year 1 April 2026 to 31 March 2027.	Mae awdurdodau'n ymddangos fel codau ONS (e.e. W06000015) gydag enwau wrth eu hymyl lle bo'n ddefnyddiol. Allforio yn unig yw hysbysiadau a chysylltiadau (galwadau); mae eu cywiriadau'n rhesi eu hunain sy'n enwi'r rhes y maent yn ei disodli. Mae `export ssda903 --year 2026 DIR` yn ysgrifennu DIR/header.csv a DIR/episodes.csv ar gyfer blwyddyn gasglu 1 Ebrill 2026 i 31 Mawrth 2027.	the column headings stay the documented machine names
+cli.opt.export.kind	providers | vacancies | children | placements | postcodes | notices | contacts | ssda903	providers (darparwyr) | vacancies (lleoedd gwag) | children (plant) | placements (lleoliadau) | postcodes (codau post) | notices (hysbysiadau) | contacts (galwadau) | ssda903	typed in English; Welsh glosses beside
+cli.opt.export.directory	ssda903: the folder to write header.csv and episodes.csv in (it must exist).	ssda903: y ffolder i ysgrifennu header.csv ac episodes.csv ynddo (rhaid iddo fodoli).	
+cli.opt.export.format	csv or json	csv neu json	
+cli.opt.export.output	Write to this file (created 0600) instead of standard output.	Ysgrifennu i'r ffeil hon (wedi'i chreu 0600) yn lle'r allbwn safonol.	
+cli.opt.export.raw	Write cells exactly as stored, without the quote that stops a spreadsheet running =, +, -, @ cells as formulas.	Ysgrifennu celloedd yn union fel y'u storiwyd, heb y dyfynnod sy'n atal taenlen rhag rhedeg celloedd =, +, -, @ fel fformiwlâu.	
+cli.opt.export.year	ssda903: the collection year, by the year it starts (2026: 1 April 2026 to 31 March 2027); default: the current one.	ssda903: y flwyddyn gasglu, yn ôl y flwyddyn y mae'n dechrau (2026: 1 Ebrill 2026 i 31 Mawrth 2027); rhagosodiad: yr un gyfredol.	
+cli.opt.export.authority	ssda903: only this placing authority's children (ONS code).	ssda903: plant yr awdurdod lleoli hwn yn unig (cod ONS).	
+cli.export.folder.ssda903.only	unexpected argument {value}: a folder is for ssda903 only	ymresymiad annisgwyl {value}: ar gyfer ssda903 yn unig y mae ffolder	
+cli.export.year.authority.only	--year and --authority are for ssda903 only	mae --year a --authority ar gyfer ssda903 yn unig	
+cli.export.missing.dir	missing DIR (the folder to write header.csv and episodes.csv in)	DIR ar goll (y ffolder i ysgrifennu header.csv ac episodes.csv ynddo)	
+cli.export.ssda903.csv	ssda903 writes CSV files into DIR; -o and --format do not apply	mae ssda903 yn ysgrifennu ffeiliau CSV i DIR; nid yw -o a --format yn berthnasol	
+cli.export.year.invalid	--year must be a year such as 2026	rhaid i --year fod yn flwyddyn fel 2026	
+cli.export.wrote.ssda903	wrote header.csv ({children} children) and episodes.csv ({episodes} episodes) for {year}	ysgrifennwyd header.csv ({children} plentyn) ac episodes.csv ({episodes} cyfnod) ar gyfer {year}	
+cli.opt.backup.destination	The backup file to create (0600).	Y ffeil wrth gefn i'w chreu (0600).	
+cli.opt.backup.overwrite	Replace the destination if it exists.	Disodli'r cyrchfan os yw'n bodoli.	
+cli.backup.done	backed up to {path} (integrity check ok)	copïwyd wrth gefn i {path} (gwiriad cywirdeb yn iawn)	
+cli.help.open	Open the store in the terminal dashboard.	Agor y storfa yn y dangosfwrdd terfynell.	
+cli.opt.open.read.only	Open without writing while opening (no upgrade, no chmod): for a store you may only read.	Agor heb ysgrifennu wrth agor (dim uwchraddio, dim chmod): ar gyfer storfa na chewch ond ei darllen.	
+cli.opt.ui.authority	Your authority's ONS code, e.g. W06000015 (default: the store's setting).	Cod ONS eich awdurdod, e.e. W06000015 (rhagosodiad: gosodiad y storfa).	
+cli.opt.ui.redact	Hide children's names everywhere, for screen sharing.	Cuddio enwau plant ym mhobman, ar gyfer rhannu sgrin.	
+cli.opt.ui.lang	Interface language: cy (Cymraeg) or en (English) (default: PLACEFINDER_LANG, else your last choice in the dashboard, else the locale).	Iaith y rhyngwyneb: cy (Cymraeg) neu en (English) (rhagosodiad: PLACEFINDER_LANG, fel arall eich dewis diwethaf yn y dangosfwrdd, fel arall gosodiadau iaith y system).	
+cli.opt.ui.summary	Print a summary of open vacancies by authority and setting instead of opening the dashboard.	Argraffu crynodeb o leoedd gwag agored yn ôl awdurdod a math o leoliad yn lle agor y dangosfwrdd.	
+cli.ui.unknown.authority	--authority: {code} is not a known authority code (e.g. W06000015 for Cardiff)	--authority: nid yw {code} yn god awdurdod hysbys (e.e. W06000015 ar gyfer Caerdydd)	
+cli.summary.store	Store: {store}	Storfa: {store}	--summary
+cli.summary.counts	{children} children, {providers} providers, {vacancies} open vacancies, {placements} placements, {postcodes} postcodes	{children} plentyn, {providers} darparwr, {vacancies} lle gwag agored, {placements} lleoliad, {postcodes} cod post	Welsh nouns stay singular after a number
+cli.summary.heading	Open vacancies by authority and setting:	Lleoedd gwag agored yn ôl awdurdod a math o leoliad:	
+cli.summary.authority	Authority	Awdurdod	column heading, 28 wide
+cli.summary.total	total	cyfan	column heading, right-aligned in 7 columns: "cyfanswm" would be clipped; coinage — for review
+cli.summary.setting.residential	resi	pres	column headings, 6 letters at most: preswyl
+cli.summary.setting.foster	foster	maeth	
+cli.summary.setting.kinship	kin	perth	gofal gan berthnasau
+cli.summary.setting.parent.and.child	P&C	Rh&P	rhiant a phlentyn
+cli.summary.setting.supported.lodgings	lodg	llety	llety â chymorth
+cli.summary.setting.secure	secure	diogel	
+cli.summary.setting.short.break	break	ysbaid	gofal ysbaid byr
+cli.help.demo	Build a demo store of fictional Welsh data, then open it.	Adeiladu storfa ddemo o ddata Cymreig ffuglennol, yna ei hagor.	
+cli.about.demo	The demo store is a separate file (default: placefinder-demo.sqlite beside the real store), rebuilt from the seed each time, so the same seed always gives the same data. It never touches an officer's real store: an existing file that is not a demo store is refused.	Ffeil ar wahân yw'r storfa ddemo (rhagosodiad: placefinder-demo.sqlite wrth ymyl y storfa go iawn), wedi'i hailadeiladu o'r hedyn bob tro, felly mae'r un hedyn bob amser yn rhoi'r un data. Nid yw byth yn cyffwrdd â storfa go iawn swyddog: gwrthodir ffeil sy'n bodoli nad yw'n storfa ddemo.	hedyn (seed): coinage — for review
+cli.opt.demo.seed	Seed for the generator.	Hedyn y generadur.	
+cli.opt.demo.providers	Number of providers.	Nifer y darparwyr.	
+cli.opt.demo.vacancies	Number of vacancies (50,000 for benchmarks).	Nifer y lleoedd gwag (50,000 ar gyfer meincnodau).	
+cli.opt.demo.children	Number of children.	Nifer y plant.	
+cli.opt.demo.no.tui	Build the store, print its path and exit.	Adeiladu'r storfa, argraffu ei llwybr a gorffen.	
+cli.demo.providers.range	--providers must be 1 to 20,000	rhaid i --providers fod rhwng 1 a 20,000	
+cli.demo.vacancies.range	--vacancies must be 0 to 1,000,000	rhaid i --vacancies fod rhwng 0 a 1,000,000	
+cli.demo.children.range	--children must be 1 to 100,000	rhaid i --children fod rhwng 1 a 100,000	
+cli.demo.built	built in {seconds} s (generated in {generated} s, written in {written} s): {providers} providers, {vacancies} vacancies, {children} children, {placements} placements	adeiladwyd mewn {seconds} eiliad (cynhyrchwyd mewn {generated} eiliad, ysgrifennwyd mewn {written} eiliad): {providers} darparwr, {vacancies} lle gwag, {children} plentyn, {placements} lleoliad	seconds: eiliad
+cli.demo.not.a.demo	{path} exists and is not a demo store; choose another --store for the demo	mae {path} yn bodoli ac nid yw'n storfa ddemo; dewiswch --store arall ar gyfer y demo	
+cli.demo.server.not.a.demo	{server} holds a store that is not a demo store; choose another database for the demo	mae {server} yn dal storfa nad yw'n storfa ddemo; dewiswch gronfa ddata arall ar gyfer y demo	
+cli.postcode.file.missing	cannot find {name} (looked in {folders}); set PLACEFINDER_GEO_DIR to the folder holding it	methu dod o hyd i {name} (chwiliwyd yn {folders}); gosodwch PLACEFINDER_GEO_DIR i'r ffolder sy'n ei ddal	
+cli.about.match	Factors, weights and sources: docs/matching.md.	Ffactorau, pwysau a ffynonellau: docs/matching.md.	
+cli.opt.match.child	The child's id, e.g. C0012.	Rhif y plentyn, e.e. C0012.	
+cli.opt.match.top	How many ranked candidates to show.	Faint o ymgeiswyr yn eu trefn i'w dangos.	
+cli.opt.match.json	Print the documented JSON instead of a table.	Argraffu'r JSON a ddogfennwyd yn lle tabl.	
+cli.opt.match.include.excluded	Also list every excluded vacancy with its reasons.	Rhestru hefyd bob lle gwag a eithriwyd gyda'i resymau.	
+cli.opt.match.policy	A JSON policy file tuning the weights (see docs/matching.md).	Ffeil bolisi JSON sy'n addasu'r pwysau (gweler docs/matching.md).	
+cli.opt.match.compare	Show the first-available-bed and nearest-bed orders beside the engine's.	Dangos trefn y gwely cyntaf sydd ar gael a'r gwely agosaf wrth ymyl trefn y peiriant.	
+cli.about.placement.undo	Only a placement made today (Europe/London) can be undone, and only while it is still the child's current placement. Any officer may undo it; the audit trail records who. The placement it ended is re-opened, the bed is returned and the child's status is restored.	Dim ond lleoliad a wnaed heddiw (Europe/London) y gellir ei ddadwneud, a dim ond tra mai ef yw lleoliad presennol y plentyn o hyd. Gall unrhyw swyddog ei ddadwneud; mae'r trywydd archwilio'n cofnodi pwy. Ailagorir y lleoliad a ddaeth i ben ganddo, dychwelir y gwely ac adferir statws y plentyn.	
+cli.opt.placement.undo.id	The placement's id (PL…).	Rhif y lleoliad (PL…).	
+cli.opt.placement.undo.reason	Why it is undone (required; kept with the placement).	Pam y'i dadwneir (gofynnol; cedwir gyda'r lleoliad).	
+cli.undo.undid	undid {placement} for {child} ({status})	dadwnaed {placement} i {child} ({status})	confirmation lines; ids as stored
+cli.undo.reopened	; reopened {placements}	; ailagorwyd {placements}	
+cli.undo.bed	; {vacancy} has {beds} bed ({status})	; mae gan {vacancy} {beds} gwely ({status})	
+cli.undo.beds	; {vacancy} has {beds} beds ({status})	; mae gan {vacancy} {beds} gwely ({status})	
+cli.about.report	Panels: {panels}, or all. See docs/reports.md.	Paneli: {panels}, neu all (y cyfan). Gweler docs/reports.md.	panel names are typed as they are
+cli.opt.report.name	A panel's name, or all.	Enw panel, neu all (y cyfan).	
+cli.opt.report.area	An authority's ONS code or name, a regional partnership board (e.g. gwent, north-wales) or wales (default: your authority).	Cod ONS neu enw awdurdod, bwrdd partneriaeth rhanbarthol (e.e. gwent, north-wales) neu wales (rhagosodiad: eich awdurdod).	
+cli.opt.report.period	FY2025 (a financial year), 12m (the last 12 months) or today.	FY2025 (blwyddyn ariannol), 12m (y 12 mis diwethaf) neu today (heddiw).	
+cli.opt.report.format	text, csv or json.	text (testun), csv neu json.	
+cli.report.unknown	{name} is not a report: use all or one of {panels}	nid yw {name} yn adroddiad: defnyddiwch all neu un o {panels}	
+cli.report.unknown.area	--area: {area} is not a Welsh authority, a regional partnership board ({boards}) or wales	--area: nid yw {area} yn awdurdod yng Nghymru, yn fwrdd partneriaeth rhanbarthol ({boards}) nac yn wales	
+cli.report.unknown.period	--period: {period} is not FY followed by a year (FY2025), 12m or today	--period: nid yw {period} yn FY a blwyddyn wedyn (FY2025), 12m na today	
+cli.help.server	Set up a regional store on a PostgreSQL server.	Sefydlu storfa ranbarthol ar weinydd PostgreSQL.	
+cli.help.server.init	Create the schema, the officer roles and row-level security in a new database.	Creu'r sgema, rolau'r swyddogion a diogelwch lefel rhes mewn cronfa ddata newydd.	diogelwch lefel rhes (row-level security): coinage — for review
+cli.about.server.init	Run as the server's administrator against an empty database. Creates the group roles placefinder_officer, placefinder_manager, placefinder_commissioner and placefinder_admin (reused if the server has them), their privileges (the audit trail is insert-only for all of them) and the policies that keep each child's records with their placing authority. Then add officers with `placefinder officer add`.	Rhedwch fel gweinyddwr y gweinydd yn erbyn cronfa ddata wag. Mae'n creu'r rolau grŵp placefinder_officer, placefinder_manager, placefinder_commissioner a placefinder_admin (ailddefnyddir os oes gan y gweinydd nhw eisoes), eu breintiau (ychwanegu yn unig yw'r trywydd archwilio i bob un ohonynt) a'r polisïau sy'n cadw cofnodion pob plentyn gyda'i awdurdod lleoli. Yna ychwanegwch swyddogion gyda `placefinder officer add`.	
+cli.opt.server.init.url	The new store's database, as postgresql://…	Cronfa ddata'r storfa newydd, fel postgresql://…	
+cli.server.init.needs.url	server init takes a postgresql:// URL; a store file is made by `placefinder store init`	mae server init yn cymryd URL postgresql://; `placefinder store init` sy'n gwneud ffeil storfa	
+cli.server.created	created the Placefinder schema, roles and row-level security in {server}	crëwyd sgema, rolau a diogelwch lefel rhes Placefinder yn {server}	
+cli.help.officer	Manage officers' logins on a regional (PostgreSQL) store.	Rheoli mewngofnodion swyddogion ar storfa ranbarthol (PostgreSQL).	
+cli.help.officer.add	Create an officer's database login, placing for one authority.	Creu mewngofnod cronfa ddata i swyddog, sy'n lleoli ar ran un awdurdod.	
+cli.about.officer.add	NAME is the officer's login (lower-case letters, digits and _): over the server's Unix socket, the OS account of the same name logs in by peer authentication; over TCP, set a password with `ALTER ROLE NAME PASSWORD '…'` (stored as SCRAM). The officer sees their authority's children only.	NAME yw mewngofnod y swyddog (llythrennau bach, digidau ac _): dros soced Unix y gweinydd, mae cyfrif system o'r un enw'n mewngofnodi drwy ddilysu cymheiriaid (peer); dros TCP, gosodwch gyfrinair gyda `ALTER ROLE NAME PASSWORD '…'` (storir fel SCRAM). Dim ond plant ei awdurdod y mae'r swyddog yn eu gweld.	
+cli.opt.officer.name	The officer's login name.	Enw mewngofnodi'r swyddog.	
+cli.opt.officer.authority	The ONS code of the authority they place for.	Cod ONS yr awdurdod y maent yn lleoli ar ei ran.	
+cli.opt.officer.role	officer, manager, commissioner or admin.	officer (swyddog), manager (rheolwr), commissioner (comisiynydd) neu admin (gweinyddwr).	role names are typed as they are
+cli.officer.needs.server	officer add works on a PostgreSQL store: give --store postgresql://…	mae officer add yn gweithio ar storfa PostgreSQL: rhowch --store postgresql://…	
+cli.officer.added	added {name}: {role} for {authority}	ychwanegwyd {name}: {role} ar gyfer {authority}	
+cli.about.notice.add	KIND is placement_ending, vacancy_opened, vacancy_changed, vacancy_filled or vacancy_withdrawn. An ending needs --child, --effective and --reason (SSDA903 code, e.g. CREQB): the child's status becomes notice_received and they top the urgent queue (emergency when the ending is today). Vacancy notices need --vacancy (vacancy_opened may instead give --setting, --ages, --fee and --available-from to create one) and refresh when the vacancy was last confirmed. Times are Europe/London unless they carry an offset.	KIND yw placement_ending (terfynu lleoliad), vacancy_opened (lle gwag newydd), vacancy_changed (wedi newid), vacancy_filled (wedi'i lenwi) neu vacancy_withdrawn (wedi'i dynnu'n ôl). Mae angen --child, --effective a --reason (cod SSDA903, e.e. CREQB) ar derfynu: daw statws y plentyn yn notice_received (hysbysiad wedi dod i law) ac mae'n mynd i frig y rhestr frys (argyfwng pan fo'r terfynu heddiw). Mae angen --vacancy ar hysbysiadau lle gwag (gall vacancy_opened roi --setting, --ages, --fee a --available-from yn lle hynny i greu un) ac maent yn adnewyddu pryd y cadarnhawyd y lle gwag ddiwethaf. Amser Europe/London yw'r amserau oni bai eu bod yn cario gwrthbwys.	codes are typed in English; Welsh glosses beside
+cli.opt.provider	The provider's id.	Rhif y darparwr.	
+cli.opt.child	The child's id.	Rhif y plentyn.	
+cli.opt.vacancy.id	The vacancy's id.	Rhif y lle gwag.	
+cli.opt.notice.kind	placement_ending | vacancy_opened | vacancy_changed | vacancy_filled | vacancy_withdrawn	placement_ending (terfynu lleoliad) | vacancy_opened (lle gwag newydd) | vacancy_changed (wedi newid) | vacancy_filled (wedi'i lenwi) | vacancy_withdrawn (wedi'i dynnu'n ôl)	typed in English; Welsh glosses beside
+cli.opt.notice.child	The child (placement endings).	Y plentyn (terfynu lleoliad).	
+cli.opt.notice.effective	When the ending takes effect: ISO 8601 or "today 17:00".	Pryd y daw'r terfynu i rym: ISO 8601 neu "today 17:00".	the words typed stay English
+cli.opt.notice.reason	SSDA903 reason for the ending (ALLEG, APPRR, CARPL, CHILD, CLOSE, CREQB, CREQO, CUSTOD, LAREQ, OTHER, PLACE, STAND).	Rheswm SSDA903 dros y terfynu (ALLEG, APPRR, CARPL, CHILD, CLOSE, CREQB, CREQO, CUSTOD, LAREQ, OTHER, PLACE, STAND).	
+cli.opt.notice.vacancy	The vacancy (vacancy notices).	Y lle gwag (hysbysiadau lle gwag).	
+cli.opt.notice.text	What the provider said, in a few words.	Beth ddywedodd y darparwr, mewn ychydig eiriau.	
+cli.opt.notice.received	When the call came (default: now).	Pryd y daeth yr alwad (rhagosodiad: nawr).	
+cli.opt.notice.beds	Beds now offered.	Gwelyau a gynigir nawr.	
+cli.opt.notice.fee	Weekly fee in pounds.	Ffi wythnosol mewn punnoedd.	
+cli.opt.notice.available.from	Available from (YYYY-MM-DD).	Ar gael o (YYYY-MM-DD).	
+cli.opt.notice.ages	Age range, e.g. 11-17.	Ystod oedran, e.e. 11-17.	
+cli.opt.notice.emergencies	Takes same-day emergencies: yes or no.	Yn derbyn argyfyngau'r un diwrnod: yes (ydy) neu no (nac ydy).	
+cli.opt.notice.setting	Setting of a new vacancy (vacancy_opened without --vacancy).	Math o leoliad lle gwag newydd (vacancy_opened heb --vacancy).	
+cli.opt.notice.postcode	Postcode of a new vacancy when not the provider's.	Cod post lle gwag newydd pan nad yw'n un y darparwr.	
+cli.opt.notice.filled.by	vacancy_filled: ONS code of the other authority (Welsh or English) that filled the bed; no child is named.	vacancy_filled: cod ONS yr awdurdod arall (yng Nghymru neu Loegr) a lenwodd y gwely; ni enwir unrhyw blentyn.	
+cli.opt.expected.version	Expected vacancy version (from the screen); refuses if a colleague changed it since.	Fersiwn disgwyliedig y lle gwag (o'r sgrin); yn gwrthod os yw cydweithiwr wedi'i newid ers hynny.	
+cli.notice.needed.today	needed today (emergency)	angen heddiw (argyfwng)	confirmation lines; ids and dates as stored
+cli.notice.needed.by	needed by {date}	angen erbyn {date}	
+cli.notice.ending	: {child} {status}, {placement} ends {end}, {when}	: {child} {status}, {placement} yn dod i ben {end}, {when}	
+cli.notice.hours	, {hours} h notice	, rhybudd {hours} awr	rhybudd (notice given): glossary coinage — for review
+cli.notice.vacancy.created.bed	: vacancy {vacancy} created, {status}, {beds} bed	: crëwyd lle gwag {vacancy}, {status}, {beds} gwely	
+cli.notice.vacancy.created.beds	: vacancy {vacancy} created, {status}, {beds} beds	: crëwyd lle gwag {vacancy}, {status}, {beds} gwely	
+cli.notice.vacancy.bed	: vacancy {vacancy} {status}, {beds} bed	: lle gwag {vacancy} {status}, {beds} gwely	
+cli.notice.vacancy.beds	: vacancy {vacancy} {status}, {beds} beds	: lle gwag {vacancy} {status}, {beds} gwely	
+cli.notice.filled.by	, filled by {authority}	, wedi'i lenwi gan {authority}	
+cli.about.contact.add	OUTCOME is no_answer, declined, considering, offered or accepted. Any call may carry --note and --call-back (shown on the dashboard when due). A decline needs --reason; with --scope vacancy it rules out only the vacancy discussed, with --scope provider every vacancy of that provider for this child (default: the vacancy when one is given, else the provider).	OUTCOME yw no_answer (dim ateb), declined (gwrthod), considering (ystyried), offered (cynnig) neu accepted (derbyn). Gall unrhyw alwad gario --note a --call-back (a ddangosir ar y dangosfwrdd pan ddaw'n amser). Mae angen --reason ar wrthod; gyda --scope vacancy mae'n diystyru'r lle gwag a drafodwyd yn unig, gyda --scope provider bob lle gwag gan y darparwr hwnnw i'r plentyn hwn (rhagosodiad: y lle gwag pan roddir un, fel arall y darparwr).	outcomes are typed in English; glossary's words beside
+cli.opt.call.vacancy	The vacancy discussed, if any.	Y lle gwag a drafodwyd, os oes un.	
+cli.opt.call.outcome	no_answer | declined | considering | offered | accepted	no_answer (dim ateb) | declined (gwrthod) | considering (ystyried) | offered (cynnig) | accepted (derbyn)	
+cli.opt.call.decline.reason	Why the provider declined (declined only).	Pam y gwrthododd y darparwr (gwrthod yn unig).	
+cli.opt.call.note	What was said, on any outcome.	Beth a ddywedwyd, ar unrhyw ganlyniad.	
+cli.opt.call.note.amend	What was said.	Beth a ddywedwyd.	
+cli.opt.call.back	When to ring back: ISO 8601 or "tomorrow 10:00".	Pryd i alw'n ôl: ISO 8601 neu "tomorrow 10:00".	the words typed stay English
+cli.opt.call.scope	What a decline rules out: vacancy or provider.	Beth y mae gwrthod yn ei ddiystyru: vacancy (y lle gwag) neu provider (y darparwr).	
+cli.opt.call.at	When the call was (default: now).	Pryd oedd yr alwad (rhagosodiad: nawr).	
+cli.opt.call.id	The call's id (K…).	Rhif yr alwad (K…).	
+cli.opt.correction.reason	Why the record is corrected.	Pam y cywirir y cofnod.	
+cli.opt.call.no.call.back	Remove the call-back time.	Dileu'r amser galw'n ôl.	
+cli.call.scope.vacancy	(this vacancy only)	(y lle gwag hwn yn unig)	
+cli.call.scope.provider	(all of this provider's vacancies)	(holl leoedd gwag y darparwr hwn)	
+cli.call.back	, call back {day} {time}	, galw'n ôl {day} {time}	
+cli.call.amended	amended call {call} as {new}: {what}	diwygiwyd galwad {call} fel {new}: {what}	
+cli.give.one.of	give {first} or {second}, not both	rhowch {first} neu {second}, nid y ddau	
+cli.about.contact.amend	Give what changes and --reason for the correction. The call's time and caller stay; changing the outcome away from declined drops the decline's reason and scope. Only the latest record of a call can be amended.	Rhowch beth sy'n newid a --reason dros y cywiriad. Mae amser yr alwad a'r galwr yn aros; mae newid y canlyniad o declined yn gollwng rheswm a chwmpas y gwrthod. Dim ond cofnod diweddaraf galwad y gellir ei ddiwygio.	
+cli.about.notice.withdraw	A withdrawn placement ending stops counting: the placement's planned end falls back to the child's other current ending notice, or, with none, is cleared and the child is placed again (off the urgent list). A vacancy notice's change to the vacancy is not undone; log a vacancy notice to put it right.	Mae terfynu lleoliad a dynnwyd yn ôl yn peidio â chyfrif: mae diwedd arfaethedig y lleoliad yn troi'n ôl at hysbysiad terfynu cyfredol arall y plentyn, neu, heb un, caiff ei glirio ac mae'r plentyn wedi'i leoli eto (oddi ar y rhestr frys). Ni ddadwneir newid hysbysiad lle gwag i'r lle gwag; cofnodwch hysbysiad lle gwag i'w gywiro.	
+cli.opt.notice.id	The notice's id (N…).	Rhif yr hysbysiad (N…).	
+cli.opt.notice.withdraw.reason	Why it is withdrawn.	Pam y'i tynnir yn ôl.	
+cli.notice.withdrew	withdrew notice {notice} ({record})	tynnwyd hysbysiad {notice} yn ôl ({record})	
+cli.about.notice.amend	An ending may have its --effective time, --end-reason and --text amended (a new effective time moves the planned end and the child's urgency); a vacancy notice only its --text. --received corrects when the call came.	Gellir diwygio amser --effective, --end-reason a --text terfynu (mae amser dod i rym newydd yn symud y diwedd arfaethedig a brys y plentyn); dim ond --text hysbysiad lle gwag. Mae --received yn cywiro pryd y daeth yr alwad.	
+cli.opt.notice.amend.effective	When the ending takes effect.	Pryd y daw'r terfynu i rym.	
+cli.opt.notice.amend.end.reason	SSDA903 reason for the ending.	Rheswm SSDA903 dros y terfynu.	
+cli.opt.notice.amend.text	What the provider said.	Beth ddywedodd y darparwr.	
+cli.opt.notice.amend.received	When the call came.	Pryd y daeth yr alwad.	
+cli.notice.amended	amended notice {notice} as {new}	diwygiwyd hysbysiad {notice} fel {new}	
+cli.notice.ends	ends {date}	yn dod i ben {date}	
+cli.notice.no.planned.end	no planned end	dim diwedd arfaethedig	
+cli.notice.effect	: {child} {status}, {placement} {end}	: {child} {status}, {placement} {end}	
+cli.about.hold	A hold lasts until 23:59 today (Europe/London) unless --until says otherwise; holding again for the same child extends it. Only the holder can release a hold before it expires.	Mae cadw lle'n para tan 23:59 heddiw (Europe/London) oni bai bod --until yn dweud fel arall; mae cadw eto i'r un plentyn yn ei ymestyn. Dim ond yr un a'i cadwodd a all ryddhau cadw lle cyn iddo ddod i ben.	
+cli.opt.hold.child	The child to hold it for.	Y plentyn i'w gadw iddo.	
+cli.opt.hold.until	When the hold lapses: ISO 8601 or "today 17:00".	Pryd y daw'r cadw lle i ben: ISO 8601 neu "today 17:00".	
+cli.opt.hold.release	Release the hold instead.	Rhyddhau'r cadw lle yn lle hynny.	
+cli.hold.release.alone	--release takes no --child or --until	nid yw --release yn cymryd --child na --until	
+cli.hold.needs.child	give --child to hold, or --release	rhowch --child i gadw lle, neu --release	
+cli.about.place	Takes a bed (the vacancy is filled at none), releases the hold, sets the child placed, and ends their open placement on the start day: with the provider's notice, its reason and notice hours, a breakdown when the reason usually is one or the notice was 24 hours or less. A child already placed with no notice needs --planned-move (CARPL) or --breakdown (OTHER). When the placement needs an approval it is refused until you give it: --panel-approval for an out-of-county bed (reg 12(3)), --ks4-approval for a Key Stage 4 school move (reg 11), --exceptional-reason for a for-profit provider. Each is stored with the placement.	Mae'n cymryd gwely (mae'r lle gwag wedi'i lenwi pan nad oes un ar ôl), yn rhyddhau'r cadw lle, yn gosod y plentyn wedi'i leoli, ac yn dod â'i leoliad agored i ben ar y diwrnod cyntaf: gyda hysbysiad y darparwr, ei reswm a'i oriau rhybudd, chwalu lleoliad pan fo'r rheswm fel arfer yn un neu pan oedd y rhybudd yn 24 awr neu lai. Mae angen --planned-move (CARPL) neu --breakdown (OTHER) ar blentyn sydd wedi'i leoli eisoes heb hysbysiad. Pan fo angen cymeradwyaeth ar y lleoliad fe'i gwrthodir nes i chi ei rhoi: --panel-approval ar gyfer gwely y tu allan i'r sir (rheoliad 12(3)), --ks4-approval ar gyfer symud ysgol yng Nghyfnod Allweddol 4 (rheoliad 11), --exceptional-reason ar gyfer darparwr er elw. Cedwir pob un gyda'r lleoliad.	
+cli.opt.place.start	First day of the placement (default: today).	Diwrnod cyntaf y lleoliad (rhagosodiad: heddiw).	
+cli.opt.place.planned.move	Move a child who is placed and has no notice, as planned (CARPL).	Symud plentyn sydd wedi'i leoli heb hysbysiad, fel y cynlluniwyd (CARPL).	
+cli.opt.place.breakdown	A child who is placed and has no notice: their placement broke down (OTHER).	Plentyn sydd wedi'i leoli heb hysbysiad: chwalodd ei leoliad (OTHER).	
+cli.opt.place.panel.approval	The panel's approval of an out-of-county placement (reg 12(3)): date, minute or reference.	Cymeradwyaeth y panel i leoliad y tu allan i'r sir (rheoliad 12(3)): dyddiad, cofnod neu gyfeirnod.	
+cli.opt.place.ks4.approval	The nominated officer's approval of a Key Stage 4 school move (reg 11).	Cymeradwyaeth y swyddog enwebedig i symud ysgol yng Nghyfnod Allweddol 4 (rheoliad 11).	
+cli.opt.place.exceptional.reason	Why a for-profit provider: the exceptional circumstances.	Pam darparwr er elw: yr amgylchiadau eithriadol.	
+cli.opt.place.weekly.cost	The weekly cost agreed with the provider, in pounds (default: the vacancy's fee).	Y gost wythnosol y cytunwyd arni gyda'r darparwr, mewn punnoedd (rhagosodiad: ffi'r lle gwag).	
+cli.opt.place.purpose	emergency, assessment, short_term, long_term, respite or step_down (default: emergency when the child's need is).	emergency (argyfwng), assessment (asesu), short_term (tymor byr), long_term (hirdymor), respite (gofal seibiant) neu step_down (camu i lawr) (rhagosodiad: emergency pan fo angen y plentyn yn argyfwng).	
+cli.opt.place.framework	Bought under the all-Wales framework.	Wedi'i brynu o dan fframwaith Cymru gyfan.	
+cli.opt.place.spot	Spot-purchased, outside the framework.	Wedi'i brynu fesul achos, y tu allan i'r fframwaith.	
+cli.place.weekly.cost.negative	--weekly-cost must not be negative	rhaid i --weekly-cost beidio â bod yn negyddol	
+cli.ending.planned	planned	wedi'i gynllunio	how a placement ended
+cli.ending.breakdown	breakdown	chwalu	
+cli.place.ended	; ended {placement}: {how} ({reason})	; daeth {placement} i ben: {how} ({reason})	
+cli.place.ended.notice	; ended {placement}: {how} ({reason}, {hours} h notice)	; daeth {placement} i ben: {how} ({reason}, rhybudd {hours} awr)	
+cli.place.now.filled	; {vacancy} now filled	; mae {vacancy} wedi'i lenwi nawr	
+cli.place.agreed	; agreed {cost} a week	; cytunwyd {cost} yr wythnos	
+cli.place.approvals.recorded	; approvals recorded: {options}	; cymeradwyaethau a gofnodwyd: {options}	
+cli.place.not.needed	; not needed, not recorded: {options}	; dim eu hangen, heb eu cofnodi: {options}	
+cli.about.referral.send	The pack is drawn from the store: needs, risks, education, language, culture and faith, sibling group, what the placement must offer and the date needed, in the Placements Data Standard v2's shape (JSON) and as a Markdown document (both unless --format names one). What the store lacks is listed on the pack and warned about here first. Files are created 0600 in DIR (created 0700 if missing; an existing folder keeps its permissions) and never overwritten. Each provider gets one referral entry in the ring-round log with a response deadline (default: 2 hours in an emergency, else 24 hours).	Daw'r pecyn o'r storfa: anghenion, risgiau, addysg, iaith, diwylliant a ffydd, grŵp o frodyr a chwiorydd, beth sy'n rhaid i'r lleoliad ei gynnig a'r dyddiad y mae ei angen, ar ffurf Safon Data Lleoliadau v2 (JSON) ac fel dogfen Markdown (y ddau oni bai bod --format yn enwi un). Rhestrir yr hyn sydd ar goll o'r storfa ar y pecyn a rhybuddir amdano yma yn gyntaf. Crëir ffeiliau 0600 yn DIR (crëir 0700 os yw ar goll; mae ffolder sy'n bodoli yn cadw ei ganiatâd) ac ni chânt eu trosysgrifo byth. Mae pob darparwr yn cael un cofnod atgyfeirio yn log y cylch galwadau gyda therfyn amser ateb (rhagosodiad: 2 awr mewn argyfwng, fel arall 24 awr).	Safon Data Lleoliadau (Placements Data Standard): coinage — for review
+cli.opt.referral.to	A vacancy to refer to (repeat for more; one referral per provider).	Lle gwag i atgyfeirio ato (ailadroddwch am fwy; un atgyfeiriad i bob darparwr).	
+cli.opt.referral.deadline	When the provider should answer by: ISO 8601 or "tomorrow 12:00".	Erbyn pryd y dylai'r darparwr ateb: ISO 8601 neu "tomorrow 12:00".	
+cli.opt.referral.format	Write only this format.	Ysgrifennu'r fformat hwn yn unig.	
+cli.opt.referral.output	The folder to write the pack into.	Y ffolder i ysgrifennu'r pecyn iddo.	
+cli.opt.referral.bilingual	Write the pack in Welsh and English, Welsh first (else in the --lang language).	Ysgrifennu'r pecyn yn Gymraeg ac yn Saesneg, Cymraeg yn gyntaf (fel arall yn iaith --lang).	
+cli.opt.referral.list.child	Only this child's referrals.	Atgyfeiriadau'r plentyn hwn yn unig.	
+cli.referral.none.waiting	no referral awaits an answer	does dim atgyfeiriad yn aros am ateb	
+cli.referral.sent.due	sent {sent} by {by}  due {due}	anfonwyd {sent} gan {by}  erbyn {due}	two spaces separate the list's fields
+cli.referral.overdue	OVERDUE	HWYR	
+cli.referral.question	question {id} {at}	cwestiwn {id} {at}	
+cli.about.referral.respond	REFERRAL is the id `referral send` and `referral list` print (K…). An offer needs --fee (weekly, whole pounds) and --start (YYYY-MM-DD); a decline needs --reason and rules the vacancy out for the child, as a declined call does; a question is logged as "considering" with the question as its note, and the referral still awaits an answer.	REFERRAL yw'r rhif y mae `referral send` a `referral list` yn ei argraffu (K…). Mae angen --fee (wythnosol, punnoedd cyfan) a --start (YYYY-MM-DD) ar gynnig; mae angen --reason ar wrthod ac mae'n diystyru'r lle gwag i'r plentyn, fel y mae galwad a wrthodwyd yn ei wneud; cofnodir cwestiwn fel "considering" (ystyried) gyda'r cwestiwn yn nodyn iddo, ac mae'r atgyfeiriad yn dal i aros am ateb.	
+cli.opt.referral.id	The referral's id.	Rhif yr atgyfeiriad.	
+cli.opt.referral.offer	The provider offers the placement.	Mae'r darparwr yn cynnig y lleoliad.	
+cli.opt.referral.fee	The weekly fee offered, in whole pounds.	Y ffi wythnosol a gynigir, mewn punnoedd cyfan.	
+cli.opt.referral.start	The day the placement could start.	Y diwrnod y gallai'r lleoliad ddechrau.	
+cli.opt.referral.decline	The provider declines, for this reason.	Mae'r darparwr yn gwrthod, am y rheswm hwn.	
+cli.opt.referral.question	The provider asks this question.	Mae'r darparwr yn gofyn y cwestiwn hwn.	
+cli.opt.referral.note	A note on an offer.	Nodyn ar gynnig.	
+cli.opt.referral.at	When the provider answered (default: now).	Pryd yr atebodd y darparwr (rhagosodiad: nawr).	
+cli.referral.exactly.one	give exactly one of --offer, --decline REASON or --question TEXT	rhowch union un o --offer, --decline REASON neu --question TEXT	
+cli.referral.offer.needs	--offer needs --fee and --start	mae angen --fee a --start ar --offer	
+cli.referral.fee.with.offer	--fee and --start go with --offer	mae --fee a --start yn mynd gyda --offer	
+cli.referral.logged	logged {answer} for referral {referral}: {what}	cofnodwyd {answer} ar gyfer atgyfeiriad {referral}: {what}	
+cli.referral.offer.terms	, £{fee}/wk from {start}	, £{fee}/wythnos o {start}	
+cli.compare.line	{setting}, {miles}, from {from}: {verdict}	{setting}, {miles}, o {from}: {verdict}	match --compare: provider names stay as stored
+cli.compare.engine.top	Engine's top five:	Pump uchaf y peiriant:	peiriant paru: session-5 coinage
+cli.compare.score	score {score}	sgôr {score}	
+cli.compare.first.available	First available bed (open, free, right setting and age):	Y gwely cyntaf sydd ar gael (agored, rhydd, y math iawn o leoliad a'r oedran iawn):	
+cli.compare.nearest	Nearest bed (same checks):	Y gwely agosaf (yr un gwiriadau):	
+cli.compare.engine.rank	engine rank {rank} (score {score})	safle yn y peiriant {rank} (sgôr {score})	
+cli.compare.excluded	excluded: {reasons}	wedi'i eithrio: {reasons}	
+cli.compare.not.candidate	not a candidate	nid yw'n ymgeisydd	
+cli.phrase.import.not.utf8	is not valid UTF-8 text (save the file as "CSV UTF-8")	nid yw'n destun UTF-8 dilys (cadwch y ffeil fel "CSV UTF-8")	rarer import errors: after "file line N, column C: "
+cli.phrase.import.field.too.long	field is longer than {max} characters (is a quote left open?)	mae'r maes yn hwy na {max} nod (oes dyfynnod wedi'i adael ar agor?)	
+cli.phrase.import.header.field.too.long	header field {n} is longer than {max} characters	mae maes pennawd {n} yn hwy na {max} nod	
+cli.phrase.import.group.line	a group line is '=SECTOR AUTHORITY', e.g. '=CF10 1 W06000015'	llinell grŵp yw '=SECTOR AUTHORITY', e.e. '=CF10 1 W06000015'	the shipped postcode file's format
+cli.phrase.import.not.ons.short	{code} is not a local authority ONS code	nid yw {code} yn god ONS awdurdod lleol	
+cli.phrase.import.not.ons.bare	is not a local authority ONS code (e.g. W06000015)	nid yw'n god ONS awdurdod lleol (e.e. W06000015)	
+cli.phrase.import.not.ons.short.bare	is not a local authority ONS code	nid yw'n god ONS awdurdod lleol	
+cli.phrase.import.postcode.before.group	a postcode line comes before any '=SECTOR AUTHORITY' line	mae llinell cod post yn dod cyn unrhyw linell '=SECTOR AUTHORITY'	
+cli.phrase.import.postcode.line	a postcode line is 'UNIT EASTING NORTHING', e.g. 'AA 318284 176230'	llinell cod post yw 'UNIT EASTING NORTHING', e.e. 'AA 318284 176230'	
+cli.phrase.import.whole.metres	easting and northing must be whole metres	rhaid i'r dwyreiniad a'r gogleddiad fod yn fetrau cyfan	
+cli.phrase.import.group.first	the first postcode of a group needs its easting and northing	mae angen dwyreiniad a gogleddiad ar god post cyntaf grŵp	
+cli.phrase.import.not.postcode.value	{value} is not a postcode	nid yw {value} yn god post	
+cli.phrase.import.outside.grid	{value} is outside the National Grid	mae {value} y tu allan i'r Grid Cenedlaethol	
+cli.phrase.import.sibling.group.empty	is set but sibling_group is empty	wedi'i osod ond mae sibling_group yn wag	column names stay the documented ones
+cli.phrase.import.avoid.area.item	item {item} must be POSTCODE:miles, e.g. CF10 1AA:5	rhaid i eitem {item} fod yn CODPOST:milltiroedd, e.e. CF10 1AA:5	
+cli.phrase.import.avoid.area.radius	item {item} radius must be a positive number of miles	rhaid i radiws eitem {item} fod yn nifer positif o filltiroedd	
+cli.phrase.import.cost.changes	must be YYYY-MM-DD:cost items separated by ; (e.g. 2025-06-01:4100)	rhaid iddo fod yn eitemau YYYY-MM-DD:cost wedi'u gwahanu gan ; (e.e. 2025-06-01:4100)	
+cli.phrase.import.cost.required	is required when cost_changes are given	mae ei angen pan roddir cost_changes	
+cli.phrase.import.not.known.value	{value}is not a known value; expected one of: {expected}	{value}nid yw'n werth hysbys; disgwylir un o: {expected}	the value shown, with its space; the values typed stay English
+cli.phrase.import.not.known.value.bare	is not a known value; expected one of: {expected}	nid yw'n werth hysbys; disgwylir un o: {expected}	
+cli.phrase.import.not.date	{value}is not a valid date (YYYY-MM-DD)	{value}nid yw'n ddyddiad dilys (YYYY-MM-DD)	
+cli.phrase.import.not.date.bare	is not a valid date (YYYY-MM-DD)	nid yw'n ddyddiad dilys (YYYY-MM-DD)	
+cli.phrase.import.not.timestamp	{value}is not a timestamp with offset (e.g. 2025-06-03T09:30:00+01:00)	{value}nid yw'n stamp amser gyda gwrthbwys (e.e. 2025-06-03T09:30:00+01:00)	
+cli.phrase.import.not.timestamp.bare	is not a timestamp with offset (e.g. 2025-06-03T09:30:00+01:00)	nid yw'n stamp amser gyda gwrthbwys (e.e. 2025-06-03T09:30:00+01:00)	
+cli.phrase.import.not.uk.postcode	{value}is not a UK postcode	{value}nid yw'n god post yn y DU	
+cli.phrase.import.not.uk.postcode.bare	is not a UK postcode	nid yw'n god post yn y DU	
+cli.phrase.import.unknown.authority	{code} is not a local authority code Placefinder knows (add it to fixtures/geo)	nid yw {code} yn god awdurdod lleol y mae Placefinder yn ei adnabod (ychwanegwch ef at fixtures/geo)	
+cli.phrase.import.unknown.authority.areas	{code} is not a local authority code Placefinder knows (fixtures/geo/uk-areas.csv)	nid yw {code} yn god awdurdod lleol y mae Placefinder yn ei adnabod (fixtures/geo/uk-areas.csv)	
+cli.phrase.import.child.twice	this child is already on line {line}; one header row per child	mae'r plentyn hwn ar linell {line} eisoes; un rhes Header i bob plentyn	SSDA903 files
+cli.phrase.import.no.header.row	has no row in the header file	does dim rhes iddo yn y ffeil Header	
+cli.phrase.import.not.ssda.date	is not a date written DD/MM/YYYY	nid yw'n ddyddiad ar ffurf DD/MM/YYYY	
+cli.phrase.import.sex	must be M, F or U	rhaid iddo fod yn M, F neu U	
+cli.phrase.import.rne	must be S, L, P, T, U or B	rhaid iddo fod yn S, L, P, T, U neu B	
+cli.phrase.import.ls	is not an SSDA903 legal status code (C1, C2, V2…)	nid yw'n god statws cyfreithiol SSDA903 (C1, C2, V2…)	
+cli.phrase.import.place	is not an SSDA903 placement type code (U1…U6, K2…)	nid yw'n god math o leoliad SSDA903 (U1…U6, K2…)	
+cli.phrase.import.place.provider	must be PR0, PR1, PR2, PR3, PR4 or PR5	rhaid iddo fod yn PR0, PR1, PR2, PR3, PR4 neu PR5	
+cli.phrase.import.before.decom	is before DECOM	mae cyn DECOM	
+cli.phrase.import.rec.without.dec	is recorded but DEC is empty	wedi'i gofnodi ond mae DEC yn wag	
+cli.phrase.import.rec.required	is required when DEC is recorded	mae ei angen pan gofnodir DEC	
+cli.phrase.import.rec.code	is not an SSDA903 reason episode ceased (X1, E11…E9)	nid yw'n god SSDA903 am y rheswm y daeth cyfnod i ben (X1, E11…E9)	
+cli.phrase.import.reason.place.change	is not an SSDA903 reason for placement change (CARPL, CREQB…)	nid yw'n god SSDA903 am reswm dros newid lleoliad (CARPL, CREQB…)	
+cli.phrase.import.reason.not.x1	is recorded but REC is not X1	wedi'i gofnodi ond nid X1 yw REC	
+cli.phrase.import.postcode.like	is not a UK postcode written like CF10 1AA	nid yw'n god post yn y DU wedi'i ysgrifennu fel CF10 1AA	
+cli.phrase.import.postcode.like.value	{value} is not a UK postcode written like CF10 1AA	nid yw {value} yn god post yn y DU wedi'i ysgrifennu fel CF10 1AA	
+cli.phrase.import.rating	{rating} is not a rating {regulator} publishes	nid yw {rating} yn radd y mae {regulator} yn ei chyhoeddi	
+cli.phrase.import.id.used	{value}is already used on line {line}; ids must be unique in the file	{value}mae wedi'i ddefnyddio ar linell {line} eisoes; rhaid i bob id fod yn unigryw yn y ffeil	
+cli.phrase.import.id.used.bare	is already used on line {line}; ids must be unique in the file	mae wedi'i ddefnyddio ar linell {line} eisoes; rhaid i bob id fod yn unigryw yn y ffeil	
+cli.phrase.import.inspection.date.required	is required when an inspection rating is recorded	mae ei angen pan gofnodir gradd arolygu	
+cli.phrase.import.inspection.rating.required	is required when an inspection date is recorded	mae ei angen pan gofnodir dyddiad arolygu	
+cli.phrase.import.longitude	{value} is not a longitude between -180 and 180	nid yw {value} yn hydred rhwng -180 a 180	
+cli.phrase.import.grid	{value} is not an OSGB36 grid reference in metres	nid yw {value} yn gyfeirnod grid OSGB36 mewn metrau	
+cli.phrase.import.record.colon	record {record}: {problem}	cofnod {record}: {problem}	a record without a line of its own
+cli.phrase.import.already.in.store	{id} is already in the store (import adds new records only)	mae {id} yn y storfa eisoes (dim ond cofnodion newydd y mae mewnforio yn eu hychwanegu)	
+cli.phrase.import.no.provider	no provider {id} in the store	dim darparwr {id} yn y storfa	
+cli.phrase.import.no.child	no child {id} in the store	dim plentyn {id} yn y storfa	
+cli.phrase.import.no.vacancy	no vacancy {id} in the store	dim lle gwag {id} yn y storfa	
+cli.phrase.import.home.post.required	is required on a child's latest episode (Placefinder ranks by distance from home)	mae ei angen ar gyfnod diweddaraf plentyn (mae Placefinder yn trefnu yn ôl pellter o'r cartref)	
+cli.phrase.import.home.post.located	cannot be located: import postcodes first, or give --authority	methu ei leoli: mewnforiwch godau post yn gyntaf, neu rhowch --authority	
+cli.phrase.import.previous.episode	this child's previous episode (line {line}) is open or ends after this one starts	mae cyfnod blaenorol y plentyn hwn (llinell {line}) ar agor neu'n dod i ben ar ôl i'r un hwn ddechrau	
+cli.phrase.import.pl.post.required	is required to find or record the provider	mae ei angen i ddod o hyd i'r darparwr neu ei gofnodi	
+cli.phrase.import.place.provider.required	is required to record a provider the store does not hold	mae ei angen i gofnodi darparwr nad yw yn y storfa	
+cli.phrase.import.pl.post.located	cannot be located: import postcodes first	methu ei leoli: mewnforiwch godau post yn gyntaf	
+cli.phrase.import.header.no.column	the header has no {name} column ({names})	does dim colofn {name} yn y pennawd ({names})	
+cli.phrase.import.json.wrong.type	has the wrong type (expected {type})	mae'r math anghywir ganddo (disgwylir {type})	JSON imports
+cli.phrase.import.json.missing.expected	is missing (expected {type})	mae ar goll (disgwylir {type})	
+cli.phrase.import.json.missing	is missing	mae ar goll	
+cli.phrase.import.json.not.array	is not valid JSON (an array of records)	nid yw'n JSON dilys (arae o gofnodion)	
+cli.phrase.import.json.not.value	is not a valid value	nid yw'n werth dilys	
+cli.permission.warning	warning: {path} may be open to other accounts ({problems}); fix: {fixes}	rhybudd: efallai fod {path} yn agored i gyfrifon eraill ({problems}); trwsio: {fixes}	the store's permissions; commands stay as typed
+cli.permission.foreign.group	the file is not in its folder's group (gid {gid}, folder gid {folder})	nid yw'r ffeil yng ngrŵp ei ffolder (gid {gid}, gid y ffolder {folder})	
+cli.permission.file.mode	the file has mode {mode}	modd y ffeil yw {mode}	
+cli.permission.folder.mode	its folder has mode {mode}	modd ei ffolder yw {mode}	
+cli.permission.owner	the file belongs to another account (uid {uid})	mae'r ffeil yn perthyn i gyfrif arall (uid {uid})	
+cli.permission.chown	have its owner or the administrator chown it to the account that runs Placefinder	gofynnwch i'w pherchennog neu'r gweinyddwr ei chown i'r cyfrif sy'n rhedeg Placefinder	
+cli.permission.and	and	a	joins the fixes (chmod …)
+cli.phrase.import.json.wrong.type.text	has the wrong type (expected text)	mae'r math anghywir ganddo (disgwylir testun)	JSON imports: the value's type
+cli.phrase.import.json.missing.text	is missing (expected text)	mae ar goll (disgwylir testun)	
+cli.phrase.import.json.wrong.type.a.whole.number	has the wrong type (expected a whole number)	mae'r math anghywir ganddo (disgwylir rhif cyfan)	
+cli.phrase.import.json.missing.a.whole.number	is missing (expected a whole number)	mae ar goll (disgwylir rhif cyfan)	
+cli.phrase.import.json.wrong.type.a.number	has the wrong type (expected a number)	mae'r math anghywir ganddo (disgwylir rhif)	
+cli.phrase.import.json.missing.a.number	is missing (expected a number)	mae ar goll (disgwylir rhif)	
+cli.phrase.import.json.wrong.type.true.or.false	has the wrong type (expected true or false)	mae'r math anghywir ganddo (disgwylir true neu false)	
+cli.phrase.import.json.missing.true.or.false	is missing (expected true or false)	mae ar goll (disgwylir true neu false)	
+cli.phrase.import.json.wrong.type.a.list	has the wrong type (expected a list)	mae'r math anghywir ganddo (disgwylir rhestr)	
+cli.phrase.import.json.missing.a.list	is missing (expected a list)	mae ar goll (disgwylir rhestr)	
+cli.phrase.import.json.wrong.type.an.object	has the wrong type (expected an object)	mae'r math anghywir ganddo (disgwylir gwrthrych)	
+cli.phrase.import.json.missing.an.object	is missing (expected an object)	mae ar goll (disgwylir gwrthrych)	
+cli.phrase.import.json.not.timestamp	is not a timestamp with offset	nid yw'n stamp amser gyda gwrthbwys	
+cli.usage.did.you.mean	Did you mean {what}?	Oeddech chi'n golygu {what}?	the parser's suggestion after a mistyped option
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

@@ -26,32 +26,35 @@ public struct BaselineOrders: Sendable {
 
     /// The engine's top five beside both baseline orders, each baseline pick with the engine's verdict
     /// (docs/matching.md, "Not just a bed").
-    public func comparison(with result: MatchResult, engine: MatchEngine, request: MatchRequest) -> String {
+    public func comparison(with result: MatchResult, engine: MatchEngine, request: MatchRequest, language: Language = .en) -> String {
         let index = engine.index
         let home = UnitVector(request.home.coordinate)
         func line(_ n: Int, _ i: Int, _ verdict: String) -> String {
             let v = index.vacancies[i], location = index.locations[i]
             let miles = Distance.formatMiles(home.greatCircleMiles(to: UnitVector(location.coordinate)) * Distance.roadFactor,
                                              approximate: location.isApproximate)
-            return "  \(n). \(index.provider(of: i).name) — \(v.setting.label), \(miles), from \(v.availableFrom): \(verdict)"
+            return "  \(n). \(index.provider(of: i).name) — " + Message.cliCompareLine.text(language, [
+                "setting": v.setting.label(language), "miles": miles, "from": v.availableFrom.iso, "verdict": verdict])
         }
-        var lines = ["Engine's top five:"]
-        for (n, r) in result.ranked.prefix(5).enumerated() { lines.append(line(n + 1, r.index, "score \(Int(r.score.rounded()))")) }
-        lines.append("First available bed (open, free, right setting and age):")
-        for (n, i) in firstAvailable.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result))) }
-        lines.append("Nearest bed (same checks):")
-        for (n, i) in nearest.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result))) }
+        var lines = [Message.cliCompareEngineTop.text(language)]
+        for (n, r) in result.ranked.prefix(5).enumerated() {
+            lines.append(line(n + 1, r.index, Message.cliCompareScore.text(language, ["score": String(Int(r.score.rounded()))])))
+        }
+        lines.append(Message.cliCompareFirstAvailable.text(language))
+        for (n, i) in firstAvailable.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result, language: language))) }
+        lines.append(Message.cliCompareNearest.text(language))
+        for (n, i) in nearest.enumerated() { lines.append(line(n + 1, i, Self.verdict(for: i, in: result, language: language))) }
         return lines.joined(separator: "\n")
     }
 
     /// What the engine made of a baseline pick: its rank, or why it was excluded.
-    public static func verdict(for candidate: Int, in result: MatchResult) -> String {
+    public static func verdict(for candidate: Int, in result: MatchResult, language: Language = .en) -> String {
         if let rank = result.ranked.firstIndex(where: { $0.index == candidate }) {
-            return "engine rank \(rank + 1) (score \(Int(result.ranked[rank].score.rounded())))"
+            return Message.cliCompareEngineRank.text(language, ["rank": String(rank + 1), "score": String(Int(result.ranked[rank].score.rounded()))])
         }
         if let excluded = result.excluded.first(where: { $0.index == candidate }) {
-            return "excluded: " + excluded.reasons.descriptions.joined(separator: "; ")
+            return Message.cliCompareExcluded.text(language, ["reasons": excluded.reasons.descriptions(language).joined(separator: "; ")])
         }
-        return "not a candidate"
+        return Message.cliCompareNotCandidate.text(language)
     }
 }

@@ -197,9 +197,18 @@ public struct ImportReport: Sendable, Equatable {
     public let dataLines: Int?
 
     /// `5 rows read from 5 lines, 5 imported`
-    public var summary: String {
-        let rows = "\(rowsRead) row\(rowsRead == 1 ? "" : "s") read"
-        let lines = dataLines.map { " from \($0) line\($0 == 1 ? "" : "s")" } ?? ""
-        return "\(rows)\(lines), \(imported) imported"
+    public var summary: String { summary(.en) }
+
+    /// The summary in `language` (`cli.import.summary*`).
+    public func summary(_ language: Language) -> String {
+        let values = ["rows": String(rowsRead), "lines": dataLines.map(String.init) ?? "", "imported": String(imported)]
+        let message: Message = switch (rowsRead == 1, dataLines) {
+        case (_, nil): rowsRead == 1 ? .cliImportSummaryRow : .cliImportSummaryRows
+        case (true, 1?): .cliImportSummaryRowLine
+        case (true, _?): .cliImportSummaryRowLines
+        case (false, 1?): .cliImportSummaryRowsLine
+        case (false, _?): .cliImportSummaryRowsLines
+        }
+        return message.text(language, values)
     }
 }

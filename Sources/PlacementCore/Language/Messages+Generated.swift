@@ -46,9 +46,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliStoreCannotConnect
     case cliStoreServer
     case cliStoreNotOnPostgres
-    case cliPhraseStoreRuleMissing
-    case cliPhraseStoreRuleRange
-    case cliPhraseStoreRuleFailed
     case cliPhraseImportCannotOpenRead
     case cliPhraseImportCouldNotRead
     case cliPhraseImportCannotRead
@@ -215,7 +212,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliCheckChainMissingAtEnd
     case cliPhraseCheckHeadMissing
     case cliPhraseCheckHeadRewritten
-    case cliPhraseCheckWholeTrail
     case cliAboutStoreInit
     case cliOptStoreInitGroup
     case cliStoreGroupNotOnServer
@@ -2083,9 +2079,6 @@ cli.store.write.failed	the store's file could not be read or written (disk full,
 cli.store.cannot.connect	could not open the PostgreSQL store {server}: {why}	methu agor storfa PostgreSQL {server}: {why}	
 cli.store.server	the PostgreSQL store reported an error (SQLSTATE {code}); nothing was saved	adroddodd storfa PostgreSQL wall (SQLSTATE {code}); ni chadwyd dim	
 cli.store.not.on.postgres	{what} is not available on a PostgreSQL store yet; use a SQLite store for it	nid yw {what} ar gael ar storfa PostgreSQL eto; defnyddiwch storfa SQLite ar ei gyfer	
-cli.phrase.store.rule.missing	a required value is missing	mae gwerth gofynnol ar goll	the store's refusals
-cli.phrase.store.rule.range	a value is out of range	mae gwerth y tu allan i'r ystod	
-cli.phrase.store.rule.failed	a constraint failed	methodd cyfyngiad	
 cli.phrase.import.cannot.open.read	cannot be opened or read	methu ei agor na'i ddarllen	import file problems
 cli.phrase.import.could.not.read	could not be read	methu ei ddarllen	
 cli.phrase.import.cannot.read	cannot be read	methu ei ddarllen	
@@ -2252,7 +2245,6 @@ cli.check.chain.out.of.order	audit entry {id} is dated earlier than the entry be
 cli.check.chain.missing.at.end	audit entries from {id} on were removed: the store issued them, the trail no longer holds them	tynnwyd cofnodion archwilio o {id} ymlaen: rhoddodd y storfa nhw, nid yw'r trywydd yn eu dal mwyach	
 cli.phrase.check.head.missing	audit entry {id}, recorded as a head earlier, is missing	mae cofnod archwilio {id}, a gofnodwyd fel pen yn gynharach, ar goll	
 cli.phrase.check.head.rewritten	audit entry {id} no longer has the hash recorded earlier (the trail was rewritten)	nid oes gan gofnod archwilio {id} y stwnsh a gofnodwyd yn gynharach mwyach (ailysgrifennwyd y trywydd)	
-cli.phrase.check.whole.trail	this login reads only its own authority's records and audit entries: run the check as the server's administrator	dim ond cofnodion a chofnodion archwilio ei awdurdod ei hun y mae'r mewngofnod hwn yn eu darllen: rhedwch y gwiriad fel gweinyddwr y gweinydd	
 cli.about.store.init	Without --group the store is for your account alone: folder 0700, files 0600. With --group the group's members share it under their own accounts: folder 2770 (setgid) and files 0660 in that group. See docs/operations.md.	Heb --group mae'r storfa i'ch cyfrif chi yn unig: ffolder 0700, ffeiliau 0600. Gyda --group mae aelodau'r grŵp yn ei rhannu o dan eu cyfrifon eu hunain: ffolder 2770 (setgid) a ffeiliau 0660 yn y grŵp hwnnw. Gweler docs/operations.md.	
 cli.opt.store.init.group	Share the store with this group's members (folder 2770, files 0660).	Rhannu'r storfa ag aelodau'r grŵp hwn (ffolder 2770, ffeiliau 0660).	
 cli.store.group.not.on.server	--group shares a store file; a PostgreSQL store's officers are its database roles	mae --group yn rhannu ffeil storfa; rolau cronfa ddata yw swyddogion storfa PostgreSQL	

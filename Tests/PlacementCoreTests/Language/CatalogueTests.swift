@@ -48,6 +48,14 @@ import Testing
         }
     }
 
+    /// A phrase is found by its English: two rows with the same English would let one area's Welsh shadow
+    /// another's.
+    @Test func noTwoPhrasesShareTheirEnglish() {
+        let phrases = Catalogue.entries.filter { $0.key.contains(".phrase.") }
+        let byEnglish = Dictionary(grouping: phrases, by: \.en).filter { $0.value.count > 1 }
+        #expect(byEnglish.isEmpty, "phrases listed twice: \(byEnglish.values.map { $0.map(\.key) })")
+    }
+
     @Test func everyMessageHasBothLanguagesWithTheSamePlaceholders() {
         for entry in Catalogue.entries {
             #expect(!entry.en.trimmingCharacters(in: .whitespaces).isEmpty, "\(entry.key) has no English")

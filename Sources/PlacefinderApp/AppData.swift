@@ -24,11 +24,14 @@ public struct AppData: Sendable {
     public var childVersions: [String: Int]
     /// The store's per-table change counters at the read: the next load re-reads only tables that moved.
     public var tableVersions: [String: Int]
+    /// The login reads no child's record (a commissioner on a regional server): the screens that show
+    /// children say so rather than "none".
+    public var childRecordsHidden: Bool
 
     public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
                 notices: [ProviderNotice] = [], contacts: [Contact] = [], vacancyAuthority: [String: String] = [:],
                 urgentCount: Int? = nil, loadedAt: Date, vacancyVersions: [String: Int] = [:],
-                childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:]) {
+                childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:], childRecordsHidden: Bool = false) {
         self.children = children
         self.providers = providers
         self.vacancies = vacancies
@@ -41,6 +44,7 @@ public struct AppData: Sendable {
         self.vacancyVersions = vacancyVersions
         self.childVersions = childVersions
         self.tableVersions = tableVersions
+        self.childRecordsHidden = childRecordsHidden
     }
 
     /// Where each vacancy's bed is: its own postcode, else its provider's, located by `locate`; the

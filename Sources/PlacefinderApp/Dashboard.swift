@@ -159,7 +159,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
         }
         switch panel {
         case .urgent:
-            list(d.urgent.count, empty: t(.shellDashUrgentEmpty), { r in
+            list(d.urgent.count, empty: t(data.childRecordsHidden ? .regionalChildrenCommissioner : .shellDashUrgentEmpty), { r in
                 let c = data.children[d.urgent[r]]
                 let left = timeLeft(c, model)
                 return TableRow([TableCell(c.id), TableCell(c.initials),
@@ -204,7 +204,7 @@ func drawDashboard(_ model: Model, _ buffer: inout Buffer) {
         case .unstable:
             let rows = index.children.rows
             let rowOf = Dictionary(uniqueKeysWithValues: rows.map { ($0.index, $0) })
-            list(d.unstable.count, empty: t(.shellDashUnstableEmpty), { r in
+            list(d.unstable.count, empty: t(data.childRecordsHidden ? .regionalChildrenCommissioner : .shellDashUnstableEmpty), { r in
                 let row = rowOf[d.unstable[r]]!
                 return TableRow([TableCell(row.id), TableCell(row.initials), TableCell(row.status.shortLabel(language)),
                                  TableCell(String(row.recentPlacements), style: .urgent)])

@@ -172,7 +172,8 @@ public struct ReportsScreen: Sendable {
 
     func query(officerAuthority: String, today: Day) -> ReportQuery {
         let area: ReportArea = switch level {
-        case .authority: .authority(authority ?? officerAuthority)
+        // A commissioner for all Wales was added with Wales's code, not an authority's: their own area is Wales.
+        case .authority: authority == nil && officerAuthority == ReportArea.walesCode ? .wales : .authority(authority ?? officerAuthority)
         case .board: .board(board ?? PartnershipBoard.of(officerAuthority) ?? .cardiffAndVale)
         case .wales: .wales
         }

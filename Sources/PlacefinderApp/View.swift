@@ -241,6 +241,12 @@ struct VacancyRowSource: TableRowSource {
 func drawChildList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     guard let data = model.data, let index = model.index else { return }
     let l = model.language
+    if data.childRecordsHidden {
+        // A commissioner: no list to search, and no "0 children" that would read as an empty store.
+        buffer.set(x: 1, y: g.body.y + 1, string: Message.regionalChildrenCommissioner.text(l), style: .header, maxWidth: g.body.width - 2)
+        buffer.set(x: 1, y: g.body.y + 2, string: Message.regionalChildrenCommissionerReports.text(l), style: .muted, maxWidth: g.body.width - 2)
+        return
+    }
     let list = model.children
     drawSearchRow(list, right: Message.screensChildrenCount.text(l, ["shown": String(list.visible.count), "total": String(data.children.count)]),
                   placeholder: Message.screensChildrenSearch.text(l), l, g, &buffer)

@@ -30,6 +30,10 @@ public protocol PlacementStoring: Sendable {
     /// Changes whenever another process commits (cheap to poll).
     func dataVersion() throws -> Int
     func setting(_ key: String) throws -> String?
+    /// What this login may read (`ReaderScope.swift`): everything, one authority's records, or aggregates alone.
+    func readerScope() throws -> ReaderScope
+    /// Counts by authority without a record (a server's aggregate views; a file's records counted the same way).
+    func aggregateFigures() throws -> AggregateFigures
 
     // MARK: matching
 
@@ -75,6 +79,10 @@ public protocol PlacementStoring: Sendable {
     /// Several entries in one transaction (a sibling group's match records every child).
     func audit(_ entries: [AuditEntry]) throws
     func auditEntries(_ query: AuditQuery) throws -> [AuditEntry]
+    /// The trail's last entry and its hash, to record elsewhere (`audit --head`); nil for an empty trail.
+    func auditHead() throws -> AuditHead?
+    /// Whether `name` is an account or login the store knows (`audit --user` records it, else "unknown id").
+    func isKnownOfficer(_ name: String) throws -> Bool
     func backup(to destination: String, overwrite: Bool) throws
     func consistencyReport(now: Date) throws -> ConsistencyReport
     /// Nil when the audit entry `head` names still has its hash; else why not.

@@ -26,6 +26,9 @@ public struct StoreSnapshot: Sendable {
     /// Vacancy id → ONS code of the authority the bed is in, as located when written (the provider's recorded
     /// authority when it could not be located); with `vacancies`.
     public var bedAuthority: [String: String]?
+    /// The login reads no child's record (a commissioner on a regional server: `ReaderScope.aggregates`), so
+    /// the empty children, placements and calls say nothing about the store.
+    public var childRecordsHidden = false
 
     /// Whether `table` was read in this snapshot.
     public func reread(_ table: String) -> Bool {

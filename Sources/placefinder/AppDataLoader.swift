@@ -22,6 +22,6 @@ enum AppDataLoader {
                 loadedAt: now,
                 vacancyVersions: snapshot.vacancyVersions ?? previous?.vacancyVersions ?? [:],
                 childVersions: snapshot.childVersions ?? previous?.childVersions ?? [:],
-                tableVersions: snapshot.tableVersions)
+                tableVersions: snapshot.tableVersions, childRecordsHidden: snapshot.childRecordsHidden)
     }
 }

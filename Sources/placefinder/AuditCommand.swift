@@ -27,11 +27,13 @@ struct AuditLog: ParsableCommand {
 
     func run() throws {
         let sinceDate = since.flatMap(Day.init(iso:)).map(Self.startOfDayInUK)
-        let db = try storeOptions.openReadOnly()
+        // Either backend; on a server, row-level security decides which entries this login reads.
+        let db = try storeOptions.openStore(readOnly: true)
         if head {
             print(try db.auditHead()?.text ?? cliText(.cliAuditEmpty))
             return
         }
+        try RegionalAccess.refuseAuditToCommissioners(db, language: CommandLineLanguage.current)
         // The filters are typed text (an officer may type a child's name): the entry records the id looked up,
         // or "unknown id", never the text itself.
         let child = try db.storedID(self.child, of: .child)

@@ -146,6 +146,7 @@ struct Backup: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
+        try RegionalAccess.refuseServerBackup(storeOptions, language: CommandLineLanguage.current)
         // A mistyped folder must not become a new folder holding children's data where nobody looks.
         let folder = (destination as NSString).deletingLastPathComponent
         var isFolder: ObjCBool = false

@@ -31,18 +31,14 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let db = try storeOptions.openReadOnly()
+        let db = try storeOptions.openStore(readOnly: true)
         let (today, now) = (Session.today, Session.now)
-        let chosen: ReportArea
-        if let area, let parsed = ReportArea.parse(area) {
-            chosen = parsed
-        } else {
-            // The officer's authority, as the dashboard opens on it.
-            chosen = .authority(try db.setting(StoreSettingKey.officerAuthority) ?? "W06000015")
-        }
+        // What this login may read decides the default area and what it gets (RegionalAccess.swift).
+        let scope = try db.readerScope()
+        let chosen = try area.flatMap { ReportArea.parse($0) } ?? RegionalAccess.ownArea(scope, db)
         let kinds = name == "all" ? ReportPanelKind.allCases : [ReportPanelKind(rawValue: name)!]
-        let data = try db.reportData(today: today, now: now, area: chosen, matching: kinds.contains(.unmetNeed))
-        let set = Reports.compute(data, area: chosen, period: ReportPeriod.parse(period, today: today)!, panels: kinds)
+        let set = try RegionalAccess.reports(db, scope: scope, area: chosen, period: ReportPeriod.parse(period, today: today)!,
+                                             panels: kinds, now: now, language: CommandLineLanguage.current)
         if kinds.contains(.unmetNeed) {
             // Unmet need lists waiting children (ids and initials): who looked is recorded, as for a match.
             try db.audit([AuditEntry(user: Session.officer, action: "report", recordType: "report", recordID: name,

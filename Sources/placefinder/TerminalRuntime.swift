@@ -304,13 +304,15 @@ final class TerminalRuntime: @unchecked Sendable {
 
     /// Reads the store and computes every panel off the UI loop; unmet need lists waiting children, so it is audited.
     private func startReports(_ query: ReportQuery) {
-        let (clock, area, period) = (self.clock, query.area, query.period)
+        let (clock, area, period, language) = (self.clock, query.area, query.period, self.language)
         background(Msg.reportsFailed, settles: .reports) { db, officer in
             let now = clock()
-            let data = try db.reportData(today: WorkflowTime.day(of: now), now: now, area: area)
+            // As `placefinder report` computes them for this login (a commissioner: the server's counts).
+            let set = try RegionalAccess.reports(db, scope: try db.readerScope(), area: area, period: period,
+                                                 panels: ReportPanelKind.allCases, now: now, language: language)
             try db.audit([AuditEntry(user: officer, action: "report", recordType: "report", recordID: "all",
                                      detail: "area \(area.key), period \(period.key)")])
-            return [.reportsReady(Reports.compute(data, area: area, period: period))]
+            return [.reportsReady(set)]
         }
     }
 

@@ -115,5 +115,28 @@ PICK
   for who in cardiff swansea; do t send-keys -t "$who" Escape; t send-keys -t "$who" q; done
   both_done() { wait_on cardiff DONE && wait_on swansea DONE; }
   check "both dashboards quit cleanly" both_done
+
+  # A commissioner for West Glamorgan's board (added with Swansea's code): the shared market and the board's
+  # counts from the server's aggregate views, never a child's record.
+  commissioner="commissioner_$$"
+  "$bin" officer add "$commissioner" --authority W06000011 --role commissioner --store "$admin_url" >/dev/null 2>&1
+  commissioner_url=$(as_login "$commissioner")
+  check "a commissioner's report is their board's counts" bash -c "'$bin' report all --store '$commissioner_url' 2>&1 | grep -q 'West Glamorgan'"
+  check "naming no child" bash -c "! '$bin' report all --store '$commissioner_url' 2>&1 | grep -qE 'C[0-9]{4}'"
+  check "another board's report is refused in one line" \
+    [ "$("$bin" report all --area gwent --store "$commissioner_url" 2>&1 | wc -l)" = 1 ]
+  cat > "$work/commissioner.sh" <<RUN
+PLACEFINDER_OFFICER=$commissioner "$bin" --store "$commissioner_url"
+echo DONE
+sleep 60
+RUN
+  t -u new-session -d -s commissioner -x 100 -y 30 "bash $work/commissioner.sh"
+  check "the commissioner's dashboard opens on the shared market" wait_on commissioner "open vacanc"
+  t send-keys -t commissioner 2
+  check "its Children tab says a commissioner sees no child's record" wait_on commissioner "A commissioner sees no child's record."
+  t send-keys -t commissioner 6
+  check "its Reports tab shows the board's counts" wait_on commissioner "Placements by locality"
+  t send-keys -t commissioner q
+  check "the commissioner's dashboard quits cleanly" wait_on commissioner DONE
   t kill-server 2>/dev/null
 fi

@@ -44,8 +44,11 @@ extension Catalogue {
     }
 
     /// Phrase rows: English that code below the interface passes up as words (PlacementCore's
-    /// `core.phrase.*`, the command line's `cli.phrase.*` for messages PlacementStore words).
-    static func isPhrase(_ key: String) -> Bool { key.hasPrefix("core.phrase.") || key.hasPrefix("cli.phrase.") }
+    /// `core.phrase.*`, the command line's `cli.phrase.*` for messages PlacementStore words, the regional
+    /// server's aggregate report `regional.phrase.*`).
+    static func isPhrase(_ key: String) -> Bool {
+        key.hasPrefix("core.phrase.") || key.hasPrefix("cli.phrase.") || key.hasPrefix("regional.phrase.")
+    }
 
     /// Core and phrase rows by their English (the first row wins where two say the same).
     static let coreByEnglish: [String: Message] = Dictionary(

@@ -1526,6 +1526,22 @@ public enum Message: Int, CaseIterable, Sendable {
     case childLookedAfter
     case placementBreakdown
     case holdExpires
+    case regionalPhraseCommissionerUnavailable
+    case regionalPhraseAggregatesNote
+    case regionalPhrasePlacementsByLocality
+    case regionalPhraseAverageMiles
+    case regionalPhraseMiles
+    case regionalPhraseOpenVacancies
+    case regionalPhraseVacancies
+    case regionalPhraseVacanciesNote
+    case regionalPhraseWaitingByUrgency
+    case regionalPhraseNeededByADate
+    case regionalReportOutsideCover
+    case regionalReportOwnAuthorityOnly
+    case regionalAuditCommissioner
+    case regionalBackupServer
+    case regionalChildrenCommissioner
+    case regionalChildrenCommissionerReports
     case screensCountDayOne
     case screensCountDayTwo
     case screensCountDayMany
@@ -3559,6 +3575,22 @@ tab.reports	Reports	Adroddiadau
 child.looked.after	looked-after child	plentyn sy'n derbyn gofal	Social Services and Well-being (Wales) Act 2014 s.74, Welsh text
 placement.breakdown	placement breakdown	chwalu lleoliad	issue 16's list; lleoliad (placement), SI 2015/1818 Welsh title
 hold.expires	hold ends {time}	cadw lle yn dod i ben {time}	cadw lle (a hold on a bed), glossary section 5
+regional.phrase.commissioner.unavailable	a commissioner sees the server's counts, never a child's record: this panel needs the records	mae comisiynydd lleoli yn gweld cyfrifon y gweinydd, byth gofnod plentyn: mae angen y cofnodion ar gyfer y panel hwn	comisiynydd lleoli (glossary)
+regional.phrase.aggregates.note	Counted by the server as at today, whatever the period; no child's record is read.	Wedi'u cyfrif gan y gweinydd fel y maent heddiw, beth bynnag y cyfnod; ni ddarllenir cofnod unrhyw blentyn.	
+regional.phrase.placements.by.locality	Placements by locality	Lleoliadau fesul ardal	as "By setting and locality"; fits the report's 23-column label
+regional.phrase.average.miles	Average miles from home	Milltiroedd o'r cartref ar gyfartaledd	
+regional.phrase.miles	miles	milltiroedd	report column
+regional.phrase.open.vacancies	Open vacancies	Lleoedd gwag agored	lle gwag (glossary coinage — for review)
+regional.phrase.vacancies	vacancies	lleoedd gwag	report column; glossary coinage — for review
+regional.phrase.vacancies.note	Vacancies are counted, not beds; each in the authority its bed is in.	Cyfrifir lleoedd gwag, nid gwelyau; pob un yn awdurdod ei wely.	
+regional.phrase.waiting.by.urgency	Waiting, by urgency	Yn aros, fesul brys	brys (glossary coinage — for review); fits 23 columns
+regional.phrase.needed.by.a.date	needed by a date	angen erbyn dyddiad	as core.urgency.needed.by
+regional.report.outside.cover	you see the aggregates of {cover} only, not {area}	dim ond cyfansymiau {cover} a welwch chi, nid {area}	cyfansymiau: coinage — for review (aggregates)
+regional.report.own.authority.only	on the regional server you see your own authority's reports ({authority}), not {area}: other authorities' children are theirs	ar y gweinydd rhanbarthol rydych chi'n gweld adroddiadau eich awdurdod eich hun ({authority}), nid {area}: plant awdurdodau eraill yw eu plant nhw	gweinydd rhanbarthol: coinage — for review
+regional.audit.commissioner	a commissioner reads aggregates only, never the audit trail (its entries are about children's records): ask a manager or the server's administrator	dim ond cyfansymiau y mae comisiynydd lleoli yn eu darllen, byth y trywydd archwilio (mae ei gofnodion yn ymwneud â chofnodion plant): gofynnwch i reolwr neu i weinyddwr y gweinydd	trywydd archwilio (glossary coinage — for review)
+regional.backup.server	a PostgreSQL store is backed up with pg_dump and base backups (docs/operations.md, Regional deployment, Backups); placefinder backup copies a SQLite store file	caiff storfa PostgreSQL ei chadw wrth gefn gyda pg_dump a chopïau sylfaen (docs/operations.md, Regional deployment, Backups); mae placefinder backup yn copïo ffeil storfa SQLite	copïau sylfaen (base backups): coinage — for review
+regional.children.commissioner	A commissioner sees no child's record.	Nid yw comisiynydd lleoli yn gweld cofnod unrhyw blentyn.	comisiynydd lleoli (glossary)
+regional.children.commissioner.reports	Your area's figures are on the Reports tab (6).	Mae ffigurau eich ardal ar y tab Adroddiadau (6).	
 screens.count.day.one	{n} day	{n} diwrnod	
 screens.count.day.two	{n} days	{n} ddiwrnod	soft mutation after 2
 screens.count.day.many	{n} days	{n} diwrnod	digit with the singular noun

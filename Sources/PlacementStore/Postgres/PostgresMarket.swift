@@ -94,8 +94,9 @@ enum PostgresMarket {
                 END $$;
             CREATE TRIGGER market_write INSTEAD OF INSERT OR UPDATE ON \(schema).vacancies
                 FOR EACH ROW EXECUTE FUNCTION placefinder_market_write();
-            GRANT USAGE ON SCHEMA \(schema) TO \(writers);
+            GRANT USAGE ON SCHEMA \(schema) TO \(writers), placefinder_commissioner;
             GRANT SELECT, INSERT, UPDATE ON \(schema).vacancies TO \(writers);
+            GRANT SELECT ON \(schema).vacancies TO placefinder_commissioner;
             REVOKE ALL ON public.vacancies FROM \(writers);
 
             """

@@ -70,7 +70,7 @@ struct PostgresReads: SnapshotReading {
 extension PostgresStore {
     /// One REPEATABLE READ transaction: every table the snapshot reads sees the same moment.
     public func snapshot(since previous: [String: Int]?) throws -> StoreSnapshot {
-        try read { tx in try StoreSnapshot.read(since: previous, from: PostgresReads(tx: tx)) }
+        try read { tx in try Self.snapshot(since: previous, in: tx) }
     }
 
     public func providers() throws -> [Provider] {

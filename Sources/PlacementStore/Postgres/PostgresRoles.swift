@@ -19,7 +19,8 @@ public enum OfficerRole: String, Sendable, CaseIterable {
 /// notices are shared, vacancies through the masked market view (PostgresMarket.swift). What else is shared,
 /// the audit trail's filter and the managers' and commissioners' aggregate reports: PostgresPrivacy.swift.
 /// Other authorities' children in a home, by age, gender and risks only, for the match: PostgresSchemaPG13.swift.
-/// Commissioners read those aggregates and nothing else. The audit trail is insert-only for every role
+/// Commissioners read those aggregates and the shared market (PostgresCommissioners.swift), never a child's
+/// record. The audit trail is insert-only for every role
 /// (no UPDATE, DELETE or TRUNCATE granted, and triggers refuse them anyway). Admins see everything.
 enum PostgresRoles {
     static let shared = ["providers", "postcodes", "need_catalogue", "settings", "placefinder_migrations"]
@@ -30,8 +31,7 @@ enum PostgresRoles {
     static func script() -> String {
         var sql = """
             CREATE TABLE officer_authorities (role TEXT PRIMARY KEY, authority TEXT NOT NULL);
-            CREATE FUNCTION placefinder_authority() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
-                SET search_path = public AS $$ SELECT authority FROM officer_authorities WHERE role = session_user $$;
+            \(PostgresCommissioners.authorityFunction)
 
             """
         // Roles belong to the whole server: two databases initialised at once may both try to create one.
@@ -50,6 +50,7 @@ enum PostgresRoles {
             GRANT SELECT ON placement_spans TO \(writers), placefinder_admin;
             GRANT EXECUTE ON FUNCTION \(PostgresSchemaPG13.signature) TO \(PostgresSchemaPG13.grantees);
             GRANT SELECT ON placefinder_migrations TO placefinder_commissioner;
+            \(PostgresCommissioners.grants)
             GRANT INSERT, UPDATE ON providers TO \(writers), placefinder_admin;
             GRANT INSERT, UPDATE ON vacancies TO placefinder_admin;
             GRANT SELECT, INSERT, UPDATE ON \(privateToAuthority.joined(separator: ", ")) TO \(writers), placefinder_admin;
@@ -120,8 +121,8 @@ extension PostgresStore {
                 throw StoreError.rejected(.noRolesYet)
             }
             try tx.execute("CREATE ROLE \(name) LOGIN IN ROLE \(role.group)")
-            // Officers and managers find the masked market (PostgresMarket.swift) before the tables.
-            if role == .officer || role == .manager {
+            // Officers, managers and commissioners find the masked market (PostgresMarket.swift) before the tables.
+            if role != .admin {
                 try tx.execute("ALTER ROLE \(name) SET search_path = \(PostgresMarket.schema), public")
             }
             try tx.execute("INSERT INTO officer_authorities (role, authority) VALUES ($1, $2)", [name, authority])

@@ -17,7 +17,8 @@ enum PostgresSchema {
         [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
          ("v11", { Schema.v11SQL(integer: "BIGINT") }), ("v12", { Schema.v12SQL(integer: "BIGINT") }),
          (PostgresLiveSchema.identifier, PostgresLiveSchema.sql), ("pg12", PostgresSchemaPG12.sql),
-         (PostgresSchemaPG13.identifier, PostgresSchemaPG13.sql)]
+         (PostgresSchemaPG13.identifier, PostgresSchemaPG13.sql),
+         (PostgresCommissioners.identifier, PostgresCommissioners.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

@@ -95,6 +95,8 @@ public final class PostgresStore: Sendable {
     public func counts() throws -> StoreCounts {
         try read { tx in
             func count(_ sql: String) throws -> Int { try tx.one(Int.self, sql) ?? 0 }
+            // A commissioner reads no child's table: their cover's counts (PostgresReports.swift).
+            if case .aggregates = try Self.readerScope(tx) { return try Self.aggregateCounts(tx) }
             return StoreCounts(
                 children: try count("SELECT COUNT(*) FROM children"),
                 providers: try count("SELECT COUNT(*) FROM providers"),

@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import PlacementCore
+
+/// Who reads a regional server, and what a commissioner reads (issue 12): the shared market for the
+/// dashboard, and the aggregate views (PostgresPrivacy.swift) for reports; never a child's record. What each
+/// login may read is PostgreSQL's to enforce (grants, row-level security, views); this picks the reads that
+/// the login's rights allow, so a commissioner's dashboard opens rather than failing on a refused table.
+extension PostgresStore {
+    /// A login that is a member of `placefinder_commissioner` directly (as `officer add` makes one). Not
+    /// `pg_has_role`, which a superuser passes for every role.
+    static let commissionerSQL = """
+        SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles u ON u.oid = m.member
+                       WHERE g.rolname = '\(OfficerRole.commissioner.group)' AND u.rolname = session_user)
+        """
+
+    static func readerScope(_ tx: PostgresTransaction) throws -> ReaderScope {
+        guard let code = try tx.one(String.self, "SELECT placefinder_login_authority(session_user::TEXT)") else { return .everything }
+        if try tx.one(Bool.self, commissionerSQL) == true { return .aggregates(ReaderScope.cover(ofCommissioner: code)) }
+        return .authority(code)
+    }
+
+    public func readerScope() throws -> ReaderScope {
+        try read { tx in try Self.readerScope(tx) }
+    }
+
+    /// A commissioner's from the aggregate views, as the server filters them for their cover; anyone else's
+    /// counted from the records they may read (the same grouping: `AggregateFigures(children:…)`).
+    public func aggregateFigures() throws -> AggregateFigures {
+        try read { tx in
+            guard case .aggregates = try Self.readerScope(tx) else {
+                let snapshot = try StoreSnapshot.read(since: nil, from: PostgresReads(tx: tx))
+                return AggregateFigures(children: snapshot.children ?? [], placements: snapshot.placements ?? [],
+                                        bedAuthority: snapshot.bedAuthority ?? [:], vacancies: snapshot.vacancies ?? [])
+            }
+            return try Self.aggregateViews(tx)
+        }
+    }
+
+    /// The summary's counts for a commissioner: children and placements of their cover, the shared market whole.
+    static func aggregateCounts(_ tx: PostgresTransaction) throws -> StoreCounts {
+        func count(_ sql: String) throws -> Int { try tx.one(Int.self, sql) ?? 0 }
+        return StoreCounts(
+            children: try count("SELECT COALESCE(SUM(children), 0)::BIGINT FROM report_children"),
+            providers: try count("SELECT COUNT(*) FROM providers"),
+            openVacancies: try count("SELECT COUNT(*) FROM \(PostgresMarket.schema).vacancies WHERE status = 'open'"),
+            placements: try count("SELECT COALESCE(SUM(placements), 0)::BIGINT FROM report_placements"),
+            postcodes: try count("SELECT COUNT(*) FROM postcodes"))
+    }
+
+    static func aggregateViews(_ tx: PostgresTransaction) throws -> AggregateFigures {
+        var figures = AggregateFigures()
+        for row in try tx.rows("SELECT authority, status, urgency, children FROM report_children") {
+            let r = RowReader(row: row, table: "report_children")
+            figures.children.append(.init(authority: try r.value("authority"), status: try r.code("status"),
+                                          emergency: try r.value("urgency") as String == "emergency", children: try r.value("children")))
+        }
+        for row in try tx.rows("""
+            SELECT authority, placement_type, locality_tier, CASE WHEN current THEN 1 ELSE 0 END AS current, placements, average_miles
+            FROM report_placements
+            """) {
+            let r = RowReader(row: row, table: "report_placements")
+            figures.placements.append(.init(authority: try r.value("authority"), placementType: try r.code("placement_type"),
+                                            localityTier: try r.value("locality_tier"), current: try r.value("current") as Int == 1,
+                                            placements: try r.value("placements"), averageMiles: try r.optional("average_miles")))
+        }
+        for row in try tx.rows("SELECT authority, setting, status, vacancies FROM report_vacancies") {
+            let r = RowReader(row: row, table: "report_vacancies")
+            figures.vacancies.append(.init(authority: try r.value("authority"), setting: try r.code("setting"),
+                                           status: try r.code("status"), vacancies: try r.value("vacancies")))
+        }
+        figures.sort()
+        return figures
+    }
+}
+
+/// A commissioner's snapshot: the shared market as every authority reads it (providers, the masked
+/// vacancies, notices naming no child), and no child, placement or call — tables they may not read.
+struct MarketOnlyReads: SnapshotReading {
+    let market: PostgresReads
+
+    func tableVersions() throws -> [String: Int] { try market.tableVersions() }
+    func needBits() throws -> NeedBits { try market.needBits() }
+    func providers(bits: NeedBits) throws -> Fetched<Provider> { try market.providers(bits: bits) }
+
+    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
+        try TableDecoding.vacancies(market.source("SELECT \(VacancyRow.read.joined(separator: ", ")) FROM \(PostgresMarket.schema).vacancies"),
+                                    bits: bits)
+    }
+
+    func children(bits: NeedBits) throws -> Fetched<Child> { Fetched() }
+    func placements() throws -> Fetched<Placement> { Fetched() }
+    func contacts() throws -> [Contact] { [] }
+
+    func notices() throws -> [ProviderNotice] {
+        try market.tx.rows("""
+            SELECT \(NoticeRow.read.joined(separator: ", ")) FROM \(PostgresCommissioners.notices)
+            ORDER BY received_at COLLATE "C" DESC, id COLLATE "C"
+            """).map(NoticeRow.decode)
+    }
+}
+
+extension PostgresStore {
+    /// One REPEATABLE READ transaction: a commissioner's market, or the records the login may read.
+    static func snapshot(since previous: [String: Int]?, in tx: PostgresTransaction) throws -> StoreSnapshot {
+        let reads = PostgresReads(tx: tx)
+        guard case .aggregates = try readerScope(tx) else { return try StoreSnapshot.read(since: previous, from: reads) }
+        var snapshot = try StoreSnapshot.read(since: previous, from: MarketOnlyReads(market: reads))
+        snapshot.childRecordsHidden = true
+        return snapshot
+    }
+}

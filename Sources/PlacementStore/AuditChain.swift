@@ -7,6 +7,10 @@ import PlacementCore
 /// removing or inserting an entry anywhere but the end breaks every hash after it. Someone who can write
 /// the file can recompute the whole chain; recording the head elsewhere (`placefinder audit --head`) and
 /// comparing it later (`placefinder check --audit-head`) catches that too.
+///
+/// A SQLite store is one chain. A regional PostgreSQL store (pg14) keeps one chain per authority, so that
+/// authorities never queue on each other's appends: each row names its `chain`, and an entry's previous hash is
+/// the previous entry of its own chain. The check walks every chain; the head covers every chain (`head(ofChains:)`).
 enum AuditChain {
     /// The "previous hash" of the first entry.
     static let genesis = String(repeating: "0", count: 64)
@@ -23,12 +27,13 @@ enum AuditChain {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    /// The id, stored time and hash `entry` takes after `last` (the trail's last row: id, at, hash; nil when
-    /// empty), as the values of an audit_log insert (id, at, os_user, action, record_type, record_id, detail,
-    /// hash). The time never goes back: a clock behind the last entry's is taken as that entry's time.
+    /// The id, stored time and hash `entry` takes after `last` (the chain's last row: id, at, hash; nil, or a row
+    /// of NULLs, when empty), as the values of an audit_log insert (id, at, os_user, action, record_type,
+    /// record_id, detail, hash). The id is `id` when given (PostgreSQL's sequence), else the one after `last`'s.
+    /// The time never goes back: a clock behind the last entry's is taken as that entry's time.
     /// Both backends append through this, so their chains are the same chain.
-    static func link(_ entry: AuditEntry, after last: Row?) -> (id: Int64, values: [(any DatabaseValueConvertible)?]) {
-        let id = (last?["id"] as Int64? ?? 0) + 1
+    static func link(_ entry: AuditEntry, after last: Row?, id given: Int64? = nil) -> (id: Int64, values: [(any DatabaseValueConvertible)?]) {
+        let id = given ?? ((last?["id"] as Int64? ?? 0) + 1)
         var at = storedText(entry.at)
         if let lastAt: String = last?["at"], at < lastAt { at = max(storedText(Date()), lastAt) }
         let previous: String = last?["hash"] ?? genesis
@@ -56,33 +61,47 @@ enum AuditChain {
 
     static let chainSelect = "SELECT id, at, os_user, action, record_type, record_id, detail, hash FROM audit_log ORDER BY id"
 
-    /// The chain check over rows of `chainSelect` from either backend; `issued` is the highest id the store
-    /// ever gave out, when it keeps one (0 when not).
+    /// The chain check over rows of `chainSelect` from either backend, in id order; rows with a `chain` column
+    /// (PostgreSQL, pg14) are checked chain by chain, each entry against the previous entry of its own chain.
+    /// `issued` is the highest id the store ever gave out, when it keeps one (0 when not).
     static func firstBreak(_ rows: RowSource, issued: Int64) throws -> AuditChainBreak? {
-        var previous = genesis
-        var previousAt: String?
+        var tails: [String: (hash: String, at: String)] = [:]
         var lastID: Int64 = 0
         var found: AuditChainBreak?
         try rows { row in
             guard found == nil else { return }
             let id: Int64 = row["id"]
             let at: String = row["at"]
-            if let previousAt, at < previousAt {
+            let chain: String = row.hasColumn("chain") ? (row["chain"] as String? ?? "") : ""
+            let tail = tails[chain]
+            if let previousAt = tail?.at, at < previousAt {
                 found = AuditChainBreak(entryID: id, reason: .outOfOrder)
                 return
             }
-            let expected = hash(of: row, previous: previous)
+            let expected = hash(of: row, previous: tail?.hash ?? genesis)
             guard let stored: String = row["hash"], stored == expected else {
                 found = AuditChainBreak(entryID: id, reason: .hashMismatch)
                 return
             }
-            previous = stored
-            previousAt = at
+            tails[chain] = (stored, at)
             lastID = id
         }
         if let found { return found }
         if issued > lastID { return AuditChainBreak(entryID: lastID + 1, reason: .missingAtEnd) }
         return nil
+    }
+
+    /// The head of a trail from each chain's last entry: with one chain, that entry's id and hash (as SQLite's
+    /// head); with several, the highest id and SHA-256 over every chain's name, last id and hash, so a rewrite of
+    /// any chain up to that id changes it. `check --audit-head` recomputes it from the entries up to the id.
+    static func head(ofChains heads: [(chain: String, id: Int64, hash: String)]) -> AuditHead? {
+        guard let top = heads.max(by: { $0.id < $1.id }) else { return nil }
+        if heads.count == 1 { return AuditHead(entryID: top.id, hash: top.hash) }
+        var text = "placefinder-audit-heads-1\n"
+        for head in heads.sorted(by: { $0.chain < $1.chain }) {
+            text += "\(head.chain.utf8.count):\(head.chain)\n\(head.id)\n\(head.hash)\n"
+        }
+        return AuditHead(entryID: top.id, hash: SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined())
     }
 
     static func head(in db: Database) throws -> AuditHead? {

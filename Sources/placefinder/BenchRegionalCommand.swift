@@ -58,8 +58,11 @@ struct BenchRegional: ParsableCommand {
     private func regionalDay(tag: String) throws {
         let admin = try serverStore(world(vacancies: 2_000), name: "pf_bench_day_\(tag)")
         let officers = try RegionalDayBenchmark.officers(admin: admin, perAuthority: officersPerAuthority, prefix: "pfb\(tag)")
+        let sampler = try WaitSampler(PostgresStore(admin.location))
+        sampler.start()
         let (_, lines) = try RegionalDayBenchmark.run(admin: admin, officers: officers, seconds: seconds, seed: seed)
         lines.forEach(say)
+        sampler.finish().forEach(say)
         // One racer per authority: its first officer.
         var racers: [RegionalDayBenchmark.Officer] = []
         for officer in officers where !racers.contains(where: { $0.authority == officer.authority }) { racers.append(officer) }
@@ -92,5 +95,54 @@ struct BenchRegional: ParsableCommand {
         lines.forEach(say)
         try officer.close()
         try sqlite.close()
+    }
+}
+
+/// Samples what the officers' connections wait for, every 100 ms through the day (`PostgresStore.waitSample`):
+/// where commit latency goes, counted by the server rather than timed on a busy machine.
+final class WaitSampler: @unchecked Sendable {
+    private let store: PostgresStore
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    private var samples = 0
+    private var stopped = false
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ store: PostgresStore) { self.store = store }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    func start() {
+        Thread { [self] in
+            while !locked({ stopped }) {
+                if let labels = try? store.waitSample() {
+                    locked {
+                        samples += 1
+                        for label in labels { counts[label, default: 0] += 1 }
+                    }
+                }
+                usleep(100_000)
+            }
+            done.signal()
+        }.start()
+    }
+
+    /// Stops sampling; one line per kind of wait, most frequent first, as a share of every busy connection seen.
+    func finish() -> [String] {
+        locked { stopped = true }
+        done.wait()
+        try? store.close()
+        let total = counts.values.reduce(0, +)
+        guard samples > 0, total > 0 else { return ["  waits sampled: none"] }
+        var lines = [String(format: "  waits sampled every 100 ms (%d samples, %.1f officers' connections busy on average):",
+                            samples, Double(total) / Double(samples))]
+        for (label, n) in counts.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+            lines.append(String(format: "    %5.1f %%  %@", 100 * Double(n) / Double(total), label))
+        }
+        return lines
     }
 }

@@ -5,7 +5,9 @@ import Foundation
 /// - Every statement that changes a counted table sends `NOTIFY placefinder_changes` with the table's name
 ///   (a statement trigger, so a 50,000-row import is one notification; PostgreSQL delivers it at commit and
 ///   folds repeats within a transaction). Dashboards `LISTEN` (`PostgresChangeListener`) instead of polling.
-///   The payload is a table name, never a record's contents: every role may listen.
+///   The payload is a table name, never a record's contents: every role may listen. Since pg14 Placefinder's
+///   own connections send them just after the commit instead (PostgresSchemaPG14.swift), so that no commit
+///   holds the server's notification lock while it is flushed.
 /// - A stamped row (children, vacancies, placements) records the authority of the login that last stamped it
 ///   (`updated_authority`), so "changed by … — reload" can name a colleague of the same authority and only
 ///   the authority otherwise (`PostgresStamps.swift`).

@@ -15,7 +15,8 @@ struct PostgresReads: SnapshotReading {
 
     func tableVersions() throws -> [String: Int] {
         var versions: [String: Int] = [:]
-        for row in try tx.rows("SELECT name, version FROM table_versions") { versions[row[0]] = row[1] }
+        // A row per table and writer slot (pg14): a table's version is their sum.
+        for row in try tx.rows("SELECT name, SUM(version)::BIGINT FROM table_versions GROUP BY name") { versions[row[0]] = row[1] }
         // A migration invalidates every table read before it, as SQLite's schema_version does.
         versions[PlacementDatabase.schemaKey] = try tx.one(Int.self, "SELECT COUNT(*) FROM placefinder_migrations") ?? 0
         return versions

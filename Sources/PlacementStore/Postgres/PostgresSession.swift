@@ -35,6 +35,8 @@ final class PostgresSession: Sendable {
         do {
             let rows = try connection.query("SELECT pg_backend_pid()", logger: logger).wait()
             backendPID = try rows.first?.decode(Int32.self) ?? 0
+            // This connection's commits are announced after they return (`announceChanges`, pg14).
+            _ = try connection.query("SET placefinder.notify_after_commit = on", logger: logger).wait()
         } catch {
             try? connection.close().wait()
             throw PostgresErrors.mapped(error)
@@ -67,6 +69,7 @@ final class PostgresSession: Sendable {
             do {
                 let result = try body(PostgresTransaction(session: self))
                 try run("COMMIT", [])
+                if !readOnly { announceChanges() }
                 return result
             } catch {
                 _ = try? run("ROLLBACK", [])
@@ -74,6 +77,15 @@ final class PostgresSession: Sendable {
                 throw PostgresErrors.mapped(error)
             }
         }
+    }
+
+    /// Tells listening dashboards which tables the commit just made changed (collected in the session by the
+    /// pg14 triggers), in a transaction of its own that waits for no flush: a NOTIFY sent inside the write
+    /// would hold PostgreSQL's server-wide notification lock from its commit until that commit is on disk, and
+    /// every other writer's commit would queue behind it. The write has committed whatever happens here: a
+    /// failure (a store before pg14 has no such function; a dropped connection) is not the officer's.
+    private func announceChanges() {
+        _ = try? run("SELECT placefinder_announce_changes()", [])
     }
 
     /// One statement outside any transaction (schema set-up, `LISTEN`).

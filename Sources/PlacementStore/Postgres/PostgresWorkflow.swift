@@ -3,9 +3,11 @@ import GRDB
 import PlacementCore
 
 /// The workflow's rows on PostgreSQL, in one READ COMMITTED transaction. The child, vacancy and placement
-/// a write reads are locked (`FOR UPDATE`) until it commits: a second officer's write to the same bed waits,
-/// then reads what the first committed (the bed taken, the version moved on) and is refused by the same
-/// `Workflow` rule or version check as on SQLite. Ids come from `id_counters`, locked the same way.
+/// a write reads are locked (`FOR NO KEY UPDATE`) until it commits: a second officer's write to the same bed
+/// waits, then reads what the first committed (the bed taken, the version moved on) and is refused by the same
+/// `Workflow` rule or version check as on SQLite. (NO KEY: ids never change, so a colleague's call or notice
+/// that only refers to the bed need not wait.) Ids come from a sequence per table (pg14), which no write
+/// waits for: a rolled-back write leaves a gap in the numbers, never a number used twice.
 struct PostgresWorkflow: WorkflowTransaction {
     let tx: PostgresTransaction
     /// False for a read-only transaction (the place form's preflight), which may not lock.
@@ -15,7 +17,7 @@ struct PostgresWorkflow: WorkflowTransaction {
     func bits() throws -> NeedBits { try reads.needBits() }
 
     func provider(_ id: String) throws -> Provider? { try reads.provider(id, bits: bits()) }
-    var forUpdate: String { locking ? " FOR UPDATE" : "" }
+    var forUpdate: String { locking ? " FOR NO KEY UPDATE" : "" }
 
     func child(_ id: String) throws -> Child? {
         try reads.children(where: " WHERE id = $1" + forUpdate, [id], bits: bits()).values.first
@@ -53,8 +55,10 @@ struct PostgresWorkflow: WorkflowTransaction {
         return known
     }
     func stamp(of table: StampedTable, id: String) throws -> RecordStamp? { try PostgresStore.stamp(of: table, id: id, in: tx) }
+    /// A new id from the table's sequence; in a read-only transaction (the preflight) the one it would give next.
     func nextID(table: String, width: Int) throws -> String {
-        guard let row = try tx.rows("SELECT prefix, highest, digits FROM id_counters WHERE name = $1" + forUpdate, [table]).first else {
+        let number = locking ? "placefinder_next_id(name) - 1" : "placefinder_peek_id(name)"
+        guard let row = try tx.rows("SELECT prefix, \(number) AS highest, digits FROM id_counters WHERE name = $1", [table]).first else {
             throw StoreError.unreadableValue(table: "id_counters", column: table)
         }
         return WorkflowWrites.nextID(prefix: row[0], highest: row[1], digits: row[2], width: width)

@@ -74,13 +74,15 @@ extension PostgresStore {
 
     // MARK: audit
 
-    /// Appends in the caller's transaction, chained to the last entry exactly as SQLite's (`AuditChain.link`).
-    /// An advisory lock held to commit makes concurrent appenders from other connections queue for the end.
-    /// The tail comes from `placefinder_audit_tail()`: row-level security may hide the last entry itself.
+    /// Appends in the caller's transaction to the end of the login's own chain (its authority's, pg14), linked
+    /// exactly as SQLite's (`AuditChain.link`). `placefinder_audit_next()` locks that chain until commit, so the
+    /// authority's other appenders queue for its end while other authorities' do not wait, and returns the
+    /// chain's tail (row-level security may hide it from the login) and a new id from the trail's sequence.
     static func append(_ entry: AuditEntry, in tx: PostgresTransaction) throws {
-        try tx.execute("SELECT pg_advisory_xact_lock(7283127)")
-        let last = try tx.rows("SELECT id, at, hash FROM placefinder_audit_tail()").first
-        let link = AuditChain.link(entry, after: last)
+        guard let next = try tx.rows("SELECT id, at, hash, next_id FROM placefinder_audit_next()").first else {
+            throw StoreError.unreadableValue(table: "audit_log", column: "id")
+        }
+        let link = AuditChain.link(entry, after: next, id: next["next_id"])
         try tx.execute("INSERT INTO audit_log (id, at, os_user, action, record_type, record_id, detail, hash) VALUES (\(placeholders(8)))",
                        link.values)
     }
@@ -98,11 +100,11 @@ extension PostgresStore {
         return try read { tx in try tx.rows(numbered("SELECT * FROM audit_log \(filter) ORDER BY id"), values).map(AuditEntry.decode) }
     }
 
-    /// The first break in the audit chain (nil when every hash holds), checked by the code SQLite's check uses.
+    /// The first break in any of the audit chains (nil when every hash holds), checked by the code SQLite's check uses.
     public func auditChainBreak() throws -> AuditChainBreak? {
         try read { tx in
             try Self.requireWholeTrail(tx)
-            let rows = try tx.rows(AuditChain.chainSelect)
+            let rows = try tx.rows(Self.chainSelect)
             return try AuditChain.firstBreak({ each in for row in rows { try each(row) } }, issued: 0)
         }
     }

@@ -16,17 +16,23 @@ enum ReportLine: Equatable {
 enum ReportLines {
     static func build(_ set: ReportSet?, _ l: Language = .en) -> [ReportLine] {
         guard let set else { return [] }
+        // Every title, label and note that is a catalogued phrase is said in the officer's language, as the
+        // command line's report says it (`ReportExport.text`).
+        let say = { (english: String) in Catalogue.phrase(english, l) }
         var lines: [ReportLine] = []
         for panel in set.panels {
-            lines.append(.panel("\(panel.kind.number). \(panel.kind.title)"))
-            if let why = panel.unavailable { lines.append(.unavailable(why)) }
-            if let trend = panel.trend, !trend.values.isEmpty { lines.append(.trend(trend)) }
-            for table in panel.tables {
+            lines.append(.panel("\(panel.kind.number). \(panel.kind.title(l))"))
+            if let why = panel.unavailable { lines.append(.unavailable(say(why))) }
+            if var trend = panel.trend, !trend.values.isEmpty {
+                trend.label = say(trend.label)
+                lines.append(.trend(trend))
+            }
+            for table in panel.tables.map({ $0.said(l) }) {
                 lines.append(.tableHeader(table))
                 lines += table.rows.map { .row($0, table) }
                 if table.rows.isEmpty { lines.append(.note(Message.screensReportsNone.text(l))) }
             }
-            lines += panel.notes.map { .note($0) }
+            lines += panel.notes.map { .note(say($0)) }
             lines.append(.blank)
         }
         return lines
@@ -90,7 +96,7 @@ enum ReportLines {
             } else {
                 let w = cellWidth(table, area.width, c)
                 for (i, column) in table.columns.enumerated() {
-                    rightAligned(area.x + 2 + c.label + i * w, columnName(column, fitting: w - 1), w - 1, .muted)
+                    rightAligned(area.x + 2 + c.label + i * w, columnName(column, fitting: w - 1, l), w - 1, .muted)
                 }
             }
         case .row(let row, let table):
@@ -117,8 +123,9 @@ enum ReportLines {
     }
 
     /// A reg 12 tier too long for its column is shown by its limb: "in-cty", "(a)" … "(e)" (panel 2 spells them out).
-    static func columnName(_ column: String, fitting width: Int) -> String {
-        guard displayWidth(of: column) > width, let tier = LocalityTier.allCases.first(where: { $0.label == column }) else { return column }
+    static func columnName(_ column: String, fitting width: Int, _ l: Language = .en) -> String {
+        guard displayWidth(of: column) > width,
+              let tier = LocalityTier.allCases.first(where: { Catalogue.phrase($0.label, l) == column }) else { return column }
         return tier.regulationReference.map { String($0.dropFirst("reg 12(2)".count)) } ?? "in-cty"
     }
 

@@ -117,6 +117,23 @@ enum WelshScreens {
         }
     }
 
+    /// The Reports tab's panels (titles, columns, row labels, notes) are the core's report phrases, said in
+    /// the officer's language as the command line's report says them; in English the same panels show them.
+    @Test func theReportsPanelsAreInWelsh() throws {
+        let phrases = Catalogue.entries.filter { $0.key.hasPrefix("core.phrase.report.") && $0.en != $0.cy && !$0.en.contains("{") }
+            .map(\.en).filter { $0.filter(\.isLetter).count >= 6 }
+        #expect(phrases.count > 40)
+        let (_, reports) = try #require(WelshScreens.all(width: 132, height: 200).first { $0.0 == "reports" })
+        var english = reports
+        english.language = .en
+        let welshText = WelshScreens.bodyText(reports), englishText = WelshScreens.bodyText(english)
+        let shownInEnglish = phrases.filter { WelshScreens.containsWords(englishText, $0) }
+        #expect(shownInEnglish.count > 15, "the English panels show \(shownInEnglish.count) of the phrases")
+        for phrase in shownInEnglish where WelshScreens.containsWords(welshText, phrase) && !WelshScreens.containsWords(WelshScreens.dataText, phrase) {
+            Issue.record("the Welsh Reports tab shows English \"\(phrase)\"")
+        }
+    }
+
     @Test func theSameScreensInEnglishShowTheEnglishRows() {
         // The check above can fail: English screens hold these fragments.
         let fragments = WelshScreens.englishFragments

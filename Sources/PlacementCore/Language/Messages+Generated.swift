@@ -1181,6 +1181,28 @@ public enum Message: Int, CaseIterable, Sendable {
     case corePhraseStoreNotPostgresUrl
     case corePhraseStoreBackupOnPostgres
     case corePhraseStoreCheckOnPostgres
+    case corePhraseReportNoteNightCost
+    case corePhraseReportNoteAsAt
+    case corePhraseReportNoteCalls
+    case corePhraseReportNoteStability
+    case corePhraseReportNoteHomesTypes
+    case corePhraseReportNoteUnmet
+    case corePhraseReportNoteLocality
+    case corePhraseReportNoteNoSpend
+    case corePhraseReportNoteOccupancy
+    case corePhraseReportNoteFreeBeds
+    case corePhraseReportNotePara319
+    case corePhraseReportNoteResidential
+    case corePhraseReportNoteInHouse
+    case corePhraseReportNoteNightsNotChildren
+    case corePhraseReportNoteFosterWeeks
+    case corePhraseReportRefTable
+    case corePhraseReportRefTableArea
+    case corePhraseReportRefTableWales
+    case corePhraseReportRefTable44Nights
+    case corePhraseReportRefPara64
+    case corePhraseReportRefPara64Places
+    case corePhraseReportRefPara69
     case formNoticeTitle
     case formNoticeFieldProvider
     case formNoticeFieldKind
@@ -3230,6 +3252,28 @@ core.phrase.store.not.understood.url.example	it is not a PostgreSQL URL Placefin
 core.phrase.store.not.postgres.url	it is not a postgresql:// URL	nid yw'n URL postgresql://	
 core.phrase.store.backup.on.postgres	`placefinder backup` (use pg_dump or a base backup: docs/operations.md)	`placefinder backup` (defnyddiwch pg_dump neu gopi wrth gefn sylfaenol: docs/operations.md)	what is not yet on PostgreSQL
 core.phrase.store.check.on.postgres	`placefinder check`	`placefinder check`	a command's name stays as typed
+core.phrase.report.note.night.cost	A night costs the weekly cost agreed for it ÷ 7 (a change from its day).	Mae noson yn costio'r gost wythnosol a gytunwyd amdani ÷ 7 (newid o'i ddiwrnod ymlaen).	report note (Reports tab and report text)
+core.phrase.report.note.as.at	As at {date}, whatever the period. Distances are estimated road miles at the start.	Fel ar {date}, beth bynnag fo'r cyfnod. Milltiroedd ffordd amcangyfrifedig ar y dechrau yw'r pellteroedd.	report note (Reports tab and report text)
+core.phrase.report.note.calls	Calls recorded in the period for the area's children; a notice's wait ends at the next placement's start.	Galwadau a gofnodwyd yn y cyfnod am blant yr ardal; daw aros hysbysiad i ben pan fydd y lleoliad nesaf yn dechrau.	report note (Reports tab and report text)
+core.phrase.report.note.stability	Children with any placement running in the period; endings are placements ended in it.	Plant ag unrhyw leoliad yn rhedeg yn y cyfnod; terfyniadau yw lleoliadau a ddaeth i ben ynddo.	report note (Reports tab and report text)
+core.phrase.report.note.homes.types	Children's homes: placement types K1 and K2; other residential: R1, R3, S1.	Cartrefi plant: mathau o leoliad K1 a K2; preswyl arall: R1, R3, S1.	report note (Reports tab and report text)
+core.phrase.report.note.unmet	Counted by the matching engine with the default policy; declined providers are excluded.	Wedi'u cyfrif gan y peiriant paru gyda'r polisi rhagosodedig; ni chynhwysir darparwyr a wrthododd.	report note (Reports tab and report text)
+core.phrase.report.note.locality	Locality is the reg 12 tier recorded when each placement started, from the placing authority.	Yr ardal yw haen rheoliad 12 a gofnodwyd pan ddechreuodd pob lleoliad, o safbwynt yr awdurdod lleoli.	report note (Reports tab and report text)
+core.phrase.report.note.no.spend	No spend in the report; nights with no agreed cost are not priced.	Dim gwariant yn yr adroddiad; ni roddir pris ar nosweithiau heb gost y cytunwyd arni.	report note (Reports tab and report text)
+core.phrase.report.note.occupancy	Occupancy: homes with registered places; in use counts beds others filled.	Defnydd: cartrefi â lleoedd cofrestredig; mae'r gwelyau mewn defnydd yn cynnwys rhai a lenwyd gan eraill.	report note (Reports tab and report text)
+core.phrase.report.note.free.beds	Open vacancies available today, every bed in the store, by tier from the area (in-county: inside it).	Lleoedd gwag ar agor ac ar gael heddiw, pob gwely yn y storfa, fesul haen o'r ardal (yn y sir: y tu mewn iddi).	report note (Reports tab and report text)
+core.phrase.report.note.para.319	Para 3.19 counts each child's placements over the year to 31 March 2019.	Mae paragraff 3.19 yn cyfrif lleoliadau pob plentyn dros y flwyddyn hyd at 31 Mawrth 2019.	report note (Reports tab and report text)
+core.phrase.report.note.residential	Residential: children's homes (K1, K2) and other residential settings (R1, R3, S1).	Preswyl: cartrefi plant (K1, K2) a lleoliadau preswyl eraill (R1, R3, S1).	report note (Reports tab and report text)
+core.phrase.report.note.in.house	The report does not separate other councils' homes from in-house provision.	Nid yw'r adroddiad yn gwahanu cartrefi cynghorau eraill oddi wrth ddarpariaeth fewnol.	report note (Reports tab and report text)
+core.phrase.report.note.nights.not.children	The report gives nights by locality (panel 2), not children on a day.	Mae'r adroddiad yn rhoi nosweithiau fesul ardal (panel 2), nid plant ar ddiwrnod.	report note (Reports tab and report text)
+core.phrase.report.note.foster.weeks	Weeks are nights of foster care (U1-U6) divided by 7; kinship is U1-U3 whoever supports the carer.	Wythnosau yw nosweithiau gofal maeth (U1-U6) wedi'u rhannu â 7; gofal gan berthynas yw U1-U3 pwy bynnag sy'n cefnogi'r gofalwr.	report note (Reports tab and report text)
+core.phrase.report.ref.table	Table {n}	Tabl {n}	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.table.area	Table {n}, {area}	Tabl {n}, {area}	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.table.wales	Table {n}, Wales	Tabl {n}, Cymru	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.table.44.nights	Table 4.4, Wales (31,197 of 193,898 nights)	Tabl 4.4, Cymru (31,197 o 193,898 noson)	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.para.64	para 6.4, Wales, 31 July 2018	para 6.4, Cymru, 31 Gorffennaf 2018	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.para.64.places	para 6.4, Wales: 603 places, 465 in use, 31 July 2018	para 6.4, Cymru: 603 lle, 465 mewn defnydd, 31 Gorffennaf 2018	the seed report's table or paragraph a baseline figure is printed in
+core.phrase.report.ref.para.69	para 6.9, calls to find a placement	para 6.9, galwadau i ddod o hyd i leoliad	the seed report's table or paragraph a baseline figure is printed in
 form.notice.title	New notice — received {when} · logged by {officer}	Hysbysiad newydd — daeth i law {when} · cofnodwyd gan {officer}	hysbysiad (notice, the record): glossary §5
 form.notice.field.provider	Provider	Darparwr	glossary §1
 form.notice.field.kind	Kind	Math	label column: 16 cells at most

@@ -26,10 +26,10 @@ public enum ReportExport {
     }
 
     static func tableLines(_ table: ReportTable, language: Language = .en) -> [String] {
-        let say = { (english: String) in Catalogue.phrase(english, language) }
-        let title = say(table.title)
-        let columns = table.columns.map(say)
-        let labels = table.rows.map { VisibleText.line(say($0.label)) }
+        let table = table.said(language)
+        let title = table.title
+        let columns = table.columns
+        let labels = table.rows.map { VisibleText.line($0.label) }
         let labelWidth = max(24, title.count - 2, labels.map(\.count).max() ?? 0) + 2
         let cellWidth = max(9, columns.map(\.count).max() ?? 0) + 1
         let showsShare = table.rows.contains { $0.share != nil }

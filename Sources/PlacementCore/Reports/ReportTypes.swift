@@ -91,6 +91,22 @@ public struct ReportPanel: Sendable, Hashable, Codable {
     }
 }
 
+extension ReportTable {
+    /// The table in `language`: its title, columns, row labels and baselines' sources that are catalogued
+    /// phrases (`core.phrase.report.*`) said in it; names, codes and figures as they are.
+    public func said(_ language: Language) -> ReportTable {
+        guard language != .en else { return self }
+        var table = self
+        table.title = Catalogue.phrase(title, language)
+        table.columns = columns.map { Catalogue.phrase($0, language) }
+        for i in table.rows.indices {
+            table.rows[i].label = Catalogue.phrase(table.rows[i].label, language)
+            if let ref = table.rows[i].baseline?.ref { table.rows[i].baseline?.ref = Catalogue.phrase(ref, language) }
+        }
+        return table
+    }
+}
+
 public struct ReportTrend: Sendable, Hashable, Codable {
     public var label: String
     public var values: [Double]

@@ -396,7 +396,7 @@ final class TerminalRuntime: @unchecked Sendable {
         case let error as StoreError: error.description(language)
         case let error as MatchError: error.description(language)
         case let error as UserError: error.message
-        default: "the store could not be read or written"
+        default: Message.cliRuntimeStoreUnreadable.text(language)
         }
     }
 }

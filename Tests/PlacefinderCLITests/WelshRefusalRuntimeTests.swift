@@ -19,4 +19,10 @@ import Testing
         #expect(TerminalRuntime.describe(refusal) == refusal.description)
         #expect(TerminalRuntime.describe(refusal, .cy) == "galwad a wrthodwyd: angen rheswm")
     }
+
+    @Test func aFaultWithNoWordsOfItsOwnIsSaidInTheOfficersLanguage() {
+        struct Fault: Error {}
+        #expect(TerminalRuntime.describe(Fault()) == "the store could not be read or written")
+        #expect(TerminalRuntime.describe(Fault(), .cy) == "methu darllen nac ysgrifennu'r storfa")
+    }
 }

@@ -547,6 +547,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliPhraseImportJsonMissingAnObject
     case cliPhraseImportJsonNotTimestamp
     case cliUsageDidYouMean
+    case cliRuntimeStoreUnreadable
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -2618,6 +2619,7 @@ cli.phrase.import.json.wrong.type.an.object	has the wrong type (expected an obje
 cli.phrase.import.json.missing.an.object	is missing (expected an object)	mae ar goll (disgwylir gwrthrych)	
 cli.phrase.import.json.not.timestamp	is not a timestamp with offset	nid yw'n stamp amser gyda gwrthbwys	
 cli.usage.did.you.mean	Did you mean {what}?	Oeddech chi'n golygu {what}?	the parser's suggestion after a mistyped option
+cli.runtime.store.unreadable	the store could not be read or written	methu darllen nac ysgrifennu'r storfa	the dashboard's status line, for a fault with no words of its own
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

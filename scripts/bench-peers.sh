@@ -12,7 +12,7 @@ children=${2:-20}
 work=.build-peers
 mkdir -p "$work" && chmod 700 "$work"   # the demo store warns when others could read it
 
-swift build -c release --product placefinder >&2
+swift build -c release --static-swift-stdlib --product placefinder >&2
 bin=.build/release/placefinder
 
 if ! "$work/venv/bin/python" -c 'import numpy' 2>/dev/null; then

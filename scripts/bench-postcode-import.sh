@@ -8,7 +8,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin="$root/.build/release/placefinder"
-[ -x "$bin" ] || { echo "build first: swift build -c release --product placefinder" >&2; exit 1; }
+[ -x "$bin" ] || { echo "build first: swift build -c release --static-swift-stdlib --product placefinder" >&2; exit 1; }
 tmp=${TMPDIR:-/tmp}
 if [ $# -eq 0 ]; then
   for rows in 500000 2700000; do

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 bin=.build/release/placefinder
 if [ $# -gt 0 ] && [ "${1#-}" = "$1" ]; then bin=$1; shift; fi
-[ -x "$bin" ] || { echo "$0: $bin not found: swift build -c release --product placefinder" >&2; exit 1; }
+[ -x "$bin" ] || { echo "$0: $bin not found: swift build -c release --static-swift-stdlib --product placefinder" >&2; exit 1; }
 
 dir=$(mktemp -u /tmp/placefinder-bench-pg.XXXXXX)
 trap 'bash scripts/pg-cluster.sh stop "$dir"' EXIT

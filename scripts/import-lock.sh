@@ -4,7 +4,7 @@
 # (BEGIN IMMEDIATE; COMMIT) every 5 ms and reports its longest wait, with the CPU time the import used
 # during that wait (on a busy machine the wait also holds time spent waiting for a core), and the import's
 # whole CPU time (GNU time: `apt-get install -y time`). Run on a release build:
-#   swift build -c release --product placefinder && scripts/import-lock.sh .build/release/placefinder
+#   swift build -c release --static-swift-stdlib --product placefinder && scripts/import-lock.sh .build/release/placefinder
 # Uses the test-build-free path: no PLACEFINDER_* variables (a release build refuses them).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,6 @@
 import Foundation
 import PlacementCore
-import PlacementStore
+@testable import PlacementStore
 import TerminalUI
 import Testing
 @testable import placefinder
@@ -51,4 +51,24 @@ struct PostgresDashboardTests {
         _ = runtime.run(on: script, authority: "W06000015", redact: false, pollSeconds: 3600)
         #expect(script.timedOut == nil, "waited for \(script.timedOut ?? "")")
     }
+
+    /// A commit that sends no notification (its process died between COMMIT and NOTIFY; here raw SQL, which
+    /// notifies no one) is still found, by the change counter the watch reads every so many polls while pushed.
+    @Test func aCommitWhoseNotificationNeverCameIsFoundByTheCounter() throws {
+        let url = try PostgresCLITests.freshServerStore()
+        try CLI.importExamples(into: url)
+        let location = try #require(PostgresLocation(url: url, defaultUser: OfficerIdentity.account()))
+        let watch = ChangeWatch(try PostgresStore(location))
+        watch.start()
+        defer { watch.stop() }
+        #expect(watch.isPushed)
+        let session = try PostgresSession(location)
+        defer { session.close() }
+        try session.execute("UPDATE vacancies SET weekly_fee = weekly_fee + 1")
+        let seen = (1...ChangeWatch.pollsBetweenChecksWhilePushed).map { _ in watch.committedElsewhere(polling: true) }
+        #expect(seen == Array(repeating: false, count: seen.count - 1) + [true])
+        // Found once: the next check finds nothing new.
+        #expect((1...ChangeWatch.pollsBetweenChecksWhilePushed).allSatisfy { _ in !watch.committedElsewhere(polling: true) })
+    }
 }
+

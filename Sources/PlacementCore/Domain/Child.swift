@@ -8,7 +8,6 @@ public enum LegalStatus: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public enum ChildStatus: String, Sendable, Codable, CaseIterable {

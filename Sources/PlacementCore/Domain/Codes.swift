@@ -5,7 +5,6 @@ public enum EndReason: String, Sendable, Codable, CaseIterable {
     /// The reason in words an officer would use (labels after the SSDA903 guidance).
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// Endings that are breakdowns unless recorded as planned: the placement ended against the plan.
     public var isTypicallyBreakdown: Bool {
@@ -22,7 +21,6 @@ public enum PlacementType: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 extension EndReason: CatalogueWorded {

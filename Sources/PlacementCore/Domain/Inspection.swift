@@ -7,7 +7,6 @@ public enum InspectionRating: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// Place on the regulator's four-point scale, 0 the best: the policy's scores and threshold read this.
     public var grade: Int {
@@ -47,7 +46,6 @@ public enum PurchaseMode: String, Sendable, Codable, CaseIterable {
     /// How it was bought, in full, in English (`label(_:)` for either language).
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// A few words for narrow columns, in English (`shortLabel(_:)` for either language).
     public var shortLabel: String { shortLabel(.en) }

@@ -7,7 +7,6 @@ public enum NoticeKind: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public struct ProviderNotice: Sendable, Hashable, Codable, Identifiable {

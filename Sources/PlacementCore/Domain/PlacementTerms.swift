@@ -9,7 +9,6 @@ public enum PlacementPurpose: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 /// How a placement was bought (seed report 5.10): under the all-Wales framework or spot-purchased.

@@ -10,7 +10,6 @@ public enum RiskToOthers: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// The need code of a child at risk of this harm (the catalogue's CSE and CCE).
     public var atRiskNeed: String {
@@ -28,7 +27,6 @@ public enum LivingCompanions: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 /// A child living in a home now, as the matching engine may know them: no name, no initials; only what the

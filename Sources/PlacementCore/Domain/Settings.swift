@@ -4,7 +4,6 @@ public enum Setting: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// Family-based settings, which Welsh policy prefers to residential care.
     public var isFamilyBased: Bool { self == .foster || self == .kinship || self == .parentAndChild }
@@ -24,7 +23,6 @@ public enum Sector: String, Sendable, Codable, CaseIterable {
 
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 }
 
 public enum ProfitStatus: String, Sendable, Codable, CaseIterable {

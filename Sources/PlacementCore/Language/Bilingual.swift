@@ -155,6 +155,9 @@ extension CatalogueWorded {
         Catalogue.text(key: catalogueKey, language) ?? rawValue
     }
 
+    /// What an officer reads for this value in `language`: its catalogue row.
+    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
+
     /// The row key of this value's short words, for narrow columns: `<prefix>.short.<raw value>`.
     public var shortCatalogueKey: String {
         Self.catalogueKeyPrefix + ".short" + String(catalogueKey.dropFirst(Self.catalogueKeyPrefix.count))

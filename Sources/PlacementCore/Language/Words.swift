@@ -4,42 +4,34 @@
 extension Regulator: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.regulator" }
     /// "CIW" or "Ofsted" in English; "AGC" (Arolygiaeth Gofal Cymru) in Welsh.
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension NeedLevel: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.need.level" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension WelshCapability: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.welsh" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension ChildStatus: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.child.status" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension VacancyStatus: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.vacancy.status" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension Gender: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.gender" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension Contact.Outcome: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.call.outcome" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension DeclineScope: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.decline.scope" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension Urgency {
@@ -55,7 +47,6 @@ extension Urgency {
 
 extension FirstLanguage: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.first.language" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension Authority {
@@ -88,22 +79,18 @@ extension NoticeKind {
 
 extension ProfitStatus: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.profit" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension Placement.Ending: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.ending" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension MoveKind: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.move" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension PurchaseRoute: CatalogueWorded {
     public static var catalogueKeyPrefix: String { "core.route" }
-    public func label(_ language: Language = .en) -> String { catalogueWords(language) }
 }
 
 extension LocalityTier {

@@ -8,7 +8,6 @@ public enum MatchFlag: String, Sendable, Codable, CaseIterable {
     /// What the flag asks of the officer, in English (`label(_:)` for either language).
     public var label: String { label(.en) }
 
-    public func label(_ language: Language) -> String { catalogueWords(language) }
 
     /// The flag's badge in lists, in English (`short(_:)` for either language).
     public var short: String { short(.en) }

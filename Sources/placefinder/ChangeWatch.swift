@@ -30,8 +30,7 @@ final class ChangeWatch: @unchecked Sendable {
     var isPushed: Bool { listener?.isListening == true }
 
     /// While the server pushes, the counter is still read once every this many polls: a commit whose process
-    /// died between COMMIT and its notification (or a write by raw SQL, which notifies no one) shows within
-    /// half a minute instead of never.
+    /// died between COMMIT and announcing it shows within half a minute instead of never.
     static let pollsBetweenChecksWhilePushed = 30
     private var pollsSinceCheck = 0
 

@@ -52,8 +52,9 @@ struct PostgresDashboardTests {
         #expect(script.timedOut == nil, "waited for \(script.timedOut ?? "")")
     }
 
-    /// A commit that sends no notification (its process died between COMMIT and NOTIFY; here raw SQL, which
-    /// notifies no one) is still found, by the change counter the watch reads every so many polls while pushed.
+    /// A commit whose notification is never sent (its process died between COMMIT and announcing it; here a
+    /// Placefinder connection's raw write, which defers its names and never announces them) is still found, by
+    /// the change counter the watch reads every so many polls while pushed.
     @Test func aCommitWhoseNotificationNeverCameIsFoundByTheCounter() throws {
         let url = try PostgresCLITests.freshServerStore()
         try CLI.importExamples(into: url)

@@ -102,7 +102,7 @@ extension Pages {
                          style: contact.isEmpty ? .muted : .normal))
         out.append(field(Message.screensPageWelsh.text(l), p.welshLanguage.label(l), style: p.welshLanguage == .fluent ? .good : .normal))
         out.append(field(Message.screensPageCanMeet.text(l), p.capabilities.isEmpty ? Message.screensNoSpecialistNeeds.text(l)
-                         : p.capabilities.map { catalogue.name(of: $0) }.joined(separator: ", ")))
+                         : p.capabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
         let s = ix.stability[i]
         out.append(field(Message.screensPageStability.text(l),
                          stabilityFigures(placements: s.placements, breakdowns: s.breakdowns, shortNotice: s.shortNoticeEndings, l)

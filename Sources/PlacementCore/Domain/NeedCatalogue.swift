@@ -58,8 +58,6 @@ public struct NeedCatalogue: Sendable {
 
     public func contains(_ code: String) -> Bool { indexByCode[code] != nil }
 
-    public func name(of code: String) -> String { definition(code)?.name ?? code }
-
     /// The need's name in `language`: a standard need's catalogue row (`core.need.<code>.name`) when the
     /// definition still has the standard English name; a local catalogue's own name otherwise.
     public func name(of code: String, _ language: Language) -> String {

@@ -61,7 +61,7 @@ public struct PlaceForm: Sendable, Equatable {
         if plan.asksMoveKind && move == nil { return Message.formPlaceAskMoveBlocker.text(l) }
         if weeklyCost == .some(nil) { return Message.formPlaceErrorCost.text(l) }
         if let refusal = plan.refusal { return Message.formPlaceCannot.text(l, ["reason": refusal.description(l)]) }
-        if let missing = plan.missing(approvals).first { return missing.kind.typePrompt(l, why: missing.why) }
+        if let missing = plan.missing(approvals).first { return missing.kind.typePrompt(l, why: missing.why(l)) }
         return nil
     }
 
@@ -346,7 +346,7 @@ func drawPlaceForm(_ model: Model, _ form: PlaceForm, _ buffer: inout Buffer) {
             lines.append([Span(Message.formPlaceNeeded.text(l), style: bold)])
             for need in plan.required {
                 let focused = form.focus == .approval(need.kind)
-                lines.append([Span("  " + need.why, style: .warning)])
+                lines.append([Span("  " + need.why(l), style: .warning)])
                 lines.append([label(need.kind.fieldLabel(l), .approval(need.kind)),
                               Span(form.approvals.raw(need.kind) ?? "", style: Style(.normal, underline: true)),
                               Span(focused ? "▏" : "", style: .accent, caret: focused)])

@@ -85,6 +85,13 @@ import TerminalUI
         place.press(.enter)                                // not whole pounds: named
         out.append(("cy-place-form", place))
 
+        // An out-of-county bed: why the panel's approval is needed, and Enter asking for it.
+        var approval = welsh(matchModel(width: width, height: height))
+        approval.press(.char("p"))
+        _ = update(&approval, .placementPlanned(PlaceFormTests.plan(approval)))
+        approval.press(.enter)
+        out.append(("cy-place-form-approval", approval))
+
         let third = matchModel(width: width, height: height).match!.data!.candidates[2]
         var answer = welsh(ReferralAppTests.model(contacts: [ReferralAppTests.referral("K0100", to: third, due: Fixtures.at(2))],
                                                   width: width, height: height))

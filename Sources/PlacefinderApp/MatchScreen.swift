@@ -170,7 +170,7 @@ func drawMatches(_ model: Model, _ buffer: inout Buffer) {
     }
     let siblings = result.childIDs.count > 1 ? Message.screensMatchWith.text(l, ["ids": result.childIDs.dropFirst().joined(separator: ", ")]) : ""
     var summary = Message.screensMatchSummary.text(l, ["ranked": String(result.rankedCount), "excluded": String(result.excluded.count)])
-    let policy = Message.screensMatchPolicy.text(l, ["policy": result.policyName])
+    let policy = Message.screensMatchPolicy.text(l, ["policy": MatchPolicy.said(name: result.policyName, l)])
     let title = Message.screensMatchTitle.text(l, ["who": who]) + siblings
     if displayWidth(of: title + summary + policy) <= layout.header.width { summary += policy }
     buffer.set(x: layout.header.x, y: layout.header.y, spans: [Span(title, style: Pages.heading), Span(summary, style: .muted)],
@@ -440,7 +440,7 @@ func drawLinesModal(_ model: Model, title: String, _ lines: [[Span]], width: Int
 
 func drawWeights(_ model: Model, _ result: MatchScreenData, _ buffer: inout Buffer) {
     let l = model.language
-    var lines: [[Span]] = [[Span(Message.screensWeightsPolicy.text(l), style: .muted), Span(result.policyName, style: Style(.normal, bold: true))], []]
+    var lines: [[Span]] = [[Span(Message.screensWeightsPolicy.text(l), style: .muted), Span(MatchPolicy.said(name: result.policyName, l), style: Style(.normal, bold: true))], []]
     let total = result.weights.reduce(0) { $0 + $1.weight }
     for w in result.weights {
         let share = total > 0 ? w.weight / total : 0

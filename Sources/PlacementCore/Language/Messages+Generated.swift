@@ -660,6 +660,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case coreArrangementNeitherTogether
     case coreListAnd
     case coreMatchPolicy
+    case coreMatchPolicyDefault
     case coreMatchArrangementsHeading
     case coreMatchMilesUnit
     case coreMatchNoTwoHomes
@@ -2732,6 +2733,7 @@ core.arrangement.second.together	{first} in {firstVacancy}; {second} together in
 core.arrangement.neither.together	{first} in {firstVacancy}; {second} in {secondVacancy}, apart from {first}	{first} yn {firstVacancy}; {second} yn {secondVacancy}, ar wahân i {first}	
 core.list.and	{items} and {last}	{items} a {last}	ids only: no aspirate mutation
 core.match.policy	policy: {policy}	polisi: {policy}	
+core.match.policy.default	Placefinder default {edition}	rhagosodiad Placefinder {edition}	the built-in matching policy's name
 core.match.arrangements.heading	In two homes, keeping the most siblings together (s.81), best first:	Mewn dau gartref, gan gadw'r mwyaf o frodyr a chwiorydd gyda'i gilydd (a.81), y gorau gyntaf:	
 core.match.miles.unit	mi	mltr	column unit
 core.match.no.two.homes	No two homes can take the siblings between them: each child is ranked on their own below.	Ni all dau gartref gymryd y brodyr a chwiorydd rhyngddynt: mae pob plentyn wedi'i restru ar ei ben ei hun isod.	

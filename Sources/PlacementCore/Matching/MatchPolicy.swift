@@ -39,8 +39,17 @@ public struct MatchPolicy: Sendable, Hashable, Codable {
     /// What each soft rule broken takes off the residents' factor (0…1).
     public var residentSoftPenalty = 0.5
 
+    /// A policy's name as an officer reads it: the built-in policy's in their language ("rhagosodiad
+    /// Placefinder 2026-11"), a local policy's as its file names it.
+    public static func said(name: String, _ language: Language) -> String {
+        name == MatchPolicy.default.name ? Message.coreMatchPolicyDefault.text(language, ["edition": defaultEdition]) : name
+    }
+
+    /// The built-in weights' edition: a ranking's recorded policy name says which weights made it.
+    static let defaultEdition = "2026-11"
+
     public static let `default` = MatchPolicy(
-        name: "Placefinder default 2026-11",
+        name: "Placefinder default \(defaultEdition)",
         weights: FactorWeights(\.defaultWeight),
         fullScoreWithinMiles: 20, halfLifeMiles: 25,
         schoolFullScoreWithinMiles: 10, schoolMoveMiles: 15,

@@ -150,7 +150,7 @@ public struct MatchReport: Sendable, Codable {
     /// A table readable at 80 columns: one line per candidate, then its reasons and flags indented; headings
     /// and flags in `language` (the report's reasons are already in the language it was built in).
     public func text(width: Int = 80, heading: String, language: Language = .en) -> String {
-        var lines = [heading, Message.coreMatchPolicy.text(language, ["policy": policy])]
+        var lines = [heading, Message.coreMatchPolicy.text(language, ["policy": MatchPolicy.said(name: policy, language)])]
         if let message { lines += Self.wrap(message, width: width, first: "!! ", rest: "   ") }
         lines += Self.table(result, width: width, language: language)
         if let arrangements, !arrangements.isEmpty {

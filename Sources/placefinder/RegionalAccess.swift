@@ -32,7 +32,9 @@ enum RegionalAccess {
             guard cover.covers(area) else {
                 throw UserError(Message.regionalReportOutsideCover.text(language, ["cover": label(cover, language), "area": label(area, language)]))
             }
-            return AggregateReports.compute(try db.aggregateFigures(), area: area, period: period, panels: panels)
+            // Panels 1-5, 9 and 10 are computed by the server (pg16); only a server has commissioners.
+            let cells = try (db as? PostgresStore)?.aggregateCells(area: area, period: period, panels: panels) ?? []
+            return AggregateReports.compute(try db.aggregateFigures(), cells: cells, area: area, period: period, panels: panels)
         }
     }
 

@@ -9,9 +9,12 @@ import PlacementCore
 /// (`SmallNumbers`). No row names a child, carries a child's id, date or a figure of one child alone.
 ///
 /// The area is the list of authorities asked for; `placefinder_report_area` refuses it (42501) unless the
-/// login covers every one: a commissioner their board or Wales (`placefinder_reports_cover`, from the code
+/// login covers every one (checked once per call, in a materialised CTE, not once per row): a commissioner their board or Wales (`placefinder_reports_cover`, from the code
 /// they were added with), the administrator and the store's owner everything. Only commissioners and the
 /// administrator may call them; the per-placement helpers they share are nobody's to call.
+///
+/// Each runs with `jit = off`: the planner cannot see through the nested functions, guesses millions of rows, and
+/// compiling for them took a second where running takes milliseconds (`placefinder_report_spend` on the demo).
 ///
 /// The groupings follow the panels' own code (Sources/PlacementCore/Reports/*Panel.swift); the mappings from
 /// placement type, tier, purpose and route are written out from PlacementCore's enums, so the two cannot
@@ -37,7 +40,7 @@ enum PostgresAggregates {
     static func sql() -> String {
         var sql = """
             CREATE FUNCTION placefinder_report_area(asked TEXT[]) RETURNS TEXT[] LANGUAGE plpgsql STABLE SECURITY DEFINER
-                SET search_path = public, pg_temp AS $$
+                SET search_path = public, pg_temp SET jit = off AS $$
                 BEGIN
                     IF placefinder_login_authority(session_user::TEXT) IS NULL OR \(member("placefinder_admin")) THEN
                         RETURN asked;
@@ -54,20 +57,21 @@ enum PostgresAggregates {
                     id TEXT, child_id TEXT, provider_id TEXT, placement_type TEXT, locality_tier BIGINT, start_day BIGINT,
                     end_day BIGINT, notice_hours BIGINT, weekly_cost BIGINT, cost_changes TEXT, purpose TEXT, purchase TEXT,
                     sector INT)
-                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
+                WITH area AS MATERIALIZED (SELECT unnest(placefinder_report_area(asked)) AS code)
                 SELECT p.id, p.child_id, p.provider_id, p.placement_type, p.locality_tier, p.start_day, p.actual_end_day,
                        p.notice_hours, p.weekly_cost, p.cost_changes, p.purpose, p.purchase,
                        \(sector("pr", "COALESCE(p.placing_authority, c.placing_authority)"))
                 FROM placements p JOIN children c ON c.id = p.child_id JOIN providers pr ON pr.id = p.provider_id
                 WHERE p.undone_by IS NULL AND (p.actual_end_day IS NULL OR p.actual_end_day >= p.start_day)
-                  AND COALESCE(p.placing_authority, c.placing_authority) = ANY (placefinder_report_area(asked)) $$;
+                  AND COALESCE(p.placing_authority, c.placing_authority) IN (SELECT code FROM area) $$;
 
             -- The nights each of a family of those placements gives in the period (Nights.swift): up to its end or
             -- the next placement of the same child in the family, whichever is first (no apostrophes here: statements() reads them as quotes).
             CREATE FUNCTION placefinder_report_spans(asked TEXT[], first_day BIGINT, last_day BIGINT, family TEXT)
                 RETURNS TABLE (id TEXT, child_id TEXT, placement_type TEXT, locality_tier BIGINT, sector INT,
                                weekly_cost BIGINT, cost_changes TEXT, purpose TEXT, purchase TEXT, lo BIGINT, hi BIGINT)
-                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
                 SELECT s.id, s.child_id, s.placement_type, s.locality_tier, s.sector, s.weekly_cost, s.cost_changes,
                        s.purpose, s.purchase, s.lo, s.hi
                 FROM (SELECT k.*, GREATEST(k.start_day, first_day) AS lo,
@@ -105,7 +109,7 @@ enum PostgresAggregates {
         let kinship = ReportSetting.kinship.rawValue
         return """
             CREATE FUNCTION placefinder_report_nights(asked TEXT[], first_day BIGINT, last_day BIGINT) RETURNS TABLE (\(cell))
-                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
                 WITH r AS (SELECT s.child_id, s.sector, s.locality_tier::INT AS tier, s.lo, s.hi, s.hi - s.lo AS nights,
                                   \(band("s.locality_tier")) AS band, \(setting("s.placement_type")) AS setting
                            FROM placefinder_report_spans(asked, first_day, last_day, 'residential') s),
@@ -143,7 +147,7 @@ enum PostgresAggregates {
         let short = Workflow.shortNoticeHours
         return """
             CREATE FUNCTION placefinder_report_stability(asked TEXT[], first_day BIGINT, last_day BIGINT) RETURNS TABLE (\(cell))
-                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+                LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
                 WITH k AS (SELECT * FROM placefinder_report_placements(asked)),
                      moved AS (SELECT k.child_id, LEAST(COUNT(*), 3)::INT - 1 AS bucket FROM k
                                WHERE k.start_day <= last_day AND COALESCE(k.end_day, last_day) >= first_day GROUP BY k.child_id),
@@ -175,8 +179,9 @@ enum PostgresAggregates {
     static func ringRound() -> String {
         """
         CREATE FUNCTION placefinder_report_ring_round(asked TEXT[], first_day BIGINT, last_day BIGINT) RETURNS TABLE (\(cell))
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-            WITH mine AS (SELECT c.id FROM children c WHERE c.placing_authority = ANY (placefinder_report_area(asked))),
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
+            WITH area AS MATERIALIZED (SELECT unnest(placefinder_report_area(asked)) AS code),
+                 mine AS (SELECT c.id FROM children c WHERE c.placing_authority IN (SELECT code FROM area)),
                  calls AS (SELECT k.child_id, k.outcome, k.decline_reason FROM contacts k JOIN mine ON mine.id = k.child_id
                            WHERE \(localDay("k.at")) BETWEEN first_day AND last_day),
                  per_child AS (SELECT child_id, COUNT(*) AS calls FROM calls GROUP BY child_id),
@@ -210,16 +215,19 @@ enum PostgresAggregates {
     static func spend() -> String {
         """
         CREATE FUNCTION placefinder_report_spend(asked TEXT[], first_day BIGINT, last_day BIGINT) RETURNS TABLE (\(cell))
-            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+            LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp SET jit = off AS $$
             WITH s AS (SELECT * FROM placefinder_report_spans(asked, first_day, last_day, 'all')),
                  changes AS (SELECT s.id, (btrim(split_part(x, ':', 1))::date - DATE '1970-01-01')::BIGINT AS from_day,
                                     btrim(split_part(x, ':', 2))::numeric AS weekly
                              FROM s, regexp_split_to_table(s.cost_changes, ';') x WHERE s.weekly_cost IS NOT NULL AND btrim(x) <> ''),
-                 points AS (SELECT s.id, s.lo AS t FROM s WHERE s.weekly_cost IS NOT NULL
-                            UNION SELECT c.id, c.from_day FROM changes c JOIN s ON s.id = c.id WHERE c.from_day > s.lo AND c.from_day < s.hi),
-                 runs AS (SELECT p.id, COALESCE(LEAD(p.t) OVER (PARTITION BY p.id ORDER BY p.t), s.hi) - p.t AS nights,
-                                 COALESCE((SELECT c.weekly FROM changes c WHERE c.id = p.id AND c.from_day <= p.t
-                                           ORDER BY c.from_day DESC LIMIT 1), s.weekly_cost) AS weekly
+                 -- Each costed span cut where its cost changes: the first run at the cost in force on its first night.
+                 points AS (SELECT s.id, s.lo AS t,
+                                   COALESCE((SELECT c.weekly FROM changes c WHERE c.id = s.id AND c.from_day <= s.lo
+                                             ORDER BY c.from_day DESC LIMIT 1), s.weekly_cost) AS weekly
+                            FROM s WHERE s.weekly_cost IS NOT NULL
+                            UNION ALL SELECT c.id, c.from_day, c.weekly FROM changes c JOIN s ON s.id = c.id
+                                      WHERE c.from_day > s.lo AND c.from_day < s.hi),
+                 runs AS (SELECT p.id, COALESCE(LEAD(p.t) OVER (PARTITION BY p.id ORDER BY p.t), s.hi) - p.t AS nights, p.weekly
                           FROM points p JOIN s ON s.id = p.id),
                  priced AS (SELECT s.id, s.child_id, s.sector, \(setting("s.placement_type")) AS setting,
                                    \(indexCase("s.purchase", PurchaseRoute.allCases.map(\.rawValue))) AS route,

@@ -102,7 +102,7 @@ enum ReportLines {
         case .row(let row, let table):
             put(area.x + 4, VisibleText.line(row.label), .normal, width: c.label - 2)
             if table.columns.count == 1 {
-                rightAligned(area.x + 2 + c.label, ReportNumber.text(row.values.first ?? 0), c.value)
+                rightAligned(area.x + 2 + c.label, row.figure(0), c.value)
                 if let share = row.share {
                     var gauge = BarGauge(value: share / 100)
                     gauge.style = .good
@@ -115,8 +115,8 @@ enum ReportLines {
                 }
             } else {
                 let w = cellWidth(table, area.width, c)
-                for (i, value) in row.values.enumerated() {
-                    rightAligned(area.x + 2 + c.label + i * w, ReportNumber.text(value), w - 1)
+                for i in row.values.indices {
+                    rightAligned(area.x + 2 + c.label + i * w, row.figure(i), w - 1)
                 }
             }
         }

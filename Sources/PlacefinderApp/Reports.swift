@@ -90,14 +90,7 @@ enum ReportsTab: TabScreen {
     }
 
     /// The area in the officer's language: an authority by its Welsh name in Welsh.
-    static func areaLabel(_ area: ReportArea, _ l: Language) -> String {
-        guard l == .cy else { return area.label() }
-        return switch area {
-        case .authority(let code): ScreenWords.authority(code, fallback: code, l)
-        case .board(let board): Message.screensReportsBoard.text(l, ["board": board.label])
-        case .wales: Message.screensReportsWales.text(l)
-        }
-    }
+    static func areaLabel(_ area: ReportArea, _ l: Language) -> String { area.said(l) }
 
     static func periodLabel(_ period: ReportPeriod, _ l: Language) -> String {
         guard l == .cy else { return period.label }

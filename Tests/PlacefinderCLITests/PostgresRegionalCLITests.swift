@@ -135,7 +135,7 @@ struct PostgresRegionalCLITests {
             .key(.char("2")),
             .until("the children tab", RuntimeLoopTests.shows("Your area's figures are on the Reports tab (6)")),
             .key(.char("6")),
-            .until("the board's counts", RuntimeLoopTests.shows("a commissioner sees the server's counts")),
+            .until("the board's figures, computed by the server", RuntimeLoopTests.shows("Nights by sector")),
             .key(.char("a")),
             .until("West Glamorgan's", RuntimeLoopTests.shows("West Glamorgan")),
             .key(.char("q")),

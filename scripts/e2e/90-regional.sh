@@ -135,7 +135,7 @@ RUN
   t send-keys -t commissioner 2
   check "its Children tab says a commissioner sees no child's record" wait_on commissioner "A commissioner sees no child's record."
   t send-keys -t commissioner 6
-  check "its Reports tab shows the board's counts" wait_on commissioner "Placements by locality"
+  check "its Reports tab shows the board's figures, computed by the server" wait_on commissioner "Nights by sector"
   t send-keys -t commissioner q
   check "the commissioner's dashboard quits cleanly" wait_on commissioner DONE
   t kill-server 2>/dev/null

@@ -1550,7 +1550,6 @@ public enum Message: Int, CaseIterable, Sendable {
     case childLookedAfter
     case placementBreakdown
     case holdExpires
-    case regionalPhraseCommissionerUnavailable
     case regionalPhraseAggregatesNote
     case regionalPhrasePlacementsByLocality
     case regionalPhraseAverageMiles
@@ -1566,6 +1565,11 @@ public enum Message: Int, CaseIterable, Sendable {
     case regionalBackupServer
     case regionalChildrenCommissioner
     case regionalChildrenCommissionerReports
+    case regionalPhraseServerPeriodNote
+    case regionalPhraseSmallNumbersNote
+    case regionalPhraseTrendHiddenNote
+    case regionalPhraseUnmetNeedPerChild
+    case regionalPhraseRingRoundOneChild
     case screensCountDayOne
     case screensCountDayTwo
     case screensCountDayMany
@@ -3623,7 +3627,6 @@ tab.reports	Reports	Adroddiadau
 child.looked.after	looked-after child	plentyn sy'n derbyn gofal	Social Services and Well-being (Wales) Act 2014 s.74, Welsh text
 placement.breakdown	placement breakdown	chwalu lleoliad	issue 16's list; lleoliad (placement), SI 2015/1818 Welsh title
 hold.expires	hold ends {time}	cadw lle yn dod i ben {time}	cadw lle (a hold on a bed), glossary section 5
-regional.phrase.commissioner.unavailable	a commissioner sees the server's counts, never a child's record: this panel needs the records	mae comisiynydd lleoli yn gweld cyfrifon y gweinydd, byth gofnod plentyn: mae angen y cofnodion ar gyfer y panel hwn	comisiynydd lleoli (glossary)
 regional.phrase.aggregates.note	Counted by the server as at today, whatever the period; no child's record is read.	Wedi'u cyfrif gan y gweinydd fel y maent heddiw, beth bynnag y cyfnod; ni ddarllenir cofnod unrhyw blentyn.	
 regional.phrase.placements.by.locality	Placements by locality	Lleoliadau fesul ardal	as "By setting and locality"; fits the report's 23-column label
 regional.phrase.average.miles	Average miles from home	Milltiroedd o'r cartref ar gyfartaledd	
@@ -3639,6 +3642,11 @@ regional.audit.commissioner	a commissioner reads aggregates only, never the audi
 regional.backup.server	a PostgreSQL store is backed up with pg_dump and base backups (docs/operations.md, Regional deployment, Backups); placefinder backup copies a SQLite store file	caiff storfa PostgreSQL ei chadw wrth gefn gyda pg_dump a chopïau sylfaen (docs/operations.md, Regional deployment, Backups); mae placefinder backup yn copïo ffeil storfa SQLite	copïau sylfaen (base backups): coinage — for review
 regional.children.commissioner	A commissioner sees no child's record.	Nid yw comisiynydd lleoli yn gweld cofnod unrhyw blentyn.	comisiynydd lleoli (glossary)
 regional.children.commissioner.reports	Your area's figures are on the Reports tab (6).	Mae ffigurau eich ardal ar y tab Adroddiadau (6).	
+regional.phrase.server.period.note	Counted by the server for the period; no child's record is read.	Cyfrifwyd gan y gweinydd am y cyfnod; ni ddarllenir cofnod unrhyw blentyn.	panels 1-5, 9, 10 for a commissioner
+regional.phrase.small.numbers.note	* hides a figure on fewer than 5 children, or one that would give it away.	Mae * yn cuddio ffigur ar lai na 5 plentyn, neu un a fyddai'n ei ddatgelu.	small-number suppression (StatsWales practice)
+regional.phrase.trend.hidden.note	The trend by month is not shown: a month rests on fewer than 5 children.	Ni ddangosir y duedd fesul mis: mae mis yn seiliedig ar lai na 5 plentyn.	
+regional.phrase.unmet.need.per.child	A commissioner gets counts by urgency, not the list of waiting children.	Cyfrifon fesul brys i gomisiynydd lleoli, nid rhestr y plant sy'n aros.	panel 8 for a commissioner; comisiynydd lleoli, peiriant paru (glossary)
+regional.phrase.ring.round.one.child	Not shown: most calls for one child, reasons given about under 5 children.	Ni ddangosir: y mwyaf o alwadau i un plentyn, rhesymau am lai na 5 plentyn.	panel 9 for a commissioner
 screens.count.day.one	{n} day	{n} diwrnod	
 screens.count.day.two	{n} days	{n} ddiwrnod	soft mutation after 2
 screens.count.day.many	{n} days	{n} diwrnod	digit with the singular noun

@@ -120,10 +120,12 @@ extension ReportArea {
     }
 }
 
-/// The report a commissioner gets: the panels the server's counts can fill (where children live today,
-/// open vacancies, children waiting), the rest marked as needing the records a commissioner never reads.
+/// The report a commissioner gets, never from a child's record: panels 1-5, 9 and 10 from the figures the
+/// server computes for the area and period (`AggregateCell`, migration pg16), panels 6-8 from its count views
+/// as at today. Figures resting on fewer than 5 children are hidden (`SmallNumbers`), except panel 7's open
+/// vacancies: they are the shared market, which a commissioner reads one by one on the Vacancies tab.
 public enum AggregateReports {
-    public static func compute(_ figures: AggregateFigures, area: ReportArea, period: ReportPeriod,
+    public static func compute(_ figures: AggregateFigures, cells: [AggregateCell] = [], area: ReportArea, period: ReportPeriod,
                                panels: [ReportPanelKind] = ReportPanelKind.allCases, geography: Geography = .wales) -> ReportSet {
         let note = "Counted by the server as at today, whatever the period; no child's record is read."
         return ReportSet(area: area, areaLabel: area.label(geography), period: period, panels: panels.map { kind in
@@ -131,11 +133,13 @@ public enum AggregateReports {
             case .whereChildrenLive: whereChildrenLive(figures, area: area, note: note)
             case .freeBeds: openVacancies(figures, area: area, note: note)
             case .unmetNeed: waiting(figures, area: area, note: note)
-            default:
-                ReportPanel(kind: kind, unavailable: "a commissioner sees the server's counts, never a child's record: this panel needs the records")
+            default: ServerPanels.panel(kind, cells: cells, area: area, period: period)
             }
         })
     }
+
+    /// The kinds of panel the server computes for a period (the rest come from its count views).
+    public static let computedByServer = ServerPanels.kinds
 
     static func whereChildrenLive(_ figures: AggregateFigures, area: ReportArea, note: String) -> ReportPanel {
         let bands = LocalityBand.allCases
@@ -151,12 +155,17 @@ public enum AggregateReports {
         }
         let byBand = bands.map { band in (band.label, grid.reduce(0) { $0 + $1[band.rawValue] }) }
         let average = miles.placements > 0 ? (miles.total / miles.placements * 10).rounded() / 10 : Double.nan
-        return ReportPanel(kind: .whereChildrenLive, tables: [
-            .shares("Placements by locality", unit: "count", byBand),
-            ReportTable(title: "By setting", columns: bands.map(\.label),
-                        rows: ReportSetting.allCases.map { ReportRow(label: $0.label, values: grid[$0.rawValue]) }),
-            ReportTable(title: "Average miles from home", columns: ["miles"], rows: [ReportRow(label: "total", values: [average])]),
-        ], notes: [note])
+        // A child has one placement running today: the placements are the children they rest on.
+        let tables = [
+            SmallNumbers.apply(.shares("Placements by locality", unit: "count", byBand), children: byBand.map { [Int($0.1)] }),
+            SmallNumbers.apply(ReportTable(title: "By setting", columns: bands.map(\.label),
+                                           rows: ReportSetting.allCases.map { ReportRow(label: $0.label, values: grid[$0.rawValue]) }),
+                               children: grid.map { $0.map { Int($0) } }),
+            SmallNumbers.apply(ReportTable(title: "Average miles from home", columns: ["miles"],
+                                           rows: [ReportRow(label: "total", values: [average])]),
+                               children: [[Int(miles.placements)]]),
+        ]
+        return ReportPanel(kind: .whereChildrenLive, tables: tables, notes: [note] + hiddenNote(tables))
     }
 
     static func openVacancies(_ figures: AggregateFigures, area: ReportArea, note: String) -> ReportPanel {
@@ -174,8 +183,14 @@ public enum AggregateReports {
         for row in figures.children where row.status != .placed && area.contains(row.authority) {
             if row.emergency { emergency += Double(row.children) } else { byDate += Double(row.children) }
         }
-        return ReportPanel(kind: .unmetNeed, tables: [
-            .shares("Waiting, by urgency", unit: "children", [("emergency", emergency), ("needed by a date", byDate)]),
-        ], notes: [note])
+        let table = SmallNumbers.apply(.shares("Waiting, by urgency", unit: "children", [("emergency", emergency), ("needed by a date", byDate)]),
+                                       children: [[Int(emergency)], [Int(byDate)]])
+        return ReportPanel(kind: .unmetNeed, tables: [table], notes: [note, perChildNote] + hiddenNote([table]))
+    }
+
+    static let perChildNote = "A commissioner gets counts by urgency, not the list of waiting children."
+
+    static func hiddenNote(_ tables: [ReportTable]) -> [String] {
+        tables.contains { $0.rows.contains { $0.suppressed != nil } } ? [ServerPanels.hiddenNote] : []
     }
 }

@@ -44,7 +44,7 @@ public enum ReportExport {
         var out = [header]
         for (row, label) in zip(table.rows, labels) {
             var line = "    " + pad(label, labelWidth - 2, right: false)
-                + row.values.map { pad(ReportNumber.text($0), cellWidth) }.joined()
+                + row.values.indices.map { pad(row.figure($0), cellWidth) }.joined()
             if showsShare { line += pad(ReportNumber.percent(row.share), 7) }
             if showsBaseline { line += pad(row.baseline?.text ?? "—", 9) + (row.baseline.map { "  " + $0.ref } ?? "") }
             out.append(line)
@@ -67,7 +67,7 @@ public enum ReportExport {
             for table in panel.tables {
                 for row in table.rows {
                     for (i, column) in table.columns.enumerated() {
-                        let value = i < row.values.count ? number(row.values[i]) : ""
+                        let value = row.suppressed?.contains(i) == true ? SmallNumbers.marker : i < row.values.count ? number(row.values[i]) : ""
                         let first = i == 0
                         rows.append([panel.kind.rawValue, table.title, VisibleText.line(row.label), column, value,
                                      first ? row.share.map { number(($0 * 10).rounded() / 10) } ?? "" : "",

@@ -6,12 +6,15 @@ public struct ReportRow: Sendable, Hashable, Codable {
     /// Percentage of the table's total (first column), for tables that show shares.
     public var share: Double?
     public var baseline: BaselineFigure?
+    /// Columns whose figure is hidden as a small number (`SmallNumbers`): their value is 0 and reads `*`.
+    public var suppressed: [Int]?
 
-    public init(label: String, values: [Double], share: Double? = nil, baseline: BaselineFigure? = nil) {
+    public init(label: String, values: [Double], share: Double? = nil, baseline: BaselineFigure? = nil, suppressed: [Int]? = nil) {
         self.label = label
         self.values = values
         self.share = share
         self.baseline = baseline
+        self.suppressed = suppressed
     }
 }
 
@@ -19,11 +22,23 @@ public struct ReportTable: Sendable, Hashable, Codable {
     public var title: String
     public var columns: [String]
     public var rows: [ReportRow]
+    /// Whether each row's share is its part of the table's total (`shares`), so a table filled from the
+    /// server's counts gets its shares back. Not written out: the shares themselves are.
+    public var showsShares = false
+
+    enum CodingKeys: String, CodingKey { case title, columns, rows }
 
     public init(title: String, columns: [String], rows: [ReportRow]) {
         self.title = title
         self.columns = columns
         self.rows = rows
+    }
+
+    /// Each row's share of the first column's total again, after its figures changed.
+    mutating func reshare() {
+        guard showsShares else { return }
+        let total = rows.reduce(0) { $0 + ($1.values.first ?? 0) }
+        for i in rows.indices { rows[i].share = total > 0 ? 100 * (rows[i].values.first ?? 0) / total : nil }
     }
 
     /// A one-column table whose rows get their share of the total; `baselines` by row label.
@@ -33,7 +48,9 @@ public struct ReportTable: Sendable, Hashable, Codable {
         let rows = items.map { label, value in
             ReportRow(label: label, values: [value], share: total > 0 ? 100 * value / total : nil, baseline: baselines[label])
         }
-        return ReportTable(title: title, columns: [unit], rows: rows)
+        var table = ReportTable(title: title, columns: [unit], rows: rows)
+        table.showsShares = true
+        return table
     }
 }
 

@@ -110,3 +110,34 @@ extension PostgresStore {
         return snapshot
     }
 }
+
+extension PostgresStore {
+    /// The figures of panels 1-5, 9 and 10 for `area` and `period`, as the server computes them (migration
+    /// pg16, PostgresAggregates.swift): no record, no child's id. The server refuses an area outside the
+    /// login's cover (`StoreError.rejected`), whatever the program asks.
+    public func aggregateCells(area: ReportArea, period: ReportPeriod,
+                               panels: [ReportPanelKind] = ReportPanelKind.allCases) throws -> [AggregateCell] {
+        let wanted = Set(panels)
+        let functions: [(String, Set<ReportPanelKind>)] = [
+            ("placefinder_report_nights", [.residentialNights, .residentialLocality, .residentialSettings, .fosterWeeks]),
+            ("placefinder_report_stability", [.stability]), ("placefinder_report_ring_round", [.ringRound]),
+            ("placefinder_report_spend", [.spend]),
+        ]
+        let arguments: [(any DatabaseValueConvertible)?] = [area.authorityCodes().joined(separator: ","),
+                                                            period.start.daysSinceEpoch, period.end.daysSinceEpoch]
+        return try read { tx in
+            var cells: [AggregateCell] = []
+            for (function, kinds) in functions where !kinds.isDisjoint(with: wanted) && period.days > 0 {
+                for row in try tx.rows("SELECT * FROM \(function)(string_to_array($1, ','), $2, $3)", arguments) {
+                    let r = RowReader(row: row, table: function)
+                    let kind: ReportPanelKind = try r.code("report_panel")
+                    guard wanted.contains(kind) else { continue }
+                    cells.append(AggregateCell(panel: kind, table: try r.value("panel_table"), row: try r.value("row_index"),
+                                               column: try r.value("column_index"), label: try r.optional("row_label"),
+                                               value: try r.value("figure"), children: try r.value("children_behind")))
+                }
+            }
+            return cells
+        }
+    }
+}

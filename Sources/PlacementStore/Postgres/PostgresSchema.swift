@@ -18,7 +18,7 @@ enum PostgresSchema {
          ("v11", { Schema.v11SQL(integer: "BIGINT") }), ("v12", { Schema.v12SQL(integer: "BIGINT") }),
          (PostgresLiveSchema.identifier, PostgresLiveSchema.sql), ("pg12", PostgresSchemaPG12.sql),
          (PostgresSchemaPG13.identifier, PostgresSchemaPG13.sql), (PostgresSchemaPG14.identifier, PostgresSchemaPG14.sql),
-         (PostgresCommissioners.identifier, PostgresCommissioners.sql)]
+         (PostgresCommissioners.identifier, PostgresCommissioners.sql), (PostgresAggregates.identifier, PostgresAggregates.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

@@ -256,6 +256,11 @@ extension WelshCLITests {
         let welsh = try Self.welsh(["report", "residential-nights", "--area", "W06000022", "--store", store])
         #expect(welsh.stdout.hasPrefix("Adroddiadau ar gyfer Casnewydd, "), "the heading too: \(welsh.stdout)")
         #expect(welsh.stdout.contains("Tabl 4.2, Casnewydd") && !welsh.stdout.contains("Newport"), "\(welsh.stdout)")
+        // Every panel, every reference: no English prose left.
+        let all = try Self.welsh(["report", "all", "--area", "W06000022", "--store", store])
+        for line in all.stdout.split(separator: "\n") {
+            for word in Self.commonEnglish where Self.words(line).contains(word) { Issue.record("English (\(word)) in the Welsh report: \(line)") }
+        }
         let board = try Self.welsh(["report", "residential-nights", "--area", "gwent", "--store", store])
         #expect(board.stdout.hasPrefix("Adroddiadau ar gyfer Gwent (bwrdd partneriaeth rhanbarthol), "), "\(board.stdout)")
         let english = try CLI.run(["report", "residential-nights", "--area", "W06000022", "--store", store])

@@ -612,6 +612,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliPhraseStoreTheServerUrl
     case cliReportAreaBoard
     case cliReportAreaWales
+    case cliPhraseReportRefPara414
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -2748,6 +2749,7 @@ cli.phrase.store.the.store.url	the --store URL	URL --store	names the server in c
 cli.phrase.store.the.server.url	the server URL	URL y gweinydd	
 cli.report.area.board	{board} (regional partnership board)	{board} (bwrdd partneriaeth rhanbarthol)	report's heading; the boards' own Welsh names are not checked, so the name stays as held
 cli.report.area.wales	Wales	Cymru	report's heading
+cli.phrase.report.ref.para.414	para 4.14 and Table 4.4, Wales	para 4.14 a Thabl 4.4, Cymru	the seed report's paragraph and table a baseline figure is printed in (core.phrase.report.ref.* has the others)
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

@@ -181,6 +181,10 @@ extension WelshCLITests {
         #expect(welsh.stderr == "placefinder: bad-policy.json llinell 3, colofn 16: nid yw'n JSON dilys\n", "\(welsh.stderr)")
         let english = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store])
         #expect(english.stderr == "placefinder: bad-policy.json line 3, column 16: is not valid JSON\n", "\(english.stderr)")
+        // A key the policy does not know, named in Welsh.
+        try #"{"weights": {"price": 1}}"#.write(to: policy, atomically: true, encoding: .utf8)
+        let unknownKey = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store, "--lang", "cy"])
+        #expect(unknownKey.stderr == "placefinder: bad-policy.json: allwedd anhysbys price yn weights\n", "\(unknownKey.stderr)")
         // A value of the wrong kind is named by its place in the policy.
         try "{\"weights\": {\"distance\": \"far\"}}".write(to: policy, atomically: true, encoding: .utf8)
         let wrongType = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store, "--lang", "cy"])

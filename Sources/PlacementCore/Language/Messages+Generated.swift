@@ -613,6 +613,7 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliReportAreaBoard
     case cliReportAreaWales
     case cliPhraseReportRefPara414
+    case cliPhraseUserPolicyUnknownKey
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -2750,6 +2751,7 @@ cli.phrase.store.the.server.url	the server URL	URL y gweinydd
 cli.report.area.board	{board} (regional partnership board)	{board} (bwrdd partneriaeth rhanbarthol)	report's heading; the boards' own Welsh names are not checked, so the name stays as held
 cli.report.area.wales	Wales	Cymru	report's heading
 cli.phrase.report.ref.para.414	para 4.14 and Table 4.4, Wales	para 4.14 a Thabl 4.4, Cymru	the seed report's paragraph and table a baseline figure is printed in (core.phrase.report.ref.* has the others)
+cli.phrase.user.policy.unknown.key	unknown key {key} in {section}	allwedd anhysbys {key} yn {section}	a policy file's key (MatchPolicy); allwedd (a JSON key): coinage — for review
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

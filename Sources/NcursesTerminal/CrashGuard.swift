@@ -30,16 +30,26 @@ public enum CrashGuard {
         return home + "/.local/state/placefinder"
     }
 
+    /// The line an officer reads on a crash, in English: `placefinder: crashed (SIGSEGV, a bad memory
+    /// access); the terminal was restored and the details are in PATH`.
+    public static func englishLine(signal: Int32, path: String) -> String {
+        "placefinder: crashed (\(CrashState.name(signal))); the terminal was restored and the details are in \(path)"
+    }
+
     /// Takes the crash signals from Swift's backtracer. Call first thing in `main`; calling again
     /// does nothing. `command` (the subcommand, never its arguments: they may be ids) goes in the file.
-    public static func install(command: String, directory: String = crashDirectory()) {
+    /// `line` words what the officer reads for each handled signal (and for signal 0, any other), given
+    /// the crash file's path; it is asked now, as the handler may not build text.
+    public static func install(command: String, directory: String = crashDirectory(),
+                               line: (_ signal: Int32, _ path: String) -> String = englishLine) {
         guard state == nil else { return }
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
         let path = "\(directory)/crash-\(Int(Date().timeIntervalSince1970))-\(getpid()).txt"
         var shellModes = termios()
         let haveModes = tcgetattr(STDIN_FILENO, &shellModes) == 0
-        state = CrashState(path: path, command: command, shellModes: haveModes ? shellModes : nil)
+        let lines = ([0] + signals).map { ($0, "\n" + line($0, path) + "\n") }
+        state = CrashState(path: path, command: command, shellModes: haveModes ? shellModes : nil, lines: lines)
         var frames = [UnsafeMutableRawPointer?](repeating: nil, count: 4)
         _ = backtrace(&frames, 4)   // loads libgcc's unwinder now, not inside the handler
 
@@ -93,17 +103,22 @@ public enum CrashGuard {
 final class CrashState: @unchecked Sendable {
     private let path: UnsafeMutablePointer<CChar>
     private let header: UnsafeMutableBufferPointer<UInt8>
-    private let lineEnd: UnsafeMutableBufferPointer<UInt8>
+    /// What the officer reads, by signal: `lineSignals[i]` is said as `lines[i]`; the first (signal 0) for any other.
+    private let lineSignals: UnsafeMutableBufferPointer<Int32>
+    private let lines: UnsafeMutableBufferPointer<UnsafeMutableBufferPointer<UInt8>>
     private var screenRestore: UnsafeMutableBufferPointer<UInt8>?
     private var screenTaken: sig_atomic_t = 0
     private let modes: UnsafeMutablePointer<termios>?
     private let digits = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 24)
     private let frames = UnsafeMutableBufferPointer<UnsafeMutableRawPointer?>.allocate(capacity: 64)
 
-    init(path: String, command: String, shellModes: termios?) {
+    init(path: String, command: String, shellModes: termios?, lines said: [(signal: Int32, line: String)]) {
         self.path = strdup(path)
         header = Self.bytes("placefinder crash report\ncommand: \(command)\npid: \(getpid())\n")
-        lineEnd = Self.bytes("); the terminal was restored and the details are in \(path)\n")
+        lineSignals = .allocate(capacity: max(said.count, 1))
+        _ = lineSignals.initialize(from: said.map(\.signal))
+        lines = .allocate(capacity: max(said.count, 1))
+        _ = lines.initialize(from: said.map { Self.bytes($0.line) })
         if let shellModes {
             let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
             saved.initialize(to: shellModes)
@@ -164,9 +179,10 @@ final class CrashState: @unchecked Sendable {
     }
 
     func sayWhatHappened(signal: Int32) {
-        emit(STDERR_FILENO, "\nplacefinder: crashed (")
-        emit(STDERR_FILENO, Self.name(signal))
-        _ = write(STDERR_FILENO, lineEnd.baseAddress, lineEnd.count)
+        var chosen = 0
+        for i in 0..<lineSignals.count where lineSignals[i] == signal { chosen = i }
+        guard chosen < lines.count else { return }
+        _ = write(STDERR_FILENO, lines[chosen].baseAddress, lines[chosen].count)
     }
 
     private func emit(_ fd: Int32, _ text: StaticString) {

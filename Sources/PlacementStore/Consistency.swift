@@ -107,10 +107,32 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
     ]
 }
 
+/// One problem SQLite's own checks found in the file.
+public enum StorageProblem: Sendable, Equatable, CustomStringConvertible {
+    /// A line of `PRAGMA integrity_check`, SQLite's own words (page numbers, index names; no record contents).
+    case integrity(String)
+    /// A `PRAGMA foreign_key_check` row: a row of `table` refers to a `parent` record that is not there.
+    case brokenReference(table: String, row: Int64?, parent: String)
+
+    public var description: String { description(.en) }
+
+    /// The problem in `language`: a reference in its words; SQLite's own line quoted as SQLite gave it.
+    public func description(_ language: Language) -> String {
+        switch self {
+        case .integrity(let line):
+            Message.cliCheckSqliteSays.text(language, ["text": VisibleText.line(line)])
+        case .brokenReference(let table, let row, let parent):
+            Message.cliCheckBrokenReference.text(language, ["table": table, "row": row.map(String.init) ?? "?", "parent": parent])
+        }
+    }
+
+    var isIntegrity: Bool { if case .integrity = self { true } else { false } }
+}
+
 /// What `placefinder check` found: SQLite's own checks, then each rule with the breaches it found.
 public struct ConsistencyReport: Sendable {
-    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` problems, in plain words; empty when fine.
-    public var storageProblems: [String]
+    /// `PRAGMA integrity_check` and `PRAGMA foreign_key_check` problems; empty when fine.
+    public var storageProblems: [StorageProblem]
     /// Every rule with the ids breaking it (empty when the rule holds), in `ConsistencyRule.all` order.
     public var rules: [(rule: ConsistencyRule, breaches: [String])]
     /// The first entry where the audit trail's hash chain fails, if any.
@@ -123,7 +145,8 @@ public struct ConsistencyReport: Sendable {
     public var text: String { text(.en) }
 
     /// One line per check, `ok` or `PROBLEM` (`iawn`, `PROBLEM` in Welsh), followed by an indented line per
-    /// breach, in `language`. SQLite's own integrity messages are SQLite's words and stay as it gives them.
+    /// breach, in `language`. SQLite's own integrity messages are SQLite's words: each is quoted under a line
+    /// in `language` saying which check failed.
     public func text(_ language: Language) -> String {
         var lines: [String] = []
         func check(_ ok: Bool, _ what: Message, _ details: [String]) {
@@ -135,7 +158,10 @@ public struct ConsistencyReport: Sendable {
         } else if storageProblems.isEmpty {
             check(true, .cliCheckFileSound, [])
         } else {
-            check(false, .cliCheckFileDamaged, storageProblems)
+            // Each of SQLite's two checks under its own line, so the officer reads which one failed.
+            let damage = storageProblems.filter(\.isIntegrity), references = storageProblems.filter { !$0.isIntegrity }
+            if !damage.isEmpty { check(false, .cliCheckFileDamaged, damage.map { $0.description(language) }) }
+            if !references.isEmpty { check(false, .cliCheckReferencesBroken, references.map { $0.description(language) }) }
         }
         check(auditChain == nil, .cliCheckAuditUnbroken, auditChain.map { [$0.description(language)] } ?? [])
         for (rule, breaches) in rules {
@@ -163,7 +189,7 @@ extension PlacementDatabase {
     /// Runs SQLite's integrity and foreign-key checks and every consistency rule, at `now`.
     public func consistencyReport(now: Date) throws -> ConsistencyReport {
         try read { db in
-            let storage = try Self.problems(in: db).filter { $0 != "ok" }
+            let storage = try Self.storageProblems(in: db)
             var rules: [(rule: ConsistencyRule, breaches: [String])] = []
             for rule in ConsistencyRule.all {
                 var arguments = StatementArguments()

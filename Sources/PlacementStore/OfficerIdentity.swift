@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,11 +20,13 @@ public enum OfficerIdentity {
         return "uid \(uid)"
     }
 
-    /// One line saying why a release build will not start, or nil. In a test build the variables are honoured.
-    public static func refusal(environment: [String: String], testBuild: Bool) -> String? {
+    /// One line in `language` saying why a release build will not start, or nil. In a test build the variables
+    /// are honoured.
+    public static func refusal(environment: [String: String], testBuild: Bool, language: Language = .en) -> String? {
         guard !testBuild else { return nil }
         let set = testOnlyVariables.filter { environment[$0] != nil }
-        guard !set.isEmpty else { return nil }
-        return "\(set.joined(separator: " and ")) \(set.count == 1 ? "is" : "are") for test builds only and would let the audit trail name another officer or time; unset \(set.count == 1 ? "it" : "them") and run again"
+        guard let first = set.first else { return nil }
+        return set.count == 1 ? Message.cliTestOnlyOne.text(language, ["variable": first])
+            : Message.cliTestOnlyTwo.text(language, ["first": first, "second": set[1]])
     }
 }

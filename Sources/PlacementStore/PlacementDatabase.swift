@@ -118,16 +118,18 @@ public final class PlacementDatabase: Sendable {
     }
 
     static func problems(in db: Database) throws -> [String] {
-        var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-        if problems == ["ok"] { problems = [] }
+        let problems = try storageProblems(in: db)
+        return problems.isEmpty ? ["ok"] : problems.map(\.description)
+    }
+
+    /// What SQLite's integrity and foreign-key checks find; empty when the file is sound.
+    static func storageProblems(in db: Database) throws -> [StorageProblem] {
+        var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }.map(StorageProblem.integrity)
         // Row ids and table names only: no record contents in the report.
         for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-            let table: String = row[0]
-            let rowid: Int64? = row[1]
-            let parent: String = row[2]
-            problems.append("\(table) row \(rowid.map(String.init) ?? "?") refers to a missing \(parent) record")
+            problems.append(.brokenReference(table: row[0], row: row[1], parent: row[2]))
         }
-        return problems.isEmpty ? ["ok"] : problems
+        return problems
     }
 
     // Every public call goes through these two, so GRDB errors (which quote SQL) become StoreErrors.

@@ -78,7 +78,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotOpen: "the store cannot be opened (its folder may be missing or unreadable, or the path may be a folder); check the --store path"
         case .writeFailed:
             "the store's file could not be read or written (disk full, a file-size limit such as `ulimit -f`, or a disk fault); nothing was saved"
-        case .cannotConnect(let server, let why): "could not open the PostgreSQL store \(server): \(why)"
+        case .cannotConnect(let server, let why):
+            server.isEmpty ? "could not connect to the PostgreSQL store: \(why)" : "could not connect to the PostgreSQL store \(server): \(why)"
         case .server(let code): "the PostgreSQL store reported an error (SQLSTATE \(code)); nothing was saved"
         case .notOnPostgres(let what): "\(what) is not available on a PostgreSQL store yet; use a SQLite store for it"
         }

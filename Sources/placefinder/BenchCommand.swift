@@ -7,34 +7,27 @@ import PlacementStore
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Benchmark the matching engine on generated data, or on a store's data (use a release build).",
-        discussion: """
-            With --store, ranks every waiting child of that store against its vacancies (read-only). \
-            With --growth, builds demo stores of each --growth-sizes size and times the build, loading \
-            the store as the dashboard's snapshot and as the engine, and ranking, with peak memory. \
-            Results and the machine they came from are recorded in docs/performance.md.
-            """)
+        abstract: cliHelp(.cliHelpBench), discussion: cliHelp(.cliAboutBench))
 
-    @Option(parsing: .upToNextOption, help: "Vacancy counts to rank.") var vacancies: [Int] = [50_000, 5_000]
-    @Option(help: "Ranking runs per size.") var runs = 200
-    @Option(help: "Explanations built per run.") var explain = 50
-    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
-    @Flag(help: "Also time the dashboard: key press to updated buffer on the largest size.") var ui = false
-    @Option(help: ArgumentHelp("Write the engine's inputs for the peer benchmarks to this folder (scripts/bench-peers.sh).",
-                               valueName: "folder")) var peers: String?
-    @Option(help: "Children whose request tables --peers writes.") var children = 20
+    @Option(parsing: .upToNextOption, help: optionHelp(.cliOptBenchVacancies)) var vacancies: [Int] = [50_000, 5_000]
+    @Option(help: optionHelp(.cliOptBenchRuns)) var runs = 200
+    @Option(help: optionHelp(.cliOptBenchExplain)) var explain = 50
+    @Option(help: optionHelp(.cliOptDemoSeed)) var seed: UInt64 = 2026
+    @Flag(help: optionHelp(.cliOptBenchUi)) var ui = false
+    @Option(help: optionHelp(.cliOptBenchPeers, valueName: "folder")) var peers: String?
+    @Option(help: optionHelp(.cliOptBenchChildren)) var children = 20
 
-    @Option(name: .long, help: ArgumentHelp("Benchmark matching on this store's real data instead of generated data.", valueName: "path"))
+    @Option(name: .long, help: optionHelp(.cliOptBenchStore, valueName: "path"))
     var store: String?
-    @Flag(help: "Time demo build, store → snapshot, store → engine and matching as the store grows, with peak memory.")
+    @Flag(help: optionHelp(.cliOptBenchGrowth))
     var growth = false
-    @Option(name: .customLong("growth-sizes"), parsing: .upToNextOption, help: "Vacancy counts for --growth.")
+    @Option(name: .customLong("growth-sizes"), parsing: .upToNextOption, help: optionHelp(.cliOptBenchGrowthSizes))
     var growthSizes: [Int] = [5_000, 50_000, 500_000]
 
     func validate() throws {
-        guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
-        guard growthSizes.allSatisfy({ (1...1_000_000).contains($0) }) else { throw ValidationError("--growth-sizes must be 1 to 1,000,000") }
-        if store != nil && growth { throw ValidationError("--store and --growth cannot be combined") }
+        guard runs >= 1 else { throw ValidationError(.cliBenchRunsTooFew) }
+        guard growthSizes.allSatisfy({ (1...1_000_000).contains($0) }) else { throw ValidationError(.cliBenchGrowthSizesRange) }
+        if store != nil && growth { throw ValidationError(.cliBenchStoreAndGrowth) }
     }
 
     func run() throws {
@@ -66,13 +59,13 @@ struct Bench: ParsableCommand {
 
     /// Matching on a real store: the engine and every waiting child's request come from the store.
     private func runOnStore(_ path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw UserError("no store at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw UserError(.cliBenchNoStore, ["path": path]) }
         let db = try PlacementDatabase(path: path, create: false, readOnly: true)
         defer { try? db.close() }
         let clock = ContinuousClock.now
         let (engine, requests) = try Self.engineAndRequests(db)
         let loadMs = (ContinuousClock.now - clock).milliseconds
-        guard !requests.isEmpty else { throw UserError("no child in \(path) is waiting for a placement: nothing to rank") }
+        guard !requests.isEmpty else { throw UserError(.cliBenchNothingToRank, ["path": path]) }
         let timing = RankTiming(engine: engine, requests: requests, runs: runs, explain: explain)
         print("matching benchmark on \(path): \(runs) runs over \(requests.count) waiting children, explanations for the top \(explain)")
         print(String(format: "%6d vacancies: ", engine.index.count) + timing.summary

@@ -10,24 +10,23 @@ import PlacementStore
 struct BenchLive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-live",
-        abstract: "Benchmark commit-to-dashboard latency on a PostgreSQL demo store (use a release build).",
-        discussion: "Figures and commands are recorded in docs/performance.md (Regional server).")
+        abstract: cliHelp(.cliHelpBenchLive), discussion: cliHelp(.cliAboutBenchLive))
 
-    @Option(help: "Commits to time.") var rounds = 100
+    @Option(help: optionHelp(.cliOptBenchLiveRounds)) var rounds = 100
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         guard storeOptions.isServer, let writer = try storeOptions.openStore() as? PostgresStore,
               let reader = try storeOptions.openStore() as? PostgresStore else {
-            throw UserError("bench-live measures LISTEN/NOTIFY: give it a PostgreSQL demo store (placefinder demo --no-tui --store postgresql://…)")
+            throw UserError(.cliBenchLiveNeedsServer)
         }
         guard try writer.setting(Demo.demoMarker) == "true" else {
-            throw UserError("bench-live writes calls: give it a demo store (placefinder demo --no-tui --store postgresql://…)")
+            throw UserError(.cliBenchLiveNeedsDemo)
         }
         let listener = try PostgresChangeListener(store: reader)
         var data = try AppDataLoader.load(reader, now: Session.now)
         guard let child = data.children.first(where: { $0.status != .placed }) ?? data.children.first, let provider = data.providers.first else {
-            throw UserError("bench-live needs a child and a provider in the store")
+            throw UserError(.cliBenchLiveNeedsRecords)
         }
         let clock = ContinuousClock()
         var commit: [Double] = [], notified: [Double] = [], reloaded: [Double] = []
@@ -43,7 +42,7 @@ struct BenchLive: ParsableCommand {
                 arrival = listener.take().since
                 if arrival == nil { usleep(200) }
             }
-            guard let arrival else { throw UserError("no notification within 5 s of a commit: is the store at schema pg11?") }
+            guard let arrival else { throw UserError(.cliBenchLiveNoNotification) }
             notified.append((arrival - start).milliseconds)
             data = try AppDataLoader.load(reader, now: Session.now, previous: data)
             reloaded.append((clock.now - start).milliseconds)

@@ -11,22 +11,21 @@ import PlacementStore
 struct BenchRegional: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-regional",
-        abstract: "Benchmark the regional PostgreSQL store: a day of 22 authorities' officers, last-bed races, load and match against SQLite.",
-        discussion: "Figures and commands are recorded in docs/performance.md (PostgreSQL).")
+        abstract: cliHelp(.cliHelpBenchRegional), discussion: cliHelp(.cliAboutBenchRegional))
 
-    @Option(help: ArgumentHelp("A PostgreSQL server whose role may create databases and roles.", valueName: "url")) var server: String
-    @Option(help: "Length of the regional day in seconds.") var seconds = 60.0
-    @Option(name: .customLong("officers-per-authority"), help: "Officers of each of the 22 authorities in the day.") var officersPerAuthority = 5
-    @Option(help: "Last-bed race rounds.") var rounds = 100
-    @Option(help: "Children in the compared stores.") var children = 7_000
-    @Option(parsing: .upToNextOption, help: "Vacancy counts of the compared stores (0 skips the comparison).") var vacancies: [Int] = [2_000, 50_000]
-    @Option(help: "Timed loads and matches per store.") var runs = 5
-    @Option(help: "Seed for the generator.") var seed: UInt64 = 2026
+    @Option(help: optionHelp(.cliOptBenchRegionalServer, valueName: "url")) var server: String
+    @Option(help: optionHelp(.cliOptBenchRegionalSeconds)) var seconds = 60.0
+    @Option(name: .customLong("officers-per-authority"), help: optionHelp(.cliOptBenchRegionalOfficersPerAuthority)) var officersPerAuthority = 5
+    @Option(help: optionHelp(.cliOptBenchRegionalRounds)) var rounds = 100
+    @Option(help: optionHelp(.cliOptBenchRegionalChildren)) var children = 7_000
+    @Option(parsing: .upToNextOption, help: optionHelp(.cliOptBenchRegionalVacancies)) var vacancies: [Int] = [2_000, 50_000]
+    @Option(help: optionHelp(.cliOptBenchRegionalRuns)) var runs = 5
+    @Option(help: optionHelp(.cliOptDemoSeed)) var seed: UInt64 = 2026
 
     func validate() throws {
-        guard PostgresLocation.isURL(server) else { throw ValidationError("--server takes a postgresql:// URL") }
+        guard PostgresLocation.isURL(server) else { throw ValidationError(.cliBenchRegionalServerUrl) }
         guard seconds > 0, officersPerAuthority >= 1, rounds >= 0, runs >= 1 else {
-            throw ValidationError("--seconds, --officers-per-authority and --runs must be positive")
+            throw ValidationError(.cliBenchRegionalPositive)
         }
     }
 
@@ -82,7 +81,7 @@ struct BenchRegional: ParsableCommand {
         try admin.addOfficer(cardiff, authority: "W06000015", role: .officer)
         let officer = try admin.asLogin(cardiff)
         guard let child = data.children.first(where: { $0.placingAuthority == "W06000015" && $0.status != .placed }) else {
-            throw UserError("the generated world has no Cardiff child waiting: nothing to match")
+            throw UserError(.cliBenchRegionalNoCardiffChild)
         }
         let lines = try BackendComparisonBenchmark.run(
             title: "\(size) vacancies, \(data.children.count) children, \(data.providers.count) providers: match for one waiting Cardiff child",

@@ -9,17 +9,16 @@ import PlacementStore
 struct BenchStore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-store",
-        abstract: "Benchmark store loads and commits on a demo store (use a release build).",
-        discussion: "Figures and commands are recorded in docs/performance.md (Store and load).")
+        abstract: cliHelp(.cliHelpBenchStore), discussion: cliHelp(.cliAboutBenchStore))
 
-    @Option(help: "Dashboard loads to time.") var loads = 20
-    @Option(help: "Notice and call commits to time (each).") var commits = 500
+    @Option(help: optionHelp(.cliOptBenchStoreLoads)) var loads = 20
+    @Option(help: optionHelp(.cliOptBenchStoreCommits)) var commits = 500
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
         let db = try storeOptions.openExisting()
         guard try db.setting(Demo.demoMarker) == "true" else {
-            throw UserError("bench-store writes notices and calls: give it a demo store (placefinder demo --no-tui)")
+            throw UserError(.cliBenchStoreNeedsDemo)
         }
         let clock = ContinuousClock()
         var whole: [Double] = [], incremental: [Double] = []

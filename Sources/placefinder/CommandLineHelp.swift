@@ -55,11 +55,15 @@ enum HelpChrome {
             case "SUBCOMMANDS:": line = Message.cliChromeSubcommands.text(language)
             default: break
             }
+            line = defaultSubcommand(line, language)
             for (english, message) in phrases { line = line.replacingOccurrences(of: english, with: message.text(language)) }
-            if let range = line.range(of: "See '"), line.hasSuffix("<subcommand>' for detailed help.") {
-                let command = line[range.upperBound...].dropLast("' for detailed help.".count)
+            let seeHelp = " <subcommand>' for detailed help."
+            if let range = line.range(of: "See '"), line.hasSuffix(seeHelp) {
+                let command = line[range.upperBound...].dropLast(seeHelp.count)
                 line = String(line[..<range.lowerBound]) + Message.cliChromeSeeHelp.text(language, ["command": String(command)])
             }
+            // The placeholder in `placefinder <subcommand>` (usage) is a word too.
+            line = line.replacingOccurrences(of: "<subcommand>", with: Message.cliChromeSubcommandPlaceholder.text(language))
             out.append(line)
         }
         return out.joined(separator: "\n")
@@ -69,8 +73,24 @@ enum HelpChrome {
     static let phrases: [(String, Message)] = [
         ("Show help information.", .cliChromeShowHelp), ("(default as flag:", .cliChromeDefaultAsFlag),
         ("; default:", .cliChromeAndDefault), ("(default:", .cliChromeDefault), ("(values:", .cliChromeValues),
-        ("(default)", .cliChromeDefaultSubcommand),
     ]
+
+    /// `  open (default)          Open the store…`: the default subcommand's mark said in `language`, its
+    /// abstract kept in the column argument-parser put it in (it measured the English mark), or moved to the
+    /// next line in that column when the longer label leaves no two-space gap, as argument-parser does.
+    static func defaultSubcommand(_ line: String, _ language: Language) -> String {
+        let english = "(default)"
+        guard let range = line.range(of: english) else { return line }
+        let said = Message.cliChromeDefaultSubcommand.text(language)
+        let label = String(line[..<range.lowerBound]) + said
+        let after = line[range.upperBound...]
+        let abstract = after.drop { $0 == " " }
+        guard !abstract.isEmpty else { return label }
+        let column = line.distance(from: line.startIndex, to: range.upperBound) + (after.count - abstract.count)
+        let gap = column - label.count
+        return gap >= 2 ? label + String(repeating: " ", count: gap) + abstract
+            : label + "\n" + String(repeating: " ", count: column) + abstract
+    }
 }
 
 extension CatalogueWorded {

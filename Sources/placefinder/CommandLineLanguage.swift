@@ -36,11 +36,19 @@ enum CommandLineLanguage {
     /// The subcommands that open the dashboard and so declare `--lang` themselves (`UIOptions`).
     static let declaring: Set<String> = ["open", "demo"]
 
-    /// The arguments the parser gets: the dashboard's commands keep their `--lang`, the others lose it.
+    /// The arguments the parser gets: the dashboard's commands keep their `--lang`, the others lose it. Help
+    /// asked of the root (`--help`, `-h`, `help …`) loses it too: kept, `--lang` would make argument-parser
+    /// hand the request to the default subcommand (`open`, which declares it) or refuse it (`help`).
     static func parserArguments(_ arguments: [String]) -> [String] {
         let rest = extract(arguments).rest
         let path = UsageMistake.commandPath(rest)
+        if path.isEmpty && asksRootForHelp(rest) { return rest }
         return path.isEmpty || Self.declaring.contains(path[0]) ? arguments : rest
+    }
+
+    /// `help …` as the first argument, or `--help`/`-h` with no subcommand named (arguments without `--lang`).
+    static func asksRootForHelp(_ rest: [String]) -> Bool {
+        rest.first == "help" || rest.prefix { $0 != "--" }.contains { $0 == "--help" || $0 == "-h" || $0 == "-help" }
     }
 
     /// The language asked for; an unknown `--lang` or `PLACEFINDER_LANG` is an error naming it.

@@ -68,7 +68,16 @@ struct Match: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw UserError(.cliPhraseUserCannotBeRead, ["name": name]) }
         let decoded: MatchPolicy
         do { decoded = try JSONDecoder().decode(MatchPolicy.self, from: data) } catch let DecodingError.dataCorrupted(context) {
-            throw UserError("\(name): \(context.debugDescription)")
+            // Foundation's words are English and name no place: said as an import file's mistake is, by line and column.
+            guard !context.codingPath.isEmpty else {
+                let place = JSONErrorPlace.of(data)
+                throw ImportError(file: file, line: place?.line ?? 0, column: place.map { String($0.column) }, message: "is not valid JSON")
+            }
+            // The policy's own words ("unknown key price in weights") are catalogued; Foundation's are not, and are
+            // said in Welsh by the setting's place alone.
+            let language = CommandLineLanguage.current, said = Catalogue.phrase(context.debugDescription, language)
+            if language == .en || said != context.debugDescription { throw UserError("\(name): \(said)") }
+            throw UserError(.cliPhraseUserPolicyValue, ["name": name, "path": context.codingPath.map(\.stringValue).joined(separator: ".")])
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
             throw UserError(.cliPhraseUserPolicyType, ["name": name, "path": context.codingPath.map(\.stringValue).joined(separator: ".")])
         } catch {

@@ -21,8 +21,12 @@ struct Placefinder: ParsableCommand {
         LaunchTrace.mark(.main)
         // First: a crash or Ctrl-\ must never leave Swift's interactive backtracer on an officer's screen.
         // The file names the subcommand only: its arguments may be a child's id or a file named after them.
-        CrashGuard.install(command: subcommands().first { CommandLine.arguments.dropFirst().contains($0) } ?? "open")
-        if let refusal = OfficerIdentity.refusal(environment: ProcessInfo.processInfo.environment, testBuild: Session.isTestBuild) {
+        // Its line is in the officer's language (an unknown --lang is refused below; till then, English).
+        let said = CommandLineLanguage.current
+        CrashGuard.install(command: subcommands().first { CommandLine.arguments.dropFirst().contains($0) } ?? "open",
+                           line: { signal, path in CrashWording.line(signal: signal, path: path, language: said) })
+        if let refusal = OfficerIdentity.refusal(environment: ProcessInfo.processInfo.environment, testBuild: Session.isTestBuild,
+                                                 language: said) {
             fail(refusal)
         }
         // Over a file-size limit (ulimit -f) the kernel would kill the process mid-write with SIGXFSZ;

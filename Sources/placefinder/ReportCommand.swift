@@ -46,9 +46,23 @@ struct ReportCommand: ParsableCommand {
             Session.noteIfUnrecorded(db)
         }
         switch format {
-        case .text: say(ReportExport.text(set, language: CommandLineLanguage.current))
+        case .text:
+            var said = set
+            said.areaLabel = Self.areaLabel(chosen, CommandLineLanguage.current)
+            say(ReportExport.text(said, language: CommandLineLanguage.current))
         case .csv: print(TableCSV.text(header: ReportExport.csvHeader, rows: ReportExport.csvRows(set)), terminator: "")
         case .json: print(ReportExport.json(set))
+        }
+    }
+
+    /// The area as the text's heading names it in `language`: an authority by its Welsh name in Welsh. The CSV
+    /// and JSON keep the documented English label.
+    static func areaLabel(_ area: ReportArea, _ language: Language) -> String {
+        guard language == .cy else { return area.label() }
+        return switch area {
+        case .authority(let code): Geography.wales.authority(code: code).map { $0.welshName ?? $0.name } ?? code
+        case .board(let board): Message.cliReportAreaBoard.text(language, ["board": board.label])
+        case .wales: Message.cliReportAreaWales.text(language)
         }
     }
 }

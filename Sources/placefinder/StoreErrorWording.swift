@@ -31,7 +31,11 @@ extension StoreError {
         case .corrupt: (.cliStoreCorrupt, [:])
         case .cannotOpen: (.cliStoreCannotOpen, [:])
         case .writeFailed: (.cliStoreWriteFailed, [:])
-        case .cannotConnect(let server, let why): (.cliStoreCannotConnect, ["server": server, "why": Catalogue.phrase(why, language)])
+        case .cannotConnect(let server, let why):
+            // The server is named by its URL, or (a URL that could not be read) by the option it came from, in words.
+            server.isEmpty ? (.cliStoreCannotConnectUnnamed, ["why": Catalogue.phrase(why, language)])
+                : (.cliStoreCannotConnect, ["server": server.contains("://") ? server : Catalogue.phrase(server, language),
+                                            "why": Catalogue.phrase(why, language)])
         case .server(let code): (.cliStoreServer, ["code": code])
         case .notOnPostgres(let what): (.cliStoreNotOnPostgres, ["what": Catalogue.phrase(what, language)])
         }

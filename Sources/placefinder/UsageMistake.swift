@@ -37,10 +37,52 @@ enum UsageMistake {
         for (from, to) in said where text.hasPrefix(from) {
             text = to.text(language, ["what": String(text.dropFirst(from.count))])
         }
+        if language != .en, let rarer = rarerSentence(text, language) { text = rarer }
         text = Catalogue.phrase(text, language) + (suggestion.isEmpty ? "" : (language == .en ? "." : ";") + suggestion)
         guard let first = text.first else { return "usage mistake" }
         // Option names and placeholders keep their case; a sentence starts in lower case.
         return first.isUppercase && text.dropFirst().first?.isLowercase == true ? first.lowercased() + text.dropFirst() : text
+    }
+
+    /// argument-parser's other sentences (quotes already rewritten) in `language`, or nil for one it does not
+    /// know: a value it cannot read (with the values allowed, or why), a value given to a flag, several
+    /// unexpected arguments, one of several arguments missing.
+    static func rarerSentence(_ text: String, _ language: Language) -> String? {
+        /// `'a', 'b' or 'c'` as a plain list: its "or" and "and" are English.
+        func list(_ values: Substring) -> String {
+            values.replacingOccurrences(of: "' or '", with: "', '").replacingOccurrences(of: "' and '", with: "', '")
+        }
+        if text.hasPrefix("The value "), let invalid = text.range(of: " is invalid for ") {
+            let value = String(text[text.index(text.startIndex, offsetBy: "The value ".count)..<invalid.lowerBound])
+            var option = text[invalid.upperBound...]
+            var choices: String?
+            if let provide = option.range(of: ". Please provide one of ") {
+                var values = option[provide.upperBound...]
+                if values.hasPrefix("the following: ") { values = values.dropFirst("the following: ".count) }
+                if values.hasSuffix(".") { values = values.dropLast() }
+                choices = list(values)
+                option = option[..<provide.lowerBound]
+            }
+            var why: String?
+            if let colon = option.range(of: ": ") {
+                why = Catalogue.phrase(String(option[colon.upperBound...]), language)
+                option = option[..<colon.lowerBound]
+            }
+            return Message.cliUsageInvalidValue.text(language, ["value": value, "option": String(option)])
+                + (why.map { ": " + $0 } ?? "") + (choices.map { Message.cliUsageOneOf.text(language, ["values": $0]) } ?? "")
+        }
+        if text.hasPrefix("The option "), let but = text.range(of: " does not take any value, but "), text.hasSuffix(" was specified.") {
+            let option = text[text.index(text.startIndex, offsetBy: "The option ".count)..<but.lowerBound]
+            let value = text[but.upperBound...].dropLast(" was specified.".count)
+            return Message.cliUsageTakesNoValue.text(language, ["option": String(option), "value": String(value)])
+        }
+        if let colon = text.range(of: " unexpected arguments: "), let count = Int(text[..<colon.lowerBound]) {
+            return Message.cliUsageUnexpectedArguments.text(language, ["count": String(count), "values": list(text[colon.upperBound...])])
+        }
+        if text.hasPrefix("Missing one of: ") {
+            return Message.cliUsageMissingOneOf.text(language, ["values": list(text.dropFirst("Missing one of: ".count))])
+        }
+        return nil
     }
 
     /// `'<child-id>'` → `CHILD-ID`; `'--top <top>'` → `--top`; other quoted values keep their quotes.

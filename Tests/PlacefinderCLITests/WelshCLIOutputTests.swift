@@ -140,3 +140,174 @@ extension WelshCLITests {
         #expect(unknownPeriod.status == 64 && unknownPeriod.stderr.contains("nid yw soon yn FY"), "\(unknownPeriod.stderr)")
     }
 }
+
+/// The last English an officer met in Welsh mode (issue 16): SQLite's integrity lines, a policy file that is
+/// not JSON, a crash, a server that cannot be reached, an authority named in a report's reference, and the
+/// developers' benchmarks' refusals.
+extension WelshCLITests {
+    @Test func checkSaysWhichOfSQLitesChecksFailedInWelshQuotingSQLite() throws {
+        let dir = try CLI.temporaryDirectory()
+        let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.importExamples(into: store)
+        // An index whose definition no longer matches its entries, as a bad disk or a hand edit leaves it.
+        try PlacementDatabase(path: store).pool.writeWithoutTransaction { db in
+            try db.execute(sql: "CREATE INDEX pf_damaged ON vacancies(beds)")
+            try db.execute(sql: "PRAGMA writable_schema = ON")
+            try db.execute(sql: "UPDATE sqlite_master SET sql = 'CREATE INDEX pf_damaged ON vacancies(id)' WHERE name = 'pf_damaged'")
+            try db.execute(sql: "PRAGMA writable_schema = OFF")
+        }
+        let welsh = try CLI.run(["check", "--store", store, "--lang", "cy"])
+        #expect(welsh.status == 1)
+        let lines = welsh.stdout.split(separator: "\n").map(String.init)
+        let lead = try #require(lines.firstIndex(of: "PROBLEM  mae'r ffeil wedi'i difrodi (methodd gwiriad cywirdeb SQLite)"), "\(welsh.stdout)")
+        #expect(lines[lead + 1].hasPrefix("         - mae gwiriad cywirdeb SQLite yn adrodd: “") && lines[lead + 1].contains("pf_damaged")
+                && lines[lead + 1].hasSuffix("”"), "SQLite's words quoted under the Welsh line: \(welsh.stdout)")
+        #expect(!lines.contains { $0.hasPrefix("         - ") && !$0.contains("“") && $0.contains("index") }, "no unquoted English: \(welsh.stdout)")
+        let english = try CLI.run(["check", "--store", store])
+        #expect(english.stdout.contains("PROBLEM  the file is damaged (SQLite's integrity check failed)\n         - SQLite's integrity check reports: “"),
+                "\(english.stdout)")
+    }
+
+    @Test func aPolicyFileThatIsNotJSONIsNamedByLineAndColumnInWelsh() throws {
+        let dir = try CLI.temporaryDirectory()
+        let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.importExamples(into: store)
+        let text = "{\n  \"name\": \"tân\",\n  \"weights\": { x }\n}\n"
+        let policy = dir.appendingPathComponent("bad-policy.json")
+        try text.write(to: policy, atomically: true, encoding: .utf8)
+        // Where the stray x is, counted as an editor counts: line 3, column 16.
+        let welsh = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store, "--lang", "cy"])
+        #expect(welsh.status == 1)
+        #expect(welsh.stderr == "placefinder: bad-policy.json llinell 3, colofn 16: nid yw'n JSON dilys\n", "\(welsh.stderr)")
+        let english = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store])
+        #expect(english.stderr == "placefinder: bad-policy.json line 3, column 16: is not valid JSON\n", "\(english.stderr)")
+        // A key the policy does not know, named in Welsh.
+        try #"{"weights": {"price": 1}}"#.write(to: policy, atomically: true, encoding: .utf8)
+        let unknownKey = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store, "--lang", "cy"])
+        #expect(unknownKey.stderr == "placefinder: bad-policy.json: allwedd anhysbys price yn weights\n", "\(unknownKey.stderr)")
+        // A value of the wrong kind is named by its place in the policy.
+        try "{\"weights\": {\"distance\": \"far\"}}".write(to: policy, atomically: true, encoding: .utf8)
+        let wrongType = try CLI.run(["match", "CH-001", "--policy", policy.path, "--store", store, "--lang", "cy"])
+        #expect(wrongType.status == 1 && wrongType.stderr.hasPrefix("placefinder: bad-policy.json: ") && wrongType.stderr.contains("weights"),
+                "\(wrongType.stderr)")
+        #expect(!wrongType.stderr.contains("has the wrong type") && !wrongType.stderr.contains("Expected"), "\(wrongType.stderr)")
+    }
+
+    /// A listening socket on 127.0.0.1 that accepts and never answers: a PostgreSQL store there keeps a command waiting.
+    static func silentServer() throws -> (socket: Int32, port: UInt16) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && listen(fd, 4) == 0 && getsockname(fd, $0, &length) == 0 }
+        }
+        try #require(fd >= 0 && bound)
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    @Test func aCrashIsSaidInWelsh() throws {
+        let dir = try CLI.temporaryDirectory()
+        let server = try Self.silentServer()
+        defer { close(server.socket) }
+        var env = ProcessInfo.processInfo.environment
+        (env["PLACEFINDER_NOW"], env["PLACEFINDER_OFFICER"], env["XDG_STATE_HOME"]) = (CLI.pinnedNow, "test-officer", dir.path)
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["export", "vacancies", "--store", "postgresql://placefinder@127.0.0.1:\(server.port)/pf", "--lang", "cy"]
+        process.environment = env
+        let err = Pipe()
+        (process.standardError, process.standardOutput) = (err, FileHandle.nullDevice)
+        try process.run()
+        // Once its connection arrives the command is past the crash guard (installed first thing), waiting for the server.
+        let connection = accept(server.socket, nil, nil)
+        #expect(connection >= 0)
+        kill(process.processIdentifier, SIGQUIT)
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        close(connection)
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGQUIT)
+        let crashes = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("placefinder").path)
+        let file = try #require(crashes.first { $0.hasPrefix("crash-") }, "\(crashes)")
+        #expect(said == "\nplacefinder: daeth i ben yn annisgwyl (SIGQUIT, gadael gyda Ctrl-\\); adferwyd y derfynell ac mae'r manylion yn "
+                + dir.appendingPathComponent("placefinder/\(file)").path + "\n", "\(said)")
+    }
+
+    @Test func aServerThatCannotBeReachedIsSaidInWelsh() throws {
+        // Port 9 (discard) on this machine: nothing listens, so the connection is refused at once.
+        let url = "postgresql://placefinder@127.0.0.1:9/placefinder"
+        let welsh = try CLI.run(["export", "vacancies", "--store", url, "--lang", "cy"])
+        #expect(welsh.status == 1)
+        #expect(welsh.stderr == "placefinder: methu cysylltu â storfa PostgreSQL \(url): ni atebodd unrhyw weinydd "
+                + "(ydy e'n rhedeg, ac ydy'r cyfeiriad yn gywir?)\n", "\(welsh.stderr)")
+        #expect(welsh.stderr.split(separator: "\n").count == 1)
+        for word in Self.commonEnglish where Self.words(Substring(welsh.stderr)).contains(word) {
+            Issue.record("English (\(word)) in: \(welsh.stderr)")
+        }
+        let english = try CLI.run(["export", "vacancies", "--store", url])
+        #expect(english.stderr.hasPrefix("placefinder: could not connect to the PostgreSQL store \(url): no server answered"), "\(english.stderr)")
+        // A URL that cannot be read is named by its option, in Welsh too.
+        let unreadable = try CLI.run(["export", "vacancies", "--store", "postgresql://x@127.0.0.1:99999/pf", "--lang", "cy"])
+        #expect(unreadable.stderr.hasPrefix("placefinder: methu cysylltu â storfa PostgreSQL URL --store: nid yw'n URL PostgreSQL"),
+                "\(unreadable.stderr)")
+    }
+
+    @Test func aReportsReferenceNamesTheAuthorityInWelsh() throws {
+        let dir = try CLI.temporaryDirectory()
+        let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.importExamples(into: store)
+        let welsh = try Self.welsh(["report", "residential-nights", "--area", "W06000022", "--store", store])
+        #expect(welsh.stdout.hasPrefix("Adroddiadau ar gyfer Casnewydd, "), "the heading too: \(welsh.stdout)")
+        #expect(welsh.stdout.contains("Tabl 4.2, Casnewydd") && !welsh.stdout.contains("Newport"), "\(welsh.stdout)")
+        // Every panel, every reference: no English prose left.
+        let all = try Self.welsh(["report", "all", "--area", "W06000022", "--store", store])
+        for line in all.stdout.split(separator: "\n") {
+            for word in Self.commonEnglish where Self.words(line).contains(word) { Issue.record("English (\(word)) in the Welsh report: \(line)") }
+        }
+        let board = try Self.welsh(["report", "residential-nights", "--area", "gwent", "--store", store])
+        #expect(board.stdout.hasPrefix("Adroddiadau ar gyfer Gwent (bwrdd partneriaeth rhanbarthol), "), "\(board.stdout)")
+        let english = try CLI.run(["report", "residential-nights", "--area", "W06000022", "--store", store])
+        #expect(english.stdout.contains("Table 4.2, Newport"), "\(english.stdout)")
+    }
+
+    @Test func theBenchmarksRefuseInWelsh() throws {
+        let runs = try CLI.run(["bench", "--runs", "0", "--lang", "cy"])
+        #expect(runs.status == 64 && runs.stderr == "placefinder: rhaid i --runs fod yn 1 o leiaf (gweler placefinder bench --help)\n", "\(runs.stderr)")
+        let both = try CLI.run(["bench", "--store", "x.sqlite", "--growth", "--lang", "cy"])
+        #expect(both.stderr.contains("ni ellir cyfuno --store a --growth"), "\(both.stderr)")
+        let server = try CLI.run(["bench-regional", "--server", "x.sqlite", "--lang", "cy"])
+        #expect(server.stderr.contains("mae --server yn cymryd URL postgresql://"), "\(server.stderr)")
+        let dir = try CLI.temporaryDirectory()
+        let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.initStore(store)
+        let notDemo = try CLI.run(["bench-store", "--store", store, "--lang", "cy"])
+        #expect(notDemo.status == 1 && notDemo.stderr.hasPrefix("placefinder: mae bench-store yn ysgrifennu hysbysiadau a galwadau"), "\(notDemo.stderr)")
+        let live = try CLI.run(["bench-live", "--store", store, "--lang", "cy"])
+        #expect(live.status == 1 && live.stderr.hasPrefix("placefinder: mae bench-live yn mesur LISTEN/NOTIFY"), "\(live.stderr)")
+    }
+}
+
+extension WelshCLITests {
+    /// argument-parser's rarer usage sentences (a value it cannot read, a value given to a flag, extra
+    /// arguments) in Welsh, one line naming the fix, as the common four already were.
+    @Test func everyUsageMistakeIsSaidInWelsh() throws {
+        let cases: [([String], String)] = [
+            (["match", "C1", "--top", "many"], "placefinder: nid yw'r gwerth 'many' yn ddilys i --top (gweler placefinder match --help)"),
+            (["import", "foo", "x.csv"], "placefinder: nid yw'r gwerth 'foo' yn ddilys i KIND; rhowch un o: "
+                + "providers, vacancies, children, placements, postcodes, notices, contacts, ssda903 (gweler placefinder import --help)"),
+            (["report", "all", "--format", "xml"], "placefinder: nid yw'r gwerth 'xml' yn ddilys i --format; rhowch un o: 'text', 'csv', 'json' "
+                + "(gweler placefinder report --help)"),
+            (["match", "C1", "--json=yes"], "placefinder: nid yw'r opsiwn --json yn cymryd gwerth, ond rhoddwyd 'yes' (gweler placefinder match --help)"),
+            (["place", "C1", "V1", "V2", "V3"], "placefinder: 2 ymresymiad annisgwyl: 'V2', 'V3' (gweler placefinder place --help)"),
+        ]
+        for (arguments, line) in cases {
+            let result = try CLI.run(arguments + ["--lang", "cy"])
+            #expect(result.status == 64, "\(arguments)")
+            #expect(result.stderr == line + "\n", "\(arguments): \(result.stderr)")
+            for word in Self.commonEnglish where Self.words(Substring(result.stderr)).contains(word) {
+                Issue.record("\(arguments): English (\(word)) in \(result.stderr)")
+            }
+        }
+    }
+}

@@ -110,8 +110,32 @@ import Testing
         }
         let report = try store.consistencyReport(now: Self.now)
         #expect(!report.isClean)
-        #expect(report.storageProblems.contains { $0.contains("contacts") && $0.contains("providers") }, "\(report.storageProblems)")
-        #expect(report.text.contains("PROBLEM  the file is damaged or has broken references"))
+        #expect(report.storageProblems.contains(.brokenReference(table: "contacts", row: 2, parent: "providers")), "\(report.storageProblems)")
+        #expect(report.text.contains("PROBLEM  the file has broken references (SQLite's foreign key check failed)\n"
+                                     + "         - contacts row 2 refers to a missing providers record\n"), "\(report.text)")
+        #expect(!report.text.contains("the file is damaged"), "only the check that failed is named")
+        #expect(report.text(.cy).contains("PROBLEM  mae gan y ffeil gyfeiriadau toredig (methodd gwiriad allweddi estron SQLite)\n"
+                                          + "         - mae rhes 2 o contacts yn cyfeirio at gofnod providers sydd ar goll\n"), "\(report.text(.cy))")
+    }
+}
+
+extension ConsistencyTests {
+    /// SQLite's own integrity lines stay SQLite's words, quoted under a line in the officer's language naming the check.
+    @Test func integrityLinesAreQuotedUnderALineSayingWhichCheckFailed() {
+        let report = ConsistencyReport(storageProblems: [.integrity("Page 5: btreeInitPage() returns error code 11"),
+                                                         .brokenReference(table: "holds", row: nil, parent: "vacancies")],
+                                       rules: [], auditChain: nil)
+        let welsh = report.text(.cy).split(separator: "\n").map(String.init)
+        #expect(welsh == [
+            "PROBLEM  mae'r ffeil wedi'i difrodi (methodd gwiriad cywirdeb SQLite)",
+            "         - mae gwiriad cywirdeb SQLite yn adrodd: “Page 5: btreeInitPage() returns error code 11”",
+            "PROBLEM  mae gan y ffeil gyfeiriadau toredig (methodd gwiriad allweddi estron SQLite)",
+            "         - mae rhes ? o holds yn cyfeirio at gofnod vacancies sydd ar goll",
+            "iawn     mae'r trywydd archwilio'n ddi-dor (mae stwnsh pob cofnod yn cysylltu â'r un o'i flaen)",
+            "2 problem.",
+        ], "\(welsh)")
+        #expect(report.text.hasPrefix("PROBLEM  the file is damaged (SQLite's integrity check failed)\n"
+                                      + "         - SQLite's integrity check reports: “Page 5: btreeInitPage() returns error code 11”\n"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PlacementCore
 import Testing
 @testable import PlacementStore
 #if canImport(Glibc)
@@ -22,6 +23,13 @@ import Glibc
         let both = try #require(OfficerIdentity.refusal(environment: ["PLACEFINDER_OFFICER": "", "PLACEFINDER_NOW": "2026-01-01T00:00:00Z"],
                                                         testBuild: false))
         #expect(both.hasPrefix("PLACEFINDER_OFFICER and PLACEFINDER_NOW are for test builds only"), "\(both)")
+        // In Welsh (issue 16), still one line naming the variables as typed.
+        let welsh = try #require(OfficerIdentity.refusal(environment: ["PLACEFINDER_OFFICER": "alice"], testBuild: false, language: .cy))
+        #expect(welsh == "mae PLACEFINDER_OFFICER ar gyfer adeiladweithiau prawf yn unig a byddai'n gadael i'r trywydd archwilio enwi "
+                + "swyddog neu amser arall; dadosodwch ef a rhedeg eto", "\(welsh)")
+        let welshBoth = try #require(OfficerIdentity.refusal(environment: ["PLACEFINDER_OFFICER": "a", "PLACEFINDER_NOW": "b"],
+                                                             testBuild: false, language: .cy))
+        #expect(welshBoth.hasPrefix("mae PLACEFINDER_OFFICER a PLACEFINDER_NOW ar gyfer adeiladweithiau prawf yn unig") && !welshBoth.contains(" and "))
         #expect(OfficerIdentity.refusal(environment: ["USER": "alice", "SUDO_USER": "bob"], testBuild: false) == nil)
         #expect(OfficerIdentity.refusal(environment: ["PLACEFINDER_OFFICER": "alice"], testBuild: true) == nil)
     }

@@ -548,6 +548,72 @@ public enum Message: Int, CaseIterable, Sendable {
     case cliPhraseImportJsonNotTimestamp
     case cliUsageDidYouMean
     case cliRuntimeStoreUnreadable
+    case cliChromeSubcommandPlaceholder
+    case cliCheckReferencesBroken
+    case cliCheckSqliteSays
+    case cliCheckBrokenReference
+    case cliTestOnlyOne
+    case cliTestOnlyTwo
+    case cliCrashed
+    case cliCrashMemory
+    case cliCrashCheck
+    case cliCrashAborted
+    case cliCrashArithmetic
+    case cliCrashQuit
+    case cliCrashFatal
+    case cliPhraseUserPolicyValue
+    case cliHelpBench
+    case cliAboutBench
+    case cliOptBenchVacancies
+    case cliOptBenchRuns
+    case cliOptBenchExplain
+    case cliOptBenchUi
+    case cliOptBenchPeers
+    case cliOptBenchChildren
+    case cliOptBenchStore
+    case cliOptBenchGrowth
+    case cliOptBenchGrowthSizes
+    case cliBenchRunsTooFew
+    case cliBenchGrowthSizesRange
+    case cliBenchStoreAndGrowth
+    case cliBenchNoStore
+    case cliBenchNothingToRank
+    case cliHelpBenchStore
+    case cliAboutBenchStore
+    case cliOptBenchStoreLoads
+    case cliOptBenchStoreCommits
+    case cliBenchStoreNeedsDemo
+    case cliHelpBenchLive
+    case cliAboutBenchLive
+    case cliOptBenchLiveRounds
+    case cliBenchLiveNeedsServer
+    case cliBenchLiveNeedsDemo
+    case cliBenchLiveNeedsRecords
+    case cliBenchLiveNoNotification
+    case cliHelpBenchRegional
+    case cliAboutBenchRegional
+    case cliOptBenchRegionalServer
+    case cliOptBenchRegionalSeconds
+    case cliOptBenchRegionalOfficersPerAuthority
+    case cliOptBenchRegionalRounds
+    case cliOptBenchRegionalChildren
+    case cliOptBenchRegionalVacancies
+    case cliOptBenchRegionalRuns
+    case cliBenchRegionalServerUrl
+    case cliBenchRegionalPositive
+    case cliBenchRegionalNoCardiffChild
+    case cliUsageInvalidValue
+    case cliUsageOneOf
+    case cliUsageTakesNoValue
+    case cliUsageUnexpectedArguments
+    case cliUsageMissingOneOf
+    case cliStoreCannotConnectUnnamed
+    case cliPhraseStoreTheStoreUrl
+    case cliPhraseStoreTheServerUrl
+    case cliReportAreaBoard
+    case cliReportAreaWales
+    case cliPhraseReportRefPara414
+    case cliPhraseUserPolicyUnknownKey
     case coreExcludedNotOpen
     case coreExcludedHeldByAnother
     case coreExcludedNotAvailableInTime
@@ -2120,7 +2186,7 @@ cli.store.read.only.folder	the store's folder is read-only for you, so SQLite ca
 cli.store.corrupt	the store file is damaged (SQLite reports corruption); stop using it, keep a copy, and restore the latest backup (docs/operations.md)	mae ffeil y storfa wedi'i difrodi (mae SQLite yn adrodd llygredd); peidiwch â'i defnyddio, cadwch gopi, ac adferwch y copi wrth gefn diweddaraf (docs/operations.md)	
 cli.store.cannot.open	the store cannot be opened (its folder may be missing or unreadable, or the path may be a folder); check the --store path	methu agor y storfa (efallai fod ei ffolder ar goll neu'n annarllenadwy, neu mai ffolder yw'r llwybr); gwiriwch lwybr --store	
 cli.store.write.failed	the store's file could not be read or written (disk full, a file-size limit such as `ulimit -f`, or a disk fault); nothing was saved	methu darllen nac ysgrifennu ffeil y storfa (disg yn llawn, terfyn maint ffeil fel `ulimit -f`, neu nam ar y ddisg); ni chadwyd dim	
-cli.store.cannot.connect	could not open the PostgreSQL store {server}: {why}	methu agor storfa PostgreSQL {server}: {why}	
+cli.store.cannot.connect	could not connect to the PostgreSQL store {server}: {why}	methu cysylltu â storfa PostgreSQL {server}: {why}	the server's own reason follows ({why}, core.phrase.store.*)
 cli.store.server	the PostgreSQL store reported an error (SQLSTATE {code}); nothing was saved	adroddodd storfa PostgreSQL wall (SQLSTATE {code}); ni chadwyd dim	
 cli.store.not.on.postgres	{what} is not available on a PostgreSQL store yet; use a SQLite store for it	nid yw {what} ar gael ar storfa PostgreSQL eto; defnyddiwch storfa SQLite ar ei gyfer	
 cli.phrase.import.cannot.open.read	cannot be opened or read	methu ei agor na'i ddarllen	import file problems
@@ -2232,7 +2298,7 @@ cli.chrome.and.default	; default:	; rhagosodiad:
 cli.chrome.default.as.flag	(default as flag:	(rhagosodiad heb werth:	an option given without a value
 cli.chrome.values	(values:	(gwerthoedd:	
 cli.chrome.default.subcommand	(default)	(rhagosodedig)	the subcommand run when none is named
-cli.chrome.see.help	See '{command} <subcommand>' for detailed help.	Gweler '{command} <subcommand>' am gymorth manwl.	
+cli.chrome.see.help	See '{command} <subcommand>' for detailed help.	Gweler '{command} <is-orchymyn>' am gymorth manwl.	
 cli.about.root	With no subcommand, opens the store given by --store, PLACEFINDER_STORE or $XDG_DATA_HOME/placefinder/placefinder.sqlite. Every subcommand takes --lang cy|en (Cymraeg or English; default PLACEFINDER_LANG, else the locale) for its messages and plain-text output.	Heb is-orchymyn, mae'n agor y storfa a roddir gan --store, PLACEFINDER_STORE neu $XDG_DATA_HOME/placefinder/placefinder.sqlite. Mae pob is-orchymyn yn derbyn --lang cy|en (Cymraeg neu English; rhagosodiad PLACEFINDER_LANG, fel arall gosodiadau iaith y system) ar gyfer ei negeseuon a'i allbwn testun plaen.	discussions: the root command's --help
 cli.about.audit	Filters combine. --child lists entries about the child's own record and the placements, contacts and notices that belong to the child. The trail holds ids and actions, never record contents. Reading it is itself recorded (action audit.read).	Mae'r hidlwyr yn cyfuno. Mae --child yn rhestru cofnodion am gofnod y plentyn ei hun a'r lleoliadau, y cysylltiadau a'r hysbysiadau sy'n perthyn i'r plentyn. Mae'r trywydd yn dal rhifau a gweithredoedd, byth gynnwys cofnodion. Cofnodir ei ddarllen hefyd (gweithred audit.read).	action names stay as recorded
 cli.opt.audit.child	Only entries about this child (and their placements, contacts and notices).	Dim ond cofnodion am y plentyn hwn (a'i leoliadau, ei gysylltiadau a'i hysbysiadau).	option help lines (--help)
@@ -2259,7 +2325,7 @@ cli.check.ok	ok	iawn	a verdict, padded to nine columns
 cli.check.problem	PROBLEM	PROBLEM	the same word in Welsh
 cli.check.references.server	references hold (the PostgreSQL server enforces them; its storage is checked with pg_amcheck)	mae'r cyfeiriadau'n dal (gweinydd PostgreSQL sy'n eu gorfodi; gwirir ei storio gyda pg_amcheck)	
 cli.check.file.sound	the file is sound (SQLite integrity check and foreign keys)	mae'r ffeil yn iach (gwiriad cywirdeb SQLite ac allweddi estron)	
-cli.check.file.damaged	the file is damaged or has broken references (SQLite integrity check and foreign keys)	mae'r ffeil wedi'i difrodi neu mae ganddi gyfeiriadau toredig (gwiriad cywirdeb SQLite ac allweddi estron)	SQLite's own lines under it stay SQLite's
+cli.check.file.damaged	the file is damaged (SQLite's integrity check failed)	mae'r ffeil wedi'i difrodi (methodd gwiriad cywirdeb SQLite)	SQLite's own lines under it are quoted as SQLite gives them
 cli.check.audit.unbroken	the audit trail is unbroken (each entry's hash chains to the one before)	mae'r trywydd archwilio'n ddi-dor (mae stwnsh pob cofnod yn cysylltu â'r un o'i flaen)	
 cli.check.audit.head.held	the audit trail still holds the head recorded earlier	mae'r trywydd archwilio'n dal y pen a gofnodwyd yn gynharach	
 cli.check.corrupt	the file is damaged: SQLite reports it corrupt; restore the latest backup (docs/operations.md)	mae'r ffeil wedi'i difrodi: mae SQLite yn adrodd llygredd; adferwch y copi wrth gefn diweddaraf (docs/operations.md)	
@@ -2625,6 +2691,72 @@ cli.phrase.import.json.missing.an.object	is missing (expected an object)	mae ar 
 cli.phrase.import.json.not.timestamp	is not a timestamp with offset	nid yw'n stamp amser gyda gwrthbwys	
 cli.usage.did.you.mean	Did you mean {what}?	Oeddech chi'n golygu {what}?	the parser's suggestion after a mistyped option
 cli.runtime.store.unreadable	the store could not be read or written	methu darllen nac ysgrifennu'r storfa	the dashboard's status line, for a fault with no words of its own
+cli.chrome.subcommand.placeholder	<subcommand>	<is-orchymyn>	the placeholder in `placefinder <subcommand>` (usage)
+cli.check.references.broken	the file has broken references (SQLite's foreign key check failed)	mae gan y ffeil gyfeiriadau toredig (methodd gwiriad allweddi estron SQLite)	
+cli.check.sqlite.says	SQLite's integrity check reports: “{text}”	mae gwiriad cywirdeb SQLite yn adrodd: “{text}”	{text} is SQLite's own line, quoted as it is
+cli.check.broken.reference	{table} row {row} refers to a missing {parent} record	mae rhes {row} o {table} yn cyfeirio at gofnod {parent} sydd ar goll	table names as stored
+cli.test.only.one	{variable} is for test builds only and would let the audit trail name another officer or time; unset it and run again	mae {variable} ar gyfer adeiladweithiau prawf yn unig a byddai'n gadael i'r trywydd archwilio enwi swyddog neu amser arall; dadosodwch ef a rhedeg eto	a release build refusing PLACEFINDER_OFFICER or PLACEFINDER_NOW; adeiladwaith prawf (test build), dadosod (unset): coinage — for review
+cli.test.only.two	{first} and {second} are for test builds only and would let the audit trail name another officer or time; unset them and run again	mae {first} a {second} ar gyfer adeiladweithiau prawf yn unig a byddent yn gadael i'r trywydd archwilio enwi swyddog neu amser arall; dadosodwch nhw a rhedeg eto	
+cli.crashed	crashed ({signal}); the terminal was restored and the details are in {path}	daeth i ben yn annisgwyl ({signal}); adferwyd y derfynell ac mae'r manylion yn {path}	the crash line (CrashGuard); not chwalu, which the glossary keeps for a placement breakdown
+cli.crash.memory	a bad memory access	mynediad cof gwallus	after the signal's name: SIGSEGV, …
+cli.crash.check	a failed check in the program	gwiriad wedi methu yn y rhaglen	
+cli.crash.aborted	aborted	wedi'i atal yn sydyn	
+cli.crash.arithmetic	an arithmetic fault	nam rhifyddol	
+cli.crash.quit	quit with Ctrl-\	gadael gyda Ctrl-\	
+cli.crash.fatal	a fatal signal	signal angheuol	
+cli.phrase.user.policy.value	{name}: {path} is not a valid value	{name}: nid yw {path} yn werth dilys	a policy file's setting, by its JSON path
+cli.help.bench	Benchmark the matching engine on generated data, or on a store's data (use a release build).	Meincnodi'r peiriant paru ar ddata a gynhyrchwyd, neu ar ddata storfa (defnyddiwch adeiladwaith rhyddhau).	developers' benchmarks; adeiladwaith rhyddhau (release build): coinage — for review
+cli.about.bench	With --store, ranks every waiting child of that store against its vacancies (read-only). With --growth, builds demo stores of each --growth-sizes size and times the build, loading the store as the dashboard's snapshot and as the engine, and ranking, with peak memory. Results and the machine they came from are recorded in docs/performance.md.	Gyda --store, mae'n rhestru lleoedd gwag y storfa honno yn eu trefn i bob plentyn sy'n aros (darllen yn unig). Gyda --growth, mae'n adeiladu storfeydd demo o bob maint yn --growth-sizes ac yn amseru'r adeiladu, llwytho'r storfa fel ciplun y dangosfwrdd ac fel y peiriant paru, a'r rhestru, gyda'r cof brig. Cofnodir y canlyniadau a'r cyfrifiadur y daethant ohono yn docs/performance.md.	ciplun (snapshot), cof brig (peak memory): coinage — for review
+cli.opt.bench.vacancies	Vacancy counts to rank.	Niferoedd y lleoedd gwag i'w rhestru.	
+cli.opt.bench.runs	Ranking runs per size.	Rhediadau rhestru ar gyfer pob maint.	
+cli.opt.bench.explain	Explanations built per run.	Esboniadau a adeiledir ym mhob rhediad.	
+cli.opt.bench.ui	Also time the dashboard: key press to updated buffer on the largest size.	Amseru'r dangosfwrdd hefyd: o wasgu bysell i'r byffer wedi'i ddiweddaru, ar y maint mwyaf.	
+cli.opt.bench.peers	Write the engine's inputs for the peer benchmarks to this folder (scripts/bench-peers.sh).	Ysgrifennu mewnbynnau'r peiriant paru ar gyfer y meincnodau cymheiriaid i'r ffolder hwn (scripts/bench-peers.sh).	meincnodau cymheiriaid (peer benchmarks): coinage — for review
+cli.opt.bench.children	Children whose request tables --peers writes.	Y plant y mae --peers yn ysgrifennu eu tablau cais.	
+cli.opt.bench.store	Benchmark matching on this store's real data instead of generated data.	Meincnodi paru ar ddata go iawn y storfa hon yn lle data a gynhyrchwyd.	
+cli.opt.bench.growth	Time demo build, store → snapshot, store → engine and matching as the store grows, with peak memory.	Amseru adeiladu'r demo, storfa → ciplun, storfa → peiriant paru a pharu wrth i'r storfa dyfu, gyda'r cof brig.	
+cli.opt.bench.growth.sizes	Vacancy counts for --growth.	Niferoedd y lleoedd gwag ar gyfer --growth.	
+cli.bench.runs.too.few	--runs must be at least 1	rhaid i --runs fod yn 1 o leiaf	
+cli.bench.growth.sizes.range	--growth-sizes must be 1 to 1,000,000	rhaid i --growth-sizes fod rhwng 1 a 1,000,000	
+cli.bench.store.and.growth	--store and --growth cannot be combined	ni ellir cyfuno --store a --growth	
+cli.bench.no.store	no store at {path}	dim storfa yn {path}	
+cli.bench.nothing.to.rank	no child in {path} is waiting for a placement: nothing to rank	does dim plentyn yn {path} yn aros am leoliad: dim i'w restru	
+cli.help.bench.store	Benchmark store loads and commits on a demo store (use a release build).	Meincnodi llwytho'r storfa ac ymrwymo newidiadau ar storfa ddemo (defnyddiwch adeiladwaith rhyddhau).	ymrwymo (commit, of a transaction): coinage — for review
+cli.about.bench.store	Figures and commands are recorded in docs/performance.md (Store and load).	Cofnodir y ffigurau a'r gorchmynion yn docs/performance.md#store-and-load-issue-9.	the docs are in English: the Welsh names the section by its anchor
+cli.opt.bench.store.loads	Dashboard loads to time.	Llwythiadau'r dangosfwrdd i'w hamseru.	
+cli.opt.bench.store.commits	Notice and call commits to time (each).	Ymrwymiadau hysbysiad a galwad i'w hamseru (o bob un).	
+cli.bench.store.needs.demo	bench-store writes notices and calls: give it a demo store (placefinder demo --no-tui)	mae bench-store yn ysgrifennu hysbysiadau a galwadau: rhowch storfa ddemo iddo (placefinder demo --no-tui)	
+cli.help.bench.live	Benchmark commit-to-dashboard latency on a PostgreSQL demo store (use a release build).	Meincnodi'r oedi rhwng ymrwymo a'r dangosfwrdd ar storfa ddemo PostgreSQL (defnyddiwch adeiladwaith rhyddhau).	
+cli.about.bench.live	Figures and commands are recorded in docs/performance.md (PostgreSQL).	Cofnodir y ffigurau a'r gorchmynion yn docs/performance.md#postgresql-issue-12.	
+cli.opt.bench.live.rounds	Commits to time.	Ymrwymiadau i'w hamseru.	
+cli.bench.live.needs.server	bench-live measures LISTEN/NOTIFY: give it a PostgreSQL demo store (placefinder demo --no-tui --store postgresql://…)	mae bench-live yn mesur LISTEN/NOTIFY: rhowch storfa ddemo PostgreSQL iddo (placefinder demo --no-tui --store postgresql://…)	
+cli.bench.live.needs.demo	bench-live writes calls: give it a demo store (placefinder demo --no-tui --store postgresql://…)	mae bench-live yn ysgrifennu galwadau: rhowch storfa ddemo iddo (placefinder demo --no-tui --store postgresql://…)	
+cli.bench.live.needs.records	bench-live needs a child and a provider in the store	mae angen plentyn a darparwr yn y storfa ar bench-live	
+cli.bench.live.no.notification	no notification within 5 s of a commit: is the store at schema pg11?	dim neges NOTIFY o fewn 5 e i ymrwymiad: ydy'r storfa ar sgema pg11?	not hysbysiad, which is a provider's notice
+cli.help.bench.regional	Benchmark the regional PostgreSQL store: a day of 22 authorities' officers, last-bed races, load and match against SQLite.	Meincnodi'r storfa PostgreSQL ranbarthol: diwrnod o swyddogion 22 awdurdod, rasys am y gwely olaf, llwytho a pharu o'u cymharu â SQLite.	
+cli.about.bench.regional	Figures and commands are recorded in docs/performance.md (PostgreSQL).	Cofnodir y ffigurau a'r gorchmynion yn docs/performance.md#postgresql-issue-12.	
+cli.opt.bench.regional.server	A PostgreSQL server whose role may create databases and roles.	Gweinydd PostgreSQL y caiff ei rôl greu cronfeydd data a rolau.	
+cli.opt.bench.regional.seconds	Length of the regional day in seconds.	Hyd y diwrnod rhanbarthol mewn eiliadau.	
+cli.opt.bench.regional.officers.per.authority	Officers of each of the 22 authorities in the day.	Swyddogion pob un o'r 22 awdurdod yn y diwrnod.	
+cli.opt.bench.regional.rounds	Last-bed race rounds.	Rowndiau'r ras am y gwely olaf.	
+cli.opt.bench.regional.children	Children in the compared stores.	Plant yn y storfeydd a gymharir.	
+cli.opt.bench.regional.vacancies	Vacancy counts of the compared stores (0 skips the comparison).	Niferoedd lleoedd gwag y storfeydd a gymharir (mae 0 yn hepgor y gymhariaeth).	
+cli.opt.bench.regional.runs	Timed loads and matches per store.	Llwythiadau a pharu wedi'u hamseru ar gyfer pob storfa.	
+cli.bench.regional.server.url	--server takes a postgresql:// URL	mae --server yn cymryd URL postgresql://	
+cli.bench.regional.positive	--seconds, --officers-per-authority and --runs must be positive	rhaid i --seconds, --officers-per-authority a --runs fod yn bositif	
+cli.bench.regional.no.cardiff.child	the generated world has no Cardiff child waiting: nothing to match	does dim plentyn o Gaerdydd yn aros yn y byd a gynhyrchwyd: dim i'w baru	
+cli.usage.invalid.value	the value {value} is invalid for {option}	nid yw'r gwerth {value} yn ddilys i {option}	argument-parser's rarer usage sentences, said in Welsh (English keeps argument-parser's own)
+cli.usage.one.of	; give one of: {values}	; rhowch un o: {values}	after cli.usage.invalid.value
+cli.usage.takes.no.value	the option {option} takes no value, but {value} was given	nid yw'r opsiwn {option} yn cymryd gwerth, ond rhoddwyd {value}	
+cli.usage.unexpected.arguments	{count} unexpected arguments: {values}	{count} ymresymiad annisgwyl: {values}	Welsh nouns stay singular after a number
+cli.usage.missing.one.of	missing one of: {values}	un o'r rhain ar goll: {values}	
+cli.store.cannot.connect.unnamed	could not connect to the PostgreSQL store: {why}	methu cysylltu â'r storfa PostgreSQL: {why}	a connection lost mid-command
+cli.phrase.store.the.store.url	the --store URL	URL --store	names the server in cli.store.cannot.connect when its URL could not be read
+cli.phrase.store.the.server.url	the server URL	URL y gweinydd	
+cli.report.area.board	{board} (regional partnership board)	{board} (bwrdd partneriaeth rhanbarthol)	report's heading; the boards' own Welsh names are not checked, so the name stays as held
+cli.report.area.wales	Wales	Cymru	report's heading
+cli.phrase.report.ref.para.414	para 4.14 and Table 4.4, Wales	para 4.14 a Thabl 4.4, Cymru	the seed report's paragraph and table a baseline figure is printed in (core.phrase.report.ref.* has the others)
+cli.phrase.user.policy.unknown.key	unknown key {key} in {section}	allwedd anhysbys {key} yn {section}	a policy file's key (MatchPolicy); allwedd (a JSON key): coinage — for review
 core.excluded.not.open	not open	ddim ar agor	
 core.excluded.held.by.another	held for another child	wedi'i gadw i blentyn arall	cadw lle (hold): glossary coinage
 core.excluded.not.available.in.time	not available by the date needed	ddim ar gael erbyn y dyddiad sydd ei angen	

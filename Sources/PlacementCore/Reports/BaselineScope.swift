@@ -22,6 +22,15 @@ struct BaselineScope {
     /// "Table 4.2, Newport" for the authority's row, else "Table 4.2, Wales".
     func ref(_ source: String) -> String { "\(source), \(name)" }
 
+    /// A reference `ref(_:)` made with the authority named in `language` ("Table 4.2, Casnewydd"), ready for
+    /// the catalogue to say the rest; any other reference as it is.
+    static func naming(_ ref: String, in language: Language, geography: Geography = .wales) -> String {
+        guard language == .cy, let comma = ref.range(of: ", ", options: .backwards),
+              let authority = geography.authority(named: String(ref[comma.upperBound...])),
+              authority.name == ref[comma.upperBound...], let welsh = authority.welshName else { return ref }
+        return ref[..<comma.upperBound] + welsh
+    }
+
     /// A count printed for exactly this area: the authority's row, or the Wales total for Wales.
     func count(_ byAuthority: [String: Int], wales: Int, _ source: String) -> BaselineFigure? {
         if let authority { return byAuthority[authority].map { .count($0, ref(source)) } }

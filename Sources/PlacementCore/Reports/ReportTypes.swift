@@ -118,7 +118,9 @@ extension ReportTable {
         table.columns = columns.map { Catalogue.phrase($0, language) }
         for i in table.rows.indices {
             table.rows[i].label = Catalogue.phrase(table.rows[i].label, language)
-            if let ref = table.rows[i].baseline?.ref { table.rows[i].baseline?.ref = Catalogue.phrase(ref, language) }
+            if let ref = table.rows[i].baseline?.ref {
+                table.rows[i].baseline?.ref = Catalogue.phrase(BaselineScope.naming(ref, in: language), language)
+            }
         }
         return table
     }

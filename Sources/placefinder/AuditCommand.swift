@@ -69,13 +69,15 @@ struct AuditLog: ParsableCommand {
         date.formatted(Date.ISO8601FormatStyle(timeZone: WorkflowTime.zone))
     }
 
-    /// The trail as a table; the column headings are the officer's language, the cells as recorded (ids,
-    /// account names and the documented action names, which `--json` and the docs share).
+    /// The trail as a table in the officer's language: headings, and each action, record type and detail
+    /// said through `AuditWords` (in English as recorded: the documented action names `--json` and the docs
+    /// share); ids and account names as recorded.
     static func table(_ entries: [AuditEntry], language: Language = .en) -> String {
         let header = [Message.cliAuditColumnTime, .cliAuditColumnUser, .cliAuditColumnAction, .cliAuditColumnRecordType,
                       .cliAuditColumnRecordId, .cliAuditColumnDetail].map { $0.text(language) }
         let rows = entries.map { e in
-            [ukTime(e.at), e.user, e.action, e.recordType, e.recordID ?? "-", e.detail ?? ""].map(TerminalText.line)
+            [ukTime(e.at), e.user, AuditWords.action(e.action, language), AuditWords.recordType(e.recordType, language),
+             e.recordID ?? "-", AuditWords.detail(e.detail ?? "", language)].map(TerminalText.line)
         }
         // Every column but the last is padded to its widest cell.
         var widths = header.map(\.count)

@@ -44,11 +44,27 @@ extension WelshCLITests {
         try CLI.importExamples(into: store)
         let audit = try Self.welsh(["audit", "--store", store])
         let lines = audit.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("amser (DU) ") == true && lines.first?.hasSuffix("math o gofnod  rhif cofnod  manylion") == true,
+        #expect(lines.first?.hasPrefix("amser (DU) ") == true && lines.first?.contains("math o gofnod ") == true
+                && lines.first?.hasSuffix("rhif cofnod  manylion") == true,
                 "\(audit.stdout)")
         #expect(lines.last?.hasSuffix(" cofnod") == true, "\(audit.stdout)")
         #expect(!audit.stdout.contains("record type") && lines.last?.hasSuffix("entries") == false, "\(audit.stdout)")
-        #expect(audit.stdout.contains("store.init"), "action names and details stay as recorded (\"all entries\" is data)")
+        #expect(audit.stdout.contains("creu'r storfa") && !audit.stdout.contains("store.init"), "\(audit.stdout)")
+
+        // Each action, record type and detail in Welsh (ids and codes as recorded); --json keeps the trail's names.
+        _ = try Self.welsh(["hold", "VAC-001", "--child", "CH-001", "--store", store])
+        _ = try Self.welsh(["match", "CH-001", "--store", store])
+        _ = try Self.welsh(["report", "all", "--store", store])
+        let trail = try Self.welsh(["audit", "--store", store]).stdout
+        for said in ["mewnforio", "cadw lle", "paru", "adroddiad", "statws open→held; plentyn CH-001; tan ", "polisi: rhagosodiad",
+                     "o gofnodion o ffeil CSV", "ardal ", "trywydd archwilio"] {
+            #expect(trail.contains(said), "\(said) in \(trail)")
+        }
+        for english in ["vacancy.hold", " import ", "status ", "child CH-001", "until ", "policy:", "records from", "area ", "period ", "audit_log"] {
+            #expect(!trail.contains(english), "\(english) in \(trail)")
+        }
+        let json = try Self.welsh(["audit", "--json", "--store", store]).stdout
+        #expect(json.contains("\"vacancy.hold\"") && json.contains("status open→held"), "\(json)")
 
         // The examples, at the pinned clock, already break two rules (an expired hold, a notice): each named in Welsh.
         let before = try CLI.run(["check", "--store", store, "--lang", "cy"])

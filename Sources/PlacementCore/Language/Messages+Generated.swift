@@ -1271,6 +1271,109 @@ public enum Message: Int, CaseIterable, Sendable {
     case corePhraseReportRefPara64
     case corePhraseReportRefPara64Places
     case corePhraseReportRefPara69
+    case coreAuditActionAuditRead
+    case coreAuditActionBackup
+    case coreAuditActionChildNotice
+    case coreAuditActionChildPlace
+    case coreAuditActionChildUnplace
+    case coreAuditActionContactAmend
+    case coreAuditActionContactRecord
+    case coreAuditActionDemo
+    case coreAuditActionExport
+    case coreAuditActionImport
+    case coreAuditActionMatch
+    case coreAuditActionNoticeAmend
+    case coreAuditActionNoticeLog
+    case coreAuditActionNoticeWithdraw
+    case coreAuditActionOfficerAdd
+    case coreAuditActionPlacementEnd
+    case coreAuditActionPlacementNotice
+    case coreAuditActionPlacementReopen
+    case coreAuditActionPlacementStart
+    case coreAuditActionPlacementUndo
+    case coreAuditActionReferralRespond
+    case coreAuditActionReferralSend
+    case coreAuditActionReport
+    case coreAuditActionStoreCopy
+    case coreAuditActionStoreInit
+    case coreAuditActionVacancyCreate
+    case coreAuditActionVacancyHold
+    case coreAuditActionVacancyHoldExtend
+    case coreAuditActionVacancyRelease
+    case coreAuditActionVacancyReturnBed
+    case coreAuditActionVacancyTakeBed
+    case coreAuditActionView
+    case coreAuditRecordAll
+    case coreAuditRecordBackup
+    case coreAuditRecordChild
+    case coreAuditRecordContact
+    case coreAuditRecordDemo
+    case coreAuditRecordImport
+    case coreAuditRecordMatch
+    case coreAuditRecordNotice
+    case coreAuditRecordOfficer
+    case coreAuditRecordPlacement
+    case coreAuditRecordPostcodes
+    case coreAuditRecordReport
+    case coreAuditRecordStore
+    case coreAuditRecordVacancy
+    case coreAuditRecordView
+    case coreAuditRecordReferral
+    case coreAuditRecordAuditLog
+    case coreAuditRecordProviders
+    case coreAuditRecordVacancies
+    case coreAuditRecordChildren
+    case coreAuditRecordPlacements
+    case coreAuditRecordNotices
+    case coreAuditRecordContacts
+    case coreAuditDetailStatus
+    case coreAuditDetailChild
+    case coreAuditDetailVacancy
+    case coreAuditDetailProvider
+    case coreAuditDetailTier
+    case coreAuditDetailNotice
+    case coreAuditDetailNoticeHours
+    case coreAuditDetailNext
+    case coreAuditDetailPlacement
+    case coreAuditDetailReferral
+    case coreAuditDetailOutcome
+    case coreAuditDetailKind
+    case coreAuditDetailUntil
+    case coreAuditDetailBeds
+    case coreAuditDetailEnding
+    case coreAuditDetailCorrects
+    case coreAuditDetailChanged
+    case coreAuditDetailPlannedEndSet
+    case coreAuditDetailPlannedEndCleared
+    case coreAuditDetailEndCleared
+    case coreAuditDetailUndone
+    case coreAuditDetailUndoneMadeBy
+    case coreAuditDetailEmergency
+    case coreAuditDetailNeededBySet
+    case coreAuditDetailRole
+    case coreAuditDetailAuthority
+    case coreAuditDetailArea
+    case coreAuditDetailPeriod
+    case coreAuditDetailSeed
+    case coreAuditDetailPolicyDefault
+    case coreAuditDetailPolicy
+    case coreAuditDetailAllEntries
+    case coreAuditDetailUser
+    case coreAuditDetailSince
+    case coreAuditDetailUnknownChild
+    case coreAuditDetailUnknownUser
+    case coreAuditDetailRecordsFromFile
+    case coreAuditDetailRecordsAs
+    case coreAuditDetailPostcodesFromFile
+    case coreAuditDetailChildrenCount
+    case coreAuditDetailPlacementsFromReturn
+    case coreAuditDetailEpisodesFor
+    case coreAuditDetailPersonal
+    case coreAuditDetailShared
+    case coreAuditDetailPostcodesShipped
+    case coreAuditDetailCopiedIn
+    case coreAuditDetailCopiedOut
+    case coreAuditDetailStatusSet
     case formNoticeTitle
     case formNoticeFieldProvider
     case formNoticeFieldKind
@@ -3414,6 +3517,109 @@ core.phrase.report.ref.table.44.nights	Table 4.4, Wales (31,197 of 193,898 night
 core.phrase.report.ref.para.64	para 6.4, Wales, 31 July 2018	para 6.4, Cymru, 31 Gorffennaf 2018	the seed report's table or paragraph a baseline figure is printed in
 core.phrase.report.ref.para.64.places	para 6.4, Wales: 603 places, 465 in use, 31 July 2018	para 6.4, Cymru: 603 lle, 465 mewn defnydd, 31 Gorffennaf 2018	the seed report's table or paragraph a baseline figure is printed in
 core.phrase.report.ref.para.69	para 6.9, calls to find a placement	para 6.9, galwadau i ddod o hyd i leoliad	the seed report's table or paragraph a baseline figure is printed in
+core.audit.action.audit.read	audit.read	darllen y trywydd	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.backup	backup	copi wrth gefn	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.child.notice	child.notice	plentyn: hysbysiad	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.child.place	child.place	plentyn wedi'i leoli	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.child.unplace	child.unplace	lleoli plentyn wedi'i ddadwneud	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.contact.amend	contact.amend	galwad wedi'i diwygio	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.contact.record	contact.record	galwad wedi'i chofnodi	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.demo	demo	adeiladu demo	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.export	export	allforio	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.import	import	mewnforio	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.match	match	paru	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.notice.amend	notice.amend	hysbysiad wedi'i ddiwygio	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.notice.log	notice.log	hysbysiad wedi'i gofnodi	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.notice.withdraw	notice.withdraw	hysbysiad wedi'i dynnu'n ôl	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.officer.add	officer.add	swyddog wedi'i ychwanegu	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.placement.end	placement.end	lleoliad wedi dod i ben	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.placement.notice	placement.notice	lleoliad: hysbysiad	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.placement.reopen	placement.reopen	lleoliad wedi'i ailagor	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.placement.start	placement.start	lleoliad wedi dechrau	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.placement.undo	placement.undo	lleoliad wedi'i ddadwneud	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.referral.respond	referral.respond	ateb i atgyfeiriad	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.referral.send	referral.send	atgyfeiriad wedi'i anfon	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.report	report	adroddiad	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.store.copy	store.copy	copïo'r storfa	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.store.init	store.init	creu'r storfa	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.create	vacancy.create	lle gwag newydd	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.hold	vacancy.hold	cadw lle	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.hold.extend	vacancy.hold.extend	ymestyn cadw lle	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.release	vacancy.release	rhyddhau cadw lle	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.return.bed	vacancy.return_bed	gwely wedi'i ddychwelyd	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.vacancy.take.bed	vacancy.take_bed	gwely wedi'i gymryd	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.action.view	view	gweld	the audit trail's action name, said for a Welsh reader (English shows the name as recorded)
+core.audit.record.all	all	y cyfan	the audit trail's record type, said for a Welsh reader
+core.audit.record.backup	backup	copi wrth gefn	the audit trail's record type, said for a Welsh reader
+core.audit.record.child	child	plentyn	the audit trail's record type, said for a Welsh reader
+core.audit.record.contact	contact	galwad	the audit trail's record type, said for a Welsh reader
+core.audit.record.demo	demo	demo	the audit trail's record type, said for a Welsh reader
+core.audit.record.import	import	mewnforio	the audit trail's record type, said for a Welsh reader
+core.audit.record.match	match	paru	the audit trail's record type, said for a Welsh reader
+core.audit.record.notice	notice	hysbysiad	the audit trail's record type, said for a Welsh reader
+core.audit.record.officer	officer	swyddog	the audit trail's record type, said for a Welsh reader
+core.audit.record.placement	placement	lleoliad	the audit trail's record type, said for a Welsh reader
+core.audit.record.postcodes	postcodes	codau post	the audit trail's record type, said for a Welsh reader
+core.audit.record.report	report	adroddiad	the audit trail's record type, said for a Welsh reader
+core.audit.record.store	store	storfa	the audit trail's record type, said for a Welsh reader
+core.audit.record.vacancy	vacancy	lle gwag	the audit trail's record type, said for a Welsh reader
+core.audit.record.view	view	gweld	the audit trail's record type, said for a Welsh reader
+core.audit.record.referral	referral	atgyfeiriad	the audit trail's record type, said for a Welsh reader
+core.audit.record.audit.log	audit_log	trywydd archwilio	the audit trail's record type, said for a Welsh reader
+core.audit.record.providers	providers	darparwyr	the audit trail's record type, said for a Welsh reader
+core.audit.record.vacancies	vacancies	lleoedd gwag	the audit trail's record type, said for a Welsh reader
+core.audit.record.children	children	plant	the audit trail's record type, said for a Welsh reader
+core.audit.record.placements	placements	lleoliadau	the audit trail's record type, said for a Welsh reader
+core.audit.record.notices	notices	hysbysiadau	the audit trail's record type, said for a Welsh reader
+core.audit.record.contacts	contacts	galwadau	the audit trail's record type, said for a Welsh reader
+core.audit.detail.status	status {from}→{to}	statws {from}→{to}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.child	child {id}	plentyn {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.vacancy	vacancy {id}	lle gwag {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.provider	provider {id}	darparwr {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.tier	tier {tier}	haen {tier}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.notice	notice {id}	hysbysiad {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.notice.hours	notice {hours} h	rhybudd {hours} awr	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.next	next {id}	nesaf {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.placement	placement {id}	lleoliad {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.referral	referral {id}	atgyfeiriad {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.outcome	outcome {code}	canlyniad {code}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.kind	kind {code}	math {code}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.until	until {time}	tan {time}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.beds	beds {from}→{to}	gwelyau {from}→{to}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.ending	ending {code} ({reason})	diwedd {code} ({reason})	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.corrects	corrects {id}	yn cywiro {id}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.changed	changed {fields}	newidiwyd {fields}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.planned.end.set	planned end set	dyddiad gorffen arfaethedig wedi'i osod	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.planned.end.cleared	planned end cleared	dyddiad gorffen arfaethedig wedi'i glirio	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.end.cleared	end cleared	dyddiad gorffen wedi'i glirio	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.undone	{id} undone	{id} wedi'i ddadwneud	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.undone.made.by	undone (made by {officer})	wedi'i ddadwneud (gwnaed gan {officer})	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.emergency	emergency	argyfwng	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.needed.by.set	needed by set	dyddiad angen wedi'i osod	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.role	role {role}	rôl {role}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.authority	authority {code}	awdurdod {code}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.area	area {area}	ardal {area}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.period	period {period}	cyfnod {period}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.seed	seed {seed}	hedyn {seed}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.policy.default	policy: default	polisi: rhagosodiad	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.policy	policy: {name}	polisi: {name}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.all.entries	all entries	pob cofnod	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.user	user {name}	defnyddiwr {name}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.since	since {day}	ers {day}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.unknown.child	child unknown id	plentyn rhif anhysbys	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.unknown.user	user unknown id	defnyddiwr rhif anhysbys	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.records.from.file	{count} records from a {format} file	{count} o gofnodion o ffeil {format}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.records.as	{count} records as {format}	{count} o gofnodion fel {format}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.postcodes.from.file	{count} postcodes from a {format} file	{count} o godau post o ffeil {format}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.children.count	{count} children	{count} o blant	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.placements.from.return	{count} placements from an SSDA903 return	{count} o leoliadau o ffurflen SSDA903	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.episodes.for	{count} episodes for {year}	{count} o gyfnodau ar gyfer {year}	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.personal	personal	personol	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.shared	shared with a group	wedi'i rhannu â grŵp	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.postcodes.shipped	{count} postcodes of Wales and bordering England	{count} o godau post Cymru a'r ffin yn Lloegr	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.copied.in	{records} records and {postcodes} postcodes copied in	{records} o gofnodion a {postcodes} o godau post wedi'u copïo i mewn	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.copied.out	{records} records and {postcodes} postcodes copied out	{records} o gofnodion a {postcodes} o godau post wedi'u copïo allan	a part of an audit entry's details (ids, codes and numbers as recorded)
+core.audit.detail.status.set	status {code}	statws {code}	a part of an audit entry's details (ids, codes and numbers as recorded)
 form.notice.title	New notice — received {when} · logged by {officer}	Hysbysiad newydd — daeth i law {when} · cofnodwyd gan {officer}	hysbysiad (notice, the record): glossary §5
 form.notice.field.provider	Provider	Darparwr	glossary §1
 form.notice.field.kind	Kind	Math	label column: 16 cells at most

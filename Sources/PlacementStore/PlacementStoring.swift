@@ -34,6 +34,8 @@ public protocol PlacementStoring: Sendable {
     func readerScope() throws -> ReaderScope
     /// Counts by authority without a record (a server's aggregate views; a file's records counted the same way).
     func aggregateFigures() throws -> AggregateFigures
+    /// The figures of report panels 1-5, 9 and 10 for a commissioner, added up by the server (no record).
+    func aggregateCells(area: ReportArea, period: ReportPeriod, panels: [ReportPanelKind]) throws -> [AggregateCell]
 
     // MARK: matching
 

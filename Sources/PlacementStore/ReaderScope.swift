@@ -24,6 +24,9 @@ public enum ReaderScope: Sendable, Hashable {
 extension PlacementDatabase {
     public func readerScope() throws -> ReaderScope { .everything }
 
+    /// None: a file's reader reads every record, so its reports are computed from them (`.everything`).
+    public func aggregateCells(area: ReportArea, period: ReportPeriod, panels: [ReportPanelKind]) throws -> [AggregateCell] { [] }
+
     /// The server's aggregate counts, computed from this file's records (for comparison with a server's).
     public func aggregateFigures() throws -> AggregateFigures {
         let snapshot = try snapshot(since: nil)

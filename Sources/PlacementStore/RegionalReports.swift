@@ -51,7 +51,7 @@ extension PlacementStoring {
         case .aggregates(let cover):
             guard cover.covers(area) else { throw RegionalRefusal.outsideCover(cover: cover, asked: area) }
             // Panels 1-5, 9 and 10 are computed by the server (pg16); only a server has commissioners.
-            let cells = try (self as? PostgresStore)?.aggregateCells(area: area, period: period, panels: panels) ?? []
+            let cells = try aggregateCells(area: area, period: period, panels: panels)
             return AggregateReports.compute(try aggregateFigures(), cells: cells, area: area, period: period, panels: panels)
         }
     }

@@ -10,8 +10,7 @@ struct WelshGoldenSweepTests {
     static let englishPhrases: Set<String> = {
         var phrases = Set<String>()
         for entry in Catalogue.entries where entry.en != entry.cy {
-            let fragments = Catalogue.fill(entry.en) { _ in "\u{0}" }.split(separator: "\u{0}")
-            for fragment in fragments {
+            for fragment in PhraseTemplate(entry.en).literals {
                 let phrase = fragment.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
                 if phrase.count >= 12, phrase.contains(" "), !entry.cy.contains(phrase) { phrases.insert(phrase) }
             }

@@ -1,6 +1,6 @@
 import Foundation
 import PlacementCore
-@testable import PlacementStore
+import PlacementStore
 import Testing
 
 /// Writers are SIGKILLed at random moments, many times, while they log notices, calls, holds and
@@ -26,10 +26,7 @@ import Testing
     }
 
     static func open(_ store: String) throws -> any PlacementStoring {
-        guard let server = PostgresLocation(url: store, defaultUser: OfficerIdentity.account()) else {
-            return try PlacementDatabase(path: store, create: true)
-        }
-        return try PostgresStore(server)
+        try PostgresStore.open(url: store, defaultUser: OfficerIdentity.account()) ?? PlacementDatabase(path: store, create: true)
     }
 
     /// One writer process, killed after `killAfter` unless it finished first (nil: left to finish).

@@ -36,10 +36,8 @@ import Testing
         }
     }
 
-    @Test func aBadEpisodeImportsNothingAndNamesFileLineAndColumn() throws {
-        let dir = try CLI.temporaryDirectory()
-        let store = dir.appendingPathComponent("store.sqlite").path
-        try CLI.initStore(store)
+    /// An SSDA903 return in `dir` whose episodes file's line 3 has an unknown legal status (LS `C9`).
+    static func returnWithABadLegalStatus(in dir: URL) throws -> (header: URL, episodes: URL) {
         let header = dir.appendingPathComponent("header.csv"), episodes = dir.appendingPathComponent("episodes.csv")
         try "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,F,01/05/2012,,,,\n".write(to: header, atomically: true, encoding: .utf8)
         try """
@@ -48,6 +46,14 @@ import Testing
             A1,01/09/2025,P,C9,N1,K2,PR5,,,,CF10 1AA,SA1 1AA,
 
             """.write(to: episodes, atomically: true, encoding: .utf8)
+        return (header, episodes)
+    }
+
+    @Test func aBadEpisodeImportsNothingAndNamesFileLineAndColumn() throws {
+        let dir = try CLI.temporaryDirectory()
+        let store = dir.appendingPathComponent("store.sqlite").path
+        try CLI.initStore(store)
+        let (header, episodes) = try Self.returnWithABadLegalStatus(in: dir)
         let result = try CLI.run(["import", "ssda903", "--header", header.path, "--episodes", episodes.path, "--store", store])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("placefinder: episodes.csv line 3, column LS: "), "\(result.stderr)")

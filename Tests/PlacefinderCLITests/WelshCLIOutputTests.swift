@@ -111,14 +111,7 @@ extension WelshCLITests {
         let dir = try CLI.temporaryDirectory()
         let store = dir.appendingPathComponent("store.sqlite").path
         try CLI.initStore(store)
-        let header = dir.appendingPathComponent("header.csv"), episodes = dir.appendingPathComponent("episodes.csv")
-        try "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,F,01/05/2012,,,,\n".write(to: header, atomically: true, encoding: .utf8)
-        try """
-            CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-            A1,01/06/2025,S,C1,N1,U4,PR4,01/09/2025,X1,CREQB,CF10 1AA,CF11 9XR,
-            A1,01/09/2025,P,C9,N1,K2,PR5,,,,CF10 1AA,SA1 1AA,
-
-            """.write(to: episodes, atomically: true, encoding: .utf8)
+        let (header, episodes) = try SSDA903CLITests.returnWithABadLegalStatus(in: dir)
         let result = try CLI.run(["import", "ssda903", "--header", header.path, "--episodes", episodes.path, "--store", store, "--lang", "cy"])
         #expect(result.status == 1)
         #expect(result.stderr == "placefinder: episodes.csv llinell 3, colofn LS: nid yw'n god statws cyfreithiol SSDA903 (C1, C2, V2…)\n",

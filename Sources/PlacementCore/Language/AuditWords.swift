@@ -4,11 +4,11 @@
 /// codes and numbers as recorded. A part the catalogue does not know is shown as recorded.
 public enum AuditWords {
     public static func action(_ name: String, _ language: Language) -> String {
-        word(prefix: "core.audit.action.", name, language)
+        word(prefix: "core.audit.action", name, language)
     }
 
     public static func recordType(_ type: String, _ language: Language) -> String {
-        word(prefix: "core.audit.record.", type, language)
+        word(prefix: "core.audit.record", type, language)
     }
 
     /// A detail ("status open→held; child C0019; until 17:00") part by part: parts are separated by "; "
@@ -22,7 +22,7 @@ public enum AuditWords {
 
     static func word(prefix: String, _ name: String, _ language: Language) -> String {
         guard language != .en else { return name }
-        return Catalogue.text(key: prefix + name.lowercased().replacingOccurrences(of: "_", with: "."), language) ?? name
+        return Catalogue.text(key: Catalogue.key(prefix, name), language) ?? name
     }
 
     /// The detail rows as templates, the most fixed words first ("notice {hours} h" before "notice {id}").

@@ -38,6 +38,14 @@ extension Catalogue {
     /// named in code.
     static let byKey: [String: Message] = Dictionary(Message.allCases.map { ($0.entry.key, $0) }, uniquingKeysWith: { a, _ in a })
 
+    /// The row key of a coded value under `prefix`: lower case, underscores as dots
+    /// (`core.setting` and `parent_and_child` → `core.setting.parent.and.child`).
+    public static func key(_ prefix: String, _ code: String) -> String {
+        var key = prefix + "."
+        for character in code.lowercased() { key.append(character == "_" ? "." : character) }
+        return key
+    }
+
     /// The message with `key` in `language`, or nil when the catalogue has no such row.
     public static func text(key: String, _ language: Language, _ values: [String: String] = [:]) -> String? {
         byKey[key]?.text(language, values)
@@ -144,11 +152,7 @@ public protocol CatalogueWorded: RawRepresentable, CaseIterable where RawValue =
 
 extension CatalogueWorded {
     /// The row key of this value's words.
-    public var catalogueKey: String {
-        var key = Self.catalogueKeyPrefix + "."
-        for character in rawValue.lowercased() { key.append(character == "_" ? "." : character) }
-        return key
-    }
+    public var catalogueKey: String { Catalogue.key(Self.catalogueKeyPrefix, rawValue) }
 
     /// This value's words in `language` (its raw value if the row were missing; a test forbids that).
     public func catalogueWords(_ language: Language = .en) -> String {
@@ -160,7 +164,7 @@ extension CatalogueWorded {
 
     /// The row key of this value's short words, for narrow columns: `<prefix>.short.<raw value>`.
     public var shortCatalogueKey: String {
-        Self.catalogueKeyPrefix + ".short" + String(catalogueKey.dropFirst(Self.catalogueKeyPrefix.count))
+        Catalogue.key(Self.catalogueKeyPrefix + ".short", rawValue)
     }
 
     /// This value's short words in `language` (its full words where it has no short row).

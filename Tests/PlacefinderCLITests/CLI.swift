@@ -53,8 +53,19 @@ enum CLI {
                       stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// One folder for this test process, removed when it exits: a run makes thousands of stores, some
+    /// beside a copy of the binary, and left behind they filled a CI machine's disk. Others may pass
+    /// through it (not list it), so the tests run as `nobody` can reach their own folders inside.
+    static let runFolder: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("placefinder-cli-\(getpid())-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        chmod(root.path, 0o711)
+        atexit { try? FileManager.default.removeItem(at: CLI.runFolder) }
+        return root
+    }()
+
     static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("placefinder-cli-\(UUID().uuidString)")
+        let dir = runFolder.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         // Private, as a real store's folder is: a loose folder makes every command warn on stderr.
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dir.path)

@@ -64,7 +64,7 @@ public struct MatchEngine: Sendable {
         let idRanks = profile.columns.idRank, gates = profile.columns.gates
         var keys = passed.indices.map { k in
             let i = Int(passed[k])
-            return RankKey(score: sums[k], straightMiles: miles[k], index: passed[k], idRank: idRanks[i],
+            return RankKey(score: Self.settled(sums[k]), straightMiles: miles[k], index: passed[k], idRank: idRanks[i],
                            tier: UInt8(profile.tiers[Int(gates[i].authority)].rawValue))
         }
         keys.sort { a, b in
@@ -84,6 +84,11 @@ public struct MatchEngine: Sendable {
         return MatchResult(policyName: policy.name, childIDs: request.children.map(\.id),
                            ranked: ranked, excluded: excluded, explained: explained)
     }
+
+    /// A score on a grid of a billionth of a point: two beds the policy scores equally can differ in
+    /// the last bits of a sum taken in a different order or scale, and without this that noise (not
+    /// distance, tier or id) would decide which comes first. Monotone, so it never reorders real gaps.
+    @inline(__always) static func settled(_ score: Double) -> Double { (score * 1e9).rounded() / 1e9 }
 
     /// What the order reads, as plain values: score, then straight miles, then tier, then vacancy id.
     struct RankKey {

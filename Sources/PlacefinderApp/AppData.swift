@@ -27,11 +27,16 @@ public struct AppData: Sendable {
     /// The login reads no child's record (a commissioner on a regional server): the screens that show
     /// children say so rather than "none".
     public var childRecordsHidden: Bool
+    /// The tables this snapshot read from the store when it was read after a previous one (the rest are
+    /// that one's arrays, unchanged since); nil when every table was read. The index keeps its parts
+    /// that read none of these (`IndexedData(…, previous:)`).
+    public var reread: Set<String>?
 
     public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
                 notices: [ProviderNotice] = [], contacts: [Contact] = [], vacancyAuthority: [String: String] = [:],
                 urgentCount: Int? = nil, loadedAt: Date, vacancyVersions: [String: Int] = [:],
-                childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:], childRecordsHidden: Bool = false) {
+                childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:], childRecordsHidden: Bool = false,
+                reread: Set<String>? = nil) {
         self.children = children
         self.providers = providers
         self.vacancies = vacancies
@@ -45,6 +50,7 @@ public struct AppData: Sendable {
         self.childVersions = childVersions
         self.tableVersions = tableVersions
         self.childRecordsHidden = childRecordsHidden
+        self.reread = reread
     }
 
     /// Where each vacancy's bed is: its own postcode, else its provider's, located by `locate`; the

@@ -279,23 +279,39 @@ struct DataIndex: Sendable {
     var work: WorkIndex
     var dashboard: DashboardIndex
 
-    init(data: AppData, officerAuthority: String, now: Date, today: Day) {
+    /// `previous`: the index of the snapshot `data` was read after, for the same authority and day; each
+    /// part that read none of the tables `data` read again is kept as it is (shared, not copied), so a
+    /// colleague's call rebuilds only the calls' part and two full indexes never coexist.
+    init(data: AppData, officerAuthority: String, now: Date, today: Day, previous: DataIndex? = nil) {
+        func kept<Part>(_ part: KeyPath<DataIndex, Part>, reads tables: Set<String>) -> Part? {
+            guard let previous, let reread = data.reread, reread.isDisjoint(with: tables) else { return nil }
+            return previous[keyPath: part]
+        }
         // Four independent parts on two threads (the machine has at least two cores), the costliest first by
         // the rows each reads, each thread taking the next part when it is free: children dominate at 7,000
         // children, the vacancies at 50,000.
         let vacancies = Handoff<VacancyIndex>(), children = Handoff<ChildIndex>()
         let providers = Handoff<ProviderIndex>(), work = Handoff<WorkIndex>()
-        let parts: [(cost: Int, build: @Sendable () -> Void)] = [
-            (data.vacancies.count * 5, { vacancies.put(VacancyIndex(data: data, officerAuthority: officerAuthority)) }),
-            (data.children.count * 10 + data.placements.count * 2, { children.put(ChildIndex(data: data, today: today)) }),
-            (data.providers.count + data.placements.count * 2, {
+        var parts: [(cost: Int, build: @Sendable () -> Void)] = []
+        if let part = kept(\.vacancies, reads: ["vacancies", "providers"]) { vacancies.put(part) } else {
+            parts.append((data.vacancies.count * 5, { vacancies.put(VacancyIndex(data: data, officerAuthority: officerAuthority)) }))
+        }
+        if let part = kept(\.children, reads: ["children", "placements"]) { children.put(part) } else {
+            parts.append((data.children.count * 10 + data.placements.count * 2, { children.put(ChildIndex(data: data, today: today)) }))
+        }
+        if let part = kept(\.providers, reads: ["providers", "vacancies", "placements", "children"]) { providers.put(part) } else {
+            parts.append((data.providers.count + data.placements.count * 2, {
                 providers.put(ProviderIndex(data: data, today: today, childByID: ChildIndex.positions(of: data.children)))
-            }),
-            ((data.notices.count + data.contacts.count) * 8, { work.put(WorkIndex(data: data)) }),
-        ]
+            }))
+        }
+        if let part = kept(\.work, reads: ["notices", "contacts"]) { work.put(part) } else {
+            parts.append(((data.notices.count + data.contacts.count) * 8, { work.put(WorkIndex(data: data)) }))
+        }
         let queue = Mutex(parts.sorted { $0.cost > $1.cost }.map(\.build)[...])
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            while let build = queue.withLock({ $0.popFirst() }) { build() }
+        if !parts.isEmpty {
+            DispatchQueue.concurrentPerform(iterations: min(2, parts.count)) { _ in
+                while let build = queue.withLock({ $0.popFirst() }) { build() }
+            }
         }
         self.vacancies = vacancies.take()
         self.children = children.take()
@@ -317,11 +333,15 @@ public struct IndexedData: Sendable {
     let authority: String
     let today: Day
 
-    public init(data: AppData, authority: String, now: Date) {
+    /// `previous`: the index of the snapshot `data` was read after (`AppData.reread`); its parts that
+    /// read no table read again are kept when it was built for the same authority and day.
+    public init(data: AppData, authority: String, now: Date, previous: IndexedData? = nil) {
         self.data = data
         self.authority = authority
-        today = Format.day(now)
-        index = DataIndex(data: data, officerAuthority: authority, now: now, today: today)
+        let today = Format.day(now)
+        self.today = today
+        let reusable = previous.flatMap { $0.authority == authority && $0.today == today ? $0.index : nil }
+        index = DataIndex(data: data, officerAuthority: authority, now: now, today: today, previous: reusable)
     }
 }
 

@@ -30,6 +30,9 @@ public struct StoreSnapshot: Sendable {
     /// the empty children, placements and calls say nothing about the store.
     public var childRecordsHidden = false
 
+    /// The tables a snapshot reads.
+    public static let tables = ["children", "providers", "vacancies", "placements", "notices", "contacts"]
+
     /// Whether `table` was read in this snapshot.
     public func reread(_ table: String) -> Bool {
         switch table {

@@ -22,6 +22,7 @@ enum AppDataLoader {
                 loadedAt: now,
                 vacancyVersions: snapshot.vacancyVersions ?? previous?.vacancyVersions ?? [:],
                 childVersions: snapshot.childVersions ?? previous?.childVersions ?? [:],
-                tableVersions: snapshot.tableVersions, childRecordsHidden: snapshot.childRecordsHidden)
+                tableVersions: snapshot.tableVersions, childRecordsHidden: snapshot.childRecordsHidden,
+                reread: previous == nil ? nil : Set(StoreSnapshot.tables.filter(snapshot.reread)))
     }
 }

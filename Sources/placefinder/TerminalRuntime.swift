@@ -20,7 +20,7 @@ final class TerminalRuntime: @unchecked Sendable {
     private let loader: @Sendable (any PlacementStoring, Date, AppData?) throws -> AppData
     /// Writes one audit entry or throws; a child's page opens only after it returns (tests pass a failing one).
     private let recorder: @Sendable (any PlacementStoring, AuditEntry) throws -> Void
-    private let lastData = LastSnapshot()
+    private let lastIndexed = LastSnapshot()
     private let inbox = Inbox()
     /// Versions of the records as last loaded — what the officer is looking at. Writes pass them, so a
     /// colleague's change in between is refused with "changed by … — reload" instead of overwritten.
@@ -67,10 +67,13 @@ final class TerminalRuntime: @unchecked Sendable {
     /// and the index run two threads at a time: with one, those threads queued on its lock (launch 242–255 →
     /// 192–194 ms at 5,000 / 7,000; the peak at 50,000 / 20,000 the same, 140 MB). A fixed mmap threshold
     /// keeps every large array (a snapshot's columns) in its own mapping, returned to the system when freed.
+    /// A 32 MB top pad grows each arena in large steps: the first snapshot's small allocations otherwise
+    /// grow the heap 128 KB at a time, a system call each (launch at 50,000 / 20,000 ≈ 520 → 450 ms).
     private static func boundMemory() {
         #if canImport(Glibc)
         _ = glibcMallopt(-8 /* M_ARENA_MAX */, 2)
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
+        _ = glibcMallopt(-2 /* M_TOP_PAD */, 32 << 20)
         #endif
     }
 
@@ -271,16 +274,17 @@ final class TerminalRuntime: @unchecked Sendable {
     /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
     private func startLoad() {
         loadsStarted += 1
-        let (seen, authority, clock, loader, lastData) = (self.seen, self.authority, self.clock, self.loader, self.lastData)
+        let (seen, authority, clock, loader, lastIndexed) = (self.seen, self.authority, self.clock, self.loader, self.lastIndexed)
         background(Msg.loadFailed, settles: .load) { db, _ in
             let now = clock()
-            // Loads are coalesced, so one runs at a time: the last snapshot is this one's base.
-            let data = try loader(db, now, lastData.value)
-            lastData.value = data
+            // Loads are coalesced, so one runs at a time: the last snapshot and its index are this one's base.
+            let previous = lastIndexed.value
+            let data = try loader(db, now, previous?.data)
             LaunchTrace.mark(.snapshot)
             // The versions a write will check were read in the snapshot's own transaction.
             seen.update(vacancies: data.vacancyVersions, children: data.childVersions)
-            let indexed = IndexedData(data: data, authority: authority, now: now)
+            let indexed = IndexedData(data: data, authority: authority, now: now, previous: previous)
+            lastIndexed.value = indexed
             LaunchTrace.mark(.indexed)
             return [.dataIndexed(indexed)]
         }
@@ -497,9 +501,9 @@ final class SeenStamps: @unchecked Sendable {
 /// The last snapshot read, kept by the loading queue as the base of the next partial reload.
 final class LastSnapshot: @unchecked Sendable {
     private let lock = NSLock()
-    private var data: AppData?
+    private var data: IndexedData?
 
-    var value: AppData? {
+    var value: IndexedData? {
         get { lock.lock(); defer { lock.unlock() }; return data }
         set { lock.lock(); data = newValue; lock.unlock() }
     }

@@ -98,7 +98,7 @@ private typealias W = WorkflowWorld
         let first = try store.snapshot()
         #expect(first.vacancies?.count == 3 && first.children?.count == 3 && first.notices == [])
         let again = try store.snapshot(since: first.tableVersions)
-        #expect(["children", "providers", "vacancies", "placements", "notices", "contacts"].allSatisfy { !again.reread($0) })
+        #expect(StoreSnapshot.tables.allSatisfy { !again.reread($0) })
 
         try store.recordContact(ContactDraft(childID: "C2", providerID: "P2", at: W.now, outcome: .considering),
                                 officer: "alice", now: W.now)
@@ -114,7 +114,7 @@ private typealias W = WorkflowWorld
         let first = try store.snapshot()
         try store.pool.write { db in try db.execute(sql: "CREATE TABLE scratch (x)") }
         let next = try store.snapshot(since: first.tableVersions)
-        #expect(["children", "providers", "vacancies", "placements", "notices", "contacts"].allSatisfy { next.reread($0) })
+        #expect(StoreSnapshot.tables.allSatisfy { next.reread($0) })
     }
 
     /// A bed is in the authority of its own postcode, else of its provider's; located when written.

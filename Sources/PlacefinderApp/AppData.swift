@@ -31,12 +31,15 @@ public struct AppData: Sendable {
     /// that one's arrays, unchanged since); nil when every table was read. The index keeps its parts
     /// that read none of these (`IndexedData(…, previous:)`).
     public var reread: Set<String>?
+    /// A launch's first snapshot, without the history (filled and withdrawn beds, placements that ended
+    /// over a year ago); the next load brings it, and the screens that list history say it is coming.
+    public var historyPending: Bool
 
     public init(children: [Child], providers: [Provider], vacancies: [Vacancy], placements: [Placement],
                 notices: [ProviderNotice] = [], contacts: [Contact] = [], vacancyAuthority: [String: String] = [:],
                 urgentCount: Int? = nil, loadedAt: Date, vacancyVersions: [String: Int] = [:],
                 childVersions: [String: Int] = [:], tableVersions: [String: Int] = [:], childRecordsHidden: Bool = false,
-                reread: Set<String>? = nil) {
+                reread: Set<String>? = nil, historyPending: Bool = false) {
         self.children = children
         self.providers = providers
         self.vacancies = vacancies
@@ -51,6 +54,7 @@ public struct AppData: Sendable {
         self.tableVersions = tableVersions
         self.childRecordsHidden = childRecordsHidden
         self.reread = reread
+        self.historyPending = historyPending
     }
 
     /// Where each vacancy's bed is: its own postcode, else its provider's, located by `locate`; the

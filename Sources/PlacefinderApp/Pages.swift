@@ -170,6 +170,7 @@ enum Pages {
                          : provider.capabilities.map { catalogue.name(of: $0, l) }.joined(separator: ", ")))
 
         out.append(blank)
+        if data.historyPending { out.append(PageItem(spans: [Span(Message.screensHistoryLoading.text(l), style: .warning)])) }
         let mine = (index.children.placementsByProvider[provider.id] ?? []).map { data.placements[$0] }
         let s: ProviderStability
         if let ranked {
@@ -282,6 +283,7 @@ enum Pages {
         let breakdowns = history.filter(\.isBreakdown).count
         let sameDay = history.filter { $0.actualEnd != nil && $0.isShortNotice }.count
         out.append(PageItem(spans: [Span(Message.screensChildHistoryHeading.text(l), style: heading)]))
+        if data.historyPending { out.append(PageItem(spans: [Span(Message.screensHistoryLoading.text(l), style: .warning)])) }
         out.append(field(Message.screensPageTotals.text(l), stabilityFigures(placements: history.count, breakdowns: breakdowns, shortNotice: sameDay, l, childWording: true)))
         if history.isEmpty { out.append(PageItem(spans: [Span(Message.screensNoPlacements.text(l), style: .muted)])) }
         let providers = Dictionary(data.providers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -109,6 +109,7 @@ extension Pages {
                          + [Span(Message.screensLastYear.text(l), style: .muted)]))
 
         out.append(blank)
+        if data.historyPending { out.append(PageItem(spans: [Span(Message.screensHistoryLoading.text(l), style: .warning)])) }
         let vacancies = ix.vacancies[p.id] ?? []
         out.append(PageItem(spans: [Span(Message.screensProviderVacancies.text(l, ["n": String(vacancies.count)]), style: heading),
                                     Span(vacancies.isEmpty ? "" : Message.screensProviderChooseHint.text(l), style: .muted)]))

@@ -136,6 +136,7 @@ func drawVacancyList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
                   placeholder: model.width >= 100 ? Message.screensVacanciesSearch.text(l) : Message.screensVacanciesSearchShort.text(l), l, g, &buffer)
     var summary = VacancyFilter.summary(list.filters, today: model.today, l)
     if !summary.isEmpty, list.filters[VacancyFilter.statuses.rawValue] == 0 { summary.insert(Message.screensFilterOpenAndHeld.text(l), at: 0) }
+    if data.historyPending, list.filters[VacancyFilter.statuses.rawValue] == 1 { summary.append(Message.screensHistoryLoadingVacancies.text(l)) }
     drawSummary(summary, none: Message.screensVacanciesNoFilters.text(l), l, g, &buffer)
     let source = VacancyRowSource(data: data, index: index.vacancies, visible: list.visible, now: model.now,
                                   today: model.today, width: g.table.width, language: l)

@@ -57,8 +57,8 @@ extension PlacementDatabase {
         try TableDecoding.children(rows(db, ChildRow.select + filter, arguments), bits: try bits ?? NeedBits.load(db))
     }
 
-    static func placements(in db: Database) throws -> Fetched<Placement> {
-        try TableDecoding.placements(rows(db, PlacementRow.select))
+    static func placements(in db: Database, where filter: String = "", _ arguments: StatementArguments = []) throws -> Fetched<Placement> {
+        try TableDecoding.placements(rows(db, PlacementRow.select + filter, arguments))
     }
 
     static func notices(in db: Database) throws -> [ProviderNotice] {

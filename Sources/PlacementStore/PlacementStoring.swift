@@ -10,6 +10,10 @@ public protocol PlacementStoring: Sendable {
     /// The dashboard's data in one read transaction; tables unchanged since `since` (a previous snapshot's
     /// `tableVersions`) are left out. See `StoreSnapshot`.
     func snapshot(since: [String: Int]?) throws -> StoreSnapshot
+    /// What a launch's first screen needs, sooner: beds open or held and placements running or ended on or
+    /// after `historyFrom`; the rest (`StoreSnapshot.historyDeferred`) comes with the next `snapshot`.
+    /// A store may read everything instead (the default).
+    func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot
     func providers() throws -> [Provider]
     func vacancies() throws -> [Vacancy]
     func children() throws -> [Child]
@@ -97,6 +101,7 @@ public protocol PlacementStoring: Sendable {
 /// The defaults `PlacementDatabase` declares, for callers holding `any PlacementStoring`.
 extension PlacementStoring {
     public func snapshot() throws -> StoreSnapshot { try snapshot(since: nil) }
+    public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot { try snapshot(since: nil) }
     public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }

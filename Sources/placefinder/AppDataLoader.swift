@@ -11,6 +11,14 @@ enum AppDataLoader {
         appData(try store.snapshot(since: previous?.tableVersions), now: now, previous: previous)
     }
 
+    /// A launch's first read: what the first screen shows, the history left to the next load. Placements
+    /// that ended within the last 366 days stay: the screens' 12-month figures (stability, placements in
+    /// 12 months) count back 365.
+    static func loadCurrent(_ store: any PlacementStoring, now: Date) throws -> AppData {
+        let historyFrom = WorkflowTime.day(of: now).adding(days: -366)
+        return appData(try store.currentSnapshot(historyFrom: historyFrom), now: now, previous: nil)
+    }
+
     static func appData(_ snapshot: StoreSnapshot, now: Date, previous: AppData?) -> AppData {
         AppData(children: snapshot.children ?? previous?.children ?? [],
                 providers: snapshot.providers ?? previous?.providers ?? [],
@@ -23,6 +31,7 @@ enum AppDataLoader {
                 vacancyVersions: snapshot.vacancyVersions ?? previous?.vacancyVersions ?? [:],
                 childVersions: snapshot.childVersions ?? previous?.childVersions ?? [:],
                 tableVersions: snapshot.tableVersions, childRecordsHidden: snapshot.childRecordsHidden,
-                reread: previous == nil ? nil : Set(StoreSnapshot.tables.filter(snapshot.reread)))
+                reread: previous == nil ? nil : Set(StoreSnapshot.tables.filter(snapshot.reread)),
+                historyPending: snapshot.historyDeferred)
     }
 }

@@ -19,6 +19,8 @@ enum LaunchTrace {
         case indexed
         /// The first frame with the store's data is drawn.
         case frame
+        /// The load after the first, with the history the first left out, is indexed.
+        case history
     }
 
     nonisolated(unsafe) private static let file: UnsafeMutablePointer<FILE>? = {

@@ -35,6 +35,10 @@ final class TerminalRuntime: @unchecked Sendable {
     private var terminal: (any TerminalBackend)?
     /// The first load was started before the terminal (`prefetch`); the initial model's load joins it.
     private var loadPrefetched = false
+    /// The launch's first load, without the history (`AppDataLoader.loadCurrent`); nil: every load is whole.
+    private let firstLoader: (@Sendable (any PlacementStoring, Date) throws -> AppData)?
+    /// The first load left out the history: the next load, started as soon as it lands, reads everything.
+    private var historyOwed: Bool
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
     /// No background work in flight or queued.
@@ -44,12 +48,15 @@ final class TerminalRuntime: @unchecked Sendable {
          loader: @escaping @Sendable (any PlacementStoring, Date, AppData?) throws -> AppData = {
              try AppDataLoader.load($0, now: $1, previous: $2)
          },
+         firstLoader: (@Sendable (any PlacementStoring, Date) throws -> AppData)? = { try AppDataLoader.loadCurrent($0, now: $1) },
          recorder: @escaping @Sendable (any PlacementStoring, AuditEntry) throws -> Void = TerminalRuntime.recordOrRefuse) {
         self.db = db
         changes = ChangeWatch(db)
         self.officer = officer
         self.clock = clock
         self.loader = loader
+        self.firstLoader = firstLoader
+        historyOwed = firstLoader != nil
         self.recorder = recorder
     }
 
@@ -144,7 +151,11 @@ final class TerminalRuntime: @unchecked Sendable {
         switch settles {
         case .load:
             releaseFreedMemory()
-            if loads.finish() != nil { startLoad() }
+            if loads.finish() != nil {
+                startLoad()
+            } else if historyOwed, loads.request(()) {
+                startLoad()
+            }
         case .match: if let childID = matches.finish() { startMatch(childID) }
         case .reports: if let query = reports.finish() { startReports(query) }
         case nil: break
@@ -272,20 +283,27 @@ final class TerminalRuntime: @unchecked Sendable {
     }
 
     /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
+    /// The launch's first load reads what the first screen shows; the next reads the history with the rest
+    /// (`settle` starts it as soon as the first lands).
     private func startLoad() {
         loadsStarted += 1
+        let first = loadsStarted == 1 ? firstLoader : nil
+        let bringsHistory = historyOwed && first == nil
+        if bringsHistory { historyOwed = false }
         let (seen, authority, clock, loader, lastIndexed) = (self.seen, self.authority, self.clock, self.loader, self.lastIndexed)
         background(Msg.loadFailed, settles: .load) { db, _ in
             let now = clock()
             // Loads are coalesced, so one runs at a time: the last snapshot and its index are this one's base.
             let previous = lastIndexed.value
-            let data = try loader(db, now, previous?.data)
+            let data = try first.map { try $0(db, now) } ?? loader(db, now, previous?.data)
             LaunchTrace.mark(.snapshot)
             // The versions a write will check were read in the snapshot's own transaction.
             seen.update(vacancies: data.vacancyVersions, children: data.childVersions)
             let indexed = IndexedData(data: data, authority: authority, now: now, previous: previous)
-            lastIndexed.value = indexed
+            // A snapshot without the history is no base for reading only what changed.
+            lastIndexed.value = data.historyPending ? nil : indexed
             LaunchTrace.mark(.indexed)
+            if bringsHistory { LaunchTrace.mark(.history) }
             return [.dataIndexed(indexed)]
         }
     }

@@ -102,12 +102,37 @@ final class Gate: @unchecked Sendable {
         #expect(terminal.restored >= 1)
     }
 
+    /// Issue 9: the launch shows the current beds first; the history (filled and withdrawn beds, old
+    /// placements) follows in the next load without a key, and the list's total then counts every bed.
+    @Test func theHistoryFollowsTheFirstScreenWithoutAKey() throws {
+        let store = try WorkflowCLITests.demoStore()
+        let vacancies = try WorkflowCLITests.json(["export", "vacancies", "--format", "json", "--store", store])
+        let live = vacancies.filter { ["open", "held"].contains($0["status"] as? String) }.count
+        #expect(live < vacancies.count, "the demo has filled or withdrawn beds")
+        let history = Gate()
+        history.close()
+        let runtime = TerminalRuntime(db: try PlacementDatabase(path: store, create: true), officer: "test-officer", clock: { Self.now },
+                                      loader: { db, now, previous in history.pass(); return try AppDataLoader.load(db, now: now, previous: previous) })
+        let terminal = ScriptedTerminal(width: 132, height: 43, [
+            .until("the dashboard", Self.shows("Urgent children")),
+            .key(.char("3")),
+            .until("the current beds only", Self.shows("\(live) of \(live)")),
+            .run { history.open() },
+            .until("every bed", Self.shows("\(live) of \(vacancies.count)")),
+            .key(.char("q")),
+        ])
+        _ = runtime.run(on: terminal, authority: "W06000002", redact: false, pollSeconds: 3600)
+        #expect(terminal.timedOut == nil, "waited for \(terminal.timedOut ?? "")")
+        #expect(runtime.loadsStarted == 2)
+    }
+
     @Test func repeatedReloadsWhileALoadRunsCoalesceIntoOneMoreLoad() throws {
         let store = try WorkflowCLITests.demoStore()
         // Loads wait at a gate the script opens, so the presses surely land while one is in flight.
         let gate = Gate()
         let runtime = TerminalRuntime(db: try PlacementDatabase(path: store, create: true), officer: "test-officer", clock: { Self.now },
-                                      loader: { db, now, previous in gate.pass(); return try AppDataLoader.load(db, now: now, previous: previous) })
+                                      loader: { db, now, previous in gate.pass(); return try AppDataLoader.load(db, now: now, previous: previous) },
+                                      firstLoader: nil)
         let terminal = ScriptedTerminal([.until("the dashboard", Self.shows("Urgent children")), .run { gate.close() }]
                                         + Array(repeating: .key(.char("r")), count: 20)
                                         + [.run { gate.open() }, .until("the reloads", { _ in runtime.idle }), .key(.char("q"))])

@@ -44,6 +44,36 @@ private typealias W = WorkflowWorld
         #expect(next.notices == nil && next.contacts == nil)
     }
 
+    /// A launch's first read leaves out only what no first screen shows: beds filled or withdrawn and
+    /// placements that ended before the day given (a placement that ended on that day stays); the whole read
+    /// that follows has everything.
+    @Test func theCurrentSnapshotLeavesOutOnlyTheHistory() throws {
+        let folder = try TempFolder()
+        let store = try W.store(in: folder)
+        try store.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
+        let historyFrom = W.today.adding(days: -366)
+        func endPL1(on day: Day) throws {
+            try store.pool.write { db in
+                try db.execute(sql: "UPDATE placements SET actual_end = ?, actual_end_day = ? WHERE id = 'PL1'",
+                               arguments: [day.iso, day.daysSinceEpoch])
+            }
+        }
+        for (ended, kept) in [(historyFrom, true), (historyFrom.adding(days: -1), false)] {
+            try endPL1(on: ended)
+            let whole = try store.snapshot()
+            let current = try store.currentSnapshot(historyFrom: historyFrom)
+            #expect(current.historyDeferred && !whole.historyDeferred)
+            #expect(Set(whole.vacancies!.map(\.id)) == ["V1", "V2", "V3"] && whole.vacancies!.first { $0.id == "V1" }?.status == .filled)
+            #expect(current.vacancies!.map(\.id).sorted() == ["V2", "V3"])
+            #expect(Set(current.vacancyVersions!.keys) == ["V2", "V3"] && Set(current.bedAuthority!.keys) == ["V2", "V3"])
+            #expect(Set(whole.placements!.map(\.id)).count == 2)
+            #expect(Set(current.placements!.map(\.id)) == Set(whole.placements!.filter { kept || $0.id != "PL1" }.map(\.id)))
+            #expect(current.children == whole.children && current.providers == whole.providers)
+            #expect(current.notices == whole.notices && current.contacts == whole.contacts)
+            #expect(current.tableVersions == whole.tableVersions)
+        }
+    }
+
     /// The dashboard reads its snapshot in two transactions at once, each taking parts until none is left.
     /// Halves that saw the same commit give exactly what one transaction gives; a commit between the halves'
     /// starts moves the counters they are joined by, so such halves are never joined.

@@ -2085,6 +2085,8 @@ public enum Message: Int, CaseIterable, Sendable {
     case screensRingRoundNote
     case screensRingRoundCallBack
     case screensRingRoundNone
+    case screensHistoryLoading
+    case screensHistoryLoadingVacancies
     case shellLoading
     case shellLoadFailedBody
     case shellTooSmall
@@ -4331,6 +4333,8 @@ screens.ring.round.call	{id} call	galwad {id}
 screens.ring.round.note	note: {note}	nodyn: {note}	
 screens.ring.round.call.back	call back {when}	galw'n ôl {when}	galw'n ôl (glossary, coinage — for review)
 screens.ring.round.none	No notices or calls recorded.	Dim hysbysiadau na galwadau wedi'u cofnodi.	
+screens.history.loading	Still loading: filled and withdrawn vacancies, and placements that ended over a year ago…	Wrthi'n llwytho: lleoedd gwag wedi'u llenwi neu eu tynnu'n ôl, a lleoliadau a ddaeth i ben dros flwyddyn yn ôl…	shown for a moment after launch, until the history arrives
+screens.history.loading.vacancies	filled and withdrawn still loading…	wedi'u llenwi neu eu tynnu'n ôl: wrthi'n llwytho…	the vacancy list's filter line, all statuses
 shell.loading	Loading…	Wrthi'n llwytho…	
 shell.load.failed.body	The store could not be loaded.	Doedd dim modd llwytho'r storfa.	storfa (the store, Placefinder's database): coinage — for review
 shell.too.small	terminal too small (need {size})	terfynell rhy fach (angen {size})	{size} is e.g. 80×24

@@ -8,7 +8,10 @@ enum AppDataLoader {
     /// One read transaction (`PlacementStoring.snapshot`). With `previous`, only the tables a commit changed
     /// since it was read are read again; the rest are `previous`'s arrays, shared, not copied.
     static func load(_ store: any PlacementStoring, now: Date, previous: AppData? = nil) throws -> AppData {
-        appData(try store.snapshot(since: previous?.tableVersions), now: now, previous: previous)
+        var since = previous?.tableVersions
+        // After the launch's first read, the two tables it cut short are read whole; the rest is kept.
+        if previous?.historyPending == true { since?["vacancies"] = nil; since?["placements"] = nil }
+        return appData(try store.snapshot(since: since), now: now, previous: previous)
     }
 
     /// A launch's first read: what the first screen shows, the history left to the next load. Placements

@@ -37,8 +37,10 @@ final class TerminalRuntime: @unchecked Sendable {
     private var loadPrefetched = false
     /// The launch's first load, without the history (`AppDataLoader.loadCurrent`); nil: every load is whole.
     private let firstLoader: (@Sendable (any PlacementStoring, Date) throws -> AppData)?
-    /// The first load left out the history: the next load, started as soon as it lands, reads everything.
+    /// The first load left out the history: the next load, started once the first screen is drawn
+    /// (`historyDue`), reads the two tables it cut short and keeps the rest.
     private var historyOwed: Bool
+    private var historyDue = false
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
     /// No background work in flight or queued.
@@ -74,13 +76,21 @@ final class TerminalRuntime: @unchecked Sendable {
     /// and the index run two threads at a time: with one, those threads queued on its lock (launch 242–255 →
     /// 192–194 ms at 5,000 / 7,000; the peak at 50,000 / 20,000 the same, 140 MB). A fixed mmap threshold
     /// keeps every large array (a snapshot's columns) in its own mapping, returned to the system when freed.
-    /// A 32 MB top pad grows each arena in large steps: the first snapshot's small allocations otherwise
-    /// grow the heap 128 KB at a time, a system call each (launch at 50,000 / 20,000 ≈ 520 → 450 ms).
     private static func boundMemory() {
         #if canImport(Glibc)
         _ = glibcMallopt(-8 /* M_ARENA_MAX */, 2)
         _ = glibcMallopt(-3 /* M_MMAP_THRESHOLD */, 128 * 1024)
-        _ = glibcMallopt(-2 /* M_TOP_PAD */, 32 << 20)
+        #endif
+        growHeapInLargeSteps(true)
+    }
+
+    /// During the launch a 32 MB top pad grows each arena in large steps: the first snapshot's small
+    /// allocations otherwise grow the heap 128 KB at a time, a system call each (launch at 50,000 / 20,000
+    /// ≈ 410 → 360 ms). Afterwards glibc's 128 KB again, since the pad also keeps freed pages at the top of an
+    /// arena resident (about 4 MB more at the peak).
+    private static func growHeapInLargeSteps(_ large: Bool) {
+        #if canImport(Glibc)
+        _ = glibcMallopt(-2 /* M_TOP_PAD */, large ? 32 << 20 : 128 * 1024)
         #endif
     }
 
@@ -123,6 +133,11 @@ final class TerminalRuntime: @unchecked Sendable {
                 terminal.draw(view(model))
                 if model.data != nil { LaunchTrace.mark(.frame) }
             }
+            // The history's load waits for the first screen's frame, so the two do not share the cores.
+            if historyDue {
+                historyDue = false
+                if historyOwed, loads.request(()) { startLoad() }
+            }
             changed = false
             // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
             // and while the server pushes commits, so one shows within a tenth of a second of arriving.
@@ -150,11 +165,13 @@ final class TerminalRuntime: @unchecked Sendable {
     private func settle(_ settles: Settles?) {
         switch settles {
         case .load:
+            // The launch's two loads are done: back to glibc's pad, so the heap's top is trimmed again.
+            if !historyOwed { Self.growHeapInLargeSteps(false) }
             releaseFreedMemory()
             if loads.finish() != nil {
                 startLoad()
-            } else if historyOwed, loads.request(()) {
-                startLoad()
+            } else if historyOwed {
+                historyDue = true
             }
         case .match: if let childID = matches.finish() { startMatch(childID) }
         case .reports: if let query = reports.finish() { startReports(query) }
@@ -283,8 +300,8 @@ final class TerminalRuntime: @unchecked Sendable {
     }
 
     /// Reads a snapshot and indexes it on the loading queue, so the UI thread only swaps it in.
-    /// The launch's first load reads what the first screen shows; the next reads the history with the rest
-    /// (`settle` starts it as soon as the first lands).
+    /// The launch's first load reads what the first screen shows; the next reads the history
+    /// (started once the first screen is drawn).
     private func startLoad() {
         loadsStarted += 1
         let first = loadsStarted == 1 ? firstLoader : nil
@@ -300,8 +317,7 @@ final class TerminalRuntime: @unchecked Sendable {
             // The versions a write will check were read in the snapshot's own transaction.
             seen.update(vacancies: data.vacancyVersions, children: data.childVersions)
             let indexed = IndexedData(data: data, authority: authority, now: now, previous: previous)
-            // A snapshot without the history is no base for reading only what changed.
-            lastIndexed.value = data.historyPending ? nil : indexed
+            lastIndexed.value = indexed
             LaunchTrace.mark(.indexed)
             if bringsHistory { LaunchTrace.mark(.history) }
             return [.dataIndexed(indexed)]

@@ -46,16 +46,25 @@ private typealias W = WorkflowWorld
 
     /// A launch's first read leaves out only what no first screen shows: beds filled or withdrawn and
     /// placements that ended before the day given (a placement that ended on that day stays); the whole read
-    /// that follows has everything.
-    @Test func theCurrentSnapshotLeavesOutOnlyTheHistory() throws {
+    /// that follows has everything. On both backends.
+    @Test(arguments: Backend.configured)
+    func theCurrentSnapshotLeavesOutOnlyTheHistory(_ backend: Backend) throws {
         let folder = try TempFolder()
-        let store = try W.store(in: folder)
+        let store = try W.store(backend, in: folder)
         try store.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "ceri", now: W.now, approvals: W.panel)
         let historyFrom = W.today.adding(days: -366)
         func endPL1(on day: Day) throws {
-            try store.pool.write { db in
-                try db.execute(sql: "UPDATE placements SET actual_end = ?, actual_end_day = ? WHERE id = 'PL1'",
-                               arguments: [day.iso, day.daysSinceEpoch])
+            switch store {
+            case let sqlite as PlacementDatabase:
+                try sqlite.pool.write { db in
+                    try db.execute(sql: "UPDATE placements SET actual_end = ?, actual_end_day = ? WHERE id = 'PL1'",
+                                   arguments: [day.iso, day.daysSinceEpoch])
+                }
+            case let postgres as PostgresStore:
+                try postgres.write { tx in
+                    try tx.execute("UPDATE placements SET actual_end = $1, actual_end_day = $2 WHERE id = 'PL1'", [day.iso, day.daysSinceEpoch])
+                }
+            default: Issue.record("a backend this test does not know")
             }
         }
         for (ended, kept) in [(historyFrom, true), (historyFrom.adding(days: -1), false)] {

@@ -7,6 +7,8 @@ import PlacementCore
 /// BINARY does, so both backends list records identically.
 struct PostgresReads: SnapshotReading {
     let tx: PostgresTransaction
+    /// Set for `currentSnapshot`: only beds open or held, and placements running or ended on or after this day.
+    var historyFrom: Day? = nil
 
     func source(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) throws -> RowSource {
         let rows = try tx.rows(sql, values)
@@ -32,7 +34,9 @@ struct PostgresReads: SnapshotReading {
         try TableDecoding.providers(source(ProviderRow.select + filter + #" ORDER BY name COLLATE "C", id COLLATE "C""#, values), bits: bits)
     }
 
-    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> { try vacancies(where: "", [], bits: bits) }
+    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
+        try vacancies(where: historyFrom == nil ? "" : " WHERE status IN ('open', 'held')", [], bits: bits)
+    }
 
     func vacancies(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Vacancy> {
         try TableDecoding.vacancies(source(VacancyRow.select + filter, values), bits: bits)
@@ -44,7 +48,11 @@ struct PostgresReads: SnapshotReading {
         try TableDecoding.children(source(ChildRow.select + filter, values), bits: bits)
     }
 
-    func placements() throws -> Fetched<Placement> { try TableDecoding.placements(source(PlacementRow.select)) }
+    func placements() throws -> Fetched<Placement> {
+        guard let historyFrom else { return try TableDecoding.placements(source(PlacementRow.select)) }
+        return try TableDecoding.placements(source(PlacementRow.select + " WHERE actual_end_day IS NULL OR actual_end_day >= $1",
+                                                   [historyFrom.daysSinceEpoch]))
+    }
 
     func placements(childID: String) throws -> [Placement] {
         try tx.rows(PlacementRow.select + #" WHERE child_id = $1 ORDER BY start_day, id COLLATE "C""#, [childID])
@@ -72,6 +80,19 @@ extension PostgresStore {
     /// One REPEATABLE READ transaction: every table the snapshot reads sees the same moment.
     public func snapshot(since previous: [String: Int]?) throws -> StoreSnapshot {
         try read { tx in try Self.snapshot(since: previous, in: tx) }
+    }
+
+    /// As on SQLite: beds open or held, placements running or ended since `historyFrom`, for the first
+    /// screen. A commissioner's snapshot (the masked market, no placements) is read whole, as before.
+    public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot {
+        try read { tx in
+            guard case .aggregates = try Self.readerScope(tx) else {
+                var snapshot = try StoreSnapshot.read(since: nil, from: PostgresReads(tx: tx, historyFrom: historyFrom))
+                snapshot.historyDeferred = true
+                return snapshot
+            }
+            return try Self.snapshot(since: nil, in: tx)
+        }
     }
 
     public func providers() throws -> [Provider] {

@@ -70,6 +70,10 @@ public struct AppData: Sendable {
         return authority
     }
 
+    /// The first day of placements a launch's first read keeps: the screens' 12-month figures (stability,
+    /// placements in 12 months) count back 365 days, so those ending since the day before are all there.
+    public static func historyFrom(today: Day) -> Day { today.adding(days: -366) }
+
     /// Whether a child counts as urgent on `today` (`Child.isUrgent`: the top bar's count and the dashboard's panel).
     public static func isUrgent(_ child: Child, today: Day) -> Bool { child.isUrgent(today: today) }
 

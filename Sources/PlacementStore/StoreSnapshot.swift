@@ -53,21 +53,18 @@ extension PlacementDatabase {
     /// The change counters first, then every table whose counter differs from `since` (all of them when
     /// `since` is nil), as of one commit: in two halves at once when they agree, else in one read transaction.
     public func snapshot(since previous: [String: Int]? = nil) throws -> StoreSnapshot {
-        if let joined = try snapshotInHalves(since: previous) { return joined }
-        return try read { db in try Self.snapshot(since: previous, in: db) }
+        try snapshot(since: previous, historyFrom: nil)
     }
 
     /// Without the history: at 50,000 beds about two in five are filled or withdrawn and a quarter of the
     /// placements ended over a year ago, none of it on the first screen.
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot {
-        var snapshot: StoreSnapshot
-        if let joined = try snapshotInHalves(since: nil, historyFrom: historyFrom) {
-            snapshot = joined
-        } else {
-            snapshot = try read { db in try StoreSnapshot.read(since: nil, from: SQLiteReads(db: db, historyFrom: historyFrom)) }
-        }
-        snapshot.historyDeferred = true
-        return snapshot
+        try snapshot(since: nil, historyFrom: historyFrom)
+    }
+
+    private func snapshot(since previous: [String: Int]?, historyFrom: Day?) throws -> StoreSnapshot {
+        if let joined = try snapshotInHalves(since: previous, historyFrom: historyFrom) { return joined }
+        return try read { db in try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db, historyFrom: historyFrom)) }
     }
 
     /// Two read transactions side by side on two connections, each reading the change counters first, then
@@ -129,23 +126,34 @@ protocol SnapshotReading {
     func placements() throws -> Fetched<Placement>
     func notices() throws -> [ProviderNotice]
     func contacts() throws -> [Contact]
+    /// Set for `currentSnapshot`: only beds open or held (`liveBeds`), and placements running or ended on
+    /// or after this day (`recentPlacements`); the snapshot says its history is deferred.
+    var historyFrom: Day? { get }
+}
+
+extension SnapshotReading {
+    var historyFrom: Day? { nil }
+}
+
+/// The SQL of the two filters `historyFrom` applies, one text for both backends (`placeholder`: `?` or `$1`).
+enum HistoryFilter {
+    static let liveBeds = " WHERE status IN ('open', 'held')"
+    static func recentPlacements(_ placeholder: String) -> String { " WHERE actual_end_day IS NULL OR actual_end_day >= \(placeholder)" }
 }
 
 struct SQLiteReads: SnapshotReading {
     let db: Database
-    /// Set for `currentSnapshot`: only beds open or held, and placements running or ended on or after this day.
     var historyFrom: Day? = nil
     func tableVersions() throws -> [String: Int] { try PlacementDatabase.tableVersions(in: db) }
     func needBits() throws -> NeedBits { try NeedBits.load(db) }
     func providers(bits: NeedBits) throws -> Fetched<Provider> { try PlacementDatabase.providers(in: db, bits: bits) }
     func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
-        try PlacementDatabase.vacancies(in: db, where: historyFrom == nil ? "" : " WHERE status IN ('open', 'held')", bits: bits)
+        try PlacementDatabase.vacancies(in: db, where: historyFrom == nil ? "" : HistoryFilter.liveBeds, bits: bits)
     }
     func children(bits: NeedBits) throws -> Fetched<Child> { try PlacementDatabase.children(in: db, bits: bits) }
     func placements() throws -> Fetched<Placement> {
         guard let historyFrom else { return try PlacementDatabase.placements(in: db) }
-        return try PlacementDatabase.placements(in: db, where: " WHERE actual_end_day IS NULL OR actual_end_day >= ?",
-                                                [historyFrom.daysSinceEpoch])
+        return try PlacementDatabase.placements(in: db, where: HistoryFilter.recentPlacements("?"), [historyFrom.daysSinceEpoch])
     }
     func notices() throws -> [ProviderNotice] { try PlacementDatabase.notices(in: db) }
     func contacts() throws -> [Contact] { try PlacementDatabase.contacts(in: db) }
@@ -212,6 +220,7 @@ extension StoreSnapshot {
             !sameSchema || previous?[table] == nil || previous?[table] != versions[table]
         }
         var snapshot = StoreSnapshot(tableVersions: versions)
+        snapshot.historyDeferred = source.historyFrom != nil
         let bits = try source.needBits()
         while let part = next() {
             guard part.tables.contains(where: changed) else { continue }

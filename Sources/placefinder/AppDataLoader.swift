@@ -14,12 +14,9 @@ enum AppDataLoader {
         return appData(try store.snapshot(since: since), now: now, previous: previous)
     }
 
-    /// A launch's first read: what the first screen shows, the history left to the next load. Placements
-    /// that ended within the last 366 days stay: the screens' 12-month figures (stability, placements in
-    /// 12 months) count back 365.
+    /// A launch's first read: what the first screen shows, the history left to the next load.
     static func loadCurrent(_ store: any PlacementStoring, now: Date) throws -> AppData {
-        let historyFrom = WorkflowTime.day(of: now).adding(days: -366)
-        return appData(try store.currentSnapshot(historyFrom: historyFrom), now: now, previous: nil)
+        appData(try store.currentSnapshot(historyFrom: AppData.historyFrom(today: WorkflowTime.day(of: now))), now: now, previous: nil)
     }
 
     static func appData(_ snapshot: StoreSnapshot, now: Date, previous: AppData?) -> AppData {

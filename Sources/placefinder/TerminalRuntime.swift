@@ -37,10 +37,9 @@ final class TerminalRuntime: @unchecked Sendable {
     private var loadPrefetched = false
     /// The launch's first load, without the history (`AppDataLoader.loadCurrent`); nil: every load is whole.
     private let firstLoader: (@Sendable (any PlacementStoring, Date) throws -> AppData)?
-    /// The first load left out the history: the next load, started once the first screen is drawn
-    /// (`historyDue`), reads the two tables it cut short and keeps the rest.
+    /// The first load left out the history: the next load, started once the first screen is drawn,
+    /// reads the two tables it cut short and keeps the rest.
     private var historyOwed: Bool
-    private var historyDue = false
     /// Loads started this session (the tests check that repeated reloads coalesce).
     private(set) var loadsStarted = 0
     /// No background work in flight or queued.
@@ -134,10 +133,7 @@ final class TerminalRuntime: @unchecked Sendable {
                 if model.data != nil { LaunchTrace.mark(.frame) }
             }
             // The history's load waits for the first screen's frame, so the two do not share the cores.
-            if historyDue {
-                historyDue = false
-                if historyOwed, loads.request(()) { startLoad() }
-            }
+            if historyOwed, loadsStarted > 0, loads.isIdle, loads.request(()) { startLoad() }
             changed = false
             // Wait for keys briefly while background work is in flight, so its answer shows as soon as it lands,
             // and while the server pushes commits, so one shows within a tenth of a second of arriving.
@@ -168,11 +164,7 @@ final class TerminalRuntime: @unchecked Sendable {
             // The launch's two loads are done: back to glibc's pad, so the heap's top is trimmed again.
             if !historyOwed { Self.growHeapInLargeSteps(false) }
             releaseFreedMemory()
-            if loads.finish() != nil {
-                startLoad()
-            } else if historyOwed {
-                historyDue = true
-            }
+            if loads.finish() != nil { startLoad() }
         case .match: if let childID = matches.finish() { startMatch(childID) }
         case .reports: if let query = reports.finish() { startReports(query) }
         case nil: break

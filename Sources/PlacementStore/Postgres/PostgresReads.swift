@@ -7,7 +7,6 @@ import PlacementCore
 /// BINARY does, so both backends list records identically.
 struct PostgresReads: SnapshotReading {
     let tx: PostgresTransaction
-    /// Set for `currentSnapshot`: only beds open or held, and placements running or ended on or after this day.
     var historyFrom: Day? = nil
 
     func source(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) throws -> RowSource {
@@ -35,7 +34,7 @@ struct PostgresReads: SnapshotReading {
     }
 
     func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
-        try vacancies(where: historyFrom == nil ? "" : " WHERE status IN ('open', 'held')", [], bits: bits)
+        try vacancies(where: historyFrom == nil ? "" : HistoryFilter.liveBeds, [], bits: bits)
     }
 
     func vacancies(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Vacancy> {
@@ -50,8 +49,7 @@ struct PostgresReads: SnapshotReading {
 
     func placements() throws -> Fetched<Placement> {
         guard let historyFrom else { return try TableDecoding.placements(source(PlacementRow.select)) }
-        return try TableDecoding.placements(source(PlacementRow.select + " WHERE actual_end_day IS NULL OR actual_end_day >= $1",
-                                                   [historyFrom.daysSinceEpoch]))
+        return try TableDecoding.placements(source(PlacementRow.select + HistoryFilter.recentPlacements("$1"), [historyFrom.daysSinceEpoch]))
     }
 
     func placements(childID: String) throws -> [Placement] {
@@ -85,14 +83,7 @@ extension PostgresStore {
     /// As on SQLite: beds open or held, placements running or ended since `historyFrom`, for the first
     /// screen. A commissioner's snapshot (the masked market, no placements) is read whole, as before.
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot {
-        try read { tx in
-            guard case .aggregates = try Self.readerScope(tx) else {
-                var snapshot = try StoreSnapshot.read(since: nil, from: PostgresReads(tx: tx, historyFrom: historyFrom))
-                snapshot.historyDeferred = true
-                return snapshot
-            }
-            return try Self.snapshot(since: nil, in: tx)
-        }
+        try read { tx in try Self.snapshot(since: nil, historyFrom: historyFrom, in: tx) }
     }
 
     public func providers() throws -> [Provider] {

@@ -102,8 +102,10 @@ struct MarketOnlyReads: SnapshotReading {
 
 extension PostgresStore {
     /// One REPEATABLE READ transaction: a commissioner's market, or the records the login may read.
-    static func snapshot(since previous: [String: Int]?, in tx: PostgresTransaction) throws -> StoreSnapshot {
-        let reads = PostgresReads(tx: tx)
+    /// `historyFrom`: an officer's first read without the history (`currentSnapshot`).
+    static func snapshot(since previous: [String: Int]?, historyFrom: Day? = nil, in tx: PostgresTransaction) throws -> StoreSnapshot {
+        let reads = PostgresReads(tx: tx, historyFrom: historyFrom)
+        // A commissioner's market (masked beds, no placements) is read whole: `MarketOnlyReads` filters nothing.
         guard case .aggregates = try readerScope(tx) else { return try StoreSnapshot.read(since: previous, from: reads) }
         var snapshot = try StoreSnapshot.read(since: previous, from: MarketOnlyReads(market: reads))
         snapshot.childRecordsHidden = true

@@ -14,6 +14,9 @@ public protocol PlacementStoring: Sendable {
     /// after `historyFrom`; the rest (`StoreSnapshot.historyDeferred`) comes with the next `snapshot`.
     /// A store may read everything instead (the default).
     func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot
+    /// After `currentSnapshot(historyFrom:)` (whose `tableVersions` are `since`): the rows it left out and what
+    /// changed since, to lay over it (`StoreSnapshot.laidOver`).
+    func historySnapshot(since: [String: Int], historyFrom: Day) throws -> StoreSnapshot
     func providers() throws -> [Provider]
     func vacancies() throws -> [Vacancy]
     func children() throws -> [Child]
@@ -102,6 +105,7 @@ public protocol PlacementStoring: Sendable {
 extension PlacementStoring {
     public func snapshot() throws -> StoreSnapshot { try snapshot(since: nil) }
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot { try snapshot(since: nil) }
+    public func historySnapshot(since: [String: Int], historyFrom: Day) throws -> StoreSnapshot { try snapshot(since: since) }
     public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }

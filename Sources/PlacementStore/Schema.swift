@@ -29,6 +29,8 @@ enum Schema {
         migrator.registerMigration("v11", migrate: v11)
         // v12: children's risks to others, living companions and associates to avoid (SchemaV12.swift).
         migrator.registerMigration("v12", migrate: v12)
+        // v13: the row log, so a reload reads only the rows a commit changed (SchemaV13.swift).
+        migrator.registerMigration("v13", migrate: v13)
         return migrator
     }
 

@@ -10,7 +10,8 @@ import Synchronization
 /// else in one.
 ///
 /// Read with `since:` a previous snapshot's `tableVersions`, a table that has not changed since is not read
-/// again: its fields are nil and the caller keeps what it had.
+/// again: its fields are nil and the caller keeps what it had. A large table a commit changed in a few rows is
+/// read as those rows only (`changedRowsOnly`, the row log of schema v13); `laidOver` puts them in place.
 public struct StoreSnapshot: Sendable {
     /// Per-table change counters (schema v4 triggers) at the moment of the read.
     public var tableVersions: [String: Int]
@@ -31,6 +32,25 @@ public struct StoreSnapshot: Sendable {
     public var childRecordsHidden = false
     /// Read by `currentSnapshot`: filled and withdrawn beds and placements ended before its day are not here.
     public var historyDeferred = false
+    /// Tables read as their rows changed since `since` only, each with the ids changed that are no longer
+    /// there: `vacancies` (and its versions and authorities), `placements` or `children` hold just those rows.
+    public var changedRowsOnly: [String: Set<String>] = [:]
+
+    public init(tableVersions: [String: Int], children: [Child]? = nil, providers: [Provider]? = nil,
+                vacancies: [Vacancy]? = nil, placements: [Placement]? = nil, notices: [ProviderNotice]? = nil,
+                contacts: [Contact]? = nil, vacancyVersions: [String: Int]? = nil, childVersions: [String: Int]? = nil,
+                bedAuthority: [String: String]? = nil) {
+        self.tableVersions = tableVersions
+        self.children = children
+        self.providers = providers
+        self.vacancies = vacancies
+        self.placements = placements
+        self.notices = notices
+        self.contacts = contacts
+        self.vacancyVersions = vacancyVersions
+        self.childVersions = childVersions
+        self.bedAuthority = bedAuthority
+    }
 
     /// The tables a snapshot reads.
     public static let tables = ["children", "providers", "vacancies", "placements", "notices", "contacts"]
@@ -53,18 +73,23 @@ extension PlacementDatabase {
     /// The change counters first, then every table whose counter differs from `since` (all of them when
     /// `since` is nil), as of one commit: in two halves at once when they agree, else in one read transaction.
     public func snapshot(since previous: [String: Int]? = nil) throws -> StoreSnapshot {
-        try snapshot(since: previous, historyFrom: nil)
+        try snapshot(since: previous, history: .whole)
     }
 
     /// Without the history: at 50,000 beds about two in five are filled or withdrawn and a quarter of the
     /// placements ended over a year ago, none of it on the first screen.
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot {
-        try snapshot(since: nil, historyFrom: historyFrom)
+        try snapshot(since: nil, history: .leaveOut(from: historyFrom))
     }
 
-    private func snapshot(since previous: [String: Int]?, historyFrom: Day?) throws -> StoreSnapshot {
-        if let joined = try snapshotInHalves(since: previous, historyFrom: historyFrom) { return joined }
-        return try read { db in try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db, historyFrom: historyFrom)) }
+    /// After `currentSnapshot(historyFrom:)`: the rows it left out, and what changed since `since`.
+    public func historySnapshot(since previous: [String: Int], historyFrom: Day) throws -> StoreSnapshot {
+        try snapshot(since: previous, history: .complete(from: historyFrom))
+    }
+
+    private func snapshot(since previous: [String: Int]?, history: HistoryRead) throws -> StoreSnapshot {
+        if let joined = try snapshotInHalves(since: previous, history: history) { return joined }
+        return try read { db in try StoreSnapshot.read(since: previous, history: history, from: SQLiteReads(db: db)) }
     }
 
     /// Two read transactions side by side on two connections, each reading the change counters first, then
@@ -72,14 +97,14 @@ extension PlacementDatabase {
     /// left, so neither waits on the other's share. Every commit to these tables moves a counter in the same
     /// transaction (schema v4's triggers), so two transactions that saw the same counters saw the same commit,
     /// and their parts are one snapshot; when a commit fell between their starts, nil.
-    func snapshotInHalves(since previous: [String: Int]?, historyFrom: Day? = nil) throws -> StoreSnapshot? {
+    func snapshotInHalves(since previous: [String: Int]?, history: HistoryRead = .whole) throws -> StoreSnapshot? {
         let rows = try read { db in try Self.rowEstimates(in: db) }
         let queue = Mutex(StoreSnapshot.Part.costliestFirst(rows: rows)[...])
         let halves = Mutex<[Result<StoreSnapshot, any Error>?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             let result = Result {
                 try read { db in
-                    try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db, historyFrom: historyFrom),
+                    try StoreSnapshot.read(since: previous, history: history, from: SQLiteReads(db: db),
                                            next: { queue.withLock { $0.popFirst() } })
                 }
             }
@@ -114,49 +139,6 @@ extension PlacementDatabase {
                          afterRead: (String) throws -> Void = { _ in }) throws -> StoreSnapshot {
         try StoreSnapshot.read(since: previous, from: SQLiteReads(db: db), afterRead: afterRead)
     }
-}
-
-/// The reads a snapshot makes, inside one read transaction of either backend.
-protocol SnapshotReading {
-    func tableVersions() throws -> [String: Int]
-    func needBits() throws -> NeedBits
-    func providers(bits: NeedBits) throws -> Fetched<Provider>
-    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy>
-    func children(bits: NeedBits) throws -> Fetched<Child>
-    func placements() throws -> Fetched<Placement>
-    func notices() throws -> [ProviderNotice]
-    func contacts() throws -> [Contact]
-    /// Set for `currentSnapshot`: only beds open or held (`liveBeds`), and placements running or ended on
-    /// or after this day (`recentPlacements`); the snapshot says its history is deferred.
-    var historyFrom: Day? { get }
-}
-
-extension SnapshotReading {
-    var historyFrom: Day? { nil }
-}
-
-/// The SQL of the two filters `historyFrom` applies, one text for both backends (`placeholder`: `?` or `$1`).
-enum HistoryFilter {
-    static let liveBeds = " WHERE status IN ('open', 'held')"
-    static func recentPlacements(_ placeholder: String) -> String { " WHERE actual_end_day IS NULL OR actual_end_day >= \(placeholder)" }
-}
-
-struct SQLiteReads: SnapshotReading {
-    let db: Database
-    var historyFrom: Day? = nil
-    func tableVersions() throws -> [String: Int] { try PlacementDatabase.tableVersions(in: db) }
-    func needBits() throws -> NeedBits { try NeedBits.load(db) }
-    func providers(bits: NeedBits) throws -> Fetched<Provider> { try PlacementDatabase.providers(in: db, bits: bits) }
-    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
-        try PlacementDatabase.vacancies(in: db, where: historyFrom == nil ? "" : HistoryFilter.liveBeds, bits: bits)
-    }
-    func children(bits: NeedBits) throws -> Fetched<Child> { try PlacementDatabase.children(in: db, bits: bits) }
-    func placements() throws -> Fetched<Placement> {
-        guard let historyFrom else { return try PlacementDatabase.placements(in: db) }
-        return try PlacementDatabase.placements(in: db, where: HistoryFilter.recentPlacements("?"), [historyFrom.daysSinceEpoch])
-    }
-    func notices() throws -> [ProviderNotice] { try PlacementDatabase.notices(in: db) }
-    func contacts() throws -> [Contact] { try PlacementDatabase.contacts(in: db) }
 }
 
 extension StoreSnapshot {
@@ -204,39 +186,66 @@ extension StoreSnapshot {
         both.vacancyVersions = a.vacancyVersions ?? b.vacancyVersions
         both.childVersions = a.childVersions ?? b.childVersions
         both.bedAuthority = a.bedAuthority ?? b.bedAuthority
+        both.changedRowsOnly.merge(b.changedRowsOnly) { mine, _ in mine }
         return both
     }
 
     /// The change counters first, then each part `next` hands out (every part in turn by default; it is asked
     /// when the last is read) that has a table whose counter differs from `previous` (all when nil); `source`
-    /// must read inside one transaction for the result to describe one moment.
-    static func read(since previous: [String: Int]?, from source: some SnapshotReading,
+    /// must read inside one transaction for the result to describe one moment. A changed table the row log
+    /// covers is read as its changed rows (`changedRowsOnly`); `history` says what the held snapshot left out.
+    static func read(since previous: [String: Int]?, history: HistoryRead = .whole, from source: some SnapshotReading,
                      afterRead: (String) throws -> Void = { _ in },
                      next: () -> Part? = sequentially(Part.allCases)) throws -> StoreSnapshot {
         let versions = try source.tableVersions()
         let schemaKey = PlacementDatabase.schemaKey
         let sameSchema = previous?[schemaKey] == versions[schemaKey]
         func changed(_ table: String) -> Bool {
-            !sameSchema || previous?[table] == nil || previous?[table] != versions[table]
+            if case .complete = history, table == "vacancies" || table == "placements" { return true }
+            return !sameSchema || previous?[table] == nil || previous?[table] != versions[table]
         }
         var snapshot = StoreSnapshot(tableVersions: versions)
-        snapshot.historyDeferred = source.historyFrom != nil
+        if case .leaveOut = history { snapshot.historyDeferred = true }
+        // Which of a changed table's rows to read; with the ids logged, those rows only.
+        func selection(_ table: String) throws -> (rows: RowSelection, logged: [String]?) {
+            switch history {
+            case .leaveOut(let day): return (.current(historyFrom: day), nil)
+            case .whole, .complete:
+                guard sameSchema, let since = previous?[table], let logged = try source.loggedIDs(table, since: since) else {
+                    return (.all, nil)
+                }
+                guard case .complete(let day) = history else { return (.logged(since: since, history: nil), logged) }
+                return (.logged(since: since, history: day), logged)
+            }
+        }
+        // The ids logged that the read did not find: rows gone, or no longer the reader's to see.
+        func noteRemoved(_ table: String, logged: [String]?, read ids: some Sequence<String>) {
+            guard let logged else { return }
+            snapshot.changedRowsOnly[table] = Set(logged).subtracting(ids)
+        }
         let bits = try source.needBits()
         while let part = next() {
             guard part.tables.contains(where: changed) else { continue }
             switch part {
             case .placements:
-                snapshot.placements = try source.placements().values
+                let (rows, logged) = try selection("placements")
+                snapshot.placements = try source.placements(rows: rows).values
+                noteRemoved("placements", logged: logged, read: snapshot.placements!.lazy.map(\.id))
             case .children:
-                let rows = try source.children(bits: bits)
+                let (selected, logged) = try selection("children")
+                let rows = try source.children(bits: bits, rows: selected)
                 snapshot.children = rows.values
                 snapshot.childVersions = Dictionary(zip(rows.values.lazy.map(\.id), rows.versions)) { first, _ in first }
+                noteRemoved("children", logged: logged, read: rows.values.lazy.map(\.id))
             case .beds:
                 // Providers are read with the vacancies whichever changed: they locate the beds.
                 snapshot.providers = try source.providers(bits: bits).values
                 try afterRead("providers")
                 guard changed("vacancies") else { continue }
-                readBeds(try source.vacancies(bits: bits), into: &snapshot)
+                let (selected, logged) = try selection("vacancies")
+                let rows = try source.vacancies(bits: bits, rows: selected)
+                readBeds(rows, into: &snapshot)
+                noteRemoved("vacancies", logged: logged, read: rows.values.lazy.map(\.id))
             case .contacts:
                 snapshot.contacts = try source.contacts()
             case .notices:

@@ -18,7 +18,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().last == "v12")
+        #expect(try store.appliedMigrations().last == "v13")
         let providers = try store.providers()
         #expect(providers.map(\.id) == batch.providers.map(\.id).sorted())
         #expect(providers.allSatisfy { $0.inspection == nil })

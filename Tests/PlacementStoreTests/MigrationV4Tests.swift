@@ -17,7 +17,7 @@ import Testing
                               extraNotices: ["N0041", "N7-old"])
 
         let store = try PlacementDatabase(path: path, create: true)
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
         #expect(try store.providers() == [provider])
         #expect(try store.children() == batch.children)
         #expect(try store.vacancies() == batch.vacancies)

@@ -32,7 +32,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(6) == ["v7", "v8", "v9", "v10", "v11", "v12"])
+        #expect(try store.appliedMigrations().suffix(6) == ["v8", "v9", "v10", "v11", "v12", "v13"])
         let calls = try store.contacts()
         #expect(calls.map(\.declineScope) == [.vacancy, .provider, nil])
         #expect(calls.allSatisfy { $0.note.isEmpty && $0.callBackAt == nil && $0.correction == nil })

@@ -36,7 +36,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().suffix(3) == ["v10", "v11", "v12"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v11", "v12", "v13"])
         #expect(try store.placements() == batch.placements)
         let old = try #require(try store.placements().first)
         #expect(old.cost == nil && old.purpose == nil && old.purchase == nil && old.placingAuthority == nil && old.bedAuthority == nil)

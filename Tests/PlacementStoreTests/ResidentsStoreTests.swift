@@ -114,7 +114,7 @@ import Testing
         }
         try queue.close()
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().last == "v12")
+        #expect(try store.appliedMigrations().last == "v13")
         let read = try store.children()
         #expect(read.sorted { $0.id < $1.id } == batch.children.sorted { $0.id < $1.id })
         #expect(read.allSatisfy { $0.riskToOthers.isEmpty && $0.livingCompanions == nil && $0.associatesToAvoid.isEmpty })

@@ -15,7 +15,7 @@ import Testing
             try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
         #expect(Self.tables.isSubset(of: names))
-        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
+        #expect(try store.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
         let catalogue = try store.pool.read { db in try String.fetchAll(db, sql: "SELECT code FROM need_catalogue ORDER BY rowid") }
         #expect(catalogue == NeedCatalogueCodes.standard)
         let versioned = try store.pool.read { db in
@@ -58,7 +58,7 @@ import Testing
         try first.close()
 
         let second = try PlacementDatabase(path: path, create: true)
-        #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12"])
+        #expect(try second.appliedMigrations() == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
         #expect(try second.counts() == counts)
         #expect(try second.pool.read { db in try String?.fetchAll(db, sql: "SELECT sql FROM sqlite_master ORDER BY name") } == schema)
         #expect(try second.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM need_catalogue") }

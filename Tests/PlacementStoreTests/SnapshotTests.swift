@@ -36,11 +36,11 @@ private typealias W = WorkflowWorld
             try store.hold(vacancyID: "V1", childID: "C3", officer: "alice", now: W.now, until: nil,
                            expectedVersion: snapshot.vacancyVersions?["V1"])
         }
-        // And the next load, given the counters it saw, re-reads exactly what the commits changed.
+        // And the next load, given the counters it saw, re-reads exactly the rows the commits changed.
         let next = try store.snapshot(since: snapshot.tableVersions)
-        #expect(next.vacancyVersions?["V1"] == 2 && next.vacancyVersions?["V2"] == 2)
+        #expect(next.vacancyVersions == ["V1": 2, "V2": 2] && next.children?.map(\.id) == ["C2"])
         #expect(next.children?.first { $0.id == "C2" }?.status == .placed)
-        #expect(next.placements?.count == 2)
+        #expect(next.placements?.count == 1 && next.laidOver(snapshot).placements?.count == 2)
         #expect(next.notices == nil && next.contacts == nil)
     }
 
@@ -80,6 +80,10 @@ private typealias W = WorkflowWorld
             #expect(current.children == whole.children && current.providers == whole.providers)
             #expect(current.notices == whole.notices && current.contacts == whole.contacts)
             #expect(current.tableVersions == whole.tableVersions)
+            // The history that follows it, laid over it, is the whole read.
+            let history = try store.historySnapshot(since: current.tableVersions, historyFrom: historyFrom).laidOver(current)
+            RowLogTests.expectSame(history, whole, "\(backend)")
+            #expect(!history.historyDeferred)
         }
     }
 

@@ -87,7 +87,7 @@ import Glibc
         try Self.makeV3Store(at: path, auditUsers: ["alice", "bob", "carol"])
 
         let store = try PlacementDatabase(path: path, create: true)
-        #expect(try store.appliedMigrations().last == "v12")
+        #expect(try store.appliedMigrations().last == "v13")
         #expect(try store.pool.read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == StoreFile.applicationID)
         #expect(try store.auditChainBreak() == nil, "existing entries were hashed in order")
         #expect(try store.auditEntries().map(\.user) == ["alice", "bob", "carol"])

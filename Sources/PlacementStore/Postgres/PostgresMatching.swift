@@ -30,7 +30,7 @@ extension PostgresStore {
         try read { tx in
             let reads = PostgresReads(tx: tx)
             let bits = try reads.needBits()
-            let vacancies = try reads.vacancies(bits: bits)
+            let vacancies = try reads.vacancies(bits: bits, rows: .all)
             return MatchLoading.engine(providers: try reads.providers(bits: bits), vacancies: vacancies,
                                        stability: try Self.providerStability(today: today, windowDays: policy.stabilityWindowDays, in: reads),
                                        // Every authority's children in the homes with a vacancy: others' without identity (pg13).

@@ -7,7 +7,6 @@ import PlacementCore
 /// BINARY does, so both backends list records identically.
 struct PostgresReads: SnapshotReading {
     let tx: PostgresTransaction
-    var historyFrom: Day? = nil
 
     func source(_ sql: String, _ values: [(any DatabaseValueConvertible)?] = []) throws -> RowSource {
         let rows = try tx.rows(sql, values)
@@ -33,23 +32,33 @@ struct PostgresReads: SnapshotReading {
         try TableDecoding.providers(source(ProviderRow.select + filter + #" ORDER BY name COLLATE "C", id COLLATE "C""#, values), bits: bits)
     }
 
-    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
-        try vacancies(where: historyFrom == nil ? "" : HistoryFilter.liveBeds, [], bits: bits)
+    func vacancies(bits: NeedBits, rows: RowSelection) throws -> Fetched<Vacancy> {
+        let (sql, values) = filter("vacancies", rows)
+        return try vacancies(where: sql, values, bits: bits)
     }
 
     func vacancies(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Vacancy> {
         try TableDecoding.vacancies(source(VacancyRow.select + filter, values), bits: bits)
     }
 
-    func children(bits: NeedBits) throws -> Fetched<Child> { try children(where: "", [], bits: bits) }
+    func children(bits: NeedBits, rows: RowSelection) throws -> Fetched<Child> {
+        let (sql, values) = filter("children", rows)
+        return try children(where: sql, values, bits: bits)
+    }
 
     func children(where filter: String, _ values: [(any DatabaseValueConvertible)?], bits: NeedBits) throws -> Fetched<Child> {
         try TableDecoding.children(source(ChildRow.select + filter, values), bits: bits)
     }
 
-    func placements() throws -> Fetched<Placement> {
-        guard let historyFrom else { return try TableDecoding.placements(source(PlacementRow.select)) }
-        return try TableDecoding.placements(source(PlacementRow.select + HistoryFilter.recentPlacements("$1"), [historyFrom.daysSinceEpoch]))
+    func placements(rows: RowSelection) throws -> Fetched<Placement> {
+        let (sql, values) = filter("placements", rows)
+        return try TableDecoding.placements(source(PlacementRow.select + sql, values))
+    }
+
+    /// No row log here (`loggedIDs` is nil), so only `.all` and `.current` reach this.
+    private func filter(_ table: String, _ rows: RowSelection) -> (String, [(any DatabaseValueConvertible)?]) {
+        let (sql, values) = rows.filter(table) { "$\($0)" }
+        return (sql, values.map { $0 })
     }
 
     func placements(childID: String) throws -> [Placement] {
@@ -77,13 +86,19 @@ struct PostgresReads: SnapshotReading {
 extension PostgresStore {
     /// One REPEATABLE READ transaction: every table the snapshot reads sees the same moment.
     public func snapshot(since previous: [String: Int]?) throws -> StoreSnapshot {
-        try read { tx in try Self.snapshot(since: previous, in: tx) }
+        try read { tx in try Self.snapshot(since: previous, history: .whole, in: tx) }
     }
 
     /// As on SQLite: beds open or held, placements running or ended since `historyFrom`, for the first
     /// screen. A commissioner's snapshot (the masked market, no placements) is read whole, as before.
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot {
-        try read { tx in try Self.snapshot(since: nil, historyFrom: historyFrom, in: tx) }
+        try read { tx in try Self.snapshot(since: nil, history: .leaveOut(from: historyFrom), in: tx) }
+    }
+
+    /// The history `currentSnapshot` left out and whatever changed since: with no row log here, the two
+    /// tables it cut short and any other changed table are read whole.
+    public func historySnapshot(since previous: [String: Int], historyFrom: Day) throws -> StoreSnapshot {
+        try read { tx in try Self.snapshot(since: previous, history: .complete(from: historyFrom), in: tx) }
     }
 
     public func providers() throws -> [Provider] {
@@ -91,18 +106,18 @@ extension PostgresStore {
     }
 
     public func vacancies() throws -> [Vacancy] {
-        try read { tx in let r = PostgresReads(tx: tx); return try r.vacancies(bits: r.needBits()).values }
+        try read { tx in let r = PostgresReads(tx: tx); return try r.vacancies(bits: r.needBits(), rows: .all).values }
     }
 
     public func children() throws -> [Child] {
-        try read { tx in let r = PostgresReads(tx: tx); return try r.children(bits: r.needBits()).values }
+        try read { tx in let r = PostgresReads(tx: tx); return try r.children(bits: r.needBits(), rows: .all).values }
     }
 
     public func child(id: String) throws -> Child? {
         try read { tx in let r = PostgresReads(tx: tx); return try r.child(id, bits: r.needBits()) }
     }
 
-    public func placements() throws -> [Placement] { try read { tx in try PostgresReads(tx: tx).placements().values } }
+    public func placements() throws -> [Placement] { try read { tx in try PostgresReads(tx: tx).placements(rows: .all).values } }
     public func placements(childID: String) throws -> [Placement] { try read { tx in try PostgresReads(tx: tx).placements(childID: childID) } }
     public func notices() throws -> [ProviderNotice] { try read { tx in try PostgresReads(tx: tx).notices() } }
     public func contacts() throws -> [Contact] { try read { tx in try PostgresReads(tx: tx).contacts() } }

@@ -83,13 +83,14 @@ struct MarketOnlyReads: SnapshotReading {
     func needBits() throws -> NeedBits { try market.needBits() }
     func providers(bits: NeedBits) throws -> Fetched<Provider> { try market.providers(bits: bits) }
 
-    func vacancies(bits: NeedBits) throws -> Fetched<Vacancy> {
+    /// Whole, whatever `rows` asks: a commissioner's market is never cut (`PostgresStore.snapshot`).
+    func vacancies(bits: NeedBits, rows: RowSelection) throws -> Fetched<Vacancy> {
         try TableDecoding.vacancies(market.source("SELECT \(VacancyRow.read.joined(separator: ", ")) FROM \(PostgresMarket.schema).vacancies"),
                                     bits: bits)
     }
 
-    func children(bits: NeedBits) throws -> Fetched<Child> { Fetched() }
-    func placements() throws -> Fetched<Placement> { Fetched() }
+    func children(bits: NeedBits, rows: RowSelection) throws -> Fetched<Child> { Fetched() }
+    func placements(rows: RowSelection) throws -> Fetched<Placement> { Fetched() }
     func contacts() throws -> [Contact] { [] }
 
     func notices() throws -> [ProviderNotice] {
@@ -102,11 +103,11 @@ struct MarketOnlyReads: SnapshotReading {
 
 extension PostgresStore {
     /// One REPEATABLE READ transaction: a commissioner's market, or the records the login may read.
-    /// `historyFrom`: an officer's first read without the history (`currentSnapshot`).
-    static func snapshot(since previous: [String: Int]?, historyFrom: Day? = nil, in tx: PostgresTransaction) throws -> StoreSnapshot {
-        let reads = PostgresReads(tx: tx, historyFrom: historyFrom)
-        // A commissioner's market (masked beds, no placements) is read whole: `MarketOnlyReads` filters nothing.
-        guard case .aggregates = try readerScope(tx) else { return try StoreSnapshot.read(since: previous, from: reads) }
+    /// `history`: an officer's first read without the history (`currentSnapshot`), or the history after it.
+    static func snapshot(since previous: [String: Int]?, history: HistoryRead, in tx: PostgresTransaction) throws -> StoreSnapshot {
+        let reads = PostgresReads(tx: tx)
+        guard case .aggregates = try readerScope(tx) else { return try StoreSnapshot.read(since: previous, history: history, from: reads) }
+        // A commissioner's market (masked beds, no placements) is read whole.
         var snapshot = try StoreSnapshot.read(since: previous, from: MarketOnlyReads(market: reads))
         snapshot.childRecordsHidden = true
         return snapshot

@@ -87,7 +87,7 @@ import Testing
         try queue.close()
 
         let store = try PlacementDatabase(path: path)
-        #expect(try store.appliedMigrations().last == "v12")
+        #expect(try store.appliedMigrations().last == "v13")
         #expect(try store.placements() == W.batch.placements)
         let effects = try store.place(childID: "C2", vacancyID: "V1", start: W.today, officer: "alice", now: W.now, approvals: W.panel)
         #expect(try store.placements(childID: "C2") == [effects.placement])

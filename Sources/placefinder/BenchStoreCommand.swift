@@ -57,6 +57,24 @@ struct BenchStore: ParsableCommand {
                      median(incremental), incremental.max() ?? 0))
         print(String(format: "index after a call (only the calls' part rebuilt): median %.1f ms, max %.1f ms",
                      median(reindexing), reindexing.max() ?? 0))
+        try benchBedChanges(db, data: data)
+    }
+
+    /// A colleague's notice changes one bed's fee: the reload reads that bed's row (the row log), not the table.
+    private func benchBedChanges(_ db: PlacementDatabase, data start: AppData) throws {
+        guard let bed = start.vacancies.first(where: { $0.status == .open }) else { return }
+        let clock = ContinuousClock()
+        var data = start, reloads: [Double] = []
+        for i in 0..<loads {
+            let draft = NoticeDraft(providerID: bed.providerID, kind: .vacancyChanged, receivedAt: Session.now, vacancyID: bed.id,
+                                    changes: VacancyChanges(weeklyFee: bed.weeklyFee + 1 + i % 2))
+            try db.logNotice(draft, officer: Session.officer, now: Session.now)
+            let begin = clock.now
+            data = try AppDataLoader.load(db, now: Session.now, previous: data)
+            reloads.append((clock.now - begin).milliseconds)
+        }
+        print(String(format: "reload after a notice on a bed (that bed, the providers and the notices re-read): median %.1f ms, max %.1f ms",
+                     median(reloads), reloads.max() ?? 0))
     }
 
     private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }

@@ -2,7 +2,7 @@
 # Time from launching the dashboard until the store's data is on screen (the top bar's count of open
 # vacancies replaces "Loading…"), in tmux at 132×43, as an officer would see it (docs/performance.md).
 # Each phase's median comes from the milestones the binary writes with PLACEFINDER_LAUNCH_TRACE (times only);
-# the last line is when the history the first load leaves out was ready too.
+# then when the history the first load leaves out was ready too, and the peak resident set by each.
 # Usage: scripts/bench-launch.sh STORE [RUNS] [BINARY]     prints each run, the median and the phases, in ms
 set -euo pipefail
 store=$1; runs=${2:-11}; bin=$(realpath "${3:-.build/release/placefinder}")
@@ -25,10 +25,13 @@ python3 - "$trace" <<'PY'
 import statistics, sys
 runs = []
 for line in open(sys.argv[1]):
-    name, wall, _cpu = line.split()
+    name, wall = line.split()[:2]
+    peak = line.split()[3:4]
     if name == "start":
         runs.append({})
     runs[-1][name] = int(wall)
+    if peak:
+        runs[-1][name + " peak"] = int(peak[0])
 totals = sorted((r["seen"] - r["start"]) / 1e6 for r in runs)
 print(" ".join(f"{t:.0f}" for t in totals))
 print(f"median {statistics.median(totals):.0f} ms over {len(totals)} runs")
@@ -42,4 +45,7 @@ print("phases (median ms): " + ", ".join(phases))
 history = sorted((r["history"] - r["start"]) / 1e6 for r in runs if "history" in r)
 if history:
     print(f"history on screen (the second load indexed): median {statistics.median(history):.0f} ms after the start")
+peaks = [(name, [r[name + " peak"] / 1024 for r in runs if name + " peak" in r]) for name in ["frame", "history"]]
+if all(values for _, values in peaks):
+    print("peak resident (median MB): " + ", ".join(f"by the {name} {statistics.median(v):.1f}" for name, v in peaks))
 PY

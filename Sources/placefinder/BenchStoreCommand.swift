@@ -38,6 +38,7 @@ struct BenchStore: ParsableCommand {
         }
         print(String(format: "index (AppData → every screen's index, two threads): median %.1f ms, max %.1f ms",
                      median(indexing), indexing.max() ?? 0))
+        printHeapShares(db)
         for figures in try CommitBenchmark.run(db, count: commits, officer: Session.officer, now: Session.now) {
             print(figures.line)
         }
@@ -77,5 +78,27 @@ struct BenchStore: ParsableCommand {
                      median(reloads), reloads.max() ?? 0))
     }
 
+    /// The memory a dashboard's data and its index hold, each built alone: the resident set's growth, the heap
+    /// trimmed before each reading (so what was freed is not counted).
+    private func printHeapShares(_ db: PlacementDatabase) {
+        func inUse() -> Double {
+            _ = glibcMallocTrim(0)
+            let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+            return Double(fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+        }
+        let before = inUse()
+        guard let data = try? AppDataLoader.load(db, now: Session.now) else { return }
+        let loaded = inUse()
+        let index = IndexedData(data: data, authority: "W06000015", now: Session.now)
+        let indexed = inUse()
+        print(String(format: "resident: the data %.1f MB, its index %.1f MB (%d vacancies, %d placements, %d children)",
+                     loaded - before, indexed - loaded, data.vacancies.count, data.placements.count, data.children.count))
+        withExtendedLifetime((data, index)) {}
+    }
+
     private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 }
+
+
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32

@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// Milestones of the dashboard's launch, for `scripts/bench-launch.sh`: with `PLACEFINDER_LAUNCH_TRACE=FILE`
-/// set, each is appended to FILE as `name wall-ns cpu-ns` (CLOCK_REALTIME, so the script can subtract its own
+/// set, each is appended to FILE as `name wall-ns cpu-ns peak-kB` (CLOCK_REALTIME, so the script can subtract its own
 /// start; the process's CPU time, every thread). Times only: no record, id or path is written. Unset, nothing
 /// is recorded and each call is one check of a flag.
 enum LaunchTrace {
@@ -39,7 +39,10 @@ enum LaunchTrace {
         lock.lock()
         defer { lock.unlock() }
         guard recorded.insert(milestone.rawValue).inserted else { return }
-        let line = "\(milestone.rawValue) \(Int(wall.tv_sec) * 1_000_000_000 + wall.tv_nsec) \(Int(cpu.tv_sec) * 1_000_000_000 + cpu.tv_nsec)\n"
+        // The peak resident set so far (VmHWM, kB): where in the launch the memory peak is reached.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let line = "\(milestone.rawValue) \(Int(wall.tv_sec) * 1_000_000_000 + wall.tv_nsec) \(Int(cpu.tv_sec) * 1_000_000_000 + cpu.tv_nsec) \(usage.ru_maxrss)\n"
         fputs(line, file)
         fflush(file)
     }

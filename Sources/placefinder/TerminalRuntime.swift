@@ -83,10 +83,10 @@ final class TerminalRuntime: @unchecked Sendable {
         growHeapInLargeSteps(true)
     }
 
-    /// During the launch a 32 MB top pad grows each arena in large steps: the first snapshot's small
-    /// allocations otherwise grow the heap 128 KB at a time, a system call each (launch at 50,000 / 20,000
-    /// ≈ 410 → 360 ms). Afterwards glibc's 128 KB again, since the pad also keeps freed pages at the top of an
-    /// arena resident (about 4 MB more at the peak).
+    /// During the launch's first load a 32 MB top pad grows each arena in large steps: the first snapshot's
+    /// small allocations otherwise grow the heap 128 KB at a time, a system call each (launch at 50,000 /
+    /// 20,000 ≈ 410 → 360 ms). Afterwards glibc's 128 KB again, since the pad also keeps freed pages at the top
+    /// of an arena resident (3–4 MB more at the peak).
     private static func growHeapInLargeSteps(_ large: Bool) {
         #if canImport(Glibc)
         _ = glibcMallopt(-2 /* M_TOP_PAD */, large ? 32 << 20 : 128 * 1024)
@@ -161,8 +161,9 @@ final class TerminalRuntime: @unchecked Sendable {
     private func settle(_ settles: Settles?) {
         switch settles {
         case .load:
-            // The launch's two loads are done: back to glibc's pad, so the heap's top is trimmed again.
-            if !historyOwed { Self.growHeapInLargeSteps(false) }
+            // The first screen's load is done: back to glibc's pad (kept through the history's load too, it
+            // raised that load's peak by about 3 MB).
+            Self.growHeapInLargeSteps(false)
             releaseFreedMemory()
             if loads.finish() != nil { startLoad() }
         case .match: if let childID = matches.finish() { startMatch(childID) }

@@ -105,7 +105,10 @@ public protocol PlacementStoring: Sendable {
 extension PlacementStoring {
     public func snapshot() throws -> StoreSnapshot { try snapshot(since: nil) }
     public func currentSnapshot(historyFrom: Day) throws -> StoreSnapshot { try snapshot(since: nil) }
-    public func historySnapshot(since: [String: Int], historyFrom: Day) throws -> StoreSnapshot { try snapshot(since: since) }
+    /// The two tables a first read may cut short, read whole.
+    public func historySnapshot(since: [String: Int], historyFrom: Day) throws -> StoreSnapshot {
+        try snapshot(since: since.filter { $0.key != "vacancies" && $0.key != "placements" })
+    }
     public func matchEngine(today: Day) throws -> MatchEngine { try matchEngine(today: today, policy: .default) }
     public func insert(_ batch: RecordBatch) throws { try insert(batch, audit: nil) }
     public func backup(to destination: String) throws { try backup(to: destination, overwrite: false) }

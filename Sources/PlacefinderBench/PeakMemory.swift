@@ -4,9 +4,14 @@ import Foundation
 /// reports its own peak rather than the largest so far.
 public enum PeakMemory {
     /// Peak resident set since the start or the last `reset()`, in MiB; nil where /proc is missing.
-    public static func mebibytes() -> Double? {
+    public static func mebibytes() -> Double? { status("VmHWM:") }
+
+    /// The resident set now (Linux `VmRSS`), in MiB; nil where /proc is missing.
+    public static func residentMebibytes() -> Double? { status("VmRSS:") }
+
+    private static func status(_ field: String) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kib = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
         return kib / 1024
     }

@@ -133,11 +133,7 @@ enum TableDecoding {
             let (placement, version) = try PlacementRow.decode(row)
             fetched.append(placement, version: version, location: nil)
         }
-        return fetched.inOrder(key: { ($0.childID, $0.start.daysSinceEpoch, $0.id) }) { x, y in
-            if x.0 != y.0 { return Bytes.before(x.0, y.0) }
-            if x.1 != y.1 { return x.1 < y.1 }
-            return Bytes.before(x.2, y.2)
-        }
+        return fetched.inOrder(key: TableOrder.placementKey, before: TableOrder.placementKeyBefore)
     }
 }
 

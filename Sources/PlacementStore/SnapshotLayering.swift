@@ -13,8 +13,9 @@ extension StoreSnapshot {
         whole.placements = lay("placements", placements, over: base.placements, id: \.id, before: TableOrder.placement)
         whole.notices = notices ?? base.notices
         whole.contacts = contacts ?? base.contacts
-        whole.vacancyVersions = lay("vacancies", vacancyVersions, over: base.vacancyVersions, ids: vacancies?.map(\.id))
-        whole.bedAuthority = lay("vacancies", bedAuthority, over: base.bedAuthority, ids: vacancies?.map(\.id))
+        let bedIDs = vacancies?.map(\.id)
+        whole.vacancyVersions = lay("vacancies", vacancyVersions, over: base.vacancyVersions, ids: bedIDs)
+        whole.bedAuthority = lay("vacancies", bedAuthority, over: base.bedAuthority, ids: bedIDs)
         whole.childVersions = lay("children", childVersions, over: base.childVersions, ids: children?.map(\.id))
         return whole
     }
@@ -40,10 +41,14 @@ extension StoreSnapshot {
 enum TableOrder {
     static func vacancy(_ a: Vacancy, _ b: Vacancy) -> Bool { Bytes.before((a.providerID, a.id), (b.providerID, b.id)) }
     static func child(_ a: Child, _ b: Child) -> Bool { Bytes.before(a.id, b.id) }
-    static func placement(_ a: Placement, _ b: Placement) -> Bool {
-        if a.childID != b.childID { return Bytes.before(a.childID, b.childID) }
-        if a.start != b.start { return a.start.daysSinceEpoch < b.start.daysSinceEpoch }
-        return Bytes.before(a.id, b.id)
+    static func placement(_ a: Placement, _ b: Placement) -> Bool { placementKeyBefore(placementKey(a), placementKey(b)) }
+
+    /// By child, then start day, then id.
+    static func placementKey(_ p: Placement) -> (String, Int, String) { (p.childID, p.start.daysSinceEpoch, p.id) }
+    static func placementKeyBefore(_ x: (String, Int, String), _ y: (String, Int, String)) -> Bool {
+        if x.0 != y.0 { return Bytes.before(x.0, y.0) }
+        if x.1 != y.1 { return x.1 < y.1 }
+        return Bytes.before(x.2, y.2)
     }
 
     /// `base` (in order) without the rows `changed` replaces or `dropping` names, with `changed` (in order)

@@ -28,6 +28,12 @@ enum HistoryRead: Equatable {
     case leaveOut(from: Day)
     /// The held snapshot left that out (`leaveOut`): read it now, with whatever changed since.
     case complete(from: Day)
+
+    /// The day before which the held snapshot lacks the history this read brings (`complete`).
+    var owedFrom: Day? {
+        guard case .complete(let day) = self else { return nil }
+        return day
+    }
 }
 
 /// Which rows of a table a snapshot reads. The two cuts are one SQL text for both backends.
@@ -90,10 +96,10 @@ struct SQLiteReads: SnapshotReading {
     /// nil past a quarter of the table (its highest rowid, near enough its size) and 64 rows: one pass over
     /// the table then costs about what looking each row up by id does.
     func loggedIDs(_ table: String, since version: Int) throws -> [String]? {
-        let logged = try Int.fetchOne(db, sql: "SELECT count(*) FROM row_log WHERE tbl = ? AND version >= ?", arguments: [table, version]) ?? 0
-        let rows = try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0
-        guard logged <= max(64, rows / 4) else { return nil }
-        return try String.fetchAll(db, sql: "SELECT id FROM row_log WHERE tbl = ? AND version >= ?", arguments: [table, version])
+        let most = max(64, (try Int.fetchOne(db, sql: "SELECT max(rowid) FROM \(table)") ?? 0) / 4)
+        let logged = try String.fetchAll(db, sql: "SELECT id FROM row_log WHERE tbl = ? AND version >= ? LIMIT ?",
+                                         arguments: [table, version, most + 1])
+        return logged.count > most ? nil : logged
     }
 
     private func filter(_ table: String, _ rows: RowSelection) -> (String, StatementArguments) {

@@ -201,22 +201,18 @@ extension StoreSnapshot {
         let schemaKey = PlacementDatabase.schemaKey
         let sameSchema = previous?[schemaKey] == versions[schemaKey]
         func changed(_ table: String) -> Bool {
-            if case .complete = history, table == "vacancies" || table == "placements" { return true }
+            if history.owedFrom != nil, table == "vacancies" || table == "placements" { return true }
             return !sameSchema || previous?[table] == nil || previous?[table] != versions[table]
         }
         var snapshot = StoreSnapshot(tableVersions: versions)
         if case .leaveOut = history { snapshot.historyDeferred = true }
         // Which of a changed table's rows to read; with the ids logged, those rows only.
         func selection(_ table: String) throws -> (rows: RowSelection, logged: [String]?) {
-            switch history {
-            case .leaveOut(let day): return (.current(historyFrom: day), nil)
-            case .whole, .complete:
-                guard sameSchema, let since = previous?[table], let logged = try source.loggedIDs(table, since: since) else {
-                    return (.all, nil)
-                }
-                guard case .complete(let day) = history else { return (.logged(since: since, history: nil), logged) }
-                return (.logged(since: since, history: day), logged)
+            if case .leaveOut(let day) = history { return (.current(historyFrom: day), nil) }
+            guard sameSchema, let since = previous?[table], let logged = try source.loggedIDs(table, since: since) else {
+                return (.all, nil)
             }
+            return (.logged(since: since, history: history.owedFrom), logged)
         }
         // The ids logged that the read did not find: rows gone, or no longer the reader's to see.
         func noteRemoved(_ table: String, logged: [String]?, read ids: some Sequence<String>) {

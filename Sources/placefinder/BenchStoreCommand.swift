@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlacefinderApp
 import PlacementCore
+import PlacefinderBench
 import PlacementStore
 
 /// `placefinder bench-store`: the store's own figures on a demo store — dashboard loads (store → AppData,
@@ -82,9 +83,10 @@ struct BenchStore: ParsableCommand {
     /// trimmed before each reading (so what was freed is not counted).
     private func printHeapShares(_ db: PlacementDatabase) {
         func inUse() -> Double {
+            #if canImport(Glibc)
             _ = glibcMallocTrim(0)
-            let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
-            return Double(fields.count > 1 ? Int(fields[1]) ?? 0 : 0) * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+            #endif
+            return PeakMemory.residentMebibytes() ?? 0
         }
         let before = inUse()
         guard let data = try? AppDataLoader.load(db, now: Session.now) else { return }
@@ -99,6 +101,3 @@ struct BenchStore: ParsableCommand {
     private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 }
 
-
-/// glibc's `malloc_trim`, which the Glibc module does not export.
-@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32

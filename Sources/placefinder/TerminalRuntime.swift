@@ -432,12 +432,6 @@ final class TerminalRuntime: @unchecked Sendable {
     }
 }
 
-#if canImport(Glibc)
-/// glibc's `malloc_trim`, which the Glibc module does not export.
-@_silgen_name("malloc_trim") private func glibcMallocTrim(_ pad: Int) -> Int32
-@_silgen_name("mallopt") private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
-
 /// Which coalesced slot a background answer frees.
 enum Settles: Sendable { case load, match, reports }
 

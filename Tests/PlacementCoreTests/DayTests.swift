@@ -1,3 +1,4 @@
+import PropertyBased
 import Testing
 @testable import PlacementCore
 
@@ -35,5 +36,15 @@ import Testing
     @Test func ordering() {
         #expect(Day(iso: "2024-12-31")! < Day(iso: "2025-01-01")!)
         #expect(Day(iso: "2025-01-01")!.adding(days: 31) == Day(iso: "2025-02-01"))
+    }
+
+    /// Days are packed into four bytes: the packing must keep the calendar's order and equality.
+    @Test func orderAndEqualityFollowTheCalendar() async {
+        await propertyCheck(count: 500, input: Gen.int(in: -719_162...2_932_896), Gen.int(in: -719_162...2_932_896)) { a, b in
+            let (x, y) = (Day(daysSinceEpoch: a), Day(daysSinceEpoch: b))
+            #expect((x < y) == (a < b))
+            #expect((x == y) == (a == b))
+            #expect(Day(year: x.year, month: x.month, day: x.day) == x)
+        }
     }
 }

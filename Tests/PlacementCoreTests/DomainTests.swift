@@ -90,6 +90,52 @@ enum Sample {
         #expect(!p.overlaps(from: Day(iso: "2025-03-02")!, to: Day(iso: "2025-04-01")!))
     }
 
+    /// A hold and the fields of a placement made here live out of line, shared between copies: a change to a
+    /// copy must leave the original alone, equal values must compare and hash equal however they were built,
+    /// and the JSON keeps the keys and omissions it had when they were inline.
+    @Test func outOfLineFieldsBehaveAsValues() throws {
+        var made = Placement(id: "PL1", childID: "C1", providerID: "P1", start: Sample.today, placementType: .K2,
+                             localityTier: 0, milesFromHome: 4, approvals: PlacementApprovals(panel: "minute 7"),
+                             placedBy: "officer", placedAt: Sample.now, childStatusBefore: .needsPlacement)
+        let original = made
+        made.undone = PlacementUndo(by: "manager", at: Sample.now, reason: "wrong child")
+        made.approvals?.keyStage4 = "head of service"
+        #expect(original.undone == nil && original.approvals == PlacementApprovals(panel: "minute 7"))
+        #expect(made.undone?.by == "manager" && made.approvals?.keyStage4 == "head of service")
+
+        var rebuilt = Placement(id: "PL1", childID: "C1", providerID: "P1", start: Sample.today, placementType: .K2,
+                                localityTier: 0, milesFromHome: 4)
+        rebuilt.placedBy = "officer"
+        rebuilt.placedAt = Sample.now
+        rebuilt.childStatusBefore = .needsPlacement
+        rebuilt.approvals = PlacementApprovals(panel: "minute 7")
+        #expect(rebuilt == original && rebuilt.hashValue == original.hashValue)
+        rebuilt.placedBy = nil
+        #expect(rebuilt != original)
+
+        var vacancy = Sample.vacancy()
+        let open = vacancy
+        vacancy.hold = Hold(childID: "C1", officer: "officer", expiresAt: Sample.now)
+        #expect(open.hold == nil && vacancy.hold?.childID == "C1" && vacancy != open)
+        vacancy.hold = nil
+        #expect(vacancy == open && vacancy.hashValue == open.hashValue)
+
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let imported = Placement(id: "PL2", childID: "C1", providerID: "P1", start: Sample.today, placementType: .K2,
+                                 localityTier: 0, milesFromHome: 4)
+        let keys = try JSONSerialization.jsonObject(with: encoder.encode(imported)) as? [String: Any]
+        #expect(keys.map { Set($0.keys) } == ["id", "childID", "providerID", "start", "placementType", "localityTier", "milesFromHome"])
+        for record in [original, made, imported] {
+            #expect(try JSONDecoder().decode(Placement.self, from: encoder.encode(record)) == record)
+        }
+        let held = try encoder.encode(Vacancy(id: "V1", providerID: "P1", setting: .residential, beds: 1, ageRange: 8...17,
+                                              availableFrom: Sample.today, weeklyFee: 4_500, lastConfirmedAt: Sample.now,
+                                              hold: Hold(childID: "C1", officer: "officer", expiresAt: Sample.now)))
+        #expect(String(decoding: held, as: UTF8.self).contains(#""hold":{"childID":"C1""#))
+        #expect(try JSONDecoder().decode(Vacancy.self, from: held).hold?.childID == "C1")
+    }
+
     @Test func noticeHoursRunFromCallToEffect() {
         let received = Sample.now
         let notice = ProviderNotice(id: "N1", receivedAt: received, loggedBy: "officer", providerID: "P1",

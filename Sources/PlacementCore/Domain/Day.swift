@@ -1,17 +1,24 @@
 /// A calendar date with no time or zone: dates of birth, placement starts and ends.
 /// Kept apart from `Date` so that a birthday never shifts with a time zone.
 public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// year << 9 | month << 5 | day: four bytes, not three words, since every bed and placement holds days
+    /// (a placement's three took 88 of its 384 bytes); the packing keeps the calendar order.
+    private let packed: UInt32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int(packed >> 5 & 0xF) }
+    public var day: Int { Int(packed & 0x1F) }
+
+    /// A year past the 23 bits (only a corrupt day count gives one) is clamped rather than trapping.
+    private init(unchecked year: Int, month: Int, day: Int) {
+        packed = UInt32(min(max(year, 0), 0x7F_FFFF)) << 9 | UInt32(month) << 5 | UInt32(day)
+    }
 
     /// Validating initialiser: rejects impossible dates such as 2025-02-30.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        self.init(unchecked: year, month: month, day: day)
     }
 
     /// Parses `YYYY-MM-DD` exactly.
@@ -45,9 +52,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        self.init(unchecked: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
     public var daysSinceEpoch: Int {
@@ -80,7 +85,7 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public var description: String { iso }
 
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (a: Day, b: Day) -> Bool { a.packed < b.packed }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 

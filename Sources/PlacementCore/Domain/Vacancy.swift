@@ -20,7 +20,6 @@ public struct Hold: Sendable, Hashable, Codable {
 public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     public var id: String
     public var providerID: String
-    public var setting: Setting
     /// Where the bed is when it differs from the provider's office (a foster household); else nil.
     public var postcode: String?
     public var beds: Int
@@ -30,17 +29,24 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
     public var maxSiblingGroup: Int
     /// Need codes this vacancy meets beyond the provider's own capabilities.
     public var extraCapabilities: [String]
+    // The one-byte fields beside the four-byte day, so the five share one word.
     public var availableFrom: Day
+    public var setting: Setting
     public var takesEmergencies: Bool
+    public var status: VacancyStatus
+    /// How the bed is bought, when recorded.
+    public var purchase: PurchaseMode?
     public var weeklyFee: Int
     public var lastConfirmedAt: Date
-    public var status: VacancyStatus
-    public var hold: Hold?
+    /// Out of line: few beds are held at once (8 bytes in each of the snapshot's beds instead of 40).
+    private var heldFor: OutOfLine<Hold>?
+    public var hold: Hold? {
+        get { heldFor?.value }
+        set { heldFor = newValue.map(OutOfLine.init) }
+    }
     /// For a kinship / connected-person carer: the children they are approved for (s.81 of the 2014 Act).
     /// Such a carer is a placement for those children only.
     public var connectedChildIDs: [String]
-    /// How the bed is bought, when recorded.
-    public var purchase: PurchaseMode?
     /// ONS code of another authority (Welsh or English) that filled this bed outside Placefinder: recorded
     /// from an import or a provider's notice, naming no child (seed report 6.6). nil when not known.
     public var filledBy: String?
@@ -65,7 +71,7 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
         self.weeklyFee = weeklyFee
         self.lastConfirmedAt = lastConfirmedAt
         self.status = status
-        self.hold = hold
+        self.heldFor = hold.map(OutOfLine.init)
         self.connectedChildIDs = connectedChildIDs
         self.purchase = purchase
         self.filledBy = filledBy
@@ -93,6 +99,28 @@ public struct Vacancy: Sendable, Hashable, Codable, Identifiable {
                   connectedChildIDs: try c.decodeIfPresent([String].self, forKey: .connectedChildIDs) ?? [],
                   purchase: try c.decodeIfPresent(PurchaseMode.self, forKey: .purchase),
                   filledBy: try c.decodeIfPresent(String.self, forKey: .filledBy))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(providerID, forKey: .providerID)
+        try c.encode(setting, forKey: .setting)
+        try c.encodeIfPresent(postcode, forKey: .postcode)
+        try c.encode(beds, forKey: .beds)
+        try c.encode(ageRange, forKey: .ageRange)
+        try c.encode(gendersAccepted, forKey: .gendersAccepted)
+        try c.encode(maxSiblingGroup, forKey: .maxSiblingGroup)
+        try c.encode(extraCapabilities, forKey: .extraCapabilities)
+        try c.encode(availableFrom, forKey: .availableFrom)
+        try c.encode(takesEmergencies, forKey: .takesEmergencies)
+        try c.encode(weeklyFee, forKey: .weeklyFee)
+        try c.encode(lastConfirmedAt, forKey: .lastConfirmedAt)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(hold, forKey: .hold)
+        try c.encode(connectedChildIDs, forKey: .connectedChildIDs)
+        try c.encodeIfPresent(purchase, forKey: .purchase)
+        try c.encodeIfPresent(filledBy, forKey: .filledBy)
     }
 
     /// Whole days since the provider last confirmed the vacancy.

@@ -29,6 +29,8 @@ let package = Package(
             dependencies: [
                 "PlacementCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C API for the one hook GRDB does not offer (WALCheckpointer).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -11,6 +11,8 @@ public final class PlacementDatabase: Sendable {
     /// cannot be stored, and are counted instead so the command can say so.
     let cannotWrite: Bool
     let unrecorded = Mutex(0)
+    /// Checkpoints the log off the commit; nil when this process does not write (read-only).
+    let checkpointer: WALCheckpointer?
 
     /// Opens and migrates the store at `path`.
     /// - `create`: make a new store when nothing is at `path` (only `store init` and `demo` do; by default a
@@ -26,6 +28,7 @@ public final class PlacementDatabase: Sendable {
         let state = try StoreFile.inspect(path)
         if state == .missing && (!create || readOnly) { throw StoreError.missingStore(path: path) }
         if readOnly {
+            checkpointer = nil
             pool = try Self.openWithoutWriting(path)
             try StoreError.mapping { try pool.read { db in try StoreFile.verifyIdentity(db, path: path) } }
             try Self.requireCurrentSchema(pool, path: path)
@@ -33,6 +36,8 @@ public final class PlacementDatabase: Sendable {
         }
         if state == .missing { try FilePrivacy.ensureFolder(for: path) } else { try StoreFile.verifyIdentityBeforeOpening(path) }
         let layout = StoreLayout.of(storeAt: path)
+        let checkpointer = WALCheckpointer(path: path)
+        self.checkpointer = checkpointer
         pool = try FilePrivacy.withUmask(layout.umask) {
             let pool: DatabasePool
             do {
@@ -40,7 +45,10 @@ public final class PlacementDatabase: Sendable {
                 if state == .present { try pool.read { db in try StoreFile.verifyIdentity(db, path: path) } }
                 // DatabasePool sets synchronous=NORMAL on its writer after prepareDatabase runs (GRDB's
                 // setUpWALMode), so FULL must be set again here; the writer connection lives as long as the pool.
-                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA synchronous = FULL")
+                    try checkpointer.install(on: db)
+                }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
                 throw StoreError.notADatabase(path: path)
             } catch {
@@ -104,6 +112,7 @@ public final class PlacementDatabase: Sendable {
 
     /// Closes every connection; later calls throw. Lets the last process checkpoint and remove the -wal file.
     public func close() throws {
+        checkpointer?.stop()
         try StoreError.mapping { try pool.close() }
     }
 

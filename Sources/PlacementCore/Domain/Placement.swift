@@ -27,34 +27,16 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
     /// (8 bytes in each of the snapshot's placements instead of 136).
     private var madeHere: OutOfLine<MadeHere>?
     /// What the placement needed approved when it was made (reg 12(3), reg 11, exceptional circumstances).
-    public var approvals: PlacementApprovals? {
-        get { madeHere?.value.approvals }
-        set { changeMadeHere { $0.approvals = newValue } }
-    }
+    public var approvals: PlacementApprovals? { get { self[madeHere: \.approvals] } set { self[madeHere: \.approvals] = newValue } }
     /// Who made it in Placefinder, and when (nil for imported history); the approvals' who and when.
-    public var placedBy: String? {
-        get { madeHere?.value.placedBy }
-        set { changeMadeHere { $0.placedBy = newValue } }
-    }
-    public var placedAt: Date? {
-        get { madeHere?.value.placedAt }
-        set { changeMadeHere { $0.placedAt = newValue } }
-    }
+    public var placedBy: String? { get { self[madeHere: \.placedBy] } set { self[madeHere: \.placedBy] = newValue } }
+    public var placedAt: Date? { get { self[madeHere: \.placedAt] } set { self[madeHere: \.placedAt] = newValue } }
     /// The placement whose start ended this one (so undoing that one re-opens this).
-    public var endedBy: String? {
-        get { madeHere?.value.endedBy }
-        set { changeMadeHere { $0.endedBy = newValue } }
-    }
+    public var endedBy: String? { get { self[madeHere: \.endedBy] } set { self[madeHere: \.endedBy] = newValue } }
     /// The child's status before this placement was made (restored if it is undone).
-    public var childStatusBefore: ChildStatus? {
-        get { madeHere?.value.childStatusBefore }
-        set { changeMadeHere { $0.childStatusBefore = newValue } }
-    }
+    public var childStatusBefore: ChildStatus? { get { self[madeHere: \.childStatusBefore] } set { self[madeHere: \.childStatusBefore] = newValue } }
     /// Set when the placement was undone: it stays in the history, marked as corrected.
-    public var undone: PlacementUndo? {
-        get { madeHere?.value.undone }
-        set { changeMadeHere { $0.undone = newValue } }
-    }
+    public var undone: PlacementUndo? { get { self[madeHere: \.undone] } set { self[madeHere: \.undone] = newValue } }
     /// The weekly cost agreed with the provider and its changes (nil: not recorded).
     public var cost: AgreedCost?
     public var purpose: PlacementPurpose?
@@ -108,10 +90,14 @@ public struct Placement: Sendable, Hashable, Codable, Identifiable {
         var isEmpty: Bool { self == MadeHere() }
     }
 
-    private mutating func changeMadeHere(_ change: (inout MadeHere) -> Void) {
-        var fields = madeHere?.value ?? MadeHere()
-        change(&fields)
-        madeHere = fields.isEmpty ? nil : OutOfLine(fields)
+    /// One of those fields; setting it makes a new box (or none, when all are nil), so copies stay apart.
+    private subscript<Field>(madeHere field: WritableKeyPath<MadeHere, Field?>) -> Field? {
+        get { madeHere?.value[keyPath: field] }
+        set {
+            var fields = madeHere?.value ?? MadeHere()
+            fields[keyPath: field] = newValue
+            madeHere = fields.isEmpty ? nil : OutOfLine(fields)
+        }
     }
 
     private enum CodingKeys: String, CodingKey {

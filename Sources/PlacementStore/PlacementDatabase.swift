@@ -11,7 +11,8 @@ public final class PlacementDatabase: Sendable {
     /// cannot be stored, and are counted instead so the command can say so.
     let cannotWrite: Bool
     let unrecorded = Mutex(0)
-    /// Checkpoints the log off the commit; nil when this process does not write (read-only).
+    /// Checkpoints the log off the commit; nil on a read-only open, whose only writes (audit entries of a
+    /// one-off command) keep SQLite's own checkpoint.
     let checkpointer: WALCheckpointer?
 
     /// Opens and migrates the store at `path`.

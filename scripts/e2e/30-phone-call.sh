@@ -40,7 +40,7 @@ press Tab
 say "today 17:00"
 press Tab C R
 check "the notice form computes same-day notice" wait_for "same-day (8 h)"
-check "typing CR chooses CREQB" shows "CREQB"
+check "typing CR chooses CREQB" wait_for "CREQB"
 press Enter
 check "the same-day ending is logged" wait_for "Notices from providers"
 check "the log shows it as same-day" wait_for "same-day (8 h)"

@@ -54,15 +54,22 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     buffer.set(x: header.x, y: header.y, spans: spans, maxWidth: header.width)
     let area = g.noticeTable
     let wide = area.width >= 120
-    // Each row names its notice ("notice N0036 logged" points at it).
-    let idWidth = min(12, max(2, data.notices.map(\.id.count).max() ?? 2))
-    var columns = [Column(Message.screensColId.text(l), width: .length(idWidth)), Column(Message.screensColReceived.text(l), width: .length(12)),
+    // Each row names its notice ("notice N0036 logged" points at it), under a heading shown whole ("Rhif").
+    let idHeading = Message.screensColId.text(l)
+    let idWidth = min(12, max(displayWidth(of: idHeading), data.notices.map(\.id.count).max() ?? 2))
+    let kindWidth = wide ? 17 : 11
+    // "same-day (12 h)" and "un dydd (12 awr)" whole when wide; narrower, a form that does not fit drops its hours.
+    let noticeWidth = wide ? (l == .cy ? 16 : 15) : 14
+    var columns = [Column(idHeading, width: .length(idWidth)), Column(Message.screensColReceived.text(l), width: .length(12)),
                    Column(Message.screensColProvider.text(l), width: .fill(1)),
-                   Column(Message.screensColKind.text(l), width: .length(wide ? 17 : 11)),
+                   Column(Message.screensColKind.text(l), width: .length(kindWidth)),
                    // "Plentyn" is two wider than "Child": the provider column gives the room.
                    Column(Message.screensColChild.text(l), width: .length(l == .cy ? 7 : 5)),
-                   Column(Message.screensColEffective.text(l), width: .length(wide ? 13 : 12)), Column(Message.screensColNotice.text(l), width: .length(14))]
-    if wide { columns += [Column(Message.screensColReason.text(l), width: .length(28)), Column(Message.screensColLoggedBy.text(l), width: .length(10))] }
+                   Column(Message.screensColEffective.text(l), width: .length(wide ? 13 : 12)),
+                   Column(Message.screensColNotice.text(l), width: .length(noticeWidth))]
+    // The reason (whole on the notice's page) gives the room the wider notice column and "Rhif" take, so the
+    // provider's name keeps its width.
+    if wide { columns += [Column(Message.screensColReason.text(l), width: .length(l == .cy ? 25 : 27)), Column(Message.screensColLoggedBy.text(l), width: .length(10))] }
     let children = index.children.childByID
     let providers = index.providers.byID
     let today = model.today
@@ -70,8 +77,9 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
         let n = data.notices[order[position]]
         let provider = providers[n.providerID].map { data.providers[$0].name } ?? n.providerID
         let child = n.childID.flatMap { children[$0] }.map { data.children[$0].initials } ?? (n.childID ?? "")
-        let kind = wide ? n.kind.label(l) : n.kind.shortLabel(l)
-        let notice = n.kind == .placementEnding ? ScreenWords.notice(n.noticeLength, l) : (text: "", short: false)
+        // A kind too long for the column in this language ("lle gwag wedi'i lenwi") takes its short form.
+        let kind = wide && displayWidth(of: n.kind.label(l)) <= kindWidth ? n.kind.label(l) : n.kind.shortLabel(l)
+        let notice = n.kind == .placementEnding ? noticeFitting(n.noticeLength, noticeWidth, l) : (text: "", short: false)
         let withdrawn = n.correction?.kind == .withdrawn
         let urgent = notice.short && !withdrawn
         var cells: [TableCell] = [
@@ -86,6 +94,12 @@ func drawNoticeList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
     table.emptyMessage = Message.screensNoticesNone.text(l)
     var state = model.notices.table
     table.render(in: area, buffer: &buffer, state: &state)
+}
+
+/// The notice given in full where it is at most `width` wide, else compact (without its hours).
+private func noticeFitting(_ length: NoticeLength?, _ width: Int, _ l: Language) -> (text: String, short: Bool) {
+    let full = Format.notice(length, l)
+    return displayWidth(of: full.text) <= width ? full : Format.notice(length, compact: true, l)
 }
 
 extension NoticeKind {

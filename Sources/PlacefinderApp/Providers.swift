@@ -21,7 +21,9 @@ func drawProviderList(_ model: Model, _ g: Geometry, _ buffer: inout Buffer) {
                    Column(wide ? Message.screensColPlacements.text(l) : Message.screensColPlacementsShort.text(l), width: .length(wide ? 10 : 3), alignment: .right),
                    Column(wide ? Message.screensColBreakdowns.text(l) : Message.screensColBreakdownsShort.text(l), width: .length(wide ? 10 : 3), alignment: .right),
                    Column(wide ? Message.screensColSameDay.text(l) : Message.screensColSameDayShort.text(l), width: .length(wide ? 8 : 4), alignment: .right)]
-    if wide { columns.insert(Column(Message.screensColWelsh.text(l), width: .length(12)), at: 2) }
+    // As wide as the longest capability in this language ("Cymraeg rhugl" is one more than "fluent Welsh").
+    let welshWidth = WelshCapability.allCases.map { displayWidth(of: $0.label(l)) }.max() ?? 12
+    if wide { columns.insert(Column(Message.screensColWelsh.text(l), width: .length(welshWidth)), at: 2) }
     var table = Table(columns: columns, rowCount: visible.count) { position in
         let i = Int(visible[position])
         let p = data.providers[i]

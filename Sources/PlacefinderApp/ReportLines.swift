@@ -65,8 +65,10 @@ enum ReportLines {
             guard x < right else { return }
             buffer.set(x: x, y: area.y, string: truncate(text, toWidth: min(width ?? .max, right - x)), style: style)
         }
-        func rightAligned(_ x: Int, _ text: String, _ w: Int, _ style: Style = .normal) {
-            let shown = truncate(text, toWidth: w)
+        /// Right-aligned in the `w` columns at `x`; a heading may also take `spare` columns to its left, so a
+        /// longer word ("nosweithiau", "cyfran") is shown whole where the line has room.
+        func rightAligned(_ x: Int, _ text: String, _ w: Int, _ style: Style = .normal, spare: Int = 0) {
+            let shown = truncate(text, toWidth: w + max(0, spare))
             put(x + w - displayWidth(of: shown), shown, style)
         }
         switch line {
@@ -83,11 +85,16 @@ enum ReportLines {
             let w = min(trend.values.count, max(0, area.width - c.label - 4))
             Sparkline(trend.values).render(in: Rect(x: area.x + 2 + c.label, y: area.y, width: w, height: 1), buffer: &buffer)
         case .tableHeader(let table):
-            put(area.x + 2, table.title, .accent, width: c.label - 1)
-            if table.columns.count == 1 {
-                rightAligned(area.x + 2 + c.label, table.columns[0], c.value, .muted)
+            // A figure's heading longer than its column ("nosweithiau") reaches back over the title's room, the
+            // heading first: it says what the figures count. The share's heading reaches back over the bar.
+            let single = table.columns.count == 1
+            let headingSpare = single ? max(0, displayWidth(of: table.columns[0]) - c.value) : 0
+            let title = truncate(table.title, toWidth: c.label - 1 - headingSpare)
+            put(area.x + 2, title, .accent)
+            if single {
+                rightAligned(area.x + 2 + c.label, table.columns[0], c.value, .muted, spare: c.label - displayWidth(of: title) - 1)
                 if table.rows.contains(where: { $0.share != nil }) {
-                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, Message.screensReportsShare.text(l), c.share, .muted)
+                    rightAligned(area.x + 2 + c.label + c.value + 1 + c.bar + 1, Message.screensReportsShare.text(l), c.share, .muted, spare: c.bar)
                 }
                 if table.rows.contains(where: { $0.baseline != nil }) {
                     rightAligned(area.x + c.ref - c.baseline - 2, "2018-19", c.baseline, .muted)

@@ -11,13 +11,17 @@ protocol SnapshotReading {
     func placements(rows: RowSelection) throws -> Fetched<Placement>
     func notices() throws -> [ProviderNotice]
     func contacts() throws -> [Contact]
-    /// The ids of `table`'s rows changed at counter `version` or later (the row log, schema v13); nil when
+    /// The ids of `table`'s rows changed at `version` or later (the row log, schema v13 and pg17); nil when
     /// the store keeps no row log, or when so many changed that reading the whole table is as quick.
     func loggedIDs(_ table: String, since version: Int) throws -> [String]?
+    /// Where the row log of `table` starts for a reader that holds a snapshot read at `previous`: SQLite's
+    /// logs the table's change counter, PostgreSQL's a transaction id (`PostgresRowLog`).
+    func rowLogSince(_ table: String, previous: [String: Int]) -> Int?
 }
 
 extension SnapshotReading {
     func loggedIDs(_ table: String, since version: Int) throws -> [String]? { nil }
+    func rowLogSince(_ table: String, previous: [String: Int]) -> Int? { previous[table] }
 }
 
 /// How the snapshot a caller holds relates to the history (`PlacementStoring.currentSnapshot`).

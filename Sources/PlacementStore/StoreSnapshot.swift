@@ -209,7 +209,8 @@ extension StoreSnapshot {
         // Which of a changed table's rows to read; with the ids logged, those rows only.
         func selection(_ table: String) throws -> (rows: RowSelection, logged: [String]?) {
             if case .leaveOut(let day) = history { return (.current(historyFrom: day), nil) }
-            guard sameSchema, let since = previous?[table], let logged = try source.loggedIDs(table, since: since) else {
+            guard sameSchema, let since = previous.flatMap({ source.rowLogSince(table, previous: $0) }),
+                  let logged = try source.loggedIDs(table, since: since) else {
                 return (.all, nil)
             }
             return (.logged(since: since, history: history.owedFrom), logged)

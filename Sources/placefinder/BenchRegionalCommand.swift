@@ -92,8 +92,35 @@ struct BenchRegional: ParsableCommand {
                 return (loaded.vacancies.count, loaded.children.count)
             }
         lines.forEach(say)
+        for (name, store) in [("SQLite", sqlite as any PlacementStoring), ("PostgreSQL as its owner", admin),
+                              ("PostgreSQL as a Cardiff officer", officer)] {
+            say(try reloadAfterBedNotice(name, store))
+        }
         try officer.close()
         try sqlite.close()
+    }
+
+    /// A notice changes one open bed's fee, then the dashboard reloads, alternately through the row log (that
+    /// bed's row, with the providers and the notices) and as before it (the market read whole: the reload
+    /// forgets where the log starts and the market's counter).
+    private func reloadAfterBedNotice(_ name: String, _ store: any PlacementStoring) throws -> String {
+        var data = try AppDataLoader.load(store, now: Session.now)
+        guard let bed = data.vacancies.first(where: { $0.status == .open }) else { return "  \(name): no open bed" }
+        var logged: [Double] = [], whole: [Double] = []
+        for i in 0..<(2 * runs) {
+            let draft = NoticeDraft(providerID: bed.providerID, kind: .vacancyChanged, receivedAt: Session.now, vacancyID: bed.id,
+                                    changes: VacancyChanges(weeklyFee: bed.weeklyFee + 1 + i % 2))
+            try store.logNotice(draft, officer: Session.officer, now: Session.now)
+            var previous = data
+            if i % 2 == 1 { previous.tableVersions["vacancies"] = nil; previous.tableVersions[PostgresRowLog.mark] = nil }
+            let begin = ContinuousClock.now
+            data = try AppDataLoader.load(store, now: Session.now, previous: previous)
+            let ms = (ContinuousClock.now - begin).milliseconds
+            if i % 2 == 0 { logged.append(ms) } else { whole.append(ms) }
+        }
+        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        return String(format: "  %@: reload after a notice on a bed median %.1f ms (max %.1f) through the row log, %.1f ms (max %.1f) reading the market whole",
+                      name as NSString, median(logged), logged.max() ?? 0, median(whole), whole.max() ?? 0)
     }
 }
 

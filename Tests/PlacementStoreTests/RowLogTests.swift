@@ -10,6 +10,12 @@ private typealias W = WorkflowWorld
 /// The row log (schema v13): a reload reads only the rows commits changed, and those rows laid over the
 /// snapshot before give exactly what a whole read gives, whatever the commits did.
 @Suite struct RowLogTests {
+    /// The change counters, without PostgreSQL's row log mark: where the next reload starts, which moves with
+    /// any transaction on the server.
+    static func counters(_ snapshot: StoreSnapshot) -> [String: Int] {
+        snapshot.tableVersions.filter { $0.key != PostgresRowLog.mark }
+    }
+
     /// Every field a dashboard reads from a snapshot, equal in `a` and `b`.
     static func expectSame(_ a: StoreSnapshot, _ b: StoreSnapshot, _ note: String = "",
                            sourceLocation: SourceLocation = #_sourceLocation) {
@@ -21,7 +27,7 @@ private typealias W = WorkflowWorld
         #expect(a.childVersions == b.childVersions, "child versions \(note)", sourceLocation: sourceLocation)
         #expect(a.providers == b.providers && a.notices == b.notices && a.contacts == b.contacts, "the rest \(note)",
                 sourceLocation: sourceLocation)
-        #expect(a.tableVersions == b.tableVersions, "counters \(note)", sourceLocation: sourceLocation)
+        #expect(counters(a) == counters(b), "counters \(note)", sourceLocation: sourceLocation)
     }
 
     /// A colleague holds one bed: the reload reads that bed alone (not the table), and laid over the last

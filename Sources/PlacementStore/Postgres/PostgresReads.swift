@@ -19,7 +19,24 @@ struct PostgresReads: SnapshotReading {
         for row in try tx.rows("SELECT name, SUM(version)::BIGINT FROM table_versions GROUP BY name") { versions[row[0]] = row[1] }
         // A migration invalidates every table read before it, as SQLite's schema_version does.
         versions[PlacementDatabase.schemaKey] = try tx.one(Int.self, "SELECT COUNT(*) FROM placefinder_migrations") ?? 0
+        // Where the next reload's row log starts: this transaction's snapshot (REPEATABLE READ: the one every
+        // table here is read at) had seen every transaction below its xmin end.
+        versions[PostgresRowLog.mark] = try tx.one(Int.self, "SELECT pg_snapshot_xmin(pg_current_snapshot())::TEXT::BIGINT")
         return versions
+    }
+
+    func rowLogSince(_ table: String, previous: [String: Int]) -> Int? {
+        PostgresRowLog.tables.contains(table) ? previous[PostgresRowLog.mark] : nil
+    }
+
+    /// nil past a quarter of the table's rows by the planner's estimate, and 64, as on SQLite.
+    func loggedIDs(_ table: String, since version: Int) throws -> [String]? {
+        guard PostgresRowLog.tables.contains(table) else { return nil }
+        let rows = try tx.one(Int.self, "SELECT GREATEST(reltuples, 0)::BIGINT FROM pg_class WHERE oid = 'public.\(table)'::regclass") ?? 0
+        let most = max(64, rows / 4)
+        let logged: [String] = try tx.rows("SELECT id FROM row_log WHERE tbl = $1 AND version >= $2 LIMIT $3", [table, version, most + 1])
+            .map { $0[0] }
+        return logged.count > most ? nil : logged
     }
 
     func needBits() throws -> NeedBits {
@@ -55,7 +72,7 @@ struct PostgresReads: SnapshotReading {
         return try TableDecoding.placements(source(PlacementRow.select + sql, values))
     }
 
-    /// No row log here (`loggedIDs` is nil), so only `.all` and `.current` reach this.
+    /// `.logged` reaches only the tables `PostgresRowLog` logs.
     private func filter(_ table: String, _ rows: RowSelection) -> (String, [(any DatabaseValueConvertible)?]) {
         let (sql, values) = rows.filter(table) { "$\($0)" }
         return (sql, values.map { $0 })
@@ -95,8 +112,8 @@ extension PostgresStore {
         try read { tx in try Self.snapshot(since: nil, history: .leaveOut(from: historyFrom), in: tx) }
     }
 
-    /// The history `currentSnapshot` left out and whatever changed since: with no row log here, the two
-    /// tables it cut short and any other changed table are read whole.
+    /// The history `currentSnapshot` left out and whatever changed since: the beds as their rows logged since
+    /// with the history, placements (not logged here) and any other changed table whole.
     public func historySnapshot(since previous: [String: Int], historyFrom: Day) throws -> StoreSnapshot {
         try read { tx in try Self.snapshot(since: previous, history: .complete(from: historyFrom), in: tx) }
     }

@@ -52,6 +52,7 @@ enum PostgresRoles {
             GRANT SELECT ON placefinder_migrations TO placefinder_commissioner;
             \(PostgresCommissioners.grants)
             \(PostgresAggregates.grants)
+            \(PostgresRowLog.grants)
             GRANT INSERT, UPDATE ON providers TO \(writers), placefinder_admin;
             GRANT INSERT, UPDATE ON vacancies TO placefinder_admin;
             GRANT SELECT, INSERT, UPDATE ON \(privateToAuthority.joined(separator: ", ")) TO \(writers), placefinder_admin;

@@ -12,13 +12,14 @@ import PlacementCore
 /// A database holding a migration this build does not know is refused (`StoreError.newerSchema`), as on SQLite.
 enum PostgresSchema {
     /// The baseline, then SQLite's later steps with PostgreSQL's integers (SchemaV9.swift, SchemaV10.swift, SchemaV11.swift, SchemaV12.swift),
-    /// then PostgreSQL's own (PostgresLiveSchema.swift, PostgresSchemaPG12.swift, PostgresSchemaPG13.swift, PostgresSchemaPG14.swift).
+    /// then PostgreSQL's own (PostgresLiveSchema.swift, PostgresSchemaPG12.swift, PostgresSchemaPG13.swift, PostgresSchemaPG14.swift, PostgresCommissioners.swift, PostgresAggregates.swift, PostgresRowLog.swift).
     static var migrations: [(identifier: String, sql: () -> String)] {
         [("v8", baseline), ("v9", { Schema.v9SQL(integer: "BIGINT") }), ("v10", { Schema.v10SQL(integer: "BIGINT") }),
          ("v11", { Schema.v11SQL(integer: "BIGINT") }), ("v12", { Schema.v12SQL(integer: "BIGINT") }),
          (PostgresLiveSchema.identifier, PostgresLiveSchema.sql), ("pg12", PostgresSchemaPG12.sql),
          (PostgresSchemaPG13.identifier, PostgresSchemaPG13.sql), (PostgresSchemaPG14.identifier, PostgresSchemaPG14.sql),
-         (PostgresCommissioners.identifier, PostgresCommissioners.sql), (PostgresAggregates.identifier, PostgresAggregates.sql)]
+         (PostgresCommissioners.identifier, PostgresCommissioners.sql), (PostgresAggregates.identifier, PostgresAggregates.sql),
+         (PostgresRowLog.identifier, PostgresRowLog.sql)]
     }
     static var known: [String] { migrations.map(\.identifier) }
 

@@ -40,7 +40,7 @@ struct PostgresLiveTests {
 
     @Test func aNewStoreIsAtPg11AndTheMigrationListIsInOrder() throws {
         let store = try TestPostgres.freshStore()
-        #expect(try store.appliedMigrations() == ["v8", "v9", "v10", "v11", "v12", "pg11", "pg12", "pg13", "pg14", "pg15", "pg16"])
+        #expect(try store.appliedMigrations() == ["v8", "v9", "v10", "v11", "v12", "pg11", "pg12", "pg13", "pg14", "pg15", "pg16", "pg17"])
     }
 
     /// Admin, and three logins: ann and bea place for Cardiff, sian for Swansea (with her child S1).

@@ -90,15 +90,7 @@ enum PostgresAggregates {
                        "placefinder_report_spans(TEXT[], BIGINT, BIGINT, TEXT)"] + functions.map({ $0 + signature }) {
             sql += "REVOKE EXECUTE ON FUNCTION \(helper) FROM PUBLIC;\n"
         }
-        sql += """
-            -- A server made before pg16 (its roles exist): what server init now grants.
-            DO $$ BEGIN
-                IF to_regclass('public.officer_authorities') IS NOT NULL THEN
-                    \(grants)
-                END IF;
-            END $$;
-            """
-        return sql
+        return sql + PostgresRoles.onAnInitialisedServer(grants)
     }
 
     // MARK: the panels

@@ -28,6 +28,18 @@ enum PostgresRoles {
     static let counters = ["table_versions", "id_counters"]
     static let writers = "placefinder_officer, placefinder_manager"
 
+    /// A migration's `grants` on a server made before it, whose roles exist (`server init` ran, leaving
+    /// `officer_authorities`); a server initialised later gets them from `script()`.
+    static func onAnInitialisedServer(_ grants: String) -> String {
+        """
+        DO $$ BEGIN
+            IF to_regclass('public.officer_authorities') IS NOT NULL THEN
+                \(grants)
+            END IF;
+        END $$;
+        """
+    }
+
     static func script() -> String {
         var sql = """
             CREATE TABLE officer_authorities (role TEXT PRIMARY KEY, authority TEXT NOT NULL);

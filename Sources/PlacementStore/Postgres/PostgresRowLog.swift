@@ -30,11 +30,11 @@ public enum PostgresRowLog {
                 DECLARE tx BIGINT := pg_current_xact_id()::TEXT::BIGINT;
                 BEGIN
                     IF TG_OP <> 'INSERT' THEN
-                        INSERT INTO row_log AS r (tbl, id, version) VALUES (TG_TABLE_NAME, OLD.id, tx)
+                        INSERT INTO row_log (tbl, id, version) VALUES (TG_TABLE_NAME, OLD.id, tx)
                             ON CONFLICT (tbl, id) DO UPDATE SET version = EXCLUDED.version;
                     END IF;
                     IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.id IS DISTINCT FROM OLD.id) THEN
-                        INSERT INTO row_log AS r (tbl, id, version) VALUES (TG_TABLE_NAME, NEW.id, tx)
+                        INSERT INTO row_log (tbl, id, version) VALUES (TG_TABLE_NAME, NEW.id, tx)
                             ON CONFLICT (tbl, id) DO UPDATE SET version = EXCLUDED.version;
                     END IF;
                     RETURN NULL;
@@ -48,15 +48,7 @@ public enum PostgresRowLog {
 
                 """
         }
-        sql += """
-            -- A server made before pg17 (its roles exist): what server init now grants.
-            DO $$ BEGIN
-                IF to_regclass('public.officer_authorities') IS NOT NULL THEN
-                    \(grants)
-                END IF;
-            END $$;
-            """
-        return sql
+        return sql + PostgresRoles.onAnInitialisedServer(grants)
     }
 
     /// The market's ids only, to those who read the market row by row.

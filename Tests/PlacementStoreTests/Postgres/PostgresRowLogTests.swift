@@ -56,6 +56,28 @@ struct PostgresRowLogTests {
         RowLogTests.expectSame(next.laidOver(first), try store.snapshot())
     }
 
+    /// A server initialised before pg17 (its roles exist): opening it as the owner adds the log and grants it
+    /// to the officers, whose reloads then read the beds changed.
+    @Test func aServerMadeBeforeTheRowLogGrantsItWhenMigrated() throws {
+        let (ann, _, sian) = try PostgresLiveTests.threeOfficers()
+        var owner = sian.location
+        let server = try #require(TestPostgres.url)
+        owner.user = try #require(PostgresLocation(url: server, defaultUser: OfficerIdentity.account())).user
+        let admin = try PostgresStore(owner)
+        try admin.write { tx in
+            try tx.execute("DROP TABLE row_log")
+            try tx.execute("DROP FUNCTION placefinder_log_row() CASCADE")
+            try tx.execute("DELETE FROM placefinder_migrations WHERE identifier = '\(PostgresRowLog.identifier)'")
+        }
+        try admin.close()
+        try PostgresStore(owner).close()
+        let first = try sian.snapshot()
+        try ann.hold(vacancyID: "V2", childID: "C2", officer: "ann", now: W.now)
+        let next = try sian.snapshot(since: first.tableVersions)
+        #expect(next.changedRowsOnly == ["vacancies": []])
+        RowLogTests.expectSame(next.laidOver(first), try sian.snapshot())
+    }
+
     /// An officer reads the market through its masked view: another authority's hold comes through the row
     /// log masked, as a whole read shows it.
     @Test func anOfficersReloadReadsTheMaskedBedsThatChanged() throws {

@@ -46,6 +46,4 @@ public enum BackendComparisonBenchmark {
         }
         return lines
     }
-
-    static func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 }

@@ -100,25 +100,13 @@ struct BenchRegional: ParsableCommand {
         try sqlite.close()
     }
 
-    /// A notice changes one open bed's fee, then the dashboard reloads, alternately through the row log (that
-    /// bed's row, with the providers and the notices) and as before it (the market read whole: the reload
-    /// forgets where the log starts and the market's counter).
+    /// A notice on one bed, then the dashboard's reload, alternately through the row log and reading the market
+    /// whole, as before it.
     private func reloadAfterBedNotice(_ name: String, _ store: any PlacementStoring) throws -> String {
-        var data = try AppDataLoader.load(store, now: Session.now)
-        guard let bed = data.vacancies.first(where: { $0.status == .open }) else { return "  \(name): no open bed" }
-        var logged: [Double] = [], whole: [Double] = []
-        for i in 0..<(2 * runs) {
-            let draft = NoticeDraft(providerID: bed.providerID, kind: .vacancyChanged, receivedAt: Session.now, vacancyID: bed.id,
-                                    changes: VacancyChanges(weeklyFee: bed.weeklyFee + 1 + i % 2))
-            try store.logNotice(draft, officer: Session.officer, now: Session.now)
-            var previous = data
-            if i % 2 == 1 { previous.tableVersions["vacancies"] = nil; previous.tableVersions[PostgresRowLog.mark] = nil }
-            let begin = ContinuousClock.now
-            data = try AppDataLoader.load(store, now: Session.now, previous: previous)
-            let ms = (ContinuousClock.now - begin).milliseconds
-            if i % 2 == 0 { logged.append(ms) } else { whole.append(ms) }
-        }
-        func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+        let start = try AppDataLoader.load(store, now: Session.now)
+        guard let (logged, whole) = try BedNoticeReloads.run(store, from: start, runs: runs, officer: Session.officer, now: Session.now,
+                                                             alsoWhole: true, reload: { try AppDataLoader.load(store, now: Session.now, previous: $0) })
+        else { return "  \(name): no open bed" }
         return String(format: "  %@: reload after a notice on a bed median %.1f ms (max %.1f) through the row log, %.1f ms (max %.1f) reading the market whole",
                       name as NSString, median(logged), logged.max() ?? 0, median(whole), whole.max() ?? 0)
     }

@@ -64,17 +64,9 @@ struct BenchStore: ParsableCommand {
 
     /// A colleague's notice changes one bed's fee: the reload reads that bed's row (the row log), not the table.
     private func benchBedChanges(_ db: PlacementDatabase, data start: AppData) throws {
-        guard let bed = start.vacancies.first(where: { $0.status == .open }) else { return }
-        let clock = ContinuousClock()
-        var data = start, reloads: [Double] = []
-        for i in 0..<loads {
-            let draft = NoticeDraft(providerID: bed.providerID, kind: .vacancyChanged, receivedAt: Session.now, vacancyID: bed.id,
-                                    changes: VacancyChanges(weeklyFee: bed.weeklyFee + 1 + i % 2))
-            try db.logNotice(draft, officer: Session.officer, now: Session.now)
-            let begin = clock.now
-            data = try AppDataLoader.load(db, now: Session.now, previous: data)
-            reloads.append((clock.now - begin).milliseconds)
-        }
+        guard let (reloads, _) = try BedNoticeReloads.run(db, from: start, runs: loads, officer: Session.officer, now: Session.now,
+                                                          alsoWhole: false, reload: { try AppDataLoader.load(db, now: Session.now, previous: $0) })
+        else { return }
         print(String(format: "reload after a notice on a bed (that bed, the providers and the notices re-read): median %.1f ms, max %.1f ms",
                      median(reloads), reloads.max() ?? 0))
     }
@@ -97,7 +89,5 @@ struct BenchStore: ParsableCommand {
                      loaded - before, indexed - loaded, data.vacancies.count, data.placements.count, data.children.count))
         withExtendedLifetime((data, index)) {}
     }
-
-    private func median(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.sorted()[values.count / 2] }
 }
 

@@ -17,11 +17,14 @@ struct PostgresReads: SnapshotReading {
         var versions: [String: Int] = [:]
         // A row per table and writer slot (pg14): a table's version is their sum.
         for row in try tx.rows("SELECT name, SUM(version)::BIGINT FROM table_versions GROUP BY name") { versions[row[0]] = row[1] }
-        // A migration invalidates every table read before it, as SQLite's schema_version does.
-        versions[PlacementDatabase.schemaKey] = try tx.one(Int.self, "SELECT COUNT(*) FROM placefinder_migrations") ?? 0
-        // Where the next reload's row log starts: this transaction's snapshot (REPEATABLE READ: the one every
-        // table here is read at) had seen every transaction below its xmin end.
-        versions[PostgresRowLog.mark] = try tx.one(Int.self, "SELECT pg_snapshot_xmin(pg_current_snapshot())::TEXT::BIGINT")
+        // A migration invalidates every table read before it, as SQLite's schema_version does. And where the next
+        // reload's row log starts: this transaction's snapshot (REPEATABLE READ: the one every table here is
+        // read at) had seen every transaction below its xmin end.
+        let row = try tx.rows("""
+            SELECT (SELECT COUNT(*) FROM placefinder_migrations), pg_snapshot_xmin(pg_current_snapshot())::TEXT::BIGINT
+            """)[0]
+        versions[PlacementDatabase.schemaKey] = row[0]
+        versions[PostgresRowLog.mark] = row[1]
         return versions
     }
 
